@@ -1,0 +1,53 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Layers import one way (ARCHITECTURE.md); a wrong import fails the lint. */
+const forbid = (...groups) => ({
+  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+});
+const electron = [['electron'], 'Electron hör bara hemma i main/app och preload/index.ts.'];
+const renderer = [['**/renderer/**'], 'main importerar aldrig renderer.'];
+const preload = [['**/preload/**'], 'Endast main/ipc, main/host och renderer talar kontraktet.'];
+const outer = (...names) => [names.map((n) => `**/${n}/**`), `Fel riktning mellan lager: ${names.join(', ')}.`];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      ...forbid([['**/main/**', 'electron', 'node:*'], 'renderer talar bara med window.api (preload/api.ts).']),
+    },
+  },
+  { files: ['preload/api.ts'], rules: forbid([['**/main/**', '**/renderer/**', 'electron', './*', '../*'], 'Kontraktet importerar inget från projektet.']) },
+  { files: ['preload/index.ts'], rules: forbid([['**/main/**', '**/renderer/**'], 'preload importerar bara kontraktet.']) },
+  {
+    files: ['main/domain/**/*.ts'],
+    rules: forbid(
+      electron, renderer, preload,
+      outer('app', 'ipc', 'services', 'db', 'reports', 'cli', 'host'),
+      [['node:fs', 'node:fs/*', 'fs', 'better-sqlite3-multiple-ciphers', 'kysely', 'node:child_process', 'node:http'], 'main/domain är rena funktioner utan I/O.'],
+    ),
+  },
+  { files: ['main/db/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'reports', 'cli', 'host')) },
+  { files: ['main/reports/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'db', 'cli', 'host')) },
+  { files: ['main/services/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'cli', 'host')) },
+  { files: ['main/ipc/**/*.ts'], rules: forbid(electron, renderer, outer('app', 'cli', 'host', 'db')) },
+  { files: ['main/cli/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'host')) },
+  { files: ['main/host/**/*.ts'], rules: forbid(electron, renderer, outer('app', 'cli')) },
+  { files: ['main/app/**/*.ts'], rules: forbid(renderer, outer('cli', 'host')) },
+);

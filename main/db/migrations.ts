@@ -1,0 +1,141 @@
+/**
+ * The ordered list of schema migrations. Migration N brings the database from
+ * `user_version` N-1 to N. Never edit a migration that has shipped: add a new one.
+ * The runner (migrate.ts) runs each in a transaction after a backup copy.
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+const enumCheck = (column: string, values: readonly string[]) =>
+  `CHECK (${column} IN (${values.map((v) => `'${v}'`).join(', ')}))`;
+
+const homeKinds = ['hvb', 'stodboende', 'sis', 'familjehem', 'jourhem', 'natverkshem'];
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'Registret: hem, hushåll, barn, placeringar, vistelser, kontroller, händelser, anteckningar',
+    sql: `
+      CREATE TABLE homes (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL ${enumCheck('kind', homeKinds)},
+        name TEXT NOT NULL,
+        org_nr TEXT,
+        operator TEXT ${enumCheck('operator', ['enskild', 'kommunal', 'region', 'statlig'])},
+        municipality TEXT,
+        capacity INTEGER CHECK (capacity >= 0),
+        target_group TEXT,
+        agency TEXT,
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1))
+      ) STRICT;
+
+      CREATE TABLE persons (
+        id TEXT PRIMARY KEY,
+        home_id TEXT NOT NULL REFERENCES homes(id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL ${enumCheck('role', ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'])},
+        birth_year INTEGER
+      ) STRICT;
+      CREATE INDEX persons_home ON persons(home_id);
+
+      CREATE TABLE children (
+        id TEXT PRIMARY KEY,
+        name TEXT,
+        birth_date TEXT NOT NULL,
+        personnummer TEXT,
+        protected_identity INTEGER NOT NULL DEFAULT 0 CHECK (protected_identity IN (0, 1))
+      ) STRICT;
+
+      CREATE TABLE placements (
+        id TEXT PRIMARY KEY,
+        child_id TEXT NOT NULL REFERENCES children(id),
+        legal_basis TEXT NOT NULL ${enumCheck('legal_basis', ['SoL', 'LVU2', 'LVU3'])},
+        decided_on TEXT NOT NULL,
+        started_on TEXT NOT NULL,
+        ended_on TEXT,
+        end_reason TEXT ${enumCheck('end_reason', ['planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan'])},
+        caseworker TEXT,
+        unit TEXT
+      ) STRICT;
+      CREATE INDEX placements_child ON placements(child_id);
+
+      CREATE TABLE stays (
+        placement_id TEXT NOT NULL REFERENCES placements(id),
+        ordinal INTEGER NOT NULL,
+        home_id TEXT NOT NULL REFERENCES homes(id),
+        form TEXT NOT NULL ${enumCheck('form', homeKinds)},
+        from_date TEXT NOT NULL,
+        to_date TEXT,
+        decided_on TEXT,
+        investigation_completed_on TEXT,
+        PRIMARY KEY (placement_id, ordinal)
+      ) STRICT;
+      CREATE INDEX stays_home ON stays(home_id);
+
+      CREATE TABLE register_checks (
+        id TEXT PRIMARY KEY,
+        person_id TEXT REFERENCES persons(id),
+        home_id TEXT REFERENCES homes(id),
+        register TEXT NOT NULL ${enumCheck('register', ['belastningsregistret', 'misstankeregistret', 'socialregistret', 'kronofogden', 'forsakringskassan', 'ivo-tillstand'])},
+        checked_on TEXT NOT NULL,
+        outcome TEXT NOT NULL ${enumCheck('outcome', ['utan-anmarkning', 'med-anmarkning', 'giltigt', 'ogiltigt'])},
+        reference TEXT,
+        CHECK ((person_id IS NULL) <> (home_id IS NULL))
+      ) STRICT;
+      CREATE INDEX register_checks_person ON register_checks(person_id);
+      CREATE INDEX register_checks_home ON register_checks(home_id);
+
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        placement_id TEXT REFERENCES placements(id),
+        home_id TEXT REFERENCES homes(id),
+        type TEXT NOT NULL,
+        date TEXT NOT NULL,
+        CHECK ((placement_id IS NULL) <> (home_id IS NULL))
+      ) STRICT;
+      CREATE INDEX events_placement ON events(placement_id);
+      CREATE INDEX events_home ON events(home_id);
+
+      CREATE TABLE notes (
+        id TEXT PRIMARY KEY,
+        home_id TEXT REFERENCES homes(id),
+        placement_id TEXT REFERENCES placements(id),
+        author TEXT NOT NULL,
+        written_on TEXT NOT NULL,
+        category TEXT NOT NULL,
+        text TEXT NOT NULL,
+        CHECK (home_id IS NOT NULL OR placement_id IS NOT NULL)
+      ) STRICT;
+      CREATE INDEX notes_home ON notes(home_id);
+
+      CREATE TABLE assessments (
+        id TEXT PRIMARY KEY,
+        home_id TEXT NOT NULL REFERENCES homes(id),
+        placement_id TEXT REFERENCES placements(id),
+        assessed_on TEXT NOT NULL,
+        assessor TEXT,
+        scores TEXT NOT NULL,
+        child_voice TEXT,
+        comment TEXT
+      ) STRICT;
+
+      CREATE TABLE deviations (
+        id TEXT PRIMARY KEY,
+        home_id TEXT REFERENCES homes(id),
+        placement_id TEXT REFERENCES placements(id),
+        reported_on TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        description TEXT NOT NULL,
+        status TEXT NOT NULL,
+        reported_to_ivo INTEGER NOT NULL DEFAULT 0 CHECK (reported_to_ivo IN (0, 1)),
+        CHECK (home_id IS NOT NULL OR placement_id IS NOT NULL)
+      ) STRICT;
+    `,
+  },
+];
+
+export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -1,0 +1,125 @@
+/**
+ * The database's tables as Kysely sees them (CamelCasePlugin: `org_nr` in SQL is `orgNr` here).
+ * Dates are plain `YYYY-MM-DD` text; booleans are 0/1; JSON columns hold text.
+ * Keep in step with migrations.ts.
+ */
+import type { Generated } from 'kysely';
+
+export interface HomesTable {
+  id: string;
+  kind: string;
+  name: string;
+  orgNr: string | null;
+  operator: string | null;
+  municipality: string | null;
+  capacity: number | null;
+  /** JSON `{ minAge, maxAge, gender, needs }`, null when the home has no stated target group. */
+  targetGroup: string | null;
+  agency: string | null;
+  active: Generated<number>;
+}
+
+export interface PersonsTable {
+  id: string;
+  homeId: string;
+  name: string;
+  role: string;
+  birthYear: number | null;
+}
+
+export interface ChildrenTable {
+  id: string;
+  name: string | null;
+  birthDate: string;
+  personnummer: string | null;
+  protectedIdentity: Generated<number>;
+}
+
+export interface PlacementsTable {
+  id: string;
+  childId: string;
+  legalBasis: string;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: string | null;
+  caseworker: string | null;
+  unit: string | null;
+}
+
+export interface StaysTable {
+  placementId: string;
+  /** 0-based position within the placement; stays are contiguous in this order. */
+  ordinal: number;
+  homeId: string;
+  form: string;
+  fromDate: string;
+  toDate: string | null;
+  decidedOn: string | null;
+  investigationCompletedOn: string | null;
+}
+
+export interface RegisterChecksTable {
+  id: string;
+  personId: string | null;
+  homeId: string | null;
+  register: string;
+  checkedOn: string;
+  outcome: string;
+  reference: string | null;
+}
+
+export interface EventsTable {
+  id: string;
+  placementId: string | null;
+  homeId: string | null;
+  type: string;
+  date: string;
+}
+
+export interface NotesTable {
+  id: string;
+  homeId: string | null;
+  placementId: string | null;
+  author: string;
+  writtenOn: string;
+  category: string;
+  text: string;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  homeId: string;
+  placementId: string | null;
+  assessedOn: string;
+  assessor: string | null;
+  /** JSON object of dimension → 1..5 (trygghet, skola, halsa, delaktighet, samverkan, kontinuitet). */
+  scores: string;
+  childVoice: string | null;
+  comment: string | null;
+}
+
+export interface DeviationsTable {
+  id: string;
+  homeId: string | null;
+  placementId: string | null;
+  reportedOn: string;
+  kind: string;
+  severity: string;
+  description: string;
+  status: string;
+  reportedToIvo: Generated<number>;
+}
+
+export interface Database {
+  homes: HomesTable;
+  persons: PersonsTable;
+  children: ChildrenTable;
+  placements: PlacementsTable;
+  stays: StaysTable;
+  registerChecks: RegisterChecksTable;
+  events: EventsTable;
+  notes: NotesTable;
+  assessments: AssessmentsTable;
+  deviations: DeviationsTable;
+}

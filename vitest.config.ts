@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    environment: 'node',
+    // Electron is never available in tests: every test that touches main/app mocks it.
+    server: { deps: { inline: ['electron-store'] } },
+    testTimeout: 20000,
+  },
+});
