@@ -43,6 +43,7 @@ export default tseslint.config(
       [['node:fs', 'node:fs/*', 'fs', 'better-sqlite3-multiple-ciphers', 'kysely', 'node:child_process', 'node:http'], 'main/domain är rena funktioner utan I/O.'],
     ),
   },
+  { files: ['main/security/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'db', 'reports', 'cli', 'host')) },
   { files: ['main/db/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'reports', 'cli', 'host')) },
   { files: ['main/reports/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'db', 'cli', 'host')) },
   { files: ['main/services/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'cli', 'host')) },

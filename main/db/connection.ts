@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { containsSwedish, foldSwedish } from '../domain/swedish';
+import { migrate } from './migrate';
+import { migrations } from './migrations';
+import type { Database } from './schema';
+
+/** The file is encrypted with another key, is not encrypted, or is not ours at all. */
+export class DatabaseOpenError extends Error {
+  constructor() {
+    super('Databasen kunde inte öppnas: fel nyckel eller inte en Placeringskollen-databas.');
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+export interface OpenOptions {
+  /** Passphrase for encryption at rest (SQLite3MultipleCiphers' default cipher). */
+  key?: string;
+  /** Where the copy before a migration goes; beside the database by default. */
+  backupDir?: string;
+}
+
+export interface Connection {
+  db: Kysely<Database>;
+  /** The driver itself, for pragmas, backups and tests; queries go through `db`. */
+  raw: BetterSqlite3.Database;
+  path: string;
+  encrypted: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens (creating if absent) and migrates the register. Signature is async so a future
+ * server database can take its place; the work here is synchronous.
+ */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Connection> {
+  const inMemory = file === ':memory:';
+  if (!inMemory) createPrivately(file);
+  const raw = new BetterSqlite3(file);
+  try {
+    if (options.key) raw.pragma(`key = ${quote(options.key)}`);
+    assertReadable(raw);
+    raw.pragma('foreign_keys = ON');
+    raw.pragma('busy_timeout = 5000');
+    registerSwedishFunctions(raw);
+    migrate(raw, migrations, { databasePath: file, ...(options.backupDir ? { backupDir: options.backupDir } : {}) });
+    // After the migration: a database from a newer version must be refused byte for byte
+    // untouched, and switching the journal mode writes to the file header.
+    raw.pragma('journal_mode = WAL');
+  } catch (error) {
+    raw.close();
+    throw error;
+  }
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: raw }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, raw, path: file, encrypted: Boolean(options.key), close: () => db.destroy() };
+}
+
+/** The app, the browser host and the CLI all take the key from `PLACERINGSKOLLEN_DB_KEY`. */
+export function openDatabaseFromEnv(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+  const key = env.PLACERINGSKOLLEN_DB_KEY;
+  return openDatabase(file, key ? { key } : {});
+}
+
+/** Deterministic, so SQLite may use them in indexes and constant-fold them. */
+function registerSwedishFunctions(raw: BetterSqlite3.Database): void {
+  const text = (value: unknown): string | null => (value == null ? null : String(value));
+  raw.function('sv_lower', { deterministic: true }, (value) => {
+    const s = text(value);
+    return s === null ? null : foldSwedish(s);
+  });
+  raw.function('sv_contains', { deterministic: true }, (haystack, needle) =>
+    containsSwedish(text(haystack), text(needle) ?? '') ? 1 : 0,
+  );
+}
+
+/**
+ * A wrong key, a missing key and a file that is not SQLite all surface as SQLITE_NOTADB on the
+ * first read. A readable database with tables but no schema version is someone else's.
+ */
+function assertReadable(raw: BetterSqlite3.Database): void {
+  let objects: number;
+  try {
+    objects = raw.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new DatabaseOpenError();
+    throw error;
+  }
+  if (objects > 0 && raw.pragma('user_version', { simple: true }) === 0) throw new DatabaseOpenError();
+}
+
+/**
+ * The register holds data about children: a new file (and the -wal/-shm files SQLite creates
+ * with the same mode) is readable by its owner only.
+ */
+function createPrivately(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    fs.writeFileSync(file, '', { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/** An SQL string literal; the key never reaches the SQL unquoted. */
+function quote(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -1,0 +1,158 @@
+/**
+ * All SQL for homes and their households. Rows come out as stored (enum values as text,
+ * target group as JSON text, `active` as a boolean); the services give them their types.
+ * Every function takes either the database or a transaction, so a service can compose them
+ * into one transaction; `saveHome` opens its own when it is not given one.
+ */
+import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { compareSwedish } from '../domain/swedish';
+import type { Database, HomesTable, PersonsTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type HomeRow = Omit<Selectable<HomesTable>, 'active'> & { active: boolean };
+export type PersonRow = Selectable<PersonsTable>;
+export type HomeWithPersons = HomeRow & { persons: PersonRow[] };
+export type HomeListItem = HomeRow & { adults: string[] };
+
+/** What a save writes: the home, and the whole household that replaces the stored one. */
+export type HomeWrite = Omit<HomeRow, 'active'> & { active?: boolean };
+export type PersonWrite = Omit<PersonRow, 'homeId'>;
+
+/** Removing these persons would orphan their register checks: the history must stay. */
+export class PersonsWithChecksError extends Error {
+  constructor(readonly personIds: string[]) {
+    super(`Persons with register checks cannot be removed: ${personIds.join(', ')}`);
+    this.name = 'PersonsWithChecksError';
+  }
+}
+
+const adultRoles = ['uppdragstagare', 'annan-vuxen'];
+const roleOrder = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'];
+
+/**
+ * The register list, Swedish-sorted by name. `query` matches (Swedish-aware, see `sv_contains`)
+ * name, org.nr (with or without the hyphen), municipality, agency and the names of the adults.
+ */
+export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
+  const q = query.trim();
+  const digits = q.replaceAll('-', '');
+  const rows = await db
+    .selectFrom('homes')
+    .selectAll('homes')
+    .select(
+      sql<string>`(SELECT json_group_array(p.name) FROM persons p
+        WHERE p.home_id = homes.id AND p.role IN (${sql.join(adultRoles)}))`.as('adults'),
+    )
+    .$if(q !== '', (qb) =>
+      qb.where((eb) => {
+        const contains = (text: Expression<string | null>, needle: string) =>
+          eb(eb.fn<number>('sv_contains', [text, eb.val(needle)]), '=', 1);
+        return eb.or([
+          contains(eb.ref('homes.name'), q),
+          contains(eb.ref('homes.orgNr'), q),
+          // "5560000019" finds 556000-0019.
+          ...(/^\d+$/.test(digits) ? [contains(eb.fn('replace', [eb.ref('homes.orgNr'), eb.val('-'), eb.val('')]), digits)] : []),
+          contains(eb.ref('homes.municipality'), q),
+          contains(eb.ref('homes.agency'), q),
+          eb.exists(
+            eb
+              .selectFrom('persons')
+              .select(eb.lit(1).as('one'))
+              .whereRef('persons.homeId', '=', 'homes.id')
+              .where('persons.role', 'in', adultRoles)
+              .where((pb) => pb(pb.fn<number>('sv_contains', [pb.ref('persons.name'), pb.val(q)]), '=', 1)),
+          ),
+        ]);
+      }),
+    )
+    .execute();
+  return rows
+    .map(({ adults, active, ...home }) => ({
+      ...home,
+      active: active === 1,
+      adults: (JSON.parse(adults) as string[]).sort(compareSwedish),
+    }))
+    .sort((a, b) => compareSwedish(a.name, b.name) || compareSwedish(a.id, b.id));
+}
+
+export async function getHome(db: Db, id: string): Promise<HomeWithPersons | undefined> {
+  const home = await db.selectFrom('homes').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!home) return undefined;
+  const persons = await db.selectFrom('persons').selectAll().where('homeId', '=', id).execute();
+  persons.sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || compareSwedish(a.name, b.name));
+  return { ...home, active: home.active === 1, persons };
+}
+
+/**
+ * Inserts or updates the home and makes its household exactly `persons`: members not in the
+ * list are removed, unless they have register checks (`PersonsWithChecksError`, nothing written).
+ * The caller has checked that every given person id is new or already belongs to this home.
+ */
+export async function saveHome(db: Db, home: HomeWrite, persons: PersonWrite[]): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    const { id, active, ...fields } = home;
+    await trx
+      .insertInto('homes')
+      .values({ id, ...fields, ...(active === undefined ? {} : { active: active ? 1 : 0 }) })
+      .onConflict((oc) => oc.column('id').doUpdateSet(fields))
+      .execute();
+
+    const keep = persons.map((p) => p.id);
+    const removed = await trx
+      .selectFrom('persons')
+      .select('id')
+      .where('homeId', '=', id)
+      .$if(keep.length > 0, (qb) => qb.where('id', 'not in', keep))
+      .execute();
+    const removedIds = removed.map((r) => r.id);
+    if (removedIds.length > 0) {
+      const checked = await trx
+        .selectFrom('registerChecks')
+        .select('personId')
+        .distinct()
+        .where('personId', 'in', removedIds)
+        .execute();
+      if (checked.length > 0) throw new PersonsWithChecksError(checked.map((c) => c.personId as string));
+      await trx.deleteFrom('persons').where('id', 'in', removedIds).execute();
+    }
+
+    for (const person of persons) {
+      const { id: personId, ...personFields } = person;
+      await trx
+        .insertInto('persons')
+        .values({ id: personId, homeId: id, ...personFields })
+        .onConflict((oc) => oc.column('id').doUpdateSet(personFields))
+        .execute();
+    }
+  });
+}
+
+/** Returns whether the home exists. */
+export async function setHomeActive(db: Db, id: string, active: boolean): Promise<boolean> {
+  const result = await db.updateTable('homes').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function countHomes(db: Db): Promise<number> {
+  const { count } = await db
+    .selectFrom('homes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** Placements whose stays are in this home: the home's kind is then fixed (stay form = kind). */
+export async function countStays(db: Db, homeId: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('stays')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('homeId', '=', homeId)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/** Runs `fn` in the caller's transaction, or in a new one. */
+export function inTransaction<T>(db: Db, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db as Transaction<Database>) : db.transaction().execute(fn);
+}

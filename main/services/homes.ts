@@ -1,0 +1,222 @@
+/**
+ * The register of homes: list and search, read, create and edit with the household, deactivate.
+ * The types mirror preload/api.ts structurally (services do not import the contract; main/ipc
+ * checks at compile time that they fit).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as repo from '../db/homes-repository';
+import type { Database } from '../db/schema';
+import { validateOrgNr } from '../domain/orgnr';
+import { ServiceError, notFound, type ServiceIssue } from './errors';
+
+export type HomeKind = 'hvb' | 'stodboende' | 'sis' | 'familjehem' | 'jourhem' | 'natverkshem';
+export type Operator = 'enskild' | 'kommunal' | 'region' | 'statlig';
+export type PersonRole = 'uppdragstagare' | 'annan-vuxen' | 'barn-i-hemmet';
+export type TargetGender = 'alla' | 'flickor' | 'pojkar';
+
+export interface TargetGroup {
+  minAge: number | null;
+  maxAge: number | null;
+  gender: TargetGender | null;
+  needs: string[];
+}
+
+export interface Person {
+  id: string;
+  homeId: string;
+  name: string;
+  role: PersonRole;
+  birthYear: number | null;
+}
+
+export interface Home {
+  id: string;
+  kind: HomeKind;
+  name: string;
+  orgNr: string | null;
+  operator: Operator | null;
+  municipality: string | null;
+  capacity: number | null;
+  targetGroup: TargetGroup | null;
+  agency: string | null;
+  active: boolean;
+  persons: Person[];
+}
+
+export interface HomeListRow {
+  id: string;
+  kind: HomeKind;
+  name: string;
+  orgNr: string | null;
+  operator: Operator | null;
+  municipality: string | null;
+  capacity: number | null;
+  agency: string | null;
+  active: boolean;
+  adults: string[];
+}
+
+export interface PersonInput {
+  id?: string | undefined;
+  name: string;
+  role: PersonRole;
+  birthYear: number | null;
+}
+
+/** What the form sends, already checked for shape by the contract. */
+export interface HomeInput {
+  id?: string | undefined;
+  kind: HomeKind;
+  name: string;
+  orgNr: string | null;
+  operator: Operator | null;
+  municipality: string | null;
+  capacity: number | null;
+  targetGroup: TargetGroup | null;
+  agency: string | null;
+  persons: PersonInput[];
+}
+
+/** Private homes of families: they have a household, not an operator (huvudman). */
+const fosterKinds: readonly HomeKind[] = ['familjehem', 'jourhem', 'natverkshem'];
+export const isFosterKind = (kind: HomeKind): boolean => fosterKinds.includes(kind);
+
+const SAVE_FAILED = 'Hemmet kunde inte sparas.';
+
+/**
+ * The rules a home must meet beyond the contract's shape, with the org.nr normalized.
+ * Exported so the import of exchange files can apply the same rules.
+ */
+export function checkHome(input: HomeInput): { orgNr: string | null; issues: ServiceIssue[] } {
+  const issues: ServiceIssue[] = [];
+  let orgNr: string | null = null;
+  if (input.orgNr !== null) {
+    const result = validateOrgNr(input.orgNr);
+    if (result.ok) orgNr = result.value;
+    else issues.push({ path: '/orgNr', message: result.message });
+  }
+  if (isFosterKind(input.kind) && input.operator !== null) {
+    issues.push({ path: '/operator', message: 'Familjehem, jourhem och nätverkshem har ingen huvudman.' });
+  }
+  if (!isFosterKind(input.kind) && input.persons.length > 0) {
+    issues.push({ path: '/persons', message: 'HVB, stödboende och SiS har inget hushåll: ta bort personerna.' });
+  }
+  const seen = new Set<string>();
+  input.persons.forEach((person, i) => {
+    if (person.id === undefined) return;
+    if (seen.has(person.id)) issues.push({ path: `/persons/${i}/id`, message: 'Personen finns två gånger i hushållet.' });
+    seen.add(person.id);
+  });
+  return { orgNr, issues };
+}
+
+export function createHomesService(db: Kysely<Database>) {
+  return {
+    async list({ query }: { query?: string | undefined } = {}): Promise<HomeListRow[]> {
+      const rows = await repo.listHomes(db, query);
+      return rows.map(({ targetGroup: _targetGroup, ...row }) => ({
+        ...row,
+        kind: row.kind as HomeKind,
+        operator: row.operator as Operator | null,
+      }));
+    },
+
+    async get(id: string): Promise<Home> {
+      const home = await repo.getHome(db, id);
+      if (!home) throw notFound('Hemmet');
+      return toHome(home);
+    },
+
+    /** Creates the home when `id` is absent, else replaces it and its household. */
+    async save(input: HomeInput): Promise<Home> {
+      const { orgNr, issues } = checkHome(input);
+      return repo.inTransaction(db, async (trx) => {
+        const id = input.id ?? randomUUID();
+        const existing = input.id === undefined ? undefined : await repo.getHome(trx, input.id);
+        if (input.id !== undefined && !existing) throw notFound('Hemmet');
+
+        const members = new Set(existing?.persons.map((p) => p.id));
+        input.persons.forEach((person, i) => {
+          if (person.id !== undefined && !members.has(person.id)) {
+            issues.push({ path: `/persons/${i}/id`, message: 'Personen hör inte till det här hemmet.' });
+          }
+        });
+        if (existing && existing.kind !== input.kind && (await repo.countStays(trx, id)) > 0) {
+          issues.push({ path: '/kind', message: 'Typen kan inte ändras när hemmet har placeringar: en vistelse har hemmets typ.' });
+        }
+        if (issues.length > 0) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
+
+        try {
+          await repo.saveHome(
+            trx,
+            {
+              id,
+              kind: input.kind,
+              name: input.name,
+              orgNr,
+              operator: input.operator,
+              municipality: input.municipality,
+              capacity: input.capacity,
+              targetGroup: input.targetGroup === null ? null : JSON.stringify(input.targetGroup),
+              agency: input.agency,
+            },
+            input.persons.map((p) => ({ id: p.id ?? randomUUID(), name: p.name, role: p.role, birthYear: p.birthYear })),
+          );
+        } catch (error) {
+          if (!(error instanceof repo.PersonsWithChecksError)) throw error;
+          const names = existing?.persons.filter((p) => error.personIds.includes(p.id)).map((p) => p.name) ?? [];
+          throw new ServiceError('CONFLICT', SAVE_FAILED, [
+            {
+              path: '/persons',
+              message: `${names.join(', ')} har registerkontroller och kan inte tas bort ur hushållet.`,
+            },
+          ]);
+        }
+        return toHome((await repo.getHome(trx, id))!);
+      });
+    },
+
+    /** Deactivating keeps the home and its history; it only leaves the active register. */
+    async setActive(id: string, active: boolean): Promise<Home> {
+      return repo.inTransaction(db, async (trx) => {
+        if (!(await repo.setHomeActive(trx, id, active))) throw notFound('Hemmet');
+        return toHome((await repo.getHome(trx, id))!);
+      });
+    },
+
+    count(): Promise<number> {
+      return repo.countHomes(db);
+    },
+  };
+}
+
+export type HomesService = ReturnType<typeof createHomesService>;
+
+/** The database's CHECK constraints guarantee the enum values. */
+function toHome(row: repo.HomeWithPersons): Home {
+  return {
+    id: row.id,
+    kind: row.kind as HomeKind,
+    name: row.name,
+    orgNr: row.orgNr,
+    operator: row.operator as Operator | null,
+    municipality: row.municipality,
+    capacity: row.capacity,
+    targetGroup: row.targetGroup === null ? null : parseTargetGroup(row.targetGroup),
+    agency: row.agency,
+    active: row.active,
+    persons: row.persons.map((p) => ({ ...p, role: p.role as PersonRole })),
+  };
+}
+
+/** Tolerates what an import may have left out: absent fields are null, absent needs empty. */
+function parseTargetGroup(json: string): TargetGroup {
+  const group = JSON.parse(json) as Partial<TargetGroup>;
+  return {
+    minAge: group.minAge ?? null,
+    maxAge: group.maxAge ?? null,
+    gender: group.gender ?? null,
+    needs: group.needs ?? [],
+  };
+}

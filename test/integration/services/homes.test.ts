@@ -1,0 +1,226 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Connection } from '../../../main/db/connection';
+import { ServiceError } from '../../../main/services/errors';
+import { createHomesService, type HomeInput, type HomesService } from '../../../main/services/homes';
+
+let dir: string;
+let connection: Connection;
+let homes: HomesService;
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-homes-'));
+  connection = await openDatabase(path.join(dir, 'register.sqlite'));
+  homes = createHomesService(connection.db);
+});
+afterEach(async () => {
+  await connection.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const hvb = (fields: Partial<HomeInput> = {}): HomeInput => ({
+  kind: 'hvb',
+  name: 'Östergårdens HVB',
+  orgNr: '5560000019',
+  operator: 'enskild',
+  municipality: 'Timrå',
+  capacity: 8,
+  targetGroup: { minAge: 13, maxAge: 17, gender: 'alla', needs: ['missbruk'] },
+  agency: null,
+  persons: [],
+  ...fields,
+});
+
+const familjehem = (fields: Partial<HomeInput> = {}): HomeInput => ({
+  kind: 'familjehem',
+  name: 'Familjen Ek',
+  orgNr: null,
+  operator: null,
+  municipality: 'Sundsvall',
+  capacity: 1,
+  targetGroup: null,
+  agency: 'Konsulentstöd Exempel AB',
+  persons: [
+    { name: 'Anna Björk', role: 'uppdragstagare', birthYear: 1980 },
+    { name: 'Lisa Lönn', role: 'barn-i-hemmet', birthYear: 2012 },
+  ],
+  ...fields,
+});
+
+/** The ServiceError a promise rejects with. */
+async function failure(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ServiceError);
+  return error as ServiceError;
+}
+
+const names = async (query?: string) => (await homes.list({ query })).map((row) => row.name);
+
+describe('homes service: create and edit', () => {
+  it('creates a home with a new id and stores the org.nr normalized', async () => {
+    const home = await homes.save(hvb());
+    expect(home.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(home).toMatchObject({ kind: 'hvb', name: 'Östergårdens HVB', orgNr: '556000-0019', active: true, persons: [] });
+    expect(home.targetGroup).toEqual({ minAge: 13, maxAge: 17, gender: 'alla', needs: ['missbruk'] });
+    expect(await homes.get(home.id)).toEqual(home);
+    expect(await homes.count()).toBe(1);
+  });
+
+  it('edits a home in place', async () => {
+    const created = await homes.save(hvb());
+    const edited = await homes.save(hvb({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null }));
+    expect(edited).toMatchObject({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null });
+    expect(await homes.count()).toBe(1);
+  });
+
+  it('replaces the household: kept persons keep their id, missing ones go, new ones get an id', async () => {
+    const created = await homes.save(familjehem());
+    const anna = created.persons.find((p) => p.name === 'Anna Björk')!;
+    const saved = await homes.save(
+      familjehem({
+        id: created.id,
+        persons: [
+          { id: anna.id, name: 'Anna Björk-Ek', role: 'uppdragstagare', birthYear: 1980 },
+          { name: 'Bo Ek', role: 'annan-vuxen', birthYear: 1979 },
+        ],
+      }),
+    );
+    expect(saved.persons.map((p) => [p.name, p.role])).toEqual([
+      ['Anna Björk-Ek', 'uppdragstagare'],
+      ['Bo Ek', 'annan-vuxen'],
+    ]);
+    expect(saved.persons[0]!.id).toBe(anna.id);
+    expect(saved.persons.every((p) => p.homeId === created.id)).toBe(true);
+    expect(connection.raw.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(2);
+  });
+
+  it('deactivates and reactivates a home without losing it', async () => {
+    const { id } = await homes.save(hvb());
+    expect((await homes.setActive(id, false)).active).toBe(false);
+    expect((await homes.list()).map((r) => [r.name, r.active])).toEqual([['Östergårdens HVB', false]]);
+    expect((await homes.setActive(id, true)).active).toBe(true);
+    // Saving the form does not touch the active flag.
+    await homes.setActive(id, false);
+    expect((await homes.save(hvb({ id }))).active).toBe(false);
+  });
+
+  it('unknown ids are NOT_FOUND: "Hemmet finns inte."', async () => {
+    for (const attempt of [homes.get('saknas'), homes.setActive('saknas', false), homes.save(hvb({ id: 'saknas' }))]) {
+      const error = await failure(attempt);
+      expect(error.code).toBe('NOT_FOUND');
+      expect(error.message).toBe('Hemmet finns inte.');
+    }
+    expect(await homes.count()).toBe(0);
+  });
+});
+
+describe('homes service: validation by field', () => {
+  it('an org.nr with a wrong check digit is VALIDATION at /orgNr and nothing is saved', async () => {
+    const error = await failure(homes.save(hvb({ orgNr: '556000-0018' })));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toBe('Hemmet kunde inte sparas.');
+    expect(error.issues).toEqual([{ path: '/orgNr', message: expect.stringContaining('kontrollsiffra') }]);
+    expect(await homes.count()).toBe(0);
+  });
+
+  it('a foster home has no operator; HVB, stödboende and SiS have no household', async () => {
+    const foster = await failure(homes.save(familjehem({ operator: 'enskild' })));
+    expect(foster.issues.map((i) => i.path)).toEqual(['/operator']);
+    for (const kind of ['hvb', 'stodboende', 'sis'] as const) {
+      const institution = await failure(
+        homes.save(hvb({ kind, persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: null }] })),
+      );
+      expect(institution.issues.map((i) => i.path)).toEqual(['/persons']);
+    }
+  });
+
+  it('reports every problem at once', async () => {
+    const error = await failure(homes.save(familjehem({ operator: 'kommunal', orgNr: 'abc' })));
+    expect(error.issues.map((i) => i.path)).toEqual(['/orgNr', '/operator']);
+  });
+
+  it('a person id of another home is refused at /persons/i/id', async () => {
+    const other = await homes.save(familjehem({ name: 'Familjen Ask' }));
+    const mine = await homes.save(familjehem());
+    const error = await failure(
+      homes.save(familjehem({ id: mine.id, persons: [{ id: other.persons[0]!.id, name: 'Kapad', role: 'uppdragstagare', birthYear: null }] })),
+    );
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues).toEqual([{ path: '/persons/0/id', message: 'Personen hör inte till det här hemmet.' }]);
+    expect((await homes.get(other.id)).persons[0]!.name).toBe('Anna Björk');
+  });
+
+  it('a person with register checks cannot be removed from the household, and nothing is written', async () => {
+    const home = await homes.save(familjehem());
+    const anna = home.persons.find((p) => p.name === 'Anna Björk')!;
+    connection.raw
+      .prepare("INSERT INTO register_checks (id, person_id, register, checked_on, outcome) VALUES ('RC1', ?, 'belastningsregistret', '2025-01-10', 'utan-anmarkning')")
+      .run(anna.id);
+
+    const error = await failure(homes.save(familjehem({ id: home.id, name: 'Familjen Ny', persons: [] })));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.issues).toEqual([{ path: '/persons', message: 'Anna Björk har registerkontroller och kan inte tas bort ur hushållet.' }]);
+    expect(await homes.get(home.id)).toEqual(home);
+  });
+
+  it('the kind of a home with placements cannot change: a stay has its home’s kind', async () => {
+    const home = await homes.save(familjehem());
+    connection.raw.exec(`
+      INSERT INTO children (id, birth_date) VALUES ('C1', '2012-03-04');
+      INSERT INTO placements (id, child_id, legal_basis, decided_on, started_on) VALUES ('PL1', 'C1', 'SoL', '2025-02-01', '2025-02-03');
+      INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL1', 0, '${home.id}', 'familjehem', '2025-02-03');
+    `);
+    const error = await failure(homes.save(familjehem({ id: home.id, kind: 'jourhem' })));
+    expect(error.issues.map((i) => i.path)).toEqual(['/kind']);
+    expect((await homes.save(familjehem({ id: home.id, name: 'Familjen Ek-Ask' }))).name).toBe('Familjen Ek-Ask');
+  });
+});
+
+describe('homes service: the register list', () => {
+  it('is sorted by name in Swedish order (Å, Ä, Ö after Z)', async () => {
+    for (const name of ['Östergården', 'Ängen', 'Zetagården', 'Åkerbacken', 'Alfahemmet', 'ekbacken']) {
+      await homes.save(hvb({ name }));
+    }
+    expect(await names()).toEqual(['Alfahemmet', 'ekbacken', 'Zetagården', 'Åkerbacken', 'Ängen', 'Östergården']);
+  });
+
+  it('search is case-insensitive and treats ö as a letter: "ö" finds Östergården, "o" does not', async () => {
+    await homes.save(hvb());
+    await homes.save(hvb({ name: 'Solbackens stödboende', kind: 'stodboende', municipality: 'Ånge' }));
+    expect(await names('ÖSTER')).toEqual(['Östergårdens HVB']);
+    expect(await names('ö')).toEqual(['Solbackens stödboende', 'Östergårdens HVB']);
+    expect(await names('o')).toEqual(['Solbackens stödboende']);
+    expect(await names('  ')).toHaveLength(2);
+  });
+
+  it('search finds org.nr (with or without hyphen), municipality and agency', async () => {
+    await homes.save(hvb());
+    await homes.save(familjehem());
+    expect(await names('556000-0019')).toEqual(['Östergårdens HVB']);
+    expect(await names('5560000019')).toEqual(['Östergårdens HVB']);
+    expect(await names('timrå')).toEqual(['Östergårdens HVB']);
+    expect(await names('konsulentstöd')).toEqual(['Familjen Ek']);
+  });
+
+  it('search finds a home by the name of one of its adults, and the row lists the adults', async () => {
+    await homes.save(hvb());
+    await homes.save(
+      familjehem({
+        persons: [
+          { name: 'Örjan Ek', role: 'annan-vuxen', birthYear: null },
+          { name: 'Anna Björk', role: 'uppdragstagare', birthYear: 1980 },
+          { name: 'Lisa Lönn', role: 'barn-i-hemmet', birthYear: 2012 },
+        ],
+      }),
+    );
+    const rows = await homes.list({ query: 'björk' });
+    expect(rows.map((r) => r.name)).toEqual(['Familjen Ek']);
+    expect(rows[0]!.adults).toEqual(['Anna Björk', 'Örjan Ek']);
+    // Children living in the home are not adults: their names are not searched.
+    expect(await names('lönn')).toEqual([]);
+  });
+});
