@@ -1,0 +1,119 @@
+/**
+ * `placeringskollen <command> [flags]`: the command line over the same services and database as
+ * the app (spec/exchange-and-cli.md). Exit codes: 0 done; 2 invalid input or arguments, one
+ * problem per stderr line; 1 anything else, as one Swedish line (details with `--debug`).
+ * bin/placeringskollen.mjs runs `main` under tsx on the project's Node.
+ */
+import fs from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { DatabaseOpenError, openDatabaseFromEnv } from '../db/connection';
+import { createServices, type Services } from '../services';
+import { ServiceError } from '../services/errors';
+import { UsageError, type Context, type Lang } from './command';
+import { commands } from './commands';
+import { commandHelp, overview } from './help';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const globalOptions = {
+  help: { type: 'boolean', short: 'h' },
+  lang: { type: 'string' },
+  debug: { type: 'boolean' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** Runs one command line (without the program name) and returns its exit code. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    return report(error, io, argv.includes('--debug'));
+  }
+}
+
+async function dispatch(argv: string[], io: Io): Promise<number> {
+  // Lenient parsing (every command's flags known, nothing rejected): the command's own schema
+  // decides what is allowed, and reports all that is wrong at once.
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { ...Object.assign({}, ...commands.map((c) => c.options)), ...globalOptions },
+    allowPositionals: true,
+    strict: false,
+  });
+  const { help, lang: langFlag, debug: _debug, ...own } = values;
+  const lang = chooseLang(langFlag, io.env);
+  const [name, ...rest] = positionals;
+
+  if (name === undefined) {
+    if (help) {
+      io.stdout(overview(lang));
+      return 0;
+    }
+    io.stderr(overview(lang));
+    return 2;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new UsageError([`Okänt kommando: ${name}. Se placeringskollen --help.`]);
+  if (help) {
+    io.stdout(commandHelp(command, lang));
+    return 0;
+  }
+  const context: Context = { lang, ...io, withServices: (path, options, work) => withServices(path, options, work, io.env) };
+  return command.execute({ positionals: rest, values: own }, context);
+}
+
+function chooseLang(flag: string | boolean | undefined, env: NodeJS.ProcessEnv): Lang {
+  if (flag === undefined) return env.LANG?.toLowerCase().startsWith('en') ? 'en' : 'sv';
+  if (flag === 'sv' || flag === 'en') return flag;
+  throw new UsageError([`--lang: okänt värde ${JSON.stringify(flag)}; tillåtna: sv, en`]);
+}
+
+async function withServices<T>(
+  path: string,
+  { create }: { create: boolean },
+  work: (services: Services) => Promise<T>,
+  env: NodeJS.ProcessEnv,
+): Promise<T> {
+  // Reading must never create an empty register where the user mistyped a path.
+  const stat = fs.statSync(path, { throwIfNoEntry: false });
+  if (!create && !stat) throw new UsageError([`Databasen finns inte: ${path}`]);
+  if (stat?.isDirectory()) throw new UsageError([`Det är en mapp, inte en databas: ${path}`]);
+  const connection = await openDatabaseFromEnv(path, env);
+  try {
+    return await work(createServices(connection.db));
+  } finally {
+    await connection.close();
+  }
+}
+
+function report(error: unknown, io: Io, debug: boolean): number {
+  if (error instanceof UsageError) {
+    for (const line of error.lines) io.stderr(`${line}\n`);
+    return 2;
+  }
+  if (error instanceof ServiceError) {
+    io.stderr(`${error.message}\n`);
+    for (const issue of error.issues) io.stderr(`${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
+    return 2;
+  }
+  if (error instanceof DatabaseOpenError) {
+    io.stderr(`${error.message}\n`);
+    return 1;
+  }
+  io.stderr('Ett oväntat fel inträffade. Kör igen med --debug för att se detaljerna.\n');
+  if (debug) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}
+
+function processIo(): Io {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}

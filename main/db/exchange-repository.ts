@@ -1,0 +1,359 @@
+/**
+ * All SQL of the exchange format (docs/data-format.md): what the file's checks need to know
+ * about the database, the whole register for export, and the merge of a checked file.
+ * Records of the file map to rows here and back, so an export imports to the same rows.
+ */
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import {
+  assessmentDimensions,
+  exchangeArrays,
+  exchangeFormat,
+  exchangeVersion,
+  type ExchangeArray,
+  type ExchangeAssessment,
+  type ExchangeChild,
+  type ExchangeDeviation,
+  type ExchangeEvent,
+  type ExchangeFile,
+  type ExchangeHome,
+  type ExchangeNote,
+  type ExchangePerson,
+  type ExchangePlacement,
+  type ExchangeRegisterCheck,
+  type ExchangeStay,
+  type HomeKind,
+  type KnownRecords,
+  type MentionedIds,
+  type StayForm,
+} from '../domain/exchange';
+import type { Database, HomesTable, StaysTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Per array of the file: records that were new and records that replaced stored ones. */
+export type ImportCounts = Record<ExchangeArray, { created: number; updated: number }>;
+
+// SQLite allows 32766 bound values per statement; stay far below for every table's width.
+const CHUNK = 500;
+const ROWS_PER_INSERT = 100;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** What the database holds of the ids a file mentions (see `KnownRecords`). */
+export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords> {
+  const homes = new Map<string, HomeKind>();
+  const persons = new Set<string>();
+  const children = new Map<string, string>();
+  const placements = new Set<string>();
+  const staysByHome = new Map<string, StayForm[]>();
+  const replaced = new Set(ids.placementsInFile);
+
+  for (const chunk of chunks(ids.homes)) {
+    for (const row of await db.selectFrom('homes').select(['id', 'kind']).where('id', 'in', chunk).execute()) {
+      homes.set(row.id, row.kind as HomeKind);
+    }
+    const stays = await db.selectFrom('stays').select(['placementId', 'homeId', 'form']).where('homeId', 'in', chunk).execute();
+    for (const stay of stays) {
+      if (replaced.has(stay.placementId)) continue;
+      staysByHome.set(stay.homeId, [...(staysByHome.get(stay.homeId) ?? []), stay.form as StayForm]);
+    }
+  }
+  for (const chunk of chunks(ids.persons)) {
+    for (const row of await db.selectFrom('persons').select('id').where('id', 'in', chunk).execute()) persons.add(row.id);
+  }
+  for (const chunk of chunks(ids.children)) {
+    const rows = await db.selectFrom('children').select(['id', 'birthDate']).where('id', 'in', chunk).execute();
+    for (const row of rows) children.set(row.id, row.birthDate);
+  }
+  for (const chunk of chunks(ids.placements)) {
+    for (const row of await db.selectFrom('placements').select('id').where('id', 'in', chunk).execute()) placements.add(row.id);
+  }
+  return { homes, persons, children, placements, staysByHome };
+}
+
+/** The whole register as an exchange file: records by id (code-point order), stays in order. */
+export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
+  // SQLite's BINARY collation compares UTF-8 bytes, which is code-point order.
+  const homes = await db.selectFrom('homes').selectAll().orderBy('id').execute();
+  const persons = await db.selectFrom('persons').selectAll().orderBy('id').execute();
+  const registerChecks = await db.selectFrom('registerChecks').selectAll().orderBy('id').execute();
+  const children = await db.selectFrom('children').selectAll().orderBy('id').execute();
+  const placements = await db.selectFrom('placements').selectAll().orderBy('id').execute();
+  const stays = await db.selectFrom('stays').selectAll().orderBy('placementId').orderBy('ordinal').execute();
+  const events = await db.selectFrom('events').selectAll().orderBy('id').execute();
+  const notes = await db.selectFrom('notes').selectAll().orderBy('id').execute();
+  const assessments = await db.selectFrom('assessments').selectAll().orderBy('id').execute();
+  const deviations = await db.selectFrom('deviations').selectAll().orderBy('id').execute();
+
+  const staysOf = new Map<string, ExchangeStay[]>();
+  for (const stay of stays) staysOf.set(stay.placementId, [...(staysOf.get(stay.placementId) ?? []), stayRecord(stay)]);
+
+  return {
+    format: exchangeFormat,
+    version: exchangeVersion,
+    homes: homes.map(homeRecord),
+    persons: persons.map((p) =>
+      compact<ExchangePerson>({ id: p.id, homeId: p.homeId, name: p.name, role: p.role as ExchangePerson['role'], birthYear: p.birthYear }),
+    ),
+    registerChecks: registerChecks.map((c) =>
+      compact<ExchangeRegisterCheck>({
+        id: c.id,
+        personId: c.personId,
+        homeId: c.homeId,
+        register: c.register as ExchangeRegisterCheck['register'],
+        checkedOn: c.checkedOn,
+        outcome: c.outcome as ExchangeRegisterCheck['outcome'],
+        reference: c.reference,
+      }),
+    ),
+    children: children.map((c) =>
+      compact<ExchangeChild>({
+        id: c.id,
+        name: c.name,
+        birthDate: c.birthDate,
+        personnummer: c.personnummer,
+        protectedIdentity: c.protectedIdentity === 1,
+      }),
+    ),
+    placements: placements.map((p) =>
+      compact<ExchangePlacement>({
+        id: p.id,
+        childId: p.childId,
+        legalBasis: p.legalBasis as ExchangePlacement['legalBasis'],
+        decidedOn: p.decidedOn,
+        startedOn: p.startedOn,
+        endedOn: p.endedOn,
+        endReason: p.endReason as ExchangePlacement['endReason'],
+        caseworker: p.caseworker,
+        unit: p.unit,
+        stays: staysOf.get(p.id) ?? [],
+      }),
+    ),
+    events: events.map((e) =>
+      compact<ExchangeEvent>({ id: e.id, placementId: e.placementId, homeId: e.homeId, type: e.type as ExchangeEvent['type'], date: e.date }),
+    ),
+    notes: notes.map((n) =>
+      compact<ExchangeNote>({
+        id: n.id,
+        homeId: n.homeId,
+        placementId: n.placementId,
+        author: n.author,
+        writtenOn: n.writtenOn,
+        category: n.category,
+        text: n.text,
+      }),
+    ),
+    assessments: assessments.map((a) =>
+      compact<ExchangeAssessment>({
+        id: a.id,
+        homeId: a.homeId,
+        placementId: a.placementId,
+        assessedOn: a.assessedOn,
+        assessor: a.assessor,
+        scores: JSON.parse(a.scores) as ExchangeAssessment['scores'],
+        childVoice: a.childVoice as ExchangeAssessment['childVoice'],
+        comment: a.comment,
+      }),
+    ),
+    deviations: deviations.map((d) =>
+      compact<ExchangeDeviation>({
+        id: d.id,
+        homeId: d.homeId,
+        placementId: d.placementId,
+        reportedOn: d.reportedOn,
+        kind: d.kind as ExchangeDeviation['kind'],
+        severity: d.severity as ExchangeDeviation['severity'],
+        description: d.description,
+        status: d.status as ExchangeDeviation['status'],
+        reportedToIvo: d.reportedToIvo === 1,
+      }),
+    ),
+  };
+}
+
+/**
+ * Merges a checked file by id: each record is inserted or replaces the stored one entirely (a
+ * field absent from the file becomes empty), and a placement's stays are replaced by the file's.
+ * Run it in a transaction: the caller's, so the checks and the writes see the same database.
+ */
+export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile): Promise<ImportCounts> {
+  const rows: { [K in ExchangeArray]: Insertable<Database[K]>[] } = {
+    homes: (file.homes ?? []).map(homeRow),
+    persons: (file.persons ?? []).map((p) => ({ ...p, birthYear: p.birthYear ?? null })),
+    registerChecks: (file.registerChecks ?? []).map((c) => ({
+      ...c,
+      personId: c.personId ?? null,
+      homeId: c.homeId ?? null,
+      reference: c.reference ?? null,
+    })),
+    children: (file.children ?? []).map((c) => ({
+      id: c.id,
+      name: c.name ?? null,
+      birthDate: c.birthDate,
+      personnummer: c.personnummer ?? null,
+      protectedIdentity: c.protectedIdentity ? 1 : 0,
+    })),
+    placements: (file.placements ?? []).map(({ stays: _stays, ...p }) => ({
+      ...p,
+      endedOn: p.endedOn ?? null,
+      endReason: p.endReason ?? null,
+      caseworker: p.caseworker ?? null,
+      unit: p.unit ?? null,
+    })),
+    events: (file.events ?? []).map((e) => ({ ...e, placementId: e.placementId ?? null, homeId: e.homeId ?? null })),
+    notes: (file.notes ?? []).map((n) => ({ ...n, homeId: n.homeId ?? null, placementId: n.placementId ?? null })),
+    assessments: (file.assessments ?? []).map((a) => ({
+      id: a.id,
+      homeId: a.homeId,
+      placementId: a.placementId ?? null,
+      assessedOn: a.assessedOn,
+      assessor: a.assessor ?? null,
+      // Dimensions in a fixed order, so the stored JSON does not depend on the file's key order.
+      scores: JSON.stringify(
+        Object.fromEntries(assessmentDimensions.flatMap((d) => (a.scores[d] === undefined ? [] : [[d, a.scores[d]]]))),
+      ),
+      childVoice: a.childVoice ?? null,
+      comment: a.comment ?? null,
+    })),
+    deviations: (file.deviations ?? []).map((d) => ({
+      ...d,
+      homeId: d.homeId ?? null,
+      placementId: d.placementId ?? null,
+      status: d.status ?? 'oppen',
+      reportedToIvo: d.reportedToIvo ? 1 : 0,
+    })),
+  };
+
+  const counts = {} as ImportCounts;
+  // Referenced tables first (exchangeArrays is in that order), stays right after their placements.
+  for (const array of exchangeArrays) {
+    counts[array] = await upsertById(trx, array, rows[array]);
+    if (array === 'placements') await replaceStays(trx, file.placements ?? []);
+  }
+  return counts;
+}
+
+async function replaceStays(trx: Transaction<Database>, placements: readonly ExchangePlacement[]): Promise<void> {
+  for (const chunk of chunks(placements.map((p) => p.id))) {
+    await trx.deleteFrom('stays').where('placementId', 'in', chunk).execute();
+  }
+  const rows: Insertable<StaysTable>[] = placements.flatMap((p) =>
+    p.stays.map((s, ordinal) => ({
+      placementId: p.id,
+      ordinal,
+      homeId: s.homeId,
+      form: s.form,
+      fromDate: s.from,
+      toDate: s.to ?? null,
+      decidedOn: s.decidedOn ?? null,
+      investigationCompletedOn: s.investigationCompletedOn ?? null,
+    })),
+  );
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('stays').values(chunk).execute();
+}
+
+/**
+ * Insert, or update every column of the row with the same id. Every table of the file has a
+ * text primary key `id`; the one table named in the casts stands for any of them.
+ */
+async function upsertById<K extends ExchangeArray>(
+  trx: Transaction<Database>,
+  table: K,
+  rows: (Insertable<Database[K]> & { id: string })[],
+): Promise<{ created: number; updated: number }> {
+  const anyTable = table as 'homes';
+  const ids = rows.map((row) => row.id);
+  let updated = 0;
+  for (const chunk of chunks(ids)) {
+    updated += (await trx.selectFrom(anyTable).select('id').where('id', 'in', chunk).execute()).length;
+  }
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
+    const first = chunk[0];
+    if (!first) continue;
+    const columns = Object.keys(first).filter((column) => column !== 'id');
+    await trx
+      .insertInto(anyTable)
+      .values(chunk as Insertable<HomesTable>[])
+      .onConflict((oc) =>
+        // `excluded` is SQLite's name for the row that was about to be inserted.
+        oc.column('id').doUpdateSet(Object.fromEntries(columns.map((column) => [column, sql.ref(`excluded.${column}`)]))),
+      )
+      .execute();
+  }
+  return { created: ids.length - updated, updated };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Mapping
+
+/** The record with empty (null/undefined) fields left out: the export omits optional fields without a value. */
+function compact<T>(record: { [K in keyof T]: T[K] | null }): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined)) as T;
+}
+
+interface StoredTargetGroup {
+  minAge: number | null;
+  maxAge: number | null;
+  gender: string | null;
+  needs: string[];
+}
+
+function homeRow(home: ExchangeHome): Insertable<HomesTable> {
+  const group = home.targetGroup;
+  const stored: StoredTargetGroup | null =
+    group && (group.minAge !== undefined || group.maxAge !== undefined || group.gender !== undefined || group.needs?.length)
+      ? { minAge: group.minAge ?? null, maxAge: group.maxAge ?? null, gender: group.gender ?? null, needs: group.needs ?? [] }
+      : null;
+  return {
+    id: home.id,
+    kind: home.kind,
+    name: home.name,
+    orgNr: home.orgNr ?? null,
+    operator: home.operator ?? null,
+    municipality: home.municipality ?? null,
+    capacity: home.capacity ?? null,
+    // The same shape the homes service stores.
+    targetGroup: stored && JSON.stringify(stored),
+    agency: home.agency ?? null,
+    active: home.status === 'inaktiv' ? 0 : 1,
+  };
+}
+
+function homeRecord(row: Selectable<HomesTable>): ExchangeHome {
+  const stored = row.targetGroup === null ? null : (JSON.parse(row.targetGroup) as Partial<StoredTargetGroup>);
+  const targetGroup = stored
+    ? compact<NonNullable<ExchangeHome['targetGroup']>>({
+        minAge: stored.minAge ?? null,
+        maxAge: stored.maxAge ?? null,
+        gender: (stored.gender ?? null) as NonNullable<ExchangeHome['targetGroup']>['gender'] | null,
+        needs: stored.needs?.length ? stored.needs : null,
+      })
+    : null;
+  return compact<ExchangeHome>({
+    id: row.id,
+    kind: row.kind as HomeKind,
+    name: row.name,
+    orgNr: row.orgNr,
+    operator: row.operator as ExchangeHome['operator'],
+    municipality: row.municipality,
+    capacity: row.capacity,
+    targetGroup: targetGroup && Object.keys(targetGroup).length > 0 ? targetGroup : null,
+    agency: row.agency,
+    status: row.active === 1 ? 'aktiv' : 'inaktiv',
+  });
+}
+
+function stayRecord(row: Selectable<StaysTable>): ExchangeStay {
+  return compact<ExchangeStay>({
+    homeId: row.homeId,
+    form: row.form as StayForm,
+    from: row.fromDate,
+    to: row.toDate,
+    decidedOn: row.decidedOn,
+    investigationCompletedOn: row.investigationCompletedOn,
+  });
+}

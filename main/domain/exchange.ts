@@ -1,0 +1,677 @@
+/**
+ * The exchange format, version 1 (docs/data-format.md): its zod schema, and the checks that
+ * span records (references, stays, registers). Pure: what the database already holds comes in
+ * as `known`, so a file can refer to homes, children and placements imported before.
+ *
+ * Each record is parsed on its own, so one broken record does not hide the problems of the
+ * others: the user gets every problem of the file in one go, each with its JSON path.
+ */
+import { z } from 'zod';
+import { isIsoDate, type IsoDate } from './dates';
+import { validateOrgNr } from './orgnr';
+import { validatePersonnummer } from './personnummer';
+
+export const exchangeFormat = 'placeringskollen-exchange';
+export const exchangeVersion = 1;
+
+// ---------------------------------------------------------------------------------------------
+// Enumerations: the Swedish domain terms in lowercase ASCII.
+
+export const homeKinds = ['hvb', 'stodboende', 'familjehem', 'jourhem', 'natverkshem', 'sis'] as const;
+export type HomeKind = (typeof homeKinds)[number];
+/** A stay's form is the kind of home it is in. */
+export const stayForms = homeKinds;
+export type StayForm = HomeKind;
+export const homeStatuses = ['aktiv', 'inaktiv'] as const;
+export const operators = ['enskild', 'kommunal', 'region', 'statlig'] as const;
+export const targetGenders = ['alla', 'flickor', 'pojkar'] as const;
+export const personRoles = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'] as const;
+export const personRegisters = [
+  'belastningsregistret',
+  'misstankeregistret',
+  'socialregistret',
+  'kronofogden',
+  'forsakringskassan',
+] as const;
+export const homeRegisters = ['ivo-tillstand'] as const;
+export const registers = [...personRegisters, ...homeRegisters] as const;
+export type Register = (typeof registers)[number];
+export const personOutcomes = ['utan-anmarkning', 'med-anmarkning'] as const;
+export const permitOutcomes = ['giltigt', 'ogiltigt'] as const;
+export const outcomes = [...personOutcomes, ...permitOutcomes] as const;
+export const legalBases = ['SoL', 'LVU2', 'LVU3'] as const;
+export const endReasons = ['planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan'] as const;
+export const placementEventTypes = [
+  'overvagande',
+  'omprovning',
+  'vardnadsoverflyttning-overvagande',
+  'barnsamtal',
+  'vardplan',
+  'genomforandeplan',
+  'halsoundersokning-begard',
+  'uppfoljning-avslutad',
+  'jourhem-sarskilda-skal',
+  'uppfoljningsbesok',
+] as const;
+export const homeEventTypes = ['ivo-anmalan-fler-an-tre', 'ivo-tillsyn'] as const;
+export const eventTypes = [...placementEventTypes, ...homeEventTypes] as const;
+export const assessmentDimensions = ['trygghet', 'skola', 'halsa', 'delaktighet', 'samverkan', 'kontinuitet'] as const;
+export const childVoices = ['trivs', 'trivs-inte', 'vill-flytta'] as const;
+export const deviationKinds = ['avvikelse', 'lex-sarah'] as const;
+export const severities = ['lag', 'medel', 'allvarlig'] as const;
+export const deviationStatuses = ['oppen', 'atgardad', 'avslutad'] as const;
+
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
+  (values as readonly string[]).includes(value);
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+/** `null` counts as absent, so are blank optional texts. */
+const absent = (value: unknown): unknown =>
+  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(absent, schema.optional());
+
+const id = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((value) => value.trim() === value, 'ett id får inte börja eller sluta med blanksteg');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => optional(text(max));
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = z.string().superRefine((value, ctx) => {
+  if (isIsoDate(value)) return;
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message: DATE_SHAPE.test(value)
+      ? `inte ett giltigt datum: ${value}`
+      : `inte ett datum på formen ÅÅÅÅ-MM-DD: ${JSON.stringify(value)}`,
+  });
+});
+const list = <T extends z.ZodType>(item: T) => optional(z.array(item));
+
+// ---------------------------------------------------------------------------------------------
+// The records
+
+const targetGroupSchema = z.strictObject({
+  minAge: optional(z.int().min(0).max(25)),
+  maxAge: optional(z.int().min(0).max(25)),
+  gender: optional(z.enum(targetGenders)),
+  needs: optional(z.array(text(60)).max(30)),
+});
+
+export const homeSchema = z.strictObject({
+  id,
+  kind: z.enum(homeKinds),
+  name: text(200),
+  orgNr: optionalText(20),
+  operator: optional(z.enum(operators)),
+  municipality: optionalText(100),
+  capacity: optional(z.int().min(0).max(999)),
+  targetGroup: optional(targetGroupSchema),
+  agency: optionalText(200),
+  /** Extension: `inaktiv` homes take no new placements; absent means `aktiv`. */
+  status: optional(z.enum(homeStatuses)),
+});
+
+export const personSchema = z.strictObject({
+  id,
+  homeId: id,
+  name: text(200),
+  role: z.enum(personRoles),
+  birthYear: optional(z.int().min(1900).max(2100)),
+});
+
+export const registerCheckSchema = z.strictObject({
+  id,
+  personId: optional(id),
+  homeId: optional(id),
+  register: z.enum(registers),
+  checkedOn: isoDate,
+  outcome: z.enum(outcomes),
+  /** A diary number or similar: never the contents of the extract. */
+  reference: optionalText(200),
+});
+
+export const childSchema = z.strictObject({
+  id,
+  name: optionalText(200),
+  birthDate: isoDate,
+  personnummer: optionalText(20),
+  protectedIdentity: optional(z.boolean()),
+});
+
+export const staySchema = z.strictObject({
+  homeId: id,
+  form: z.enum(stayForms),
+  from: isoDate,
+  to: optional(isoDate),
+  decidedOn: optional(isoDate),
+  investigationCompletedOn: optional(isoDate),
+});
+
+export const placementSchema = z.strictObject({
+  id,
+  childId: id,
+  legalBasis: z.enum(legalBases),
+  decidedOn: isoDate,
+  startedOn: isoDate,
+  endedOn: optional(isoDate),
+  endReason: optional(z.enum(endReasons)),
+  caseworker: optionalText(200),
+  /** Extension: the unit (enhet) responsible, for filtering audits and reports. */
+  unit: optionalText(200),
+  stays: z.array(staySchema).min(1),
+});
+
+export const eventSchema = z.strictObject({
+  id,
+  placementId: optional(id),
+  homeId: optional(id),
+  type: z.enum(eventTypes),
+  date: isoDate,
+});
+
+export const noteSchema = z.strictObject({
+  id,
+  homeId: optional(id),
+  placementId: optional(id),
+  author: text(200),
+  writtenOn: isoDate,
+  category: text(60),
+  text: text(20000),
+});
+
+const score = optional(z.int().min(1).max(5));
+export const assessmentSchema = z.strictObject({
+  id,
+  homeId: id,
+  placementId: optional(id),
+  assessedOn: isoDate,
+  assessor: optionalText(200),
+  scores: z
+    .strictObject({
+      trygghet: score,
+      skola: score,
+      halsa: score,
+      delaktighet: score,
+      samverkan: score,
+      kontinuitet: score,
+    })
+    .refine((scores) => Object.values(scores).some((value) => value !== undefined), {
+      message: `minst ett betyg behövs (${assessmentDimensions.join(', ')})`,
+    }),
+  childVoice: optional(z.enum(childVoices)),
+  comment: optionalText(5000),
+});
+
+export const deviationSchema = z.strictObject({
+  id,
+  homeId: optional(id),
+  placementId: optional(id),
+  reportedOn: isoDate,
+  kind: z.enum(deviationKinds),
+  severity: z.enum(severities),
+  description: text(5000),
+  /** Absent means `oppen`. */
+  status: optional(z.enum(deviationStatuses)),
+  reportedToIvo: optional(z.boolean()),
+});
+
+const formatSchema = z.literal(exchangeFormat, {
+  error: (issue) => (issue.input === undefined || issue.input === null ? 'saknas' : `ska vara "${exchangeFormat}"`),
+});
+const versionSchema = z.literal(exchangeVersion, {
+  error: (issue) =>
+    issue.input === undefined || issue.input === null
+      ? 'saknas'
+      : `versionen ${JSON.stringify(issue.input)} stöds inte; den här versionen av programmet läser version ${exchangeVersion}`,
+});
+
+/** The whole file: the type of a valid file, and the schema docs/data-format.md describes. */
+export const exchangeFileSchema = z.strictObject({
+  format: formatSchema,
+  version: versionSchema,
+  homes: list(homeSchema),
+  persons: list(personSchema),
+  registerChecks: list(registerCheckSchema),
+  children: list(childSchema),
+  placements: list(placementSchema),
+  events: list(eventSchema),
+  notes: list(noteSchema),
+  assessments: list(assessmentSchema),
+  deviations: list(deviationSchema),
+});
+
+export type ExchangeFile = z.output<typeof exchangeFileSchema>;
+export type ExchangeHome = z.output<typeof homeSchema>;
+export type ExchangePerson = z.output<typeof personSchema>;
+export type ExchangeRegisterCheck = z.output<typeof registerCheckSchema>;
+export type ExchangeChild = z.output<typeof childSchema>;
+export type ExchangePlacement = z.output<typeof placementSchema>;
+export type ExchangeStay = z.output<typeof staySchema>;
+export type ExchangeEvent = z.output<typeof eventSchema>;
+export type ExchangeNote = z.output<typeof noteSchema>;
+export type ExchangeAssessment = z.output<typeof assessmentSchema>;
+export type ExchangeDeviation = z.output<typeof deviationSchema>;
+
+/** The arrays of a file, in the order they are written (referenced records first). */
+export const exchangeArrays = [
+  'homes',
+  'persons',
+  'registerChecks',
+  'children',
+  'placements',
+  'events',
+  'notes',
+  'assessments',
+  'deviations',
+] as const;
+export type ExchangeArray = (typeof exchangeArrays)[number];
+
+const recordSchemas = {
+  homes: homeSchema,
+  persons: personSchema,
+  registerChecks: registerCheckSchema,
+  children: childSchema,
+  placements: placementSchema,
+  events: eventSchema,
+  notes: noteSchema,
+  assessments: assessmentSchema,
+  deviations: deviationSchema,
+} as const;
+
+/** The file's top level, with the records left for `recordSchemas`. */
+const envelopeSchema = z.strictObject({
+  format: formatSchema,
+  version: versionSchema,
+  ...Object.fromEntries(exchangeArrays.map((name) => [name, list(z.unknown())])),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Validation results
+
+export interface Problem {
+  /** JSON pointer into the file (`/placements/3/stays/0/from`); "" for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+export type ExchangeValidation = { ok: true; file: ExchangeFile } | { ok: false; problems: Problem[] };
+
+/** What the database already holds, as far as the file's checks need it. */
+export interface KnownRecords {
+  /** Home id → kind. */
+  homes: ReadonlyMap<string, HomeKind>;
+  persons: ReadonlySet<string>;
+  /** Child id → birth date. */
+  children: ReadonlyMap<string, IsoDate>;
+  placements: ReadonlySet<string>;
+  /** Home id → forms of its stays in the database that the file does not replace. */
+  staysByHome: ReadonlyMap<string, readonly StayForm[]>;
+}
+
+export const noKnownRecords: KnownRecords = {
+  homes: new Map(),
+  persons: new Set(),
+  children: new Map(),
+  placements: new Set(),
+  staysByHome: new Map(),
+};
+
+/** The ids a file mentions, read leniently from unchecked input: what to ask the database about. */
+export interface MentionedIds {
+  /** Homes in the file and homes referred to. */
+  homes: string[];
+  persons: string[];
+  children: string[];
+  placements: string[];
+  /** Placements in the file: their stays in the database are replaced. */
+  placementsInFile: string[];
+}
+
+export function mentionedIds(input: unknown): MentionedIds {
+  const ids = (array: ExchangeArray, field: string) => [
+    ...new Set(rawRecords(input, array).flatMap((r) => (typeof r[field] === 'string' ? [r[field]] : []))),
+  ];
+  const stays = rawRecords(input, 'placements').flatMap((p) => (Array.isArray(p.stays) ? p.stays.filter(isRecord) : []));
+  const linked = ['events', 'notes', 'assessments', 'deviations'] as const;
+  const unique = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string'))];
+  return {
+    homes: unique([
+      ...ids('homes', 'id'),
+      ...(['persons', 'registerChecks', ...linked] as const).flatMap((array) => ids(array, 'homeId')),
+      ...stays.map((s) => s.homeId),
+    ]),
+    persons: unique([...ids('persons', 'id'), ...ids('registerChecks', 'personId')]),
+    children: unique([...ids('children', 'id'), ...ids('placements', 'childId')]),
+    placements: unique([...ids('placements', 'id'), ...linked.flatMap((array) => ids(array, 'placementId'))]),
+    placementsInFile: ids('placements', 'id'),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+/** Checks a parsed JSON value as an exchange file against itself and what the database knows. */
+export function validateExchangeFile(input: unknown, known: KnownRecords = noKnownRecords): ExchangeValidation {
+  if (input === null || input === undefined) return { ok: false, problems: [{ path: '', message: 'filen är tom; ett JSON-objekt behövs' }] };
+  const problems: Problem[] = [];
+  const envelope = envelopeSchema.safeParse(input, { error: swedish });
+  if (!envelope.success) problems.push(...toProblems(envelope.error.issues, []));
+  if (!isRecord(input)) return { ok: false, problems };
+
+  const parsed = Object.fromEntries(
+    exchangeArrays.map((name) => {
+      const raw = input[name];
+      const records = Array.isArray(raw) ? raw : [];
+      const schema: z.ZodType = recordSchemas[name];
+      const valid: Indexed<unknown>[] = [];
+      records.forEach((record, index) => {
+        const result = schema.safeParse(record, { error: swedish });
+        if (result.success) valid.push({ index, value: result.data });
+        else problems.push(...toProblems(result.error.issues, [name, index]));
+      });
+      return [name, valid];
+    }),
+  ) as unknown as Parsed;
+
+  problems.push(...crossCheck(input, parsed, known));
+  if (problems.length > 0) return { ok: false, problems: inFileOrder(problems) };
+
+  const records = <K extends ExchangeArray>(name: K) => parsed[name].map((r) => r.value);
+  return {
+    ok: true,
+    file: {
+      format: exchangeFormat,
+      version: exchangeVersion,
+      homes: records('homes').map((home) =>
+        home.orgNr === undefined ? home : { ...home, orgNr: normalized(validateOrgNr(home.orgNr), home.orgNr) },
+      ),
+      persons: records('persons'),
+      registerChecks: records('registerChecks'),
+      children: records('children').map((child) =>
+        child.personnummer === undefined
+          ? child
+          : { ...child, personnummer: normalized(validatePersonnummer(child.personnummer, child.birthDate), child.personnummer) },
+      ),
+      placements: records('placements'),
+      events: records('events'),
+      notes: records('notes'),
+      assessments: records('assessments'),
+      deviations: records('deviations'),
+    },
+  };
+}
+
+const normalized = (result: { ok: true; value: string } | { ok: false }, original: string) =>
+  result.ok ? result.value : original;
+
+interface Indexed<T> {
+  index: number;
+  value: T;
+}
+type Parsed = { [K in ExchangeArray]: Indexed<NonNullable<ExchangeFile[K]>[number]>[] };
+
+const nouns = { homes: 'hem', persons: 'person', children: 'barn', placements: 'placering' } as const;
+
+function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: KnownRecords): Problem[] {
+  const problems: Problem[] = [];
+  const report = (path: (string | number)[], message: string) => problems.push({ path: pointer(path), message });
+
+  // Duplicates and existence look at every record with an id, valid or not: a broken home is
+  // reported once, not again by each record that refers to it.
+  const idsInFile = {} as Record<ExchangeArray, Set<string>>;
+  for (const name of exchangeArrays) {
+    const firstIndex = new Map<string, number>();
+    rawRecordsWithIndex(input, name).forEach(({ record, index }) => {
+      if (typeof record.id !== 'string') return;
+      const first = firstIndex.get(record.id);
+      if (first === undefined) firstIndex.set(record.id, index);
+      else report([name, index, 'id'], `dubblett av id ${JSON.stringify(record.id)} (även ${pointer([name, first])})`);
+    });
+    idsInFile[name] = new Set(firstIndex.keys());
+  }
+  const exists = {
+    homes: (ref: string) => idsInFile.homes.has(ref) || known.homes.has(ref),
+    persons: (ref: string) => idsInFile.persons.has(ref) || known.persons.has(ref),
+    children: (ref: string) => idsInFile.children.has(ref) || known.children.has(ref),
+    placements: (ref: string) => idsInFile.placements.has(ref) || known.placements.has(ref),
+  };
+  // An array that is not a list at all is reported as such; what refers into it cannot be judged.
+  const unreadable = (name: ExchangeArray) => input[name] !== undefined && input[name] !== null && !Array.isArray(input[name]);
+  const reference = (target: keyof typeof nouns, ref: string | undefined, path: (string | number)[]) => {
+    if (ref !== undefined && !unreadable(target) && !exists[target](ref)) {
+      report(path, `hänvisar till ${nouns[target]} ${JSON.stringify(ref)} som inte finns`);
+    }
+  };
+
+  // The first valid record of each id wins; a duplicate is an error anyway.
+  const kindInFile = new Map<string, HomeKind>();
+  for (const { value } of parsed.homes) if (!kindInFile.has(value.id)) kindInFile.set(value.id, value.kind);
+  const homeKind = (homeId: string) => kindInFile.get(homeId) ?? known.homes.get(homeId);
+  const birthInFile = new Map<string, IsoDate>();
+  for (const { value } of parsed.children) if (!birthInFile.has(value.id)) birthInFile.set(value.id, value.birthDate);
+
+  for (const { index, value: home } of parsed.homes) {
+    const at = ['homes', index];
+    if (home.orgNr !== undefined) {
+      const orgNr = validateOrgNr(home.orgNr);
+      if (!orgNr.ok) report([...at, 'orgNr'], orgNr.message);
+    }
+    const group = home.targetGroup;
+    if (group?.minAge !== undefined && group.maxAge !== undefined && group.minAge > group.maxAge) {
+      report([...at, 'targetGroup', 'maxAge'], `lägre än minAge (${group.minAge})`);
+    }
+    const otherForms = [...new Set(known.staysByHome.get(home.id) ?? [])].filter((form) => form !== home.kind);
+    if (otherForms.length > 0) {
+      report(
+        [...at, 'kind'],
+        `hemmet har vistelser som ${otherForms.join(', ')} i databasen och kan därför inte bli ${home.kind}`,
+      );
+    }
+  }
+
+  for (const { index, value: person } of parsed.persons) reference('homes', person.homeId, ['persons', index, 'homeId']);
+
+  for (const { index, value: check } of parsed.registerChecks) {
+    const at = ['registerChecks', index];
+    const onHome = isOneOf(homeRegisters, check.register);
+    if (check.personId !== undefined && check.homeId !== undefined) {
+      report(at, 'ange antingen personId eller homeId, inte båda');
+    } else if (check.personId === undefined && check.homeId === undefined) {
+      report([...at, onHome ? 'homeId' : 'personId'], `saknas; ${check.register} kontrolleras för ${onHome ? 'ett hem' : 'en person'}`);
+    } else if (onHome && check.personId !== undefined) {
+      report([...at, 'personId'], `${check.register} kontrolleras för ett hem; ange homeId i stället`);
+    } else if (!onHome && check.homeId !== undefined) {
+      report([...at, 'homeId'], `${check.register} kontrolleras för en person; ange personId i stället`);
+    }
+    const fitting: readonly string[] = onHome ? permitOutcomes : personOutcomes;
+    if (!fitting.includes(check.outcome)) {
+      report(
+        [...at, 'outcome'],
+        `${JSON.stringify(check.outcome)} passar inte registret ${check.register}; tillåtna: ${fitting.join(', ')}`,
+      );
+    }
+    reference('persons', check.personId, [...at, 'personId']);
+    reference('homes', check.homeId, [...at, 'homeId']);
+  }
+
+  for (const { index, value: child } of parsed.children) {
+    if (child.personnummer === undefined) continue;
+    const result = validatePersonnummer(child.personnummer, child.birthDate);
+    if (!result.ok) report(['children', index, 'personnummer'], result.message);
+  }
+
+  for (const { index, value: placement } of parsed.placements) {
+    const at = ['placements', index];
+    reference('children', placement.childId, [...at, 'childId']);
+    const birthDate = birthInFile.get(placement.childId) ?? known.children.get(placement.childId);
+    if (birthDate !== undefined && placement.startedOn < birthDate) {
+      report([...at, 'startedOn'], `placeringen börjar före barnets födelsedatum (${birthDate})`);
+    }
+    if (placement.endedOn !== undefined && placement.endedOn < placement.startedOn) {
+      report([...at, 'endedOn'], `placeringen slutar (${placement.endedOn}) innan den började (${placement.startedOn})`);
+    }
+    if (placement.endReason !== undefined && placement.endedOn === undefined) {
+      report([...at, 'endReason'], 'placeringen har inget slutdatum (endedOn)');
+    }
+    checkStays(placement, (path, message) => report([...at, 'stays', ...path], message));
+    placement.stays.forEach((stay, k) => {
+      const stayAt = [...at, 'stays', k];
+      reference('homes', stay.homeId, [...stayAt, 'homeId']);
+      const kind = homeKind(stay.homeId);
+      if (kind !== undefined && kind !== stay.form) {
+        report([...stayAt, 'form'], `hemmet ${JSON.stringify(stay.homeId)} är ${kind} och kan inte ta emot en vistelse som ${stay.form}`);
+      }
+      if (stay.investigationCompletedOn !== undefined && stay.form !== 'jourhem') {
+        report([...stayAt, 'investigationCompletedOn'], 'gäller bara vistelser i jourhem');
+      }
+    });
+  }
+
+  for (const { index, value: event } of parsed.events) {
+    const at = ['events', index];
+    const onPlacement = isOneOf(placementEventTypes, event.type);
+    if (event.placementId !== undefined && event.homeId !== undefined) {
+      report(at, 'ange antingen placementId eller homeId, inte båda');
+    } else if (event.placementId === undefined && event.homeId === undefined) {
+      report([...at, onPlacement ? 'placementId' : 'homeId'], `saknas; ${event.type} gäller ${onPlacement ? 'en placering' : 'ett hem'}`);
+    } else if (onPlacement && event.homeId !== undefined) {
+      report([...at, 'type'], `${event.type} gäller en placering, inte ett hem; ange placementId`);
+    } else if (!onPlacement && event.placementId !== undefined) {
+      report([...at, 'type'], `${event.type} gäller ett hem, inte en placering; ange homeId`);
+    }
+    reference('placements', event.placementId, [...at, 'placementId']);
+    reference('homes', event.homeId, [...at, 'homeId']);
+  }
+
+  for (const name of ['notes', 'assessments', 'deviations'] as const) {
+    for (const { index, value } of parsed[name]) {
+      const at = [name, index];
+      if (value.homeId === undefined && value.placementId === undefined) {
+        report(at, 'saknar både homeId och placementId; ange minst ett');
+      }
+      reference('homes', value.homeId, [...at, 'homeId']);
+      reference('placements', value.placementId, [...at, 'placementId']);
+    }
+  }
+
+  return problems;
+}
+
+/**
+ * A placement's stays tile it: the first starts on `startedOn`, each ends the day the next
+ * begins, and the last ends on `endedOn` or stays open while the placement lasts.
+ */
+function checkStays(placement: ExchangePlacement, report: (path: (string | number)[], message: string) => void): void {
+  const { stays, startedOn, endedOn } = placement;
+  const first = stays[0];
+  if (first && first.from !== startedOn) {
+    report([0, 'from'], `första vistelsen ska börja när placeringen börjar (${startedOn}), inte ${first.from}`);
+  }
+  stays.forEach((stay, k) => {
+    if (stay.to !== undefined && stay.to < stay.from) {
+      report([k, 'to'], `vistelsen slutar (${stay.to}) innan den började (${stay.from})`);
+    }
+    const next = stays[k + 1];
+    if (next) {
+      if (stay.to === undefined) report([k, 'to'], `saknas; nästa vistelse börjar ${next.from}`);
+      else if (stay.to > next.from) report([k, 'to'], `överlappar nästa vistelse, som börjar ${next.from}`);
+      else if (stay.to < next.from) report([k, 'to'], `glapp till nästa vistelse, som börjar ${next.from}`);
+    } else if (endedOn === undefined && stay.to !== undefined) {
+      report([k, 'to'], `placeringen pågår (endedOn saknas), så den sista vistelsen kan inte sluta ${stay.to}`);
+    } else if (endedOn !== undefined && stay.to === undefined) {
+      report([k, 'to'], `saknas; placeringen slutade ${endedOn}`);
+    } else if (endedOn !== undefined && stay.to !== endedOn) {
+      report([k, 'to'], `ska vara placeringens slutdatum ${endedOn}, inte ${stay.to}`);
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Problems in Swedish, with JSON pointers
+
+/** The top level first, then record by record, so the problems of one record stand together (stable). */
+function inFileOrder(problems: Problem[]): Problem[] {
+  const position = ({ path }: Problem): [number, number] => {
+    const [, array = '', index = ''] = path.split('/');
+    const rank = exchangeArrays.indexOf(array as ExchangeArray);
+    return rank < 0 ? [-1, 0] : [rank, /^\d+$/.test(index) ? Number(index) : -1];
+  };
+  return problems
+    .map((problem) => ({ problem, at: position(problem) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])
+    .map(({ problem }) => problem);
+}
+
+/** RFC 6901: `~` and `/` inside a segment are escaped. */
+export function pointer(path: readonly PropertyKey[]): string {
+  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
+}
+
+function toProblems(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[]): Problem[] {
+  return issues.flatMap((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ path: pointer([...prefix, ...issue.path, key]), message: 'okänt fält' }))
+      : [{ path: pointer([...prefix, ...issue.path]), message: issue.message }],
+  );
+}
+
+const typeNames: Record<string, string> = {
+  string: 'text',
+  number: 'ett tal',
+  int: 'ett heltal',
+  boolean: 'true eller false',
+  array: 'en lista',
+  object: 'ett objekt',
+};
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'en lista';
+  if (typeof value === 'string') return `texten ${JSON.stringify(value)}`;
+  if (typeof value === 'number') return `talet ${value}`;
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'object') return 'ett objekt';
+  return typeof value;
+}
+
+const swedish: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined || issue.input === null) return 'saknas';
+      if (issue.expected === 'int' && typeof issue.input === 'number') return `ska vara ett heltal, inte ${issue.input}`;
+      return `fel typ: ska vara ${typeNames[issue.expected] ?? issue.expected}, inte ${describe(issue.input)}`;
+    case 'invalid_value':
+      return `okänt värde ${JSON.stringify(issue.input)}; tillåtna: ${issue.values.map(String).join(', ')}`;
+    case 'too_small':
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'får inte vara tomt' : `minst ${issue.minimum} tecken`;
+      if (issue.origin === 'array') return Number(issue.minimum) <= 1 ? 'listan får inte vara tom' : `minst ${issue.minimum} element`;
+      return `ska vara minst ${issue.minimum}`;
+    case 'too_big':
+      if (issue.origin === 'string') return `högst ${issue.maximum} tecken`;
+      if (issue.origin === 'array') return `högst ${issue.maximum} element`;
+      return `ska vara högst ${issue.maximum}`;
+    default:
+      return 'ogiltigt värde';
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Lenient reading of unchecked input
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function rawRecordsWithIndex(input: unknown, array: ExchangeArray): { record: Record<string, unknown>; index: number }[] {
+  const raw = isRecord(input) ? input[array] : undefined;
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((record: unknown, index) => (isRecord(record) ? [{ record, index }] : []));
+}
+
+function rawRecords(input: unknown, array: ExchangeArray): Record<string, unknown>[] {
+  return rawRecordsWithIndex(input, array).map(({ record }) => record);
+}

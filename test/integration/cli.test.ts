@@ -1,0 +1,236 @@
+/**
+ * The command line as a black box (spec/exchange-and-cli.md): the real bin, spawned with the
+ * Node that runs the tests (the project's Node 24), from a working directory outside the project.
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/placeringskollen.mjs', import.meta.url));
+const fixture = fileURLToPath(new URL('../fixtures/exchange/full.json', import.meta.url));
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** A fresh working directory per test, so the tests (each a few process starts) can run concurrently. */
+function sandbox() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-cli-'));
+  dirs.push(dir);
+  const inDir = (name: string) => path.join(dir, name);
+  const cli = (args: string[], env: Record<string, string | undefined> = {}): Promise<Run> => {
+    const { PLACERINGSKOLLEN_DB_KEY: _key, ...inherited } = process.env;
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [bin, ...args],
+        { cwd: dir, env: { ...inherited, LANG: 'sv_SE.UTF-8', ...env }, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+          resolve({ code, stdout, stderr });
+        },
+      );
+    });
+  };
+  const writeJson = (name: string, value: unknown): string => {
+    fs.writeFileSync(inDir(name), JSON.stringify(value));
+    return inDir(name);
+  };
+  return { cli, inDir, writeJson };
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+const readFixture = () => JSON.parse(fs.readFileSync(fixture, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe.concurrent('help', () => {
+  it('--help prints usage in Swedish and exits 0', async () => {
+    const { cli } = sandbox();
+    const run = await cli(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Användning: placeringskollen <kommando>');
+    expect(run.stdout).toContain('import <fil> --db <sökväg>');
+    expect(run.stderr).toBe('');
+  });
+
+  it('speaks English with --lang en or a LANG starting with en', async () => {
+    const { cli } = sandbox();
+    expect((await cli(['--help', '--lang', 'en'])).stdout).toContain('Usage: placeringskollen <command>');
+    expect((await cli(['export', '--help'], { LANG: 'en_GB.UTF-8' })).stdout).toContain('Usage: placeringskollen export --db <path>');
+  });
+
+  it('<command> --help describes the command', async () => {
+    const { cli } = sandbox();
+    const run = await cli(['import', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Användning: placeringskollen import <fil> --db <sökväg>');
+  });
+
+  it('without a command prints the usage on stderr and exits 2', async () => {
+    const { cli } = sandbox();
+    const run = await cli([]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Användning');
+  });
+});
+
+describe.concurrent('import and export', () => {
+  it('imports into a new database (exit 0) and exports exactly the JSON on stdout', async () => {
+    const { cli, inDir } = sandbox();
+    const imported = await cli(['import', fixture, '--db', 'register.sqlite']);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('7 nya, 0 uppdaterade');
+    expect(fs.existsSync(inDir('register.sqlite'))).toBe(true);
+
+    const exported = await cli(['export', '--db', 'register.sqlite']);
+    expect(exported.code).toBe(0);
+    const file = JSON.parse(exported.stdout) as { homes: unknown[]; placements: unknown[] };
+    expect(exported.stdout).toBe(`${JSON.stringify(file, null, 2)}\n`);
+    expect(file.homes).toHaveLength(7);
+    expect(file.placements).toHaveLength(6);
+  });
+
+  it('export --out writes the file and keeps stdout empty; re-importing it gives the same export', async () => {
+    const { cli, inDir } = sandbox();
+    await cli(['import', fixture, '--db', 'a.sqlite']);
+    const exported = await cli(['export', '--db', 'a.sqlite', '--out', 'a.json']);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toBe('');
+    expect(exported.stderr).toContain('a.json');
+
+    expect((await cli(['import', 'a.json', '--db', 'b.sqlite'])).code).toBe(0);
+    const again = await cli(['export', '--db', 'b.sqlite']);
+    expect(again.stdout).toBe(fs.readFileSync(inDir('a.json'), 'utf8'));
+  });
+
+  it('import --json prints the summary as one JSON value', async () => {
+    const { cli } = sandbox();
+    const run = await cli(['import', fixture, '--db', 'register.sqlite', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ homes: { created: 7, updated: 0 }, events: { created: 12, updated: 0 } });
+  });
+
+  it('uses PLACERINGSKOLLEN_DB_KEY for an encrypted database', async () => {
+    const { cli } = sandbox();
+    const key = { PLACERINGSKOLLEN_DB_KEY: 'test-nyckel' };
+    expect((await cli(['import', fixture, '--db', 'secret.sqlite'], key)).code).toBe(0);
+    expect((await cli(['export', '--db', 'secret.sqlite'], key)).code).toBe(0);
+
+    const withoutKey = await cli(['export', '--db', 'secret.sqlite']);
+    expect(withoutKey.code).toBe(1);
+    expect(lines(withoutKey.stderr)).toEqual(['Databasen kunde inte öppnas: fel nyckel eller inte en Placeringskollen-databas.']);
+  });
+});
+
+describe.concurrent('exit code 2: invalid input or arguments, nothing written', () => {
+  it('reports each problem of a bad file on its own line with its JSON path, and creates no database', async () => {
+    const { cli, inDir, writeJson } = sandbox();
+    const file = readFixture();
+    file.placements[3].stays[0].from = '2025-02-30';
+    file.homes[0].kind = 'foo';
+    const run = await cli(['import', writeJson('bad.json', file), '--db', 'register.sqlite']);
+
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([
+      'Filen innehåller fel och har inte lästs in.',
+      '/homes/0/kind: okänt värde "foo"; tillåtna: hvb, stodboende, familjehem, jourhem, natverkshem, sis',
+      '/placements/3/stays/0/from: inte ett giltigt datum: 2025-02-30',
+    ]);
+    expect(run.stdout).toBe('');
+    expect(fs.existsSync(inDir('register.sqlite'))).toBe(false);
+  });
+
+  it('writes nothing to an existing database when the file has an error', async () => {
+    const { cli, writeJson } = sandbox();
+    await cli(['import', fixture, '--db', 'register.sqlite']);
+    const before = (await cli(['export', '--db', 'register.sqlite'])).stdout;
+    const file = readFixture();
+    file.homes[0].name = 'Nytt namn';
+    file.persons[0].homeId = 'H404';
+
+    const run = await cli(['import', writeJson('bad.json', file), '--db', 'register.sqlite']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toContain('/persons/0/homeId: hänvisar till hem "H404" som inte finns');
+    expect((await cli(['export', '--db', 'register.sqlite'])).stdout).toBe(before);
+  });
+
+  it('rejects a file that is not JSON at all', async () => {
+    const { cli, inDir } = sandbox();
+    fs.writeFileSync(inDir('broken.json'), '{ "format": ');
+    const run = await cli(['import', 'broken.json', '--db', 'register.sqlite']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^Filen är inte giltig JSON: /);
+    expect(fs.existsSync(inDir('register.sqlite'))).toBe(false);
+  });
+
+  it('rejects a missing file', async () => {
+    const { cli } = sandbox();
+    const run = await cli(['import', 'nowhere.json', '--db', 'register.sqlite']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Filen finns inte:');
+  });
+
+  it('export of a database that does not exist is an error, and does not create it', async () => {
+    const { cli, inDir } = sandbox();
+    const run = await cli(['export', '--db', 'missing.sqlite']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('missing.sqlite')}`]);
+    expect(fs.existsSync(inDir('missing.sqlite'))).toBe(false);
+  });
+
+  it('reports every argument problem on its own line', async () => {
+    const { cli } = sandbox();
+    const run = await cli(['import', 'a.json', 'b.json', '--bogus', '--db']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr).sort()).toEqual(['--db: behöver ett värde', 'för många argument', 'okänd flagga för det här kommandot: --bogus']);
+  });
+
+  it('rejects an unknown command', async () => {
+    const { cli } = sandbox();
+    const run = await cli(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Okänt kommando: frobnicate');
+  });
+
+  it.each(['deadlines', 'checks', 'sample', 'quality', 'report'])('%s does not exist yet in this version', async (command) => {
+    const { cli } = sandbox();
+    const run = await cli([command, '--db', 'register.sqlite']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual([`Kommandot ${command} finns inte ännu i den här versionen.`]);
+  });
+});
+
+describe.concurrent('exit code 1: anything else', () => {
+  it('prints one Swedish line and no stack trace; --debug shows the details', async () => {
+    const { cli } = sandbox();
+    await cli(['import', fixture, '--db', 'register.sqlite']);
+    // Writing to a folder that does not exist fails below the command: an unexpected error.
+    const run = await cli(['export', '--db', 'register.sqlite', '--out', 'no-such-folder/export.json']);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toEqual(['Ett oväntat fel inträffade. Kör igen med --debug för att se detaljerna.']);
+
+    const debug = await cli(['export', '--db', 'register.sqlite', '--out', 'no-such-folder/export.json', '--debug']);
+    expect(debug.code).toBe(1);
+    expect(debug.stderr).toContain('ENOENT');
+  });
+
+  it('a file that is not a database fails with exit 1 and one line', async () => {
+    const { cli, inDir } = sandbox();
+    fs.writeFileSync(inDir('not-a-db.sqlite'), 'Det här är ingen databas, bara text som är längre än ett SQLite-huvud. '.repeat(20));
+    const run = await cli(['export', '--db', 'not-a-db.sqlite']);
+    expect(run.code).toBe(1);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,199 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Connection } from '../../main/db/connection';
+import { ServiceError } from '../../main/services/errors';
+import { createExchangeService, type ExchangeService } from '../../main/services/exchange';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
+
+const full = JSON.parse(fs.readFileSync(new URL('../fixtures/exchange/full.json', import.meta.url), 'utf8')) as Json;
+const emptyFile = { format: 'placeringskollen-exchange', version: 1 };
+const tables = ['homes', 'persons', 'register_checks', 'children', 'placements', 'stays', 'events', 'notes', 'assessments', 'deviations'];
+
+const connections: Connection[] = [];
+async function register(): Promise<{ connection: Connection; exchange: ExchangeService }> {
+  const connection = await openDatabase(':memory:');
+  connections.push(connection);
+  return { connection, exchange: createExchangeService(connection.db) };
+}
+afterEach(async () => {
+  for (const connection of connections.splice(0)) await connection.close();
+});
+
+/** Every row of every table, in a fixed order: the register as the database holds it. */
+function dump(connection: Connection): Record<string, unknown[]> {
+  return Object.fromEntries(tables.map((t) => [t, connection.raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
+  const error = await promise.then(() => undefined, (e: unknown) => e);
+  expect(error).toBeInstanceOf(ServiceError);
+  return error as ServiceError;
+}
+
+describe('export and import round trip', () => {
+  it('export → import into an empty database → export gives the same JSON', async () => {
+    const a = await register();
+    await a.exchange.importFile(full);
+    const first = await a.exchange.exportAll();
+
+    const b = await register();
+    await b.exchange.importFile(JSON.parse(JSON.stringify(first)));
+    const second = await b.exchange.exportAll();
+
+    expect(JSON.stringify(second, null, 2)).toBe(JSON.stringify(first, null, 2));
+    expect(dump(b.connection)).toEqual(dump(a.connection));
+  });
+
+  it('exports every record of the file, sorted by id, with stays in order', async () => {
+    const { exchange } = await register();
+    await exchange.importFile(full);
+    const exported = await exchange.exportAll();
+
+    expect(exported.homes.map((h) => h.id)).toEqual(['F1', 'H1', 'H2', 'H3', 'H4', 'J1', 'NH1']);
+    expect(exported.events.map((e) => e.id)).toEqual(full.events.map((e: Json) => e.id));
+    expect(exported.placements.find((p) => p.id === 'PL3')?.stays.map((s) => s.homeId)).toEqual(['H1', 'H3', 'H2']);
+    for (const array of ['persons', 'registerChecks', 'children', 'notes', 'assessments', 'deviations'] as const) {
+      expect(exported[array]).toHaveLength(full[array].length);
+    }
+  });
+
+  it('omits optional fields without a value and writes the defaults it applied', async () => {
+    const { exchange } = await register();
+    await exchange.importFile(full);
+    const exported = await exchange.exportAll();
+
+    const f1 = exported.homes.find((h) => h.id === 'F1');
+    expect(f1).toEqual({ id: 'F1', kind: 'familjehem', name: 'Familjen Ek', municipality: 'Sundsvall', agency: 'Konsulentstöd Norr AB', status: 'aktiv' });
+    expect(exported.homes.find((h) => h.id === 'H4')?.status).toBe('inaktiv');
+    expect(exported.deviations.find((d) => d.id === 'D4')).toMatchObject({ status: 'oppen', reportedToIvo: false });
+    expect(exported.children.find((c) => c.id === 'C2')?.personnummer).toBe('20150690-9819');
+    expect(exported.assessments.find((a) => a.id === 'A3')?.scores).toEqual({ skola: 2 });
+    expect(JSON.stringify(exported)).not.toContain('null');
+  });
+
+  it('exports an empty register as a valid file with empty arrays', async () => {
+    const { exchange } = await register();
+    const exported = await exchange.exportAll();
+    expect(exported).toMatchObject({ format: 'placeringskollen-exchange', version: 1, homes: [], placements: [], deviations: [] });
+    const again = await register();
+    await again.exchange.importFile(exported);
+  });
+});
+
+describe('import merges by id', () => {
+  it('importing the same file twice leaves the database as after once', async () => {
+    const { connection, exchange } = await register();
+    const first = await exchange.importFile(full);
+    const once = dump(connection);
+    const second = await exchange.importFile(full);
+
+    expect(dump(connection)).toEqual(once);
+    expect(first.homes).toEqual({ created: 7, updated: 0 });
+    expect(second.homes).toEqual({ created: 0, updated: 7 });
+    expect(second.placements).toEqual({ created: 0, updated: 6 });
+  });
+
+  it('updates records with a known id, adds new ones, leaves the rest, and replaces a placement\'s stays', async () => {
+    const { exchange } = await register();
+    await exchange.importFile(full);
+
+    const summary = await exchange.importFile({
+      ...emptyFile,
+      homes: [
+        { id: 'H1', kind: 'hvb', name: 'Solgläntans HVB (nytt namn)' },
+        { id: 'F9', kind: 'familjehem', name: 'Familjen Gran' },
+      ],
+      placements: [
+        { ...full.placements[0], stays: [
+          { homeId: 'F1', form: 'familjehem', from: '2025-02-03', to: '2025-06-01' },
+          { homeId: 'F9', form: 'familjehem', from: '2025-06-01' },
+        ] },
+      ],
+    });
+    expect(summary.homes).toEqual({ created: 1, updated: 1 });
+    expect(summary.placements).toEqual({ created: 0, updated: 1 });
+
+    const exported = await exchange.exportAll();
+    // A record is replaced whole: fields absent from the file are emptied.
+    expect(exported.homes.find((h) => h.id === 'H1')).toEqual({ id: 'H1', kind: 'hvb', name: 'Solgläntans HVB (nytt namn)', status: 'aktiv' });
+    expect(exported.homes).toHaveLength(8);
+    expect(exported.placements.find((p) => p.id === 'PL1')?.stays).toEqual([
+      { homeId: 'F1', form: 'familjehem', from: '2025-02-03', to: '2025-06-01' },
+      { homeId: 'F9', form: 'familjehem', from: '2025-06-01' },
+    ]);
+    expect(exported.placements.find((p) => p.id === 'PL3')?.stays).toHaveLength(3);
+  });
+
+  it('accepts references to ids that are already in the database', async () => {
+    const { exchange } = await register();
+    await exchange.importFile(full);
+    const summary = await exchange.importFile({
+      ...emptyFile,
+      persons: [{ id: 'P9', homeId: 'F1', name: 'Gun Ek', role: 'annan-vuxen' }],
+      registerChecks: [{ id: 'RC9', personId: 'P1', register: 'belastningsregistret', checkedOn: '2026-01-10', outcome: 'utan-anmarkning' }],
+      placements: [
+        { id: 'PL9', childId: 'C1', legalBasis: 'LVU2', decidedOn: '2025-10-01', startedOn: '2025-10-01',
+          stays: [{ homeId: 'J1', form: 'jourhem', from: '2025-10-01' }] },
+      ],
+      events: [{ id: 'E99', placementId: 'PL1', type: 'barnsamtal', date: '2025-10-15' }],
+    });
+    expect(summary.events).toEqual({ created: 1, updated: 0 });
+  });
+});
+
+describe('a bad file writes nothing', () => {
+  it('rejects the whole file when one field of one record is wrong, and reports its path', async () => {
+    const { connection, exchange } = await register();
+    const file = structuredClone(full);
+    file.deviations[3].reportedOn = '2024-02-30';
+
+    const error = await rejection(exchange.importFile(file));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.message).toBe('Filen innehåller fel och har inte lästs in.');
+    expect(error.issues).toEqual([{ path: '/deviations/3/reportedOn', message: 'inte ett giltigt datum: 2024-02-30' }]);
+    for (const rows of Object.values(dump(connection))) expect(rows).toEqual([]);
+  });
+
+  it('leaves a filled register untouched', async () => {
+    const { connection, exchange } = await register();
+    await exchange.importFile(full);
+    const before = dump(connection);
+    const file = structuredClone(full);
+    file.homes[0].name = 'Ändrat namn';
+    file.persons.push({ id: 'P8', homeId: 'H404', name: 'Ingen', role: 'annan-vuxen' });
+
+    const error = await rejection(exchange.importFile(file));
+    expect(error.issues).toEqual([{ path: '/persons/5/homeId', message: 'hänvisar till hem "H404" som inte finns' }]);
+    expect(dump(connection)).toEqual(before);
+  });
+
+  it('rolls back everything when the database fails halfway through the writes (one transaction)', async () => {
+    const { connection, exchange } = await register();
+    // The last record written fails inside SQLite, after every other table has been written.
+    connection.raw.exec(`CREATE TRIGGER fail_late BEFORE INSERT ON deviations WHEN NEW.id = 'D4'
+      BEGIN SELECT RAISE(ABORT, 'simulerat fel'); END`);
+
+    await expect(exchange.importFile(full)).rejects.toThrow('simulerat fel');
+    for (const rows of Object.values(dump(connection))) expect(rows).toEqual([]);
+  });
+
+  it('refuses to change the kind of a home whose stays in the database have another form', async () => {
+    const { exchange } = await register();
+    await exchange.importFile(full);
+    const error = await rejection(exchange.importFile({ ...emptyFile, homes: [{ id: 'F1', kind: 'jourhem', name: 'Familjen Ek' }] }));
+    expect(error.issues.map((i) => i.path)).toEqual(['/homes/0/kind']);
+  });
+
+  it('allows that change when the same file replaces all those stays', async () => {
+    const { exchange } = await register();
+    await exchange.importFile(full);
+    const asJourhem = (p: Json) => ({ ...p, stays: p.stays.map((s: Json) => ({ ...s, form: 'jourhem' })) });
+    await exchange.importFile({
+      ...emptyFile,
+      homes: [{ id: 'F1', kind: 'jourhem', name: 'Familjen Ek' }],
+      placements: full.placements.filter((p: Json) => ['PL1', 'PL6'].includes(p.id)).map(asJourhem),
+    });
+    expect((await exchange.exportAll()).homes.find((h) => h.id === 'F1')?.kind).toBe('jourhem');
+  });
+});
