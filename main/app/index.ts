@@ -1,0 +1,65 @@
+/**
+ * The Electron shell: lifecycle only. Security decisions live in main/security, the API in
+ * main/ipc, the work in main/services.
+ */
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { openDatabaseFromEnv, type Connection } from '../db/connection';
+import { defaultDatabasePath } from '../db/paths';
+import { createHandlers } from '../ipc/handlers';
+import { registerIpc } from '../ipc/register';
+import { isTrustedSender } from '../security';
+import { createServices } from '../services';
+import { installMenu } from './menu';
+import { handleAppProtocol, registerAppScheme } from './protocol';
+import { databaseErrorMessage } from './startup-errors';
+import { createMainWindow, hardenSession, hardenWebContents } from './window';
+
+// Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
+
+app.setName('Placeringskollen');
+app.enableSandbox();
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+let connection: Connection | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => void connection?.close());
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const databasePath = defaultDatabasePath();
+  try {
+    connection = await openDatabaseFromEnv(databasePath);
+  } catch (error) {
+    console.error('Placeringskollen: databasen kunde inte öppnas:', error);
+    dialog.showErrorBox('Placeringskollen kan inte starta', databaseErrorMessage(error, databasePath));
+    app.quit();
+    return;
+  }
+  hardenSession(session.defaultSession);
+  handleAppProtocol(rendererDir);
+  const handlers = createHandlers(createServices(connection.db), {
+    host: 'electron',
+    databasePath: connection.path,
+    encrypted: connection.encrypted,
+    version: app.getVersion(),
+  });
+  registerIpc(ipcMain, handlers, isTrustedSender);
+  installMenu({ mac: process.platform === 'darwin', development: !app.isPackaged });
+  mainWindow = createMainWindow(preloadPath);
+  mainWindow.on('closed', () => (mainWindow = null));
+}

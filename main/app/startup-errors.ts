@@ -1,0 +1,17 @@
+import { DatabaseOpenError } from '../db/connection';
+import { NewerDatabaseError } from '../db/migrate';
+
+/** What the user reads when the register cannot be opened: Swedish, no stack, what to do next. */
+export function databaseErrorMessage(error: unknown, databasePath: string): string {
+  if (error instanceof NewerDatabaseError || error instanceof DatabaseOpenError) {
+    return `${error.message}\n\nDatabas: ${databasePath}`;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'Programmet saknar behörighet till filen eller mappen.'
+      : code === 'SQLITE_BUSY'
+        ? 'Databasen används av ett annat program.'
+        : 'Filen kunde inte läsas.';
+  return `Databasen kunde inte öppnas. ${reason}\n\nDatabas: ${databasePath}`;
+}

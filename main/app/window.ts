@@ -1,0 +1,50 @@
+import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { APP_ENTRY_URL, decideWindowOpen, isPermissionAllowed, shouldAllowNavigation } from '../security';
+
+/** The one window: sandboxed, isolated, no Node, talking to main only through the preload's `api`. */
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    title: 'Placeringskollen',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      spellcheck: false,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(APP_ENTRY_URL);
+  return window;
+}
+
+/** For every web contents the app creates (app's `web-contents-created`): no way out of the app. */
+export function hardenWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!shouldAllowNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!shouldAllowNavigation(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    const decision = decideWindowOpen(url);
+    if (decision.external) void shell.openExternal(decision.external);
+    return { action: decision.action };
+  });
+}
+
+/** No permission is ever granted: not asked for (request) and not reported as granted (check). */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, permission, callback) => callback(isPermissionAllowed(permission)));
+  session.setPermissionCheckHandler((_contents, permission) => isPermissionAllowed(permission));
+}

@@ -1,0 +1,56 @@
+/**
+ * `npx tsx main/host/index.ts [--db <path>] [--port N]`: Placeringskollen in the browser, for
+ * development and machines without the Electron binary. Prints one Swedish line with the URL.
+ */
+import { parseArgs } from 'node:util';
+import { DatabaseOpenError } from '../db/connection';
+import { NewerDatabaseError } from '../db/migrate';
+import { defaultDatabasePath } from '../db/paths';
+import { RendererMissingError, startHost } from './server';
+
+function fail(message: string): never {
+  console.error(`Placeringskollen: ${message}`);
+  process.exit(1);
+}
+
+function explain(error: unknown, databasePath: string, port: number): string {
+  if (error instanceof RendererMissingError) return error.message;
+  if (error instanceof NewerDatabaseError || error instanceof DatabaseOpenError) return `${error.message} (${databasePath})`;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EADDRINUSE') return `porten ${port} används redan. Välj en annan med --port.`;
+  if (code === 'EACCES' || code === 'EPERM') return `saknar behörighet att öppna databasen ${databasePath}.`;
+  return `databasen ${databasePath} kunde inte öppnas.`;
+}
+
+async function main(): Promise<void> {
+  let values: { db?: string; port?: string };
+  try {
+    ({ values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } }));
+  } catch {
+    fail('okänt argument. Användning: main/host/index.ts [--db <sökväg>] [--port <nummer>]');
+  }
+  const port = Number(values.port ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port måste vara ett heltal 0–65535, inte "${values.port}".`);
+  const databasePath = values.db ?? defaultDatabasePath();
+  const key = process.env.PLACERINGSKOLLEN_DB_KEY;
+
+  let host;
+  try {
+    host = await startHost({ databasePath, port, ...(key ? { key } : {}) });
+  } catch (error) {
+    fail(explain(error, databasePath, port));
+  }
+  console.log(`Placeringskollen körs i webbläsaren: ${host.url} (Ctrl+C avslutar)`);
+
+  // Ctrl+C reaches both this process and `npm start`, which forwards it again: close once.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void host.close().finally(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,3 @@
+export * from './origin';
+export * from './csp';
+export * from './assets';

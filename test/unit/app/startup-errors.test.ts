@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { databaseErrorMessage } from '../../../main/app/startup-errors';
+import { DatabaseOpenError } from '../../../main/db/connection';
+import { NewerDatabaseError } from '../../../main/db/migrate';
+
+const file = '/home/handlaggare/.config/Placeringskollen/placeringskollen.sqlite';
+
+describe('databaseErrorMessage: why the app cannot start, in Swedish, without a stack', () => {
+  it('explains a database from a newer version', () => {
+    const message = databaseErrorMessage(new NewerDatabaseError(7, 1), file);
+    expect(message).toContain('nyare version');
+    expect(message).toContain(file);
+  });
+
+  it('explains a wrong key', () => {
+    expect(databaseErrorMessage(new DatabaseOpenError(), file)).toContain('fel nyckel');
+  });
+
+  it('explains a missing permission and hides the raw error', () => {
+    const error = Object.assign(new Error('EACCES: permission denied, open …'), { code: 'EACCES' });
+    const message = databaseErrorMessage(error, file);
+    expect(message).toContain('behörighet');
+    expect(message).not.toContain('EACCES');
+    expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it('says something useful for anything else', () => {
+    expect(databaseErrorMessage(new Error('boom'), file)).toMatch(/^Databasen kunde inte öppnas\./);
+  });
+});

@@ -1,0 +1,114 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const electron = vi.hoisted(() => {
+  type Listener = (...args: unknown[]) => void;
+  class FakeWebContents {
+    listeners = new Map<string, Listener>();
+    windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) {
+      this.windowOpenHandler = handler;
+    }
+  }
+  class FakeBrowserWindow {
+    static last: FakeBrowserWindow | null = null;
+    webContents = new FakeWebContents();
+    loadURL = vi.fn(async () => {});
+    once = vi.fn();
+    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+      FakeBrowserWindow.last = this;
+    }
+  }
+  return { BrowserWindow: FakeBrowserWindow, FakeWebContents, shell: { openExternal: vi.fn(async () => {}) } };
+});
+vi.mock('electron', () => electron);
+
+const { createMainWindow, hardenSession, hardenWebContents } = await import('../../../main/app/window');
+
+function navigationEvent(url: string) {
+  return { url, preventDefault: vi.fn() };
+}
+
+beforeEach(() => electron.shell.openExternal.mockClear());
+
+describe('createMainWindow', () => {
+  it('sandboxes the renderer: isolation on, Node off, no webview, no spellcheck', () => {
+    createMainWindow('/app/out/preload/index.cjs');
+    const window = electron.BrowserWindow.last!;
+    expect(window.options.webPreferences).toMatchObject({
+      preload: '/app/out/preload/index.cjs',
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webviewTag: false,
+      webSecurity: true,
+      spellcheck: false,
+    });
+  });
+
+  it('loads the app from app://, not file://', () => {
+    createMainWindow('/p.cjs');
+    expect(electron.BrowserWindow.last!.loadURL).toHaveBeenCalledWith('app://placeringskollen/index.html');
+  });
+});
+
+describe('hardenWebContents', () => {
+  const setUp = () => {
+    const contents = new electron.FakeWebContents();
+    hardenWebContents(contents as never);
+    return contents;
+  };
+
+  it.each(['will-navigate', 'will-redirect'])('%s: prevents leaving the app', (name) => {
+    const listener = setUp().listeners.get(name)!;
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'app://placeringskollen/assets/x.js']) {
+      const event = navigationEvent(url);
+      listener(event, url);
+      expect(event.preventDefault, url).toHaveBeenCalled();
+    }
+  });
+
+  it('will-navigate: lets the app reload its own page', () => {
+    const event = navigationEvent('app://placeringskollen/index.html');
+    setUp().listeners.get('will-navigate')!(event);
+    expect(event.preventDefault).not.toHaveBeenCalled();
+  });
+
+  it('will-attach-webview: always prevented', () => {
+    const event = { preventDefault: vi.fn() };
+    setUp().listeners.get('will-attach-webview')!(event, {}, { src: 'https://www.ivo.se/' });
+    expect(event.preventDefault).toHaveBeenCalled();
+  });
+
+  it('new windows are denied; https links go to the OS browser, others nowhere', () => {
+    const open = setUp().windowOpenHandler!;
+    expect(open({ url: 'https://www.ivo.se/' })).toEqual({ action: 'deny' });
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://www.ivo.se/');
+    electron.shell.openExternal.mockClear();
+    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'http://www.ivo.se/', 'https://u:p@www.ivo.se/']) {
+      expect(open({ url })).toEqual({ action: 'deny' });
+    }
+    expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+});
+
+describe('hardenSession', () => {
+  it('denies every permission request and check', () => {
+    let request: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let check: ((wc: unknown, permission: string) => boolean) | undefined;
+    hardenSession({
+      setPermissionRequestHandler: (h: typeof request) => (request = h),
+      setPermissionCheckHandler: (h: typeof check) => (check = h),
+    } as never);
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'fullscreen']) {
+      const callback = vi.fn();
+      request!(null, permission, callback);
+      expect(callback).toHaveBeenCalledWith(false);
+      expect(check!(null, permission)).toBe(false);
+    }
+  });
+});
