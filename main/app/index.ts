@@ -12,7 +12,7 @@ import { isTrustedSender } from '../security';
 import { createServices } from '../services';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
-import { databaseErrorMessage } from './startup-errors';
+import { databaseErrorMessage } from '../db/open-errors';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.

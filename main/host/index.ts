@@ -3,8 +3,7 @@
  * development and machines without the Electron binary. Prints one Swedish line with the URL.
  */
 import { parseArgs } from 'node:util';
-import { DatabaseOpenError } from '../db/connection';
-import { NewerDatabaseError } from '../db/migrate';
+import { databaseErrorMessage } from '../db/open-errors';
 import { defaultDatabasePath } from '../db/paths';
 import { RendererMissingError, startHost } from './server';
 
@@ -15,11 +14,8 @@ function fail(message: string): never {
 
 function explain(error: unknown, databasePath: string, port: number): string {
   if (error instanceof RendererMissingError) return error.message;
-  if (error instanceof NewerDatabaseError || error instanceof DatabaseOpenError) return `${error.message} (${databasePath})`;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'EADDRINUSE') return `porten ${port} används redan. Välj en annan med --port.`;
-  if (code === 'EACCES' || code === 'EPERM') return `saknar behörighet att öppna databasen ${databasePath}.`;
-  return `databasen ${databasePath} kunde inte öppnas.`;
+  if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE') return `porten ${port} används redan. Välj en annan med --port.`;
+  return databaseErrorMessage(error, databasePath).replace('\n\n', ' ');
 }
 
 async function main(): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { databaseErrorMessage } from '../../../main/app/startup-errors';
-import { DatabaseOpenError } from '../../../main/db/connection';
-import { NewerDatabaseError } from '../../../main/db/migrate';
+import { databaseErrorMessage } from '../../main/db/open-errors';
+import { DatabaseOpenError } from '../../main/db/connection';
+import { NewerDatabaseError } from '../../main/db/migrate';
 
 const file = '/home/handlaggare/.config/Placeringskollen/placeringskollen.sqlite';
 

@@ -1,5 +1,5 @@
-import { DatabaseOpenError } from '../db/connection';
-import { NewerDatabaseError } from '../db/migrate';
+import { DatabaseOpenError } from './connection';
+import { NewerDatabaseError } from './migrate';
 
 /** What the user reads when the register cannot be opened: Swedish, no stack, what to do next. */
 export function databaseErrorMessage(error: unknown, databasePath: string): string {
