@@ -1,0 +1,158 @@
+import { AgGridReact } from 'ag-grid-react';
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  LocaleModule,
+  ModuleRegistry,
+  RowStyleModule,
+  themeQuartz,
+  TooltipModule,
+} from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import type { HomeListRow } from '../../../preload/api';
+import { cspNonce } from '../bridge/api';
+import { compareSv, kindLabels, operatorLabels } from '../labels';
+
+// Only what this grid uses (Community): the client-side row model, Swedish texts, row/cell classes,
+// and tooltips for names cut short.
+ModuleRegistry.registerModules([ClientSideRowModelModule, LocaleModule, RowStyleModule, CellStyleModule, TooltipModule]);
+
+const theme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 15,
+  headerFontSize: 14,
+  headerFontWeight: 600,
+  foregroundColor: '#1b2430',
+  backgroundColor: '#ffffff',
+  headerBackgroundColor: '#eef2f6',
+  headerTextColor: '#1b2430',
+  accentColor: '#1f5f99',
+  borderColor: '#d5dce4',
+  rowBorder: { color: '#e3e8ee' },
+  oddRowBackgroundColor: '#fafbfc',
+  rowHoverColor: '#eaf2fa',
+  selectedRowBackgroundColor: '#dcebf8',
+  wrapperBorderRadius: 6,
+  rowHeight: 40,
+  headerHeight: 42,
+  spacing: 7,
+});
+
+/** The texts the grid shows itself; everything else is ours. */
+const localeText: Record<string, string> = {
+  noRowsToShow: 'Inga hem matchar sökningen eller filtren.',
+  noMatchingRows: 'Inga hem matchar sökningen eller filtren.',
+  loadingOoo: 'Hämtar registret…',
+  loadingError: 'Registret kunde inte hämtas.',
+  ariaSortableColumn: 'Tryck Enter för att sortera',
+  ariaRowIndex: 'Rad',
+  ariaChecked: 'markerad',
+  ariaUnchecked: 'inte markerad',
+  ariaIndeterminate: 'delvis markerad',
+  ariaHidden: 'dold',
+  ariaVisible: 'synlig',
+  ariaLabelColumnMenu: 'Kolumnmeny',
+  ariaLabelColumnFilter: 'Kolumnfilter',
+};
+
+const text = (value: string | null | undefined): string => value ?? '';
+
+function StatusCell({ data }: ICellRendererParams<HomeListRow>) {
+  if (!data) return null;
+  return <span className={data.active ? 'badge badge--active' : 'badge badge--inactive'}>{data.active ? 'Aktiv' : 'Inaktiv'}</span>;
+}
+
+function NameCell({ data }: ICellRendererParams<HomeListRow>) {
+  return <span className="grid-name">{data?.name}</span>;
+}
+
+const columnDefs: ColDef<HomeListRow>[] = [
+  {
+    colId: 'name',
+    headerName: 'Namn',
+    field: 'name',
+    cellRenderer: NameCell,
+    tooltipField: 'name',
+    comparator: compareSv,
+    sort: 'asc',
+    flex: 1.7,
+    minWidth: 240,
+  },
+  {
+    colId: 'kind',
+    headerName: 'Typ',
+    valueGetter: ({ data }) => (data ? kindLabels[data.kind] : ''),
+    comparator: compareSv,
+    width: 132,
+  },
+  { colId: 'municipality', headerName: 'Kommun', field: 'municipality', comparator: compareSv, width: 128 },
+  {
+    colId: 'operator',
+    headerName: 'Huvudman',
+    valueGetter: ({ data }) => (data?.operator ? operatorLabels[data.operator] : ''),
+    comparator: compareSv,
+    width: 122,
+  },
+  { colId: 'orgNr', headerName: 'Org.nr', field: 'orgNr', valueFormatter: ({ value }) => text(value as string | null), width: 132 },
+  {
+    colId: 'capacity',
+    headerName: 'Platser',
+    field: 'capacity',
+    type: 'rightAligned',
+    valueFormatter: ({ value }) => (value === null || value === undefined ? '' : String(value)),
+    width: 84,
+  },
+  {
+    colId: 'agency',
+    headerName: 'Konsulentverksamhet',
+    field: 'agency',
+    tooltipField: 'agency',
+    comparator: compareSv,
+    flex: 1,
+    minWidth: 205,
+  },
+  {
+    colId: 'status',
+    headerName: 'Status',
+    valueGetter: ({ data }) => (data?.active ? 'Aktiv' : 'Inaktiv'),
+    cellRenderer: StatusCell,
+    width: 96,
+  },
+];
+
+const defaultColDef: ColDef<HomeListRow> = { sortable: true, resizable: true, suppressMovable: true };
+
+const getRowId = ({ data }: GetRowIdParams<HomeListRow>) => data.id;
+const getRowClass = ({ data }: RowClassParams<HomeListRow>) => (data && !data.active ? 'row--inactive' : undefined);
+
+interface Props {
+  rows: HomeListRow[];
+  loading: boolean;
+  onOpen: (id: string) => void;
+}
+
+export function HomesGrid({ rows, loading, onOpen }: Props) {
+  return (
+    <div className="grid-wrap">
+      <AgGridReact<HomeListRow>
+        theme={theme}
+        styleNonce={cspNonce}
+        rowData={rows}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        getRowId={getRowId}
+        getRowClass={getRowClass}
+        localeText={localeText}
+        loading={loading}
+        // Rows in the DOM in the order shown, so screen readers read them as they are seen.
+        ensureDomOrder
+        tooltipShowMode="whenTruncated"
+        onRowClicked={({ data }) => data && onOpen(data.id)}
+        onCellKeyDown={(event: CellKeyDownEvent<HomeListRow>) => {
+          const key = (event.event as KeyboardEvent | null | undefined)?.key;
+          if (key === 'Enter' && event.data) onOpen(event.data.id);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,196 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RefObject } from 'react';
+import { homeKinds } from '../../../preload/api';
+import type { HomeKind, HomeListRow } from '../../../preload/api';
+import { api } from '../bridge/api';
+import { kindLabels, svCollator } from '../labels';
+import { HomesGrid } from './HomesGrid';
+import { useDebounced } from './useDebounced';
+
+type StatusFilter = 'active' | 'inactive' | 'all';
+
+interface Loaded {
+  /** Which request this answers; while it differs from the current one, a new list is on its way. */
+  key: string;
+  rows: HomeListRow[];
+  error: string | null;
+}
+
+interface Props {
+  /** Changes whenever homes were saved elsewhere, so the list is fetched again. */
+  version: number;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onOpen: (id: string) => void;
+  onNew: () => void;
+  onLoadDemo: () => Promise<void>;
+}
+
+export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: Props) {
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<HomeKind | ''>('');
+  const [municipality, setMunicipality] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('active');
+  const [retries, setRetries] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+
+  const search = useDebounced(query.trim(), 150);
+  const requestKey = `${search}\u0000${version}\u0000${retries}`;
+
+  useEffect(() => {
+    let current = true;
+    void api.listHomes(search ? { query: search } : {}).then((result) => {
+      if (!current) return;
+      setLoaded(
+        result.ok
+          ? { key: requestKey, rows: result.value, error: null }
+          : { key: requestKey, rows: [], error: result.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [search, requestKey]);
+
+  const loading = loaded?.key !== requestKey;
+  const rows = useMemo(() => loaded?.rows ?? [], [loaded]);
+
+  const municipalities = useMemo(() => {
+    const names = new Set(rows.map((row) => row.municipality).filter((name): name is string => Boolean(name)));
+    if (municipality) names.add(municipality);
+    return [...names].sort(svCollator.compare);
+  }, [rows, municipality]);
+
+  const shown = useMemo(
+    () =>
+      rows.filter(
+        (row) =>
+          (kind === '' || row.kind === kind) &&
+          (municipality === '' || row.municipality === municipality) &&
+          (status === 'all' || row.active === (status === 'active')),
+      ),
+    [rows, kind, municipality, status],
+  );
+
+  if (loaded === null) {
+    return <p className="page-message" role="status">Hämtar registret…</p>;
+  }
+  if (loaded.error && !loading) {
+    return (
+      <div className="page-message page-message--error" role="alert">
+        <p>Registret kunde inte hämtas. {loaded.error}</p>
+        <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+      </div>
+    );
+  }
+  // The register itself is empty (not just this search): offer a start, never over real data.
+  if (!loading && search === '' && rows.length === 0) {
+    return <EmptyState onNew={onNew} onLoadDemo={onLoadDemo} />;
+  }
+
+  const filtered = kind !== '' || municipality !== '' || status !== 'active' || query !== '';
+  return (
+    <section className="register" aria-labelledby="register-title">
+      <div className="register__head">
+        <div>
+          <h1 id="register-title" className="page-title">Register över hem</h1>
+          <p className="page-lead">HVB, stödboenden, SiS-hem och familjehem som kommunen använder eller har använt.</p>
+        </div>
+        <button type="button" className="button button--primary" onClick={onNew}>Nytt hem</button>
+      </div>
+
+      <div className="toolbar" role="search">
+        <div className="field field--search">
+          <label htmlFor="register-search">Sök</label>
+          <input
+            id="register-search"
+            ref={searchRef}
+            type="search"
+            className="input"
+            placeholder="Sök hem, org.nr, kommun eller person…"
+            aria-keyshortcuts="/ Control+F"
+            autoComplete="off"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-kind">Typ</label>
+          <select id="filter-kind" className="input" value={kind} onChange={(event) => setKind(event.target.value as HomeKind | '')}>
+            <option value="">Alla typer</option>
+            {homeKinds.map((value) => (
+              <option key={value} value={value}>{kindLabels[value]}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-municipality">Kommun</label>
+          <select id="filter-municipality" className="input" value={municipality} onChange={(event) => setMunicipality(event.target.value)}>
+            <option value="">Alla kommuner</option>
+            {municipalities.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">Status</label>
+          <select id="filter-status" className="input" value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
+            <option value="active">Aktiva</option>
+            <option value="inactive">Inaktiva</option>
+            <option value="all">Alla</option>
+          </select>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button button--quiet toolbar__reset"
+            onClick={() => {
+              setQuery('');
+              setKind('');
+              setMunicipality('');
+              setStatus('active');
+            }}
+          >
+            Rensa filter
+          </button>
+        )}
+      </div>
+
+      <p className="result-count" aria-live="polite">
+        {loading ? 'Söker…' : shown.length === 1 ? '1 hem visas' : `${shown.length} hem visas`}
+      </p>
+      <HomesGrid rows={shown} loading={loading} onOpen={onOpen} />
+      <p className="hint">Tips: tryck <kbd>/</kbd> för att söka och <kbd>Enter</kbd> på en rad för att öppna hemmet.</p>
+    </section>
+  );
+}
+
+function EmptyState({ onNew, onLoadDemo }: Pick<Props, 'onNew' | 'onLoadDemo'>) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="empty" aria-labelledby="empty-title">
+      <h1 id="empty-title" className="empty__title">Registret är tomt</h1>
+      <p className="empty__text">
+        Här samlar ni det ni vet om HVB, stödboenden, SiS-hem och familjehem: vilka de är, vem som driver dem
+        och vilka barn och unga de tar emot. Börja med att lägga in det första hemmet.
+      </p>
+      <div className="empty__actions">
+        <button type="button" className="button button--primary" onClick={onNew}>Nytt hem</button>
+        <button
+          type="button"
+          className="button"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            void onLoadDemo().finally(() => setBusy(false));
+          }}
+        >
+          {busy ? 'Laddar exempeldata…' : 'Ladda exempeldata'}
+        </button>
+      </div>
+      <p className="empty__note">
+        Vill du först prova programmet? Exempeldatan är påhittade hem och personer, bara till för att prova
+        programmet. Lägg inte in riktiga uppgifter bland dem.
+      </p>
+    </section>
+  );
+}

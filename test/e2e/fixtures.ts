@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import type { ConsoleMessage, Page } from '@playwright/test';
+import { startHost } from '../../main/host/server';
+import type { Host } from '../../main/host/server';
+
+const rendererDir = path.resolve('out/renderer');
+
+interface Fixtures {
+  /** The browser host on a fresh, empty database of its own. */
+  host: Host;
+  /** Opens the app (the token in the URL's fragment, as the host prints it) and waits for it. */
+  openApp: () => Promise<void>;
+  /** Console errors and CSP violations seen so far; checked empty after every test. */
+  pageErrors: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
+  host: async ({}, use) => {
+    if (!existsSync(path.join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer saknas: bygg först med `npx electron-vite build -c electron.config.ts`.');
+    }
+    const dir = mkdtempSync(path.join(tmpdir(), 'placeringskollen-e2e-'));
+    const host = await startHost({ databasePath: path.join(dir, 'register.sqlite'), port: 0, rendererDir });
+    await use(host);
+    await host.close();
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  pageErrors: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('console', (message: ConsoleMessage) => {
+      if (message.type() === 'error' || message.text().includes('Content Security Policy')) errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Violations are also events in the page: record them from the first script on.
+    await page.exposeFunction('__reportCspViolation', (text: string) => errors.push(text));
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { __reportCspViolation: (text: string) => void }).__reportCspViolation;
+        report(`CSP-överträdelse: ${event.violatedDirective} (${event.blockedURI || 'inline'})`);
+      });
+    });
+    await use(errors);
+    expect(errors, 'inga fel i konsolen och inga CSP-överträdelser').toEqual([]);
+  },
+
+  openApp: async ({ page, host, pageErrors: _pageErrors }, use) => {
+    await use(async () => {
+      await page.goto(host.url);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    });
+  },
+});
+
+export { expect };
+
+/** The register's grid, and its data rows (the header row is a row too: it has no gridcells). */
+export const grid = (page: Page) => page.getByRole('grid');
+export const dataRows = (page: Page) => grid(page).getByRole('row').filter({ has: page.getByRole('gridcell') });
+
+/** The names in the grid, in the order shown. */
+export async function shownNames(page: Page): Promise<string[]> {
+  const rows = await dataRows(page).evaluateAll((elements) =>
+    elements.map((row) => ({
+      index: Number(row.getAttribute('aria-rowindex')),
+      name: row.querySelector('[col-id="name"]')?.textContent?.trim() ?? '',
+    })),
+  );
+  return rows.sort((a, b) => a.index - b.index).map((row) => row.name);
+}
+
+/** Loads the fictional demo register from the empty state and waits for the grid. */
+export async function loadDemo(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Ladda exempeldata' }).click();
+  await expect(dataRows(page).first()).toBeVisible();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join('docs', 'screenshots', `${name}.png`) });
+}
