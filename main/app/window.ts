@@ -1,4 +1,4 @@
-import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, decideWindowOpen, isPermissionAllowed, shouldAllowNavigation } from '../security';
 
 /** The one window: sandboxed, isolated, no Node, talking to main only through the preload's `api`. */
@@ -23,6 +23,21 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     },
   });
   window.once('ready-to-show', () => window.show());
+  // The form cancels `beforeunload` while it has unsaved changes; Electron would then refuse to
+  // close without a word, so ask the user here.
+  window.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(window, {
+      type: 'question',
+      title: 'Osparade ändringar',
+      message: 'Du har ändringar som inte är sparade.',
+      detail: 'Om du stänger nu försvinner de.',
+      buttons: ['Stäng utan att spara', 'Fortsätt redigera'],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }

@@ -113,6 +113,16 @@ export function App() {
     dirty.current = value;
   }, []);
 
+  // Closing the window or tab with unsaved changes: the browser asks, and Electron's main process
+  // turns the cancelled unload into a Swedish question (main/app/window.ts).
+  useEffect(() => {
+    function onBeforeUnload(event: BeforeUnloadEvent) {
+      if (dirty.current) event.preventDefault();
+    }
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">Hoppa till innehållet</a>

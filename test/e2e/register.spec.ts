@@ -177,6 +177,20 @@ test('editing a home saves the change and the list shows it; unsaved changes are
   await expect(page.locator('#panel-title')).toHaveCount(0);
 });
 
+test('closing the page with unsaved changes asks first', async ({ page, openApp }) => {
+  await openApp();
+  await loadDemo(page);
+  await openHome(page, 'Östergårdens HVB');
+  await page.getByLabel('Antal platser').fill('11');
+
+  const asked = page.waitForEvent('dialog');
+  await page.close({ runBeforeUnload: true });
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(page.isClosed()).toBe(false);
+});
+
 test('deactivating asks for confirmation and can be undone', async ({ page, openApp }) => {
   await openApp();
   await loadDemo(page);

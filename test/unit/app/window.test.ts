@@ -22,7 +22,12 @@ const electron = vi.hoisted(() => {
       FakeBrowserWindow.last = this;
     }
   }
-  return { BrowserWindow: FakeBrowserWindow, FakeWebContents, shell: { openExternal: vi.fn(async () => {}) } };
+  return {
+    BrowserWindow: FakeBrowserWindow,
+    FakeWebContents,
+    shell: { openExternal: vi.fn(async () => {}) },
+    dialog: { showMessageBoxSync: vi.fn(() => 1) },
+  };
 });
 vi.mock('electron', () => electron);
 
@@ -53,6 +58,24 @@ describe('createMainWindow', () => {
   it('loads the app from app://, not file://', () => {
     createMainWindow('/p.cjs');
     expect(electron.BrowserWindow.last!.loadURL).toHaveBeenCalledWith('app://placeringskollen/index.html');
+  });
+});
+
+describe('closing with unsaved changes (will-prevent-unload)', () => {
+  const attempt = (choice: number) => {
+    electron.dialog.showMessageBoxSync.mockReturnValueOnce(choice);
+    createMainWindow('/p.cjs');
+    const event = { preventDefault: vi.fn() };
+    electron.BrowserWindow.last!.webContents.listeners.get('will-prevent-unload')!(event);
+    return event;
+  };
+
+  it('closes when the user chooses "Stäng utan att spara"', () => {
+    expect(attempt(0).preventDefault).toHaveBeenCalled();
+  });
+
+  it('stays open when the user chooses to go on editing', () => {
+    expect(attempt(1).preventDefault).not.toHaveBeenCalled();
   });
 });
 
