@@ -92,8 +92,11 @@ export interface AppInfo {
   databasePath: string;
   encrypted: boolean;
   homeCount: number;
+  /** The register holds the fictional demo homes: the app says so until they are removed. */
+  demoData: boolean;
 }
 
+/** How many demo homes and household members were loaded or removed. */
 export interface DemoLoadResult {
   homes: number;
   persons: number;
@@ -177,6 +180,7 @@ export const contract = {
   saveHome: channel(homeInput).returns<Home>(),
   setHomeActive: channel(z.object({ id, active: z.boolean() }).strict()).returns<Home>(),
   loadDemoData: channel(empty).returns<DemoLoadResult>(),
+  removeDemoData: channel(empty).returns<DemoLoadResult>(),
 };
 
 export type Contract = typeof contract;

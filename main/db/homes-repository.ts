@@ -142,6 +142,31 @@ export async function countHomes(db: Db): Promise<number> {
   return Number(count);
 }
 
+/** Homes whose id starts with `prefix` (how the demo register marks its homes). */
+export async function countHomesWithIdPrefix(db: Db, prefix: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('homes')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where(idStartsWith(prefix))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+/**
+ * Deletes the homes whose id starts with `prefix`, with their households. Anything else that
+ * refers to them (stays, checks, events, notes) makes the foreign keys refuse: call it in a
+ * transaction and let the caller explain.
+ */
+export async function deleteHomesWithIdPrefix(db: Db, prefix: string): Promise<{ homes: number; persons: number }> {
+  const homeIds = db.selectFrom('homes').select('id').where(idStartsWith(prefix));
+  const persons = await db.deleteFrom('persons').where('homeId', 'in', homeIds).executeTakeFirst();
+  const homes = await db.deleteFrom('homes').where(idStartsWith(prefix)).executeTakeFirst();
+  return { homes: Number(homes.numDeletedRows), persons: Number(persons.numDeletedRows) };
+}
+
+// Exact and case-sensitive, unlike LIKE.
+const idStartsWith = (prefix: string) => sql<boolean>`substr(id, 1, ${prefix.length}) = ${prefix}`;
+
 /** Placements whose stays are in this home: the home's kind is then fixed (stay form = kind). */
 export async function countStays(db: Db, homeId: string): Promise<number> {
   const { count } = await db

@@ -22,11 +22,13 @@ export function createHandlers(services: Services, context: HandlerContext) {
       databasePath: context.databasePath,
       encrypted: context.encrypted,
       homeCount: await services.homes.count(),
+      demoData: await services.demo.present(),
     }),
     listHomes: (input) => services.homes.list(input),
     getHome: ({ id }) => services.homes.get(id),
     saveHome: (input) => services.homes.save(input),
     setHomeActive: ({ id, active }) => services.homes.setActive(id, active),
     loadDemoData: () => services.demo.load(),
+    removeDemoData: () => services.demo.remove(),
   } satisfies Handlers;
 }

@@ -100,8 +100,29 @@ const demoHomes: DemoHome[] = [
   },
 ];
 
+/** Every demo id starts with this; nothing real ever does (the form's ids are UUIDs). */
+export const demoIdPrefix = 'EXEMPEL-';
+
 export function createDemoService(db: Kysely<Database>) {
   return {
+    /** Whether the register holds demo homes, so the app can say so until they are removed. */
+    async present(): Promise<boolean> {
+      return (await repo.countHomesWithIdPrefix(db, demoIdPrefix)) > 0;
+    },
+
+    /** Removes the demo homes and households; refused while real records refer to them. */
+    async remove(): Promise<{ homes: number; persons: number }> {
+      try {
+        return await repo.inTransaction(db, (trx) => repo.deleteHomesWithIdPrefix(trx, demoIdPrefix));
+      } catch (error) {
+        if ((error as { code?: unknown }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+        throw new ServiceError(
+          'CONFLICT',
+          'Exempeldata kan inte tas bort: uppgifter som placeringar, kontroller eller anteckningar hänvisar till exempelhemmen. Ingenting har tagits bort.',
+        );
+      }
+    },
+
     async load(): Promise<{ homes: number; persons: number }> {
       return repo.inTransaction(db, async (trx) => {
         if ((await repo.countHomes(trx)) > 0) {

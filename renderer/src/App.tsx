@@ -109,6 +109,25 @@ export function App() {
     }
   }, [notify]);
 
+  const removeDemo = useCallback(async () => {
+    const confirmed = await confirm({
+      title: 'Ta bort exempeldata?',
+      message:
+        'De påhittade exempelhemmen och deras hushåll tas bort ur registret. Hem som ni själva har lagt in berörs inte.',
+      confirmLabel: 'Ta bort exempeldata',
+      tone: 'danger',
+    });
+    if (!confirmed || !(await mayLeave())) return;
+    setDetail(null);
+    const result = await api.removeDemoData({});
+    notify(
+      result.ok
+        ? `Exempeldata borttagna: ${result.value.homes} hem och ${result.value.persons} personer.`
+        : result.error.message,
+    );
+    setVersion((n) => n + 1);
+  }, [confirm, mayLeave, notify]);
+
   const onDirtyChange = useCallback((value: boolean) => {
     dirty.current = value;
   }, []);
@@ -138,6 +157,17 @@ export function App() {
 
       <div className="app-body">
         <main id="main" className="app-main" tabIndex={-1}>
+          {info?.demoData && (
+            <section className="demo-banner" aria-labelledby="demo-banner-title">
+              <p className="demo-banner__text">
+                <strong id="demo-banner-title">Registret innehåller exempeldata.</strong> De påhittade exempelhemmen är
+                till för att prova programmet. Ta bort dem innan ni börjar lägga in riktiga hem.
+              </p>
+              <button type="button" className="button" onClick={() => void removeDemo()}>
+                Ta bort exempeldata
+              </button>
+            </section>
+          )}
           <RegisterPage
             version={version}
             searchRef={searchRef}

@@ -41,6 +41,23 @@ test('an empty register offers the fictional demo data, and the grid then lists 
   await screenshot(page, 'register');
 });
 
+test('demo data are announced while present and can be removed after confirmation', async ({ page, openApp }) => {
+  await openApp();
+  await loadDemo(page);
+  const banner = page.getByRole('region', { name: 'Registret innehåller exempeldata.' });
+  await expect(banner).toBeVisible();
+
+  await banner.getByRole('button', { name: 'Ta bort exempeldata' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ta bort exempeldata?' });
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(dataRows(page)).toHaveCount(9);
+
+  await banner.getByRole('button', { name: 'Ta bort exempeldata' }).click();
+  await dialog.getByRole('button', { name: 'Ta bort exempeldata' }).click();
+  await expect(page.getByRole('heading', { name: 'Registret är tomt' })).toBeVisible();
+  await expect(banner).toHaveCount(0);
+});
+
 test('the token leaves the address bar and stays in the tab', async ({ page, openApp }) => {
   await openApp();
   expect(page.url()).not.toContain('token');

@@ -64,4 +64,35 @@ describe('demo data', () => {
     await expect(demo.load()).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await createHomesService(connection.db).count()).toBe(homes);
   });
+
+  it('is announced while present and removed on request, leaving real homes alone', async () => {
+    const homes = createHomesService(connection.db);
+    const demo = createDemoService(connection.db);
+    expect(await demo.present()).toBe(false);
+    const loaded = await demo.load();
+    expect(await demo.present()).toBe(true);
+    const real = await homes.save({
+      kind: 'familjehem', name: 'Familjen Ek', orgNr: null, operator: null, municipality: null,
+      capacity: null, targetGroup: null, agency: null, persons: [{ name: 'Anna Ek', role: 'uppdragstagare', birthYear: 1980 }],
+    });
+
+    expect(await demo.remove()).toEqual(loaded);
+    expect(await demo.present()).toBe(false);
+    expect((await homes.list()).map((h) => h.id)).toEqual([real.id]);
+    expect(connection.raw.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(1);
+  });
+
+  it('is not removed while a real record refers to a demo home, and nothing is deleted', async () => {
+    const demo = createDemoService(connection.db);
+    await demo.load();
+    connection.raw
+      .prepare("INSERT INTO events (id, home_id, type, date) VALUES ('E1', 'EXEMPEL-H01', 'ivo-tillsyn', '2026-05-04')")
+      .run();
+    const countPersons = () => connection.raw.prepare('SELECT count(*) FROM persons').pluck().get();
+    const before = { homes: await createHomesService(connection.db).count(), persons: countPersons() };
+
+    await expect(demo.remove()).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect({ homes: await createHomesService(connection.db).count(), persons: countPersons() }).toEqual(before);
+    expect(await demo.present()).toBe(true);
+  });
 });

@@ -17,6 +17,7 @@ export const validInputs: Record<Channel, unknown> = {
   saveHome: { kind: 'hvb', name: 'Solgården HVB' },
   setHomeActive: { id: 'h-1', active: false },
   loadDemoData: {},
+  removeDemoData: {},
 };
 
 /** Bad input that every channel must refuse, whatever its schema. */
@@ -46,4 +47,5 @@ export const badInputs: Record<Channel, unknown[]> = {
   ],
   setHomeActive: [{ id: 'h-1' }, { id: 'h-1', active: 'ja' }, { active: true }],
   loadDemoData: [{ force: true }],
+  removeDemoData: [{ homes: ['EXEMPEL-H01'] }],
 };
