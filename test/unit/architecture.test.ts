@@ -13,6 +13,12 @@ describe('layers import one way (ARCHITECTURE.md)', () => {
   it.each([
     ['main/domain/example.ts', "import { openDatabase } from '../db/connection';"],
     ['main/domain/example.ts', "import { readFileSync } from 'node:fs';"],
+    ['main/domain/example.ts', "import { homedir } from 'node:os';"],
+    ['main/domain/example.ts', "import { openDatabase } from '../db';"],
+    ['main/domain/example.ts', "import { newNonce } from '../security';"],
+    ['main/db/example.ts', "import { createServices } from '../services';"],
+    ['main/services/example.ts', "import { createHandlers } from '../ipc';"],
+    ['main/services/example.ts', "import { x } from '../app';"],
     ['main/domain/example.ts', "import { contract } from '../../preload/api';"],
     ['main/db/example.ts', "import { createServices } from '../services/index';"],
     ['main/services/example.ts', "import { app } from 'electron';"],
@@ -29,6 +35,9 @@ describe('layers import one way (ARCHITECTURE.md)', () => {
 
   it.each([
     ['main/services/example.ts', "import { addMonths } from '../domain/dates';"],
+    ['main/domain/example.ts', "import { createHash } from 'node:crypto';"],
+    ['main/domain/example.ts', "import { addMonths } from './dates';"],
+    ['main/ipc/example.ts', "import type { Services } from '../services';"],
     ['main/ipc/example.ts', "import { contract } from '../../preload/api';"],
     ['renderer/src/example.ts', "import { contract } from '../../preload/api';"],
     ['main/app/example.ts', "import { app } from 'electron';"],
