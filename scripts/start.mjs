@@ -46,14 +46,22 @@ function buildIfStale() {
 /** The Electron binary, downloading it on first run (Electron ≥ 42 has no postinstall); null if it cannot be had. */
 function electronBinary() {
   const dir = path.join(root, 'node_modules/electron');
-  const install = spawnSync(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
-  if (install.status !== 0) return null;
-  try {
-    const binary = path.join(dir, 'dist', readFileSync(path.join(dir, 'path.txt'), 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  } catch {
-    return null;
-  }
+  const installed = () => {
+    try {
+      const relative = readFileSync(path.join(dir, 'path.txt'), 'utf8').trim();
+      // As electron's own index.js: ELECTRON_OVERRIDE_DIST_PATH points at a binary elsewhere.
+      const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? path.join(dir, 'dist');
+      const binary = path.join(distDir, relative);
+      return existsSync(binary) ? binary : null;
+    } catch {
+      return null;
+    }
+  };
+  if (installed()) return installed();
+  say('hämtar Electron (bara första gången) …');
+  // Offline this fails within seconds; a slow line gets five minutes for the ~100 MB download.
+  const install = spawnSync(process.execPath, [path.join(dir, 'install.js')], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+  return install.status === 0 ? installed() : null;
 }
 
 const hasDisplay = () => process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -110,16 +118,17 @@ try {
   buildIfStale();
   if (wantsBrowser) {
     runBrowserHost();
-  } else if (!hasDisplay()) {
-    say('ingen grafisk skärm hittades. Startar Placeringskollen i webbläsaren i stället.');
-    runBrowserHost();
   } else {
+    // The Electron binary first: on a machine that cannot fetch it, that is what the user must hear.
     const binary = electronBinary();
-    if (binary) {
-      runElectron(binary);
-    } else {
-      say('Electron-programmet kunde inte hämtas (ingen internetanslutning?). Startar Placeringskollen i webbläsaren i stället.');
+    if (!binary) {
+      say('Electron-programmet kunde inte hämtas (ingen internetanslutning?). Startar i webbläsaren i stället; nästa gång direkt med npm run start:browser.');
       runBrowserHost();
+    } else if (!hasDisplay()) {
+      say('ingen grafisk skärm hittades. Startar i webbläsaren i stället; nästa gång direkt med npm run start:browser.');
+      runBrowserHost();
+    } else {
+      runElectron(binary);
     }
   }
 } catch {
