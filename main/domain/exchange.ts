@@ -8,8 +8,11 @@
  */
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
-import { validateOrgNr } from './orgnr';
+import { checkHomeFields, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders, type HomeKind } from './homes';
 import { validatePersonnummer } from './personnummer';
+
+// The home enumerations live in ./homes, with the rules of a home; the format uses them as they are.
+export { homeKinds, operators, personRoles, targetGenders, type HomeKind };
 
 export const exchangeFormat = 'placeringskollen-exchange';
 export const exchangeVersion = 1;
@@ -17,15 +20,10 @@ export const exchangeVersion = 1;
 // ---------------------------------------------------------------------------------------------
 // Enumerations: the Swedish domain terms in lowercase ASCII.
 
-export const homeKinds = ['hvb', 'stodboende', 'familjehem', 'jourhem', 'natverkshem', 'sis'] as const;
-export type HomeKind = (typeof homeKinds)[number];
 /** A stay's form is the kind of home it is in. */
 export const stayForms = homeKinds;
 export type StayForm = HomeKind;
 export const homeStatuses = ['aktiv', 'inaktiv'] as const;
-export const operators = ['enskild', 'kommunal', 'region', 'statlig'] as const;
-export const targetGenders = ['alla', 'flickor', 'pojkar'] as const;
-export const personRoles = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'] as const;
 export const personRegisters = [
   'belastningsregistret',
   'misstankeregistret',
@@ -67,10 +65,12 @@ const isOneOf = <T extends string>(values: readonly T[], value: string): value i
 // ---------------------------------------------------------------------------------------------
 // Building blocks
 
-/** `null` counts as absent, so are blank optional texts. */
-const absent = (value: unknown): unknown =>
-  value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value;
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess(absent, schema.optional());
+/**
+ * Only `null` counts as absent (the spec). Anything else must have the field's type: `""` is
+ * not `false`, not a number, not an ongoing placement's end date.
+ */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
 const id = z
   .string()
@@ -78,7 +78,12 @@ const id = z
   .max(100)
   .refine((value) => value.trim() === value, 'ett id får inte börja eller sluta med blanksteg');
 const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => optional(text(max));
+/** An optional text may also be blank: empty or only spaces counts as absent (docs/data-format.md). */
+const optionalText = (max: number) =>
+  z.preprocess(
+    (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
+    text(max).optional(),
+  );
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 const isoDate = z.string().superRefine((value, ctx) => {
   if (isIsoDate(value)) return;
@@ -388,7 +393,7 @@ export function validateExchangeFile(input: unknown, known: KnownRecords = noKno
       format: exchangeFormat,
       version: exchangeVersion,
       homes: records('homes').map((home) =>
-        home.orgNr === undefined ? home : { ...home, orgNr: normalized(validateOrgNr(home.orgNr), home.orgNr) },
+        home.orgNr === undefined ? home : { ...home, orgNr: checkHomeFields(home).orgNr ?? home.orgNr },
       ),
       persons: records('persons'),
       registerChecks: records('registerChecks'),
@@ -457,10 +462,8 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
 
   for (const { index, value: home } of parsed.homes) {
     const at = ['homes', index];
-    if (home.orgNr !== undefined) {
-      const orgNr = validateOrgNr(home.orgNr);
-      if (!orgNr.ok) report([...at, 'orgNr'], orgNr.message);
-    }
+    // The same rules as the register's form (operator, org.nr): the app must be able to save what the import lets in.
+    for (const { field, message } of checkHomeFields(home).problems) report([...at, field], message);
     const group = home.targetGroup;
     if (group?.minAge !== undefined && group.maxAge !== undefined && group.minAge > group.maxAge) {
       report([...at, 'targetGroup', 'maxAge'], `lägre än minAge (${group.minAge})`);
@@ -474,7 +477,14 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
     }
   }
 
-  for (const { index, value: person } of parsed.persons) reference('homes', person.homeId, ['persons', index, 'homeId']);
+  for (const { index, value: person } of parsed.persons) {
+    const at = ['persons', index, 'homeId'];
+    reference('homes', person.homeId, at);
+    const kind = homeKind(person.homeId);
+    if (kind !== undefined && !isFosterHomeKind(kind)) {
+      report(at, `hemmet ${JSON.stringify(person.homeId)} är ${kind} och har inget hushåll; personer hör till familjehem, jourhem och nätverkshem`);
+    }
+  }
 
   for (const { index, value: check } of parsed.registerChecks) {
     const at = ['registerChecks', index];

@@ -7,13 +7,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
-import { validateOrgNr } from '../domain/orgnr';
+import { checkHomeFields, type HomeKind, type Operator, type PersonRole, type TargetGender } from '../domain/homes';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 
-export type HomeKind = 'hvb' | 'stodboende' | 'sis' | 'familjehem' | 'jourhem' | 'natverkshem';
-export type Operator = 'enskild' | 'kommunal' | 'region' | 'statlig';
-export type PersonRole = 'uppdragstagare' | 'annan-vuxen' | 'barn-i-hemmet';
-export type TargetGender = 'alla' | 'flickor' | 'pojkar';
+// Defined in the domain, beside the rules of a home; re-exported for the services that use this one.
+export type { HomeKind, Operator, PersonRole, TargetGender };
 
 export interface TargetGroup {
   minAge: number | null;
@@ -78,30 +76,15 @@ export interface HomeInput {
   persons: PersonInput[];
 }
 
-/** Private homes of families: they have a household, not an operator (huvudman). */
-const fosterKinds: readonly HomeKind[] = ['familjehem', 'jourhem', 'natverkshem'];
-export const isFosterKind = (kind: HomeKind): boolean => fosterKinds.includes(kind);
-
 const SAVE_FAILED = 'Hemmet kunde inte sparas.';
 
 /**
- * The rules a home must meet beyond the contract's shape, with the org.nr normalized.
- * Exported so the import of exchange files can apply the same rules.
+ * The rules a home must meet beyond the contract's shape, with the org.nr normalized. The rules
+ * of the home itself live in main/domain/homes.ts, shared with the import of exchange files.
  */
 export function checkHome(input: HomeInput): { orgNr: string | null; issues: ServiceIssue[] } {
-  const issues: ServiceIssue[] = [];
-  let orgNr: string | null = null;
-  if (input.orgNr !== null) {
-    const result = validateOrgNr(input.orgNr);
-    if (result.ok) orgNr = result.value;
-    else issues.push({ path: '/orgNr', message: result.message });
-  }
-  if (isFosterKind(input.kind) && input.operator !== null) {
-    issues.push({ path: '/operator', message: 'Familjehem, jourhem och nätverkshem har ingen huvudman.' });
-  }
-  if (!isFosterKind(input.kind) && input.persons.length > 0) {
-    issues.push({ path: '/persons', message: 'HVB, stödboende och SiS har inget hushåll: ta bort personerna.' });
-  }
+  const { orgNr, problems } = checkHomeFields({ ...input, householdSize: input.persons.length });
+  const issues: ServiceIssue[] = problems.map(({ field, message }) => ({ path: `/${field}`, message }));
   const seen = new Set<string>();
   input.persons.forEach((person, i) => {
     if (person.id === undefined) return;

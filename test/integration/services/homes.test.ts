@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
 import { ServiceError } from '../../../main/services/errors';
+import { createExchangeService } from '../../../main/services/exchange';
 import { createHomesService, type HomeInput, type HomesService } from '../../../main/services/homes';
 
 let dir: string;
@@ -222,5 +223,40 @@ describe('homes service: the register list', () => {
     expect(rows[0]!.adults).toEqual(['Anna Björk', 'Örjan Ek']);
     // Children living in the home are not adults: their names are not searched.
     expect(await names('lönn')).toEqual([]);
+  });
+});
+
+describe('homes service and the import of exchange files: one set of rules (main/domain/homes.ts)', () => {
+  const full = JSON.parse(fs.readFileSync(new URL('../../fixtures/exchange/full.json', import.meta.url), 'utf8')) as {
+    homes: { id: string }[];
+  };
+  const file = (fields: object) => ({ format: 'placeringskollen-exchange', version: 1, ...fields });
+
+  it('every home the import lets in, the register can save again unchanged', async () => {
+    await createExchangeService(connection.db).importFile(full);
+    for (const { id } of full.homes) {
+      const { active: _active, persons, ...home } = await homes.get(id);
+      const saved = await homes.save({ ...home, persons });
+      expect(saved, id).toEqual(await homes.get(id));
+    }
+  });
+
+  it('a foster home with an operator is refused by both, with the same message', async () => {
+    const exchange = createExchangeService(connection.db);
+    const imported = await failure(exchange.importFile(file({ homes: [{ id: 'F1', kind: 'jourhem', name: 'Familjen Ek', operator: 'kommunal' }] })));
+    const saved = await failure(homes.save(familjehem({ kind: 'jourhem', operator: 'kommunal' })));
+    expect(imported.issues).toEqual([{ path: '/homes/0/operator', message: saved.issues[0]!.message }]);
+    expect(saved.issues.map((i) => i.path)).toEqual(['/operator']);
+  });
+
+  it('a person in a home without a household (HVB, stödboende, SiS) is refused by both', async () => {
+    const exchange = createExchangeService(connection.db);
+    await exchange.importFile(file({ homes: [{ id: 'S1', kind: 'stodboende', name: 'Björkens stödboende' }] }));
+    const imported = await failure(
+      exchange.importFile(file({ persons: [{ id: 'P1', homeId: 'S1', name: 'Anna Björk', role: 'uppdragstagare' }] })),
+    );
+    expect(imported.issues.map((i) => i.path)).toEqual(['/persons/0/homeId']);
+    const saved = await failure(homes.save(hvb({ kind: 'stodboende', persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: null }] })));
+    expect(saved.issues.map((i) => i.path)).toEqual(['/persons']);
   });
 });

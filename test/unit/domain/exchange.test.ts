@@ -9,6 +9,7 @@ import {
   type Problem,
   type StayForm,
 } from '../../../main/domain/exchange';
+import { noOperatorMessage } from '../../../main/domain/homes';
 import { validatePersonnummer } from '../../../main/domain/personnummer';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
@@ -76,6 +77,18 @@ describe('a valid exchange file', () => {
         f.assessments = null;
       }),
     ).toEqual([]);
+  });
+
+  it('counts blank text as absent in an optional text field, and trims text', () => {
+    const file = structuredClone(specExample);
+    file.homes[0].municipality = '   ';
+    file.children[0].name = '';
+    file.placements[0].caseworker = '  Handläggare A ';
+    const result = validateExchangeFile(file);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.homes?.[0]?.municipality).toBeUndefined();
+    expect(result.file.children?.[0]?.name).toBeUndefined();
+    expect(result.file.placements?.[0]?.caseworker).toBe('Handläggare A');
   });
 
   it('needs no arrays at all', () => {
@@ -153,6 +166,24 @@ describe('fields of records', () => {
     ['/placements/0/stays', (f: Json) => (f.placements[0].stays = 'F1')],
   ])('reports a wrong type at %s', (path, change) => {
     expect(paths(problems(change))).toEqual([path]);
+  });
+
+  // Only null counts as absent: "" is not false, not zero, not an ongoing placement, not "no homes".
+  it.each([
+    ['a boolean', '/children/0/protectedIdentity', (f: Json) => (f.children[0].protectedIdentity = ''), 'fel typ: ska vara true eller false, inte texten ""'],
+    ['a boolean (deviation)', '/deviations/0/reportedToIvo', (f: Json) => (f.deviations = [{ id: 'D1', homeId: 'H1', reportedOn: '2025-05-01', kind: 'avvikelse', severity: 'lag', description: 'x', reportedToIvo: '' }]), undefined],
+    ['a number', '/homes/0/capacity', (f: Json) => (f.homes[0].capacity = ' '), undefined],
+    ['a date', '/placements/0/endedOn', (f: Json) => (f.placements[0].endedOn = ''), 'inte ett datum på formen ÅÅÅÅ-MM-DD: ""'],
+    ['a date (stay)', '/placements/0/stays/0/to', (f: Json) => (f.placements[0].stays[0].to = '  '), undefined],
+    ['an enumeration', '/homes/0/operator', (f: Json) => (f.homes[0].operator = ''), 'okänt värde ""; tillåtna: enskild, kommunal, region, statlig'],
+    ['an id reference', '/registerChecks/1/personId', (f: Json) => (f.registerChecks[1].personId = ''), undefined],
+    ['an object', '/homes/0/targetGroup', (f: Json) => (f.homes[0].targetGroup = ''), undefined],
+    ['a list in a record', '/homes/0/targetGroup/needs', (f: Json) => (f.homes[0].targetGroup.needs = ''), undefined],
+    ['a top-level array', '/homes', (f: Json) => (f.homes = ''), 'fel typ: ska vara en lista, inte texten ""'],
+  ])('only null counts as absent: blank text in %s is an error at %s', (_what, path, change, message) => {
+    const found = problems(change);
+    expect(paths(found)).toEqual([path]);
+    if (message !== undefined) expect(found[0]?.message).toBe(message);
   });
 
   it('reports an unknown enumerated value with the allowed ones', () => {
@@ -272,6 +303,31 @@ describe('ids and references', () => {
       placementsInFile: ['PL1'],
     });
     expect(mentionedIds('not a file')).toEqual({ homes: [], persons: [], children: [], placements: [], placementsInFile: [] });
+  });
+});
+
+describe('homes and their households: the rules of the register\'s form', () => {
+  it('rejects an operator on a foster home (familjehem, jourhem, nätverkshem)', () => {
+    expect(problems((f) => (f.homes[1].operator = 'kommunal'))).toEqual([{ path: '/homes/1/operator', message: noOperatorMessage }]);
+  });
+
+  it('rejects a person in a home of the file that has no household (HVB, stödboende, SiS)', () => {
+    expect(problems((f) => (f.persons[0].homeId = 'H1'))).toEqual([
+      {
+        path: '/persons/0/homeId',
+        message: 'hemmet "H1" är hvb och har inget hushåll; personer hör till familjehem, jourhem och nätverkshem',
+      },
+    ]);
+  });
+
+  it('rejects a person in a home of the database that has no household', () => {
+    const inDatabase = known({ homes: [['S7', 'sis'], ['J7', 'jourhem']] });
+    expect(paths(problems((f) => (f.persons[0].homeId = 'S7'), inDatabase))).toEqual(['/persons/0/homeId']);
+    expect(problems((f) => (f.persons[0].homeId = 'J7'), inDatabase)).toEqual([]);
+  });
+
+  it('judges a person by the kind the file gives the home, not the kind in the database', () => {
+    expect(problems(() => {}, known({ homes: [['F1', 'hvb']] }))).toEqual([]);
   });
 });
 
