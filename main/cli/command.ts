@@ -19,6 +19,8 @@ export interface Context {
   stderr(text: string): void;
   /** Opens the database at `path` (encrypted with `PLACERINGSKOLLEN_DB_KEY` when set) for `work`, then closes it. */
   withServices<T>(path: string, options: { create: boolean }, work: (services: Services) => Promise<T>): Promise<T>;
+  /** The services over an empty register in memory: for checking a file without creating any. */
+  withEmptyRegister<T>(work: (services: Services) => Promise<T>): Promise<T>;
 }
 
 /** Invalid input or arguments: each line goes to stderr, and the exit code is 2. */

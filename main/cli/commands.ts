@@ -2,12 +2,12 @@
  * The commands of `placeringskollen` (spec/exchange-and-cli.md). A new command is one more entry
  * in `commands`: replace its `plannedCommand` with a `defineCommand`.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { exchangeArrays, validateExchangeFile, type ExchangeArray } from '../domain/exchange';
-import { ServiceError } from '../services/errors';
-import { invalidFileMessage, type ImportSummary } from '../services/exchange';
+import { exchangeArrays, type ExchangeArray } from '../domain/exchange';
+import type { ImportSummary } from '../services/exchange';
 import { defineCommand, flags, plannedCommand, UsageError, type Command } from './command';
 
 const dbFlag = { db: { type: 'string' } } as const;
@@ -41,13 +41,12 @@ const importCommand = defineCommand({
     const json = await readJsonFile(path.resolve(context.cwd, file));
     const database = path.resolve(context.cwd, values.db);
     // A new database is created only for a good file: check it first against an empty register.
-    if (!(await exists(database))) {
-      const result = validateExchangeFile(json);
-      if (!result.ok) throw new ServiceError('VALIDATION', invalidFileMessage, result.problems);
-    }
+    // An existing one is checked by the import itself, in the transaction that writes.
+    const created = !(await exists(database));
+    if (created) await context.withEmptyRegister((services) => services.exchange.checkFile(json));
     const summary = await context.withServices(database, { create: true }, (services) => services.exchange.importFile(json));
     if (values.json) context.stdout(`${JSON.stringify(summary, null, 2)}\n`);
-    else context.stdout(describeImport(file, summary));
+    else context.stdout(describeImport(file, summary, created));
     return 0;
   },
 });
@@ -77,8 +76,7 @@ const exportCommand = defineCommand({
     if (values.out === undefined) {
       context.stdout(text);
     } else {
-      // The register is personal data about children: the file is for its owner only.
-      await fs.writeFile(path.resolve(context.cwd, values.out), text, { mode: 0o600 });
+      await writePrivately(path.resolve(context.cwd, values.out), text);
       const counts = exchangeArrays.flatMap((array) => (file[array].length > 0 ? [`${file[array].length} ${arrayNames[array]}`] : []));
       context.stderr(`Exporterade ${counts.join(', ') || 'ett tomt register'} till ${values.out}.\n`);
     }
@@ -134,16 +132,39 @@ const arrayNames: Record<ExchangeArray, string> = {
   deviations: 'avvikelser',
 };
 
-function describeImport(file: string, summary: ImportSummary): string {
+function describeImport(file: string, summary: ImportSummary, created: boolean): string {
   const lines = exchangeArrays.flatMap((array) => {
     const { created, updated } = summary[array];
     return created + updated === 0
       ? []
       : [`  ${arrayNames[array].padEnd(20)}${created} nya, ${updated} uppdaterade`];
   });
-  return lines.length === 0
-    ? `${file} innehöll inga poster; databasen är oförändrad.\n`
-    : `Läste in ${file}:\n${lines.join('\n')}\n`;
+  if (lines.length === 0) {
+    return created ? `Databasen skapades; ${file} innehöll inga poster.\n` : `${file} innehöll inga poster; databasen är oförändrad.\n`;
+  }
+  return `${created ? 'Skapade databasen och läste in' : 'Läste in'} ${file}:\n${lines.join('\n')}\n`;
+}
+
+/**
+ * The register is personal data about children: an export is for its owner only. A fresh 0600
+ * file in the same folder is renamed over the target, so an existing file does not keep its old
+ * mode, and nobody ever reads a half-written export.
+ */
+async function writePrivately(file: string, text: string): Promise<void> {
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomUUID()}.tmp`);
+  try {
+    const handle = await fs.open(temporary, 'wx', 0o600);
+    try {
+      await handle.writeFile(text);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
 }
 
 async function readJsonFile(file: string): Promise<unknown> {

@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DatabaseOpenError, openDatabaseFromEnv } from '../db/connection';
+import { openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
+import { databaseErrorMessage } from '../db/open-errors';
 import { createServices, type Services } from '../services';
 import { ServiceError } from '../services/errors';
 import { UsageError, type Context, type Lang } from './command';
@@ -62,7 +63,12 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     io.stdout(commandHelp(command, lang));
     return 0;
   }
-  const context: Context = { lang, ...io, withServices: (path, options, work) => withServices(path, options, work, io.env) };
+  const context: Context = {
+    lang,
+    ...io,
+    withServices: (path, options, work) => withServices(path, options, work, io.env),
+    withEmptyRegister: async (work) => using(await openDatabase(':memory:'), work),
+  };
   return command.execute({ positionals: rest, values: own }, context);
 }
 
@@ -82,11 +88,31 @@ async function withServices<T>(
   const stat = fs.statSync(path, { throwIfNoEntry: false });
   if (!create && !stat) throw new UsageError([`Databasen finns inte: ${path}`]);
   if (stat?.isDirectory()) throw new UsageError([`Det är en mapp, inte en databas: ${path}`]);
-  const connection = await openDatabaseFromEnv(path, env);
+  let connection: Connection;
+  try {
+    connection = await openDatabaseFromEnv(path, env);
+  } catch (error) {
+    throw new DatabaseUnavailableError(path, error);
+  }
+  return using(connection, work);
+}
+
+async function using<T>(connection: Connection, work: (services: Services) => Promise<T>): Promise<T> {
   try {
     return await work(createServices(connection.db));
   } finally {
     await connection.close();
+  }
+}
+
+/**
+ * The database cannot be opened (wrong key, newer version, no permission, …). Not a mistake in
+ * the input (exit 1, not 2), but the user gets the same clear Swedish words as in the app.
+ */
+class DatabaseUnavailableError extends Error {
+  constructor(path: string, cause: unknown) {
+    super(databaseErrorMessage(cause, path).replace('\n\n', ' '), { cause });
+    this.name = 'DatabaseUnavailableError';
   }
 }
 
@@ -100,12 +126,13 @@ function report(error: unknown, io: Io, debug: boolean): number {
     for (const issue of error.issues) io.stderr(`${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
     return 2;
   }
-  if (error instanceof DatabaseOpenError) {
-    io.stderr(`${error.message}\n`);
-    return 1;
-  }
-  io.stderr('Ett oväntat fel inträffade. Kör igen med --debug för att se detaljerna.\n');
-  if (debug) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  const details = error instanceof DatabaseUnavailableError ? error.cause : error;
+  io.stderr(
+    error instanceof DatabaseUnavailableError
+      ? `${error.message}\n`
+      : 'Ett oväntat fel inträffade. Kör igen med --debug för att se detaljerna.\n',
+  );
+  if (debug) io.stderr(`${details instanceof Error ? (details.stack ?? details.message) : String(details)}\n`);
   return 1;
 }
 

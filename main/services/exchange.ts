@@ -3,7 +3,7 @@
  * whole against itself and the database, then merged by id in one transaction: a file with a
  * single problem writes nothing.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { readAll, readKnown, upsertAll, type ImportCounts } from '../db/exchange-repository';
 import type { Database } from '../db/schema';
 import { mentionedIds, validateExchangeFile, type ExchangeFile } from '../domain/exchange';
@@ -15,6 +15,8 @@ export type ImportSummary = ImportCounts;
 export interface ExchangeService {
   /** `json` is the parsed file; throws `ServiceError('VALIDATION')` with every problem. */
   importFile(json: unknown): Promise<ImportSummary>;
+  /** Checks `json` as `importFile` does, against the same database, and writes nothing. */
+  checkFile(json: unknown): Promise<void>;
   /** The whole register, deterministic: export → import into an empty database → export is the same. */
   exportAll(): Promise<Required<ExchangeFile>>;
 }
@@ -25,12 +27,18 @@ export function createExchangeService(db: Kysely<Database>): ExchangeService {
   return {
     importFile: (json) =>
       // Checks and writes in one transaction, so they see the same database; a throw rolls back.
+      db.transaction().execute(async (trx) => upsertAll(trx, await validFile(trx, json))),
+    checkFile: (json) =>
+      // A transaction only for a consistent view of the database across the reads.
       db.transaction().execute(async (trx) => {
-        const known = await readKnown(trx, mentionedIds(json));
-        const result = validateExchangeFile(json, known);
-        if (!result.ok) throw new ServiceError('VALIDATION', invalidFileMessage, result.problems);
-        return upsertAll(trx, result.file);
+        await validFile(trx, json);
       }),
     exportAll: () => readAll(db),
   };
+}
+
+async function validFile(trx: Transaction<Database>, json: unknown): Promise<ExchangeFile> {
+  const result = validateExchangeFile(json, await readKnown(trx, mentionedIds(json)));
+  if (!result.ok) throw new ServiceError('VALIDATION', invalidFileMessage, result.problems);
+  return result.file;
 }

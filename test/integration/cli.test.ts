@@ -3,10 +3,12 @@
  * Node that runs the tests (the project's Node 24), from a working directory outside the project.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const bin = fileURLToPath(new URL('../../bin/placeringskollen.mjs', import.meta.url));
@@ -50,9 +52,14 @@ function sandbox() {
 }
 
 const lines = (text: string) => text.split('\n').filter((line) => line !== '');
+const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+const emptyFile = { format: 'placeringskollen-exchange', version: 1 };
+// Every test starts the real bin a few times, all at once: on a busy machine they wait for each other.
+const spawning = { timeout: 60_000 };
 const readFixture = () => JSON.parse(fs.readFileSync(fixture, 'utf8')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.concurrent('help', () => {
+describe.concurrent('help', spawning, () => {
   it('--help prints usage in Swedish and exits 0', async () => {
     const { cli } = sandbox();
     const run = await cli(['--help']);
@@ -84,7 +91,7 @@ describe.concurrent('help', () => {
   });
 });
 
-describe.concurrent('import and export', () => {
+describe.concurrent('import and export', spawning, () => {
   it('imports into a new database (exit 0) and exports exactly the JSON on stdout', async () => {
     const { cli, inDir } = sandbox();
     const imported = await cli(['import', fixture, '--db', 'register.sqlite']);
@@ -121,18 +128,62 @@ describe.concurrent('import and export', () => {
   });
 
   it('uses PLACERINGSKOLLEN_DB_KEY for an encrypted database', async () => {
-    const { cli } = sandbox();
+    const { cli, inDir } = sandbox();
     const key = { PLACERINGSKOLLEN_DB_KEY: 'test-nyckel' };
     expect((await cli(['import', fixture, '--db', 'secret.sqlite'], key)).code).toBe(0);
     expect((await cli(['export', '--db', 'secret.sqlite'], key)).code).toBe(0);
 
     const withoutKey = await cli(['export', '--db', 'secret.sqlite']);
     expect(withoutKey.code).toBe(1);
-    expect(lines(withoutKey.stderr)).toEqual(['Databasen kunde inte öppnas: fel nyckel eller inte en Placeringskollen-databas.']);
+    expect(lines(withoutKey.stderr)).toEqual([
+      `Databasen kunde inte öppnas: fel nyckel eller inte en Placeringskollen-databas. Databas: ${inDir('secret.sqlite')}`,
+    ]);
+  });
+
+  it('export --out writes a file readable by its owner only, and replaces an existing file with one', async () => {
+    const { cli, inDir } = sandbox();
+    await cli(['import', fixture, '--db', 'register.sqlite']);
+    expect((await cli(['export', '--db', 'register.sqlite', '--out', 'ny.json'])).code).toBe(0);
+    expect(mode(inDir('ny.json'))).toBe(0o600);
+
+    // An old export that anyone could read must not pass its mode on to the new one.
+    fs.writeFileSync(inDir('gammal.json'), 'gammalt innehåll');
+    fs.chmodSync(inDir('gammal.json'), 0o644);
+    const run = await cli(['export', '--db', 'register.sqlite', '--out', 'gammal.json']);
+    expect(run.code).toBe(0);
+    expect(mode(inDir('gammal.json'))).toBe(0o600);
+    expect(fs.readFileSync(inDir('gammal.json'), 'utf8')).toBe(fs.readFileSync(inDir('ny.json'), 'utf8'));
+    // Written beside the target and renamed over it: no temporary file is left behind.
+    expect(fs.readdirSync(inDir('.')).filter((f) => f.endsWith('.json')).sort()).toEqual(['gammal.json', 'ny.json']);
+    expect(fs.readdirSync(inDir('.')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('checks a file against the existing database: references to its records are good there, not for a new database', async () => {
+    const { cli, inDir, writeJson } = sandbox();
+    await cli(['import', fixture, '--db', 'register.sqlite']);
+    const file = writeJson('tillagg.json', { ...emptyFile, persons: [{ id: 'P9', homeId: 'F1', name: 'Gun Ek', role: 'annan-vuxen' }] });
+
+    expect((await cli(['import', file, '--db', 'register.sqlite'])).code).toBe(0);
+    const fresh = await cli(['import', file, '--db', 'ny.sqlite']);
+    expect(fresh.code).toBe(2);
+    expect(lines(fresh.stderr)).toEqual(['Filen innehåller fel och har inte lästs in.', '/persons/0/homeId: hänvisar till hem "F1" som inte finns']);
+    expect(fs.existsSync(inDir('ny.sqlite'))).toBe(false);
+  });
+
+  it('importing a file without records says whether it created the database or left it unchanged', async () => {
+    const { cli, inDir, writeJson } = sandbox();
+    const file = writeJson('tom.json', emptyFile);
+    const created = await cli(['import', file, '--db', 'register.sqlite']);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toBe(`Databasen skapades; ${file} innehöll inga poster.\n`);
+    expect(fs.existsSync(inDir('register.sqlite'))).toBe(true);
+
+    const unchanged = await cli(['import', file, '--db', 'register.sqlite']);
+    expect(unchanged.stdout).toBe(`${file} innehöll inga poster; databasen är oförändrad.\n`);
   });
 });
 
-describe.concurrent('exit code 2: invalid input or arguments, nothing written', () => {
+describe.concurrent('exit code 2: invalid input or arguments, nothing written', spawning, () => {
   it('reports each problem of a bad file on its own line with its JSON path, and creates no database', async () => {
     const { cli, inDir, writeJson } = sandbox();
     const file = readFixture();
@@ -211,7 +262,7 @@ describe.concurrent('exit code 2: invalid input or arguments, nothing written', 
   });
 });
 
-describe.concurrent('exit code 1: anything else', () => {
+describe.concurrent('exit code 1: anything else', spawning, () => {
   it('prints one Swedish line and no stack trace; --debug shows the details', async () => {
     const { cli } = sandbox();
     await cli(['import', fixture, '--db', 'register.sqlite']);
@@ -223,6 +274,27 @@ describe.concurrent('exit code 1: anything else', () => {
     const debug = await cli(['export', '--db', 'register.sqlite', '--out', 'no-such-folder/export.json', '--debug']);
     expect(debug.code).toBe(1);
     expect(debug.stderr).toContain('ENOENT');
+  });
+
+  it('a database made by a newer version: the clear Swedish line, exit 1, the file unchanged', async () => {
+    const { cli, inDir } = sandbox();
+    const database = inDir('framtid.sqlite');
+    const raw = new BetterSqlite3(database);
+    raw.exec('CREATE TABLE framtid (id INTEGER); PRAGMA user_version = 99;');
+    raw.close();
+    const before = sha256(database);
+    const message =
+      'Databasen är skapad av en nyare version av Placeringskollen (schemaversion 99). ' +
+      `Uppdatera programmet; databasen har inte ändrats. Databas: ${database}`;
+
+    for (const args of [['export', '--db', 'framtid.sqlite'], ['import', fixture, '--db', 'framtid.sqlite']]) {
+      const run = await cli(args);
+      expect(run.code, args[0]).toBe(1);
+      expect(lines(run.stderr), args[0]).toEqual([message]);
+      expect(run.stdout).toBe('');
+    }
+    expect(sha256(database)).toBe(before);
+    expect(fs.readdirSync(inDir('.'))).toEqual(['framtid.sqlite']);
   });
 
   it('a file that is not a database fails with exit 1 and one line', async () => {

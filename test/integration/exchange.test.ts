@@ -142,6 +142,34 @@ describe('import merges by id', () => {
   });
 });
 
+describe('checkFile: the import\'s checks without the import', () => {
+  it('accepts a good file and writes nothing', async () => {
+    const { connection, exchange } = await register();
+    await exchange.checkFile(full);
+    for (const rows of Object.values(dump(connection))) expect(rows).toEqual([]);
+  });
+
+  it('rejects a bad file with the same VALIDATION error and problems as importFile', async () => {
+    const { exchange } = await register();
+    const file = structuredClone(full);
+    file.children[0].protectedIdentity = '';
+    const checked = await rejection(exchange.checkFile(file));
+    const imported = await rejection(exchange.importFile(file));
+    expect(checked.code).toBe('VALIDATION');
+    expect(checked.message).toBe(imported.message);
+    expect(checked.issues).toEqual(imported.issues);
+    expect(checked.issues.map((i) => i.path)).toEqual(['/children/0/protectedIdentity']);
+  });
+
+  it('judges references against the database', async () => {
+    const { exchange } = await register();
+    const addition = { ...emptyFile, persons: [{ id: 'P9', homeId: 'F1', name: 'Gun Ek', role: 'annan-vuxen' }] };
+    expect((await rejection(exchange.checkFile(addition))).issues.map((i) => i.path)).toEqual(['/persons/0/homeId']);
+    await exchange.importFile(full);
+    await exchange.checkFile(addition);
+  });
+});
+
 describe('a bad file writes nothing', () => {
   it('rejects the whole file when one field of one record is wrong, and reports its path', async () => {
     const { connection, exchange } = await register();
