@@ -84,13 +84,22 @@ export function migrate(
 /**
  * `VACUUM INTO` writes a consistent, compact copy. With SQLite3MultipleCiphers the copy of an
  * encrypted database is encrypted with the same key (tested in connection.test.ts).
+ * The copy holds the same data about children as the register, so it is as private: SQLite
+ * would create it with the umask's mode (often 0644), so we create it empty with 0600 first
+ * (VACUUM INTO accepts an empty file), in a folder of our own with 0700.
  */
 function backup(raw: BetterSqlite3.Database, version: number, options: MigrateOptions): string {
   const dir = options.backupDir ?? path.dirname(options.databasePath);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const name = path.basename(options.databasePath).replace(/\.(sqlite3?|db)$/i, '');
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const file = path.join(dir, `${name}.fore-migrering-v${version}-${stamp}.sqlite`);
-  raw.prepare('VACUUM INTO ?').run(file);
+  fs.closeSync(fs.openSync(file, 'wx', 0o600));
+  try {
+    raw.prepare('VACUUM INTO ?').run(file);
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
   return file;
 }

@@ -93,6 +93,37 @@ describe('the migration runner', () => {
     expect(fs.readdirSync(backupDir)).toHaveLength(1);
   });
 
+  it('the backup is readable by its owner only (0600), in a backup folder it creates with 0700', () => {
+    // A usual umask, under which SQLite would create the copy readable by everyone (0644).
+    const umask = process.umask(0o022);
+    try {
+      const file = path.join(dir, 'register.sqlite');
+      const backupDir = path.join(dir, 'kopior');
+      const raw = databaseAtV1(file);
+      const { backupPath } = migrate(raw, [v1, v2], { databasePath: file, backupDir });
+      raw.close();
+      expect(fs.statSync(backupPath!).mode & 0o777).toBe(0o600);
+      expect(fs.statSync(backupDir).mode & 0o777).toBe(0o700);
+      const copy = new BetterSqlite3(backupPath!, { readonly: true });
+      expect(copy.prepare('SELECT x FROM a').pluck().all()).toEqual(['före']);
+      copy.close();
+    } finally {
+      process.umask(umask);
+    }
+  });
+
+  it('a failing backup leaves no empty file behind and migrates nothing', () => {
+    const file = path.join(dir, 'register.sqlite');
+    const raw = databaseAtV1(file);
+    // VACUUM INTO cannot run inside a transaction: the backup fails after its file was created.
+    raw.exec('BEGIN');
+    expect(() => migrate(raw, [v1, v2], { databasePath: file })).toThrow();
+    raw.exec('ROLLBACK');
+    expect(currentVersion(raw)).toBe(1);
+    raw.close();
+    expect(backups()).toEqual([]);
+  });
+
   it('a failing migration rolls back and leaves user_version and the data unchanged', () => {
     const file = path.join(dir, 'register.sqlite');
     const raw = databaseAtV1(file);
