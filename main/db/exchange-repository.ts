@@ -50,7 +50,9 @@ export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords
   const children = new Map<string, string>();
   const placements = new Set<string>();
   const staysByHome = new Map<string, StayForm[]>();
+  const householdByHome = new Map<string, number>();
   const replaced = new Set(ids.placementsInFile);
+  const personsInFile = new Set(ids.personsInFile);
 
   for (const chunk of chunks(ids.homes)) {
     for (const row of await db.selectFrom('homes').select(['id', 'kind']).where('id', 'in', chunk).execute()) {
@@ -60,6 +62,11 @@ export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords
     for (const stay of stays) {
       if (replaced.has(stay.placementId)) continue;
       staysByHome.set(stay.homeId, [...(staysByHome.get(stay.homeId) ?? []), stay.form as StayForm]);
+    }
+    const members = await db.selectFrom('persons').select(['id', 'homeId']).where('homeId', 'in', chunk).execute();
+    for (const person of members) {
+      if (personsInFile.has(person.id)) continue;
+      householdByHome.set(person.homeId, (householdByHome.get(person.homeId) ?? 0) + 1);
     }
   }
   for (const chunk of chunks(ids.persons)) {
@@ -72,7 +79,7 @@ export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords
   for (const chunk of chunks(ids.placements)) {
     for (const row of await db.selectFrom('placements').select('id').where('id', 'in', chunk).execute()) placements.add(row.id);
   }
-  return { homes, persons, children, placements, staysByHome };
+  return { homes, persons, children, placements, staysByHome, householdByHome };
 }
 
 /** The whole register as an exchange file: records by id (code-point order), stays in order. */

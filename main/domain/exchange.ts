@@ -316,6 +316,8 @@ export interface KnownRecords {
   placements: ReadonlySet<string>;
   /** Home id → forms of its stays in the database that the file does not replace. */
   staysByHome: ReadonlyMap<string, readonly StayForm[]>;
+  /** Home id → how many members of its household in the database the file does not mention. */
+  householdByHome: ReadonlyMap<string, number>;
 }
 
 export const noKnownRecords: KnownRecords = {
@@ -324,6 +326,7 @@ export const noKnownRecords: KnownRecords = {
   children: new Map(),
   placements: new Set(),
   staysByHome: new Map(),
+  householdByHome: new Map(),
 };
 
 /** The ids a file mentions, read leniently from unchecked input: what to ask the database about. */
@@ -335,6 +338,8 @@ export interface MentionedIds {
   placements: string[];
   /** Placements in the file: their stays in the database are replaced. */
   placementsInFile: string[];
+  /** Persons in the file: their home in the database is replaced. */
+  personsInFile: string[];
 }
 
 export function mentionedIds(input: unknown): MentionedIds {
@@ -354,6 +359,7 @@ export function mentionedIds(input: unknown): MentionedIds {
     children: unique([...ids('children', 'id'), ...ids('placements', 'childId')]),
     placements: unique([...ids('placements', 'id'), ...linked.flatMap((array) => ids(array, 'placementId'))]),
     placementsInFile: ids('placements', 'id'),
+    personsInFile: ids('persons', 'id'),
   };
 }
 
@@ -473,6 +479,13 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
       report(
         [...at, 'kind'],
         `hemmet har vistelser som ${otherForms.join(', ')} i databasen och kan därför inte bli ${home.kind}`,
+      );
+    }
+    const household = known.householdByHome.get(home.id) ?? 0;
+    if (household > 0 && !isFosterHomeKind(home.kind)) {
+      report(
+        [...at, 'kind'],
+        `hemmet har ${household} ${household === 1 ? 'person' : 'personer'} i hushållet i databasen; ${home.kind} har inget hushåll`,
       );
     }
   }

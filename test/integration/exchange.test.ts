@@ -224,4 +224,25 @@ describe('a bad file writes nothing', () => {
     });
     expect((await exchange.exportAll()).homes.find((h) => h.id === 'F1')?.kind).toBe('jourhem');
   });
+
+  it('refuses to make a home whose household is in the database an HVB, unless the file moves the household', async () => {
+    const { exchange } = await register();
+    const household = {
+      ...emptyFile,
+      homes: [{ id: 'F9', kind: 'familjehem', name: 'Familjen Exempelsson' }],
+      persons: [{ id: 'P9', homeId: 'F9', name: 'Anna Exempelsson', role: 'uppdragstagare' }],
+    };
+    await exchange.importFile(household);
+    const asHvb = { id: 'F9', kind: 'hvb', name: 'Exempelgårdens HVB', operator: 'enskild' };
+
+    const error = await rejection(exchange.importFile({ ...emptyFile, homes: [asHvb] }));
+    expect(error.issues.map((i) => i.path)).toEqual(['/homes/0/kind']);
+
+    await exchange.importFile({
+      ...emptyFile,
+      homes: [asHvb, { id: 'F10', kind: 'familjehem', name: 'Familjen Exempelsson' }],
+      persons: [{ ...household.persons[0], homeId: 'F10' }],
+    });
+    expect((await exchange.exportAll()).persons).toEqual([{ ...household.persons[0], homeId: 'F10' }]);
+  });
 });

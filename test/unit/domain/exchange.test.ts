@@ -28,13 +28,14 @@ function problems(change: (file: Json) => void, known: KnownRecords = noKnownRec
 }
 const paths = (list: Problem[]) => list.map((p) => p.path);
 
-function known(partial: Partial<{ homes: [string, HomeKind][]; persons: string[]; children: [string, string][]; placements: string[]; staysByHome: [string, StayForm[]][] }>): KnownRecords {
+function known(partial: Partial<{ homes: [string, HomeKind][]; persons: string[]; children: [string, string][]; placements: string[]; staysByHome: [string, StayForm[]][]; householdByHome: [string, number][] }>): KnownRecords {
   return {
     homes: new Map(partial.homes ?? []),
     persons: new Set(partial.persons ?? []),
     children: new Map(partial.children ?? []),
     placements: new Set(partial.placements ?? []),
     staysByHome: new Map(partial.staysByHome ?? []),
+    householdByHome: new Map(partial.householdByHome ?? []),
   };
 }
 
@@ -301,8 +302,9 @@ describe('ids and references', () => {
       children: ['C1'],
       placements: ['PL1'],
       placementsInFile: ['PL1'],
+      personsInFile: ['P1'],
     });
-    expect(mentionedIds('not a file')).toEqual({ homes: [], persons: [], children: [], placements: [], placementsInFile: [] });
+    expect(mentionedIds('not a file')).toEqual({ homes: [], persons: [], children: [], placements: [], placementsInFile: [], personsInFile: [] });
   });
 });
 
@@ -430,6 +432,20 @@ describe('placements and their stays', () => {
       f.homes[1].kind = 'jourhem';
       f.placements[0].stays[0].form = 'jourhem';
     }, inDatabase))).toEqual(['/homes/1/kind']);
+  });
+
+  it('rejects making a home with a household in the database an institution (households only in foster homes)', () => {
+    const inDatabase = known({ homes: [['F1', 'familjehem']], householdByHome: [['F1', 2]] });
+    const toHvb = (f: Json) => {
+      delete f.persons;
+      delete f.registerChecks;
+      f.homes[1].kind = 'hvb';
+      f.placements[0].stays[0].form = 'hvb';
+    };
+    expect(problems(toHvb, inDatabase)).toEqual([
+      { path: '/homes/1/kind', message: 'hemmet har 2 personer i hushållet i databasen; hvb har inget hushåll' },
+    ]);
+    expect(paths(problems(toHvb, known({ homes: [['F1', 'familjehem']] })))).toEqual([]);
   });
 
   it('rejects an investigation date on a stay that is not in a jourhem', () => {
