@@ -212,3 +212,16 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
 /** What the renderer sees as `window.api`: one async function per channel. */
 export type Api = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
+
+/** How one call travels: over IPC in Electron, over HTTP to the browser host. */
+export type Transport = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+
+/**
+ * An `Api` with one function per channel of the contract, the channel fixed in a closure. Both
+ * implementations (preload, HTTP bridge) are built here, so neither can miss or mistype a channel.
+ */
+export function implementApi(transport: Transport): Api {
+  const bind = <C extends Channel>(channel: C) => (input: ChannelInput<C>) => transport(channel, input);
+  // Object.fromEntries loses the per-key types; `bind` gives each key exactly Api[C].
+  return Object.fromEntries(channels.map((channel) => [channel, bind(channel)])) as Api;
+}

@@ -2,8 +2,8 @@
  * The `Api` over the browser host (main/host): `POST /api/<channel>` with the JSON input as body and
  * the per-run token in a header; the body of the answer is the `Result` envelope.
  */
-import { channels } from '../../../preload/api';
-import type { Api, ApiError, Channel, ChannelInput, ChannelOutput, ErrorCode, Result } from '../../../preload/api';
+import { implementApi } from '../../../preload/api';
+import type { Api, ApiError, Channel, ChannelOutput, ErrorCode, Result } from '../../../preload/api';
 
 const tokenKey = 'placeringskollen.token';
 export const tokenHeader = 'X-Placeringskollen-Token';
@@ -56,8 +56,6 @@ async function post(channel: Channel, input: unknown, token: string | null): Pro
 
 export function createHttpApi(): Api {
   const token = takeToken();
-  const bind = <C extends Channel>(channel: C) =>
-    (input: ChannelInput<C>) => post(channel, input, token) as Promise<Result<ChannelOutput<C>>>;
-  // `channels` is the list of the contract's keys, so every channel gets its function.
-  return Object.fromEntries(channels.map((channel) => [channel, bind(channel)])) as Api;
+  return implementApi(<C extends Channel>(channel: C, input: unknown) =>
+    post(channel, input, token) as Promise<Result<ChannelOutput<C>>>);
 }
