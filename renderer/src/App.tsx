@@ -196,7 +196,9 @@ export function App() {
         {info ? (
           <>
             <span>{info.host === 'electron' ? 'Skrivbordsläge' : 'Webbläsarläge'}</span>
-            <span>Databas: <span className="app-footer__path">{info.databasePath}</span></span>
+            <span className="app-footer__db" title={info.databasePath}>
+              Databas: <span className="app-footer__path">{info.databasePath}</span>
+            </span>
             <span>{info.encrypted ? 'Krypterad' : 'Inte krypterad'}</span>
             <span>Version {info.version}</span>
           </>

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
@@ -19,11 +19,15 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
-  host: async ({}, use) => {
+  host: async ({}, use, testInfo) => {
     if (!existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer saknas: bygg först med `npx electron-vite build -c electron.config.ts`.');
     }
-    const dir = mkdtempSync(path.join(tmpdir(), 'placeringskollen-e2e-'));
+    // One folder per test, named after it: the footer shows the database path, and a stable path
+    // keeps the screenshots in docs/ unchanged until the UI changes.
+    const dir = path.join(tmpdir(), 'placeringskollen-e2e', testInfo.titlePath.join(' ').replace(/[^\w]+/g, '-').slice(0, 40));
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
     const host = await startHost({ databasePath: path.join(dir, 'register.sqlite'), port: 0, rendererDir });
     await use(host);
     await host.close();
@@ -80,5 +84,6 @@ export async function loadDemo(page: Page): Promise<void> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.mouse.move(0, 0); // no hover highlight in the pictures
   await page.screenshot({ path: path.join('docs', 'screenshots', `${name}.png`) });
 }
