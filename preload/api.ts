@@ -71,18 +71,11 @@ export interface Home {
   persons: Person[];
 }
 
-/** A row of the register list: what the grid shows and filters on. */
-export interface HomeListRow {
-  id: string;
-  kind: HomeKind;
-  name: string;
-  orgNr: string | null;
-  operator: Operator | null;
-  municipality: string | null;
-  capacity: number | null;
-  agency: string | null;
-  active: boolean;
-  /** The names of the adults (uppdragstagare, annan vuxen), so a search on a name finds the home. */
+/**
+ * A row of the register list: what the grid shows and filters on. `adults` are the names of the
+ * uppdragstagare and other adults, so a search on a name finds the home.
+ */
+export interface HomeListRow extends Omit<Home, 'targetGroup' | 'persons'> {
   adults: string[];
 }
 

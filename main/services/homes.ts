@@ -42,37 +42,18 @@ export interface Home {
   persons: Person[];
 }
 
-export interface HomeListRow {
-  id: string;
-  kind: HomeKind;
-  name: string;
-  orgNr: string | null;
-  operator: Operator | null;
-  municipality: string | null;
-  capacity: number | null;
-  agency: string | null;
-  active: boolean;
+/** A row of the register list: the home without its target group and household, plus the adults' names. */
+export interface HomeListRow extends Omit<Home, 'targetGroup' | 'persons'> {
   adults: string[];
 }
 
-export interface PersonInput {
+export interface PersonInput extends Omit<Person, 'id' | 'homeId'> {
   id?: string | undefined;
-  name: string;
-  role: PersonRole;
-  birthYear: number | null;
 }
 
 /** What the form sends, already checked for shape by the contract. */
-export interface HomeInput {
+export interface HomeInput extends Omit<Home, 'id' | 'active' | 'persons'> {
   id?: string | undefined;
-  kind: HomeKind;
-  name: string;
-  orgNr: string | null;
-  operator: Operator | null;
-  municipality: string | null;
-  capacity: number | null;
-  targetGroup: TargetGroup | null;
-  agency: string | null;
   persons: PersonInput[];
 }
 
