@@ -18,7 +18,17 @@ export default defineConfig({
     timezoneId: 'Europe/Stockholm',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        // Partial raster repaints only the changed part of a tile, so anti-aliased edges near a
+        // repaint differed by a shade between runs; whole tiles keep docs/screenshots byte-stable.
+        '--disable-partial-raster',
+      ],
     },
   },
 });

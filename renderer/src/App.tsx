@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo } from '../../preload/api';
+import type { AppInfo, Home } from '../../preload/api';
 import { api } from './bridge/api';
 import { useConfirm } from './components/ConfirmDialog';
 import { Toast } from './components/Toast';
@@ -20,8 +20,12 @@ export function App() {
   const [version, setVersion] = useState(0);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  /** A home changed from outside its panel (Ångra in the toast); the panel showing it takes it. */
+  const [refreshed, setRefreshed] = useState<Home | null>(null);
   const [confirmDialog, confirm] = useConfirm();
   const dirty = useRef(false);
+  /** The panel's save under way, if any. */
+  const saving = useRef<Promise<unknown> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const openerRef = useRef<HTMLElement | null>(null);
 
@@ -48,6 +52,9 @@ export function App() {
 
   /** Leaves the form only when nothing would be lost, or the user says so. */
   const mayLeave = useCallback(async () => {
+    // A save under way finishes first: leaving now would drop it or, worse, let it land in the
+    // next home's form. The panel says "Sparar…" meanwhile.
+    while (saving.current) await saving.current;
     if (!dirty.current) return true;
     const leave = await confirm({
       title: 'Lämna utan att spara?',
@@ -102,10 +109,10 @@ export function App() {
   const loadDemo = useCallback(async () => {
     const result = await api.loadDemoData({});
     if (result.ok) {
-      notify(`Exempeldata inlästa: ${result.value.homes} påhittade hem och ${result.value.persons} personer.`);
+      notify(`Exempeldata har laddats: ${result.value.homes} påhittade hem och ${result.value.persons} personer.`);
       setVersion((n) => n + 1);
     } else {
-      notify(`Exempeldata kunde inte läsas in. ${result.error.message}`);
+      notify(`Exempeldata kunde inte laddas. ${result.error.message}`);
     }
   }, [notify]);
 
@@ -122,7 +129,7 @@ export function App() {
     const result = await api.removeDemoData({});
     notify(
       result.ok
-        ? `Exempeldata borttagna: ${result.value.homes} hem och ${result.value.persons} personer.`
+        ? `Exempeldata har tagits bort: ${result.value.homes} hem och ${result.value.persons} personer.`
         : result.error.message,
     );
     setVersion((n) => n + 1);
@@ -131,6 +138,31 @@ export function App() {
   const onDirtyChange = useCallback((value: boolean) => {
     dirty.current = value;
   }, []);
+
+  const onSaving = useCallback((request: Promise<unknown>) => {
+    saving.current = request;
+    void request.finally(() => {
+      if (saving.current === request) saving.current = null;
+    });
+  }, []);
+
+  // Ångra may come long after its panel has closed or another home was opened: a plain call,
+  // then the list, and the panel only if it shows this very home (its unsaved edits stay).
+  const undoDeactivate = useCallback(
+    async (home: Home) => {
+      const result = await api.setHomeActive({ id: home.id, active: true });
+      if (!result.ok) {
+        notify(result.error.message);
+        return;
+      }
+      notify(`Hemmet ”${result.value.name}” är aktivt igen.`);
+      setRefreshed(result.value);
+      setVersion((n) => n + 1);
+      // The Ångra button is gone with its toast: go on from the panel's title or the search.
+      requestAnimationFrame(() => (document.getElementById('panel-title') ?? searchRef.current)?.focus());
+    },
+    [notify],
+  );
 
   // Closing the window or tab with unsaved changes: the browser asks, and Electron's main process
   // turns the cancelled unload into a Swedish question (main/app/window.ts).
@@ -180,12 +212,18 @@ export function App() {
           <HomePanel
             key={detail.key}
             homeId={detail.id}
+            refreshed={refreshed}
             onClose={() => void close()}
-            onChanged={(home) => {
-              setDetail((old) => (old ? { ...old, id: home.id } : old));
+            onSaved={(home) => {
+              // Only the panel still showing may name its home (a new one gets its id here); a save
+              // that lands after its panel was left changes the list, never the open panel.
+              const key = detail.key;
+              setDetail((old) => (old && old.key === key && old.id === null ? { ...old, id: home.id } : old));
               setVersion((n) => n + 1);
             }}
+            onSaving={onSaving}
             onDirtyChange={onDirtyChange}
+            onUndoDeactivate={(home) => void undoDeactivate(home)}
             notify={notify}
             confirm={confirm}
           />

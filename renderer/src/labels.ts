@@ -10,6 +10,9 @@ export const kindLabels: Record<HomeKind, string> = {
   natverkshem: 'Nätverkshem',
 };
 
+/** The kind inside a sentence ("när hemmet blir stödboende"): HVB and SiS keep their capitals. */
+export const kindInText = (kind: HomeKind): string => (kind === 'hvb' || kind === 'sis' ? kindLabels[kind] : kindLabels[kind].toLowerCase());
+
 export const operatorLabels: Record<Operator, string> = {
   enskild: 'Enskild',
   kommunal: 'Kommunal',

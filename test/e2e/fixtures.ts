@@ -9,6 +9,8 @@ import type { Host } from '../../main/host/server';
 const rendererDir = path.resolve('out/renderer');
 
 interface Fixtures {
+  /** Where the test's database is: tests may set up what the UI cannot make (register checks). */
+  databasePath: string;
   /** The browser host on a fresh, empty database of its own. */
   host: Host;
   /** Opens the app (the token in the URL's fragment, as the host prints it) and waits for it. */
@@ -19,19 +21,23 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture needs from this pattern.
-  host: async ({}, use, testInfo) => {
-    if (!existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer saknas: bygg först med `npx electron-vite build -c electron.config.ts`.');
-    }
+  databasePath: async ({}, use, testInfo) => {
     // One folder per test, named after it: the footer shows the database path, and a stable path
     // keeps the screenshots in docs/ unchanged until the UI changes.
     const dir = path.join(tmpdir(), 'placeringskollen-e2e', testInfo.titlePath.join(' ').replace(/[^\w]+/g, '-').slice(0, 40));
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const host = await startHost({ databasePath: path.join(dir, 'register.sqlite'), port: 0, rendererDir });
+    await use(path.join(dir, 'register.sqlite'));
+    rmSync(dir, { recursive: true, force: true });
+  },
+
+  host: async ({ databasePath }, use) => {
+    if (!existsSync(path.join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer saknas: bygg först med `npx electron-vite build -c electron.config.ts`.');
+    }
+    const host = await startHost({ databasePath, port: 0, rendererDir });
     await use(host);
     await host.close();
-    rmSync(dir, { recursive: true, force: true });
   },
 
   pageErrors: async ({ page }, use) => {
@@ -77,13 +83,40 @@ export async function shownNames(page: Page): Promise<string[]> {
   return rows.sort((a, b) => a.index - b.index).map((row) => row.name);
 }
 
+/** The detail panel: a region named by its title. */
+export const panel = (page: Page) => page.getByRole('region').filter({ has: page.locator('#panel-title') });
+
+/** The panel's own "Stäng" in its footer (the × in its header is named "Stäng" too). */
+export const closeButton = (page: Page) => page.locator('.panel__footer').getByRole('button', { name: 'Stäng', exact: true });
+
+/** Opens a home by clicking its row and waits for its panel. */
+export async function openHome(page: Page, name: string): Promise<void> {
+  await dataRows(page).filter({ hasText: name }).first().click();
+  await expect(page.locator('#panel-title')).toHaveText(name);
+}
+
+/** The toast region (a live region, role status); other status texts exist on the page too. */
+export const toast = (page: Page) => page.locator('.toast-region');
+
 /** Loads the fictional demo register from the empty state and waits for the grid. */
 export async function loadDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Ladda exempeldata' }).click();
   await expect(dataRows(page).first()).toBeVisible();
 }
 
+/**
+ * A picture for docs/screenshots. Every e2e run refreshes them, so they must come out byte for
+ * byte the same while the UI is unchanged: no hover, no caret, no running animation or transition,
+ * the fonts loaded, and nothing left to paint.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.mouse.move(0, 0); // no hover highlight in the pictures
-  await page.screenshot({ path: path.join('docs', 'screenshots', `${name}.png`) });
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    const ending = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+    await Promise.all(ending.map((animation) => animation.finished.catch(() => undefined)));
+    // Two frames: whatever the last state change scheduled has been painted.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  });
+  await page.screenshot({ path: path.join('docs', 'screenshots', `${name}.png`), animations: 'disabled', caret: 'hide' });
 }

@@ -1,38 +1,59 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { commonNeeds, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders } from '../../../preload/api';
-import type { ApiIssue, Home, HomeKind, Operator, PersonRole, TargetGender } from '../../../preload/api';
+import type { Home, HomeKind, Operator, PersonRole, TargetGender } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
-import { genderLabels, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
-import { emptyValues, fieldLabel, fieldOf, inputId, newPersonKey, sameValues, toInput, valuesFromHome } from './form';
+import { genderLabels, kindInText, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
+import { adoptIds, emptyValues, fieldLabel, fieldOf, inputId, newPersonKey, personField, sameValues, toInput, valuesFromHome } from './form';
 import type { FormValues, PersonValues } from './form';
 
 interface Props {
   /** The home to show, or null for a new one. */
   homeId: string | null;
+  /** The home as changed elsewhere (Ångra in a toast): shown if it is this panel's home, edits kept. */
+  refreshed: Home | null;
   onClose: () => void;
-  /** A home was saved or (re)activated: the list needs fetching again. */
-  onChanged: (home: Home) => void;
+  /** A home was saved or (re)activated here: the list needs fetching again. */
+  onSaved: (home: Home) => void;
+  /** A save is under way: leaving waits for it, so it can neither be lost nor land in another home. */
+  onSaving: (saving: Promise<unknown>) => void;
   onDirtyChange: (dirty: boolean) => void;
+  /** Makes the home active again from the toast, whichever panel is open by then. */
+  onUndoDeactivate: (home: Home) => void;
   notify: (message: string, action?: { label: string; run: () => void }) => void;
   confirm: (options: ConfirmOptions) => Promise<boolean>;
 }
 
+/** A failed save: issues keyed by form field (household members by row key, see `fieldOf`). */
 interface Failure {
   message: string;
-  issues: ApiIssue[];
+  issues: { field: string; message: string }[];
 }
 
-export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, confirm }: Props) {
+const SAVE_FAILED = 'Hemmet kunde inte sparas';
+const ADD_PERSON_ID = 'home-add-person';
+const personSubfields = ['name', 'role', 'birthYear'];
+
+export function HomePanel(props: Props) {
+  const { homeId, refreshed, onClose, onSaved, onSaving, onDirtyChange, onUndoDeactivate, notify, confirm } = props;
   const [home, setHome] = useState<Home | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [baseline, setBaseline] = useState<FormValues>(emptyValues);
   const [values, setValues] = useState<FormValues>(emptyValues);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
+  const [seenRefresh, setSeenRefresh] = useState(refreshed);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  /** Counts edits, so a save knows whether the user typed on while it was under way. */
+  const edits = useRef(0);
+
+  // The home changed elsewhere: take its new state (only the status can differ), keep the edits.
+  if (refreshed !== seenRefresh) {
+    setSeenRefresh(refreshed);
+    if (refreshed && home && refreshed.id === home.id) setHome(refreshed);
+  }
 
   // Load the home unless it is the one already shown (after creating it, the id arrives from the save).
   const shownId = home?.id ?? null;
@@ -61,31 +82,79 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
   const dirty = !sameValues(values, baseline);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
 
-  const loading = homeId !== null && home?.id !== homeId && loadError === null;
+  const kind = values.kind;
+  const foster = kind !== '' && isFosterHomeKind(kind);
+  const personIndex = (key: string) => values.persons.findIndex((person) => person.key === key);
+
+  // Issues about a member who has since been removed no longer apply. With the household hidden
+  // (the kind is no longer a foster home), an issue about it belongs to the kind.
+  const issues = (failure?.issues ?? []).filter((issue) => {
+    const person = personField(issue.field);
+    return !person || personIndex(person.key) !== -1;
+  });
   const errors = new Map<string, string>();
-  for (const issue of failure?.issues ?? []) {
-    const field = fieldOf(issue.path);
+  for (const issue of issues) {
+    const person = personField(issue.field);
+    let field = issue.field;
+    if (person && !personSubfields.includes(person.sub)) field = `persons.${person.key}.name`;
+    if (field === 'persons' && !foster) field = 'kind';
     if (field && !errors.has(field)) errors.set(field, issue.message);
   }
 
-  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => setValues((old) => ({ ...old, [key]: value }));
+  const edit = (change: (old: FormValues) => FormValues) => {
+    edits.current += 1;
+    setValues(change);
+  };
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => edit((old) => ({ ...old, [key]: value }));
   const setPerson = (index: number, change: Partial<PersonValues>) =>
-    setValues((old) => ({ ...old, persons: old.persons.map((p, i) => (i === index ? { ...p, ...change } : p)) }));
+    edit((old) => ({ ...old, persons: old.persons.map((p, i) => (i === index ? { ...p, ...change } : p)) }));
+
+  function removePerson(index: number) {
+    const remaining = values.persons.length - 1;
+    edit((old) => ({ ...old, persons: old.persons.filter((_, i) => i !== index) }));
+    // Focus stays in the household: on the next member (now at this index), else on "Lägg till person".
+    const next = index < remaining ? inputId(`persons.${index}.name`) : ADD_PERSON_ID;
+    requestAnimationFrame(() => document.getElementById(next)?.focus());
+  }
 
   async function save() {
+    if (saving) return;
+    if (home && isFosterHomeKind(home.kind) && home.persons.length > 0 && kind !== '' && !foster) {
+      const count = home.persons.length;
+      const confirmed = await confirm({
+        title: 'Ta bort hushållet?',
+        message: `${count === 1 ? 'Hushållets enda person tas' : `Hushållets ${count} personer tas`} bort ur registret när hemmet blir ${kindInText(kind)}. Det går inte att ångra.`,
+        confirmLabel: 'Spara och ta bort hushållet',
+        tone: 'danger',
+      });
+      if (!confirmed) return;
+    }
+    const sent = values;
+    const editsBefore = edits.current;
     setSaving(true);
-    const result = await api.saveHome(toInput(values, home?.id));
+    const request = api.saveHome(toInput(sent, home?.id));
+    onSaving(request);
+    const result = await request;
     setSaving(false);
     if (!result.ok) {
-      showFailure({ message: result.error.message, issues: result.error.issues ?? [] });
+      showFailure({
+        message: result.error.message,
+        issues: (result.error.issues ?? []).map((issue) => ({ field: fieldOf(issue.path, sent.persons), message: issue.message })),
+      });
       return;
     }
+    const saved = valuesFromHome(result.value, sent);
     setFailure(null);
     setHome(result.value);
-    setBaseline(valuesFromHome(result.value));
-    setValues(valuesFromHome(result.value));
-    onChanged(result.value);
-    notify(`${result.value.name} är sparat.`);
+    setBaseline(saved);
+    if (edits.current === editsBefore) {
+      setValues(saved);
+      onDirtyChange(false); // now, not after the next render: a leave waiting for this save reads it
+    } else {
+      setValues((old) => adoptIds(old, saved));
+    }
+    onSaved(result.value);
+    notify(`Hemmet ”${result.value.name}” är sparat.`);
   }
 
   function showFailure(next: Failure) {
@@ -94,58 +163,74 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
     requestAnimationFrame(() => summaryRef.current?.focus());
   }
 
-  async function setActive(active: boolean) {
+  /** Where the summary's link for a field leads: its input, or the nearest thing that is there. */
+  function focusField(field: string) {
+    const person = personField(field);
+    let id: string;
+    if (person) {
+      const sub = personSubfields.includes(person.sub) ? person.sub : 'name';
+      id = inputId(`persons.${personIndex(person.key)}.${sub}`);
+    } else if (field === 'persons') {
+      id = !foster ? inputId('kind') : values.persons.length > 0 ? inputId('persons.0.name') : ADD_PERSON_ID;
+    } else {
+      id = inputId(field);
+    }
+    (document.getElementById(id) ?? document.getElementById(inputId('kind')))?.focus();
+  }
+
+  async function toggleActive() {
     if (!home) return;
-    const result = await api.setHomeActive({ id: home.id, active });
+    if (home.active) {
+      const confirmed = await confirm({
+        title: `Inaktivera ${home.name}?`,
+        message:
+          'Hemmet visas inte längre bland de aktiva hemmen, men allt om det finns kvar i registret och det kan återaktiveras när som helst.',
+        confirmLabel: 'Inaktivera',
+        tone: 'danger',
+      });
+      if (!confirmed) return;
+    }
+    const result = await api.setHomeActive({ id: home.id, active: !home.active });
     if (!result.ok) {
       notify(result.error.message);
       return;
     }
     // Only the status changes: edits not yet saved stay in the form.
-    setHome(result.value);
-    onChanged(result.value);
-    return result.value;
-  }
-
-  async function deactivate() {
-    if (!home) return;
-    const confirmed = await confirm({
-      title: `Inaktivera ${home.name}?`,
-      message:
-        'Hemmet visas inte längre bland de aktiva hemmen, men allt om det finns kvar i registret och det kan återaktiveras när som helst.',
-      confirmLabel: 'Inaktivera',
-      tone: 'danger',
-    });
-    if (!confirmed) return;
-    const changed = await setActive(false);
-    if (changed) {
-      notify(`${changed.name} är inaktiverat.`, { label: 'Ångra', run: () => void setActive(true) });
+    const changed = result.value;
+    setHome(changed);
+    onSaved(changed);
+    if (changed.active) {
+      notify(`Hemmet ”${changed.name}” är aktivt igen.`);
+    } else {
+      notify(`Hemmet ”${changed.name}” är inaktiverat.`, { label: 'Ångra', run: () => onUndoDeactivate(changed) });
     }
   }
 
-  async function reactivate() {
-    const changed = await setActive(true);
-    if (changed) notify(`${changed.name} är aktivt igen.`);
-  }
-
   const title = home ? home.name : homeId === null ? 'Nytt hem' : 'Hem';
-  const kind = values.kind;
-  const foster = kind !== '' && isFosterHomeKind(kind);
+  const eyebrow = home ? kindLabels[home.kind] : kind !== '' ? kindLabels[kind] : null;
+  const loading = homeId !== null && home?.id !== homeId && loadError === null;
+  // The message only when it says more than the heading and the list of issues would.
+  const extraMessage =
+    failure && issues.length === 0 && failure.message.replace(/\.$/, '') !== SAVE_FAILED ? failure.message : null;
 
   return (
     <section className="panel" aria-labelledby="panel-title">
       <header className="panel__header">
         <div>
-          <p className="panel__eyebrow">
-            {home ? kindLabels[home.kind] : 'Registret'}
-            {dirty && <span className="panel__dirty">Osparade ändringar</span>}
-          </p>
+          {(eyebrow || dirty) && (
+            <p className="panel__eyebrow">
+              {eyebrow}
+              {dirty && <span className="panel__dirty">Osparade ändringar</span>}
+            </p>
+          )}
           <h2 id="panel-title" className="panel__title" ref={titleRef} tabIndex={-1}>
             {title}
             {home && !home.active && <span className="badge badge--inactive panel__badge">Inaktiv</span>}
           </h2>
         </div>
-        <button type="button" className="icon-button" aria-label="Stäng (Esc)" onClick={onClose}>×</button>
+        <button type="button" className="icon-button" aria-label="Stäng" aria-keyshortcuts="Escape" title="Stäng (Esc)" onClick={onClose}>
+          ×
+        </button>
       </header>
 
       {loading && <p className="panel__message" role="status">Hämtar hemmet…</p>}
@@ -166,21 +251,22 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
             <div ref={summaryRef} tabIndex={-1} className={failure ? 'error-summary' : 'error-summary error-summary--empty'} role="alert">
               {failure && (
                 <>
-                  <h3 className="error-summary__title">Hemmet kunde inte sparas</h3>
-                  <p>{failure.message}</p>
-                  {failure.issues.length > 0 && (
+                  <h3 className="error-summary__title">{SAVE_FAILED}</h3>
+                  {extraMessage && <p>{extraMessage}</p>}
+                  {issues.length > 0 && (
                     <ul>
-                      {failure.issues.map((issue) => {
-                        const field = fieldOf(issue.path);
+                      {issues.map((issue) => {
+                        const person = personField(issue.field);
+                        const label = fieldLabel(issue.field, person ? personIndex(person.key) : undefined);
                         return (
-                          <li key={`${issue.path}:${issue.message}`}>
-                            <button
-                              type="button"
-                              className="link-button"
-                              onClick={() => document.getElementById(inputId(field || 'name'))?.focus()}
-                            >
-                              {fieldLabel(field)}: {issue.message}
-                            </button>
+                          <li key={`${issue.field}:${issue.message}`}>
+                            {issue.field === '' ? (
+                              issue.message
+                            ) : (
+                              <button type="button" className="link-button" onClick={() => focusField(issue.field)}>
+                                {label}: {issue.message}
+                              </button>
+                            )}
                           </li>
                         );
                       })}
@@ -202,16 +288,10 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
                   </select>
                 )}
               </Field>
-              <Field field="name" label="Namn" required errors={errors}>
-                {(props) => <input {...props} className="input" autoComplete="off" value={values.name} onChange={(e) => set('name', e.target.value)} />}
-              </Field>
+              <TextField field="name" label="Namn" required errors={errors} value={values.name} onChange={(v) => set('name', v)} />
               <div className="form-row">
-                <Field field="municipality" label="Kommun" errors={errors}>
-                  {(props) => <input {...props} className="input" autoComplete="off" value={values.municipality} onChange={(e) => set('municipality', e.target.value)} />}
-                </Field>
-                <Field field="capacity" label="Antal platser" errors={errors} narrow>
-                  {(props) => <input {...props} className="input" inputMode="numeric" value={values.capacity} onChange={(e) => set('capacity', e.target.value)} />}
-                </Field>
+                <TextField field="municipality" label="Kommun" errors={errors} value={values.municipality} onChange={(v) => set('municipality', v)} />
+                <TextField field="capacity" label="Antal platser" numeric narrow errors={errors} value={values.capacity} onChange={(v) => set('capacity', v)} />
               </div>
             </fieldset>
 
@@ -220,9 +300,7 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
                 <fieldset className="form-section">
                   <legend>Verksamhet</legend>
                   <div className="form-row">
-                    <Field field="orgNr" label="Organisationsnummer" errors={errors} hint="Till exempel 556677-8899.">
-                      {(props) => <input {...props} className="input" autoComplete="off" inputMode="numeric" value={values.orgNr} onChange={(e) => set('orgNr', e.target.value)} />}
-                    </Field>
+                    <TextField field="orgNr" label="Organisationsnummer" hint="Till exempel 556677-8899." numeric errors={errors} value={values.orgNr} onChange={(v) => set('orgNr', v)} />
                     <Field field="operator" label="Huvudman" errors={errors}>
                       {(props) => (
                         <select {...props} className="input" value={values.operator} onChange={(e) => set('operator', e.target.value as Operator | '')}>
@@ -239,12 +317,8 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
                 <fieldset className="form-section">
                   <legend>Målgrupp</legend>
                   <div className="form-row">
-                    <Field field="minAge" label="Ålder från" errors={errors} narrow>
-                      {(props) => <input {...props} className="input" inputMode="numeric" value={values.minAge} onChange={(e) => set('minAge', e.target.value)} />}
-                    </Field>
-                    <Field field="maxAge" label="Ålder till" errors={errors} narrow>
-                      {(props) => <input {...props} className="input" inputMode="numeric" value={values.maxAge} onChange={(e) => set('maxAge', e.target.value)} />}
-                    </Field>
+                    <TextField field="minAge" label="Ålder från" numeric narrow errors={errors} value={values.minAge} onChange={(v) => set('minAge', v)} />
+                    <TextField field="maxAge" label="Ålder till" numeric narrow errors={errors} value={values.maxAge} onChange={(v) => set('maxAge', v)} />
                     <Field field="gender" label="Kön" errors={errors}>
                       {(props) => (
                         <select {...props} className="input" value={values.gender} onChange={(e) => set('gender', e.target.value as TargetGender | '')}>
@@ -257,7 +331,7 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
                     </Field>
                   </div>
                   <fieldset className="checkbox-group" aria-describedby={errors.has('needs') ? `${inputId('needs')}-error` : undefined}>
-                    <legend>Behov som hemmet tar emot</legend>
+                    <legend>Tar emot barn och unga med</legend>
                     <div className="checkbox-group__items">
                       {commonNeeds.map((need, index) => (
                         <label key={need} className="checkbox">
@@ -275,9 +349,7 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
                     </div>
                     {errors.has('needs') && <p className="field__error" id={`${inputId('needs')}-error`}>{errors.get('needs')}</p>}
                   </fieldset>
-                  <Field field="otherNeeds" label="Andra behov" errors={errors} hint="Skilj flera behov åt med kommatecken.">
-                    {(props) => <input {...props} className="input" autoComplete="off" value={values.otherNeeds} onChange={(e) => set('otherNeeds', e.target.value)} />}
-                  </Field>
+                  <TextField field="otherNeeds" label="Andra behov" hint="Skilj flera behov åt med kommatecken." errors={errors} value={values.otherNeeds} onChange={(v) => set('otherNeeds', v)} />
                 </fieldset>
               </>
             )}
@@ -294,14 +366,13 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
                       person={person}
                       errors={errors}
                       onChange={(change) => setPerson(index, change)}
-                      onRemove={() => {
-                        setValues((old) => ({ ...old, persons: old.persons.filter((_, i) => i !== index) }));
-                      }}
+                      onRemove={() => removePerson(index)}
                     />
                   ))}
                   {errors.has('persons') && <p className="field__error">{errors.get('persons')}</p>}
                   <button
                     type="button"
+                    id={ADD_PERSON_ID}
                     className="button button--quiet"
                     onClick={() => {
                       const index = values.persons.length;
@@ -312,12 +383,9 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
                     + Lägg till person
                   </button>
                 </fieldset>
-                <fieldset className="form-section">
-                  <legend>Konsulentverksamhet</legend>
-                  <Field field="agency" label="Konsulentverksamhet" errors={errors} hint="Lämna tomt om hemmet inte är konsulentstött.">
-                    {(props) => <input {...props} className="input" autoComplete="off" value={values.agency} onChange={(e) => set('agency', e.target.value)} />}
-                  </Field>
-                </fieldset>
+                <div className="form-section">
+                  <TextField field="agency" label="Konsulentverksamhet" hint="Lämna tomt om hemmet inte är konsulentstött." errors={errors} value={values.agency} onChange={(v) => set('agency', v)} />
+                </div>
               </>
             )}
           </div>
@@ -329,11 +397,16 @@ export function HomePanel({ homeId, onClose, onChanged, onDirtyChange, notify, c
               </button>
               <button type="button" className="button" onClick={onClose}>{dirty ? 'Avbryt' : 'Stäng'}</button>
             </div>
-            {home && home.active && (
-              <button type="button" className="button button--danger-quiet" onClick={() => void deactivate()}>Inaktivera</button>
-            )}
-            {home && !home.active && (
-              <button type="button" className="button" onClick={() => void reactivate()}>Återaktivera</button>
+            {home && (
+              // One button whose label changes, so focus stays on it when the status does.
+              <button
+                type="button"
+                id="home-active-toggle"
+                className={home.active ? 'button button--danger-quiet' : 'button'}
+                onClick={() => void toggleActive()}
+              >
+                {home.active ? 'Inaktivera' : 'Återaktivera'}
+              </button>
             )}
           </footer>
         </form>
@@ -349,9 +422,13 @@ interface InputProps {
   'aria-required'?: true;
 }
 
-/** A label tied to its input, an optional hint, and the error for the field from the last save. */
+/**
+ * A label tied to its input, an optional hint, and the error for the field from the last save.
+ * `field` names the error; `id` the input, when it differs from the field's own (household rows).
+ */
 function Field(props: {
   field: string;
+  id?: string;
   label: string;
   errors: Map<string, string>;
   hint?: string;
@@ -359,7 +436,7 @@ function Field(props: {
   narrow?: boolean;
   children: (input: InputProps) => ReactNode;
 }) {
-  const id = inputId(props.field);
+  const id = props.id ?? inputId(props.field);
   const error = props.errors.get(props.field);
   const hintId = props.hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
@@ -382,6 +459,30 @@ function Field(props: {
   );
 }
 
+/** A `Field` with a one-line text input; `numeric` asks for the number keyboard. */
+function TextField({
+  value,
+  onChange,
+  numeric,
+  ...field
+}: Omit<Parameters<typeof Field>[0], 'children'> & { value: string; onChange: (value: string) => void; numeric?: boolean }) {
+  return (
+    <Field {...field}>
+      {(props) => (
+        <input
+          {...props}
+          className="input"
+          autoComplete="off"
+          inputMode={numeric ? 'numeric' : undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One member of the household: errors follow the row's key, input ids its position. */
 function PersonRow(props: {
   index: number;
   person: PersonValues;
@@ -390,15 +491,14 @@ function PersonRow(props: {
   onRemove: () => void;
 }) {
   const { index, person, errors } = props;
-  const field = (name: string) => `persons.${index}.${name}`;
+  const field = (name: string) => `persons.${person.key}.${name}`;
+  const id = (name: string) => inputId(`persons.${index}.${name}`);
   const who = person.name.trim() || `person ${index + 1}`;
   return (
     <fieldset className="person">
       <legend className="person__legend">Person {index + 1}</legend>
-      <Field field={field('name')} label="Namn" required errors={errors}>
-        {(p) => <input {...p} className="input" autoComplete="off" value={person.name} onChange={(e) => props.onChange({ name: e.target.value })} />}
-      </Field>
-      <Field field={field('role')} label="Roll" errors={errors}>
+      <TextField field={field('name')} id={id('name')} label="Namn" required errors={errors} value={person.name} onChange={(name) => props.onChange({ name })} />
+      <Field field={field('role')} id={id('role')} label="Roll" errors={errors}>
         {(p) => (
           <select {...p} className="input" value={person.role} onChange={(e) => props.onChange({ role: e.target.value as PersonRole | '' })}>
             {personRoles.map((role) => (
@@ -407,9 +507,7 @@ function PersonRow(props: {
           </select>
         )}
       </Field>
-      <Field field={field('birthYear')} label="Födelseår" errors={errors} narrow>
-        {(p) => <input {...p} className="input" inputMode="numeric" value={person.birthYear} onChange={(e) => props.onChange({ birthYear: e.target.value })} />}
-      </Field>
+      <TextField field={field('birthYear')} id={id('birthYear')} label="Födelseår" numeric narrow errors={errors} value={person.birthYear} onChange={(birthYear) => props.onChange({ birthYear })} />
       <button type="button" className="button button--quiet person__remove" aria-label={`Ta bort ${who}`} onClick={props.onRemove}>
         Ta bort
       </button>

@@ -53,8 +53,20 @@ export const emptyValues = (): FormValues => ({
 const text = (value: string | number | null | undefined): string => (value === null || value === undefined ? '' : String(value));
 const isCommonNeed = (need: string): boolean => (commonNeeds as readonly string[]).includes(need);
 
-export function valuesFromHome(home: Home): FormValues {
+/**
+ * The form's values for a saved home. After a save, pass the values that were sent: the household
+ * then keeps its order and its row keys (the server sorts by role and gives new members their
+ * ids), so no row is remounted and focus stays where it was.
+ */
+export function valuesFromHome(home: Home, sent?: FormValues): FormValues {
   const needs = home.targetGroup?.needs ?? [];
+  const persons = home.persons.map((person) => ({
+    key: person.id,
+    id: person.id,
+    name: person.name,
+    role: person.role,
+    birthYear: text(person.birthYear),
+  }));
   return {
     kind: home.kind,
     name: home.name,
@@ -68,14 +80,26 @@ export function valuesFromHome(home: Home): FormValues {
     needs: needs.filter(isCommonNeed),
     otherNeeds: needs.filter((need) => !isCommonNeed(need)).join(', '),
     agency: text(home.agency),
-    persons: home.persons.map((person) => ({
-      key: person.id,
-      id: person.id,
-      name: person.name,
-      role: person.role,
-      birthYear: text(person.birthYear),
-    })),
+    persons: sent ? inSentOrder(persons, sent.persons) : persons,
   };
+}
+
+/**
+ * The saved household in the order and with the keys of the rows that were sent. A member sent
+ * without an id is the saved one with the same name, role and year that no other row claimed.
+ */
+function inSentOrder(saved: PersonValues[], sent: PersonValues[]): PersonValues[] {
+  const left = [...saved];
+  const ordered: PersonValues[] = [];
+  const same = (a: PersonValues, b: PersonValues) =>
+    a.name === b.name.trim() && a.role === b.role && a.birthYear === String(integerOrText(b.birthYear) ?? '');
+  for (const row of sent) {
+    const at = left.findIndex((person) => (row.id ? person.id === row.id : same(person, row)));
+    if (at === -1) continue;
+    const [person] = left.splice(at, 1);
+    if (person) ordered.push({ ...person, key: row.key });
+  }
+  return [...ordered, ...left];
 }
 
 export const sameValues = (a: FormValues, b: FormValues): boolean => JSON.stringify(a) === JSON.stringify(b);
@@ -83,24 +107,27 @@ export const sameValues = (a: FormValues, b: FormValues): boolean => JSON.string
 type SaveInput = ChannelInput<'saveHome'>;
 
 /**
+ * Digits become a number; anything else ("0x10", "1e1", "tio") goes as the text it is. That is a
+ * deliberate lie to the type: the contract then answers "Ange ett heltal." for that very field, in
+ * the same round as every other issue, instead of the form guessing a number or a message.
+ */
+function integerOrText(value: string): number | null {
+  const trimmed = value.trim();
+  if (trimmed === '') return null;
+  return /^-?\d+$/.test(trimmed) ? Number(trimmed) : (trimmed as unknown as number);
+}
+
+/**
  * The input for `saveHome`. Fields the form hides for a kind keep what the home had (nothing is
  * dropped behind the user's back), except the two the service refuses: a huvudman for a foster
  * home and a household for an institution.
  */
 export function toInput(values: FormValues, id: string | undefined): SaveInput {
-  // Text that is not a number goes as it is: the contract then answers "Ange ett heltal." for that
-  // field, in the same round as every other issue.
-  const integer = (value: string): number | null => {
-    const trimmed = value.trim();
-    if (trimmed === '') return null;
-    const number = Number(trimmed);
-    return Number.isFinite(number) ? number : (trimmed as unknown as number);
-  };
   const foster = values.kind !== '' && isFosterHomeKind(values.kind);
 
   const otherNeeds = values.otherNeeds.split(',').map((need) => need.trim()).filter(Boolean);
-  const minAge = integer(values.minAge);
-  const maxAge = integer(values.maxAge);
+  const minAge = integerOrText(values.minAge);
+  const maxAge = integerOrText(values.maxAge);
   const needs = [...values.needs, ...otherNeeds];
   const targetGroup =
     minAge === null && maxAge === null && values.gender === '' && needs.length === 0
@@ -110,9 +137,10 @@ export function toInput(values: FormValues, id: string | undefined): SaveInput {
   const persons = values.persons.map((person) => ({
     id: person.id,
     name: person.name,
-    // An empty choice is left out, so the contract answers "Välj en roll." for that field.
+    // An empty choice is left out (typed as chosen: a lie like the one in integerOrText), so the
+    // contract answers "Välj en roll." for that field.
     role: (person.role || undefined) as PersonRole,
-    birthYear: integer(person.birthYear),
+    birthYear: integerOrText(person.birthYear),
   }));
 
   const input: SaveInput = {
@@ -123,7 +151,7 @@ export function toInput(values: FormValues, id: string | undefined): SaveInput {
     municipality: values.municipality,
     orgNr: values.orgNr,
     operator: foster ? null : values.operator || null,
-    capacity: integer(values.capacity),
+    capacity: integerOrText(values.capacity),
     targetGroup,
     agency: values.agency,
     persons: foster ? persons : [],
@@ -133,16 +161,27 @@ export function toInput(values: FormValues, id: string | undefined): SaveInput {
 
 /**
  * The form field an issue belongs to, from its JSON path: "/orgNr" → "orgNr",
- * "/persons/0/name" → "persons.0.name", "/targetGroup/needs/2" → "needs". "" when it is about the whole.
+ * "/targetGroup/needs/2" → "needs", "" when it is about the whole. An issue about a member of the
+ * household names the member by row key, not by position ("/persons/1/name" → "persons.p7.name"),
+ * so it stays with that person when a row above is removed. `persons` are the rows that were sent.
  */
-export function fieldOf(path: string): string {
+export function fieldOf(path: string, persons: readonly PersonValues[]): string {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'targetGroup') {
     const field = parts[1];
     return field === 'minAge' || field === 'maxAge' || field === 'gender' || field === 'needs' ? field : 'minAge';
   }
-  if (parts[0] === 'persons') return parts.slice(0, 3).join('.');
+  if (parts[0] === 'persons' && parts[1] !== undefined) {
+    const person = persons[Number(parts[1])];
+    return person ? `persons.${person.key}.${parts[2] ?? 'name'}` : 'persons';
+  }
   return parts[0] ?? '';
+}
+
+/** A household field's parts: "persons.p7.name" → { key: "p7", sub: "name" }. */
+export function personField(field: string): { key: string; sub: string } | null {
+  const [head, key, sub] = field.split('.');
+  return head === 'persons' && key !== undefined ? { key, sub: sub ?? 'name' } : null;
 }
 
 /** The id of a field's input element, so the error summary can move focus to it. */
@@ -163,11 +202,22 @@ const fieldLabels: Record<string, string> = {
   persons: 'Hushållet',
 };
 
-export function fieldLabel(field: string): string {
-  const [head, index, sub] = field.split('.');
-  if (head === 'persons' && index !== undefined) {
+/** The label of a field in the error summary; `index` is the person's row for household fields. */
+export function fieldLabel(field: string, index?: number): string {
+  const person = personField(field);
+  if (person) {
+    const { sub } = person;
     const what = sub === 'name' ? 'namn' : sub === 'role' ? 'roll' : sub === 'birthYear' ? 'födelseår' : 'uppgifter';
-    return `Person ${Number(index) + 1}, ${what}`;
+    return `Person ${(index ?? 0) + 1}, ${what}`;
   }
   return fieldLabels[field] ?? 'Hemmet';
+}
+
+/**
+ * After a save the user kept typing in: their edits stay, but new members of the household get
+ * the ids the save gave them, so the next save updates them instead of adding them twice.
+ */
+export function adoptIds(values: FormValues, saved: FormValues): FormValues {
+  const ids = new Map(saved.persons.map((person) => [person.key, person.id]));
+  return { ...values, persons: values.persons.map((person) => ({ ...person, id: person.id ?? ids.get(person.key) })) };
 }

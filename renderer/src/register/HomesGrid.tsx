@@ -1,3 +1,4 @@
+import { useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
   CellStyleModule,
@@ -38,21 +39,16 @@ const theme = themeQuartz.withParams({
   spacing: 7,
 });
 
-/** The texts the grid shows itself; everything else is ours. */
+/**
+ * The texts this grid shows itself (checked in AG Grid 36's source: the overlays and the sortable
+ * header's description; the rest of its texts belong to features not in use here).
+ */
 const localeText: Record<string, string> = {
   noRowsToShow: 'Inga hem matchar sökningen eller filtren.',
   noMatchingRows: 'Inga hem matchar sökningen eller filtren.',
   loadingOoo: 'Hämtar registret…',
   loadingError: 'Registret kunde inte hämtas.',
   ariaSortableColumn: 'Tryck Enter för att sortera',
-  ariaRowIndex: 'Rad',
-  ariaChecked: 'markerad',
-  ariaUnchecked: 'inte markerad',
-  ariaIndeterminate: 'delvis markerad',
-  ariaHidden: 'dold',
-  ariaVisible: 'synlig',
-  ariaLabelColumnMenu: 'Kolumnmeny',
-  ariaLabelColumnFilter: 'Kolumnfilter',
 };
 
 const text = (value: string | null | undefined): string => value ?? '';
@@ -127,13 +123,15 @@ const getRowClass = ({ data }: RowClassParams<HomeListRow>) => (data && !data.ac
 
 interface Props {
   rows: HomeListRow[];
-  loading: boolean;
+  /** The id of the heading that names the grid for screen readers. */
+  labelledBy: string;
   onOpen: (id: string) => void;
 }
 
-export function HomesGrid({ rows, loading, onOpen }: Props) {
+export function HomesGrid({ rows, labelledBy, onOpen }: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="grid-wrap">
+    <div className="grid-wrap" ref={wrapRef}>
       <AgGridReact<HomeListRow>
         theme={theme}
         styleNonce={cspNonce}
@@ -143,10 +141,15 @@ export function HomesGrid({ rows, loading, onOpen }: Props) {
         getRowId={getRowId}
         getRowClass={getRowClass}
         localeText={localeText}
-        loading={loading}
         // Rows in the DOM in the order shown, so screen readers read them as they are seen.
         ensureDomOrder
         tooltipShowMode="whenTruncated"
+        // One Tab stop: the arrow keys move inside, Tab and Shift+Tab leave the grid (false lets
+        // the browser move focus on, see NavigationService.onTabKeyDown in AG Grid 36).
+        tabToNextCell={() => false}
+        tabToNextHeader={() => false}
+        // AG Grid 36 has no option for the grid's accessible name: set it on its role="grid" element.
+        onGridReady={() => wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy)}
         onRowClicked={({ data }) => data && onOpen(data.id)}
         onCellKeyDown={(event: CellKeyDownEvent<HomeListRow>) => {
           const key = (event.event as KeyboardEvent | null | undefined)?.key;

@@ -12,6 +12,8 @@ type StatusFilter = 'active' | 'inactive' | 'all';
 interface Loaded {
   /** Which request this answers; while it differs from the current one, a new list is on its way. */
   key: string;
+  /** The search it answers ("" for the whole register). */
+  search: string;
   rows: HomeListRow[];
   error: string | null;
 }
@@ -37,13 +39,14 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
   const requestKey = `${search}\u0000${version}\u0000${retries}`;
 
   useEffect(() => {
+    // Answers can arrive out of order: one for a search already replaced is dropped.
     let current = true;
     void api.listHomes(search ? { query: search } : {}).then((result) => {
       if (!current) return;
       setLoaded(
         result.ok
-          ? { key: requestKey, rows: result.value, error: null }
-          : { key: requestKey, rows: [], error: result.error.message },
+          ? { key: requestKey, search, rows: result.value, error: null }
+          : { key: requestKey, search, rows: [], error: result.error.message },
       );
     });
     return () => {
@@ -74,18 +77,12 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
   if (loaded === null) {
     return <p className="page-message" role="status">Hämtar registret…</p>;
   }
-  if (loaded.error && !loading) {
-    return (
-      <div className="page-message page-message--error" role="alert">
-        <p>Registret kunde inte hämtas. {loaded.error}</p>
-        <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
-      </div>
-    );
-  }
-  // The register itself is empty (not just this search): offer a start, never over real data.
-  if (!loading && search === '' && rows.length === 0) {
+  // The register itself is empty (not just a search): offer a start, never over real data. It
+  // stays while the list is fetched again, e.g. after the demo data were loaded.
+  if (loaded.search === '' && loaded.error === null && loaded.rows.length === 0 && search === '') {
     return <EmptyState onNew={onNew} onLoadDemo={onLoadDemo} />;
   }
+  const failed = loaded.error !== null && !loading;
 
   const filtered = kind !== '' || municipality !== '' || status !== 'active' || query !== '';
   return (
@@ -109,8 +106,18 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
             placeholder="Sök hem, org.nr, kommun eller person…"
             aria-keyshortcuts="/ Control+F"
             autoComplete="off"
+            // The contract allows 200 characters: longer could only fail.
+            maxLength={200}
             value={query}
             onChange={(event) => setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              // Esc empties the search first (as browsers do); with nothing to empty it goes on to
+              // close the detail panel (App's handler, which skips a prevented event).
+              if (event.key === 'Escape' && query !== '') {
+                event.preventDefault();
+                setQuery('');
+              }
+            }}
           />
         </div>
         <div className="field">
@@ -155,10 +162,21 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
         )}
       </div>
 
-      <p className="result-count" aria-live="polite">
-        {loading ? 'Söker…' : shown.length === 1 ? '1 hem visas' : `${shown.length} hem visas`}
-      </p>
-      <HomesGrid rows={shown} loading={loading} onOpen={onOpen} />
+      {failed ? (
+        // Below the toolbar, so the search that failed can be changed right here.
+        <div className="list-error" role="alert">
+          <p>Registret kunde inte hämtas. {loaded.error}</p>
+          <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+        </div>
+      ) : (
+        <>
+          <p className="result-count" aria-live="polite">
+            {loading ? 'Söker…' : shown.length === 1 ? '1 hem visas' : `${shown.length} hem visas`}
+          </p>
+          {/* The rows shown stay while a new list is fetched: no overlay flashing on every key. */}
+          <HomesGrid rows={shown} labelledBy="register-title" onOpen={onOpen} />
+        </>
+      )}
       <p className="hint">Tips: tryck <kbd>/</kbd> för att söka och <kbd>Enter</kbd> på en rad för att öppna hemmet.</p>
     </section>
   );
@@ -188,8 +206,8 @@ function EmptyState({ onNew, onLoadDemo }: Pick<Props, 'onNew' | 'onLoadDemo'>) 
         </button>
       </div>
       <p className="empty__note">
-        Vill du först prova programmet? Exempeldatan är påhittade hem och personer, bara till för att prova
-        programmet. Lägg inte in riktiga uppgifter bland dem.
+        Vill du först prova programmet? Exempeldatan består av påhittade hem och personer och är bara till för
+        att prova programmet. Lägg inte in riktiga uppgifter bland dem.
       </p>
     </section>
   );
