@@ -7,5 +7,7 @@ export default defineConfig({
     // Electron is never available in tests: every test that touches main/app mocks it.
     server: { deps: { inline: ['electron-store'] } },
     testTimeout: 20000,
+    // A focused test left behind would silently skip the rest.
+    allowOnly: false,
   },
 });
