@@ -9,7 +9,7 @@ export default defineConfig({
   testDir: 'test/e2e',
   workers: 1,
   retries: 0,
-  forbidOnly: Boolean(process.env.CI),
+  forbidOnly: true,
   reporter: 'list',
   timeout: 30_000,
   expect: { timeout: 5_000 },
