@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { referenceLuhn } from './reference-luhn';
 import { validateOrgNr } from '../../../main/domain/orgnr';
 import { hasValidLuhn, luhnCheckDigit } from '../../../main/domain/luhn';
-
-/** Independent reference: double every second digit from the right, the sum ends in 0. */
-function referenceLuhn(digits: string): boolean {
-  const sum = [...digits].reverse().reduce((acc, ch, i) => {
-    const d = Number(ch) * (i % 2 === 1 ? 2 : 1);
-    return acc + Math.floor(d / 10) + (d % 10);
-  }, 0);
-  return sum % 10 === 0;
-}
 
 const VALID = ['556677-8899', '202100-5489', '212000-0142'];
 

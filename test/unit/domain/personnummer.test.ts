@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { referenceLuhn } from './reference-luhn';
 import { validatePersonnummer } from '../../../main/domain/personnummer';
-
-/** Independent reference Luhn over YYMMDDNNNN: double every second digit from the right, the sum ends in 0. */
-function referenceLuhn(digits: string): boolean {
-  const sum = [...digits].reverse().reduce((acc, ch, i) => {
-    const d = Number(ch) * (i % 2 === 1 ? 2 : 1);
-    return acc + Math.floor(d / 10) + (d % 10);
-  }, 0);
-  return sum % 10 === 0;
-}
 
 // Skatteverket's test number and fictional numbers; each is checked below, not trusted.
 const PNR = '19121212-1212';
