@@ -39,6 +39,47 @@ export const commonNeeds = [
   'ensamkommande',
 ] as const;
 
+export const legalBases = ['SoL', 'LVU2', 'LVU3'] as const;
+export type LegalBasis = (typeof legalBases)[number];
+/** A stay's form is the kind of home it is in. */
+export type StayForm = HomeKind;
+export const endReasons = ['planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan'] as const;
+export type EndReason = (typeof endReasons)[number];
+export const placementEventTypes = [
+  'overvagande',
+  'omprovning',
+  'vardnadsoverflyttning-overvagande',
+  'barnsamtal',
+  'vardplan',
+  'genomforandeplan',
+  'halsoundersokning-begard',
+  'uppfoljning-avslutad',
+  'jourhem-sarskilda-skal',
+  'uppfoljningsbesok',
+] as const;
+export const homeEventTypes = ['ivo-anmalan-fler-an-tre', 'ivo-tillsyn'] as const;
+export const eventTypes = [...placementEventTypes, ...homeEventTypes] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export const deadlineRules = [
+  'sol-overvagande',
+  'lvu-overvagande',
+  'lvu-omprovning',
+  'vardnadsoverflyttning',
+  'jourhem-tidsgrans',
+  'barnsamtal',
+  'vardplan',
+  'genomforandeplan',
+  'halsoundersokning',
+  'uppfoljning-efter-lvu',
+  'fler-an-tre-barn',
+] as const;
+export type DeadlineRule = (typeof deadlineRules)[number];
+export const deadlineStatuses = ['overdue', 'due-soon', 'upcoming'] as const;
+export type DeadlineStatus = (typeof deadlineStatuses)[number];
+export const ruleIds = [...deadlineRules, 'registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'] as const;
+export type RuleId = (typeof ruleIds)[number];
+
 // ---------------------------------------------------------------------------------------------
 // Output types
 
@@ -93,6 +134,162 @@ export interface AppInfo {
 export interface DemoLoadResult {
   homes: number;
   persons: number;
+  children: number;
+  placements: number;
+  events: number;
+}
+
+/** A child: minimal identity (data minimisation). */
+export interface Child {
+  id: string;
+  /** Name or initials; null when none is recorded, or when withheld (`masked`). */
+  name: string | null;
+  birthDate: string;
+  /** Null when none is recorded, or when withheld. */
+  personnummer: string | null;
+  protectedIdentity: boolean;
+  /** Protected identity and not revealed: `name` and `personnummer` are withheld. */
+  masked: boolean;
+  /** How the UI names the child: the name, "Skyddad identitet (f. 2012)", or "Barn f. 2012-03-04". */
+  label: string;
+}
+
+export interface ChildListRow extends Child {
+  /** Placements of the child, and whether one is active on the date asked for. */
+  placementCount: number;
+  activePlacementId: string | null;
+}
+
+export interface Stay {
+  /** 0-based position in the placement. */
+  ordinal: number;
+  homeId: string;
+  homeName: string;
+  form: StayForm;
+  from: string;
+  /** The day the child left (the next stay's `from`, or the placement's end); null while it lasts. */
+  to: string | null;
+  /** The decision for this very stay, when it differs from the placement's. */
+  decidedOn: string | null;
+  /** Jourhem: the day the investigation (utredning) was completed. */
+  investigationCompletedOn: string | null;
+}
+
+export interface Placement {
+  id: string;
+  childId: string;
+  legalBasis: LegalBasis;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: EndReason | null;
+  caseworker: string | null;
+  unit: string | null;
+  stays: Stay[];
+}
+
+/** An event on a placement (`placementId`) or on a home (`homeId`). */
+export interface RecordedEvent {
+  id: string;
+  placementId: string | null;
+  homeId: string | null;
+  type: EventType;
+  date: string;
+  comment: string | null;
+}
+
+/** A deadline as the bevakningslista and a placement's page show it. */
+export interface DeadlineRow {
+  rule: DeadlineRule;
+  /** Null for the home rule `fler-an-tre-barn`. */
+  placementId: string | null;
+  /** The current home, or the home of a home rule; null after the placement ended. */
+  homeId: string | null;
+  homeName: string | null;
+  dueOn: string;
+  /** The date the deadline was counted from, and (`basisLabel`) what that date is, in Swedish. */
+  basisOn: string;
+  basisLabel: string;
+  status: DeadlineStatus;
+  legalRef: string;
+  /** The rule in plain Swedish: a short title and one sentence of what the law asks. */
+  title: string;
+  explanation: string;
+  /** The event that renews or satisfies the deadline: what to record. */
+  satisfiedBy: EventType;
+  /** Jourhem overruns: when särskilda skäl were documented during the stay, if they were. */
+  specialReasonsOn: string | null;
+  childId: string | null;
+  childLabel: string | null;
+  caseworker: string | null;
+  unit: string | null;
+}
+
+export interface DeadlineCounts {
+  overdue: number;
+  dueSoon: number;
+  upcoming: number;
+}
+
+export interface DeadlineOverview {
+  date: string;
+  rows: DeadlineRow[];
+  counts: DeadlineCounts;
+}
+
+/** A row of the list of placements. */
+export interface PlacementListRow {
+  id: string;
+  childId: string;
+  childLabel: string;
+  legalBasis: LegalBasis;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  caseworker: string | null;
+  unit: string | null;
+  /** The stay current on the date asked for (else the last one). */
+  homeId: string;
+  homeName: string;
+  form: StayForm;
+  active: boolean;
+  overdueCount: number;
+}
+
+/** Everything a placement's page shows. */
+export interface PlacementDetail {
+  placement: Placement;
+  child: Child;
+  /** The placement's events, newest first. */
+  events: RecordedEvent[];
+  /** Its open deadlines on the date asked for. */
+  deadlines: DeadlineRow[];
+  /** The child's other placements, for the history. */
+  otherPlacements: PlacementListRow[];
+}
+
+/** One number of the rules (rules.md's parameters) with what the settings page says about it. */
+export interface RuleParameter {
+  key: string;
+  label: string;
+  unit: 'dagar' | 'månader' | 'år' | 'barn';
+  value: number;
+  defaultValue: number;
+}
+
+export interface LegalReference {
+  rule: RuleId;
+  reference: string;
+  validFrom: string | null;
+  validTo: string | null;
+  note: string | null;
+}
+
+export interface RuleSettings {
+  parameters: RuleParameter[];
+  references: LegalReference[];
+  /** Increases with every saved change (the history keeps the earlier versions). */
+  version: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -158,6 +355,120 @@ export type HomeInput = z.output<typeof homeInput>;
 const empty = z.object({}).strict();
 const byId = z.object({ id }).strict();
 
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date `YYYY-MM-DD` (checked without `Date`, which would accept 2025-02-30 as March). */
+export const isCalendarDate = (value: string): boolean => {
+  if (!DATE_SHAPE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const days = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
+  return m >= 1 && m <= 12 && d >= 1 && d <= days;
+};
+const date = z
+  .string('Ange ett datum.')
+  .trim()
+  .refine((v) => DATE_SHAPE.test(v), 'Ange datumet som ÅÅÅÅ-MM-DD.')
+  .refine(isCalendarDate, 'Det datumet finns inte i kalendern.');
+const optionalDate = z
+  .union([date, z.literal('')])
+  .nullish()
+  .transform((v) => (v ? v : null));
+const asOf = z.object({ date }).strict();
+
+export const childInput = z
+  .object({
+    id: id.optional(),
+    name: optionalText(200),
+    birthDate: date,
+    personnummer: optionalText(20),
+    protectedIdentity: z.boolean().default(false),
+  })
+  .strict();
+export type ChildInput = z.output<typeof childInput>;
+
+export const stayInput = z
+  .object({
+    homeId: id,
+    from: date,
+    to: optionalDate,
+    decidedOn: optionalDate,
+    investigationCompletedOn: optionalDate,
+  })
+  .strict();
+
+/**
+ * A placement as its form saves it. The stays' forms follow from their homes' kinds; the service
+ * checks the rules that need the register (the stays tile the placement, the homes can take them).
+ */
+export const placementInput = z
+  .object({
+    id: id.optional(),
+    childId: id,
+    legalBasis: z.enum(legalBases, 'Välj SoL, LVU 2 § eller LVU 3 §.'),
+    decidedOn: date,
+    startedOn: date,
+    endedOn: optionalDate,
+    endReason: z.enum(endReasons, 'Välj en orsak.').nullish().transform((v) => v ?? null),
+    caseworker: optionalText(200),
+    unit: optionalText(200),
+    stays: z.array(stayInput).min(1, 'En placering har minst en vistelse.').max(100, 'Högst 100 vistelser.'),
+  })
+  .strict();
+export type PlacementInput = z.output<typeof placementInput>;
+
+/** Omplacering: the current stay ends on `on` and a new one begins there, in `homeId`. */
+export const movePlacementInput = z
+  .object({
+    id,
+    on: date,
+    homeId: id,
+    decidedOn: optionalDate,
+    investigationCompletedOn: optionalDate,
+  })
+  .strict();
+
+export const endPlacementInput = z
+  .object({ id, on: date, reason: z.enum(endReasons, 'Välj en orsak.') })
+  .strict();
+
+/** An event on exactly one of a placement or a home; the service checks the type fits. */
+export const eventInput = z
+  .object({
+    placementId: id.optional(),
+    homeId: id.optional(),
+    type: z.enum(eventTypes, 'Välj vad som har gjorts.'),
+    date,
+    comment: optionalText(2000),
+  })
+  .strict()
+  .refine((e) => (e.placementId === undefined) !== (e.homeId === undefined), {
+    message: 'Ange antingen en placering eller ett hem.',
+    path: ['placementId'],
+  });
+export type EventInput = z.output<typeof eventInput>;
+
+export const ruleSettingsInput = z
+  .object({
+    /** Parameter key → value; keys left out keep their value. */
+    parameters: z.record(z.string().max(60), z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(3650, 'För stort.')),
+    references: z
+      .array(
+        z
+          .object({
+            rule: z.enum(ruleIds, 'Okänd regel.'),
+            reference: trimmed(200),
+            validFrom: optionalDate,
+            validTo: optionalDate,
+            note: optionalText(500),
+          })
+          .strict(),
+      )
+      .max(200),
+    /** The version the user edited: a save over a newer version is refused (someone else saved). */
+    version: z.int().min(0),
+  })
+  .strict();
+export type RuleSettingsInput = z.output<typeof ruleSettingsInput>;
+
 // ---------------------------------------------------------------------------------------------
 // The channels
 
@@ -172,8 +483,33 @@ export const contract = {
   getHome: channel(byId).returns<Home>(),
   saveHome: channel(homeInput).returns<Home>(),
   setHomeActive: channel(z.object({ id, active: z.boolean() }).strict()).returns<Home>(),
-  loadDemoData: channel(empty).returns<DemoLoadResult>(),
+  loadDemoData: channel(z.object({ today: date.optional() }).strict()).returns<DemoLoadResult>(),
   removeDemoData: channel(empty).returns<DemoLoadResult>(),
+
+  /** Children; a protected identity is masked unless `reveal` is asked for. */
+  listChildren: channel(z.object({ query: z.string().max(200, 'Sökningen är för lång.').optional(), date }).strict()).returns<ChildListRow[]>(),
+  getChild: channel(z.object({ id, reveal: z.boolean().default(false) }).strict()).returns<Child>(),
+  saveChild: channel(childInput).returns<Child>(),
+
+  listPlacements: channel(
+    z.object({ date, query: z.string().max(200, 'Sökningen är för lång.').optional(), activeOnly: z.boolean().default(false) }).strict(),
+  ).returns<PlacementListRow[]>(),
+  getPlacement: channel(z.object({ id, date, reveal: z.boolean().default(false) }).strict()).returns<PlacementDetail>(),
+  savePlacement: channel(placementInput).returns<Placement>(),
+  movePlacement: channel(movePlacementInput).returns<Placement>(),
+  endPlacement: channel(endPlacementInput).returns<Placement>(),
+
+  recordEvent: channel(eventInput).returns<RecordedEvent>(),
+  /** Removes a recorded event (Ångra, or a mistake); returns what was removed. */
+  removeEvent: channel(byId).returns<RecordedEvent>(),
+  listHomeEvents: channel(z.object({ homeId: id }).strict()).returns<RecordedEvent[]>(),
+
+  /** The bevakningslista: every open deadline on `date`. */
+  listDeadlines: channel(asOf).returns<DeadlineOverview>(),
+  countDeadlines: channel(asOf).returns<DeadlineCounts>(),
+
+  getRuleSettings: channel(empty).returns<RuleSettings>(),
+  saveRuleSettings: channel(ruleSettingsInput).returns<RuleSettings>(),
 };
 
 export type Contract = typeof contract;

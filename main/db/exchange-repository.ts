@@ -141,7 +141,14 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
       }),
     ),
     events: events.map((e) =>
-      compact<ExchangeEvent>({ id: e.id, placementId: e.placementId, homeId: e.homeId, type: e.type as ExchangeEvent['type'], date: e.date }),
+      compact<ExchangeEvent>({
+        id: e.id,
+        placementId: e.placementId,
+        homeId: e.homeId,
+        type: e.type as ExchangeEvent['type'],
+        date: e.date,
+        comment: e.comment,
+      }),
     ),
     notes: notes.map((n) =>
       compact<ExchangeNote>({
@@ -211,7 +218,7 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile):
       caseworker: p.caseworker ?? null,
       unit: p.unit ?? null,
     })),
-    events: (file.events ?? []).map((e) => ({ ...e, placementId: e.placementId ?? null, homeId: e.homeId ?? null })),
+    events: (file.events ?? []).map((e) => ({ ...e, placementId: e.placementId ?? null, homeId: e.homeId ?? null, comment: e.comment ?? null })),
     notes: (file.notes ?? []).map((n) => ({ ...n, homeId: n.homeId ?? null, placementId: n.placementId ?? null })),
     assessments: (file.assessments ?? []).map((a) => ({
       id: a.id,

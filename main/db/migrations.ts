@@ -136,6 +136,31 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    description: 'Bevakning: kommentar på händelser, kommunens regelinställningar med historik',
+    sql: `
+      ALTER TABLE events ADD COLUMN comment TEXT;
+      CREATE INDEX events_type_date ON events(type, date);
+      CREATE INDEX placements_ended ON placements(ended_on);
+
+      -- The municipality's settings for the rules (parameters, legal references): JSON checked
+      -- by zod on the way in and out. Every saved version is kept in the history.
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        changed_at TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE settings_history (
+        key TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        value TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        PRIMARY KEY (key, version)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -75,6 +75,7 @@ export interface EventsTable {
   homeId: string | null;
   type: string;
   date: string;
+  comment: string | null;
 }
 
 export interface NotesTable {
@@ -111,6 +112,22 @@ export interface DeviationsTable {
   reportedToIvo: Generated<number>;
 }
 
+/** One setting (rule parameters, legal references) as JSON; `version` counts the saves. */
+export interface SettingsTable {
+  key: string;
+  value: string;
+  version: number;
+  /** ISO timestamp of the save (not a legal date). */
+  changedAt: string;
+}
+
+export interface SettingsHistoryTable {
+  key: string;
+  version: number;
+  value: string;
+  changedAt: string;
+}
+
 export interface Database {
   homes: HomesTable;
   persons: PersonsTable;
@@ -122,4 +139,6 @@ export interface Database {
   notes: NotesTable;
   assessments: AssessmentsTable;
   deviations: DeviationsTable;
+  settings: SettingsTable;
+  settingsHistory: SettingsHistoryTable;
 }

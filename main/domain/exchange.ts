@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
 import { checkHomeFields, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders, type HomeKind } from './homes';
 import { validatePersonnummer } from './personnummer';
+import { placementProblems } from './placements';
 
 // The home enumerations live in ./homes, with the rules of a home; the format uses them as they are.
 export { homeKinds, operators, personRoles, targetGenders, type HomeKind };
@@ -177,6 +178,8 @@ export const eventSchema = z.strictObject({
   homeId: optional(id),
   type: z.enum(eventTypes),
   date: isoDate,
+  /** Extension: a short comment (e.g. the särskilda skäl of a jourhem overrun). */
+  comment: optionalText(2000),
 });
 
 export const noteSchema = z.strictObject({
@@ -531,28 +534,9 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
   for (const { index, value: placement } of parsed.placements) {
     const at = ['placements', index];
     reference('children', placement.childId, [...at, 'childId']);
+    placement.stays.forEach((stay, k) => reference('homes', stay.homeId, [...at, 'stays', k, 'homeId']));
     const birthDate = birthInFile.get(placement.childId) ?? known.children.get(placement.childId);
-    if (birthDate !== undefined && placement.startedOn < birthDate) {
-      report([...at, 'startedOn'], `placeringen börjar före barnets födelsedatum (${birthDate})`);
-    }
-    if (placement.endedOn !== undefined && placement.endedOn < placement.startedOn) {
-      report([...at, 'endedOn'], `placeringen slutar (${placement.endedOn}) innan den började (${placement.startedOn})`);
-    }
-    if (placement.endReason !== undefined && placement.endedOn === undefined) {
-      report([...at, 'endReason'], 'placeringen har inget slutdatum (endedOn)');
-    }
-    checkStays(placement, (path, message) => report([...at, 'stays', ...path], message));
-    placement.stays.forEach((stay, k) => {
-      const stayAt = [...at, 'stays', k];
-      reference('homes', stay.homeId, [...stayAt, 'homeId']);
-      const kind = homeKind(stay.homeId);
-      if (kind !== undefined && kind !== stay.form) {
-        report([...stayAt, 'form'], `hemmet ${JSON.stringify(stay.homeId)} är ${kind} och kan inte ta emot en vistelse som ${stay.form}`);
-      }
-      if (stay.investigationCompletedOn !== undefined && stay.form !== 'jourhem') {
-        report([...stayAt, 'investigationCompletedOn'], 'gäller bara vistelser i jourhem');
-      }
-    });
+    for (const problem of placementProblems(placement, { birthDate, homeKind })) report([...at, ...problem.path], problem.message);
   }
 
   for (const { index, value: event } of parsed.events) {
@@ -583,35 +567,6 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
   }
 
   return problems;
-}
-
-/**
- * A placement's stays tile it: the first starts on `startedOn`, each ends the day the next
- * begins, and the last ends on `endedOn` or stays open while the placement lasts.
- */
-function checkStays(placement: ExchangePlacement, report: (path: (string | number)[], message: string) => void): void {
-  const { stays, startedOn, endedOn } = placement;
-  const first = stays[0];
-  if (first && first.from !== startedOn) {
-    report([0, 'from'], `första vistelsen ska börja när placeringen börjar (${startedOn}), inte ${first.from}`);
-  }
-  stays.forEach((stay, k) => {
-    if (stay.to !== undefined && stay.to < stay.from) {
-      report([k, 'to'], `vistelsen slutar (${stay.to}) innan den började (${stay.from})`);
-    }
-    const next = stays[k + 1];
-    if (next) {
-      if (stay.to === undefined) report([k, 'to'], `saknas; nästa vistelse börjar ${next.from}`);
-      else if (stay.to > next.from) report([k, 'to'], `överlappar nästa vistelse, som börjar ${next.from}`);
-      else if (stay.to < next.from) report([k, 'to'], `glapp till nästa vistelse, som börjar ${next.from}`);
-    } else if (endedOn === undefined && stay.to !== undefined) {
-      report([k, 'to'], `placeringen pågår (endedOn saknas), så den sista vistelsen kan inte sluta ${stay.to}`);
-    } else if (endedOn !== undefined && stay.to === undefined) {
-      report([k, 'to'], `saknas; placeringen slutade ${endedOn}`);
-    } else if (endedOn !== undefined && stay.to !== endedOn) {
-      report([k, 'to'], `ska vara placeringens slutdatum ${endedOn}, inte ${stay.to}`);
-    }
-  });
 }
 
 // ---------------------------------------------------------------------------------------------

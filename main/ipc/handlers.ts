@@ -28,7 +28,33 @@ export function createHandlers(services: Services, context: HandlerContext) {
     getHome: ({ id }) => services.homes.get(id),
     saveHome: (input) => services.homes.save(input),
     setHomeActive: ({ id, active }) => services.homes.setActive(id, active),
-    loadDemoData: () => services.demo.load(),
+    loadDemoData: ({ today }) => services.demo.load(today ?? localToday()),
     removeDemoData: () => services.demo.remove(),
+
+    listChildren: (input) => services.placements.listChildren(input),
+    getChild: ({ id, reveal }) => services.placements.getChild(id, reveal),
+    saveChild: (input) => services.placements.saveChild(input),
+
+    listPlacements: (input) => services.placementViews.list(input),
+    getPlacement: (input) => services.placementViews.detail(input),
+    savePlacement: (input) => services.placements.savePlacement(input),
+    movePlacement: (input) => services.placements.move(input),
+    endPlacement: (input) => services.placements.end(input),
+
+    recordEvent: (input) => services.placements.recordEvent(input),
+    removeEvent: ({ id }) => services.placements.removeEvent(id),
+    listHomeEvents: ({ homeId }) => services.placements.listHomeEvents(homeId),
+
+    listDeadlines: ({ date }) => services.deadlines.overview(date),
+    countDeadlines: ({ date }) => services.deadlines.counts(date),
+
+    getRuleSettings: () => services.settings.get(),
+    saveRuleSettings: (input) => services.settings.save(input, new Date().toISOString()),
   } satisfies Handlers;
+}
+
+/** The user's calendar date on this machine (local time, not UTC): the default "today". */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

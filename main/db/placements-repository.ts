@@ -1,0 +1,164 @@
+/**
+ * All SQL for children, placements with their stays, and events. Rows come out as stored
+ * (enum values as text, booleans as 0/1 turned into booleans); the services give them their types.
+ * Every function takes the database or a transaction, so a service composes them into one.
+ */
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { ChildrenTable, Database, EventsTable, PlacementsTable, StaysTable } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type ChildRow = Omit<Selectable<ChildrenTable>, 'protectedIdentity'> & { protectedIdentity: boolean };
+export type PlacementRow = Selectable<PlacementsTable>;
+export type StayRow = Selectable<StaysTable> & { homeName: string };
+export type EventRow = Selectable<EventsTable>;
+export type PlacementWithStays = PlacementRow & { stays: StayRow[] };
+
+const toChild = (row: Selectable<ChildrenTable>): ChildRow => ({ ...row, protectedIdentity: row.protectedIdentity === 1 });
+
+// ---------------------------------------------------------------------------------------------
+// Children
+
+export async function listChildren(db: Db): Promise<(ChildRow & { placementCount: number })[]> {
+  const rows = await db
+    .selectFrom('children')
+    .selectAll('children')
+    .select(sql<number>`(SELECT count(*) FROM placements p WHERE p.child_id = children.id)`.as('placementCount'))
+    .execute();
+  return rows.map((row) => ({ ...toChild(row), placementCount: row.placementCount }));
+}
+
+export async function getChild(db: Db, id: string): Promise<ChildRow | undefined> {
+  const row = await db.selectFrom('children').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toChild(row);
+}
+
+export async function saveChild(db: Db, child: ChildRow): Promise<void> {
+  const { id, protectedIdentity, ...fields } = child;
+  const values = { ...fields, protectedIdentity: protectedIdentity ? 1 : 0 };
+  await db
+    .insertInto('children')
+    .values({ id, ...values })
+    .onConflict((oc) => oc.column('id').doUpdateSet(values))
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Placements and stays
+
+async function staysOf(db: Db, placementIds: readonly string[] | null): Promise<Map<string, StayRow[]>> {
+  const rows = await db
+    .selectFrom('stays')
+    .innerJoin('homes', 'homes.id', 'stays.homeId')
+    .selectAll('stays')
+    .select('homes.name as homeName')
+    .$if(placementIds !== null, (qb) => qb.where('stays.placementId', 'in', placementIds!.length > 0 ? placementIds! : ['']))
+    .orderBy('stays.placementId')
+    .orderBy('stays.ordinal')
+    .execute();
+  const byPlacement = new Map<string, StayRow[]>();
+  for (const row of rows) {
+    const list = byPlacement.get(row.placementId);
+    if (list) list.push(row);
+    else byPlacement.set(row.placementId, [row]);
+  }
+  return byPlacement;
+}
+
+/** Every placement with its stays (and the stays' home names), or those of one child. */
+export async function listPlacements(db: Db, childId?: string): Promise<PlacementWithStays[]> {
+  const placements = await db
+    .selectFrom('placements')
+    .selectAll()
+    .$if(childId !== undefined, (qb) => qb.where('childId', '=', childId!))
+    .orderBy('startedOn')
+    .orderBy('id')
+    .execute();
+  const stays = await staysOf(db, childId === undefined ? null : placements.map((p) => p.id));
+  return placements.map((p) => ({ ...p, stays: stays.get(p.id) ?? [] }));
+}
+
+export async function getPlacement(db: Db, id: string): Promise<PlacementWithStays | undefined> {
+  const placement = await db.selectFrom('placements').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!placement) return undefined;
+  return { ...placement, stays: (await staysOf(db, [id])).get(id) ?? [] };
+}
+
+/** Writes the placement and replaces its stays (in order: ordinal 0, 1, …). */
+export async function savePlacement(db: Db, placement: PlacementRow, stays: Omit<Selectable<StaysTable>, 'placementId' | 'ordinal'>[]): Promise<void> {
+  const { id, ...fields } = placement;
+  await db
+    .insertInto('placements')
+    .values(placement)
+    .onConflict((oc) => oc.column('id').doUpdateSet(fields))
+    .execute();
+  await db.deleteFrom('stays').where('placementId', '=', id).execute();
+  if (stays.length > 0) {
+    await db
+      .insertInto('stays')
+      .values(stays.map((stay, ordinal) => ({ ...stay, placementId: id, ordinal })))
+      .execute();
+  }
+}
+
+/** Home id → kind and name, for the homes asked about. */
+export async function homesById(db: Db, ids: readonly string[]): Promise<Map<string, { kind: string; name: string; active: boolean }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('homes').select(['id', 'kind', 'name', 'active']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, { kind: row.kind, name: row.name, active: row.active === 1 }]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+export async function listEvents(db: Db, of: { placementId: string } | { homeId: string }): Promise<EventRow[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .$if('placementId' in of, (qb) => qb.where('placementId', '=', (of as { placementId: string }).placementId))
+    .$if('homeId' in of, (qb) => qb.where('homeId', '=', (of as { homeId: string }).homeId))
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function getEvent(db: Db, id: string): Promise<EventRow | undefined> {
+  return db.selectFrom('events').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertEvent(db: Db, event: EventRow): Promise<void> {
+  await db.insertInto('events').values(event).execute();
+}
+
+export async function deleteEvent(db: Db, id: string): Promise<boolean> {
+  const result = await db.deleteFrom('events').where('id', '=', id).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the deadline engine reads: the whole register in four queries.
+
+export interface RegisterSnapshot {
+  children: { id: string; name: string | null; birthDate: string; protectedIdentity: boolean }[];
+  placements: PlacementRow[];
+  stays: Selectable<StaysTable>[];
+  events: Pick<EventRow, 'placementId' | 'homeId' | 'type' | 'date'>[];
+  homes: { id: string; kind: string; name: string }[];
+}
+
+export async function readRegisterSnapshot(db: Db): Promise<RegisterSnapshot> {
+  const [children, placements, stays, events, homes] = await Promise.all([
+    db.selectFrom('children').select(['id', 'name', 'birthDate', 'protectedIdentity']).execute(),
+    db.selectFrom('placements').selectAll().execute(),
+    db.selectFrom('stays').selectAll().orderBy('placementId').orderBy('ordinal').execute(),
+    db.selectFrom('events').select(['placementId', 'homeId', 'type', 'date']).execute(),
+    db.selectFrom('homes').select(['id', 'kind', 'name']).execute(),
+  ]);
+  return {
+    children: children.map((c) => ({ ...c, protectedIdentity: c.protectedIdentity === 1 })),
+    placements,
+    stays,
+    events,
+    homes,
+  };
+}

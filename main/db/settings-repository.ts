@@ -1,0 +1,29 @@
+/**
+ * Settings kept in the database (the rules' parameters and legal references): one JSON value per
+ * key with a version that counts the saves, and every saved version kept in the history.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface StoredSetting {
+  value: unknown;
+  version: number;
+}
+
+export async function readSetting(db: Db, key: string): Promise<StoredSetting | undefined> {
+  const row = await db.selectFrom('settings').select(['value', 'version']).where('key', '=', key).executeTakeFirst();
+  return row && { value: JSON.parse(row.value) as unknown, version: row.version };
+}
+
+/** Writes version `version` of `key` and keeps it in the history. */
+export async function writeSetting(db: Db, key: string, value: unknown, version: number, changedAt: string): Promise<void> {
+  const json = JSON.stringify(value);
+  await db
+    .insertInto('settings')
+    .values({ key, value: json, version, changedAt })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, version, changedAt }))
+    .execute();
+  await db.insertInto('settingsHistory').values({ key, version, value: json, changedAt }).execute();
+}

@@ -1,0 +1,119 @@
+/**
+ * The parameters of the rules (rules.md: "every parameter below is a default that a municipality
+ * can change") and the table of legal references (rule id → reference, valid from/to), so that a
+ * reference can be corrected, or the new SoL's numbering added, without a code change.
+ *
+ * Both are kept in the database beside the register they judge, so the window, the command line
+ * and a nightly run give the same answer for the same file (docs/decisions.md).
+ */
+import { z } from 'zod';
+import { isIsoDate, type IsoDate } from './dates';
+
+export const deadlineRules = [
+  'sol-overvagande',
+  'lvu-overvagande',
+  'lvu-omprovning',
+  'vardnadsoverflyttning',
+  'jourhem-tidsgrans',
+  'barnsamtal',
+  'vardplan',
+  'genomforandeplan',
+  'halsoundersokning',
+  'uppfoljning-efter-lvu',
+  'fler-an-tre-barn',
+] as const;
+export type DeadlineRule = (typeof deadlineRules)[number];
+
+/** Rules of the checks section (register checks and permits); their engine comes with the checks. */
+export const checkRules = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'] as const;
+export type CheckRule = (typeof checkRules)[number];
+
+export const ruleIds = [...deadlineRules, ...checkRules] as const;
+export type RuleId = (typeof ruleIds)[number];
+
+const months = (fallback: number) => z.int().min(1).max(120).default(fallback);
+const days = (fallback: number) => z.int().min(1).max(3650).default(fallback);
+const years = (fallback: number) => z.int().min(1).max(30).default(fallback);
+
+/** The defaults are rules.md's; a stored value missing a key (an older version) gets the default. */
+export const ruleParametersSchema = z.strictObject({
+  /** A deadline is `due-soon` from this many days before it. */
+  leadDays: z.int().min(0).max(365).default(30),
+  /** The age limit of the child rules ("under 18 on D"). */
+  childAgeLimit: years(18),
+  overvagandeMonths: months(6),
+  omprovningMonths: months(6),
+  vardnadsoverflyttningFirstMonths: months(24),
+  vardnadsoverflyttningThenMonths: months(12),
+  jourhemAfterInvestigationMonths: months(2),
+  /** Local policy when the investigation's completion is not recorded: 4 months of utredning + 2. */
+  jourhemWithoutInvestigationMonths: months(6),
+  barnsamtalMonths: months(3),
+  genomforandeplanDays: days(30),
+  halsoundersokningDays: days(30),
+  halsoundersokningAgeLimit: years(21),
+  uppfoljningEfterLvuMonths: months(6),
+  /** More children than this in one foster home must be reported to IVO. */
+  flerAnTreBarnLimit: z.int().min(1).max(20).default(3),
+  registerkontrollMaxAgeMonths: months(12),
+  ivoTillstandMaxAgeDays: days(90),
+  registerkontrollFortlopandeMonths: months(12),
+});
+export type RuleParameters = z.output<typeof ruleParametersSchema>;
+export const defaultRuleParameters: RuleParameters = ruleParametersSchema.parse({});
+
+const isoDate = z.string().refine(isIsoDate, 'inte ett datum (ÅÅÅÅ-MM-DD)');
+
+export const legalReferenceSchema = z
+  .strictObject({
+    rule: z.enum(ruleIds),
+    /** As cited in the UI, reports and the command line, e.g. "SoL 6 kap. 8 §". */
+    reference: z.string().trim().min(1).max(200),
+    /** The first and last day the reference applies (null: open-ended). */
+    validFrom: isoDate.nullable(),
+    validTo: isoDate.nullable(),
+    note: z.string().trim().max(500).nullable(),
+  })
+  .refine((r) => r.validFrom === null || r.validTo === null || r.validFrom <= r.validTo, {
+    message: 'validTo är före validFrom',
+    path: ['validTo'],
+  });
+export type LegalReference = z.output<typeof legalReferenceSchema>;
+
+const unverifiedNewSol =
+  'Motsvarande paragraf i nya socialtjänstlagen (2025:400) är inte verifierad; lägg till en rad med giltig från 2025-07-01 när den är det.';
+
+/** rules.md's references. The old SoL's numbering, as rules.md cites it, until the new one is verified. */
+export const defaultLegalReferences: LegalReference[] = (
+  [
+    ['sol-overvagande', 'SoL 6 kap. 8 §', unverifiedNewSol],
+    ['lvu-overvagande', 'LVU 13 § första st.', null],
+    ['lvu-omprovning', 'LVU 13 § andra st.', null],
+    ['vardnadsoverflyttning', 'SoL 6 kap. 8 b §; LVU 13 §', unverifiedNewSol],
+    ['jourhem-tidsgrans', 'SoL 6 kap. 6 §', unverifiedNewSol],
+    ['barnsamtal', 'Socialstyrelsens allmänna råd', 'Rekommendation, inte lag.'],
+    ['vardplan', 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §', unverifiedNewSol],
+    ['genomforandeplan', 'SoL 11 kap. 3 §; SOSFS 2012:11', unverifiedNewSol],
+    ['halsoundersokning', 'SoL 11 kap. 3 a §; lag (2017:209)', unverifiedNewSol],
+    ['uppfoljning-efter-lvu', 'prop. 2021/22:178 (lex lilla hjärtat)', 'Exakt paragraf ska verifieras.'],
+    ['fler-an-tre-barn', 'SoF 3 kap. 19 a §', null],
+    ['registerkontroll', 'SoF 5 kap. 1 b §', null],
+    ['ivo-tillstand', 'SoL 7 kap. 1 §', unverifiedNewSol],
+    ['registerkontroll-fortlopande', 'Lokal rutin (fortlöpande registerkontroller)', null],
+  ] as const
+).map(([rule, reference, note]) => ({ rule, reference, validFrom: null, validTo: null, note }));
+
+/**
+ * The reference of `rule` in force on `on`: the row whose validity covers the date, the most
+ * recently begun one first; if none covers it, the rule id itself, so a gap in the table shows.
+ */
+export function legalReferenceOn(table: readonly LegalReference[], rule: RuleId, on: IsoDate): string {
+  let best: LegalReference | null = null;
+  for (const row of table) {
+    if (row.rule !== rule) continue;
+    if (row.validFrom !== null && on < row.validFrom) continue;
+    if (row.validTo !== null && on > row.validTo) continue;
+    if (best === null || (row.validFrom ?? '') > (best.validFrom ?? '')) best = row;
+  }
+  return best?.reference ?? rule;
+}

@@ -1,0 +1,142 @@
+/**
+ * The bevakningslista: the register read once, the one deadline engine (domain/deadlines) run
+ * over it with the municipality's settings, and each deadline given its words (who, where, what
+ * the rule says). The window, the command line and the audit checklist all come here.
+ */
+import type { Kysely } from 'kysely';
+import { readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
+import type { Database } from '../db/schema';
+import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineStatus, type EnginePlacement, type LegalBasis } from '../domain/deadlines';
+import type { HomeKind } from '../domain/homes';
+import type { DeadlineRule } from '../domain/rule-settings';
+import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
+import { childLabel, type EventType } from './placements';
+import type { SettingsService } from './settings';
+
+export type { Deadline };
+
+export interface DeadlineRow {
+  rule: DeadlineRule;
+  placementId: string | null;
+  homeId: string | null;
+  homeName: string | null;
+  dueOn: string;
+  basisOn: string;
+  basisLabel: string;
+  status: DeadlineStatus;
+  legalRef: string;
+  title: string;
+  explanation: string;
+  satisfiedBy: EventType;
+  specialReasonsOn: string | null;
+  childId: string | null;
+  childLabel: string | null;
+  caseworker: string | null;
+  unit: string | null;
+}
+
+export interface DeadlineCounts {
+  overdue: number;
+  dueSoon: number;
+  upcoming: number;
+}
+
+export interface DeadlineOverview {
+  date: string;
+  rows: DeadlineRow[];
+  counts: DeadlineCounts;
+}
+
+/** The engine's view of a snapshot of the register. */
+export function toDeadlineRegister(snapshot: RegisterSnapshot): DeadlineRegister {
+  const staysByPlacement = new Map<string, EnginePlacement['stays'][number][]>();
+  for (const stay of snapshot.stays) {
+    const list = staysByPlacement.get(stay.placementId) ?? [];
+    list.push({
+      homeId: stay.homeId,
+      form: stay.form as HomeKind,
+      from: stay.fromDate,
+      to: stay.toDate,
+      investigationCompletedOn: stay.investigationCompletedOn,
+    });
+    staysByPlacement.set(stay.placementId, list);
+  }
+  return {
+    children: new Map(snapshot.children.map((c) => [c.id, c.birthDate])),
+    placements: snapshot.placements.map((p) => ({
+      id: p.id,
+      childId: p.childId,
+      legalBasis: p.legalBasis as LegalBasis,
+      startedOn: p.startedOn,
+      endedOn: p.endedOn,
+      stays: staysByPlacement.get(p.id) ?? [],
+    })),
+    events: snapshot.events,
+    homes: new Map(snapshot.homes.map((h) => [h.id, h.kind as HomeKind])),
+  };
+}
+
+export function countDeadlines(deadlines: readonly { status: DeadlineStatus }[]): DeadlineCounts {
+  const counts = { overdue: 0, dueSoon: 0, upcoming: 0 };
+  for (const { status } of deadlines) {
+    if (status === 'overdue') counts.overdue++;
+    else if (status === 'due-soon') counts.dueSoon++;
+    else counts.upcoming++;
+  }
+  return counts;
+}
+
+export function createDeadlinesService(db: Kysely<Database>, settings: SettingsService) {
+  async function run(date: string) {
+    const [snapshot, effective] = await Promise.all([readRegisterSnapshot(db), settings.effective()]);
+    const deadlines = computeDeadlines(toDeadlineRegister(snapshot), date, effective);
+    return { snapshot, effective, deadlines };
+  }
+
+  return {
+    /** The engine's deadlines as of `date`, sorted (dueOn, placementId, rule). */
+    async compute(date: string): Promise<Deadline[]> {
+      return (await run(date)).deadlines;
+    },
+
+    async counts(date: string): Promise<DeadlineCounts> {
+      return countDeadlines((await run(date)).deadlines);
+    },
+
+    /** Every open deadline on `date` with its words; `placementId` narrows it to one placement. */
+    async overview(date: string, placementId?: string): Promise<DeadlineOverview> {
+      const { snapshot, effective, deadlines } = await run(date);
+      const children = new Map(snapshot.children.map((c) => [c.id, c]));
+      const placements = new Map(snapshot.placements.map((p) => [p.id, p]));
+      const homes = new Map(snapshot.homes.map((h) => [h.id, h.name]));
+      const rows = deadlines
+        .filter((d) => placementId === undefined || d.placementId === placementId)
+        .map((d): DeadlineRow => {
+          const placement = d.placementId === null ? undefined : placements.get(d.placementId);
+          const child = placement && children.get(placement.childId);
+          return {
+            rule: d.rule,
+            placementId: d.placementId,
+            homeId: d.homeId,
+            homeName: d.homeId === null ? null : (homes.get(d.homeId) ?? null),
+            dueOn: d.dueOn,
+            basisOn: d.basisOn,
+            basisLabel: basisLabels[d.basis],
+            status: d.status,
+            legalRef: d.legalRef,
+            title: ruleTitles[d.rule],
+            explanation: ruleExplanation(d.rule, effective.parameters),
+            satisfiedBy: d.satisfiedBy as EventType,
+            specialReasonsOn: d.specialReasonsOn,
+            childId: placement?.childId ?? null,
+            childLabel: child ? childLabel(child) : null,
+            caseworker: placement?.caseworker ?? null,
+            unit: placement?.unit ?? null,
+          };
+        });
+      return { date, rows, counts: countDeadlines(rows) };
+    },
+  };
+}
+
+export type DeadlinesService = ReturnType<typeof createDeadlinesService>;

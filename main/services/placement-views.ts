@@ -1,0 +1,63 @@
+/**
+ * What the placement screens show, put together from the placements and the deadline engine:
+ * the list with each placement's overdue count, and one placement's page.
+ */
+import { containsSwedish } from '../domain/swedish';
+import type { DeadlineRow, DeadlinesService } from './deadlines';
+import {
+  childLabel,
+  placementListRow,
+  type Child,
+  type Placement,
+  type PlacementListRow,
+  type PlacementsService,
+  type RecordedEvent,
+} from './placements';
+
+export interface PlacementDetail {
+  placement: Placement;
+  child: Child;
+  events: RecordedEvent[];
+  deadlines: DeadlineRow[];
+  otherPlacements: PlacementListRow[];
+}
+
+export function createPlacementViews(placements: PlacementsService, deadlines: DeadlinesService) {
+  return {
+    async list({ date, query, activeOnly }: { date: string; query?: string | undefined; activeOnly: boolean }): Promise<PlacementListRow[]> {
+      const overdue = new Map<string, number>();
+      for (const d of await deadlines.compute(date)) {
+        if (d.status === 'overdue' && d.placementId !== null) overdue.set(d.placementId, (overdue.get(d.placementId) ?? 0) + 1);
+      }
+      const q = query?.trim() ?? '';
+      return (await placements.listPlacementRows(date, overdue))
+        .filter((row) => !activeOnly || row.active)
+        .filter(
+          (row) =>
+            q === '' ||
+            [row.childLabel, row.homeName, row.caseworker, row.unit, row.id].some((text) => containsSwedish(text, q)),
+        )
+        .sort((a, b) => (a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : a.id < b.id ? -1 : 1));
+    },
+
+    async detail({ id, date, reveal }: { id: string; date: string; reveal: boolean }): Promise<PlacementDetail> {
+      const placement = await placements.getPlacement(id);
+      const [child, events, overview, siblings] = await Promise.all([
+        placements.getChild(placement.childId, reveal),
+        placements.listPlacementEvents(id),
+        deadlines.overview(date, id),
+        placements.childPlacements(placement.childId),
+      ]);
+      const label = childLabel({ ...child, name: child.name }, reveal);
+      return {
+        placement,
+        child,
+        events,
+        deadlines: overview.rows,
+        otherPlacements: siblings.filter((p) => p.id !== id).map((p) => placementListRow(p, label, date, 0)),
+      };
+    },
+  };
+}
+
+export type PlacementViews = ReturnType<typeof createPlacementViews>;

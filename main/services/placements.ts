@@ -1,0 +1,419 @@
+/**
+ * Children, their placements (with stays: omplacering is a new stay) and the events recorded on
+ * placements and homes. The types mirror preload/api.ts structurally (decision 1).
+ * A protected identity is masked here, in main, unless the caller asks to reveal it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as repo from '../db/placements-repository';
+import { inTransaction } from '../db/homes-repository';
+import type { Database } from '../db/schema';
+import { isActiveOn, currentStay, type LegalBasis } from '../domain/deadlines';
+import { homeEventTypes, placementEventTypes } from '../domain/exchange';
+import type { HomeKind } from '../domain/homes';
+import { placementProblems } from '../domain/placements';
+import { validatePersonnummer } from '../domain/personnummer';
+import { compareSwedish, containsSwedish } from '../domain/swedish';
+import { ServiceError, notFound, type ServiceIssue } from './errors';
+
+export type EndReason = 'planerad' | 'sammanbrott' | 'hemflytt' | 'myndig' | 'annan';
+export type EventType = (typeof placementEventTypes)[number] | (typeof homeEventTypes)[number];
+
+export interface Child {
+  id: string;
+  name: string | null;
+  birthDate: string;
+  personnummer: string | null;
+  protectedIdentity: boolean;
+  masked: boolean;
+  label: string;
+}
+
+export interface ChildListRow extends Child {
+  placementCount: number;
+  activePlacementId: string | null;
+}
+
+export interface ChildInput {
+  id?: string | undefined;
+  name: string | null;
+  birthDate: string;
+  personnummer: string | null;
+  protectedIdentity: boolean;
+}
+
+export interface Stay {
+  ordinal: number;
+  homeId: string;
+  homeName: string;
+  form: HomeKind;
+  from: string;
+  to: string | null;
+  decidedOn: string | null;
+  investigationCompletedOn: string | null;
+}
+
+export interface Placement {
+  id: string;
+  childId: string;
+  legalBasis: LegalBasis;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: EndReason | null;
+  caseworker: string | null;
+  unit: string | null;
+  stays: Stay[];
+}
+
+export interface StayInput {
+  homeId: string;
+  from: string;
+  to: string | null;
+  decidedOn: string | null;
+  investigationCompletedOn: string | null;
+}
+
+export interface PlacementInput extends Omit<Placement, 'id' | 'stays'> {
+  id?: string | undefined;
+  stays: StayInput[];
+}
+
+export interface RecordedEvent {
+  id: string;
+  placementId: string | null;
+  homeId: string | null;
+  type: EventType;
+  date: string;
+  comment: string | null;
+}
+
+export interface EventInput {
+  placementId?: string | undefined;
+  homeId?: string | undefined;
+  type: EventType;
+  date: string;
+  comment: string | null;
+}
+
+export interface PlacementListRow {
+  id: string;
+  childId: string;
+  childLabel: string;
+  legalBasis: LegalBasis;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  caseworker: string | null;
+  unit: string | null;
+  homeId: string;
+  homeName: string;
+  form: HomeKind;
+  active: boolean;
+  overdueCount: number;
+}
+
+/** How the UI names a child without saying more than it must. */
+export function childLabel(child: { name: string | null; birthDate: string; protectedIdentity: boolean }, reveal = false): string {
+  if (child.protectedIdentity && !reveal) return `Skyddad identitet (f. ${child.birthDate.slice(0, 4)})`;
+  return child.name ?? `Barn f. ${child.birthDate}`;
+}
+
+function toChild(row: repo.ChildRow, reveal: boolean): Child {
+  const masked = row.protectedIdentity && !reveal;
+  return {
+    id: row.id,
+    name: masked ? null : row.name,
+    birthDate: row.birthDate,
+    personnummer: masked ? null : row.personnummer,
+    protectedIdentity: row.protectedIdentity,
+    masked,
+    label: childLabel(row, reveal),
+  };
+}
+
+export function toPlacement(row: repo.PlacementWithStays): Placement {
+  return {
+    id: row.id,
+    childId: row.childId,
+    legalBasis: row.legalBasis as LegalBasis,
+    decidedOn: row.decidedOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    endReason: row.endReason as EndReason | null,
+    caseworker: row.caseworker,
+    unit: row.unit,
+    stays: row.stays.map((s) => ({
+      ordinal: s.ordinal,
+      homeId: s.homeId,
+      homeName: s.homeName,
+      form: s.form as HomeKind,
+      from: s.fromDate,
+      to: s.toDate,
+      decidedOn: s.decidedOn,
+      investigationCompletedOn: s.investigationCompletedOn,
+    })),
+  };
+}
+
+const toEvent = (row: repo.EventRow): RecordedEvent => ({ ...row, type: row.type as EventType });
+
+/** The list row of a placement on `on`; `overdue` counts its overdue deadlines (from the engine). */
+export function placementListRow(row: repo.PlacementWithStays, label: string, on: string, overdue: number): PlacementListRow {
+  const stay = currentStay(row.stays.map((s) => ({ ...s, from: s.fromDate, to: s.toDate })), on) ?? row.stays.at(-1)!;
+  return {
+    id: row.id,
+    childId: row.childId,
+    childLabel: label,
+    legalBasis: row.legalBasis as LegalBasis,
+    decidedOn: row.decidedOn,
+    startedOn: row.startedOn,
+    endedOn: row.endedOn,
+    caseworker: row.caseworker,
+    unit: row.unit,
+    homeId: stay.homeId,
+    homeName: stay.homeName,
+    form: stay.form as HomeKind,
+    active: isActiveOn(row, on),
+    overdueCount: overdue,
+  };
+}
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+const pointer = (path: (string | number)[]) => path.map((p) => `/${p}`).join('');
+
+const CHILD_SAVE_FAILED = 'Barnet kunde inte sparas.';
+const PLACEMENT_SAVE_FAILED = 'Placeringen kunde inte sparas.';
+
+export function createPlacementsService(db: Kysely<Database>) {
+  /** Checks and writes a whole placement in `trx`; every problem is reported at its field. */
+  async function writePlacement(trx: Parameters<Parameters<typeof inTransaction>[1]>[0], input: PlacementInput, failed = PLACEMENT_SAVE_FAILED) {
+    const issues: ServiceIssue[] = [];
+    const child = await repo.getChild(trx, input.childId);
+    if (!child) issues.push({ path: '/childId', message: 'Barnet finns inte.' });
+    const existing = input.id === undefined ? undefined : await repo.getPlacement(trx, input.id);
+    if (input.id !== undefined && !existing) throw notFound('Placeringen');
+    if (existing && existing.childId !== input.childId) {
+      issues.push({ path: '/childId', message: 'En placering kan inte flyttas till ett annat barn.' });
+    }
+    if (input.decidedOn > input.startedOn) {
+      issues.push({ path: '/decidedOn', message: 'Beslutet kan inte vara fattat efter att placeringen började.' });
+    }
+
+    const homes = await repo.homesById(trx, input.stays.map((s) => s.homeId));
+    input.stays.forEach((stay, k) => {
+      if (!homes.has(stay.homeId)) issues.push({ path: `/stays/${k}/homeId`, message: 'Hemmet finns inte.' });
+    });
+    const stays = input.stays.map((s) => ({ ...s, form: (homes.get(s.homeId)?.kind ?? 'hvb') as HomeKind }));
+    for (const problem of placementProblems({ ...input, stays }, {
+      birthDate: child?.birthDate,
+      homeKind: (id) => homes.get(id)?.kind as HomeKind | undefined,
+    })) {
+      issues.push({ path: pointer(problem.path), message: `${capitalize(problem.message)}.` });
+    }
+
+    // One child is in one placement at a time: another placement of the child may not overlap.
+    if (child) {
+      const end = input.endedOn ?? '9999-12-31';
+      for (const other of await repo.listPlacements(trx, child.id)) {
+        if (other.id === input.id) continue;
+        const otherEnd = other.endedOn ?? '9999-12-31';
+        if (other.startedOn < end && input.startedOn < otherEnd) {
+          issues.push({
+            path: '/startedOn',
+            message: `Barnet har redan en placering ${other.startedOn}–${other.endedOn ?? 'pågår'} som överlappar.`,
+          });
+        }
+      }
+    }
+    if (issues.length > 0) throw new ServiceError('VALIDATION', failed, issues);
+
+    const id = input.id ?? randomUUID();
+    await repo.savePlacement(
+      trx,
+      {
+        id,
+        childId: input.childId,
+        legalBasis: input.legalBasis,
+        decidedOn: input.decidedOn,
+        startedOn: input.startedOn,
+        endedOn: input.endedOn,
+        endReason: input.endReason,
+        caseworker: input.caseworker,
+        unit: input.unit,
+      },
+      stays.map((s) => ({
+        homeId: s.homeId,
+        form: s.form,
+        fromDate: s.from,
+        toDate: s.to,
+        decidedOn: s.decidedOn,
+        investigationCompletedOn: s.investigationCompletedOn,
+      })),
+    );
+    return toPlacement((await repo.getPlacement(trx, id))!);
+  }
+
+  const asInput = (p: Placement): PlacementInput => ({
+    ...p,
+    stays: p.stays.map((s) => ({ homeId: s.homeId, from: s.from, to: s.to, decidedOn: s.decidedOn, investigationCompletedOn: s.investigationCompletedOn })),
+  });
+
+  return {
+    async listChildren({ query, date }: { query?: string | undefined; date: string }): Promise<ChildListRow[]> {
+      const [children, placements] = await Promise.all([repo.listChildren(db), repo.listPlacements(db)]);
+      const activeByChild = new Map<string, string>();
+      for (const p of placements) if (isActiveOn(p, date)) activeByChild.set(p.childId, p.id);
+      const q = query?.trim() ?? '';
+      return children
+        // A protected child is never found by its name: that would tell who it is.
+        .filter((c) => q === '' || containsSwedish(childLabel(c), q) || c.birthDate.includes(q))
+        .map((c) => ({ ...toChild(c, false), placementCount: c.placementCount, activePlacementId: activeByChild.get(c.id) ?? null }))
+        .sort((a, b) => compareSwedish(a.label, b.label) || a.birthDate.localeCompare(b.birthDate));
+    },
+
+    async getChild(id: string, reveal = false): Promise<Child> {
+      const row = await repo.getChild(db, id);
+      if (!row) throw notFound('Barnet');
+      return toChild(row, reveal);
+    },
+
+    async saveChild(input: ChildInput): Promise<Child> {
+      const issues: ServiceIssue[] = [];
+      let personnummer: string | null = null;
+      if (input.personnummer !== null) {
+        const result = validatePersonnummer(input.personnummer, input.birthDate);
+        if (result.ok) personnummer = result.value;
+        else issues.push({ path: '/personnummer', message: result.message });
+      }
+      return inTransaction(db, async (trx) => {
+        const existing = input.id === undefined ? undefined : await repo.getChild(trx, input.id);
+        if (input.id !== undefined && !existing) throw notFound('Barnet');
+        if (existing) {
+          const first = (await repo.listPlacements(trx, existing.id))[0];
+          if (first && first.startedOn < input.birthDate) {
+            issues.push({ path: '/birthDate', message: `Barnet har en placering som började ${first.startedOn}, före det födelsedatumet.` });
+          }
+        }
+        if (issues.length > 0) throw new ServiceError('VALIDATION', CHILD_SAVE_FAILED, issues);
+        const row: repo.ChildRow = {
+          id: input.id ?? randomUUID(),
+          name: input.name,
+          birthDate: input.birthDate,
+          personnummer,
+          protectedIdentity: input.protectedIdentity,
+        };
+        await repo.saveChild(trx, row);
+        return toChild(row, true);
+      });
+    },
+
+    /** Placements of the child; `label` is computed once per child. */
+    async listPlacementRows(date: string, overdueByPlacement: ReadonlyMap<string, number>): Promise<PlacementListRow[]> {
+      const [children, placements] = await Promise.all([repo.listChildren(db), repo.listPlacements(db)]);
+      const labels = new Map(children.map((c) => [c.id, childLabel(c)]));
+      return placements.map((p) => placementListRow(p, labels.get(p.childId) ?? p.childId, date, overdueByPlacement.get(p.id) ?? 0));
+    },
+
+    async getPlacement(id: string): Promise<Placement> {
+      const row = await repo.getPlacement(db, id);
+      if (!row) throw notFound('Placeringen');
+      return toPlacement(row);
+    },
+
+    async childPlacements(childId: string): Promise<repo.PlacementWithStays[]> {
+      return repo.listPlacements(db, childId);
+    },
+
+    async listPlacementEvents(placementId: string): Promise<RecordedEvent[]> {
+      return (await repo.listEvents(db, { placementId })).map(toEvent);
+    },
+
+    savePlacement(input: PlacementInput): Promise<Placement> {
+      return inTransaction(db, (trx) => writePlacement(trx, input));
+    },
+
+    /** Omplacering: the current stay ends on `on`, and a new stay in `homeId` begins that day. */
+    move(input: { id: string; on: string; homeId: string; decidedOn: string | null; investigationCompletedOn: string | null }): Promise<Placement> {
+      return inTransaction(db, async (trx) => {
+        const row = await repo.getPlacement(trx, input.id);
+        if (!row) throw notFound('Placeringen');
+        const placement = toPlacement(row);
+        const fail = (path: string, message: string) => new ServiceError('VALIDATION', 'Omplaceringen kunde inte göras.', [{ path, message }]);
+        if (placement.endedOn !== null) throw fail('/on', `Placeringen avslutades ${placement.endedOn}.`);
+        const last = placement.stays.at(-1)!;
+        if (input.on <= last.from) throw fail('/on', `Omplaceringen måste ske efter att den nuvarande vistelsen började (${last.from}).`);
+        if (last.homeId === input.homeId) throw fail('/homeId', 'Barnet bor redan i det hemmet.');
+        const stays = [
+          ...asInput(placement).stays.slice(0, -1),
+          { ...asInput(placement).stays.at(-1)!, to: input.on },
+          { homeId: input.homeId, from: input.on, to: null, decidedOn: input.decidedOn, investigationCompletedOn: input.investigationCompletedOn },
+        ];
+        return writePlacement(trx, { ...asInput(placement), stays }, 'Omplaceringen kunde inte göras.');
+      });
+    },
+
+    /** Ends the placement (and its last stay) on `on`. */
+    end(input: { id: string; on: string; reason: EndReason }): Promise<Placement> {
+      return inTransaction(db, async (trx) => {
+        const row = await repo.getPlacement(trx, input.id);
+        if (!row) throw notFound('Placeringen');
+        const placement = asInput(toPlacement(row));
+        if (row.endedOn !== null) {
+          throw new ServiceError('CONFLICT', `Placeringen är redan avslutad (${row.endedOn}).`);
+        }
+        const last = placement.stays.at(-1)!;
+        if (input.on <= last.from) {
+          throw new ServiceError('VALIDATION', 'Placeringen kunde inte avslutas.', [
+            { path: '/on', message: `Slutdatumet måste vara efter att den sista vistelsen började (${last.from}).` },
+          ]);
+        }
+        const stays = [...placement.stays.slice(0, -1), { ...last, to: input.on }];
+        return writePlacement(trx, { ...placement, endedOn: input.on, endReason: input.reason, stays }, 'Placeringen kunde inte avslutas.');
+      });
+    },
+
+    recordEvent(input: EventInput): Promise<RecordedEvent> {
+      return inTransaction(db, async (trx) => {
+        const onPlacement = (placementEventTypes as readonly string[]).includes(input.type);
+        const fail = (path: string, message: string) => new ServiceError('VALIDATION', 'Händelsen kunde inte registreras.', [{ path, message }]);
+        if (input.placementId !== undefined) {
+          if (!onPlacement) throw fail('/type', 'Den händelsen gäller ett hem, inte en placering.');
+          const placement = await repo.getPlacement(trx, input.placementId);
+          if (!placement) throw notFound('Placeringen');
+          const child = await repo.getChild(trx, placement.childId);
+          if (child && input.date < child.birthDate) throw fail('/date', `Datumet är före barnets födelse (${child.birthDate}).`);
+        } else {
+          if (onPlacement) throw fail('/type', 'Den händelsen gäller en placering, inte ett hem.');
+          if ((await repo.homesById(trx, [input.homeId!])).size === 0) throw notFound('Hemmet');
+        }
+        const event: repo.EventRow = {
+          id: randomUUID(),
+          placementId: input.placementId ?? null,
+          homeId: input.homeId ?? null,
+          type: input.type,
+          date: input.date,
+          comment: input.comment,
+        };
+        await repo.insertEvent(trx, event);
+        return toEvent(event);
+      });
+    },
+
+    removeEvent(id: string): Promise<RecordedEvent> {
+      return inTransaction(db, async (trx) => {
+        const event = await repo.getEvent(trx, id);
+        if (!event) throw notFound('Händelsen');
+        await repo.deleteEvent(trx, id);
+        return toEvent(event);
+      });
+    },
+
+    async listHomeEvents(homeId: string): Promise<RecordedEvent[]> {
+      if ((await repo.homesById(db, [homeId])).size === 0) throw notFound('Hemmet');
+      return (await repo.listEvents(db, { homeId })).map(toEvent);
+    },
+  };
+}
+
+export type PlacementsService = ReturnType<typeof createPlacementsService>;
