@@ -7,7 +7,7 @@
  * startedOn ≤ D < endedOn; a stay is current when from ≤ D < to; anything dated after D (an event,
  * a completed investigation) has not happened yet.
  */
-import { addDays, addMonths, compareDates, isUnder, type IsoDate } from './dates';
+import { addDays, addMonths, birthday, compareDates, type IsoDate } from './dates';
 import type { HomeKind } from './homes';
 import { fosterHomeKinds } from './homes';
 import { legalReferenceOn, type DeadlineRule, type LegalReference, type RuleParameters } from './rule-settings';
@@ -83,9 +83,13 @@ export interface DeadlineSettings {
 }
 
 export function deadlineStatus(dueOn: IsoDate, on: IsoDate, leadDays: number): DeadlineStatus {
+  return statusAgainst(dueOn, on, addDays(on, leadDays));
+}
+
+/** `dueOn − lead ≤ D` is `dueOn ≤ D + lead`: the horizon is computed once per run, not per deadline. */
+function statusAgainst(dueOn: IsoDate, on: IsoDate, horizon: IsoDate): DeadlineStatus {
   if (on > dueOn) return 'overdue';
-  if (on >= addDays(dueOn, -leadDays)) return 'due-soon';
-  return 'upcoming';
+  return dueOn <= horizon ? 'due-soon' : 'upcoming';
 }
 
 export const isActiveOn = (placement: Pick<EnginePlacement, 'startedOn' | 'endedOn'>, on: IsoDate): boolean =>
@@ -107,7 +111,7 @@ const codeOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Every open deadline of the register as of `on`, sorted. */
 export function computeDeadlines(register: DeadlineRegister, on: IsoDate, settings: DeadlineSettings): Deadline[] {
-  const known = indexRegister(register, on);
+  const known = indexRegister(register, on, settings.parameters);
   const deadlines: Deadline[] = [];
   for (const placement of register.placements) {
     deadlines.push(...placementDeadlines(placement, known, on, settings));
@@ -120,6 +124,10 @@ export function computeDeadlines(register: DeadlineRegister, on: IsoDate, settin
 
 interface Indexed {
   children: ReadonlyMap<string, IsoDate>;
+  /** D + leadDays: a deadline due on or before it (and not past) is due soon. */
+  horizon: IsoDate;
+  /** Birth date → its birthdays at the age limits (computed once per child, not per rule). */
+  birthdays: Map<string, { child: IsoDate; health: IsoDate }>;
   /** Placement id → its events dated ≤ D, oldest first. */
   eventsByPlacement: Map<string, EngineEvent[]>;
   /** Home id → its events dated ≤ D, oldest first. */
@@ -128,7 +136,7 @@ interface Indexed {
   staysByChild: Map<string, (EngineStay & { placementId: string })[]>;
 }
 
-function indexRegister(register: DeadlineRegister, on: IsoDate): Indexed {
+function indexRegister(register: DeadlineRegister, on: IsoDate, parameters: RuleParameters): Indexed {
   const eventsByPlacement = new Map<string, EngineEvent[]>();
   const eventsByHome = new Map<string, EngineEvent[]>();
   for (const event of register.events) {
@@ -143,7 +151,14 @@ function indexRegister(register: DeadlineRegister, on: IsoDate): Indexed {
     for (const stay of placement.stays) push(staysByChild, placement.childId, { ...stay, placementId: placement.id });
   }
   for (const list of staysByChild.values()) list.sort((a, b) => compareDates(a.from, b.from));
-  return { children: register.children, eventsByPlacement, eventsByHome, staysByChild };
+  return {
+    children: register.children,
+    horizon: addDays(on, parameters.leadDays),
+    birthdays: new Map(),
+    eventsByPlacement,
+    eventsByHome,
+    staysByChild,
+  };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -183,18 +198,24 @@ function placementDeadlines(placement: EnginePlacement, known: Indexed, on: IsoD
     dueOn,
     basisOn,
     basis,
-    status: deadlineStatus(dueOn, on, p.leadDays),
+    status: statusAgainst(dueOn, on, known.horizon),
     legalRef: legalReferenceOn(settings.references, rule, dueOn),
     satisfiedBy,
     specialReasonsOn,
   });
 
   // A child without a known birth date cannot be judged by age: the age rules then apply (fail safe).
-  const under = (years: number, date: IsoDate) => birthDate === undefined || isUnder(birthDate, years, date);
+  let birthdays = birthDate === undefined ? undefined : known.birthdays.get(birthDate);
+  if (birthDate !== undefined && birthdays === undefined) {
+    birthdays = { child: birthday(birthDate, p.childAgeLimit), health: birthday(birthDate, p.halsoundersokningAgeLimit) };
+    known.birthdays.set(birthDate, birthdays);
+  }
+  // "Under 18 on D" means D is before the 18th birthday.
+  const under = (limit: 'child' | 'health', date: IsoDate) => birthdays === undefined || date < birthdays[limit];
 
   // Ended LVU care: the follow-up within 6 months (lex lilla hjärtat).
   if (placement.endedOn !== null && placement.endedOn <= on) {
-    if (placement.legalBasis !== 'SoL' && under(p.childAgeLimit, placement.endedOn)) {
+    if (placement.legalBasis !== 'SoL' && under('child', placement.endedOn)) {
       const done = events?.some((e) => e.type === 'uppfoljning-avslutad' && e.date >= placement.endedOn!);
       if (!done) {
         out.push(make('uppfoljning-efter-lvu', addMonths(placement.endedOn, p.uppfoljningEfterLvuMonths), placement.endedOn, 'placement-end', 'uppfoljning-avslutad', null));
@@ -215,7 +236,7 @@ function placementDeadlines(placement: EnginePlacement, known: Indexed, on: IsoD
     if (!events?.some((e) => e.type === type)) out.push(make(rule, dueOn, placement.startedOn, 'placement-start', type, homeId));
   };
 
-  const minor = under(p.childAgeLimit, on);
+  const minor = under('child', on);
   if (placement.legalBasis === 'SoL' && minor) renewing('sol-overvagande', 'overvagande', p.overvagandeMonths);
   if (placement.legalBasis === 'LVU2') renewing('lvu-overvagande', 'overvagande', p.overvagandeMonths);
   if (placement.legalBasis === 'LVU3') renewing('lvu-omprovning', 'omprovning', p.omprovningMonths);
@@ -248,7 +269,7 @@ function placementDeadlines(placement: EnginePlacement, known: Indexed, on: IsoD
   if (minor) renewing('barnsamtal', 'barnsamtal', p.barnsamtalMonths);
   once('vardplan', 'vardplan', placement.startedOn);
   once('genomforandeplan', 'genomforandeplan', addDays(placement.startedOn, p.genomforandeplanDays));
-  if (under(p.halsoundersokningAgeLimit, on)) {
+  if (under('health', on)) {
     once('halsoundersokning', 'halsoundersokning-begard', addDays(placement.startedOn, p.halsoundersokningDays));
   }
   return out;
@@ -313,7 +334,7 @@ function homeDeadlines(register: DeadlineRegister, known: Indexed, on: IsoDate, 
       dueOn: firstOver,
       basisOn: firstOver,
       basis: 'over-limit-since',
-      status: deadlineStatus(firstOver, on, p.leadDays),
+      status: statusAgainst(firstOver, on, known.horizon),
       legalRef: legalReferenceOn(settings.references, 'fler-an-tre-barn', firstOver),
       satisfiedBy: 'ivo-anmalan-fler-an-tre',
       specialReasonsOn: null,

@@ -1,0 +1,206 @@
+/**
+ * The rules' parameters and the table of legal references (rules.md: "Every parameter below is a
+ * default that a municipality can change in its settings"; "Keep references in a table (rule id →
+ * old ref, new ref, valid from/to) so that they can be corrected without code changes").
+ * Expected values are rules.md's, written out by hand.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  checkRules,
+  deadlineRules,
+  defaultLegalReferences,
+  defaultRuleParameters,
+  legalReferenceOn,
+  legalReferenceSchema,
+  ruleIds,
+  ruleParametersSchema,
+  type LegalReference,
+} from '../../../main/domain/rule-settings';
+
+/** rules.md's defaults, one by one. */
+const rulesMdDefaults = {
+  leadDays: 30, // Status: "the 30 days are a setting, leadDays"
+  childAgeLimit: 18, // "child under 18 on D"
+  overvagandeMonths: 6, // sol-/lvu-overvagande: + 6 months
+  omprovningMonths: 6, // lvu-omprovning: + 6 months
+  vardnadsoverflyttningFirstMonths: 24, // B + 24 months
+  vardnadsoverflyttningThenMonths: 12, // event + 12 months
+  jourhemAfterInvestigationMonths: 2, // investigationCompletedOn + 2 months
+  jourhemWithoutInvestigationMonths: 6, // from + 6 months (4 + 2)
+  barnsamtalMonths: 3, // + 3 months
+  genomforandeplanDays: 30, // startedOn + 30 days
+  halsoundersokningDays: 30, // startedOn + 30 days
+  halsoundersokningAgeLimit: 21, // "child under 21 on D"
+  uppfoljningEfterLvuMonths: 6, // endedOn + 6 months
+  flerAnTreBarnLimit: 3, // "more than 3 placements"
+  registerkontrollMaxAgeMonths: 12, // registerkontroll too-old: 12 months (setting)
+  ivoTillstandMaxAgeDays: 90, // ivo-tillstand too-old: 90 days (setting)
+  registerkontrollFortlopandeMonths: 12, // newest check + 12 months (setting)
+};
+
+describe('ruleParametersSchema: the rules’ parameters (rules.md defaults)', () => {
+  it('an empty object gets every default of rules.md', () => {
+    expect(ruleParametersSchema.parse({})).toEqual(rulesMdDefaults);
+  });
+
+  it('defaultRuleParameters are rules.md’s', () => {
+    expect(defaultRuleParameters).toEqual(rulesMdDefaults);
+  });
+
+  it('a stored object missing keys (an older version) keeps its values and gets defaults for the rest', () => {
+    expect(ruleParametersSchema.parse({ leadDays: 14, overvagandeMonths: 3 })).toEqual({
+      ...rulesMdDefaults,
+      leadDays: 14,
+      overvagandeMonths: 3,
+    });
+  });
+
+  it('leadDays may be 0 (due-soon only on the day itself)', () => {
+    expect(ruleParametersSchema.parse({ leadDays: 0 }).leadDays).toBe(0);
+  });
+
+  it.each(Object.keys(rulesMdDefaults))('%s rejects a negative number', (key) => {
+    expect(ruleParametersSchema.safeParse({ [key]: -1 }).success).toBe(false);
+  });
+
+  it.each(Object.keys(rulesMdDefaults))('%s rejects a non-integer', (key) => {
+    expect(ruleParametersSchema.safeParse({ [key]: 2.5 }).success).toBe(false);
+  });
+
+  it.each(Object.keys(rulesMdDefaults))('%s rejects a string, null, NaN and Infinity', (key) => {
+    for (const value of ['6', null, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(ruleParametersSchema.safeParse({ [key]: value }).success, String(value)).toBe(false);
+    }
+  });
+
+  it('accepts a changed value of every key (e.g. 7)', () => {
+    for (const key of Object.keys(rulesMdDefaults)) {
+      expect(ruleParametersSchema.parse({ [key]: 7 })[key as keyof typeof rulesMdDefaults], key).toBe(7);
+    }
+  });
+
+  it('rejects an unknown key (a typo must not be silently ignored)', () => {
+    expect(ruleParametersSchema.safeParse({ leadDay: 10 }).success).toBe(false);
+  });
+});
+
+describe('the rule ids', () => {
+  it('are the deadline rules and the checks of rules.md', () => {
+    expect([...deadlineRules].sort()).toEqual(
+      [
+        'barnsamtal',
+        'fler-an-tre-barn',
+        'genomforandeplan',
+        'halsoundersokning',
+        'jourhem-tidsgrans',
+        'lvu-omprovning',
+        'lvu-overvagande',
+        'sol-overvagande',
+        'uppfoljning-efter-lvu',
+        'vardnadsoverflyttning',
+        'vardplan',
+      ].sort(),
+    );
+    expect([...checkRules].sort()).toEqual(['ivo-tillstand', 'registerkontroll', 'registerkontroll-fortlopande']);
+    expect(new Set(ruleIds).size).toBe(ruleIds.length);
+  });
+});
+
+describe('defaultLegalReferences: rules.md’s legal ref column', () => {
+  const on = '2026-11-22';
+  it.each<[string, string]>([
+    ['sol-overvagande', 'SoL 6 kap. 8 §'],
+    ['lvu-overvagande', 'LVU 13 § första st.'],
+    ['lvu-omprovning', 'LVU 13 § andra st.'],
+    ['vardnadsoverflyttning', 'SoL 6 kap. 8 b §; LVU 13 §'],
+    ['jourhem-tidsgrans', 'SoL 6 kap. 6 §'],
+    ['vardplan', 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §'],
+    ['genomforandeplan', 'SoL 11 kap. 3 §; SOSFS 2012:11'],
+    // sources.md: "reported to IVO (SoF 3 kap. 19 a §)"; "5 kap. 1 b §" for registerkontroll.
+    ['fler-an-tre-barn', 'SoF 3 kap. 19 a §'],
+    ['registerkontroll', 'SoF 5 kap. 1 b §'],
+  ])('%s: %s', (rule, reference) => {
+    expect(legalReferenceOn(defaultLegalReferences, rule as (typeof ruleIds)[number], on)).toBe(reference);
+  });
+
+  it('the three rules.md words as prose cite the same sources', () => {
+    expect(legalReferenceOn(defaultLegalReferences, 'barnsamtal', on)).toMatch(/Socialstyrelsen.*allmänna råd/);
+    expect(legalReferenceOn(defaultLegalReferences, 'halsoundersokning', on)).toMatch(/^SoL 11 kap\. 3 a §; lag \(?2017:209\)?$/);
+    expect(legalReferenceOn(defaultLegalReferences, 'uppfoljning-efter-lvu', on)).toContain('prop. 2021/22:178');
+  });
+
+  it('has exactly one open-ended row per rule id, each valid by the schema', () => {
+    expect(defaultLegalReferences.map((r) => r.rule).sort()).toEqual([...ruleIds].sort());
+    for (const row of defaultLegalReferences) {
+      expect(legalReferenceSchema.safeParse(row).success, row.rule).toBe(true);
+      expect([row.validFrom, row.validTo], row.rule).toEqual([null, null]);
+    }
+  });
+
+  it('gives the same reference on any date (no row is time-limited by default)', () => {
+    for (const date of ['2001-01-01', '2025-06-30', '2025-07-01', '2040-12-31']) {
+      expect(legalReferenceOn(defaultLegalReferences, 'sol-overvagande', date)).toBe('SoL 6 kap. 8 §');
+    }
+  });
+});
+
+describe('legalReferenceOn: the reference in force on a date', () => {
+  const row = (reference: string, validFrom: string | null, validTo: string | null, rule: LegalReference['rule'] = 'sol-overvagande') => ({
+    rule,
+    reference,
+    validFrom,
+    validTo,
+    note: null,
+  });
+
+  it('old until validTo (inclusive), new from validFrom (inclusive)', () => {
+    const table = [row('gammal', null, '2025-06-30'), row('ny', '2025-07-01', null)];
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-06-30')).toBe('gammal');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-07-01')).toBe('ny');
+    expect(legalReferenceOn(table, 'sol-overvagande', '1999-01-01')).toBe('gammal');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2099-01-01')).toBe('ny');
+  });
+
+  it('an open-ended old row and a newer row that begins later: the newer wins from its start', () => {
+    const table = [row('ny', '2025-07-01', null), row('gammal', null, null)];
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-06-30')).toBe('gammal');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-07-01')).toBe('ny');
+  });
+
+  it('a gap in the table shows the rule id itself', () => {
+    const table = [row('gammal', null, '2025-06-30'), row('ny', '2025-08-01', null)];
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-07-01')).toBe('sol-overvagande');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-07-31')).toBe('sol-overvagande');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-08-01')).toBe('ny');
+  });
+
+  it('a rule without any row shows its id; rows of other rules do not count', () => {
+    expect(legalReferenceOn([row('x', null, null, 'vardplan')], 'sol-overvagande', '2025-07-01')).toBe('sol-overvagande');
+    expect(legalReferenceOn([], 'barnsamtal', '2025-07-01')).toBe('barnsamtal');
+  });
+
+  it('a row with both ends applies only inside them', () => {
+    const table = [row('tillfällig', '2025-01-01', '2025-12-31')];
+    expect(legalReferenceOn(table, 'sol-overvagande', '2024-12-31')).toBe('sol-overvagande');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-01-01')).toBe('tillfällig');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2025-12-31')).toBe('tillfällig');
+    expect(legalReferenceOn(table, 'sol-overvagande', '2026-01-01')).toBe('sol-overvagande');
+  });
+});
+
+describe('legalReferenceSchema: a row of the table', () => {
+  const ok = { rule: 'sol-overvagande', reference: 'SoL 6 kap. 8 §', validFrom: '2025-07-01', validTo: null, note: null };
+  it('accepts a valid row', () => {
+    expect(legalReferenceSchema.safeParse(ok).success).toBe(true);
+    expect(legalReferenceSchema.safeParse({ ...ok, validTo: '2025-07-01' }).success).toBe(true);
+  });
+  it('rejects validTo before validFrom', () => {
+    expect(legalReferenceSchema.safeParse({ ...ok, validTo: '2025-06-30' }).success).toBe(false);
+  });
+  it('rejects a date that is not a calendar date, an unknown rule, an empty reference', () => {
+    expect(legalReferenceSchema.safeParse({ ...ok, validFrom: '2025-02-30' }).success).toBe(false);
+    expect(legalReferenceSchema.safeParse({ ...ok, validFrom: '2025-7-1' }).success).toBe(false);
+    expect(legalReferenceSchema.safeParse({ ...ok, rule: 'okand-regel' }).success).toBe(false);
+    expect(legalReferenceSchema.safeParse({ ...ok, reference: '   ' }).success).toBe(false);
+  });
+});
