@@ -6,7 +6,10 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { isIsoDate } from '../domain/dates';
 import { exchangeArrays, type ExchangeArray } from '../domain/exchange';
+import { statusLabels } from '../domain/rule-texts';
+import type { Services } from '../services';
 import type { ImportSummary } from '../services/exchange';
 import { defineCommand, flags, plannedCommand, UsageError, type Command } from './command';
 
@@ -86,15 +89,59 @@ const exportCommand = defineCommand({
 
 const dateFlag = { sv: '--date <ÅÅÅÅ-MM-DD>', en: '--date <YYYY-MM-DD>' };
 
+/**
+ * A legal date given on the command line: the form first, then that the day exists, so a typo
+ * like 2025-02-30 gets its own words instead of a silent roll-over to March.
+ */
+const isoDateArgument = z.string().superRefine((value, issue) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    issue.addIssue({ code: 'custom', message: `inte ett datum i formen ÅÅÅÅ-MM-DD: ${value}` });
+  } else if (!isIsoDate(value)) {
+    issue.addIssue({ code: 'custom', message: `datumet ${value} finns inte` });
+  }
+});
+
+const deadlinesCommand = defineCommand({
+  name: 'deadlines',
+  usage: { sv: `deadlines --db <sökväg> ${dateFlag.sv} [--json]`, en: `deadlines --db <path> ${dateFlag.en} [--json]` },
+  summary: { sv: 'öppna bevakningar per den dagen', en: 'the open deadlines as of that date' },
+  details: [
+    {
+      sv: `${dateFlag.sv}  dagen som bevakningarna räknas per; händelser daterade senare räknas inte`,
+      en: `${dateFlag.en}  the date the deadlines are computed as of; events dated later do not count`,
+    },
+    {
+      sv: '--json  skriver en JSON-lista sorterad på förfallodag, placering och regel',
+      en: '--json  prints one JSON array sorted by due date, placement and rule',
+    },
+    {
+      sv: 'Status: Försenad (förfallodagen har passerat), Snart (inom ledtiden i inställningarna, 30 dagar som standard), Kommande.',
+      en: 'Status: overdue (the due date has passed), due soon (within the lead time of the settings, 30 days by default), upcoming.',
+    },
+    {
+      sv: 'Databasen måste finnas; kommandot skapar ingen.',
+      en: 'The database must exist; this command never creates one.',
+    },
+  ],
+  options: { ...dbFlag, date: { type: 'string' }, ...jsonFlag },
+  schema: z.object({
+    positionals: z.tuple([]),
+    values: flags({ db: dbPath, date: isoDateArgument, json: z.boolean().optional() }),
+  }),
+  async run({ values }, context) {
+    const database = path.resolve(context.cwd, values.db);
+    const overview = await context.withServices(database, { create: false }, (services) => services.deadlines.overview(values.date));
+    if (values.json) context.stdout(`${JSON.stringify(overview.rows.map(deadlineJson), null, 2)}\n`);
+    else context.stdout(deadlineTable(overview));
+    return 0;
+  },
+});
+
 /** Every command, in the order the help lists them. */
 export const commands: Command[] = [
   importCommand,
   exportCommand,
-  plannedCommand({
-    name: 'deadlines',
-    usage: { sv: `deadlines --db <sökväg> ${dateFlag.sv} [--json]`, en: `deadlines --db <path> ${dateFlag.en} [--json]` },
-    summary: { sv: 'öppna bevakningar per den dagen', en: 'the open deadlines as of that date' },
-  }),
+  deadlinesCommand,
   plannedCommand({
     name: 'checks',
     usage: { sv: `checks --db <sökväg> ${dateFlag.sv} [--json]`, en: `checks --db <path> ${dateFlag.en} [--json]` },
@@ -143,6 +190,43 @@ function describeImport(file: string, summary: ImportSummary, created: boolean):
     return created ? `Databasen skapades; ${file} innehöll inga poster.\n` : `${file} innehöll inga poster; databasen är oförändrad.\n`;
   }
   return `${created ? 'Skapade databasen och läste in' : 'Läste in'} ${file}:\n${lines.join('\n')}\n`;
+}
+
+type DeadlineOverview = Awaited<ReturnType<Services['deadlines']['overview']>>;
+type DeadlineRow = DeadlineOverview['rows'][number];
+
+/**
+ * Exactly the keys of the contract, in its order (external tools may compare whole objects):
+ * the window's extra fields (names, texts) stay out of the JSON.
+ */
+function deadlineJson(row: DeadlineRow) {
+  const { rule, dueOn, basisOn, status, legalRef } = row;
+  return row.placementId === null
+    ? { homeId: row.homeId, placementId: null, rule, dueOn, basisOn, status, legalRef }
+    : { placementId: row.placementId, rule, dueOn, basisOn, status, legalRef };
+}
+
+function deadlineTable({ date, rows, counts }: DeadlineOverview): string {
+  if (rows.length === 0) return `Inga öppna bevakningar per ${date}.\n`;
+  const header = ['Status', 'Förfaller', 'Regel', 'Placering', 'Barn', 'Hem', 'Räknat från', 'Lagrum'];
+  const cells = rows.map((row) => [
+    statusLabels[row.status],
+    row.dueOn,
+    // Särskilda skäl do not move the deadline (rules.md), but whoever reads the list must see them.
+    row.specialReasonsOn === null ? row.title : `${row.title} (särskilda skäl ${row.specialReasonsOn})`,
+    row.placementId ?? '–',
+    row.childLabel ?? '–',
+    row.homeName ?? '–',
+    `${row.basisOn} (${row.basisLabel})`,
+    row.legalRef,
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
+  const format = (line: string[]) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  const total = rows.length;
+  const summary =
+    `${total} ${total === 1 ? 'bevakning' : 'bevakningar'} per ${date}: ` +
+    `${counts.overdue} ${counts.overdue === 1 ? 'försenad' : 'försenade'}, ${counts.dueSoon} snart, ${counts.upcoming} kommande.`;
+  return [format(header), format(widths.map((width) => '-'.repeat(width))), ...cells.map(format), '', summary, ''].join('\n');
 }
 
 /**

@@ -7,24 +7,44 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../main/db/connection';
+import { readRegisterSnapshot } from '../../main/db/placements-repository';
+import { computeDeadlines } from '../../main/domain/deadlines';
 import { createServices } from '../../main/services';
-import { syntheticRegister } from './synthetic-register';
+import { toDeadlineRegister } from '../../main/services/deadlines';
+import { benchDate, describeRegister, syntheticRegister } from './synthetic-register';
 
 const sizes = { homes: 5_000, placements: 20_000 };
+const width = 62;
 
-async function timed<T>(label: string, fn: () => Promise<T>, repeat = 1): Promise<T> {
+async function measure<T>(fn: () => T | Promise<T>, repeat: number): Promise<{ result: T; ms: number }> {
   let result!: T;
   const start = performance.now();
   for (let i = 0; i < repeat; i++) result = await fn();
-  const ms = (performance.now() - start) / repeat;
-  console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${repeat > 1 ? `  (medel av ${repeat})` : ''}`);
+  return { result, ms: (performance.now() - start) / repeat };
+}
+
+function line(label: string, ms: number, repeat = 1): void {
+  console.log(`${label.padEnd(width)} ${ms.toFixed(1).padStart(9)} ms${repeat > 1 ? `  (medel av ${repeat})` : ''}`);
+}
+
+function figure(label: string, value: string | number): void {
+  console.log(`${label.padEnd(width)} ${String(value).padStart(9)}`);
+}
+
+async function timed<T>(label: string, fn: () => T | Promise<T>, repeat = 1): Promise<T> {
+  const { result, ms } = await measure(fn, repeat);
+  line(label, ms, repeat);
   return result;
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const file = syntheticRegister(sizes);
-  console.log(`Syntetiskt register: ${sizes.homes} hem, ${sizes.placements} barn och placeringar (Node ${process.version})\n`);
+  const { active, events } = describeRegister(file, benchDate);
+  console.log(
+    `Syntetiskt register: ${sizes.homes} hem, ${sizes.placements} barn och placeringar (${active} aktiva ${benchDate}), ` +
+      `${events} händelser (Node ${process.version})\n`,
+  );
 
   const connection = await openDatabase(path.join(dir, 'bench.sqlite'));
   const services = createServices(connection.db);
@@ -32,11 +52,30 @@ try {
   await timed('import (validering + skrivning i en transaktion)', () => services.exchange.importFile(file));
   await timed('import av samma fil igen (sammanslagning per id)', () => services.exchange.importFile(file));
   const exported = await timed('export av hela registret', () => services.exchange.exportAll());
-  console.log(`${'  exportfilens storlek'.padEnd(58)} ${(JSON.stringify(exported).length / 1e6).toFixed(1).padStart(9)} MB`);
+  figure('  exportfilens storlek', `${(JSON.stringify(exported).length / 1e6).toFixed(1)} MB`);
   await timed('registerlistan, alla hem', () => services.homes.list(), 10);
   const hits = await timed('snabbsökning "ö" (svensk skiftlägesvikning i SQLite)', () => services.homes.list({ query: 'ö' }), 10);
-  console.log(`${'  träffar'.padEnd(58)} ${String(hits.length).padStart(9)}`);
+  figure('  träffar', hits.length);
   await timed('snabbsökning på en persons namn', () => services.homes.list({ query: 'Exempelsson 4711' }), 10);
+
+  // The bevakningslista over the whole register, then its parts: reading the register out of
+  // the database, the engine alone, and the rest (names, texts, counts) as the difference.
+  console.log('');
+  await timed(`bevakningslistan per ${benchDate}, första anropet`, () => services.deadlines.overview(benchDate));
+  const service = await measure(() => services.deadlines.overview(benchDate), 5);
+  line(`bevakningslistan per ${benchDate} (services.deadlines.overview)`, service.ms, 5);
+  const { rows, counts } = service.result;
+  figure('  bevakningar', rows.length);
+  figure('    varav försenade / snart / kommande', `${counts.overdue} / ${counts.dueSoon} / ${counts.upcoming}`);
+  const load = await measure(async () => toDeadlineRegister(await readRegisterSnapshot(connection.db)), 5);
+  line('  läsa registret ur databasen (ögonblicksbild → motorns form)', load.ms, 5);
+  const settings = await services.settings.effective();
+  const engine = await measure(() => computeDeadlines(load.result, benchDate, settings), 5);
+  line('  motorn computeDeadlines (registret i minnet)', engine.ms, 5);
+  line('  rader med namn och texter, räkning (resten)', service.ms - load.ms - engine.ms, 5);
+  if (engine.result.length !== rows.length) {
+    console.log(`  OBS: motorn ger ${engine.result.length} bevakningar men tjänsten ${rows.length}`);
+  }
   await connection.close();
 
   const memory = process.memoryUsage();
