@@ -109,6 +109,12 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
       const children = new Map(snapshot.children.map((c) => [c.id, c]));
       const placements = new Map(snapshot.placements.map((p) => [p.id, p]));
       const homes = new Map(snapshot.homes.map((h) => [h.id, h.name]));
+      const explanations = new Map<DeadlineRule, string>();
+      const explain = (rule: DeadlineRule) => {
+        let text = explanations.get(rule);
+        if (text === undefined) explanations.set(rule, (text = ruleExplanation(rule, effective.parameters)));
+        return text;
+      };
       const rows = deadlines
         .filter((d) => placementId === undefined || d.placementId === placementId)
         .map((d): DeadlineRow => {
@@ -125,7 +131,7 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
             status: d.status,
             legalRef: d.legalRef,
             title: ruleTitles[d.rule],
-            explanation: ruleExplanation(d.rule, effective.parameters),
+            explanation: explain(d.rule),
             satisfiedBy: d.satisfiedBy as EventType,
             specialReasonsOn: d.specialReasonsOn,
             childId: placement?.childId ?? null,
