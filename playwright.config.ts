@@ -11,7 +11,8 @@ export default defineConfig({
   retries: 0,
   forbidOnly: true,
   reporter: 'list',
-  timeout: 30_000,
+  // Generous: the axe scans take seconds, and CI machines have two cores.
+  timeout: 60_000,
   expect: { timeout: 5_000 },
   use: {
     viewport: { width: 1280, height: 800 },

@@ -31,14 +31,17 @@ export type CheckRule = (typeof checkRules)[number];
 export const ruleIds = [...deadlineRules, ...checkRules] as const;
 export type RuleId = (typeof ruleIds)[number];
 
-const months = (fallback: number) => z.int().min(1).max(120).default(fallback);
-const days = (fallback: number) => z.int().min(1).max(3650).default(fallback);
-const years = (fallback: number) => z.int().min(1).max(30).default(fallback);
+// Messages in Swedish: the settings page shows them at the field.
+const whole = (min: number, max: number, unit: string) =>
+  z.int(`Ange ett heltal (${unit}).`).min(min, `Minst ${min} ${unit}.`).max(max, `Högst ${max} ${unit}.`);
+const months = (fallback: number) => whole(1, 120, 'månader').default(fallback);
+const days = (fallback: number) => whole(1, 3650, 'dagar').default(fallback);
+const years = (fallback: number) => whole(1, 30, 'år').default(fallback);
 
 /** The defaults are rules.md's; a stored value missing a key (an older version) gets the default. */
 export const ruleParametersSchema = z.strictObject({
   /** A deadline is `due-soon` from this many days before it. */
-  leadDays: z.int().min(0).max(365).default(30),
+  leadDays: whole(0, 365, 'dagar').default(30),
   /** The age limit of the child rules ("under 18 on D"). */
   childAgeLimit: years(18),
   overvagandeMonths: months(6),
@@ -54,7 +57,7 @@ export const ruleParametersSchema = z.strictObject({
   halsoundersokningAgeLimit: years(21),
   uppfoljningEfterLvuMonths: months(6),
   /** More children than this in one foster home must be reported to IVO. */
-  flerAnTreBarnLimit: z.int().min(1).max(20).default(3),
+  flerAnTreBarnLimit: whole(1, 20, 'barn').default(3),
   registerkontrollMaxAgeMonths: months(12),
   ivoTillstandMaxAgeDays: days(90),
   registerkontrollFortlopandeMonths: months(12),

@@ -112,9 +112,7 @@ export function createSettingsService(db: Kysely<Database>) {
       const parameters = ruleParametersSchema.safeParse({ ...(await effective()).parameters, ...known });
       if (!parameters.success) {
         for (const issue of parameters.error.issues) {
-          const key = String(issue.path[0]);
-          const info = parameterInfo[key as keyof RuleParameters];
-          issues.push({ path: `/parameters/${key}`, message: `${info?.label ?? key}: värdet är utanför det tillåtna (${issue.message}).` });
+          issues.push({ path: `/parameters/${String(issue.path[0])}`, message: issue.message });
         }
       }
       input.references.forEach((row, i) => {

@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, Home } from '../../preload/api';
+import type { AppInfo, DeadlineCounts, Home } from '../../preload/api';
 import { api } from './bridge/api';
 import { useConfirm } from './components/ConfirmDialog';
 import { Toast } from './components/Toast';
 import type { ToastMessage } from './components/Toast';
+import { DeadlinesPage } from './deadlines/DeadlinesPage';
 import { HomePanel } from './home/HomePanel';
+import { PlacementPage } from './placement/PlacementPage';
+import { PlacementsPage } from './placement/PlacementsPage';
 import { RegisterPage } from './register/RegisterPage';
+import { RulesPage } from './settings/RulesPage';
+import { localToday } from './today';
 
 /** Which home the detail panel shows; `key` changes on every opening so the panel starts afresh. */
 interface Detail {
@@ -13,9 +18,38 @@ interface Detail {
   id: string | null;
 }
 
+/**
+ * The views. In-memory state, not the URL: the browser host keeps its token in the fragment.
+ * 'placering' is one placement, reached from the bevakningslista or the list of placements.
+ */
+type View = 'bevakning' | 'placeringar' | 'placering' | 'register' | 'regler';
+type NavView = Exclude<View, 'placering'>;
+
+const navItems: { view: NavView; label: string }[] = [
+  { view: 'bevakning', label: 'Bevakning' },
+  { view: 'placeringar', label: 'Placeringar' },
+  { view: 'register', label: 'Register' },
+  { view: 'regler', label: 'Regler' },
+];
+
+/** What unsaved edits are lost in, for the question before leaving. */
+const dirtyWhat: Record<View, string> = {
+  bevakning: 'formuläret',
+  placeringar: 'formuläret',
+  placering: 'placeringen',
+  register: 'hemmet',
+  regler: 'reglerna',
+};
+
 let toastIds = 0;
 
 export function App() {
+  const [view, setView] = useState<View>('bevakning');
+  const [placementId, setPlacementId] = useState<string | null>(null);
+  /** Where "Tillbaka" on a placement's page leads: the list it was opened from. */
+  const [placementFrom, setPlacementFrom] = useState<NavView>('bevakning');
+  const [today, setToday] = useState(localToday);
+  const [counts, setCounts] = useState<DeadlineCounts | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [version, setVersion] = useState(0);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -27,6 +61,7 @@ export function App() {
   /** The panel's save under way, if any. */
   const saving = useRef<Promise<unknown> | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
   const openerRef = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
@@ -39,9 +74,33 @@ export function App() {
     };
   }, [version]);
 
+  // The counts in the menu follow every change (version) and the date.
+  useEffect(() => {
+    let current = true;
+    void api.countDeadlines({ date: today }).then((result) => {
+      if (current) setCounts(result.ok ? result.value : null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [version, today]);
+
+  // The app may stay open over midnight: take the new date when the window is used again.
+  useEffect(() => {
+    const update = () => setToday(localToday());
+    window.addEventListener('focus', update);
+    document.addEventListener('visibilitychange', update);
+    return () => {
+      window.removeEventListener('focus', update);
+      document.removeEventListener('visibilitychange', update);
+    };
+  }, []);
+
   const notify = useCallback((message: string, action?: ToastMessage['action']) => {
     setToast({ id: ++toastIds, message, action });
   }, []);
+
+  const changed = useCallback(() => setVersion((n) => n + 1), []);
 
   // Plain messages go away by themselves; one with an action (Ångra) waits for the user.
   useEffect(() => {
@@ -58,14 +117,47 @@ export function App() {
     if (!dirty.current) return true;
     const leave = await confirm({
       title: 'Lämna utan att spara?',
-      message: 'Du har ändringar i hemmet som inte är sparade. Om du lämnar formuläret försvinner de.',
+      message: `Du har ändringar i ${dirtyWhat[view]} som inte är sparade. Om du lämnar formuläret försvinner de.`,
       confirmLabel: 'Lämna utan att spara',
       cancelLabel: 'Fortsätt redigera',
       tone: 'danger',
     });
     if (leave) dirty.current = false;
     return leave;
-  }, [confirm]);
+  }, [confirm, view]);
+
+  /** Shows another view (the home panel belongs to the register and closes) and starts reading there. */
+  const show = useCallback((next: View, nextPlacement: string | null = null) => {
+    setView(next);
+    setPlacementId(nextPlacement);
+    if (next !== 'register') setDetail(null);
+    dirty.current = false;
+    // Unless the new view has put focus somewhere itself (a panel's title), reading starts at main.
+    requestAnimationFrame(() => {
+      const active = document.activeElement;
+      if (!active || active === document.body || active.closest('.app-nav')) mainRef.current?.focus();
+    });
+  }, []);
+
+  const navigate = useCallback(
+    async (next: NavView) => {
+      if (next === view) return;
+      if (!(await mayLeave())) return;
+      show(next);
+    },
+    [view, mayLeave, show],
+  );
+
+  const openPlacement = useCallback(
+    async (id: string) => {
+      if (view === 'placering' && placementId === id) return;
+      if (!(await mayLeave())) return;
+      // From one placement to another (the child's history) "Tillbaka" still leads to the list.
+      if (view !== 'placering') setPlacementFrom(view);
+      show('placering', id);
+    },
+    [view, placementId, mayLeave, show],
+  );
 
   const open = useCallback(
     async (id: string | null) => {
@@ -77,6 +169,22 @@ export function App() {
     [detail, mayLeave],
   );
 
+  /** A home opened from another view: the register, with that home's panel. */
+  const openHomeElsewhere = useCallback(
+    async (id: string) => {
+      if (view === 'register') {
+        await open(id);
+        return;
+      }
+      if (!(await mayLeave())) return;
+      show('register');
+      // Closing the panel then goes on to the search.
+      openerRef.current = null;
+      setDetail((old) => ({ key: (old?.key ?? 0) + 1, id }));
+    },
+    [view, open, mayLeave, show],
+  );
+
   const close = useCallback(async () => {
     if (!(await mayLeave())) return;
     setDetail(null);
@@ -84,8 +192,10 @@ export function App() {
     requestAnimationFrame(() => (opener?.isConnected ? opener : searchRef.current)?.focus());
   }, [mayLeave]);
 
-  // Keyboard: "/" or Ctrl+F to search, Esc to close the panel (a modal dialog handles its own Esc).
+  // Keyboard on the register: "/" or Ctrl+F to search, Esc to close the panel (a modal dialog
+  // handles its own Esc). Elsewhere Ctrl+F stays the browser's.
   useEffect(() => {
+    if (view !== 'register') return;
     function onKeyDown(event: KeyboardEvent) {
       if (document.querySelector('dialog[open]')) return;
       const target = event.target as HTMLElement | null;
@@ -104,12 +214,14 @@ export function App() {
     }
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [detail, close]);
+  }, [view, detail, close]);
 
   const loadDemo = useCallback(async () => {
-    const result = await api.loadDemoData({});
+    // The demo's placements and events are dated relative to today, so its deadlines are current.
+    const result = await api.loadDemoData({ today: localToday() });
     if (result.ok) {
-      notify(`Exempeldata har laddats: ${result.value.homes} påhittade hem och ${result.value.persons} personer.`);
+      const { homes, persons, placements } = result.value;
+      notify(`Exempeldata har laddats: ${homes} påhittade hem, ${persons} personer och ${placements} placeringar.`);
       setVersion((n) => n + 1);
     } else {
       notify(`Exempeldata kunde inte laddas. ${result.error.message}`);
@@ -120,12 +232,14 @@ export function App() {
     const confirmed = await confirm({
       title: 'Ta bort exempeldata?',
       message:
-        'De påhittade exempelhemmen och deras hushåll tas bort ur registret. Hem som ni själva har lagt in berörs inte.',
+        'De påhittade exempelhemmen, deras hushåll och de påhittade barnen och placeringarna tas bort ur registret, liksom händelser ni har registrerat på de påhittade placeringarna. Annat som ni själva har lagt in berörs inte.',
       confirmLabel: 'Ta bort exempeldata',
       tone: 'danger',
     });
     if (!confirmed || !(await mayLeave())) return;
     setDetail(null);
+    // A placement's page may show a demo placement that is about to go.
+    if (view === 'placering') show(placementFrom);
     const result = await api.removeDemoData({});
     notify(
       result.ok
@@ -133,7 +247,7 @@ export function App() {
         : result.error.message,
     );
     setVersion((n) => n + 1);
-  }, [confirm, mayLeave, notify]);
+  }, [confirm, mayLeave, notify, view, placementFrom, show]);
 
   const onDirtyChange = useCallback((value: boolean) => {
     dirty.current = value;
@@ -174,6 +288,8 @@ export function App() {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
+  const currentNav: NavView = view === 'placering' ? placementFrom : view;
+
   return (
     <div className="app">
       <a className="skip-link" href="#main">Hoppa till innehållet</a>
@@ -183,32 +299,86 @@ export function App() {
           <span className="app-header__name">Placeringskollen</span>
         </div>
         <nav aria-label="Huvudmeny" className="app-nav">
-          <a className="app-nav__link" href="#main" aria-current="page">Register</a>
+          {navItems.map((item) => (
+            <button
+              key={item.view}
+              type="button"
+              className="app-nav__link"
+              // A placement's page belongs to the list it was opened from: that item is marked, not "page".
+              aria-current={item.view === view ? 'page' : item.view === currentNav ? 'true' : undefined}
+              onClick={() => void navigate(item.view)}
+            >
+              {item.label}
+              {item.view === 'bevakning' && counts && <NavCounts counts={counts} />}
+            </button>
+          ))}
         </nav>
       </header>
 
       <div className="app-body">
-        <main id="main" className="app-main" tabIndex={-1}>
+        <main id="main" ref={mainRef} className="app-main" tabIndex={-1}>
           {info?.demoData && (
             <section className="demo-banner" aria-labelledby="demo-banner-title">
               <p className="demo-banner__text">
-                <strong id="demo-banner-title">Registret innehåller exempeldata.</strong> De påhittade exempelhemmen är
-                till för att prova programmet. Ta bort dem innan ni börjar lägga in riktiga hem.
+                <strong id="demo-banner-title">Registret innehåller exempeldata.</strong> De påhittade exempelhemmen,
+                barnen och placeringarna är till för att prova programmet. Ta bort dem innan ni börjar lägga in riktiga
+                uppgifter.
               </p>
               <button type="button" className="button" onClick={() => void removeDemo()}>
                 Ta bort exempeldata
               </button>
             </section>
           )}
-          <RegisterPage
-            version={version}
-            searchRef={searchRef}
-            onOpen={(id) => void open(id)}
-            onNew={() => void open(null)}
-            onLoadDemo={loadDemo}
-          />
+          {view === 'bevakning' && (
+            <DeadlinesPage
+              today={today}
+              version={version}
+              registerEmpty={info !== null && info.homeCount === 0}
+              onOpenPlacement={(id) => void openPlacement(id)}
+              onOpenHome={(id) => void openHomeElsewhere(id)}
+              onGoToPlacements={() => void navigate('placeringar')}
+              onLoadDemo={loadDemo}
+            />
+          )}
+          {view === 'placeringar' && (
+            <PlacementsPage
+              today={today}
+              version={version}
+              onOpen={(id) => void openPlacement(id)}
+              onChanged={changed}
+              notify={notify}
+              confirm={confirm}
+              onDirtyChange={onDirtyChange}
+            />
+          )}
+          {view === 'placering' && placementId !== null && (
+            <PlacementPage
+              key={placementId}
+              placementId={placementId}
+              today={today}
+              onBack={() => void navigate(placementFrom)}
+              onOpenHome={(id) => void openHomeElsewhere(id)}
+              onOpenPlacement={(id) => void openPlacement(id)}
+              onChanged={changed}
+              notify={notify}
+              confirm={confirm}
+              onDirtyChange={onDirtyChange}
+            />
+          )}
+          {view === 'register' && (
+            <RegisterPage
+              version={version}
+              searchRef={searchRef}
+              onOpen={(id) => void open(id)}
+              onNew={() => void open(null)}
+              onLoadDemo={loadDemo}
+            />
+          )}
+          {view === 'regler' && (
+            <RulesPage onChanged={changed} notify={notify} confirm={confirm} onDirtyChange={onDirtyChange} />
+          )}
         </main>
-        {detail && (
+        {view === 'register' && detail && (
           <HomePanel
             key={detail.key}
             homeId={detail.id}
@@ -248,5 +418,18 @@ export function App() {
       <Toast toast={toast} onClose={() => setToast(null)} />
       {confirmDialog}
     </div>
+  );
+}
+
+/** The menu's badges: the text says what the colour does ("3 försenade", "5 snart"). */
+function NavCounts({ counts }: { counts: DeadlineCounts }) {
+  if (counts.overdue === 0 && counts.dueSoon === 0) return null;
+  return (
+    <span className="nav-counts">
+      {counts.overdue > 0 && (
+        <span className="nav-count nav-count--overdue">{counts.overdue} {counts.overdue === 1 ? 'försenad' : 'försenade'}</span>
+      )}
+      {counts.dueSoon > 0 && <span className="nav-count nav-count--soon">{counts.dueSoon} snart</span>}
+    </span>
   );
 }

@@ -1,5 +1,15 @@
 /** Swedish labels for the contract's enumerations (the values themselves are lowercase ASCII). */
-import type { HomeKind, Operator, PersonRole, TargetGender } from '../../preload/api';
+import type {
+  DeadlineStatus,
+  EndReason,
+  EventType,
+  HomeKind,
+  LegalBasis,
+  Operator,
+  PersonRole,
+  RuleId,
+  TargetGender,
+} from '../../preload/api';
 
 export const kindLabels: Record<HomeKind, string> = {
   hvb: 'HVB',
@@ -53,3 +63,64 @@ export function compareSv(a: string | null | undefined, b: string | null | undef
   if (!b) return -1;
   return svCollator.compare(a, b);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Placements, events and deadlines
+
+export const legalBasisLabels: Record<LegalBasis, string> = {
+  SoL: 'SoL',
+  LVU2: 'LVU 2 §',
+  LVU3: 'LVU 3 §',
+};
+
+export const endReasonLabels: Record<EndReason, string> = {
+  planerad: 'Planerad',
+  sammanbrott: 'Sammanbrott',
+  hemflytt: 'Hemflytt',
+  myndig: 'Myndig',
+  annan: 'Annan',
+};
+
+/** What was done: the label of a recorded event. */
+export const eventTypeLabels: Record<EventType, string> = {
+  overvagande: 'Övervägande',
+  omprovning: 'Omprövning',
+  'vardnadsoverflyttning-overvagande': 'Övervägande om vårdnadsöverflyttning',
+  barnsamtal: 'Barnsamtal (enskilt samtal)',
+  vardplan: 'Vårdplan',
+  genomforandeplan: 'Genomförandeplan',
+  'halsoundersokning-begard': 'Hälsoundersökning begärd',
+  'uppfoljning-avslutad': 'Uppföljning efter LVU avslutad',
+  'jourhem-sarskilda-skal': 'Särskilda skäl för jourhem',
+  uppfoljningsbesok: 'Uppföljningsbesök',
+  'ivo-anmalan-fler-an-tre': 'IVO-anmälan: fler än tre barn',
+  'ivo-tillsyn': 'IVO-tillsyn',
+};
+
+/**
+ * A deadline's status. "Snart" rather than "inom 30 dagar": how many days ahead counts as soon is
+ * a municipality's parameter (leadDays) on the Regler page.
+ */
+export const deadlineStatusLabels: Record<DeadlineStatus, string> = {
+  overdue: 'Försenad',
+  'due-soon': 'Snart',
+  upcoming: 'Kommande',
+};
+
+/** The rules by name, as the Regler page and filters show them (same titles as the deadline rows). */
+export const ruleLabels: Record<RuleId, string> = {
+  'sol-overvagande': 'Övervägande (SoL)',
+  'lvu-overvagande': 'Övervägande (LVU 2 §)',
+  'lvu-omprovning': 'Omprövning (LVU 3 §)',
+  vardnadsoverflyttning: 'Övervägande om vårdnadsöverflyttning',
+  'jourhem-tidsgrans': 'Tidsgräns i jourhem',
+  barnsamtal: 'Enskilt samtal med barnet',
+  vardplan: 'Vårdplan',
+  genomforandeplan: 'Genomförandeplan',
+  halsoundersokning: 'Hälsoundersökning begärd',
+  'uppfoljning-efter-lvu': 'Uppföljning efter avslutad LVU-vård',
+  'fler-an-tre-barn': 'Anmälan till IVO: fler än tre barn i hemmet',
+  registerkontroll: 'Registerkontroll före placering',
+  'ivo-tillstand': 'IVO-tillstånd för hemmet',
+  'registerkontroll-fortlopande': 'Fortlöpande registerkontroller',
+};

@@ -68,6 +68,18 @@ export const test = base.extend<Fixtures>({
 
 export { expect };
 
+/** The main menu; its "Bevakning" item carries the counts ("3 försenade", "5 snart"). */
+export const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+
+/**
+ * The register of homes (the start screen is the bevakningslista): through the main menu, then
+ * waits for the register or its empty state.
+ */
+export async function gotoRegister(page: Page): Promise<void> {
+  await mainMenu(page).getByRole('button', { name: 'Register', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Register över hem|Registret är tomt/ })).toBeVisible();
+}
+
 /** The register's grid, and its data rows (the header row is a row too: it has no gridcells). */
 export const grid = (page: Page) => page.getByRole('grid');
 export const dataRows = (page: Page) => grid(page).getByRole('row').filter({ has: page.getByRole('gridcell') });

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../../main/db/connection';
-import { closeButton, dataRows, expect, loadDemo, openHome, panel, test, toast } from './fixtures';
+import { createServices } from '../../main/services';
+import { closeButton, dataRows, expect, gotoRegister, loadDemo, openHome, panel, test, toast } from './fixtures';
 
 /**
  * Holds the calls to an API channel until `release()`; `held` resolves when the first one is held.
@@ -21,8 +22,38 @@ async function hold(page: Page, channel: string) {
 
 const capacityOf = (page: Page, name: string) => dataRows(page).filter({ hasText: name }).locator('[col-id="capacity"]');
 
+/**
+ * A foster home with a household of three and no placements (the demo's foster homes all have
+ * placements, and a home with placements keeps its kind), straight into the test's database.
+ * Returns the id of its first uppdragstagare.
+ */
+async function seedFosterHome(databasePath: string): Promise<string> {
+  const connection = await openDatabase(databasePath);
+  try {
+    const home = await createServices(connection.db).homes.save({
+      kind: 'familjehem',
+      name: 'Familjen Exempelsson',
+      orgNr: null,
+      operator: null,
+      municipality: 'Sundsvall',
+      capacity: 1,
+      targetGroup: null,
+      agency: null,
+      persons: [
+        { name: 'Anna Exempelsson', role: 'uppdragstagare', birthYear: 1980 },
+        { name: 'Bertil Exempelsson', role: 'uppdragstagare', birthYear: 1978 },
+        { name: 'Cecilia Exempelsson', role: 'barn-i-hemmet', birthYear: 2012 },
+      ],
+    });
+    return home.persons.find((person) => person.name === 'Anna Exempelsson')!.id;
+  } finally {
+    await connection.close();
+  }
+}
+
 test('Ångra after another home was opened reactivates the first home and leaves the open one and its edits alone', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Björkhagens HVB');
   await page.getByRole('button', { name: 'Inaktivera' }).click();
@@ -46,6 +77,7 @@ test('Ångra after another home was opened reactivates the first home and leaves
 
 test('a save under way finishes before another home opens, and never lands in that home', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Östergårdens HVB');
   await page.getByLabel('Antal platser').fill('9');
@@ -73,9 +105,10 @@ test('a save under way finishes before another home opens, and never lands in th
   await expect(capacityOf(page, 'Östergårdens HVB')).toHaveText('9');
 });
 
-test('a foster home that becomes an HVB asks before its household is removed', async ({ page, openApp }) => {
+test('a foster home that becomes an HVB asks before its household is removed', async ({ page, openApp, databasePath }) => {
+  await seedFosterHome(databasePath);
   await openApp();
-  await loadDemo(page);
+  await gotoRegister(page);
   await openHome(page, 'Familjen Exempelsson');
   await page.getByLabel('Typ av hem').selectOption({ label: 'HVB' });
   await page.getByRole('button', { name: 'Spara ändringar' }).click();
@@ -93,14 +126,15 @@ test('a foster home that becomes an HVB asks before its household is removed', a
 });
 
 test('a household member with register checks keeps the home a foster home, and the form says why by the kind', async ({ page, openApp, databasePath }) => {
-  await openApp();
-  await loadDemo(page);
+  const annaId = await seedFosterHome(databasePath);
   // The UI cannot record register checks yet: one straight into the test's database.
   const connection = await openDatabase(databasePath);
   connection.raw
-    .prepare("INSERT INTO register_checks (id, person_id, register, checked_on, outcome) VALUES ('RK-1', 'EXEMPEL-P03', 'belastningsregistret', '2024-05-02', 'utan-anmarkning')")
-    .run();
+    .prepare("INSERT INTO register_checks (id, person_id, register, checked_on, outcome) VALUES ('RK-1', ?, 'belastningsregistret', '2024-05-02', 'utan-anmarkning')")
+    .run(annaId);
   await connection.close();
+  await openApp();
+  await gotoRegister(page);
 
   await openHome(page, 'Familjen Exempelsson');
   const kind = page.getByLabel('Typ av hem');
@@ -120,6 +154,7 @@ test('a household member with register checks keeps the home a foster home, and 
 
 test('an error stays with its person when a row above is removed, and focus moves to the next person', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await page.getByRole('button', { name: 'Nytt hem' }).click();
   const form = panel(page);
   await form.getByLabel('Typ av hem').selectOption({ label: 'Familjehem' });
@@ -147,6 +182,7 @@ test('an error stays with its person when a row above is removed, and focus move
 
 test('an issue about a person without an input of its own leads to that person\'s name', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Familjen Exempelsson');
   // A person id that is not this home's (as from a stale form): the service answers /persons/0/id.
@@ -163,6 +199,7 @@ test('an issue about a person without an input of its own leads to that person\'
 
 test('numbers are digits only: "0x10" and "1e1" are not taken for 16 and 10', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Östergårdens HVB');
   for (const text of ['0x10', '1e1']) {
@@ -177,6 +214,7 @@ test('numbers are digits only: "0x10" and "1e1" are not taken for 16 and 10', as
 
 test('Enter saves a new foster home and focus stays in the person\'s row', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await page.getByRole('button', { name: 'Nytt hem' }).click();
   const form = panel(page);
   await form.getByLabel('Typ av hem').selectOption({ label: 'Familjehem' });
@@ -205,6 +243,7 @@ test('Enter saves a new foster home and focus stays in the person\'s row', async
 
 test('focus stays on the status button when a home is deactivated and reactivated', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Björkhagens HVB');
   await page.getByRole('button', { name: 'Inaktivera' }).click();
@@ -217,6 +256,7 @@ test('focus stays on the status button when a home is deactivated and reactivate
 
 test('the panel\'s texts: a new home is "Nytt hem" under its kind, the close button is "Stäng" with Esc', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await page.getByRole('button', { name: 'Nytt hem' }).click();
   const form = panel(page);
   await expect(page.locator('#panel-title')).toHaveText('Nytt hem');

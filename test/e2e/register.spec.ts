@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { closeButton, dataRows, expect, loadDemo, openHome, panel, screenshot, shownNames, test, toast } from './fixtures';
+import { closeButton, dataRows, expect, gotoRegister, loadDemo, openHome, panel, screenshot, shownNames, test, toast } from './fixtures';
 
 const svSort = (names: string[]) => [...names].sort(new Intl.Collator('sv').compare);
 
@@ -16,6 +16,7 @@ async function expectAccessible(page: Page) {
 
 test('an empty register offers the fictional demo data, and the grid then lists the homes', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await expect(page.getByRole('heading', { name: 'Registret är tomt' })).toBeVisible();
   await expect(page.getByText(/påhittade hem och personer/)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Nytt hem' })).toBeVisible();
@@ -36,6 +37,7 @@ test('an empty register offers the fictional demo data, and the grid then lists 
 
 test('demo data are announced while present and can be removed after confirmation', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   const banner = page.getByRole('region', { name: 'Registret innehåller exempeldata.' });
   await expect(banner).toBeVisible();
@@ -53,13 +55,16 @@ test('demo data are announced while present and can be removed after confirmatio
 
 test('the token leaves the address bar and stays in the tab', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   expect(page.url()).not.toContain('token');
   await page.reload();
+  await gotoRegister(page);
   await expect(page.getByRole('heading', { name: 'Registret är tomt' })).toBeVisible();
 });
 
 test('quick search is Swedish-aware: "ö" finds Östergården and not homes with only "o"', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await page.getByLabel('Sök').fill('ö');
   await expect(page.getByRole('gridcell', { name: 'Mormor Exempelgrens nätverkshem' })).toHaveCount(0);
@@ -84,6 +89,7 @@ test('quick search is Swedish-aware: "ö" finds Östergården and not homes with
 
 test('names sort in Swedish order, Å Ä Ö after Z, both ways', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   const ascending = await shownNames(page);
   expect(ascending).toEqual(svSort(ascending));
@@ -95,6 +101,7 @@ test('names sort in Swedish order, Å Ä Ö after Z, both ways', async ({ page, 
 
 test('filters by kind, municipality and status', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await page.getByLabel('Typ', { exact: true }).selectOption({ label: 'Familjehem' });
   await expect.poll(() => shownNames(page)).toEqual(['Familjen Exempelhed', 'Familjen Exempelsson', 'Familjen Provström-Exempel']);
@@ -113,6 +120,7 @@ test('filters by kind, municipality and status', async ({ page, openApp }) => {
 
 test('a new HVB with a wrong org.nr shows the error by the field, and saves once corrected', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await page.getByRole('button', { name: 'Nytt hem' }).click();
   await expect(page.locator('#panel-title')).toHaveText('Nytt hem');
@@ -146,6 +154,7 @@ test('a new HVB with a wrong org.nr shows the error by the field, and saves once
 
 test('a new familjehem with two uppdragstagare is saved with its household', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await page.getByRole('button', { name: 'Nytt hem' }).click();
   const form = panel(page);
   await form.getByLabel('Typ av hem').selectOption({ label: 'Familjehem' });
@@ -183,6 +192,7 @@ test('a new familjehem with two uppdragstagare is saved with its household', asy
 
 test('editing a home saves the change and the list shows it; unsaved changes are not lost silently', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Östergårdens HVB');
   await expect(page.getByLabel('Organisationsnummer')).toHaveValue('556000-0019');
@@ -204,6 +214,7 @@ test('editing a home saves the change and the list shows it; unsaved changes are
 
 test('closing the page with unsaved changes asks first', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Östergårdens HVB');
   await page.getByLabel('Antal platser').fill('11');
@@ -218,6 +229,7 @@ test('closing the page with unsaved changes asks first', async ({ page, openApp 
 
 test('deactivating asks for confirmation and can be undone', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Björkhagens HVB');
   await page.getByRole('button', { name: 'Inaktivera' }).click();
@@ -245,6 +257,7 @@ test('deactivating asks for confirmation and can be undone', async ({ page, open
 
 test('keyboard: "/" focuses the search, Tab reaches the grid, arrows and Enter open a row, Esc closes it', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await page.locator('body').click({ position: { x: 5, y: 300 } });
   await page.keyboard.press('/');
@@ -271,6 +284,7 @@ test('keyboard: "/" focuses the search, Tab reaches the grid, arrows and Enter o
 
 test('the grid is one Tab stop: Tab and Shift+Tab leave it from any cell', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   const grid = page.getByRole('grid', { name: 'Register över hem' });
   await page.getByLabel('Status').focus();
@@ -290,6 +304,7 @@ test('the grid is one Tab stop: Tab and Shift+Tab leave it from any cell', async
 
 test('Esc in the search empties it first, then closes the panel', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Östergårdens HVB');
   const search = page.getByLabel('Sök');
@@ -305,6 +320,7 @@ test('Esc in the search empties it first, then closes the panel', async ({ page,
 
 test('the search takes at most 200 characters, and a list that fails is reported under a toolbar still in use', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   const search = page.getByLabel('Sök');
   await search.fill('ö'.repeat(250));
@@ -329,6 +345,7 @@ test('the search takes at most 200 characters, and a list that fails is reported
 
 test('searching keeps the rows without a loading overlay, and a late answer to an older search is dropped', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   // Hold the answer to "ö" until "öst" has been answered.
   let release!: () => void;
@@ -362,6 +379,7 @@ test('searching keeps the rows without a loading overlay, and a late answer to a
 
 test('the register and the detail form have no serious accessibility violations', async ({ page, openApp }) => {
   await openApp();
+  await gotoRegister(page);
   await expectAccessible(page);
   await loadDemo(page);
   await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
@@ -384,6 +402,7 @@ test('the page runs under the strict CSP: AG Grid gets the nonce, no violations'
   expect(csp).not.toContain('unsafe-inline');
 
   await openApp();
+  await gotoRegister(page);
   await loadDemo(page);
   await openHome(page, 'Östergårdens HVB');
   // The grid's theme is applied: its injected styles were allowed.

@@ -30,7 +30,8 @@ test('npm start without the Electron binary says so and starts the browser host'
     expect(output).not.toMatch(/\n\s+at /); // no stack trace
 
     await page.goto(/http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output)![0]);
-    await expect(page.getByRole('heading', { name: 'Registret är tomt' })).toBeVisible();
+    // The start screen is the bevakningslista, on an empty register its empty state.
+    await expect(page.getByRole('heading', { level: 1, name: 'Inga öppna bevakningar' })).toBeVisible();
   } finally {
     process.kill(-child.pid!, 'SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,218 @@
+import { useRef } from 'react';
+import type { ReactNode } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import {
+  CellStyleModule,
+  ClientSideRowModelModule,
+  LocaleModule,
+  ModuleRegistry,
+  RowStyleModule,
+  themeQuartz,
+  TooltipModule,
+} from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import type { DeadlineRow, DeadlineStatus } from '../../../preload/api';
+import { cspNonce } from '../bridge/api';
+import { compareSv, deadlineStatusLabels } from '../labels';
+import { relativeDays } from '../today';
+
+// The same modules as the register's grid (registering twice is harmless).
+ModuleRegistry.registerModules([ClientSideRowModelModule, LocaleModule, RowStyleModule, CellStyleModule, TooltipModule]);
+
+/** The register's theme, with rows tall enough for two lines (what, and why). */
+const theme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  fontSize: 15,
+  headerFontSize: 14,
+  headerFontWeight: 600,
+  foregroundColor: '#1b2430',
+  backgroundColor: '#ffffff',
+  headerBackgroundColor: '#eef2f6',
+  headerTextColor: '#1b2430',
+  accentColor: '#1f5f99',
+  borderColor: '#d5dce4',
+  rowBorder: { color: '#e3e8ee' },
+  oddRowBackgroundColor: '#fafbfc',
+  rowHoverColor: '#eaf2fa',
+  selectedRowBackgroundColor: '#dcebf8',
+  wrapperBorderRadius: 6,
+  rowHeight: 62,
+  headerHeight: 42,
+  spacing: 7,
+});
+
+const localeText: Record<string, string> = {
+  noRowsToShow: 'Inga bevakningar matchar sökningen eller filtren.',
+  noMatchingRows: 'Inga bevakningar matchar sökningen eller filtren.',
+  loadingOoo: 'Hämtar bevakningar…',
+  loadingError: 'Bevakningarna kunde inte hämtas.',
+  ariaSortableColumn: 'Tryck Enter för att sortera',
+};
+
+const statusOrder: Record<DeadlineStatus, number> = { overdue: 0, 'due-soon': 1, upcoming: 2 };
+
+/** A row's key: one deadline per rule and placement (or home, for the home rule). */
+export const deadlineKey = (row: DeadlineRow): string => `${row.rule}:${row.placementId ?? `hem:${row.homeId ?? ''}`}`;
+
+/** Two lines in one cell: the main text and, smaller, what explains it. */
+function Stack({ first, second, strong }: { first: ReactNode; second?: ReactNode; strong?: boolean }) {
+  return (
+    <span className="cell-stack">
+      <span className={strong ? 'cell-stack__line cell-stack__line--strong' : 'cell-stack__line'}>{first}</span>
+      {second && <span className="cell-stack__line cell-stack__line--muted">{second}</span>}
+    </span>
+  );
+}
+
+function StatusCell({ data }: ICellRendererParams<DeadlineRow>) {
+  if (!data) return null;
+  return <span className={`badge badge--deadline-${data.status}`}>{deadlineStatusLabels[data.status]}</span>;
+}
+
+interface Context {
+  today: string;
+}
+
+function DueCell({ data, context }: ICellRendererParams<DeadlineRow, unknown, Context>) {
+  if (!data) return null;
+  return <Stack first={data.dueOn} second={relativeDays(data.dueOn, context.today)} />;
+}
+
+function RuleCell({ data }: ICellRendererParams<DeadlineRow>) {
+  if (!data) return null;
+  // A jourhem overrun with särskilda skäl says so where the explanation would be (it is in the tooltip).
+  return (
+    <Stack
+      strong
+      first={data.title}
+      second={
+        data.specialReasonsOn ? (
+          <span className="deadline-note">Särskilda skäl dokumenterade {data.specialReasonsOn}</span>
+        ) : (
+          data.explanation
+        )
+      }
+    />
+  );
+}
+
+function LegalCell({ data }: ICellRendererParams<DeadlineRow>) {
+  if (!data) return null;
+  return <Stack first={data.legalRef} second={`Räknat från: ${data.basisLabel} ${data.basisOn}`} />;
+}
+
+function ChildCell({ data }: ICellRendererParams<DeadlineRow>) {
+  if (!data) return null;
+  // The home rule has no child: the home is what the row is about.
+  if (data.placementId === null) return <Stack strong first={data.homeName ?? 'Hemmet'} second="Gäller hemmet" />;
+  return <Stack strong first={data.childLabel} second={data.homeName ?? 'Placeringen har avslutats'} />;
+}
+
+function CaseworkerCell({ data }: ICellRendererParams<DeadlineRow>) {
+  if (!data) return null;
+  return <Stack first={data.caseworker ?? 'Ingen angiven'} second={data.unit} />;
+}
+
+const columnDefs: ColDef<DeadlineRow>[] = [
+  {
+    colId: 'status',
+    headerName: 'Status',
+    valueGetter: ({ data }) => (data ? deadlineStatusLabels[data.status] : ''),
+    comparator: (_a, _b, nodeA, nodeB) =>
+      statusOrder[nodeA.data?.status ?? 'upcoming'] - statusOrder[nodeB.data?.status ?? 'upcoming'],
+    cellRenderer: StatusCell,
+    width: 108,
+  },
+  {
+    colId: 'dueOn',
+    headerName: 'Förfaller',
+    field: 'dueOn',
+    cellRenderer: DueCell,
+    sort: 'asc',
+    width: 152,
+  },
+  {
+    colId: 'title',
+    headerName: 'Bevakning',
+    field: 'title',
+    cellRenderer: RuleCell,
+    tooltipValueGetter: ({ data }) =>
+      data ? `${data.title}: ${data.explanation}${data.specialReasonsOn ? ` Särskilda skäl dokumenterade ${data.specialReasonsOn}.` : ''}` : '',
+    comparator: compareSv,
+    flex: 1.7,
+    minWidth: 260,
+  },
+  {
+    colId: 'legalRef',
+    headerName: 'Lagrum',
+    field: 'legalRef',
+    cellRenderer: LegalCell,
+    tooltipValueGetter: ({ data }) => (data ? `${data.legalRef}. Räknat från: ${data.basisLabel} ${data.basisOn}` : ''),
+    comparator: compareSv,
+    flex: 1.2,
+    minWidth: 200,
+  },
+  {
+    colId: 'child',
+    headerName: 'Barn och hem',
+    valueGetter: ({ data }) => (data ? (data.childLabel ?? data.homeName ?? '') : ''),
+    cellRenderer: ChildCell,
+    tooltipValueGetter: ({ data }) => (data ? [data.childLabel, data.homeName].filter(Boolean).join(', ') : ''),
+    comparator: compareSv,
+    flex: 1.1,
+    minWidth: 180,
+  },
+  {
+    colId: 'caseworker',
+    headerName: 'Handläggare',
+    field: 'caseworker',
+    cellRenderer: CaseworkerCell,
+    tooltipValueGetter: ({ data }) => (data ? [data.caseworker, data.unit].filter(Boolean).join(', ') : ''),
+    comparator: compareSv,
+    width: 190,
+  },
+];
+
+const defaultColDef: ColDef<DeadlineRow> = { sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
+
+const getRowId = ({ data }: GetRowIdParams<DeadlineRow>) => deadlineKey(data);
+const getRowClass = ({ data }: RowClassParams<DeadlineRow>) => (data ? `row--deadline-${data.status}` : undefined);
+
+interface Props {
+  rows: DeadlineRow[];
+  today: string;
+  /** The id of the heading that names the grid for screen readers. */
+  labelledBy: string;
+  onOpen: (row: DeadlineRow) => void;
+}
+
+export function DeadlinesGrid({ rows, today, labelledBy, onOpen }: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  return (
+    <div className="grid-wrap" ref={wrapRef}>
+      <AgGridReact<DeadlineRow>
+        // "om 12 dagar" is counted from today: a new date draws the grid anew.
+        key={today}
+        theme={theme}
+        styleNonce={cspNonce}
+        rowData={rows}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        context={{ today } satisfies Context}
+        getRowId={getRowId}
+        getRowClass={getRowClass}
+        localeText={localeText}
+        ensureDomOrder
+        // One Tab stop, as in the register: arrows inside, Tab and Shift+Tab leave the grid.
+        tabToNextCell={() => false}
+        tabToNextHeader={() => false}
+        onGridReady={() => wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy)}
+        onRowClicked={({ data }) => data && onOpen(data)}
+        onCellKeyDown={(event: CellKeyDownEvent<DeadlineRow>) => {
+          const key = (event.event as KeyboardEvent | null | undefined)?.key;
+          if (key === 'Enter' && event.data) onOpen(event.data);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,293 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { DeadlineOverview, DeadlineRow, DeadlineRule, DeadlineStatus } from '../../../preload/api';
+import { api } from '../bridge/api';
+import { ruleLabels, svCollator } from '../labels';
+import { longDate } from '../today';
+import { DeadlinesGrid } from './DeadlinesGrid';
+
+type StatusFilter = DeadlineStatus | 'all';
+
+interface Filters {
+  status: StatusFilter;
+  caseworker: string;
+  unit: string;
+  rule: DeadlineRule | '';
+  query: string;
+}
+
+const noFilters: Filters = { status: 'all', caseworker: '', unit: '', rule: '', query: '' };
+
+/**
+ * The filters outlive the page: a case worker who opens a placement from a filtered list comes
+ * back to the same list. Kept for this window only, never stored.
+ */
+let remembered: Filters = noFilters;
+
+interface Loaded {
+  key: string;
+  overview: DeadlineOverview | null;
+  error: string | null;
+}
+
+interface Props {
+  /** The date the deadlines are computed for (the user's today). */
+  today: string;
+  /** Changes whenever something was saved, so the list is fetched again. */
+  version: number;
+  /** The register has no homes at all: the empty state offers the demo data. */
+  registerEmpty: boolean;
+  onOpenPlacement: (placementId: string) => void;
+  onOpenHome: (homeId: string) => void;
+  onGoToPlacements: () => void;
+  onLoadDemo: () => Promise<void>;
+}
+
+const fold = (text: string) => text.toLocaleLowerCase('sv');
+
+export function DeadlinesPage(props: Props) {
+  const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onLoadDemo } = props;
+  const [filters, setFilters] = useState<Filters>(remembered);
+  const [retries, setRetries] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [leadDays, setLeadDays] = useState<number | null>(null);
+  const requestKey = `${today}\u0000${version}\u0000${retries}`;
+
+  useEffect(() => {
+    remembered = filters;
+  }, [filters]);
+
+  useEffect(() => {
+    let current = true;
+    void api.listDeadlines({ date: today }).then((result) => {
+      if (!current) return;
+      setLoaded(
+        result.ok
+          ? { key: requestKey, overview: result.value, error: null }
+          : { key: requestKey, overview: null, error: result.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [today, requestKey]);
+
+  // How many days ahead "snart" reaches is the municipality's setting: say it as it is.
+  useEffect(() => {
+    let current = true;
+    void api.getRuleSettings({}).then((result) => {
+      if (!current || !result.ok) return;
+      const lead = result.value.parameters.find((parameter) => parameter.key === 'leadDays');
+      setLeadDays(lead ? lead.value : null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [version]);
+
+  const rows = useMemo(() => loaded?.overview?.rows ?? [], [loaded]);
+  const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
+
+  // The choices come from the rows, plus the one chosen (so it stays shown when its rows are gone).
+  const caseworkers = useMemo(() => choices(rows.map((row) => row.caseworker), filters.caseworker), [rows, filters.caseworker]);
+  const units = useMemo(() => choices(rows.map((row) => row.unit), filters.unit), [rows, filters.unit]);
+  const rules = useMemo(() => {
+    const present = new Set<DeadlineRule>(rows.map((row) => row.rule));
+    if (filters.rule) present.add(filters.rule);
+    return [...present].sort((a, b) => svCollator.compare(ruleLabels[a], ruleLabels[b]));
+  }, [rows, filters.rule]);
+
+  // Every filter but the status: the counts on the status buttons say what each would show.
+  const matching = useMemo(() => {
+    const query = fold(filters.query.trim());
+    return rows.filter(
+      (row) =>
+        (filters.caseworker === '' || row.caseworker === filters.caseworker) &&
+        (filters.unit === '' || row.unit === filters.unit) &&
+        (filters.rule === '' || row.rule === filters.rule) &&
+        (query === '' ||
+          [row.childLabel, row.homeName, row.title, row.caseworker].some((text) => text !== null && fold(text).includes(query))),
+    );
+  }, [rows, filters]);
+  const shown = useMemo(
+    () => (filters.status === 'all' ? matching : matching.filter((row) => row.status === filters.status)),
+    [matching, filters.status],
+  );
+  const counts = useMemo(() => {
+    const result: Record<StatusFilter, number> = { all: matching.length, overdue: 0, 'due-soon': 0, upcoming: 0 };
+    for (const row of matching) result[row.status] += 1;
+    return result;
+  }, [matching]);
+
+  if (loaded === null) {
+    return <p className="page-message" role="status">Hämtar bevakningar…</p>;
+  }
+  if (loaded.error !== null && loaded.overview === null) {
+    return (
+      <div className="page-message page-message--error" role="alert">
+        <p>Bevakningarna kunde inte hämtas. {loaded.error}</p>
+        <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+      </div>
+    );
+  }
+  if (rows.length === 0) {
+    return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onLoadDemo={onLoadDemo} />;
+  }
+
+  const filtered = filters.caseworker !== '' || filters.unit !== '' || filters.rule !== '' || filters.query !== '';
+  const statusButtons: { value: StatusFilter; label: string; detail?: string }[] = [
+    { value: 'overdue', label: 'Försenade' },
+    { value: 'due-soon', label: 'Snart', detail: leadDays === null ? undefined : `inom ${leadDays} dagar` },
+    { value: 'upcoming', label: 'Kommande' },
+    { value: 'all', label: 'Alla' },
+  ];
+
+  return (
+    <section className="deadlines" aria-labelledby="deadlines-title">
+      <div className="register__head">
+        <div>
+          <h1 id="deadlines-title" className="page-title">Bevakning</h1>
+          <p className="page-lead">
+            Det som ska göras för de placerade barnen enligt lag och kommunens regler, räknat den {longDate(today)}.
+          </p>
+        </div>
+      </div>
+
+      <div className="status-filter" role="group" aria-label="Visa bevakningar">
+        {statusButtons.map((button) => (
+          <button
+            key={button.value}
+            type="button"
+            className={`status-filter__button status-filter__button--${button.value}`}
+            aria-pressed={filters.status === button.value}
+            onClick={() => set({ status: button.value })}
+          >
+            <span className="status-filter__count">{counts[button.value]}</span>
+            <span className="status-filter__label">
+              {button.label}
+              {button.detail && <span className="status-filter__detail"> ({button.detail})</span>}
+            </span>
+          </button>
+        ))}
+      </div>
+
+      <div className="toolbar" role="search">
+        <div className="field field--search">
+          <label htmlFor="deadlines-search">Sök</label>
+          <input
+            id="deadlines-search"
+            type="search"
+            className="input"
+            placeholder="Sök barn, hem, bevakning eller handläggare…"
+            autoComplete="off"
+            maxLength={200}
+            value={filters.query}
+            onChange={(event) => set({ query: event.target.value })}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && filters.query !== '') {
+                event.preventDefault();
+                set({ query: '' });
+              }
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="deadlines-caseworker">Handläggare</label>
+          <select id="deadlines-caseworker" className="input" value={filters.caseworker} onChange={(e) => set({ caseworker: e.target.value })}>
+            <option value="">Alla</option>
+            {caseworkers.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="deadlines-unit">Enhet</label>
+          <select id="deadlines-unit" className="input" value={filters.unit} onChange={(e) => set({ unit: e.target.value })}>
+            <option value="">Alla</option>
+            {units.map((name) => (
+              <option key={name} value={name}>{name}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field field--wide">
+          <label htmlFor="deadlines-rule">Regel</label>
+          <select id="deadlines-rule" className="input" value={filters.rule} onChange={(e) => set({ rule: e.target.value as DeadlineRule | '' })}>
+            <option value="">Alla</option>
+            {rules.map((rule) => (
+              <option key={rule} value={rule}>{ruleLabels[rule]}</option>
+            ))}
+          </select>
+        </div>
+        {filtered && (
+          <button
+            type="button"
+            className="button button--quiet toolbar__reset"
+            onClick={() => set({ caseworker: '', unit: '', rule: '', query: '' })}
+          >
+            Rensa filter
+          </button>
+        )}
+      </div>
+
+      {loaded.error !== null && (
+        <div className="list-error" role="alert">
+          <p>Bevakningarna kunde inte hämtas på nytt. {loaded.error}</p>
+          <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+        </div>
+      )}
+      <p className="result-count" aria-live="polite">
+        {shown.length === 1 ? '1 bevakning visas' : `${shown.length} bevakningar visas`}
+      </p>
+      <DeadlinesGrid
+        rows={shown}
+        today={today}
+        labelledBy="deadlines-title"
+        onOpen={(row: DeadlineRow) => {
+          if (row.placementId !== null) onOpenPlacement(row.placementId);
+          else if (row.homeId !== null) onOpenHome(row.homeId);
+        }}
+      />
+      <p className="hint">Tips: tryck <kbd>Enter</kbd> på en rad för att öppna placeringen och registrera det som är gjort.</p>
+    </section>
+  );
+}
+
+function choices(values: (string | null)[], chosen: string): string[] {
+  const set = new Set(values.filter((value): value is string => Boolean(value)));
+  if (chosen) set.add(chosen);
+  return [...set].sort(svCollator.compare);
+}
+
+function EmptyState(props: Pick<Props, 'registerEmpty' | 'onGoToPlacements' | 'onLoadDemo'>) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <section className="empty" aria-labelledby="empty-title">
+      <h1 id="empty-title" className="empty__title">Inga öppna bevakningar</h1>
+      <p className="empty__text">
+        Här visas när övervägandena, barnsamtalen och planerna för de placerade barnen ska göras. Programmet räknar ut
+        datumen när placeringarna finns inlagda{props.registerEmpty ? '. Börja med att lägga in en placering.' : ', och just nu finns inget att bevaka.'}
+      </p>
+      <div className="empty__actions">
+        <button type="button" className="button button--primary" onClick={props.onGoToPlacements}>Gå till Placeringar</button>
+        {props.registerEmpty && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => {
+              setBusy(true);
+              void props.onLoadDemo().finally(() => setBusy(false));
+            }}
+          >
+            {busy ? 'Laddar exempeldata…' : 'Ladda exempeldata'}
+          </button>
+        )}
+      </div>
+      {props.registerEmpty && (
+        <p className="empty__note">
+          Vill du först prova programmet? Exempeldatan består av påhittade hem, barn och placeringar och är bara till
+          för att prova programmet. Lägg inte in riktiga uppgifter bland dem.
+        </p>
+      )}
+    </section>
+  );
+}

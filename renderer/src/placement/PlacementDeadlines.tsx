@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import type { Ref } from 'react';
+import type { DeadlineRow, RecordedEvent } from '../../../preload/api';
+import { deadlineStatusLabels, eventTypeLabels } from '../labels';
+import { EventForm } from './EventForm';
+import { daysBetween, inText } from './fields';
+
+/** "om 9 dagar", "i dag", "52 dagar sedan". */
+function relative(today: string, dueOn: string): string {
+  const days = daysBetween(today, dueOn);
+  if (days === 0) return 'i dag';
+  if (days === 1) return 'i morgon';
+  if (days === -1) return 'i går';
+  return days > 0 ? `om ${days} dagar` : `${-days} dagar sedan`;
+}
+
+function dueText(row: DeadlineRow, today: string): string {
+  return row.status === 'overdue'
+    ? `Skulle vara gjort senast ${row.dueOn} (${relative(today, row.dueOn)})`
+    : `Senast ${row.dueOn} (${relative(today, row.dueOn)})`;
+}
+
+const keyOf = (row: DeadlineRow) => `${row.rule}-${row.homeId ?? ''}`.replace(/[^\w-]/g, '-');
+
+/**
+ * A placement's open deadlines, the most urgent first, each with what the law asks, what it was
+ * counted from, and a button that records what satisfies it (two clicks: the button, then Spara).
+ */
+export function PlacementDeadlines({
+  placementId,
+  deadlines,
+  active,
+  today,
+  onRecorded,
+  headingRef,
+}: {
+  placementId: string;
+  deadlines: DeadlineRow[];
+  active: boolean;
+  today: string;
+  onRecorded: (event: RecordedEvent) => void;
+  /** The heading, where focus goes when a recorded deadline has gone from the list. */
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
+  const [open, setOpen] = useState<string | null>(null);
+  const sorted = [...deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title, 'sv'));
+
+  function close(key: string) {
+    setOpen(null);
+    requestAnimationFrame(() => document.getElementById(`deadline-record-${key}`)?.focus());
+  }
+
+  return (
+    <section className="placement-card" aria-labelledby="placement-deadlines-title">
+      <h2 id="placement-deadlines-title" className="placement-card__title" ref={headingRef} tabIndex={-1}>
+        Bevakningar
+        {deadlines.length > 0 && <span className="placement-card__count"> ({deadlines.length})</span>}
+      </h2>
+      {sorted.length === 0 ? (
+        <p className="muted">
+          {active ? 'Inga öppna bevakningar just nu.' : 'Inga öppna bevakningar. Placeringen är avslutad.'}
+        </p>
+      ) : (
+        <ul className="deadline-list">
+          {sorted.map((row) => {
+            const key = keyOf(row);
+            const what = inText(eventTypeLabels[row.satisfiedBy]);
+            return (
+              <li key={key} className={`deadline-item deadline-item--${row.status}`} aria-labelledby={`deadline-title-${key}`}>
+                <div className="deadline-item__top">
+                  <span className={`badge badge--deadline-${row.status}`}>{deadlineStatusLabels[row.status]}</span>
+                  <span className="deadline-item__due">{dueText(row, today)}</span>
+                </div>
+                <h3 id={`deadline-title-${key}`} className="deadline-item__title">{row.title}</h3>
+                <p className="deadline-item__text">{row.explanation}</p>
+                <p className="deadline-item__meta">
+                  Räknat från {row.basisOn} ({row.basisLabel}) · <span className="deadline-item__ref">{row.legalRef}</span>
+                </p>
+                {row.specialReasonsOn && (
+                  <p className="deadline-item__meta">Särskilda skäl dokumenterade {row.specialReasonsOn}.</p>
+                )}
+                {open === key ? (
+                  <EventForm
+                    idPrefix={`deadline-${key}`}
+                    placementId={placementId}
+                    homeId={row.homeId}
+                    type={row.satisfiedBy}
+                    today={today}
+                    label={`Registrera ${what}`}
+                    onCancel={() => close(key)}
+                    onSaved={(event) => {
+                      setOpen(null);
+                      onRecorded(event);
+                    }}
+                  />
+                ) : (
+                  <button type="button" id={`deadline-record-${key}`} className="button deadline-item__action" onClick={() => setOpen(key)}>
+                    Registrera {what}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,402 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { legalBases, endReasons } from '../../../preload/api';
+import type { ChildListRow, HomeKind, HomeListRow, Placement } from '../../../preload/api';
+import { api } from '../bridge/api';
+import { ChildFields } from '../children/ChildFields';
+import { childFieldLabels, childFieldOf, childInput, childInputId, emptyChild } from '../children/childForm';
+import type { ChildValues } from '../children/childForm';
+import type { ConfirmOptions } from '../components/ConfirmDialog';
+import { compareSv, endReasonLabels, kindLabels, legalBasisLabels } from '../labels';
+import { DateField, ErrorSummary, errorMap, failureOf, SelectField, TextField } from './fields';
+import type { Failure } from './fields';
+import { emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
+import type { PlacementValues, StayValues } from './form';
+
+interface Props {
+  today: string;
+  /** The placement to change, or null for a new one. */
+  placement: Placement | null;
+  /** The child of the placement being changed, as the page names it. */
+  childLabel?: string;
+  onClose: () => void;
+  /** Saved: `childLabel` names the child in the message. */
+  onSaved: (placement: Placement, childLabel: string) => void;
+  onDirtyChange: (dirty: boolean) => void;
+  confirm: (options: ConfirmOptions) => Promise<boolean>;
+}
+
+interface FormState {
+  child: ChildValues;
+  placement: PlacementValues;
+}
+
+const SAVE_FAILED = 'Placeringen kunde inte sparas';
+const CHILD_FAILED = 'Barnet kunde inte sparas';
+
+const legalBasisOptions = legalBases.map((value) => ({ value, label: legalBasisLabels[value] }));
+const endReasonOptions = endReasons.map((value) => ({ value, label: endReasonLabels[value] }));
+
+function homeLabel(home: HomeListRow): string {
+  const where = home.municipality ? `, ${home.municipality}` : '';
+  return `${home.name} (${kindLabels[home.kind]}${where})${home.active ? '' : ' – inaktivt'}`;
+}
+
+/**
+ * A placement's form in the side panel: a new placement (with its child, new or from the
+ * register, and its first home) or the fields of one that exists, stays included.
+ */
+export function PlacementForm(props: Props) {
+  const { today, placement, onClose, onSaved, onDirtyChange, confirm } = props;
+  const isNew = placement === null;
+  const initial = useMemo<FormState>(
+    () => ({ child: emptyChild('new'), placement: placement ? valuesFromPlacement(placement) : emptyPlacement() }),
+    [placement],
+  );
+  const [baseline, setBaseline] = useState<FormState>(initial);
+  const [values, setValues] = useState<FormState>(initial);
+  const [homes, setHomes] = useState<HomeListRow[] | null>(null);
+  const [children, setChildren] = useState<ChildListRow[] | null>(isNew ? null : []);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [failureTitle, setFailureTitle] = useState(SAVE_FAILED);
+  /** The placement values a failed save sent, so its issues find their stays. */
+  const [sent, setSent] = useState<PlacementValues | null>(null);
+  const [saving, setSaving] = useState(false);
+  /** A new child already saved by an earlier try whose placement failed: saved again, not twice. */
+  const createdChild = useRef<{ id: string; label: string } | null>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    void api.listHomes({}).then((result) => {
+      if (!current) return;
+      if (result.ok) setHomes(result.value);
+      else setLoadError(result.error.message);
+    });
+    if (isNew) {
+      void api.listChildren({ date: today }).then((result) => {
+        if (!current) return;
+        if (!result.ok) {
+          setLoadError(result.error.message);
+          return;
+        }
+        setChildren(result.value);
+        // Start on the register's children when there are any; that choice is no edit.
+        if (result.value.length > 0) {
+          const start = (old: FormState) => ({ ...old, child: { ...old.child, mode: 'existing' as const } });
+          setBaseline(start);
+          setValues((old) => (sameValues(old.child, emptyChild('new')) ? start(old) : old));
+        }
+      });
+    }
+    return () => {
+      current = false;
+    };
+  }, [isNew, today]);
+
+  useEffect(() => titleRef.current?.focus(), []);
+
+  const dirty = !sameValues(values, baseline);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+
+  const homeById = useMemo(() => new Map((homes ?? []).map((home) => [home.id, home])), [homes]);
+  const kindOf = (homeId: string): HomeKind | undefined => homeById.get(homeId)?.kind;
+
+  /** Active homes, and any home a stay is already in (a home may have been inactivated since). */
+  const homeOptions = (stay: StayValues) =>
+    (homes ?? [])
+      .filter((home) => home.active || home.id === stay.homeId)
+      .sort((a, b) => compareSv(a.name, b.name))
+      .map((home) => ({ value: home.id, label: homeLabel(home) }));
+
+  const errors = errorMap(failure);
+  const p = values.placement;
+
+  const setPlacement = (change: Partial<PlacementValues>) => setValues((old) => ({ ...old, placement: { ...old.placement, ...change } }));
+  const setChild = (change: Partial<ChildValues>) => setValues((old) => ({ ...old, child: { ...old.child, ...change } }));
+  const setStay = (key: string, change: Partial<StayValues>) =>
+    setValues((old) => ({
+      ...old,
+      placement: { ...old.placement, stays: old.placement.stays.map((stay) => (stay.key === key ? { ...stay, ...change } : stay)) },
+    }));
+
+  async function requestClose() {
+    if (saving) return;
+    if (dirty) {
+      const leave = await confirm({
+        title: 'Lämna utan att spara?',
+        message: 'Du har ändringar i placeringen som inte är sparade. Om du stänger formuläret försvinner de.',
+        confirmLabel: 'Lämna utan att spara',
+        cancelLabel: 'Fortsätt redigera',
+        tone: 'danger',
+      });
+      if (!leave) return;
+    }
+    onDirtyChange(false);
+    onClose();
+  }
+
+  async function removeStay(index: number) {
+    const stay = p.stays[index];
+    if (!stay) return;
+    const home = homeById.get(stay.homeId);
+    const confirmed = await confirm({
+      title: 'Ta bort vistelsen?',
+      message: `Vistelsen${home ? ` i ${home.name}` : ''} från ${stay.from} tas bort när du sparar. Den föregående vistelsen fortsätter då i stället.`,
+      confirmLabel: 'Ta bort vistelsen',
+      tone: 'danger',
+    });
+    if (!confirmed) return;
+    setPlacement({ stays: p.stays.filter((s) => s.key !== stay.key) });
+  }
+
+  function showFailure(title: string, next: Failure) {
+    setFailureTitle(title);
+    setFailure(next);
+    requestAnimationFrame(() => summaryRef.current?.focus());
+  }
+
+  async function save() {
+    if (saving) return;
+    const state = values;
+    setSaving(true);
+    try {
+      let childId = placement?.childId ?? '';
+      let childLabel = props.childLabel ?? '';
+      if (isNew && state.child.mode === 'existing') {
+        const chosen = (children ?? []).find((child) => child.id === state.child.childId);
+        if (!chosen) {
+          showFailure(SAVE_FAILED, { message: SAVE_FAILED, issues: [{ field: 'child', message: 'Välj ett barn.' }] });
+          return;
+        }
+        childId = chosen.id;
+        childLabel = chosen.label;
+      } else if (isNew) {
+        const result = await api.saveChild(childInput(state.child, createdChild.current?.id));
+        if (!result.ok) {
+          showFailure(CHILD_FAILED, failureOf(result.error, childFieldOf));
+          return;
+        }
+        createdChild.current = { id: result.value.id, label: result.value.label };
+        childId = result.value.id;
+        childLabel = result.value.label;
+      }
+      const result = await api.savePlacement(toInput(state.placement, childId, placement?.id, kindOf));
+      if (!result.ok) {
+        setSent(state.placement);
+        showFailure(SAVE_FAILED, failureOf(result.error, (path) => fieldOf(path, state.placement)));
+        return;
+      }
+      setFailure(null);
+      onDirtyChange(false);
+      onSaved(result.value, childLabel);
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const labelOf = (field: string) => childFieldLabels[field] ?? fieldLabel(field, sent ?? p);
+  const focusField = (field: string) => {
+    const id = field.startsWith('child') ? childInputId(field) : inputId(field);
+    (document.getElementById(id) ?? document.getElementById(inputId('legalBasis')))?.focus();
+  };
+
+  const loading = homes === null || children === null;
+  const ended = !isNew && placement.endedOn !== null;
+  const title = isNew ? 'Ny placering' : 'Ändra placeringen';
+
+  return (
+    <section
+      className="panel"
+      aria-labelledby="placement-form-title"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented) {
+          event.preventDefault();
+          void requestClose();
+        }
+      }}
+    >
+      <header className="panel__header">
+        <div>
+          {(props.childLabel || dirty) && (
+            <p className="panel__eyebrow">
+              {props.childLabel}
+              {dirty && <span className="panel__dirty">Osparade ändringar</span>}
+            </p>
+          )}
+          <h2 id="placement-form-title" className="panel__title" ref={titleRef} tabIndex={-1}>{title}</h2>
+        </div>
+        <button type="button" className="icon-button" aria-label="Stäng" aria-keyshortcuts="Escape" title="Stäng (Esc)" onClick={() => void requestClose()}>
+          ×
+        </button>
+      </header>
+
+      {loadError && <div className="panel__message panel__message--error" role="alert">Uppgifterna kunde inte hämtas. {loadError}</div>}
+      {loading && !loadError && <p className="panel__message" role="status">Hämtar hem och barn…</p>}
+
+      {!loading && !loadError && (
+        <form
+          className="panel__form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          <div className="panel__body">
+            <ErrorSummary title={failureTitle} failure={failure} labelOf={labelOf} focusField={focusField} summaryRef={summaryRef} />
+
+            {isNew && <ChildFields values={values.child} known={children} errors={errors} onChange={setChild} />}
+
+            <fieldset className="form-section">
+              <legend>Beslutet</legend>
+              <SelectField
+                id={inputId('legalBasis')}
+                label="Lagrum"
+                required
+                placeholder="Välj lagrum"
+                options={legalBasisOptions}
+                error={errors.get('legalBasis')}
+                value={p.legalBasis}
+                onChange={(legalBasis) => setPlacement({ legalBasis })}
+              />
+              <div className="form-row">
+                <DateField id={inputId('decidedOn')} label="Beslutsdatum" required error={errors.get('decidedOn')} value={p.decidedOn} onChange={(decidedOn) => setPlacement({ decidedOn })} />
+                <DateField
+                  id={inputId('startedOn')}
+                  label="Startdatum (verkställd)"
+                  hint="Dagen barnet flyttade."
+                  required
+                  error={errors.get('startedOn')}
+                  value={p.startedOn}
+                  onChange={(startedOn) => setPlacement({ startedOn })}
+                />
+              </div>
+              {ended && (
+                <div className="form-row">
+                  <DateField id={inputId('endedOn')} label="Slutdatum" required error={errors.get('endedOn')} value={p.endedOn} onChange={(endedOn) => setPlacement({ endedOn })} />
+                  <SelectField
+                    id={inputId('endReason')}
+                    label="Orsak"
+                    placeholder="Ej angiven"
+                    options={endReasonOptions}
+                    error={errors.get('endReason')}
+                    value={p.endReason}
+                    onChange={(endReason) => setPlacement({ endReason })}
+                  />
+                </div>
+              )}
+              <div className="form-row">
+                <TextField id={inputId('caseworker')} label="Handläggare" maxLength={200} error={errors.get('caseworker')} value={p.caseworker} onChange={(caseworker) => setPlacement({ caseworker })} />
+                <TextField id={inputId('unit')} label="Enhet" maxLength={200} error={errors.get('unit')} value={p.unit} onChange={(unit) => setPlacement({ unit })} />
+              </div>
+            </fieldset>
+
+            <fieldset className="form-section">
+              <legend>{isNew ? 'Första hemmet' : p.stays.length === 1 ? 'Hemmet' : 'Hemmen'}</legend>
+              {errors.get('stays') && <p className="field__error">{errors.get('stays')}</p>}
+              {p.stays.map((stay, index) => (
+                <StayFields
+                  key={stay.key}
+                  stay={stay}
+                  index={index}
+                  count={p.stays.length}
+                  isNew={isNew}
+                  startedOn={p.startedOn}
+                  kind={kindOf(stay.homeId)}
+                  options={homeOptions(stay)}
+                  errors={errors}
+                  onChange={(change) => setStay(stay.key, change)}
+                  onRemove={() => void removeStay(index)}
+                />
+              ))}
+              {homes !== null && homes.every((home) => !home.active) && (
+                <p className="field__hint">Det finns inga aktiva hem i registret. Lägg in hemmet under Register först.</p>
+              )}
+            </fieldset>
+          </div>
+
+          <footer className="panel__footer">
+            <div className="panel__footer-main">
+              <button type="submit" className="button button--primary" disabled={saving}>
+                {saving ? 'Sparar…' : isNew ? 'Spara placeringen' : 'Spara ändringar'}
+              </button>
+              <button type="button" className="button" onClick={() => void requestClose()}>{dirty ? 'Avbryt' : 'Stäng'}</button>
+            </div>
+          </footer>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** One stay: its home (the stay's form follows the home's kind), and its own dates. */
+function StayFields(props: {
+  stay: StayValues;
+  index: number;
+  count: number;
+  isNew: boolean;
+  startedOn: string;
+  kind: HomeKind | undefined;
+  options: { value: string; label: string }[];
+  errors: Map<string, string>;
+  onChange: (change: Partial<StayValues>) => void;
+  onRemove: () => void;
+}) {
+  const { stay, index, kind, errors } = props;
+  const field = (name: string) => `stays.${stay.key}.${name}`;
+  const formText = kind ? `Vistelseform: ${kindLabels[kind]}` : 'Vistelseformen följer hemmets typ.';
+  const body = (
+    <>
+      <SelectField
+        id={inputId(field('homeId'))}
+        label="Hem"
+        required
+        hint={formText}
+        placeholder="Välj hem"
+        options={props.options}
+        error={errors.get(field('homeId'))}
+        value={stay.homeId}
+        onChange={(homeId) => props.onChange({ homeId })}
+      />
+      {!props.isNew && (
+        <div className="form-row">
+          {index > 0 && (
+            <DateField id={inputId(field('from'))} label="Från" required error={errors.get(field('from'))} value={stay.from} onChange={(from) => props.onChange({ from })} />
+          )}
+          <DateField
+            id={inputId(field('decidedOn'))}
+            label="Beslut om vistelsen"
+            hint={index === 0 ? 'Lämna tomt om det är placeringens beslut.' : 'Lämna tomt om inget eget beslut finns.'}
+            error={errors.get(field('decidedOn'))}
+            value={stay.decidedOn}
+            onChange={(decidedOn) => props.onChange({ decidedOn })}
+          />
+        </div>
+      )}
+      {kind === 'jourhem' && (
+        <DateField
+          id={inputId(field('investigationCompletedOn'))}
+          label="Utredning avslutad"
+          hint="Frivilligt. Tidsgränsen i jourhem räknas från den dagen."
+          error={errors.get(field('investigationCompletedOn'))}
+          value={stay.investigationCompletedOn}
+          onChange={(investigationCompletedOn) => props.onChange({ investigationCompletedOn })}
+        />
+      )}
+    </>
+  );
+  if (props.count === 1) return body;
+  return (
+    <fieldset className="person stay-fields">
+      <legend className="person__legend">Vistelse {index + 1}{index === 0 && props.startedOn ? ` (från ${props.startedOn})` : ''}</legend>
+      {body}
+      {index > 0 && (
+        <button type="button" className="button button--quiet person__remove" aria-label={`Ta bort vistelse ${index + 1}`} onClick={props.onRemove}>
+          Ta bort
+        </button>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,392 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import type { PlacementDetail, RecordedEvent, Stay } from '../../../preload/api';
+import { api } from '../bridge/api';
+import type { ConfirmOptions } from '../components/ConfirmDialog';
+import type { ToastMessage } from '../components/Toast';
+import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
+import { EndForm, MoveForm } from './ChangeForms';
+import { EventForm } from './EventForm';
+import { PlacementDeadlines } from './PlacementDeadlines';
+import { PlacementForm } from './PlacementForm';
+import { Timeline } from './Timeline';
+
+export interface PlacementPageProps {
+  placementId: string;
+  today: string;
+  onBack: () => void;
+  onOpenHome: (homeId: string) => void;
+  onOpenPlacement: (placementId: string) => void;
+  /** After any change (event recorded, moved, ended, saved): App refreshes nav counts. */
+  onChanged: () => void;
+  notify: (message: string, action?: ToastMessage['action']) => void;
+  confirm: (options: ConfirmOptions) => Promise<boolean>;
+  /** Dirty-form guard like HomePanel's: report unsaved edits. */
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+/** One placement; everything on it starts afresh when another placement is opened. */
+export function PlacementPage(props: PlacementPageProps) {
+  return <PlacementView key={props.placementId} {...props} />;
+}
+
+type Inline = 'none' | 'move' | 'end' | 'event';
+
+/** The stay the child is in on `today` (the last one when none is: ended, or not begun). */
+function currentStay(stays: Stay[], today: string): Stay | undefined {
+  return stays.find((stay) => stay.from <= today && (stay.to === null || today < stay.to)) ?? stays[stays.length - 1];
+}
+
+const focusById = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
+
+function PlacementView(props: PlacementPageProps) {
+  const { placementId, today, onBack, onOpenHome, onOpenPlacement, onChanged, notify, confirm, onDirtyChange } = props;
+  const [detail, setDetail] = useState<PlacementDetail | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState(false);
+  const [inline, setInline] = useState<Inline>('none');
+  const [editing, setEditing] = useState(false);
+  /** Read by calls that finish later (Ångra in a toast): the names stay shown if they were. */
+  const revealRef = useRef(false);
+  const mounted = useRef(true);
+  const requests = useRef(0);
+  const titleRef = useRef<HTMLHeadingElement>(null);
+  const deadlinesRef = useRef<HTMLHeadingElement>(null);
+
+  /** Fetches the placement again; an answer overtaken by a newer request, or a page left, is dropped. */
+  const load = useCallback(async () => {
+    const request = ++requests.current;
+    const result = await api.getPlacement({ id: placementId, date: today, reveal: revealRef.current });
+    if (!mounted.current || request !== requests.current) return;
+    if (result.ok) {
+      setDetail(result.value);
+      setLoadError(null);
+    } else {
+      setLoadError(result.error.message);
+    }
+  }, [placementId, today]);
+
+  useEffect(() => {
+    mounted.current = true;
+    void load();
+    return () => {
+      mounted.current = false;
+    };
+  }, [load]);
+
+  // Reading starts at the child's name once the placement is there.
+  const shown = detail !== null;
+  useEffect(() => {
+    if (shown) titleRef.current?.focus();
+  }, [shown]);
+
+  const changed = useCallback(async () => {
+    await load();
+    onChanged();
+  }, [load, onChanged]);
+
+  if (loadError && !detail) {
+    return (
+      <div className="page-message page-message--error" role="alert">
+        <p>Placeringen kunde inte hämtas. {loadError}</p>
+        <div className="page-message__actions">
+          <button type="button" className="button" onClick={() => void load()}>Försök igen</button>
+          <button type="button" className="button button--quiet" onClick={onBack}>Till placeringarna</button>
+        </div>
+      </div>
+    );
+  }
+  if (!detail) return <p className="page-message" role="status">Hämtar placeringen…</p>;
+
+  const { placement, child, events, deadlines, otherPlacements } = detail;
+  const active = placement.endedOn === null || today < placement.endedOn;
+  const stay = currentStay(placement.stays, today);
+  const childName = child.masked ? child.label : (child.name ?? child.label);
+
+  async function recorded(event: RecordedEvent, fromDeadline: boolean) {
+    setInline('none');
+    await changed();
+    const label = eventTypeLabels[event.type];
+    notify(`Registrerat: ${label} ${event.date}.`, { label: 'Ångra', run: () => void undoRecord(event) });
+    // The deadline (and its button) may be gone: go on from the list's heading.
+    if (fromDeadline) requestAnimationFrame(() => deadlinesRef.current?.focus());
+    else focusById('placement-record-event');
+  }
+
+  async function undoRecord(event: RecordedEvent) {
+    const result = await api.removeEvent({ id: event.id });
+    if (!result.ok) {
+      notify(result.error.message);
+      return;
+    }
+    notify(`Registreringen är ångrad: ${eventTypeLabels[event.type]} ${event.date}.`);
+    await changed();
+  }
+
+  async function removeEvent(event: RecordedEvent) {
+    const label = eventTypeLabels[event.type];
+    const confirmed = await confirm({
+      title: 'Ta bort händelsen?',
+      message: `${label} ${event.date} tas bort från placeringen. Bevakningar som den påverkade räknas om.`,
+      confirmLabel: 'Ta bort',
+      tone: 'danger',
+    });
+    if (!confirmed) return;
+    const result = await api.removeEvent({ id: event.id });
+    if (!result.ok) {
+      notify(result.error.message);
+      return;
+    }
+    await changed();
+    notify(`Borttagen: ${label} ${event.date}.`, { label: 'Ångra', run: () => void restore(event) });
+    focusById('placement-timeline-title');
+  }
+
+  async function restore(event: RecordedEvent) {
+    const target = event.homeId ? { homeId: event.homeId } : { placementId: event.placementId ?? placementId };
+    const result = await api.recordEvent({ ...target, type: event.type, date: event.date, comment: event.comment });
+    if (!result.ok) {
+      notify(result.error.message);
+      return;
+    }
+    notify(`Återställd: ${eventTypeLabels[event.type]} ${event.date}.`);
+    await changed();
+  }
+
+  async function reveal() {
+    const confirmed = await confirm({
+      title: 'Visa skyddade uppgifter?',
+      message:
+        'Barnet har skyddad identitet. Namn och personnummer visas på den här sidan tills du lämnar den. Se till att ingen obehörig kan se skärmen.',
+      confirmLabel: 'Visa uppgifterna',
+    });
+    if (!confirmed) return;
+    revealRef.current = true;
+    setRevealed(true);
+    await load();
+    focusById('placement-hide');
+  }
+
+  async function hide() {
+    revealRef.current = false;
+    setRevealed(false);
+    await load();
+    focusById('placement-reveal');
+  }
+
+  function closeInline(focus: string) {
+    setInline('none');
+    focusById(focus);
+  }
+
+  const facts: [string, ReactNode][] = [
+    ['Lagrum', legalBasisLabels[placement.legalBasis]],
+    ['Beslut', placement.decidedOn],
+    ['Verkställd', placement.startedOn],
+    ...(placement.endedOn
+      ? [['Avslutad', `${placement.endedOn}${placement.endReason ? ` (${endReasonLabels[placement.endReason].toLowerCase()})` : ''}`] as [string, ReactNode]]
+      : []),
+    [
+      active ? 'Hem nu' : 'Senaste hem',
+      stay ? (
+        <>
+          <button type="button" className="text-link" onClick={() => onOpenHome(stay.homeId)}>{stay.homeName}</button>
+          <span className="muted"> · {kindLabels[stay.form]}</span>
+        </>
+      ) : (
+        '–'
+      ),
+    ],
+    ['Handläggare', placement.caseworker ?? <span className="muted">Ej angiven</span>],
+    ['Enhet', placement.unit ?? <span className="muted">Ej angiven</span>],
+    ...(!child.masked ? [['Född', child.birthDate] as [string, ReactNode]] : []),
+    ...(child.personnummer ? [['Personnummer', child.personnummer] as [string, ReactNode]] : []),
+  ];
+
+  return (
+    <article className="placement-page" aria-labelledby="placement-title">
+      <button type="button" className="text-link placement-page__back" onClick={onBack}>
+        <span aria-hidden="true">← </span>Tillbaka
+      </button>
+
+      <header className="placement-head">
+        <div className="placement-head__main">
+          <p className="placement-head__eyebrow">
+            Placering enligt {legalBasisLabels[placement.legalBasis]}
+            <span className={active ? 'badge badge--active' : 'badge badge--inactive'}>{active ? 'Pågående' : 'Avslutad'}</span>
+          </p>
+          <h1 id="placement-title" className="page-title placement-head__title" ref={titleRef} tabIndex={-1}>
+            {childName}
+          </h1>
+          {child.protectedIdentity && (
+            <div className="protected-note">
+              <span className="badge badge--protected">Skyddad identitet</span>
+              {revealed && !child.masked ? (
+                <>
+                  <span>Uppgifterna visas bara här, tills du lämnar sidan.</span>
+                  <button type="button" id="placement-hide" className="button button--quiet" onClick={() => void hide()}>
+                    Dölj skyddade uppgifter
+                  </button>
+                </>
+              ) : (
+                <button type="button" id="placement-reveal" className="button button--quiet" onClick={() => void reveal()}>
+                  Visa skyddade uppgifter
+                </button>
+              )}
+            </div>
+          )}
+        </div>
+        <div className="placement-head__actions">
+          <button
+            type="button"
+            id="placement-action-edit"
+            className="button"
+            onClick={() => {
+              setInline('none');
+              setEditing(true);
+            }}
+          >
+            Ändra
+          </button>
+          {active && (
+            <>
+              <button type="button" id="placement-action-move" className="button" aria-expanded={inline === 'move'} onClick={() => setInline(inline === 'move' ? 'none' : 'move')}>
+                Omplacera
+              </button>
+              <button type="button" id="placement-action-end" className="button button--danger-quiet" aria-expanded={inline === 'end'} onClick={() => setInline(inline === 'end' ? 'none' : 'end')}>
+                Avsluta placering
+              </button>
+            </>
+          )}
+        </div>
+      </header>
+
+      {loadError && (
+        <p className="field__error" role="alert">Placeringen kunde inte hämtas på nytt. {loadError}</p>
+      )}
+
+      <dl className="facts">
+        {facts.map(([term, value]) => (
+          <div key={term} className="facts__item">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+
+      {inline === 'move' && (
+        <MoveForm
+          placement={placement}
+          currentHomeId={stay?.homeId ?? null}
+          today={today}
+          onCancel={() => closeInline('placement-action-move')}
+          onMoved={(moved, homeName) => {
+            const from = moved.stays[moved.stays.length - 1]?.from ?? today;
+            closeInline('placement-action-move');
+            void changed();
+            notify(`Omplacerad till ${homeName} från ${from}.`);
+          }}
+        />
+      )}
+      {inline === 'end' && (
+        <EndForm
+          placement={placement}
+          childLabel={childName}
+          today={today}
+          confirm={confirm}
+          onCancel={() => closeInline('placement-action-end')}
+          onEnded={(ended) => {
+            setInline('none');
+            void changed();
+            notify(`Placeringen är avslutad ${ended.endedOn ?? ''}.`.replace(' .', '.'));
+            requestAnimationFrame(() => titleRef.current?.focus());
+          }}
+        />
+      )}
+
+      <div className="placement-layout">
+        <PlacementDeadlines
+          placementId={placement.id}
+          deadlines={deadlines}
+          active={active}
+          today={today}
+          headingRef={deadlinesRef}
+          onRecorded={(event) => void recorded(event, true)}
+        />
+
+        <div className="placement-layout__side">
+          <Timeline
+            placement={placement}
+            events={events}
+            onOpenHome={onOpenHome}
+            onRemove={(event) => void removeEvent(event)}
+            action={
+              <button
+                type="button"
+                id="placement-record-event"
+                className="button"
+                aria-expanded={inline === 'event'}
+                onClick={() => setInline(inline === 'event' ? 'none' : 'event')}
+              >
+                Registrera händelse
+              </button>
+            }
+            form={
+              inline === 'event' && (
+                <EventForm
+                  idPrefix="placement-event"
+                  placementId={placement.id}
+                  type={null}
+                  today={today}
+                  label="Registrera händelse"
+                  onCancel={() => closeInline('placement-record-event')}
+                  onSaved={(event) => void recorded(event, false)}
+                />
+              )
+            }
+          />
+
+          {otherPlacements.length > 0 && (
+            <section className="placement-card" aria-labelledby="placement-others-title">
+              <h2 id="placement-others-title" className="placement-card__title">Barnets andra placeringar</h2>
+              <ul className="other-placements">
+                {otherPlacements.map((other) => (
+                  <li key={other.id}>
+                    <button type="button" className="text-link" onClick={() => onOpenPlacement(other.id)}>
+                      {legalBasisLabels[other.legalBasis]} i {other.homeName}
+                    </button>
+                    <span className="muted">
+                      {' '}
+                      · {other.startedOn} – {other.endedOn ?? 'pågår'}
+                      {other.overdueCount > 0 && ` · ${other.overdueCount} försenade`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </div>
+      </div>
+
+      {editing && (
+        <PlacementForm
+          today={today}
+          placement={placement}
+          childLabel={childName}
+          onClose={() => {
+            setEditing(false);
+            focusById('placement-action-edit');
+          }}
+          onSaved={() => {
+            setEditing(false);
+            void changed();
+            notify('Ändringarna i placeringen är sparade.');
+            focusById('placement-action-edit');
+          }}
+          onDirtyChange={onDirtyChange}
+          confirm={confirm}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,359 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { openDatabase } from '../../main/db/connection';
+import { createServices } from '../../main/services';
+import type { Services } from '../../main/services';
+import { expect, mainMenu, screenshot, test, toast } from './fixtures';
+
+/** The world's date in these tests: deadlines are computed as of this day. */
+const TODAY = '2026-11-22';
+
+/** Accessibility per WCAG 2.1 A and AA: nothing moderate, serious or critical. */
+async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const grave = results.violations
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(grave).toEqual([]);
+}
+
+/** Sets up what a test needs straight in its database, through the same services the app uses. */
+async function seed(databasePath: string, build: (services: Services) => Promise<void>): Promise<void> {
+  const connection = await openDatabase(databasePath);
+  try {
+    await build(createServices(connection.db));
+  } finally {
+    await connection.close();
+  }
+}
+
+const home = (kind: 'familjehem' | 'hvb' | 'jourhem', name: string, municipality: string) => ({
+  kind,
+  name,
+  orgNr: null,
+  operator: null,
+  municipality,
+  capacity: 2,
+  targetGroup: null,
+  agency: null,
+  persons: [],
+});
+
+/** Two fictional homes: a familjehem and an HVB. */
+async function seedHomes(services: Services): Promise<{ familjehem: string; hvb: string }> {
+  const familjehem = await services.homes.save(home('familjehem', 'Familjen Provberg', 'Sundsvall'));
+  const hvb = await services.homes.save(home('hvb', 'Testgårdens HVB', 'Timrå'));
+  return { familjehem: familjehem.id, hvb: hvb.id };
+}
+
+async function openWithClock(page: Page, openApp: () => Promise<void>) {
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
+  await openApp();
+}
+
+async function gotoPlacements(page: Page) {
+  await mainMenu(page).getByRole('button', { name: 'Placeringar', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Placeringar|Inga placeringar ännu/ })).toBeVisible();
+}
+
+const deadlines = (page: Page) => page.getByRole('region', { name: /Bevakningar/ });
+const deadline = (page: Page, title: string) => deadlines(page).getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+const timeline = (page: Page) => page.getByRole('region', { name: 'Tidslinje' });
+const facts = (page: Page) => page.locator('.facts');
+
+test('a new child and placement are made in the form; a wrong personnummer is told at the field', async ({ page, openApp, databasePath }) => {
+  await seed(databasePath, async (services) => {
+    await seedHomes(services);
+  });
+  await openWithClock(page, openApp);
+  await gotoPlacements(page);
+  await expect(page.getByRole('heading', { name: 'Inga placeringar ännu' })).toBeVisible();
+  await page.getByRole('button', { name: 'Ny placering' }).click();
+
+  const form = page.getByRole('region', { name: 'Ny placering' });
+  await expect(form.getByRole('heading', { name: 'Ny placering' })).toBeFocused();
+  // No children in the register yet: a new one it is.
+  await expect(form.getByRole('radio', { name: 'Nytt barn' })).toBeChecked();
+  await form.getByLabel('Namn eller initialer').fill('Tova Provsdotter');
+  await form.getByLabel('Födelsedatum').fill('2012-03-04');
+  const personnummer = form.getByLabel('Personnummer');
+  await personnummer.fill('20120304-1238');
+  await form.getByLabel('Lagrum').selectOption({ label: 'SoL' });
+  await form.getByLabel('Beslutsdatum').fill('2026-09-28');
+  await form.getByLabel('Startdatum (verkställd)').fill('2026-10-01');
+  await form.getByLabel('Handläggare').fill('Saga Handläggarsson');
+  await form.getByLabel('Enhet').fill('Barn och unga');
+  await form.getByRole('combobox', { name: /^Hem\b/ }).selectOption({ label: 'Familjen Provberg (Familjehem, Sundsvall)' });
+  await expect(form.getByText('Vistelseform: Familjehem')).toBeVisible();
+  await form.getByRole('button', { name: 'Spara placeringen' }).click();
+
+  // The check digit is wrong (…1238, should be …1239): said in Swedish, at the field.
+  const why = 'Personnumrets kontrollsiffra stämmer inte.';
+  await expect(page.getByRole('alert').filter({ hasText: 'Barnet kunde inte sparas' })).toContainText(why);
+  await expect(personnummer).toHaveAttribute('aria-invalid', 'true');
+  await expect(personnummer).toHaveAccessibleDescription(new RegExp(why));
+  await expectAccessible(page);
+
+  await personnummer.fill('20120304-1239');
+  await form.getByRole('button', { name: 'Spara placeringen' }).click();
+
+  // Saved: the placement's own page, with the deadlines as of 2026-11-22.
+  await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
+  await expect(toast(page)).toContainText('Placeringen för Tova Provsdotter är sparad.');
+  await expect(facts(page)).toContainText('Saga Handläggarsson');
+  await expect(facts(page)).toContainText('20120304-1239');
+  await expect(deadline(page, 'Vårdplan')).toContainText('Försenad');
+  await expect(deadline(page, 'Vårdplan')).toContainText('Skulle vara gjort senast 2026-10-01 (52 dagar sedan)');
+  await expect(deadline(page, 'Vårdplan')).toContainText('Räknat från 2026-10-01');
+  await expect(deadline(page, 'Genomförandeplan')).toContainText('2026-10-31');
+  await expect(deadline(page, 'Övervägande (SoL)')).toContainText('Senast 2027-04-01');
+  await expect(deadline(page, 'Enskilt samtal med barnet')).toContainText('Senast 2027-01-01');
+
+  // The list has it, with its overdue count.
+  await gotoPlacements(page);
+  const row = page.getByRole('row').filter({ hasText: 'Tova Provsdotter' });
+  await expect(row).toContainText('Familjen Provberg');
+  await expect(row).toContainText('Familjehem');
+  await expect(row.getByRole('cell').last()).toHaveText('3');
+});
+
+test('a deadline is met in two clicks, Ångra brings it back; omplacering and avslut', async ({ page, openApp, databasePath }) => {
+  await seed(databasePath, async (services) => {
+    const homes = await seedHomes(services);
+    const child = await services.placements.saveChild({ name: 'Tova Provsdotter', birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
+    await services.placements.savePlacement({
+      childId: child.id,
+      legalBasis: 'SoL',
+      decidedOn: '2026-09-28',
+      startedOn: '2026-10-01',
+      endedOn: null,
+      endReason: null,
+      caseworker: 'Saga Handläggarsson',
+      unit: 'Barn och unga',
+      stays: [{ homeId: homes.familjehem, from: '2026-10-01', to: null, decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+  await openWithClock(page, openApp);
+  await gotoPlacements(page);
+  await page.getByRole('button', { name: 'Tova Provsdotter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeFocused();
+
+  // Two clicks: the button, then Spara (focus is already on it, the date is today).
+  await deadline(page, 'Vårdplan').getByRole('button', { name: 'Registrera vårdplan' }).click();
+  const recordForm = page.getByRole('form', { name: 'Registrera vårdplan' });
+  await expect(recordForm.getByLabel('Datum')).toHaveValue(TODAY);
+  await expect(recordForm.getByRole('button', { name: 'Spara' })).toBeFocused();
+  await recordForm.getByRole('button', { name: 'Spara' }).click();
+  await expect(deadline(page, 'Vårdplan')).toHaveCount(0);
+  await expect(toast(page)).toContainText(`Registrerat: Vårdplan ${TODAY}.`);
+  await expect(timeline(page).getByRole('listitem').filter({ hasText: 'Vårdplan' })).toContainText(TODAY);
+
+  await toast(page).getByRole('button', { name: 'Ångra' }).click();
+  await expect(deadline(page, 'Vårdplan')).toHaveCount(1);
+  await expect(timeline(page)).not.toContainText('Vårdplan');
+
+  // By keyboard: Enter on the button, Enter on Spara. Esc closes the form without saving.
+  const genomforandeplan = deadline(page, 'Genomförandeplan');
+  await genomforandeplan.getByRole('button', { name: 'Registrera genomförandeplan' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'Registrera genomförandeplan' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('form', { name: 'Registrera genomförandeplan' })).toHaveCount(0);
+  await expect(genomforandeplan.getByRole('button', { name: 'Registrera genomförandeplan' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('form', { name: 'Registrera genomförandeplan' }).getByRole('button', { name: 'Spara' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(genomforandeplan).toHaveCount(0);
+  await expect(deadlines(page).getByRole('heading', { level: 2 })).toBeFocused();
+
+  // Anything else done: from the menu, with a comment.
+  await page.getByRole('button', { name: 'Registrera händelse' }).click();
+  const eventForm = page.getByRole('form', { name: 'Registrera händelse' });
+  await eventForm.getByLabel('Vad har gjorts').selectOption({ label: 'Uppföljningsbesök' });
+  await eventForm.getByLabel('Datum').fill('2026-11-15');
+  await eventForm.getByLabel('Kommentar (frivillig)').fill('Besök i familjehemmet.');
+  await eventForm.getByRole('button', { name: 'Spara' }).click();
+  await expect(timeline(page)).toContainText('Besök i familjehemmet.');
+
+  await expectAccessible(page);
+  await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
+  await screenshot(page, 'placering');
+
+  // Removing an event asks first.
+  await timeline(page).getByRole('button', { name: 'Ta bort Uppföljningsbesök 2026-11-15' }).click();
+  await page.getByRole('dialog', { name: 'Ta bort händelsen?' }).getByRole('button', { name: 'Ta bort' }).click();
+  await expect(timeline(page)).not.toContainText('Uppföljningsbesök');
+
+  // Omplacering to the HVB on 2026-11-01: the familjehem rule no longer applies.
+  await expect(deadline(page, 'Övervägande om vårdnadsöverflyttning')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Omplacera' }).click();
+  const move = page.getByRole('form', { name: 'Omplacera' });
+  await expect(move.getByLabel('Flyttdatum')).toBeFocused();
+  await expectAccessible(page);
+  await move.getByLabel('Flyttdatum').fill('2026-11-01');
+  await move.getByLabel('Nytt hem').selectOption({ label: 'Testgårdens HVB (HVB, Timrå)' });
+  await move.getByRole('button', { name: 'Omplacera' }).click();
+  await expect(move).toHaveCount(0);
+  await expect(toast(page)).toContainText('Omplacerad till Testgårdens HVB från 2026-11-01.');
+  await expect(facts(page)).toContainText('Testgårdens HVB');
+  await expect(timeline(page)).toContainText('Omplacering');
+  await expect(timeline(page)).toContainText('2026-10-01 – 2026-11-01');
+  await expect(deadline(page, 'Övervägande om vårdnadsöverflyttning')).toHaveCount(0);
+
+  // Avslut asks first; a cancelled question changes nothing.
+  await page.getByRole('button', { name: 'Avsluta placering' }).click();
+  const end = page.getByRole('form', { name: 'Avsluta placeringen' });
+  await expect(end.getByLabel('Slutdatum')).toHaveValue(TODAY);
+  await end.getByLabel('Orsak').selectOption({ label: 'Planerad' });
+  await end.getByRole('button', { name: 'Avsluta placeringen' }).click();
+  await page.getByRole('dialog', { name: 'Avsluta placeringen?' }).getByRole('button', { name: 'Avbryt' }).click();
+  await expect(page.locator('.placement-head__eyebrow')).toContainText('Pågående');
+  await end.getByRole('button', { name: 'Avsluta placeringen' }).click();
+  await page.getByRole('dialog', { name: 'Avsluta placeringen?' }).getByRole('button', { name: 'Avsluta placeringen' }).click();
+  await expect(page.locator('.placement-head__eyebrow')).toContainText('Avslutad');
+  await expect(facts(page)).toContainText(`${TODAY} (planerad)`);
+  await expect(deadlines(page)).toContainText('Inga öppna bevakningar. Placeringen är avslutad.');
+  await expect(page.getByRole('button', { name: 'Omplacera' })).toHaveCount(0);
+
+  // Ändra: unsaved edits are guarded (Esc asks), then saved; the stays keep tiling the placement.
+  await page.getByRole('button', { name: 'Ändra' }).click();
+  const edit = page.getByRole('region', { name: 'Ändra placeringen' });
+  await expect(edit.getByRole('group', { name: 'Vistelse 2' })).toContainText('Testgårdens HVB');
+  await edit.getByLabel('Handläggare').fill('Nils Handläggarsson');
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog', { name: 'Lämna utan att spara?' }).getByRole('button', { name: 'Fortsätt redigera' }).click();
+  await edit.getByRole('button', { name: 'Spara ändringar' }).click();
+  await expect(edit).toHaveCount(0);
+  await expect(facts(page)).toContainText('Nils Handläggarsson');
+  await expect(timeline(page)).toContainText('2026-11-01 – 2026-11-22');
+  await expect(page.getByRole('button', { name: 'Ändra' })).toBeFocused();
+
+  // Ended: hidden from the list by default, there with "Bara pågående" off.
+  await gotoPlacements(page);
+  await expect(page.getByText('Inga pågående placeringar.')).toBeVisible();
+  await page.getByLabel('Bara pågående').uncheck();
+  await expect(page.getByRole('row').filter({ hasText: 'Tova Provsdotter' })).toContainText(TODAY);
+});
+
+test('a protected identity is masked everywhere and shown on the placement page only after confirming', async ({ page, openApp, databasePath }) => {
+  await seed(databasePath, async (services) => {
+    const homes = await seedHomes(services);
+    const child = await services.placements.saveChild({
+      name: 'Greta Hemligsson',
+      birthDate: '2012-03-04',
+      personnummer: '20120304-2385',
+      protectedIdentity: true,
+    });
+    await services.placements.savePlacement({
+      childId: child.id,
+      legalBasis: 'LVU2',
+      decidedOn: '2026-05-02',
+      startedOn: '2026-05-04',
+      endedOn: null,
+      endReason: null,
+      caseworker: null,
+      unit: null,
+      stays: [{ homeId: homes.familjehem, from: '2026-05-04', to: null, decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+  await openWithClock(page, openApp);
+  await gotoPlacements(page);
+  await expect(page.getByRole('main')).not.toContainText('Greta');
+  await page.getByRole('button', { name: 'Skyddad identitet (f. 2012)' }).click();
+
+  const title = page.getByRole('heading', { level: 1 });
+  await expect(title).toHaveText('Skyddad identitet (f. 2012)');
+  await expect(page.getByRole('main')).not.toContainText('Greta');
+  await expect(page.getByRole('main')).not.toContainText('20120304-2385');
+  await expect(deadline(page, 'Övervägande (LVU 2 §)')).toContainText('Skulle vara gjort senast 2026-11-04');
+
+  await page.getByRole('button', { name: 'Visa skyddade uppgifter' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Visa skyddade uppgifter?' });
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(title).toHaveText('Skyddad identitet (f. 2012)');
+
+  await page.getByRole('button', { name: 'Visa skyddade uppgifter' }).click();
+  await dialog.getByRole('button', { name: 'Visa uppgifterna' }).click();
+  await expect(title).toHaveText('Greta Hemligsson');
+  await expect(facts(page)).toContainText('20120304-2385');
+  await expect(page.getByRole('button', { name: 'Dölj skyddade uppgifter' })).toBeFocused();
+  await expectAccessible(page);
+
+  // Only on this page: back in the list (and on coming back) the identity is masked again.
+  await page.getByRole('button', { name: 'Tillbaka' }).click();
+  await expect(page.getByRole('main')).not.toContainText('Greta');
+  await page.getByRole('button', { name: 'Skyddad identitet (f. 2012)' }).click();
+  await expect(title).toHaveText('Skyddad identitet (f. 2012)');
+});
+
+test('the list of placements: quick search, only ongoing by default, Enter opens', async ({ page, openApp }) => {
+  await openWithClock(page, openApp);
+  await page.getByRole('button', { name: 'Ladda exempeldata' }).click();
+  await expect(toast(page)).toContainText('Exempeldata har laddats');
+  await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
+  await gotoPlacements(page);
+
+  const rows = page.getByRole('table', { name: 'Placeringar' }).getByRole('row');
+  const ongoing = await rows.count();
+  expect(ongoing).toBeGreaterThan(3);
+  await expect(page.getByRole('main')).not.toContainText('G. E.');
+  await expectAccessible(page);
+  await screenshot(page, 'placeringar');
+
+  await page.getByLabel('Bara pågående').uncheck();
+  await expect.poll(() => rows.count()).toBeGreaterThan(ongoing);
+  await page.getByLabel('Bara pågående').check();
+
+  // A home's name finds the placements in it, and only those.
+  const homeName = (await rows.nth(1).locator('.data-table__main').textContent()) ?? '';
+  await page.getByLabel('Sök').fill(homeName);
+  await expect.poll(() => rows.count()).toBeLessThan(ongoing);
+  for (const row of (await rows.all()).slice(1)) await expect(row).toContainText(homeName);
+
+  // Tab to the child's name and Enter: the placement opens.
+  const first = rows.nth(1).getByRole('rowheader').getByRole('button');
+  const name = (await first.textContent()) ?? '';
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+});
+
+test("a new placement for a child already in the register; the child's placements link to each other", async ({ page, openApp, databasePath }) => {
+  await seed(databasePath, async (services) => {
+    const homes = await seedHomes(services);
+    const child = await services.placements.saveChild({ name: 'Tova Provsdotter', birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
+    await services.placements.savePlacement({
+      childId: child.id,
+      legalBasis: 'SoL',
+      decidedOn: '2025-01-10',
+      startedOn: '2025-01-15',
+      endedOn: '2026-02-01',
+      endReason: 'hemflytt',
+      caseworker: null,
+      unit: null,
+      stays: [{ homeId: homes.familjehem, from: '2025-01-15', to: '2026-02-01', decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+  await openWithClock(page, openApp);
+  await gotoPlacements(page);
+  await expect(page.getByText('Inga pågående placeringar.')).toBeVisible();
+  await page.getByRole('button', { name: 'Ny placering' }).click();
+  const form = page.getByRole('region', { name: 'Ny placering' });
+  await expect(form.getByRole('radio', { name: 'Barn som redan finns i registret' })).toBeChecked();
+  await form.getByRole('combobox', { name: /^Barn\b/ }).selectOption({ label: 'Tova Provsdotter (f. 2012-03-04)' });
+  await form.getByLabel('Lagrum').selectOption({ label: 'LVU 3 §' });
+  await form.getByLabel('Beslutsdatum').fill('2026-11-20');
+  await form.getByLabel('Startdatum (verkställd)').fill('2026-11-20');
+  await form.getByRole('combobox', { name: /^Hem\b/ }).selectOption({ label: 'Testgårdens HVB (HVB, Timrå)' });
+  await form.getByRole('button', { name: 'Spara placeringen' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
+  await expect(page.locator('.placement-head__eyebrow')).toContainText('Placering enligt LVU 3 §');
+  await expect(deadline(page, 'Omprövning (LVU 3 §)')).toContainText('Senast 2027-05-20');
+  const others = page.getByRole('region', { name: 'Barnets andra placeringar' });
+  await others.getByRole('button', { name: 'SoL i Familjen Provberg' }).click();
+  await expect(page.locator('.placement-head__eyebrow')).toContainText('Avslutad');
+  await expect(facts(page)).toContainText('2026-02-01 (hemflytt)');
+  await page.getByRole('region', { name: 'Barnets andra placeringar' }).getByRole('button', { name: 'LVU 3 § i Testgårdens HVB' }).click();
+  await expect(page.locator('.placement-head__eyebrow')).toContainText('Pågående');
+});
