@@ -402,7 +402,9 @@ export const stayInput = z
 export const placementInput = z
   .object({
     id: id.optional(),
-    childId: id,
+    /** The child, or `newChild` to register one in the same transaction (nothing is left behind if the placement fails). */
+    childId: id.optional(),
+    newChild: childInput.omit({ id: true }).optional(),
     legalBasis: z.enum(legalBases, 'Välj SoL, LVU 2 § eller LVU 3 §.'),
     decidedOn: date,
     startedOn: date,
@@ -412,7 +414,11 @@ export const placementInput = z
     unit: optionalText(200),
     stays: z.array(stayInput).min(1, 'En placering har minst en vistelse.').max(100, 'Högst 100 vistelser.'),
   })
-  .strict();
+  .strict()
+  .refine((p) => (p.childId === undefined) !== (p.newChild === undefined), {
+    message: 'Välj ett barn, eller lägg in ett nytt.',
+    path: ['childId'],
+  });
 export type PlacementInput = z.output<typeof placementInput>;
 
 /** Omplacering: the current stay ends on `on` and a new one begins there, in `homeId`. */

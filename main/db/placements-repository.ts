@@ -146,12 +146,17 @@ export interface RegisterSnapshot {
   homes: { id: string; kind: string; name: string }[];
 }
 
-export async function readRegisterSnapshot(db: Db): Promise<RegisterSnapshot> {
+/** The whole register, or (with `childId`) one child's placements with their stays and events. */
+export async function readRegisterSnapshot(db: Db, childId?: string): Promise<RegisterSnapshot> {
+  const ofChild = sql<string>`(SELECT id FROM placements WHERE child_id = ${childId ?? null})`;
   const [children, placements, stays, events, homes] = await Promise.all([
-    db.selectFrom('children').select(['id', 'name', 'birthDate', 'protectedIdentity']).execute(),
-    db.selectFrom('placements').selectAll().execute(),
-    db.selectFrom('stays').selectAll().orderBy('placementId').orderBy('ordinal').execute(),
-    db.selectFrom('events').select(['placementId', 'homeId', 'type', 'date']).execute(),
+    db.selectFrom('children').select(['id', 'name', 'birthDate', 'protectedIdentity'])
+      .$if(childId !== undefined, (qb) => qb.where('id', '=', childId!)).execute(),
+    db.selectFrom('placements').selectAll().$if(childId !== undefined, (qb) => qb.where('childId', '=', childId!)).execute(),
+    db.selectFrom('stays').selectAll().$if(childId !== undefined, (qb) => qb.where('placementId', 'in', ofChild))
+      .orderBy('placementId').orderBy('ordinal').execute(),
+    db.selectFrom('events').select(['placementId', 'homeId', 'type', 'date'])
+      .$if(childId !== undefined, (qb) => qb.where('placementId', 'in', ofChild)).execute(),
     db.selectFrom('homes').select(['id', 'kind', 'name']).execute(),
   ]);
   return {
@@ -161,4 +166,18 @@ export async function readRegisterSnapshot(db: Db): Promise<RegisterSnapshot> {
     events,
     homes,
   };
+}
+
+/**
+ * Changes as the deadline cache sees them: this connection's writes (`total_changes()`) and other
+ * connections' commits (`data_version`, e.g. a nightly import by the command line).
+ */
+export async function changeStamp(db: Db): Promise<string> {
+  const own = await sql<{ changes: number }>`SELECT total_changes() AS changes`.execute(db);
+  const others = await sql<{ dataVersion: number }>`PRAGMA data_version`.execute(db);
+  return `${own.rows[0]?.changes}:${others.rows[0]?.dataVersion}`;
+}
+
+export async function childOfPlacement(db: Db, placementId: string): Promise<string | undefined> {
+  return (await db.selectFrom('placements').select('childId').where('id', '=', placementId).executeTakeFirst())?.childId;
 }

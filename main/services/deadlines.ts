@@ -4,14 +4,14 @@
  * the rule says). The window, the command line and the audit checklist all come here.
  */
 import type { Kysely } from 'kysely';
-import { readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
+import { changeStamp, childOfPlacement, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineStatus, type EnginePlacement, type LegalBasis } from '../domain/deadlines';
 import type { HomeKind } from '../domain/homes';
 import type { DeadlineRule } from '../domain/rule-settings';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
 import { childLabel, type EventType } from './placements';
-import type { SettingsService } from './settings';
+import type { EffectiveRuleSettings, SettingsService } from './settings';
 
 export type { Deadline };
 
@@ -87,10 +87,20 @@ export function countDeadlines(deadlines: readonly { status: DeadlineStatus }[])
 }
 
 export function createDeadlinesService(db: Kysely<Database>, settings: SettingsService) {
-  async function run(date: string) {
-    const [snapshot, effective] = await Promise.all([readRegisterSnapshot(db), settings.effective()]);
-    const deadlines = computeDeadlines(toDeadlineRegister(snapshot), date, effective);
-    return { snapshot, effective, deadlines };
+  type Run = { snapshot: RegisterSnapshot; effective: EffectiveRuleSettings; deadlines: Deadline[] };
+  // The whole register's deadlines for the last date asked, until anything is written: the nav
+  // counts, the list and a search keystroke then share one run of the engine.
+  let cached: { key: string; run: Run } | null = null;
+
+  async function compute(date: string, childId?: string): Promise<Run> {
+    const [snapshot, effective] = await Promise.all([readRegisterSnapshot(db, childId), settings.effective()]);
+    return { snapshot, effective, deadlines: computeDeadlines(toDeadlineRegister(snapshot), date, effective) };
+  }
+
+  async function run(date: string): Promise<Run> {
+    const key = `${date}|${await changeStamp(db)}`;
+    if (cached?.key !== key) cached = { key, run: await compute(date) };
+    return cached.run;
   }
 
   return {
@@ -104,8 +114,17 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
     },
 
     /** Every open deadline on `date` with its words; `placementId` narrows it to one placement. */
-    async overview(date: string, placementId?: string): Promise<DeadlineOverview> {
-      const { snapshot, effective, deadlines } = await run(date);
+    /**
+     * Every open deadline on `date` with its words. With `placementId`: the deadlines of that
+     * placement's child (all its placements; `onlyThatPlacement` narrows to the one), computed from
+     * the child's records alone, which is all they depend on (the home rule is not among them).
+     */
+    async overview(date: string, placementId?: string, onlyThatPlacement = true): Promise<DeadlineOverview> {
+      const childId =
+        placementId === undefined
+          ? undefined
+          : ((await childOfPlacement(db, placementId)) ?? '');
+      const { snapshot, effective, deadlines } = childId === undefined ? await run(date) : await compute(date, childId);
       const children = new Map(snapshot.children.map((c) => [c.id, c]));
       const placements = new Map(snapshot.placements.map((p) => [p.id, p]));
       const homes = new Map(snapshot.homes.map((h) => [h.id, h.name]));
@@ -116,7 +135,7 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
         return text;
       };
       const rows = deadlines
-        .filter((d) => placementId === undefined || d.placementId === placementId)
+        .filter((d) => placementId === undefined || !onlyThatPlacement || d.placementId === placementId)
         .map((d): DeadlineRow => {
           const placement = d.placementId === null ? undefined : placements.get(d.placementId);
           const child = placement && children.get(placement.childId);

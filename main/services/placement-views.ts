@@ -45,7 +45,7 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
       const [child, events, overview, siblings] = await Promise.all([
         placements.getChild(placement.childId, reveal),
         placements.listPlacementEvents(id),
-        deadlines.overview(date, id),
+        deadlines.overview(date, id, false),
         placements.childPlacements(placement.childId),
       ]);
       const label = childLabel({ ...child, name: child.name }, reveal);
@@ -53,8 +53,10 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
         placement,
         child,
         events,
-        deadlines: overview.rows,
-        otherPlacements: siblings.filter((p) => p.id !== id).map((p) => placementListRow(p, label, date, 0)),
+        deadlines: overview.rows.filter((d) => d.placementId === id),
+        otherPlacements: siblings
+          .filter((p) => p.id !== id)
+          .map((p) => placementListRow(p, label, date, overview.rows.filter((d) => d.placementId === p.id && d.status === 'overdue').length)),
       };
     },
   };

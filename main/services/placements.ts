@@ -4,7 +4,7 @@
  * A protected identity is masked here, in main, unless the caller asks to reveal it.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import * as repo from '../db/placements-repository';
 import { inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
@@ -74,10 +74,16 @@ export interface StayInput {
   investigationCompletedOn: string | null;
 }
 
-export interface PlacementInput extends Omit<Placement, 'id' | 'stays'> {
+export interface PlacementInput extends Omit<Placement, 'id' | 'stays' | 'childId'> {
   id?: string | undefined;
+  /** Exactly one of `childId` and `newChild` (the contract checks it). */
+  childId?: string | undefined;
+  newChild?: Omit<ChildInput, 'id'> | undefined;
   stays: StayInput[];
 }
+
+/** The placement as written: its child is known. */
+type PlacementWrite = Omit<PlacementInput, 'childId' | 'newChild'> & { childId: string };
 
 export interface RecordedEvent {
   id: string;
@@ -187,7 +193,7 @@ const PLACEMENT_SAVE_FAILED = 'Placeringen kunde inte sparas.';
 
 export function createPlacementsService(db: Kysely<Database>) {
   /** Checks and writes a whole placement in `trx`; every problem is reported at its field. */
-  async function writePlacement(trx: Parameters<Parameters<typeof inTransaction>[1]>[0], input: PlacementInput, failed = PLACEMENT_SAVE_FAILED) {
+  async function writePlacement(trx: Transaction<Database>, input: PlacementWrite, failed = PLACEMENT_SAVE_FAILED) {
     const issues: ServiceIssue[] = [];
     const child = await repo.getChild(trx, input.childId);
     if (!child) issues.push({ path: '/childId', message: 'Barnet finns inte.' });
@@ -213,12 +219,13 @@ export function createPlacementsService(db: Kysely<Database>) {
     }
 
     // One child is in one placement at a time: another placement of the child may not overlap.
+    // An overlap that was already there (an imported file may hold one) does not block other edits.
     if (child) {
-      const end = input.endedOn ?? '9999-12-31';
+      const overlaps = (a: { startedOn: string; endedOn: string | null }, b: { startedOn: string; endedOn: string | null }) =>
+        a.startedOn < (b.endedOn ?? '9999-12-31') && b.startedOn < (a.endedOn ?? '9999-12-31');
       for (const other of await repo.listPlacements(trx, child.id)) {
-        if (other.id === input.id) continue;
-        const otherEnd = other.endedOn ?? '9999-12-31';
-        if (other.startedOn < end && input.startedOn < otherEnd) {
+        if (other.id === input.id || (existing && overlaps(existing, other))) continue;
+        if (overlaps(input, other)) {
           issues.push({
             path: '/startedOn',
             message: `Barnet har redan en placering ${other.startedOn}–${other.endedOn ?? 'pågår'} som överlappar.`,
@@ -254,7 +261,36 @@ export function createPlacementsService(db: Kysely<Database>) {
     return toPlacement((await repo.getPlacement(trx, id))!);
   }
 
-  const asInput = (p: Placement): PlacementInput => ({
+  /** Checks and writes a child in `trx`; issue paths are prefixed with `at` ("/newChild"). */
+  async function writeChild(trx: Transaction<Database>, input: ChildInput, at = ''): Promise<repo.ChildRow> {
+    const issues: ServiceIssue[] = [];
+    let personnummer: string | null = null;
+    if (input.personnummer !== null) {
+      const result = validatePersonnummer(input.personnummer, input.birthDate);
+      if (result.ok) personnummer = result.value;
+      else issues.push({ path: `${at}/personnummer`, message: result.message });
+    }
+    const existing = input.id === undefined ? undefined : await repo.getChild(trx, input.id);
+    if (input.id !== undefined && !existing) throw notFound('Barnet');
+    if (existing) {
+      const first = (await repo.listPlacements(trx, existing.id))[0];
+      if (first && first.startedOn < input.birthDate) {
+        issues.push({ path: `${at}/birthDate`, message: `Barnet har en placering som började ${first.startedOn}, före det födelsedatumet.` });
+      }
+    }
+    if (issues.length > 0) throw new ServiceError('VALIDATION', CHILD_SAVE_FAILED, issues);
+    const row: repo.ChildRow = {
+      id: input.id ?? randomUUID(),
+      name: input.name,
+      birthDate: input.birthDate,
+      personnummer,
+      protectedIdentity: input.protectedIdentity,
+    };
+    await repo.saveChild(trx, row);
+    return row;
+  }
+
+  const asInput = (p: Placement): PlacementWrite => ({
     ...p,
     stays: p.stays.map((s) => ({ homeId: s.homeId, from: s.from, to: s.to, decidedOn: s.decidedOn, investigationCompletedOn: s.investigationCompletedOn })),
   });
@@ -267,7 +303,7 @@ export function createPlacementsService(db: Kysely<Database>) {
       const q = query?.trim() ?? '';
       return children
         // A protected child is never found by its name: that would tell who it is.
-        .filter((c) => q === '' || containsSwedish(childLabel(c), q) || c.birthDate.includes(q))
+        .filter((c) => q === '' || containsSwedish(childLabel(c), q) || (!c.protectedIdentity && c.birthDate.includes(q)))
         .map((c) => ({ ...toChild(c, false), placementCount: c.placementCount, activePlacementId: activeByChild.get(c.id) ?? null }))
         .sort((a, b) => compareSwedish(a.label, b.label) || a.birthDate.localeCompare(b.birthDate));
     },
@@ -278,34 +314,9 @@ export function createPlacementsService(db: Kysely<Database>) {
       return toChild(row, reveal);
     },
 
-    async saveChild(input: ChildInput): Promise<Child> {
-      const issues: ServiceIssue[] = [];
-      let personnummer: string | null = null;
-      if (input.personnummer !== null) {
-        const result = validatePersonnummer(input.personnummer, input.birthDate);
-        if (result.ok) personnummer = result.value;
-        else issues.push({ path: '/personnummer', message: result.message });
-      }
-      return inTransaction(db, async (trx) => {
-        const existing = input.id === undefined ? undefined : await repo.getChild(trx, input.id);
-        if (input.id !== undefined && !existing) throw notFound('Barnet');
-        if (existing) {
-          const first = (await repo.listPlacements(trx, existing.id))[0];
-          if (first && first.startedOn < input.birthDate) {
-            issues.push({ path: '/birthDate', message: `Barnet har en placering som började ${first.startedOn}, före det födelsedatumet.` });
-          }
-        }
-        if (issues.length > 0) throw new ServiceError('VALIDATION', CHILD_SAVE_FAILED, issues);
-        const row: repo.ChildRow = {
-          id: input.id ?? randomUUID(),
-          name: input.name,
-          birthDate: input.birthDate,
-          personnummer,
-          protectedIdentity: input.protectedIdentity,
-        };
-        await repo.saveChild(trx, row);
-        return toChild(row, true);
-      });
+    saveChild(input: ChildInput): Promise<Child> {
+      // A protected identity stays masked in the answer too: it would end up in lists and toasts.
+      return inTransaction(db, async (trx) => toChild(await writeChild(trx, input), false));
     },
 
     /** Placements of the child; `label` is computed once per child. */
@@ -329,8 +340,15 @@ export function createPlacementsService(db: Kysely<Database>) {
       return (await repo.listEvents(db, { placementId })).map(toEvent);
     },
 
-    savePlacement(input: PlacementInput): Promise<Placement> {
-      return inTransaction(db, (trx) => writePlacement(trx, input));
+    /** With `newChild`, the child and the placement are written together or not at all. */
+    savePlacement({ newChild, childId, ...input }: PlacementInput): Promise<Placement> {
+      return inTransaction(db, async (trx) => {
+        const child = newChild ? (await writeChild(trx, newChild, '/newChild')).id : childId;
+        if (child === undefined) {
+          throw new ServiceError('VALIDATION', PLACEMENT_SAVE_FAILED, [{ path: '/childId', message: 'Välj ett barn, eller lägg in ett nytt.' }]);
+        }
+        return writePlacement(trx, { ...input, childId: child });
+      });
     },
 
     /** Omplacering: the current stay ends on `on`, and a new stay in `homeId` begins that day. */

@@ -63,7 +63,6 @@ export function PlacementForm(props: Props) {
   const [sent, setSent] = useState<PlacementValues | null>(null);
   const [saving, setSaving] = useState(false);
   /** A new child already saved by an earlier try whose placement failed: saved again, not twice. */
-  const createdChild = useRef<{ id: string; label: string } | null>(null);
   const titleRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
@@ -172,21 +171,29 @@ export function PlacementForm(props: Props) {
         }
         childId = chosen.id;
         childLabel = chosen.label;
-      } else if (isNew) {
-        const result = await api.saveChild(childInput(state.child, createdChild.current?.id));
-        if (!result.ok) {
-          showFailure(CHILD_FAILED, failureOf(result.error, childFieldOf));
-          return;
-        }
-        createdChild.current = { id: result.value.id, label: result.value.label };
-        childId = result.value.id;
-        childLabel = result.value.label;
       }
-      const result = await api.savePlacement(toInput(state.placement, childId, placement?.id, kindOf));
+      // A new child goes with the placement in one call: if the placement fails, no child is left behind.
+      const newChild = isNew && state.child.mode !== 'existing' ? childInput(state.child, undefined) : undefined;
+      const { id: _id, ...newChildFields } = newChild ?? { id: undefined };
+      const input = toInput(state.placement, childId, placement?.id, kindOf);
+      const result = await api.savePlacement(
+        newChild ? { ...input, childId: undefined, newChild: newChildFields as NonNullable<typeof input.newChild> } : input,
+      );
       if (!result.ok) {
         setSent(state.placement);
-        showFailure(SAVE_FAILED, failureOf(result.error, (path) => fieldOf(path, state.placement)));
+        const childIssue = (result.error.issues ?? []).some((issue) => issue.path.startsWith('/newChild'));
+        showFailure(
+          childIssue ? CHILD_FAILED : SAVE_FAILED,
+          failureOf(result.error, (path) =>
+            path.startsWith('/newChild') ? childFieldOf(path.slice('/newChild'.length)) : fieldOf(path, state.placement),
+          ),
+        );
         return;
+      }
+      if (newChild) {
+        // The label comes from main, which masks a protected identity.
+        const saved = await api.getChild({ id: result.value.childId });
+        if (saved.ok) childLabel = saved.value.label;
       }
       setFailure(null);
       onDirtyChange(false);

@@ -205,6 +205,9 @@ function PlacementView(props: PlacementPageProps) {
 
   return (
     <article className="placement-page" aria-labelledby="placement-title">
+      {/* While the edit panel is open the page behind it is inert: an omplacering or an end made
+          there would be undone by the panel's older copy of the stays when it saves. */}
+      <div className="placement-page__content" inert={editing}>
       <button type="button" className="text-link placement-page__back" onClick={onBack}>
         <span aria-hidden="true">← </span>Tillbaka
       </button>
@@ -366,6 +369,7 @@ function PlacementView(props: PlacementPageProps) {
             </section>
           )}
         </div>
+      </div>
       </div>
 
       {editing && (

@@ -76,6 +76,39 @@ describe('children', () => {
 });
 
 describe('placements', () => {
+  it('a new child is written with its placement, or not at all', async () => {
+    const newChild = { name: 'Ny T.', birthDate: '2014-04-04', personnummer: null, protectedIdentity: true };
+    const failed = await issuesOf(
+      services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild, stays: [{ homeId: 'NOPE', from: '2026-03-02', to: null, decidedOn: null, investigationCompletedOn: null }] }),
+    );
+    expect(failed.issues.map((i) => i.path)).toEqual(['/stays/0/homeId']);
+    expect(await services.placements.listChildren({ date: '2026-11-22' })).toEqual([]);
+
+    const badChild = await issuesOf(
+      services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild: { ...newChild, personnummer: '20140404-0000' } }),
+    );
+    expect(badChild.issues.map((i) => i.path)).toEqual(['/newChild/personnummer']);
+
+    const saved = await services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild });
+    const children = await services.placements.listChildren({ date: '2026-11-22' });
+    expect(children).toHaveLength(1);
+    expect(children[0]).toMatchObject({ id: saved.childId, masked: true, name: null, activePlacementId: saved.id });
+  });
+
+  it('an overlap that an import let in does not block ending one of the placements', async () => {
+    await services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      children: [{ id: 'C9', birthDate: '2012-01-01' }],
+      placements: [
+        { id: 'A', childId: 'C9', legalBasis: 'SoL', decidedOn: '2026-01-01', startedOn: '2026-01-01', stays: [{ homeId: 'F1', form: 'familjehem', from: '2026-01-01' }] },
+        { id: 'B', childId: 'C9', legalBasis: 'SoL', decidedOn: '2026-02-01', startedOn: '2026-02-01', stays: [{ homeId: 'H1', form: 'hvb', from: '2026-02-01' }] },
+      ],
+    });
+    const ended = await services.placements.end({ id: 'A', on: '2026-02-01', reason: 'annan' });
+    expect(ended.endedOn).toBe('2026-02-01');
+  });
+
   it('saves a placement whose stay form follows the home, and lists it with its deadlines', async () => {
     const c = await child();
     const saved = await services.placements.savePlacement(placement(c.id));
@@ -186,5 +219,22 @@ describe('rule settings', () => {
     const result = await issuesOf(services.settings.save({ parameters: { leadDays: 400, nonsense: 1 }, references, version: 0 }, 'x'));
     expect(result.issues.map((i) => i.path).sort()).toEqual(['/parameters/leadDays', '/parameters/nonsense']);
     expect((await services.settings.get()).version).toBe(0);
+  });
+});
+
+describe('the deadline cache', () => {
+  it('answers again from the engine after any write, by this connection or another', async () => {
+    const c = await child();
+    const saved = await services.placements.savePlacement(placement(c.id));
+    const before = await services.deadlines.counts('2026-11-22');
+    expect(before.overdue).toBe(5);
+    await services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-03-02', comment: null });
+    expect((await services.deadlines.counts('2026-11-22')).overdue).toBe(4);
+
+    // Another connection (the command line's nightly import, say) writes to the same file.
+    const other = await openDatabase(path.join(dir, 'register.sqlite'));
+    await createServices(other.db).placements.recordEvent({ placementId: saved.id, type: 'genomforandeplan', date: '2026-03-20', comment: null });
+    await other.close();
+    expect((await services.deadlines.counts('2026-11-22')).overdue).toBe(3);
   });
 });

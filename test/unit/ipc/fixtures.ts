@@ -84,6 +84,15 @@ export const badInputs: Record<Channel, unknown[]> = {
     { childId: 'c-1', legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12', stays: [{ homeId: 'h-1' }] },
     { childId: 'c-1', legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12', stays: [{ homeId: 'h-1', from: '2026-01-12', form: 'hvb' }] },
     { childId: 'c-1', legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12', endReason: 'flytt', stays: [{ homeId: 'h-1', from: '2026-01-12' }] },
+    { legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12', stays: [{ homeId: 'h-1', from: '2026-01-12' }] },
+    {
+      childId: 'c-1', newChild: { birthDate: '2012-12-12' }, legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12',
+      stays: [{ homeId: 'h-1', from: '2026-01-12' }],
+    },
+    {
+      newChild: { birthDate: '2012-02-30' }, legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12',
+      stays: [{ homeId: 'h-1', from: '2026-01-12' }],
+    },
   ],
   movePlacement: [{ id: 'pl-1', on: '2026-06-01' }, { id: 'pl-1', on: '2026-06-31', homeId: 'h-2' }],
   endPlacement: [{ id: 'pl-1', on: '2026-06-01' }, { id: 'pl-1', on: '2026-06-01', reason: 'flytt' }],
