@@ -146,25 +146,39 @@ export interface RegisterSnapshot {
   homes: { id: string; kind: string; name: string }[];
 }
 
-/** The whole register, or (with `childId`) one child's placements with their stays and events. */
+/**
+ * The whole register, or (with `childId`) one child's placements with their stays and events.
+ * Plain SQL with camelCase aliases and without the CamelCasePlugin: this reads every event of the
+ * register, and mapping 100 000 rows' keys doubled the time of the bevakningslista.
+ */
 export async function readRegisterSnapshot(db: Db, childId?: string): Promise<RegisterSnapshot> {
-  const ofChild = sql<string>`(SELECT id FROM placements WHERE child_id = ${childId ?? null})`;
+  const plain = db.withoutPlugins();
+  const child = childId ?? null;
+  const all = childId === undefined ? 1 : 0;
+  const ofChild = sql`(${all} = 1 OR placement_id IN (SELECT id FROM placements WHERE child_id = ${child}))`;
   const [children, placements, stays, events, homes] = await Promise.all([
-    db.selectFrom('children').select(['id', 'name', 'birthDate', 'protectedIdentity'])
-      .$if(childId !== undefined, (qb) => qb.where('id', '=', childId!)).execute(),
-    db.selectFrom('placements').selectAll().$if(childId !== undefined, (qb) => qb.where('childId', '=', childId!)).execute(),
-    db.selectFrom('stays').selectAll().$if(childId !== undefined, (qb) => qb.where('placementId', 'in', ofChild))
-      .orderBy('placementId').orderBy('ordinal').execute(),
-    db.selectFrom('events').select(['placementId', 'homeId', 'type', 'date'])
-      .$if(childId !== undefined, (qb) => qb.where('placementId', 'in', ofChild)).execute(),
-    db.selectFrom('homes').select(['id', 'kind', 'name']).execute(),
+    sql<{ id: string; name: string | null; birthDate: string; protectedIdentity: number }>`
+      SELECT id, name, birth_date AS "birthDate", protected_identity AS "protectedIdentity"
+      FROM children WHERE ${all} = 1 OR id = ${child}`.execute(plain),
+    sql<PlacementRow>`
+      SELECT id, child_id AS "childId", legal_basis AS "legalBasis", decided_on AS "decidedOn",
+        started_on AS "startedOn", ended_on AS "endedOn", end_reason AS "endReason", caseworker, unit
+      FROM placements WHERE ${all} = 1 OR child_id = ${child}`.execute(plain),
+    sql<Selectable<StaysTable>>`
+      SELECT placement_id AS "placementId", ordinal, home_id AS "homeId", form, from_date AS "fromDate",
+        to_date AS "toDate", decided_on AS "decidedOn", investigation_completed_on AS "investigationCompletedOn"
+      FROM stays WHERE ${ofChild} ORDER BY placement_id, ordinal`.execute(plain),
+    sql<Pick<EventRow, 'placementId' | 'homeId' | 'type' | 'date'>>`
+      SELECT placement_id AS "placementId", home_id AS "homeId", type, date
+      FROM events WHERE ${all} = 1 OR ${ofChild}`.execute(plain),
+    sql<{ id: string; kind: string; name: string }>`SELECT id, kind, name FROM homes`.execute(plain),
   ]);
   return {
-    children: children.map((c) => ({ ...c, protectedIdentity: c.protectedIdentity === 1 })),
-    placements,
-    stays,
-    events,
-    homes,
+    children: children.rows.map((c) => ({ ...c, protectedIdentity: c.protectedIdentity === 1 })),
+    placements: placements.rows,
+    stays: stays.rows,
+    events: events.rows,
+    homes: homes.rows,
   };
 }
 

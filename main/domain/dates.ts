@@ -24,11 +24,11 @@ export function daysInMonth(year: number, month: number): number {
 
 /** `YYYY-MM-DD` that is a real calendar date, else null. */
 export function parseIsoDate(value: string): CalendarDate | null {
-  const match = ISO_DATE.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  // Digits read by hand: the deadline engine parses hundreds of thousands of dates per run.
+  if (value.length !== 10 || !ISO_DATE.test(value)) return null;
+  const year = Number(value.slice(0, 4));
+  const month = (value.charCodeAt(5) - 48) * 10 + (value.charCodeAt(6) - 48);
+  const day = (value.charCodeAt(8) - 48) * 10 + (value.charCodeAt(9) - 48);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
 }
