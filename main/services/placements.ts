@@ -10,7 +10,7 @@ import { inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
 import { isActiveOn, currentStay, type LegalBasis } from '../domain/deadlines';
 import { homeEventTypes, placementEventTypes } from '../domain/exchange';
-import type { HomeKind } from '../domain/homes';
+import { isFosterHomeKind, type HomeKind } from '../domain/homes';
 import { placementProblems } from '../domain/placements';
 import { validatePersonnummer } from '../domain/personnummer';
 import { compareSwedish, containsSwedish } from '../domain/swedish';
@@ -403,7 +403,11 @@ export function createPlacementsService(db: Kysely<Database>) {
           if (child && input.date < child.birthDate) throw fail('/date', `Datumet är före barnets födelse (${child.birthDate}).`);
         } else {
           if (onPlacement) throw fail('/type', 'Den händelsen gäller en placering, inte ett hem.');
-          if ((await repo.homesById(trx, [input.homeId!])).size === 0) throw notFound('Hemmet');
+          const home = (await repo.homesById(trx, [input.homeId!])).get(input.homeId!);
+          if (!home) throw notFound('Hemmet');
+          if (input.type === 'ivo-anmalan-fler-an-tre' && !isFosterHomeKind(home.kind as HomeKind)) {
+            throw fail('/type', 'Anmälan om fler än tre barn gäller familjehem, jourhem och nätverkshem.');
+          }
         }
         const event: repo.EventRow = {
           id: randomUUID(),

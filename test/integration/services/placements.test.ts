@@ -238,3 +238,14 @@ describe('the deadline cache', () => {
     expect((await services.deadlines.counts('2026-11-22')).overdue).toBe(3);
   });
 });
+
+describe('home events', () => {
+  it('IVO-anmälan about more than three children belongs to foster homes; IVO-tillsyn to any home', async () => {
+    const refused = await issuesOf(services.placements.recordEvent({ homeId: 'H1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-01', comment: null }));
+    expect(refused.issues).toEqual([{ path: '/type', message: 'Anmälan om fler än tre barn gäller familjehem, jourhem och nätverkshem.' }]);
+    await services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Inga brister.' });
+    await services.placements.recordEvent({ homeId: 'F1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-02', comment: null });
+    expect((await services.placements.listHomeEvents('H1')).map((e) => [e.type, e.comment])).toEqual([['ivo-tillsyn', 'Inga brister.']]);
+    expect((await services.placements.listHomeEvents('F1')).map((e) => e.type)).toEqual(['ivo-anmalan-fler-an-tre']);
+  });
+});
