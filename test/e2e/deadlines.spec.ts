@@ -1,35 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { openDatabase } from '../../main/db/connection';
-import { createServices } from '../../main/services';
-import type { Services } from '../../main/services';
-import { dataRows, expect, grid, mainMenu, screenshot, test, toast } from './fixtures';
-
-/** The world's date in these tests: the demo data and the deadlines are counted from it. */
-const TODAY = '2026-11-22';
-
-/** Accessibility per WCAG 2.1 A and AA: nothing moderate, serious or critical. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const grave = results.violations
-    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(grave).toEqual([]);
-}
-
-async function withServices<T>(databasePath: string, use: (services: Services) => Promise<T>): Promise<T> {
-  const connection = await openDatabase(databasePath);
-  try {
-    return await use(createServices(connection.db));
-  } finally {
-    await connection.close();
-  }
-}
-
-async function openWithClock(page: Page, openApp: () => Promise<void>) {
-  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await openApp();
-}
+import { dataRows, expect, expectAccessible, grid, mainMenu, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('button', { name: new RegExp(`^${name}`) });
 const statusButton = (page: Page, name: string) =>

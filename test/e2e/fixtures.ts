@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import type { ConsoleMessage, Page } from '@playwright/test';
+import { openDatabase } from '../../main/db/connection';
 import { startHost } from '../../main/host/server';
+import { createServices, type Services } from '../../main/services';
 import type { Host } from '../../main/host/server';
 
 const rendererDir = path.resolve('out/renderer');
@@ -131,4 +134,32 @@ export async function screenshot(page: Page, name: string): Promise<void> {
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   });
   await page.screenshot({ path: path.join('docs', 'screenshots', `${name}.png`), animations: 'disabled', caret: 'hide' });
+}
+
+/** The world's date in the tests that need one: demo data and deadlines are counted from it. */
+export const TODAY = '2026-11-22';
+
+/** Opens the app with the page's clock fixed on TODAY, so "today" in the UI is the same every run. */
+export async function openWithClock(page: Page, openApp: () => Promise<void>): Promise<void> {
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
+  await openApp();
+}
+
+/** Accessibility per WCAG 2.1 A and AA: nothing moderate, serious or critical. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const grave = results.violations
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  expect(grave).toEqual([]);
+}
+
+/** Sets up what a test needs straight in its database, through the same services the app uses. */
+export async function withServices<T>(databasePath: string, use: (services: Services) => Promise<T>): Promise<T> {
+  const connection = await openDatabase(databasePath);
+  try {
+    return await use(createServices(connection.db));
+  } finally {
+    await connection.close();
+  }
 }

@@ -1,31 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { openDatabase } from '../../main/db/connection';
-import { createServices } from '../../main/services';
 import type { Services } from '../../main/services';
-import { expect, mainMenu, screenshot, test, toast } from './fixtures';
-
-/** The world's date in these tests: deadlines are computed as of this day. */
-const TODAY = '2026-11-22';
-
-/** Accessibility per WCAG 2.1 A and AA: nothing moderate, serious or critical. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const grave = results.violations
-    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(grave).toEqual([]);
-}
-
-/** Sets up what a test needs straight in its database, through the same services the app uses. */
-async function seed(databasePath: string, build: (services: Services) => Promise<void>): Promise<void> {
-  const connection = await openDatabase(databasePath);
-  try {
-    await build(createServices(connection.db));
-  } finally {
-    await connection.close();
-  }
-}
+import { expect, expectAccessible, mainMenu, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 const home = (kind: 'familjehem' | 'hvb' | 'jourhem', name: string, municipality: string) => ({
   kind,
@@ -46,11 +21,6 @@ async function seedHomes(services: Services): Promise<{ familjehem: string; hvb:
   return { familjehem: familjehem.id, hvb: hvb.id };
 }
 
-async function openWithClock(page: Page, openApp: () => Promise<void>) {
-  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await openApp();
-}
-
 async function gotoPlacements(page: Page) {
   await mainMenu(page).getByRole('button', { name: 'Placeringar', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Placeringar|Inga placeringar ännu/ })).toBeVisible();
@@ -62,7 +32,7 @@ const timeline = (page: Page) => page.getByRole('region', { name: 'Tidslinje' })
 const facts = (page: Page) => page.locator('.facts');
 
 test('a new child and placement are made in the form; a wrong personnummer is told at the field', async ({ page, openApp, databasePath }) => {
-  await seed(databasePath, async (services) => {
+  await withServices(databasePath, async (services) => {
     await seedHomes(services);
   });
   await openWithClock(page, openApp);
@@ -118,7 +88,7 @@ test('a new child and placement are made in the form; a wrong personnummer is to
 });
 
 test('a deadline is met in two clicks, Ångra brings it back; omplacering and avslut', async ({ page, openApp, databasePath }) => {
-  await seed(databasePath, async (services) => {
+  await withServices(databasePath, async (services) => {
     const homes = await seedHomes(services);
     const child = await services.placements.saveChild({ name: 'Tova Provsdotter', birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
     await services.placements.savePlacement({
@@ -236,7 +206,7 @@ test('a deadline is met in two clicks, Ångra brings it back; omplacering and av
 });
 
 test('a protected identity is masked everywhere and shown on the placement page only after confirming', async ({ page, openApp, databasePath }) => {
-  await seed(databasePath, async (services) => {
+  await withServices(databasePath, async (services) => {
     const homes = await seedHomes(services);
     const child = await services.placements.saveChild({
       name: 'Greta Hemligsson',
@@ -319,7 +289,7 @@ test('the list of placements: quick search, only ongoing by default, Enter opens
 });
 
 test("a new placement for a child already in the register; the child's placements link to each other", async ({ page, openApp, databasePath }) => {
-  await seed(databasePath, async (services) => {
+  await withServices(databasePath, async (services) => {
     const homes = await seedHomes(services);
     const child = await services.placements.saveChild({ name: 'Tova Provsdotter', birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
     await services.placements.savePlacement({

@@ -1,17 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { closeButton, dataRows, expect, gotoRegister, loadDemo, openHome, panel, screenshot, shownNames, test, toast } from './fixtures';
+import { closeButton, dataRows, expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, shownNames, test, toast } from './fixtures';
 
 const svSort = (names: string[]) => [...names].sort(new Intl.Collator('sv').compare);
-
-/** Accessibility per WCAG 2.1 A and AA: nothing moderate, serious or critical. */
-async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const grave = results.violations
-    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(grave).toEqual([]);
-}
 
 
 test('an empty register offers the fictional demo data, and the grid then lists the homes', async ({ page, openApp }) => {

@@ -1,45 +1,14 @@
 import { useRef } from 'react';
 import type { ReactNode } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import {
-  CellStyleModule,
-  ClientSideRowModelModule,
-  LocaleModule,
-  ModuleRegistry,
-  RowStyleModule,
-  themeQuartz,
-  TooltipModule,
-} from 'ag-grid-community';
 import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import type { DeadlineRow, DeadlineStatus } from '../../../preload/api';
 import { cspNonce } from '../bridge/api';
+import { gridTheme } from '../components/grid';
 import { compareSv, deadlineStatusLabels } from '../labels';
 import { relativeDays } from '../today';
 
-// The same modules as the register's grid (registering twice is harmless).
-ModuleRegistry.registerModules([ClientSideRowModelModule, LocaleModule, RowStyleModule, CellStyleModule, TooltipModule]);
-
-/** The register's theme, with rows tall enough for two lines (what, and why). */
-const theme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 15,
-  headerFontSize: 14,
-  headerFontWeight: 600,
-  foregroundColor: '#1b2430',
-  backgroundColor: '#ffffff',
-  headerBackgroundColor: '#eef2f6',
-  headerTextColor: '#1b2430',
-  accentColor: '#1f5f99',
-  borderColor: '#d5dce4',
-  rowBorder: { color: '#e3e8ee' },
-  oddRowBackgroundColor: '#fafbfc',
-  rowHoverColor: '#eaf2fa',
-  selectedRowBackgroundColor: '#dcebf8',
-  wrapperBorderRadius: 6,
-  rowHeight: 62,
-  headerHeight: 42,
-  spacing: 7,
-});
+const theme = gridTheme(62);
 
 const localeText: Record<string, string> = {
   noRowsToShow: 'Inga bevakningar matchar sökningen eller filtren.',

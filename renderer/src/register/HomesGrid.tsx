@@ -1,43 +1,12 @@
 import { useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import {
-  CellStyleModule,
-  ClientSideRowModelModule,
-  LocaleModule,
-  ModuleRegistry,
-  RowStyleModule,
-  themeQuartz,
-  TooltipModule,
-} from 'ag-grid-community';
 import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import type { HomeListRow } from '../../../preload/api';
 import { cspNonce } from '../bridge/api';
+import { gridTheme } from '../components/grid';
 import { compareSv, kindLabels, operatorLabels } from '../labels';
 
-// Only what this grid uses (Community): the client-side row model, Swedish texts, row/cell classes,
-// and tooltips for names cut short.
-ModuleRegistry.registerModules([ClientSideRowModelModule, LocaleModule, RowStyleModule, CellStyleModule, TooltipModule]);
-
-const theme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 15,
-  headerFontSize: 14,
-  headerFontWeight: 600,
-  foregroundColor: '#1b2430',
-  backgroundColor: '#ffffff',
-  headerBackgroundColor: '#eef2f6',
-  headerTextColor: '#1b2430',
-  accentColor: '#1f5f99',
-  borderColor: '#d5dce4',
-  rowBorder: { color: '#e3e8ee' },
-  oddRowBackgroundColor: '#fafbfc',
-  rowHoverColor: '#eaf2fa',
-  selectedRowBackgroundColor: '#dcebf8',
-  wrapperBorderRadius: 6,
-  rowHeight: 40,
-  headerHeight: 42,
-  spacing: 7,
-});
+const theme = gridTheme(40);
 
 /**
  * The texts this grid shows itself (checked in AG Grid 36's source: the overlays and the sortable
