@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { createChecksService } from './checks';
 import { createDeadlinesService } from './deadlines';
 import { createDemoService } from './demo';
 import { createExchangeService } from './exchange';
@@ -21,6 +22,7 @@ export function createServices(db: Kysely<Database>) {
     placements,
     deadlines,
     placementViews: createPlacementViews(placements, deadlines),
+    checks: createChecksService(db, settings),
   };
 }
 
