@@ -6,12 +6,13 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import type { CheckResult } from '../domain/checks';
 import { isIsoDate } from '../domain/dates';
 import { exchangeArrays, type ExchangeArray } from '../domain/exchange';
 import { statusLabels } from '../domain/rule-texts';
 import type { Services } from '../services';
 import type { ImportSummary } from '../services/exchange';
-import { defineCommand, flags, plannedCommand, UsageError, type Command } from './command';
+import { defineCommand, flags, plannedCommand, UsageError, type Command, type Context, type Text } from './command';
 
 const dbFlag = { db: { type: 'string' } } as const;
 const jsonFlag = { json: { type: 'boolean' } } as const;
@@ -101,6 +102,24 @@ const isoDateArgument = z.string().superRefine((value, issue) => {
   }
 });
 
+/** The flags of a list "as of a date" over an existing database (deadlines, checks). */
+const asOfOptions = { ...dbFlag, date: { type: 'string' }, ...jsonFlag } as const;
+const asOfSchema = z.object({
+  positionals: z.tuple([]),
+  values: flags({ db: dbPath, date: isoDateArgument, json: z.boolean().optional() }),
+});
+const existingDatabaseOnly: Text = {
+  sv: 'Databasen måste finnas; kommandot skapar ingen.',
+  en: 'The database must exist; this command never creates one.',
+};
+
+/** Reads an existing database (never creates one: a mistyped path is exit 2, not an empty register). */
+function readDatabase<T>(context: Context, db: string, work: (services: Services) => Promise<T>): Promise<T> {
+  return context.withServices(path.resolve(context.cwd, db), { create: false }, work);
+}
+
+const printJson = (context: Context, value: unknown) => context.stdout(`${JSON.stringify(value, null, 2)}\n`);
+
 const deadlinesCommand = defineCommand({
   name: 'deadlines',
   usage: { sv: `deadlines --db <sökväg> ${dateFlag.sv} [--json]`, en: `deadlines --db <path> ${dateFlag.en} [--json]` },
@@ -118,21 +137,52 @@ const deadlinesCommand = defineCommand({
       sv: 'Status: Försenad (förfallodagen har passerat), Snart (inom ledtiden i inställningarna, 30 dagar som standard), Kommande.',
       en: 'Status: overdue (the due date has passed), due soon (within the lead time of the settings, 30 days by default), upcoming.',
     },
-    {
-      sv: 'Databasen måste finnas; kommandot skapar ingen.',
-      en: 'The database must exist; this command never creates one.',
-    },
+    existingDatabaseOnly,
   ],
-  options: { ...dbFlag, date: { type: 'string' }, ...jsonFlag },
-  schema: z.object({
-    positionals: z.tuple([]),
-    values: flags({ db: dbPath, date: isoDateArgument, json: z.boolean().optional() }),
-  }),
+  options: asOfOptions,
+  schema: asOfSchema,
   async run({ values }, context) {
-    const database = path.resolve(context.cwd, values.db);
-    const overview = await context.withServices(database, { create: false }, (services) => services.deadlines.overview(values.date));
-    if (values.json) context.stdout(`${JSON.stringify(overview.rows.map(deadlineJson), null, 2)}\n`);
+    const overview = await readDatabase(context, values.db, (services) => services.deadlines.overview(values.date));
+    if (values.json) printJson(context, overview.rows.map(deadlineJson));
     else context.stdout(deadlineTable(overview));
+    return 0;
+  },
+});
+
+const checksCommand = defineCommand({
+  name: 'checks',
+  usage: { sv: `checks --db <sökväg> ${dateFlag.sv} [--json]`, en: `checks --db <path> ${dateFlag.en} [--json]` },
+  summary: { sv: 'register- och tillståndskontroller per den dagen', en: 'the register and permit checks as of that date' },
+  details: [
+    {
+      sv: `${dateFlag.sv}  dagen som kontrollerna bedöms per; kontroller och placeringar daterade senare räknas inte`,
+      en: `${dateFlag.en}  the date the checks are judged as of; checks and stays dated later do not count`,
+    },
+    {
+      sv: '--json  skriver en JSON-lista sorterad på kontroll, placering, hem, datum, person och register',
+      en: '--json  prints one JSON array sorted by check, placement, home, date, person and register',
+    },
+    {
+      sv: 'Registerkontroll före beslut och IVO-tillstånd före beslut: OK, Saknas, Efter beslut (bara kontroller efter beslutet), För gammal, Anmärkning – bedöm, Ogiltigt (tillståndet).',
+      en: 'Register check and IVO permit before the decision: ok, missing, after the decision (only checks after it), too old, remark (a person must judge it), invalid (the permit).',
+    },
+    {
+      sv: 'Fortlöpande registerkontroll: Försenad, Snart, Kommande, som bevakningarna.',
+      en: 'Recurring register check: overdue, due soon, upcoming, as for deadlines.',
+    },
+    existingDatabaseOnly,
+  ],
+  options: asOfOptions,
+  schema: asOfSchema,
+  async run({ values }, context) {
+    const json = values.json === true;
+    const { results, names } = await readDatabase(context, values.db, async (services) => ({
+      results: await services.checks.list(values.date),
+      // Only the table shows names; the JSON is ids only.
+      names: json ? null : await services.checks.names(),
+    }));
+    if (names === null) printJson(context, results.map(checkJson));
+    else context.stdout(checkTable(values.date, results, names));
     return 0;
   },
 });
@@ -142,11 +192,7 @@ export const commands: Command[] = [
   importCommand,
   exportCommand,
   deadlinesCommand,
-  plannedCommand({
-    name: 'checks',
-    usage: { sv: `checks --db <sökväg> ${dateFlag.sv} [--json]`, en: `checks --db <path> ${dateFlag.en} [--json]` },
-    summary: { sv: 'register- och tillståndskontroller per den dagen', en: 'the register and permit checks as of that date' },
-  }),
+  checksCommand,
   plannedCommand({
     name: 'sample',
     usage: {
@@ -220,13 +266,88 @@ function deadlineTable({ date, rows, counts }: DeadlineOverview): string {
     `${row.basisOn} (${row.basisLabel})`,
     row.legalRef,
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
-  const format = (line: string[]) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   const total = rows.length;
   const summary =
     `${total} ${total === 1 ? 'bevakning' : 'bevakningar'} per ${date}: ` +
     `${counts.overdue} ${counts.overdue === 1 ? 'försenad' : 'försenade'}, ${counts.dueSoon} snart, ${counts.upcoming} kommande.`;
+  return formatTable(header, cells, summary);
+}
+
+/** Columns padded to their widest cell, a rule under the header, and a summary line after a blank one. */
+function formatTable(header: string[], cells: string[][], summary: string): string {
+  const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
+  const format = (line: string[]) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   return [format(header), format(widths.map((width) => '-'.repeat(width))), ...cells.map(format), '', summary, ''].join('\n');
+}
+
+/**
+ * Exactly the keys of the contract, in its order: `checkedOn` (which check the status was judged
+ * on) is for the window, not for the exchange.
+ */
+function checkJson(result: CheckResult) {
+  const { check, homeId, personId, register, status } = result;
+  return result.check === 'registerkontroll-fortlopande'
+    ? { check, placementId: null, homeId, personId, register, dueOn: result.dueOn, status }
+    : { check, placementId: result.placementId, homeId, personId, register, decisionOn: result.decisionOn, status };
+}
+
+const checkTitles: Record<CheckResult['check'], string> = {
+  registerkontroll: 'Registerkontroll före beslut',
+  'ivo-tillstand': 'IVO-tillstånd före beslut',
+  'registerkontroll-fortlopande': 'Fortlöpande registerkontroll',
+};
+
+type CheckStatus = CheckResult['status'];
+const checkStatusLabels: Record<CheckStatus, string> = {
+  ok: 'OK',
+  missing: 'Saknas',
+  'after-decision': 'Efter beslut',
+  'too-old': 'För gammal',
+  remark: 'Anmärkning – bedöm',
+  invalid: 'Ogiltigt',
+  ...statusLabels,
+};
+/** The summary's words, singular and plural, in the order they are counted. */
+const checkStatusCounts: [CheckStatus, string, string][] = [
+  ['ok', 'OK', 'OK'],
+  ['missing', 'saknas', 'saknas'],
+  ['after-decision', 'efter beslut', 'efter beslut'],
+  ['too-old', 'för gammal', 'för gamla'],
+  ['remark', 'med anmärkning', 'med anmärkning'],
+  ['invalid', 'ogiltigt', 'ogiltiga'],
+  ['overdue', 'försenad', 'försenade'],
+  ['due-soon', 'snart', 'snart'],
+  ['upcoming', 'kommande', 'kommande'],
+];
+
+const registerLabels: Record<string, string> = {
+  belastningsregistret: 'Belastningsregistret',
+  misstankeregistret: 'Misstankeregistret',
+  socialregistret: 'Socialregistret',
+  kronofogden: 'Kronofogden',
+  forsakringskassan: 'Försäkringskassan',
+  'ivo-tillstand': 'IVO-tillstånd',
+};
+
+/** Homes and adults by name; a child is never named here (the placement id is enough to find it). */
+function checkTable(date: string, results: readonly CheckResult[], names: { homes: Map<string, string>; persons: Map<string, string> }): string {
+  if (results.length === 0) return `Inga register- eller tillståndskontroller per ${date}.\n`;
+  const header = ['Kontroll', 'Status', 'Hem', 'Person', 'Register', 'Beslut/förfaller', 'Placering'];
+  const cells = results.map((result) => [
+    checkTitles[result.check],
+    checkStatusLabels[result.status],
+    names.homes.get(result.homeId) ?? result.homeId,
+    result.personId === null ? '–' : (names.persons.get(result.personId) ?? result.personId),
+    registerLabels[result.register] ?? result.register,
+    result.check === 'registerkontroll-fortlopande' ? result.dueOn : result.decisionOn,
+    result.placementId ?? '–',
+  ]);
+  const counted = checkStatusCounts.flatMap(([status, one, many]) => {
+    const n = results.filter((result) => result.status === status).length;
+    return n === 0 ? [] : [`${n} ${n === 1 ? one : many}`];
+  });
+  const total = results.length;
+  return formatTable(header, cells, `${total} ${total === 1 ? 'kontroll' : 'kontroller'} per ${date}: ${counted.join(', ')}.`);
 }
 
 /**

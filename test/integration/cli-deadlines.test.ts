@@ -324,7 +324,7 @@ describe('deadlines --help', () => {
     expect(at).toBeGreaterThan(0);
     expect(help[at + 1]).toContain('öppna bevakningar per den dagen');
     expect(help[at + 1]).not.toContain('finns inte ännu');
-    const checks = help.findIndex((line) => line.includes('checks --db <sökväg>'));
-    expect(help[checks + 1]).toContain('finns inte ännu');
+    const sample = help.findIndex((line) => line.includes('sample --db <sökväg>'));
+    expect(help[sample + 1]).toContain('finns inte ännu');
   });
 });
