@@ -7,62 +7,14 @@
  * Most runs are in-process (`main` with captured output); a few start the real bin to see the
  * exit code and stdout of a process.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../main/cli/index';
+import { describe, expect, it } from 'vitest';
+import { importedRegister, lines } from './cli-harness';
 
-const bin = fileURLToPath(new URL('../../bin/placeringskollen.mjs', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/exchange/deadlines.json', import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-let dir: string;
-let database: string;
-const inDir = (name: string) => path.join(dir, name);
-
-/** The command line in this process, from `dir`, in Swedish, without a database key. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(args, {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    env: { LANG: 'sv_SE.UTF-8', ...env },
-    cwd: dir,
-  });
-  return { code, stdout, stderr };
-}
-
-/** The real bin as a process, from `dir`. */
-function spawn(args: string[]): Promise<Run> {
-  const { PLACERINGSKOLLEN_DB_KEY: _key, ...inherited } = process.env;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd: dir, env: { ...inherited, LANG: 'sv_SE.UTF-8' } }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
-
-const lines = (text: string) => text.split('\n').filter((line) => line !== '');
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-cli-deadlines-'));
-  database = inDir('register.sqlite');
-  const imported = await cli(['import', fixture, '--db', 'register.sqlite']);
-  expect(imported.stderr).toBe('');
-  expect(imported.code).toBe(0);
-}, 60_000);
-afterAll(() => {
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+const register = importedRegister(fixture, 'pk-cli-deadlines-');
+const { cli, spawn, inDir } = register;
 
 async function deadlinesJson(date: string): Promise<Record<string, unknown>[]> {
   const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', date, '--json']);
@@ -290,11 +242,11 @@ describe('deadlines: invalid arguments (exit 2, one Swedish line each, no databa
   }, 60_000);
 
   it('leaves the database file it reads unchanged', async () => {
-    const before = fs.readFileSync(database);
+    const before = fs.readFileSync(register.database);
     await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10', '--json']);
     // WAL: committed changes would show in the -wal file, if anything were written.
-    expect(fs.readFileSync(database).equals(before)).toBe(true);
-    const wal = `${database}-wal`;
+    expect(fs.readFileSync(register.database).equals(before)).toBe(true);
+    const wal = `${register.database}-wal`;
     expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
   });
 });
