@@ -80,6 +80,28 @@ export type DeadlineStatus = (typeof deadlineStatuses)[number];
 export const ruleIds = [...deadlineRules, 'registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'] as const;
 export type RuleId = (typeof ruleIds)[number];
 
+/** Registers checked for a foster home's adults; `ivo-tillstand` is checked for a home. */
+export const personRegisters = ['belastningsregistret', 'misstankeregistret', 'socialregistret', 'kronofogden', 'forsakringskassan'] as const;
+export type PersonRegister = (typeof personRegisters)[number];
+export const registers = [...personRegisters, 'ivo-tillstand'] as const;
+export type Register = (typeof registers)[number];
+export const personCheckOutcomes = ['utan-anmarkning', 'med-anmarkning'] as const;
+export const permitOutcomes = ['giltigt', 'ogiltigt'] as const;
+export const checkOutcomes = [...personCheckOutcomes, ...permitOutcomes] as const;
+export type CheckOutcome = (typeof checkOutcomes)[number];
+/** The kinds of home an IVO permit can cover (hem för vård eller boende, stödboende). */
+export const permitForms = ['hvb', 'stodboende'] as const;
+export type PermitForm = (typeof permitForms)[number];
+/** Roles whose register checks a municipality can require (rules.md: uppdragstagare). */
+export const checkedRoles = ['uppdragstagare', 'annan-vuxen'] as const;
+export type CheckedRole = (typeof checkedRoles)[number];
+/** The verdict of an IVO inspection (tillsyn), mildest first (quality-index.md). */
+export const ivoVerdicts = ['utan-anmarkning', 'kritik', 'forelaggande', 'aterkallelse'] as const;
+export type IvoVerdict = (typeof ivoVerdicts)[number];
+/** Statuses of `registerkontroll` and `ivo-tillstand` (rules.md). */
+export const decisionCheckStatuses = ['ok', 'missing', 'after-decision', 'too-old', 'remark', 'invalid'] as const;
+export type DecisionCheckStatus = (typeof decisionCheckStatuses)[number];
+
 // ---------------------------------------------------------------------------------------------
 // Output types
 
@@ -196,11 +218,14 @@ export interface RecordedEvent {
   type: EventType;
   date: string;
   comment: string | null;
+  /** `ivo-tillsyn` only: what IVO concluded; null when not recorded. */
+  verdict: IvoVerdict | null;
 }
 
 /** A deadline as the bevakningslista and a placement's page show it. */
 export interface DeadlineRow {
-  rule: DeadlineRule;
+  /** A deadline rule, or the recurring register check of a foster-home adult (a reminder beside them). */
+  rule: DeadlineRule | 'registerkontroll-fortlopande';
   /** Null for the home rule `fler-an-tre-barn`. */
   placementId: string | null;
   /** The current home, or the home of a home rule; null after the placement ended. */
@@ -215,8 +240,12 @@ export interface DeadlineRow {
   /** The rule in plain Swedish: a short title and one sentence of what the law asks. */
   title: string;
   explanation: string;
-  /** The event that renews or satisfies the deadline: what to record. */
-  satisfiedBy: EventType;
+  /** The event that renews or satisfies the deadline: what to record; null when a register check is (on the home). */
+  satisfiedBy: EventType | null;
+  /** `registerkontroll-fortlopande`: the adult to re-check and the register. */
+  personId: string | null;
+  personName: string | null;
+  register: PersonRegister | null;
   /** Jourhem overruns: when särskilda skäl were documented during the stay, if they were. */
   specialReasonsOn: string | null;
   childId: string | null;
@@ -266,6 +295,8 @@ export interface PlacementDetail {
   deadlines: DeadlineRow[];
   /** The child's other placements, for the history. */
   otherPlacements: PlacementListRow[];
+  /** `registerkontroll` and `ivo-tillstand` of its stays, judged as of the date asked for. */
+  checks: DecisionCheckRow[];
 }
 
 /** One number of the rules (rules.md's parameters) with what the settings page says about it. */
@@ -285,11 +316,157 @@ export interface LegalReference {
   note: string | null;
 }
 
+/** One register of the municipality's catalogue (a versioned setting; rules.md's defaults). */
+export interface RegisterCatalogueEntry {
+  register: PersonRegister;
+  /** Checked before a decision and judged by `registerkontroll`; otherwise only offered in the form. */
+  required: boolean;
+  /** Whose checks are required (rules.md: uppdragstagare). */
+  roles: CheckedRole[];
+  /** A check older than this many months before the decision is `too-old`. */
+  maxAgeMonths: number;
+  /** Re-checked this often while a child lives in the home (`registerkontroll-fortlopande`); null: not re-checked. */
+  recheckMonths: number | null;
+}
+
 export interface RuleSettings {
   parameters: RuleParameter[];
   references: LegalReference[];
+  catalogue: RegisterCatalogueEntry[];
   /** Increases with every saved change (the history keeps the earlier versions). */
   version: number;
+}
+
+/** What an IVO permit covers, as verified (any part may be unknown). */
+export interface PermitScope {
+  forms: PermitForm[];
+  minAge: number | null;
+  maxAge: number | null;
+  places: number | null;
+  targetGroup: string | null;
+  /** Org.nr of the permit holder (tillståndshavare). */
+  holderOrgNr: string | null;
+}
+
+/** A register check of an adult (`personId`) or an IVO permit verification of a home (`homeId`). Never the extract's contents. */
+export interface RegisterCheck {
+  id: string;
+  personId: string | null;
+  homeId: string | null;
+  register: Register;
+  checkedOn: string;
+  outcome: CheckOutcome;
+  /** Diarienummer or the permit's reference. */
+  reference: string | null;
+  /** `ivo-tillstand` only. */
+  permit: PermitScope | null;
+  /** Who recorded (or last corrected) it and when (ISO timestamp); null for imported checks. */
+  recordedBy: string | null;
+  recordedAt: string | null;
+  /** How many earlier versions the history keeps. */
+  revisions: number;
+}
+
+/** An earlier version of a check, kept when it was corrected or removed (who, when, why). */
+export interface RegisterCheckRevision {
+  checkId: string;
+  /** 1 for the first recorded version. */
+  revision: number;
+  personId: string | null;
+  homeId: string | null;
+  register: Register;
+  checkedOn: string;
+  outcome: CheckOutcome;
+  reference: string | null;
+  permit: PermitScope | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+  action: 'rattad' | 'borttagen';
+  changedBy: string;
+  changedAt: string;
+  reason: string;
+}
+
+/** One register of one adult: the newest check and when the next is due while a child lives there. */
+export interface PersonRegisterStatus {
+  register: PersonRegister;
+  required: boolean;
+  newestCheckedOn: string | null;
+  newestOutcome: CheckOutcome | null;
+  /** `registerkontroll-fortlopande` when the home has a child in it on the date; null otherwise. */
+  dueOn: string | null;
+  status: DeadlineStatus | null;
+}
+
+/** Everything the home panel shows about checks. */
+export interface HomeChecks {
+  homeId: string;
+  date: string;
+  /** Foster homes: every adult of the household with their checks (newest first) and per-register status. */
+  persons: { personId: string; name: string; role: PersonRole; checks: RegisterCheck[]; registers: PersonRegisterStatus[] }[];
+  /** HVB and stödboende: IVO permit verifications, newest first. */
+  permits: RegisterCheck[];
+  /** Whether this home needs a verified permit before a decision (an enskild HVB or stödboende). */
+  permitRequired: boolean;
+  /** IVO inspections (`ivo-tillsyn` events), newest first. */
+  inspections: RecordedEvent[];
+  /** Earlier versions of this home's checks and its adults', newest change first. */
+  history: RegisterCheckRevision[];
+  /** The catalogue in force, for the form's list of registers. */
+  catalogue: RegisterCatalogueEntry[];
+}
+
+/** A `registerkontroll` or `ivo-tillstand` result as the window shows it. */
+export interface DecisionCheckRow {
+  check: 'registerkontroll' | 'ivo-tillstand';
+  /** Null when asked before a placement exists ("Redo för beslut?"). */
+  placementId: string | null;
+  homeId: string;
+  homeName: string;
+  personId: string | null;
+  personName: string | null;
+  register: Register;
+  decisionOn: string;
+  status: DecisionCheckStatus;
+  /** The check the status was judged on. */
+  checkedOn: string | null;
+  legalRef: string;
+  /** One sentence in Swedish of what is wrong and what to do ("Belastningsregistret för Anna Ek saknas."). */
+  explanation: string;
+}
+
+/** The "Redo för beslut?" panel: green only when every item is `ok` and nothing refuses the placement. */
+export interface Readiness {
+  ready: boolean;
+  items: DecisionCheckRow[];
+  /** Why the home cannot take this child at all (the permit does not cover the form or the age), in Swedish. */
+  refusals: string[];
+}
+
+/** A row of the list of checks: a decision check of a stay, or a due re-check. */
+export interface CheckListRow {
+  check: 'registerkontroll' | 'ivo-tillstand' | 'registerkontroll-fortlopande';
+  placementId: string | null;
+  /** The placed child, masked as elsewhere; null for a re-check. */
+  childLabel: string | null;
+  homeId: string;
+  homeName: string;
+  personId: string | null;
+  personName: string | null;
+  register: Register;
+  /** `decisionOn` for a decision check, `dueOn` for a re-check. */
+  date: string;
+  status: DecisionCheckStatus | DeadlineStatus;
+  checkedOn: string | null;
+  legalRef: string;
+  explanation: string;
+}
+
+export interface CheckOverview {
+  date: string;
+  rows: CheckListRow[];
+  /** Decision checks that are not `ok`, and re-checks `overdue` / `due-soon`. */
+  counts: { problems: number; overdue: number; dueSoon: number };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,6 +621,8 @@ export const eventInput = z
     type: z.enum(eventTypes, 'Välj vad som har gjorts.'),
     date,
     comment: optionalText(2000),
+    /** `ivo-tillsyn` only (the service refuses it on other types). */
+    verdict: z.enum(ivoVerdicts, 'Välj IVO:s bedömning.').nullish().transform((v) => v ?? null),
   })
   .strict()
   .refine((e) => (e.placementId === undefined) !== (e.homeId === undefined), {
@@ -451,6 +630,68 @@ export const eventInput = z
     path: ['placementId'],
   });
 export type EventInput = z.output<typeof eventInput>;
+
+export const permitScopeInput = z
+  .object({
+    forms: z.array(z.enum(permitForms)).min(1, 'Välj vad tillståndet gäller: HVB, stödboende eller båda.').max(2),
+    minAge: age.nullish().transform((v) => v ?? null),
+    maxAge: age.nullish().transform((v) => v ?? null),
+    places: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(999, 'Högst 999 platser.').nullish()
+      .transform((v) => v ?? null),
+    targetGroup: optionalText(500),
+    holderOrgNr: optionalText(20),
+  })
+  .strict()
+  .refine((p) => p.minAge === null || p.maxAge === null || p.minAge <= p.maxAge, {
+    message: 'Lägsta ålder får inte vara högre än högsta ålder.',
+    path: ['maxAge'],
+  });
+export type PermitScopeInput = z.output<typeof permitScopeInput>;
+
+/**
+ * A register check as its form records it: of an adult (`personId`) or an IVO permit of a home
+ * (`homeId`). Date, outcome, reference and who records it; never the contents of the extract.
+ * The service checks that the register and outcome fit the subject.
+ */
+const registerCheckFields = {
+  personId: id.optional(),
+  homeId: id.optional(),
+  register: z.enum(registers, 'Välj ett register.'),
+  checkedOn: date,
+  outcome: z.enum(checkOutcomes, 'Välj ett utfall.'),
+  reference: optionalText(200),
+  permit: permitScopeInput.nullish().transform((v) => v ?? null),
+  /** Who records it (the case worker's name). */
+  recordedBy: trimmed(200),
+};
+const oneSubject = <T extends { personId?: string; homeId?: string }>(c: T) => (c.personId === undefined) !== (c.homeId === undefined);
+const oneSubjectIssue = { message: 'Ange antingen en person eller ett hem.', path: ['personId'] };
+
+export const registerCheckInput = z.object(registerCheckFields).strict().refine(oneSubject, oneSubjectIssue);
+export type RegisterCheckInput = z.output<typeof registerCheckInput>;
+
+/** A correction: the earlier version is kept in the history with who, when and why. */
+export const correctRegisterCheckInput = z
+  .object({ ...registerCheckFields, id, reason: trimmed(500) })
+  .strict()
+  .refine(oneSubject, oneSubjectIssue);
+export type CorrectRegisterCheckInput = z.output<typeof correctRegisterCheckInput>;
+
+/** Removal (a check entered by mistake, or Ångra): kept in the history with who and why. */
+export const removeRegisterCheckInput = z.object({ id, reason: trimmed(500), removedBy: trimmed(200) }).strict();
+
+/** "Redo för beslut?": the checks a decision on `decisionOn` to place in `homeId` would rest on. */
+export const readinessInput = z
+  .object({
+    homeId: id,
+    decisionOn: date,
+    /** The day the stay would begin and the child's birth date, for the permit's age range. */
+    from: date.nullish().transform((v) => v ?? null),
+    birthDate: date.nullish().transform((v) => v ?? null),
+    /** Today: checks recorded after it have not happened yet. */
+    date,
+  })
+  .strict();
 
 export const ruleSettingsInput = z
   .object({
@@ -469,6 +710,21 @@ export const ruleSettingsInput = z
           .strict(),
       )
       .max(200),
+    /** The register catalogue; left out, it keeps its value. */
+    catalogue: z
+      .array(
+        z
+          .object({
+            register: z.enum(personRegisters, 'Okänt register.'),
+            required: z.boolean(),
+            roles: z.array(z.enum(checkedRoles, 'Okänd roll.')).max(2),
+            maxAgeMonths: z.int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.'),
+            recheckMonths: z.int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.').nullable(),
+          })
+          .strict(),
+      )
+      .max(personRegisters.length)
+      .optional(),
     /** The version the user edited: a save over a newer version is refused (someone else saved). */
     version: z.int().min(0),
   })
@@ -513,6 +769,16 @@ export const contract = {
   /** The bevakningslista: every open deadline on `date`. */
   listDeadlines: channel(asOf).returns<DeadlineOverview>(),
   countDeadlines: channel(asOf).returns<DeadlineCounts>(),
+
+  /** Register checks of a home's adults, its IVO permits and inspections, with their history. */
+  getHomeChecks: channel(z.object({ homeId: id, date }).strict()).returns<HomeChecks>(),
+  recordRegisterCheck: channel(registerCheckInput).returns<RegisterCheck>(),
+  correctRegisterCheck: channel(correctRegisterCheckInput).returns<RegisterCheck>(),
+  removeRegisterCheck: channel(removeRegisterCheckInput).returns<RegisterCheck>(),
+  /** "Redo för beslut?" for a placement being decided. */
+  checkReadiness: channel(readinessInput).returns<Readiness>(),
+  /** Every decision check and re-check on `date` (rules.md's checks). */
+  listChecks: channel(asOf).returns<CheckOverview>(),
 
   getRuleSettings: channel(empty).returns<RuleSettings>(),
   saveRuleSettings: channel(ruleSettingsInput).returns<RuleSettings>(),

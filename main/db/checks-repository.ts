@@ -12,7 +12,8 @@ export interface ChecksSnapshot {
   persons: { id: string; homeId: string; name: string; role: string }[];
   placements: { id: string; decidedOn: string; startedOn: string; endedOn: string | null }[];
   stays: { placementId: string; homeId: string; form: string; fromDate: string; toDate: string | null; decidedOn: string | null }[];
-  checks: { personId: string | null; homeId: string | null; register: string; checkedOn: string; outcome: string }[];
+  /** `permit`: the permit's scope as stored (JSON text), null for person registers and unknown scopes. */
+  checks: { personId: string | null; homeId: string | null; register: string; checkedOn: string; outcome: string; permit: string | null }[];
 }
 
 export async function readChecksSnapshot(db: Db): Promise<ChecksSnapshot> {
@@ -27,7 +28,7 @@ export async function readChecksSnapshot(db: Db): Promise<ChecksSnapshot> {
         decided_on AS "decidedOn"
       FROM stays ORDER BY placement_id, ordinal`.execute(plain),
     sql<ChecksSnapshot['checks'][number]>`
-      SELECT person_id AS "personId", home_id AS "homeId", register, checked_on AS "checkedOn", outcome
+      SELECT person_id AS "personId", home_id AS "homeId", register, checked_on AS "checkedOn", outcome, permit
       FROM register_checks`.execute(plain),
   ]);
   return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };

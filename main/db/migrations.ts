@@ -161,6 +161,62 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    description: 'Kontroller: vem som registrerade, IVO-tillståndets omfattning, historik vid rättelse, IVO:s bedömning vid tillsyn, registerkatalogen',
+    sql: `
+      -- Who recorded a check and when (null for imported ones); the permit's scope as JSON
+      -- (forms, ages, places, target group, holder), checked by zod on the way in and out.
+      ALTER TABLE register_checks ADD COLUMN permit TEXT;
+      ALTER TABLE register_checks ADD COLUMN recorded_by TEXT;
+      ALTER TABLE register_checks ADD COLUMN recorded_at TEXT;
+
+      -- A check is history: a correction or removal keeps the earlier version with who, when and why.
+      CREATE TABLE register_check_history (
+        check_id TEXT NOT NULL,
+        revision INTEGER NOT NULL CHECK (revision >= 1),
+        person_id TEXT,
+        home_id TEXT,
+        register TEXT NOT NULL,
+        checked_on TEXT NOT NULL,
+        outcome TEXT NOT NULL,
+        reference TEXT,
+        permit TEXT,
+        recorded_by TEXT,
+        recorded_at TEXT,
+        action TEXT NOT NULL ${enumCheck('action', ['rattad', 'borttagen'])},
+        changed_by TEXT NOT NULL,
+        changed_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (check_id, revision)
+      ) STRICT;
+      CREATE INDEX register_check_history_person ON register_check_history(person_id);
+      CREATE INDEX register_check_history_home ON register_check_history(home_id);
+
+      ALTER TABLE events ADD COLUMN verdict TEXT ${enumCheck('verdict', ['utan-anmarkning', 'kritik', 'forelaggande', 'aterkallelse'])};
+
+      -- The register checks' maximum age and re-check interval move from the parameters to the
+      -- register catalogue (per register). A municipality's own values are carried over.
+      INSERT INTO settings (key, value, version, changed_at)
+      SELECT 'registerCatalogue', json_array(
+          json_object('register', 'belastningsregistret', 'required', json('true'), 'roles', json_array('uppdragstagare'),
+            'maxAgeMonths', coalesce(json_extract(value, '$.registerkontrollMaxAgeMonths'), 12),
+            'recheckMonths', coalesce(json_extract(value, '$.registerkontrollFortlopandeMonths'), 12)),
+          json_object('register', 'misstankeregistret', 'required', json('true'), 'roles', json_array('uppdragstagare'),
+            'maxAgeMonths', coalesce(json_extract(value, '$.registerkontrollMaxAgeMonths'), 12),
+            'recheckMonths', coalesce(json_extract(value, '$.registerkontrollFortlopandeMonths'), 12)),
+          json_object('register', 'socialregistret', 'required', json('false'), 'roles', json_array('uppdragstagare'),
+            'maxAgeMonths', 12, 'recheckMonths', NULL),
+          json_object('register', 'kronofogden', 'required', json('false'), 'roles', json_array('uppdragstagare'),
+            'maxAgeMonths', 12, 'recheckMonths', NULL),
+          json_object('register', 'forsakringskassan', 'required', json('false'), 'roles', json_array('uppdragstagare'),
+            'maxAgeMonths', 12, 'recheckMonths', NULL)
+        ), version, changed_at
+      FROM settings WHERE key = 'ruleParameters';
+      UPDATE settings SET value = json_remove(value, '$.registerkontrollMaxAgeMonths', '$.registerkontrollFortlopandeMonths')
+      WHERE key = 'ruleParameters';
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -67,6 +67,30 @@ export interface RegisterChecksTable {
   checkedOn: string;
   outcome: string;
   reference: string | null;
+  /** `ivo-tillstand`: the permit's scope as JSON (PermitScope), else null. */
+  permit: string | null;
+  recordedBy: string | null;
+  /** ISO timestamp. */
+  recordedAt: string | null;
+}
+
+/** An earlier version of a register check, kept when it was corrected or removed. */
+export interface RegisterCheckHistoryTable {
+  checkId: string;
+  revision: number;
+  personId: string | null;
+  homeId: string | null;
+  register: string;
+  checkedOn: string;
+  outcome: string;
+  reference: string | null;
+  permit: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+  action: 'rattad' | 'borttagen';
+  changedBy: string;
+  changedAt: string;
+  reason: string;
 }
 
 export interface EventsTable {
@@ -76,6 +100,8 @@ export interface EventsTable {
   type: string;
   date: string;
   comment: string | null;
+  /** `ivo-tillsyn`: IVO's verdict. */
+  verdict: string | null;
 }
 
 export interface NotesTable {
@@ -135,6 +161,7 @@ export interface Database {
   placements: PlacementsTable;
   stays: StaysTable;
   registerChecks: RegisterChecksTable;
+  registerCheckHistory: RegisterCheckHistoryTable;
   events: EventsTable;
   notes: NotesTable;
   assessments: AssessmentsTable;

@@ -8,27 +8,15 @@
 import { addDays, addMonths, compareDates, type IsoDate } from './dates';
 import { deadlineStatus, isActiveOn, type DeadlineStatus } from './deadlines';
 import type { HomeKind } from './homes';
-import type { RuleParameters } from './rule-settings';
+import {
+  defaultRegisterCatalogue,
+  personCheckRegisters,
+  type PersonCheckRegister,
+  type RegisterCatalogueEntry,
+  type RuleParameters,
+} from './rule-settings';
 
-export const personCheckRegisters = ['belastningsregistret', 'misstankeregistret', 'socialregistret', 'kronofogden', 'forsakringskassan'] as const;
-export type PersonCheckRegister = (typeof personCheckRegisters)[number];
-
-/** Which person registers are required before a decision and re-checked (a versioned setting). */
-export interface RegisterCatalogueEntry {
-  register: PersonCheckRegister;
-  /** Required for these roles of a foster home's household. */
-  roles: ('uppdragstagare' | 'annan-vuxen')[];
-  required: boolean;
-}
-
-/** rules.md: belastnings- and misstankeregistret for every uppdragstagare; the others optional. */
-export const defaultRegisterCatalogue: RegisterCatalogueEntry[] = [
-  { register: 'belastningsregistret', roles: ['uppdragstagare'], required: true },
-  { register: 'misstankeregistret', roles: ['uppdragstagare'], required: true },
-  { register: 'socialregistret', roles: ['uppdragstagare'], required: false },
-  { register: 'kronofogden', roles: ['uppdragstagare'], required: false },
-  { register: 'forsakringskassan', roles: ['uppdragstagare'], required: false },
-];
+export { defaultRegisterCatalogue, personCheckRegisters, type PersonCheckRegister, type RegisterCatalogueEntry };
 
 export type DecisionCheckStatus = 'ok' | 'missing' | 'after-decision' | 'too-old' | 'remark' | 'invalid';
 
@@ -132,12 +120,8 @@ export function judgeAtDecision(
   return { status: 'ok', checkedOn: before.checkedOn };
 }
 
-export function computeChecks(
-  register: CheckRegister,
-  on: IsoDate,
-  parameters: RuleParameters,
-  catalogue: readonly RegisterCatalogueEntry[] = defaultRegisterCatalogue,
-): CheckResult[] {
+/** The register's checks indexed by subject and register, without those made after `on`. */
+function indexChecks(register: CheckRegister, on: IsoDate) {
   const checksBy = new Map<string, CheckRecord[]>();
   for (const check of register.checks) {
     if (check.checkedOn > on) continue; // not made yet as of D
@@ -146,39 +130,79 @@ export function computeChecks(
     if (list) list.push(check);
     else checksBy.set(key, [check]);
   }
-  const checksOf = (subject: string, reg: string) => checksBy.get(`${subject}|${reg}`) ?? [];
   const personsByHome = new Map<string, CheckPerson[]>();
   for (const person of register.persons) {
     const list = personsByHome.get(person.homeId) ?? [];
     list.push(person);
     personsByHome.set(person.homeId, list);
   }
-  const required = (role: string) => catalogue.filter((entry) => entry.required && (entry.roles as string[]).includes(role));
+  return {
+    checksOf: (subject: string, reg: string) => checksBy.get(`${subject}|${reg}`) ?? [],
+    personsOf: (homeId: string) => personsByHome.get(homeId) ?? [],
+  };
+}
 
+/** What a decision to place in a home rests on: one judged check per required register of each adult, or the permit. */
+export interface DecisionCheck {
+  check: 'registerkontroll' | 'ivo-tillstand';
+  personId: string | null;
+  register: string;
+  status: DecisionCheckStatus;
+  checkedOn: IsoDate | null;
+}
+
+function judgeDecision(
+  index: ReturnType<typeof indexChecks>,
+  home: CheckHome | undefined,
+  form: HomeKind,
+  homeId: string,
+  decisionOn: IsoDate,
+  parameters: RuleParameters,
+  catalogue: readonly RegisterCatalogueEntry[],
+): DecisionCheck[] {
+  if (fosterForms.includes(form)) {
+    return index.personsOf(homeId).flatMap((person) =>
+      requiredFor(catalogue, person.role).map((entry): DecisionCheck => ({
+        check: 'registerkontroll',
+        personId: person.id,
+        register: entry.register,
+        ...judgeAtDecision(index.checksOf(person.id, entry.register), decisionOn, addMonths(decisionOn, -entry.maxAgeMonths), {
+          outcome: 'med-anmarkning',
+          status: 'remark',
+        }),
+      })),
+    );
+  }
+  if (permitForms.includes(form) && home?.operator === 'enskild') {
+    const judged = judgeAtDecision(index.checksOf(`home:${homeId}`, 'ivo-tillstand'), decisionOn, addDays(decisionOn, -parameters.ivoTillstandMaxAgeDays), {
+      outcome: 'ogiltigt',
+      status: 'invalid',
+    });
+    return [{ check: 'ivo-tillstand', personId: null, register: 'ivo-tillstand', ...judged }];
+  }
+  return [];
+}
+
+const requiredFor = (catalogue: readonly RegisterCatalogueEntry[], role: string) =>
+  catalogue.filter((entry) => entry.required && (entry.roles as readonly string[]).includes(role));
+
+export function computeChecks(
+  register: CheckRegister,
+  on: IsoDate,
+  parameters: RuleParameters,
+  catalogue: readonly RegisterCatalogueEntry[] = defaultRegisterCatalogue,
+): CheckResult[] {
+  const index = indexChecks(register, on);
   const results: CheckResult[] = [];
   /** Home id → the earliest `from` of a stay there that is active on D. */
   const activeSince = new Map<string, IsoDate>();
   for (const placement of register.placements) {
     // rules.md: "the placement's decidedOn for the first stay" is the earliest stay, not the first listed.
-    [...placement.stays].sort((x, y) => compareDates(x.from, y.from)).forEach((stay, index) => {
+    [...placement.stays].sort((x, y) => compareDates(x.from, y.from)).forEach((stay, i) => {
       if (stay.from > on) return;
-      const decisionOn = decisionDateOf(placement, stay, index);
-      if (fosterForms.includes(stay.form)) {
-        for (const person of personsByHome.get(stay.homeId) ?? []) {
-          for (const { register: reg } of required(person.role)) {
-            const judged = judgeAtDecision(checksOf(person.id, reg), decisionOn, addMonths(decisionOn, -parameters.registerkontrollMaxAgeMonths), {
-              outcome: 'med-anmarkning',
-              status: 'remark',
-            });
-            results.push({ check: 'registerkontroll', placementId: placement.id, homeId: stay.homeId, personId: person.id, register: reg, decisionOn, ...judged });
-          }
-        }
-      } else if (permitForms.includes(stay.form) && register.homes.get(stay.homeId)?.operator === 'enskild') {
-        const judged = judgeAtDecision(checksOf(`home:${stay.homeId}`, 'ivo-tillstand'), decisionOn, addDays(decisionOn, -parameters.ivoTillstandMaxAgeDays), {
-          outcome: 'ogiltigt',
-          status: 'invalid',
-        });
-        results.push({ check: 'ivo-tillstand', placementId: placement.id, homeId: stay.homeId, personId: null, register: 'ivo-tillstand', decisionOn, ...judged });
+      const decisionOn = decisionDateOf(placement, stay, i);
+      for (const judged of judgeDecision(index, register.homes.get(stay.homeId), stay.form, stay.homeId, decisionOn, parameters, catalogue)) {
+        results.push({ ...judged, placementId: placement.id, homeId: stay.homeId, decisionOn });
       }
       const current = stay.from <= on && (stay.to === null || on < stay.to) && isActiveOn(placement, on);
       if (current && fosterForms.includes(stay.form)) {
@@ -189,17 +213,18 @@ export function computeChecks(
   }
 
   for (const [homeId, since] of [...activeSince].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    for (const person of personsByHome.get(homeId) ?? []) {
-      for (const { register: reg } of required(person.role)) {
+    for (const person of index.personsOf(homeId)) {
+      for (const entry of requiredFor(catalogue, person.role)) {
+        if (entry.recheckMonths === null) continue;
         let newest: IsoDate | null = null;
-        for (const check of checksOf(person.id, reg)) if (newest === null || check.checkedOn > newest) newest = check.checkedOn;
-        const dueOn = newest === null ? since : addMonths(newest, parameters.registerkontrollFortlopandeMonths);
+        for (const check of index.checksOf(person.id, entry.register)) if (newest === null || check.checkedOn > newest) newest = check.checkedOn;
+        const dueOn = newest === null ? since : addMonths(newest, entry.recheckMonths);
         results.push({
           check: 'registerkontroll-fortlopande',
           placementId: null,
           homeId,
           personId: person.id,
-          register: reg,
+          register: entry.register,
           dueOn,
           status: deadlineStatus(dueOn, on, parameters.leadDays),
           checkedOn: newest,
@@ -208,6 +233,68 @@ export function computeChecks(
     }
   }
   return results;
+}
+
+/**
+ * "Redo för beslut?": the checks a decision on `decisionOn` to place a child in `homeId` would rest
+ * on, judged exactly as `registerkontroll` / `ivo-tillstand` will judge the stay afterwards.
+ * Checks recorded after `on` (today) do not exist yet.
+ */
+export function readinessAt(
+  register: CheckRegister,
+  homeId: string,
+  decisionOn: IsoDate,
+  on: IsoDate,
+  parameters: RuleParameters,
+  catalogue: readonly RegisterCatalogueEntry[] = defaultRegisterCatalogue,
+): DecisionCheck[] {
+  const home = register.homes.get(homeId);
+  if (home === undefined) return [];
+  return judgeDecision(indexChecks(register, on), home, home.kind, homeId, decisionOn, parameters, catalogue);
+}
+
+/** What an IVO permit covers, as verified; unknown parts are null and limit nothing. */
+export interface PermitScope {
+  forms: readonly string[];
+  minAge: number | null;
+  maxAge: number | null;
+}
+
+/** Whole years of age on `on` (a 29 February birthday turns over on 1 March in other years). */
+export function ageOn(birthDate: IsoDate, on: IsoDate): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+/**
+ * Why the permit does not cover a stay of `form` beginning on `from` for a child born on
+ * `birthDate` (Swedish, one sentence each); empty when it does, or when nothing is known to exclude it.
+ */
+export function permitCoverageProblems(permit: PermitScope | null, form: HomeKind, from: IsoDate, birthDate: IsoDate | null): string[] {
+  if (permit === null) return [];
+  const problems: string[] = [];
+  const formName = form === 'hvb' ? 'HVB' : form === 'stodboende' ? 'stödboende' : form;
+  if (permit.forms.length > 0 && !permit.forms.includes(form)) {
+    problems.push(`IVO-tillståndet gäller inte ${formName}; det gäller ${permit.forms.map((f) => (f === 'hvb' ? 'HVB' : 'stödboende')).join(' och ')}.`);
+  }
+  if (birthDate !== null && (permit.minAge !== null || permit.maxAge !== null)) {
+    const age = ageOn(birthDate, from);
+    const range = `${permit.minAge ?? 0}–${permit.maxAge ?? '…'} år`;
+    if ((permit.minAge !== null && age < permit.minAge) || (permit.maxAge !== null && age > permit.maxAge)) {
+      problems.push(`Barnet är ${age} år när vistelsen börjar ${from}; IVO-tillståndet gäller ${range}.`);
+    }
+  }
+  return problems;
+}
+
+/** The permit a decision rests on: the newest verification on or before `decisionOn` (and `on`), with its scope. */
+export function permitAtDecision<T extends { checkedOn: IsoDate; outcome: string }>(permits: readonly T[], decisionOn: IsoDate, on: IsoDate): T | null {
+  let newest: T | null = null;
+  for (const permit of permits) {
+    if (permit.checkedOn > decisionOn || permit.checkedOn > on) continue;
+    if (newest === null || permit.checkedOn > newest.checkedOn) newest = permit;
+  }
+  return newest;
 }
 
 /** Order of the `checks` output: by check, then placement or home, then person and register. */

@@ -58,12 +58,57 @@ export const ruleParametersSchema = z.strictObject({
   uppfoljningEfterLvuMonths: months(6),
   /** More children than this in one foster home must be reported to IVO. */
   flerAnTreBarnLimit: whole(1, 20, 'barn').default(3),
-  registerkontrollMaxAgeMonths: months(12),
+  /** Register checks' maximum age and re-check interval are per register: see the catalogue below. */
   ivoTillstandMaxAgeDays: days(90),
-  registerkontrollFortlopandeMonths: months(12),
 });
 export type RuleParameters = z.output<typeof ruleParametersSchema>;
 export const defaultRuleParameters: RuleParameters = ruleParametersSchema.parse({});
+
+/** Registers of a foster home's adults (the permit, `ivo-tillstand`, is a home's). */
+export const personCheckRegisters = ['belastningsregistret', 'misstankeregistret', 'socialregistret', 'kronofogden', 'forsakringskassan'] as const;
+export type PersonCheckRegister = (typeof personCheckRegisters)[number];
+export const checkedRoles = ['uppdragstagare', 'annan-vuxen'] as const;
+
+/**
+ * The register catalogue: which registers a municipality checks, for whom, how old a check may be
+ * at the decision and how often it is repeated while a child lives in the home.
+ */
+export const registerCatalogueEntrySchema = z.strictObject({
+  register: z.enum(personCheckRegisters),
+  /** Required before a decision (judged by `registerkontroll`); otherwise only offered in the form. */
+  required: z.boolean(),
+  roles: z.array(z.enum(checkedRoles)).max(2),
+  maxAgeMonths: whole(1, 120, 'månader'),
+  /** null: not re-checked (`registerkontroll-fortlopande` skips it). */
+  recheckMonths: whole(1, 120, 'månader').nullable(),
+});
+export type RegisterCatalogueEntry = z.output<typeof registerCatalogueEntrySchema>;
+
+export const registerCatalogueSchema = z
+  .array(registerCatalogueEntrySchema)
+  .max(personCheckRegisters.length)
+  .superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    entries.forEach((entry, index) => {
+      if (seen.has(entry.register)) ctx.addIssue({ code: 'custom', path: [index, 'register'], message: 'Registret finns redan i listan.' });
+      seen.add(entry.register);
+      if (entry.required && entry.roles.length === 0) {
+        ctx.addIssue({ code: 'custom', path: [index, 'roles'], message: 'Ange vilka som ska kontrolleras.' });
+      }
+    });
+  });
+
+/**
+ * rules.md: belastnings- and misstankeregistret for every uppdragstagare, at most 12 months old at
+ * the decision and re-checked every 12 months (local policy); the others offered, not required.
+ */
+export const defaultRegisterCatalogue: RegisterCatalogueEntry[] = [
+  { register: 'belastningsregistret', required: true, roles: ['uppdragstagare'], maxAgeMonths: 12, recheckMonths: 12 },
+  { register: 'misstankeregistret', required: true, roles: ['uppdragstagare'], maxAgeMonths: 12, recheckMonths: 12 },
+  { register: 'socialregistret', required: false, roles: ['uppdragstagare'], maxAgeMonths: 12, recheckMonths: null },
+  { register: 'kronofogden', required: false, roles: ['uppdragstagare'], maxAgeMonths: 12, recheckMonths: null },
+  { register: 'forsakringskassan', required: false, roles: ['uppdragstagare'], maxAgeMonths: 12, recheckMonths: null },
+];
 
 const isoDate = z.string().refine(isIsoDate, 'inte ett datum (ÅÅÅÅ-MM-DD)');
 

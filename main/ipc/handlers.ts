@@ -48,6 +48,13 @@ export function createHandlers(services: Services, context: HandlerContext) {
     listDeadlines: ({ date }) => services.deadlines.overview(date),
     countDeadlines: ({ date }) => services.deadlines.counts(date),
 
+    getHomeChecks: ({ homeId, date }) => services.registerChecks.homeChecks(homeId, date),
+    recordRegisterCheck: (input) => services.registerChecks.record(input, new Date().toISOString(), localToday()),
+    correctRegisterCheck: (input) => services.registerChecks.correct(input, new Date().toISOString(), localToday()),
+    removeRegisterCheck: (input) => services.registerChecks.remove(input, new Date().toISOString()),
+    checkReadiness: (input) => services.checks.readiness(input),
+    listChecks: ({ date }) => services.checks.overview(date),
+
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input, new Date().toISOString()),
   } satisfies Handlers;

@@ -7,13 +7,15 @@ import { createExchangeService } from './exchange';
 import { createHomesService } from './homes';
 import { createPlacementViews } from './placement-views';
 import { createPlacementsService } from './placements';
+import { createRegisterChecksService } from './register-checks';
 import { createSettingsService } from './settings';
 
 /** Every use case over one database; main/ipc, the browser host and the CLI all start here. */
 export function createServices(db: Kysely<Database>) {
   const settings = createSettingsService(db);
-  const placements = createPlacementsService(db);
-  const deadlines = createDeadlinesService(db, settings);
+  const checks = createChecksService(db, settings);
+  const placements = createPlacementsService(db, settings);
+  const deadlines = createDeadlinesService(db, settings, checks);
   return {
     homes: createHomesService(db),
     demo: createDemoService(db),
@@ -21,8 +23,9 @@ export function createServices(db: Kysely<Database>) {
     settings,
     placements,
     deadlines,
-    placementViews: createPlacementViews(placements, deadlines),
-    checks: createChecksService(db, settings),
+    placementViews: createPlacementViews(placements, deadlines, checks),
+    checks,
+    registerChecks: createRegisterChecksService(db, settings),
   };
 }
 

@@ -10,16 +10,19 @@ import type { Database } from '../db/schema';
 import { readSetting, writeSetting } from '../db/settings-repository';
 import {
   defaultLegalReferences,
+  defaultRegisterCatalogue,
   defaultRuleParameters,
   legalReferenceSchema,
+  registerCatalogueSchema,
   ruleParametersSchema,
   type LegalReference,
+  type RegisterCatalogueEntry,
   type RuleId,
   type RuleParameters,
 } from '../domain/rule-settings';
 import { ServiceError, type ServiceIssue } from './errors';
 
-export type { LegalReference, RuleParameters };
+export type { LegalReference, RegisterCatalogueEntry, RuleParameters };
 
 export interface RuleParameter {
   key: string;
@@ -32,12 +35,14 @@ export interface RuleParameter {
 export interface RuleSettings {
   parameters: RuleParameter[];
   references: LegalReference[];
+  catalogue: RegisterCatalogueEntry[];
   version: number;
 }
 
 export interface RuleSettingsInput {
   parameters: Record<string, number>;
   references: { rule: RuleId; reference: string; validFrom: string | null; validTo: string | null; note: string | null }[];
+  catalogue?: RegisterCatalogueEntry[];
   version: number;
 }
 
@@ -57,35 +62,44 @@ const parameterInfo: Record<keyof RuleParameters, { label: string; unit: RulePar
   halsoundersokningAgeLimit: { label: 'Hälsoundersökning för barn och unga under', unit: 'år' },
   uppfoljningEfterLvuMonths: { label: 'Uppföljning efter avslutad LVU-vård inom', unit: 'månader' },
   flerAnTreBarnLimit: { label: 'Anmälan till IVO när fler barn än', unit: 'barn' },
-  registerkontrollMaxAgeMonths: { label: 'Registerkontroll: högsta ålder vid beslut', unit: 'månader' },
   ivoTillstandMaxAgeDays: { label: 'IVO-tillstånd: kontrollerat högst så länge före beslut', unit: 'dagar' },
-  registerkontrollFortlopandeMonths: { label: 'Fortlöpande registerkontroll var', unit: 'månader' },
 };
 
 const PARAMETERS = 'ruleParameters';
 const REFERENCES = 'legalReferences';
+const CATALOGUE = 'registerCatalogue';
+const KEYS = [PARAMETERS, REFERENCES, CATALOGUE];
 const SAVE_FAILED = 'Inställningarna kunde inte sparas.';
 
 export interface EffectiveRuleSettings {
   parameters: RuleParameters;
   references: LegalReference[];
+  catalogue: RegisterCatalogueEntry[];
   version: number;
+}
+
+/** The settings' version: the newest of its keys (they are always saved together). */
+async function currentVersion(db: Parameters<typeof readSetting>[0]): Promise<number> {
+  const versions = await Promise.all(KEYS.map(async (key) => (await readSetting(db, key))?.version ?? 0));
+  return Math.max(...versions);
 }
 
 export function createSettingsService(db: Kysely<Database>) {
   /** The stored settings, completed with the defaults; a value that no longer parses falls back to them. */
   async function effective(): Promise<EffectiveRuleSettings> {
-    const [parameters, references] = await Promise.all([readSetting(db, PARAMETERS), readSetting(db, REFERENCES)]);
+    const [parameters, references, catalogue] = await Promise.all([readSetting(db, PARAMETERS), readSetting(db, REFERENCES), readSetting(db, CATALOGUE)]);
     const parsedParameters = ruleParametersSchema.safeParse(parameters?.value ?? {});
     const parsedReferences = legalReferenceSchema.array().safeParse(references?.value ?? defaultLegalReferences);
+    const parsedCatalogue = registerCatalogueSchema.safeParse(catalogue?.value ?? defaultRegisterCatalogue);
     return {
       parameters: parsedParameters.success ? parsedParameters.data : defaultRuleParameters,
       references: parsedReferences.success ? parsedReferences.data : defaultLegalReferences,
-      version: Math.max(parameters?.version ?? 0, references?.version ?? 0),
+      catalogue: parsedCatalogue.success ? parsedCatalogue.data : defaultRegisterCatalogue,
+      version: Math.max(parameters?.version ?? 0, references?.version ?? 0, catalogue?.version ?? 0),
     };
   }
 
-  const present = ({ parameters, references, version }: EffectiveRuleSettings): RuleSettings => ({
+  const present = ({ parameters, references, catalogue, version }: EffectiveRuleSettings): RuleSettings => ({
     parameters: (Object.keys(parameterInfo) as (keyof RuleParameters)[]).map((key) => ({
       key,
       ...parameterInfo[key],
@@ -93,6 +107,7 @@ export function createSettingsService(db: Kysely<Database>) {
       defaultValue: defaultRuleParameters[key],
     })),
     references,
+    catalogue,
     version,
   });
 
@@ -109,7 +124,12 @@ export function createSettingsService(db: Kysely<Database>) {
         if (!(key in parameterInfo)) issues.push({ path: `/parameters/${key}`, message: 'Okänd inställning.' });
       }
       const known = Object.fromEntries(Object.entries(input.parameters).filter(([key]) => key in parameterInfo));
-      const parameters = ruleParametersSchema.safeParse({ ...(await effective()).parameters, ...known });
+      const before = await effective();
+      const parameters = ruleParametersSchema.safeParse({ ...before.parameters, ...known });
+      const catalogue = registerCatalogueSchema.safeParse(input.catalogue ?? before.catalogue);
+      if (!catalogue.success) {
+        for (const issue of catalogue.error.issues) issues.push({ path: `/catalogue/${issue.path.map(String).join('/')}`, message: issue.message });
+      }
       if (!parameters.success) {
         for (const issue of parameters.error.issues) {
           issues.push({ path: `/parameters/${String(issue.path[0])}`, message: issue.message });
@@ -120,17 +140,18 @@ export function createSettingsService(db: Kysely<Database>) {
           issues.push({ path: `/references/${i}/validTo`, message: 'Giltig till är före giltig från.' });
         }
       });
-      if (issues.length > 0 || !parameters.success) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
+      if (issues.length > 0 || !parameters.success || !catalogue.success) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
 
       return inTransaction(db, async (trx) => {
-        const current = Math.max((await readSetting(trx, PARAMETERS))?.version ?? 0, (await readSetting(trx, REFERENCES))?.version ?? 0);
+        const current = await currentVersion(trx);
         if (current !== input.version) {
           throw new ServiceError('CONFLICT', 'Någon annan har ändrat inställningarna under tiden. Läs in dem igen och gör ändringen på nytt.');
         }
         const version = current + 1;
         await writeSetting(trx, PARAMETERS, parameters.data, version, changedAt);
         await writeSetting(trx, REFERENCES, input.references, version, changedAt);
-        return present({ parameters: parameters.data, references: input.references, version });
+        await writeSetting(trx, CATALOGUE, catalogue.data, version, changedAt);
+        return present({ parameters: parameters.data, references: input.references, catalogue: catalogue.data, version });
       });
     },
   };

@@ -1,5 +1,11 @@
 /** Swedish labels for the contract's enumerations (the values themselves are lowercase ASCII). */
 import type {
+  CheckedRole,
+  CheckOutcome,
+  DecisionCheckStatus,
+  IvoVerdict,
+  PermitForm,
+  Register,
   DeadlineStatus,
   EndReason,
   EventType,
@@ -123,4 +129,48 @@ export const ruleLabels: Record<RuleId, string> = {
   registerkontroll: 'Registerkontroll före placering',
   'ivo-tillstand': 'IVO-tillstånd för hemmet',
   'registerkontroll-fortlopande': 'Fortlöpande registerkontroller',
+};
+
+/** Registers as a case worker names them. */
+export const registerLabels: Record<Register, string> = {
+  belastningsregistret: 'Belastningsregistret',
+  misstankeregistret: 'Misstankeregistret',
+  socialregistret: 'Socialregistret',
+  kronofogden: 'Kronofogden',
+  forsakringskassan: 'Försäkringskassan',
+  'ivo-tillstand': 'IVO-tillstånd',
+};
+
+export const checkOutcomeLabels: Record<CheckOutcome, string> = {
+  'utan-anmarkning': 'Utan anmärkning',
+  'med-anmarkning': 'Med anmärkning',
+  giltigt: 'Giltigt',
+  ogiltigt: 'Inte giltigt',
+};
+
+/** The statuses of a check before a decision (rules.md); "Anmärkning" asks a person to look. */
+export const decisionCheckStatusLabels: Record<DecisionCheckStatus, string> = {
+  ok: 'OK',
+  missing: 'Saknas',
+  'after-decision': 'Gjord efter beslut',
+  'too-old': 'För gammal',
+  remark: 'Anmärkning – bedöm',
+  invalid: 'Inte giltigt',
+};
+
+export const permitFormLabels: Record<PermitForm, string> = {
+  hvb: 'HVB',
+  stodboende: 'Stödboende',
+};
+
+export const ivoVerdictLabels: Record<IvoVerdict, string> = {
+  'utan-anmarkning': 'Utan anmärkning',
+  kritik: 'Kritik',
+  forelaggande: 'Föreläggande',
+  aterkallelse: 'Återkallelse av tillstånd',
+};
+
+export const checkedRoleLabels: Record<CheckedRole, string> = {
+  uppdragstagare: 'Uppdragstagare',
+  'annan-vuxen': 'Annan vuxen i hemmet',
 };

@@ -8,6 +8,7 @@ import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { compareSv, endReasonLabels, kindLabels } from '../labels';
 import { DateField, errorMap, failureOf, SelectField } from './fields';
 import type { Failure } from './fields';
+import { ReadinessPanel, readinessQuery } from './ReadinessPanel';
 
 /** The field of an issue whose path's head is one of `fields`; anything else is about the whole. */
 const fieldIn = (fields: readonly string[]) => (path: string) => {
@@ -62,6 +63,10 @@ export function MoveForm(props: {
   placement: Placement;
   currentHomeId: string | null;
   today: string;
+  /** The child's birth date, for the permit's age range in "Redo för beslut?". */
+  birthDate?: string | null;
+  /** "Öppna hemmet" in "Redo för beslut?". */
+  onOpenHome?: (homeId: string) => void;
   onCancel: () => void;
   onMoved: (placement: Placement, homeName: string) => void;
 }) {
@@ -127,6 +132,8 @@ export function MoveForm(props: {
   }
 
   const errors = errorMap(failure);
+  // The move's own decision, else the day it happens (rules.md: a later stay's decision date).
+  const readiness = readinessQuery(homeId, decidedOn || on, on, props.birthDate ?? null);
   return (
     <InlineForm
       title="Omplacera"
@@ -176,6 +183,11 @@ export function MoveForm(props: {
               value={investigationCompletedOn}
               onChange={setInvestigationCompletedOn}
             />
+          )}
+          {readiness && (
+            <div className="readiness-wrap">
+              <ReadinessPanel idPrefix="move" query={readiness} today={today} onOpenHome={props.onOpenHome} />
+            </div>
           )}
         </>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Ref } from 'react';
 import type { DeadlineRow, RecordedEvent } from '../../../preload/api';
+import { deadlineTitle } from '../deadlines/rowTitle';
 import { deadlineStatusLabels, eventTypeLabels } from '../labels';
 import { EventForm } from './EventForm';
 import { daysBetween, inText } from './fields';
@@ -20,7 +21,8 @@ function dueText(row: DeadlineRow, today: string): string {
     : `Senast ${row.dueOn} (${relative(today, row.dueOn)})`;
 }
 
-const keyOf = (row: DeadlineRow) => `${row.rule}-${row.homeId ?? ''}`.replace(/[^\w-]/g, '-');
+const keyOf = (row: DeadlineRow) =>
+  `${row.rule}-${row.homeId ?? ''}-${row.personId ?? ''}-${row.register ?? ''}`.replace(/[^\w-]/g, '-');
 
 /**
  * A placement's open deadlines, the most urgent first, each with what the law asks, what it was
@@ -32,6 +34,7 @@ export function PlacementDeadlines({
   active,
   today,
   onRecorded,
+  onOpenHome,
   headingRef,
 }: {
   placementId: string;
@@ -39,11 +42,13 @@ export function PlacementDeadlines({
   active: boolean;
   today: string;
   onRecorded: (event: RecordedEvent) => void;
+  /** A register re-check is recorded on the home, not as an event: its button opens the home. */
+  onOpenHome: (homeId: string) => void;
   /** The heading, where focus goes when a recorded deadline has gone from the list. */
   headingRef?: Ref<HTMLHeadingElement>;
 }) {
   const [open, setOpen] = useState<string | null>(null);
-  const sorted = [...deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.title.localeCompare(b.title, 'sv'));
+  const sorted = [...deadlines].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || deadlineTitle(a).localeCompare(deadlineTitle(b), 'sv'));
 
   function close(key: string) {
     setOpen(null);
@@ -64,14 +69,16 @@ export function PlacementDeadlines({
         <ul className="deadline-list">
           {sorted.map((row) => {
             const key = keyOf(row);
-            const what = inText(eventTypeLabels[row.satisfiedBy]);
+            const satisfiedBy = row.satisfiedBy;
+            const what = satisfiedBy ? inText(eventTypeLabels[satisfiedBy]) : 'kontroll';
+            const homeId = row.homeId;
             return (
               <li key={key} className={`deadline-item deadline-item--${row.status}`} aria-labelledby={`deadline-title-${key}`}>
                 <div className="deadline-item__top">
                   <span className={`badge badge--deadline-${row.status}`}>{deadlineStatusLabels[row.status]}</span>
                   <span className="deadline-item__due">{dueText(row, today)}</span>
                 </div>
-                <h3 id={`deadline-title-${key}`} className="deadline-item__title">{row.title}</h3>
+                <h3 id={`deadline-title-${key}`} className="deadline-item__title">{deadlineTitle(row)}</h3>
                 <p className="deadline-item__text">{row.explanation}</p>
                 <p className="deadline-item__meta">
                   Räknat från {row.basisOn} ({row.basisLabel}) · <span className="deadline-item__ref">{row.legalRef}</span>
@@ -79,12 +86,23 @@ export function PlacementDeadlines({
                 {row.specialReasonsOn && (
                   <p className="deadline-item__meta">Särskilda skäl dokumenterade {row.specialReasonsOn}.</p>
                 )}
-                {open === key ? (
+                {satisfiedBy === null ? (
+                  homeId !== null && (
+                    <button
+                      type="button"
+                      className="button deadline-item__action"
+                      aria-describedby={`deadline-title-${key}`}
+                      onClick={() => onOpenHome(homeId)}
+                    >
+                      Registrera kontroll
+                    </button>
+                  )
+                ) : open === key ? (
                   <EventForm
                     idPrefix={`deadline-${key}`}
                     placementId={placementId}
                     homeId={row.homeId}
-                    type={row.satisfiedBy}
+                    type={satisfiedBy}
                     today={today}
                     label={`Registrera ${what}`}
                     onCancel={() => close(key)}

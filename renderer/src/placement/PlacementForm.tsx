@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
 import { legalBases, endReasons } from '../../../preload/api';
 import type { ChildListRow, HomeKind, HomeListRow, Placement } from '../../../preload/api';
 import { api } from '../bridge/api';
@@ -8,6 +9,7 @@ import type { ChildValues } from '../children/childForm';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { compareSv, endReasonLabels, kindLabels, legalBasisLabels } from '../labels';
 import { DateField, ErrorSummary, errorMap, failureOf, SelectField, TextField } from './fields';
+import { ReadinessPanel, readinessQuery } from './ReadinessPanel';
 import type { Failure } from './fields';
 import { emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
 import type { PlacementValues, StayValues } from './form';
@@ -23,6 +25,10 @@ interface Props {
   onSaved: (placement: Placement, childLabel: string) => void;
   onDirtyChange: (dirty: boolean) => void;
   confirm: (options: ConfirmOptions) => Promise<boolean>;
+  /** The birth date of the placement's child (a changed placement), for the permit's age range. */
+  childBirthDate?: string;
+  /** "Öppna hemmet" in "Redo för beslut?": where missing checks are recorded. */
+  onOpenHome?: (homeId: string) => void;
 }
 
 interface FormState {
@@ -111,6 +117,32 @@ export function PlacementForm(props: Props) {
 
   const errors = errorMap(failure);
   const p = values.placement;
+
+  /** The child's birth date as far as the form knows it: the chosen child, the new one, or the placement's. */
+  const birthDate = !isNew
+    ? (props.childBirthDate ?? null)
+    : values.child.mode === 'existing'
+      ? ((children ?? []).find((child) => child.id === values.child.childId)?.birthDate ?? null)
+      : values.child.birthDate;
+  /**
+   * "Redo för beslut?" for a stay being decided now: every stay of a new placement, and a stay of a
+   * saved one whose home or dates are new or changed (an old decision is judged on the placement's page).
+   */
+  const readinessPanel = (stay: StayValues, index: number): ReactNode => {
+    const saved = baseline.placement.stays.find((s) => s.key === stay.key);
+    const savedFirst = baseline.placement;
+    const unchanged =
+      !isNew &&
+      saved !== undefined &&
+      saved.homeId === stay.homeId &&
+      saved.decidedOn === stay.decidedOn &&
+      saved.from === stay.from &&
+      (index > 0 || (savedFirst.decidedOn === p.decidedOn && savedFirst.startedOn === p.startedOn));
+    if (unchanged) return null;
+    const decisionOn = stay.decidedOn || (index === 0 ? p.decidedOn : stay.from);
+    const query = readinessQuery(stay.homeId, decisionOn, index === 0 ? p.startedOn : stay.from, birthDate);
+    return query && <ReadinessPanel idPrefix={`placement-${stay.key}`} query={query} today={today} onOpenHome={props.onOpenHome} />;
+  };
 
   const setPlacement = (change: Partial<PlacementValues>) => setValues((old) => ({ ...old, placement: { ...old.placement, ...change } }));
   const setChild = (change: Partial<ChildValues>) => setValues((old) => ({ ...old, child: { ...old.child, ...change } }));
@@ -316,6 +348,7 @@ export function PlacementForm(props: Props) {
                   errors={errors}
                   onChange={(change) => setStay(stay.key, change)}
                   onRemove={() => void removeStay(index)}
+                  readiness={readinessPanel(stay, index)}
                 />
               ))}
               {homes !== null && homes.every((home) => !home.active) && (
@@ -350,6 +383,8 @@ function StayFields(props: {
   errors: Map<string, string>;
   onChange: (change: Partial<StayValues>) => void;
   onRemove: () => void;
+  /** "Redo för beslut?" once the stay has a home and a decision date. */
+  readiness: ReactNode;
 }) {
   const { stay, index, kind, errors } = props;
   const field = (name: string) => `stays.${stay.key}.${name}`;
@@ -392,6 +427,7 @@ function StayFields(props: {
           onChange={(investigationCompletedOn) => props.onChange({ investigationCompletedOn })}
         />
       )}
+      {props.readiness}
     </>
   );
   if (props.count === 1) return body;

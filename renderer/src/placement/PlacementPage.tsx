@@ -7,6 +7,7 @@ import type { ToastMessage } from '../components/Toast';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
 import { EndForm, MoveForm } from './ChangeForms';
 import { EventForm } from './EventForm';
+import { PlacementChecks } from './PlacementChecks';
 import { PlacementDeadlines } from './PlacementDeadlines';
 import { PlacementForm } from './PlacementForm';
 import { Timeline } from './Timeline';
@@ -98,7 +99,7 @@ function PlacementView(props: PlacementPageProps) {
   }
   if (!detail) return <p className="page-message" role="status">Hämtar placeringen…</p>;
 
-  const { placement, child, events, deadlines, otherPlacements } = detail;
+  const { placement, child, events, deadlines, otherPlacements, checks } = detail;
   const active = placement.endedOn === null || today < placement.endedOn;
   const stay = currentStay(placement.stays, today);
   const childName = child.masked ? child.label : (child.name ?? child.label);
@@ -144,7 +145,8 @@ function PlacementView(props: PlacementPageProps) {
 
   async function restore(event: RecordedEvent) {
     const target = event.homeId ? { homeId: event.homeId } : { placementId: event.placementId ?? placementId };
-    const result = await api.recordEvent({ ...target, type: event.type, date: event.date, comment: event.comment });
+    const verdict = event.verdict ? { verdict: event.verdict } : {};
+    const result = await api.recordEvent({ ...target, type: event.type, date: event.date, comment: event.comment, ...verdict });
     if (!result.ok) {
       notify(result.error.message);
       return;
@@ -282,6 +284,8 @@ function PlacementView(props: PlacementPageProps) {
           placement={placement}
           currentHomeId={stay?.homeId ?? null}
           today={today}
+          birthDate={child.birthDate}
+          onOpenHome={onOpenHome}
           onCancel={() => closeInline('placement-action-move')}
           onMoved={(moved, homeName) => {
             const from = moved.stays[moved.stays.length - 1]?.from ?? today;
@@ -308,14 +312,18 @@ function PlacementView(props: PlacementPageProps) {
       )}
 
       <div className="placement-layout">
-        <PlacementDeadlines
-          placementId={placement.id}
-          deadlines={deadlines}
-          active={active}
-          today={today}
-          headingRef={deadlinesRef}
-          onRecorded={(event) => void recorded(event, true)}
-        />
+        <div className="placement-layout__main">
+          <PlacementDeadlines
+            placementId={placement.id}
+            deadlines={deadlines}
+            active={active}
+            today={today}
+            headingRef={deadlinesRef}
+            onRecorded={(event) => void recorded(event, true)}
+            onOpenHome={onOpenHome}
+          />
+          <PlacementChecks checks={checks} onOpenHome={onOpenHome} />
+        </div>
 
         <div className="placement-layout__side">
           <Timeline
@@ -377,6 +385,8 @@ function PlacementView(props: PlacementPageProps) {
           today={today}
           placement={placement}
           childLabel={childName}
+          childBirthDate={child.birthDate}
+          onOpenHome={onOpenHome}
           onClose={() => {
             setEditing(false);
             focusById('placement-action-edit');

@@ -1,0 +1,70 @@
+import type { DecisionCheckRow } from '../../../preload/api';
+import { decisionCheckStatusLabels, ruleLabels, svCollator } from '../labels';
+import { checkSubject } from './ReadinessPanel';
+
+/** What must be looked at first, then the latest decision first. */
+function compareChecks(a: DecisionCheckRow, b: DecisionCheckRow): number {
+  return (
+    Number(a.status === 'ok') - Number(b.status === 'ok') ||
+    b.decisionOn.localeCompare(a.decisionOn) ||
+    svCollator.compare(a.homeName, b.homeName) ||
+    svCollator.compare(checkSubject(a), checkSubject(b))
+  );
+}
+
+const keyOf = (row: DecisionCheckRow) => `${row.homeId}:${row.decisionOn}:${row.personId ?? ''}:${row.register}`;
+
+/**
+ * The register checks (`registerkontroll`) and IVO permits (`ivo-tillstand`) the placement's
+ * decisions rested on, judged after the fact: what was missing, late, too old or needs a look.
+ */
+export function PlacementChecks({ checks, onOpenHome }: { checks: DecisionCheckRow[]; onOpenHome: (homeId: string) => void }) {
+  const sorted = [...checks].sort(compareChecks);
+  const problems = checks.filter((row) => row.status !== 'ok').length;
+  return (
+    <section className="placement-card" aria-labelledby="placement-checks-title">
+      <h2 id="placement-checks-title" className="placement-card__title">
+        Kontroller före beslut
+        {checks.length > 0 && (
+          <span className="placement-card__count">
+            {' '}
+            ({problems === 0 ? 'alla OK' : problems === 1 ? '1 brist' : `${problems} brister`})
+          </span>
+        )}
+      </h2>
+      {sorted.length === 0 ? (
+        <p className="muted">Inga kontroller krävs för placeringens hem.</p>
+      ) : (
+        <ul className="check-list">
+          {sorted.map((row) => {
+            const key = keyOf(row);
+            const ok = row.status === 'ok';
+            return (
+              <li key={key} className={ok ? 'check-item' : 'check-item check-item--problem'}>
+                <div className="check-item__top">
+                  <span className={ok ? 'badge badge--check-ok' : 'badge badge--check-problem'}>
+                    <span aria-hidden="true">{ok ? '✓ ' : '✕ '}</span>
+                    {decisionCheckStatusLabels[row.status]}
+                  </span>
+                  <span className="check-item__kind">{ruleLabels[row.check]}</span>
+                </div>
+                <h3 className="check-item__title">{checkSubject(row)}</h3>
+                <p className="check-item__text">{row.explanation}</p>
+                <p className="check-item__meta">
+                  <button type="button" className="text-link" onClick={() => onOpenHome(row.homeId)}>
+                    {row.homeName}
+                  </button>
+                  {' · '}Beslut {row.decisionOn}
+                  {' · '}
+                  {row.checkedOn ? `Kontrollerad ${row.checkedOn}` : 'Ingen kontroll registrerad'}
+                  {' · '}
+                  <span className="check-item__ref">{row.legalRef}</span>
+                </p>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
