@@ -9,8 +9,9 @@ import { z } from 'zod';
 import type { CheckResult } from '../domain/checks';
 import { isIsoDate } from '../domain/dates';
 import { exchangeArrays, type ExchangeArray } from '../domain/exchange';
-import { statusLabels } from '../domain/rule-texts';
+import { checkStatusLabels, checkTitles, registerNames, statusLabels, type CheckRegisterName } from '../domain/rule-texts';
 import type { Services } from '../services';
+import { countDeadlines } from '../services/deadlines';
 import type { ImportSummary } from '../services/exchange';
 import { defineCommand, flags, plannedCommand, UsageError, type Command, type Context, type Text } from './command';
 
@@ -142,7 +143,11 @@ const deadlinesCommand = defineCommand({
   options: asOfOptions,
   schema: asOfSchema,
   async run({ values }, context) {
-    const overview = await readDatabase(context, values.db, (services) => services.deadlines.overview(values.date));
+    const whole = await readDatabase(context, values.db, (services) => services.deadlines.overview(values.date));
+    // The re-checks of foster-home adults are the `checks` command's (per person and register);
+    // this list stays the deadlines of the spec, one shape per row.
+    const rows = whole.rows.filter((row) => row.rule !== 'registerkontroll-fortlopande');
+    const overview = { ...whole, rows, counts: countDeadlines(rows) };
     if (values.json) printJson(context, overview.rows.map(deadlineJson));
     else context.stdout(deadlineTable(overview));
     return 0;
@@ -291,22 +296,7 @@ function checkJson(result: CheckResult) {
     : { check, placementId: result.placementId, homeId, personId, register, decisionOn: result.decisionOn, status };
 }
 
-const checkTitles: Record<CheckResult['check'], string> = {
-  registerkontroll: 'Registerkontroll före beslut',
-  'ivo-tillstand': 'IVO-tillstånd före beslut',
-  'registerkontroll-fortlopande': 'Fortlöpande registerkontroll',
-};
-
 type CheckStatus = CheckResult['status'];
-const checkStatusLabels: Record<CheckStatus, string> = {
-  ok: 'OK',
-  missing: 'Saknas',
-  'after-decision': 'Efter beslut',
-  'too-old': 'För gammal',
-  remark: 'Anmärkning – bedöm',
-  invalid: 'Ogiltigt',
-  ...statusLabels,
-};
 /** The summary's words, singular and plural, in the order they are counted. */
 const checkStatusCounts: [CheckStatus, string, string][] = [
   ['ok', 'OK', 'OK'],
@@ -320,15 +310,6 @@ const checkStatusCounts: [CheckStatus, string, string][] = [
   ['upcoming', 'kommande', 'kommande'],
 ];
 
-const registerLabels: Record<string, string> = {
-  belastningsregistret: 'Belastningsregistret',
-  misstankeregistret: 'Misstankeregistret',
-  socialregistret: 'Socialregistret',
-  kronofogden: 'Kronofogden',
-  forsakringskassan: 'Försäkringskassan',
-  'ivo-tillstand': 'IVO-tillstånd',
-};
-
 /** Homes and adults by name; a child is never named here (the placement id is enough to find it). */
 function checkTable(date: string, results: readonly CheckResult[], names: { homes: Map<string, string>; persons: Map<string, string> }): string {
   if (results.length === 0) return `Inga register- eller tillståndskontroller per ${date}.\n`;
@@ -338,7 +319,7 @@ function checkTable(date: string, results: readonly CheckResult[], names: { home
     checkStatusLabels[result.status],
     names.homes.get(result.homeId) ?? result.homeId,
     result.personId === null ? '–' : (names.persons.get(result.personId) ?? result.personId),
-    registerLabels[result.register] ?? result.register,
+    registerNames[result.register as CheckRegisterName] ?? result.register,
     result.check === 'registerkontroll-fortlopande' ? result.dueOn : result.decisionOn,
     result.placementId ?? '–',
   ]);

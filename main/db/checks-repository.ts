@@ -1,9 +1,11 @@
 /**
- * All SQL of register checks: the register as the check engine reads it, and the names the
- * lists show. Plain SQL with camelCase aliases, like the deadline snapshot (it reads every check).
+ * All SQL of register checks: the register as the check engine reads it, the names the lists
+ * show, and the home panel's reads and the writes that keep a check's history. The snapshot is
+ * plain SQL with camelCase aliases, like the deadline snapshot (it reads every check).
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from './schema';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { z } from 'zod';
+import type { Database, EventsTable, RegisterCheckHistoryTable, RegisterChecksTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -32,4 +34,163 @@ export async function readChecksSnapshot(db: Db): Promise<ChecksSnapshot> {
       FROM register_checks`.execute(plain),
   ]);
   return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Register checks as the home panel reads them, and their writes with history (services/register-checks).
+
+export type CheckRow = Selectable<RegisterChecksTable>;
+export type CheckRevisionRow = Selectable<RegisterCheckHistoryTable>;
+
+/**
+ * An IVO permit's scope as stored in `register_checks.permit` (JSON text). Read leniently: a
+ * missing part is unknown (null), and a value that does not parse is dropped (null) rather than
+ * failing the whole read; fields a later version may add are ignored.
+ */
+const storedPermitSchema = z.object({
+  forms: z.array(z.enum(['hvb', 'stodboende'])).default([]),
+  minAge: z.int().nullish().transform((v) => v ?? null),
+  maxAge: z.int().nullish().transform((v) => v ?? null),
+  places: z.int().nullish().transform((v) => v ?? null),
+  targetGroup: z.string().nullish().transform((v) => v ?? null),
+  holderOrgNr: z.string().nullish().transform((v) => v ?? null),
+});
+export type StoredPermit = z.output<typeof storedPermitSchema>;
+
+export function parseStoredPermit(json: string | null): StoredPermit | null {
+  if (json === null) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    return null;
+  }
+  const parsed = storedPermitSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The JSON text to store, keys in a fixed order (so equal scopes are equal text); null when nothing is known. */
+export function serializePermit(permit: Partial<StoredPermit> | null | undefined): string | null {
+  if (!permit) return null;
+  const stored: StoredPermit = {
+    forms: [...new Set(permit.forms ?? [])],
+    minAge: permit.minAge ?? null,
+    maxAge: permit.maxAge ?? null,
+    places: permit.places ?? null,
+    targetGroup: permit.targetGroup ?? null,
+    holderOrgNr: permit.holderOrgNr ?? null,
+  };
+  const known = stored.forms.length > 0 || Object.entries(stored).some(([key, value]) => key !== 'forms' && value !== null);
+  return known ? JSON.stringify(stored) : null;
+}
+
+export async function getCheck(db: Db, id: string): Promise<CheckRow | undefined> {
+  return db.selectFrom('registerChecks').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The checks of a home (its permits) and of the persons of its household, in no particular order. */
+export async function checksOfHome(db: Db, homeId: string): Promise<CheckRow[]> {
+  return db
+    .selectFrom('registerChecks')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('homeId', '=', homeId), eb('personId', 'in', eb.selectFrom('persons').select('id').where('homeId', '=', homeId))]),
+    )
+    .execute();
+}
+
+/** Check id → how many earlier versions the history keeps of it (absent: none). */
+export async function revisionCounts(db: Db, checkIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (let i = 0; i < checkIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('registerCheckHistory')
+      .select((eb) => ['checkId', eb.fn.countAll<number>().as('n')])
+      .where('checkId', 'in', checkIds.slice(i, i + 500))
+      .groupBy('checkId')
+      .execute();
+    for (const row of rows) counts.set(row.checkId, Number(row.n));
+  }
+  return counts;
+}
+
+/** Earlier versions of the checks of a home and of its household's persons, newest change first. */
+export async function historyOfHome(db: Db, homeId: string): Promise<CheckRevisionRow[]> {
+  return db
+    .selectFrom('registerCheckHistory')
+    .selectAll()
+    .where((eb) =>
+      eb.or([eb('homeId', '=', homeId), eb('personId', 'in', eb.selectFrom('persons').select('id').where('homeId', '=', homeId))]),
+    )
+    .orderBy('changedAt', 'desc')
+    .orderBy('checkId')
+    .orderBy('revision', 'desc')
+    .execute();
+}
+
+/** A person with the home whose household they belong to: what a person's check is validated against. */
+export async function personWithHome(
+  db: Db,
+  personId: string,
+): Promise<{ id: string; name: string; role: string; homeId: string; homeKind: string; homeName: string } | undefined> {
+  return db
+    .selectFrom('persons')
+    .innerJoin('homes', 'homes.id', 'persons.homeId')
+    .select(['persons.id', 'persons.name', 'persons.role', 'persons.homeId', 'homes.kind as homeKind', 'homes.name as homeName'])
+    .where('persons.id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function homeBrief(db: Db, homeId: string): Promise<{ id: string; kind: string; name: string; operator: string | null } | undefined> {
+  return db.selectFrom('homes').select(['id', 'kind', 'name', 'operator']).where('id', '=', homeId).executeTakeFirst();
+}
+
+/** IVO's inspections (`ivo-tillsyn` events) of a home, newest first. */
+export async function inspectionsOfHome(db: Db, homeId: string): Promise<Selectable<EventsTable>[]> {
+  return db
+    .selectFrom('events')
+    .selectAll()
+    .where('homeId', '=', homeId)
+    .where('type', '=', 'ivo-tillsyn')
+    .orderBy('date', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function insertCheck(db: Db, row: CheckRow): Promise<void> {
+  await db.insertInto('registerChecks').values(row).execute();
+}
+
+/** Replaces every field of the stored check but its id and subject (a correction never moves a check). */
+export async function updateCheck(db: Db, row: CheckRow): Promise<void> {
+  const { id, personId: _personId, homeId: _homeId, ...fields } = row;
+  await db.updateTable('registerChecks').set(fields).where('id', '=', id).execute();
+}
+
+export async function deleteCheck(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('registerChecks').where('id', '=', id).execute();
+}
+
+/** The next revision number of a check's history: 1 for the first version kept. */
+export async function nextRevision(db: Db, checkId: string): Promise<number> {
+  const row = await db
+    .selectFrom('registerCheckHistory')
+    .select((eb) => eb.fn.max('revision').as('last'))
+    .where('checkId', '=', checkId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+/**
+ * Keeps `check` as it is now in the history, as revision `revision`, with who changed it, when
+ * and why. Call it in the transaction that then changes or removes the check.
+ */
+export async function insertRevision(
+  db: Db,
+  check: CheckRow,
+  revision: number,
+  change: { action: 'rattad' | 'borttagen'; changedBy: string; changedAt: string; reason: string },
+): Promise<void> {
+  const { id, ...fields } = check;
+  await db.insertInto('registerCheckHistory').values({ checkId: id, revision, ...fields, ...change }).execute();
 }

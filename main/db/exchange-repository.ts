@@ -18,6 +18,7 @@ import {
   type ExchangeHome,
   type ExchangeNote,
   type ExchangePerson,
+  type ExchangePermit,
   type ExchangePlacement,
   type ExchangeRegisterCheck,
   type ExchangeStay,
@@ -26,6 +27,7 @@ import {
   type MentionedIds,
   type StayForm,
 } from '../domain/exchange';
+import { parseStoredPermit, serializePermit } from './checks-repository';
 import type { Database, HomesTable, StaysTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -51,6 +53,7 @@ export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords
   const placements = new Set<string>();
   const staysByHome = new Map<string, StayForm[]>();
   const householdByHome = new Map<string, number>();
+  const permitChecksByHome = new Map<string, string[]>();
   const replaced = new Set(ids.placementsInFile);
   const personsInFile = new Set(ids.personsInFile);
 
@@ -68,6 +71,15 @@ export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords
       if (personsInFile.has(person.id)) continue;
       householdByHome.set(person.homeId, (householdByHome.get(person.homeId) ?? 0) + 1);
     }
+    const permits = await db
+      .selectFrom('registerChecks')
+      .select(['id', 'homeId'])
+      .where('register', '=', 'ivo-tillstand')
+      .where('homeId', 'in', chunk)
+      .execute();
+    for (const { id, homeId } of permits) {
+      if (homeId !== null) permitChecksByHome.set(homeId, [...(permitChecksByHome.get(homeId) ?? []), id]);
+    }
   }
   for (const chunk of chunks(ids.persons)) {
     for (const row of await db.selectFrom('persons').select('id').where('id', 'in', chunk).execute()) persons.add(row.id);
@@ -79,7 +91,7 @@ export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords
   for (const chunk of chunks(ids.placements)) {
     for (const row of await db.selectFrom('placements').select('id').where('id', 'in', chunk).execute()) placements.add(row.id);
   }
-  return { homes, persons, children, placements, staysByHome, householdByHome };
+  return { homes, persons, children, placements, staysByHome, householdByHome, permitChecksByHome };
 }
 
 /** The whole register as an exchange file: records by id (code-point order), stays in order. */
@@ -115,6 +127,9 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
         checkedOn: c.checkedOn,
         outcome: c.outcome as ExchangeRegisterCheck['outcome'],
         reference: c.reference,
+        permit: permitRecord(c.permit),
+        recordedBy: c.recordedBy,
+        recordedAt: c.recordedAt,
       }),
     ),
     children: children.map((c) =>
@@ -148,6 +163,7 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
         type: e.type as ExchangeEvent['type'],
         date: e.date,
         comment: e.comment,
+        verdict: e.verdict as ExchangeEvent['verdict'],
       }),
     ),
     notes: notes.map((n) =>
@@ -198,11 +214,18 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile):
   const rows: { [K in ExchangeArray]: Insertable<Database[K]>[] } = {
     homes: (file.homes ?? []).map(homeRow),
     persons: (file.persons ?? []).map((p) => ({ ...p, birthYear: p.birthYear ?? null })),
+    // Every column named, so a record without an optional field empties it (upsertById updates the first row's columns).
     registerChecks: (file.registerChecks ?? []).map((c) => ({
-      ...c,
+      id: c.id,
       personId: c.personId ?? null,
       homeId: c.homeId ?? null,
+      register: c.register,
+      checkedOn: c.checkedOn,
+      outcome: c.outcome,
       reference: c.reference ?? null,
+      permit: serializePermit(c.permit),
+      recordedBy: c.recordedBy ?? null,
+      recordedAt: c.recordedAt ?? null,
     })),
     children: (file.children ?? []).map((c) => ({
       id: c.id,
@@ -218,7 +241,15 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile):
       caseworker: p.caseworker ?? null,
       unit: p.unit ?? null,
     })),
-    events: (file.events ?? []).map((e) => ({ ...e, placementId: e.placementId ?? null, homeId: e.homeId ?? null, comment: e.comment ?? null })),
+    events: (file.events ?? []).map((e) => ({
+      id: e.id,
+      placementId: e.placementId ?? null,
+      homeId: e.homeId ?? null,
+      type: e.type,
+      date: e.date,
+      comment: e.comment ?? null,
+      verdict: e.verdict ?? null,
+    })),
     notes: (file.notes ?? []).map((n) => ({ ...n, homeId: n.homeId ?? null, placementId: n.placementId ?? null })),
     assessments: (file.assessments ?? []).map((a) => ({
       id: a.id,
@@ -359,6 +390,14 @@ function homeRecord(row: Selectable<HomesTable>): ExchangeHome {
     agency: row.agency,
     status: row.active === 1 ? 'aktiv' : 'inaktiv',
   });
+}
+
+/** The stored scope as the file writes it: unknown parts left out (a scope that no longer parses is left out whole). */
+function permitRecord(json: string | null): ExchangePermit | null {
+  const permit = parseStoredPermit(json);
+  if (permit === null) return null;
+  const record = compact<ExchangePermit>({ ...permit, forms: permit.forms.length > 0 ? permit.forms : null });
+  return Object.keys(record).length > 0 ? record : null;
 }
 
 function stayRecord(row: Selectable<StaysTable>): ExchangeStay {

@@ -164,6 +164,17 @@ export async function deleteHomesWithIdPrefix(db: Db, prefix: string): Promise<{
   return { homes: Number(homes.numDeletedRows), persons: Number(persons.numDeletedRows) };
 }
 
+/** IVO permit verifications of this home: it must then stay an HVB or stödboende. */
+export async function countPermitChecks(db: Db, homeId: string): Promise<number> {
+  const { count } = await db
+    .selectFrom('registerChecks')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('homeId', '=', homeId)
+    .where('register', '=', 'ivo-tillstand')
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
 // Exact and case-sensitive, unlike LIKE.
 const idStartsWith = (prefix: string) => sql<boolean>`substr(id, 1, ${prefix.length}) = ${prefix}`;
 

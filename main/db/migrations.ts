@@ -213,6 +213,8 @@ export const migrations: Migration[] = [
             'maxAgeMonths', 12, 'recheckMonths', NULL)
         ), version, changed_at
       FROM settings WHERE key = 'ruleParameters';
+      INSERT INTO settings_history (key, version, value, changed_at)
+      SELECT key, version, value, changed_at FROM settings WHERE key = 'registerCatalogue';
       UPDATE settings SET value = json_remove(value, '$.registerkontrollMaxAgeMonths', '$.registerkontrollFortlopandeMonths')
       WHERE key = 'ruleParameters';
     `,

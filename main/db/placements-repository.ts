@@ -101,11 +101,39 @@ export async function savePlacement(db: Db, placement: PlacementRow, stays: Omit
   }
 }
 
-/** Home id → kind and name, for the homes asked about. */
-export async function homesById(db: Db, ids: readonly string[]): Promise<Map<string, { kind: string; name: string; active: boolean }>> {
+/** Home id → kind, name and operator, for the homes asked about. */
+export async function homesById(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, { kind: string; name: string; active: boolean; operator: string | null }>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('homes').select(['id', 'kind', 'name', 'active']).where('id', 'in', [...new Set(ids)]).execute();
-  return new Map(rows.map((row) => [row.id, { kind: row.kind, name: row.name, active: row.active === 1 }]));
+  const rows = await db.selectFrom('homes').select(['id', 'kind', 'name', 'active', 'operator']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, { kind: row.kind, name: row.name, active: row.active === 1, operator: row.operator }]));
+}
+
+/** The IVO permit verifications of the homes asked about (`permit`: the scope as stored, JSON text). */
+export async function permitsOfHomes(
+  db: Db,
+  homeIds: readonly string[],
+): Promise<{ homeId: string; checkedOn: string; outcome: string; permit: string | null }[]> {
+  if (homeIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('registerChecks')
+    .select(['homeId', 'checkedOn', 'outcome', 'permit'])
+    .where('register', '=', 'ivo-tillstand')
+    .where('homeId', 'in', [...new Set(homeIds)])
+    .execute();
+  return rows.map((row) => ({ ...row, homeId: row.homeId! }));
+}
+
+/** Placement id → its child (what a list needs to name or mask it), for every placement. */
+export async function placementChildren(
+  db: Db,
+): Promise<Map<string, { childId: string; name: string | null; birthDate: string; protectedIdentity: boolean }>> {
+  const rows = await sql<{ placementId: string; childId: string; name: string | null; birthDate: string; protectedIdentity: number }>`
+    SELECT p.id AS "placementId", c.id AS "childId", c.name, c.birth_date AS "birthDate", c.protected_identity AS "protectedIdentity"
+    FROM placements p JOIN children c ON c.id = p.child_id`.execute(db.withoutPlugins());
+  return new Map(rows.rows.map(({ placementId, protectedIdentity, ...child }) => [placementId, { ...child, protectedIdentity: protectedIdentity === 1 }]));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -297,17 +297,22 @@ export function permitAtDecision<T extends { checkedOn: IsoDate; outcome: string
   return newest;
 }
 
+const checkOrder: Record<CheckResult['check'], number> = { registerkontroll: 0, 'ivo-tillstand': 1, 'registerkontroll-fortlopande': 2 };
+const compareText = (x: string | null, y: string | null) => {
+  const a = x ?? '';
+  const b = y ?? '';
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+const dateOf = (r: CheckResult) => (r.check === 'registerkontroll-fortlopande' ? r.dueOn : r.decisionOn);
+
 /** Order of the `checks` output: by check, then placement or home, then person and register. */
 export function compareCheckResults(a: CheckResult, b: CheckResult): number {
-  const order = (r: CheckResult) => ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'].indexOf(r.check);
-  const text = (x: string | null) => x ?? '';
-  const code = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
   return (
-    order(a) - order(b) ||
-    code(text(a.placementId), text(b.placementId)) ||
-    code(a.homeId, b.homeId) ||
-    compareDates('decisionOn' in a ? a.decisionOn : a.dueOn, 'decisionOn' in b ? b.decisionOn : b.dueOn) ||
-    code(text(a.personId), text(b.personId)) ||
-    code(a.register, b.register)
+    checkOrder[a.check] - checkOrder[b.check] ||
+    compareText(a.placementId, b.placementId) ||
+    compareText(a.homeId, b.homeId) ||
+    compareDates(dateOf(a), dateOf(b)) ||
+    compareText(a.personId, b.personId) ||
+    compareText(a.register, b.register)
   );
 }

@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
 import { checkHomeFields, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders, type HomeKind } from './homes';
+import { validateOrgNr } from './orgnr';
 import { validatePersonnummer } from './personnummer';
 import { placementProblems } from './placements';
 
@@ -38,6 +39,10 @@ export type Register = (typeof registers)[number];
 export const personOutcomes = ['utan-anmarkning', 'med-anmarkning'] as const;
 export const permitOutcomes = ['giltigt', 'ogiltigt'] as const;
 export const outcomes = [...personOutcomes, ...permitOutcomes] as const;
+/** The kinds of home an IVO permit can cover; `ivo-tillstand` is checked only for these. */
+export const permitForms = ['hvb', 'stodboende'] as const satisfies readonly HomeKind[];
+/** The verdict of an IVO inspection (`ivo-tillsyn`), mildest first. */
+export const ivoVerdicts = ['utan-anmarkning', 'kritik', 'forelaggande', 'aterkallelse'] as const;
 export const legalBases = ['SoL', 'LVU2', 'LVU3'] as const;
 export const endReasons = ['planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan'] as const;
 export const placementEventTypes = [
@@ -86,6 +91,16 @@ const optionalText = (max: number) =>
     text(max).optional(),
   );
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO 8601 timestamp with its offset, as `Date.toISOString()` writes it (`2026-11-22T09:30:00.000Z`). */
+const TIMESTAMP_SHAPE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+export const isTimestamp = (value: string): boolean => {
+  const match = TIMESTAMP_SHAPE.exec(value);
+  return match !== null && isIsoDate(match[1]!);
+};
+const timestamp = z.string().superRefine((value, ctx) => {
+  if (isTimestamp(value)) return;
+  ctx.addIssue({ code: 'custom', input: value, message: `inte en tidpunkt på formen ÅÅÅÅ-MM-DDTtt:mm:ssZ: ${JSON.stringify(value)}` });
+});
 const isoDate = z.string().superRefine((value, ctx) => {
   if (isIsoDate(value)) return;
   ctx.addIssue({
@@ -130,6 +145,17 @@ export const personSchema = z.strictObject({
   birthYear: optional(z.int().min(1900).max(2100)),
 });
 
+/** Extension: what an IVO permit covers, as verified; every part optional (unknown). */
+export const permitSchema = z.strictObject({
+  forms: optional(z.array(z.enum(permitForms)).min(1).max(permitForms.length)),
+  minAge: optional(z.int().min(0).max(25)),
+  maxAge: optional(z.int().min(0).max(25)),
+  places: optional(z.int().min(0).max(999)),
+  targetGroup: optionalText(500),
+  /** Org.nr of the permit holder (tillståndshavare). */
+  holderOrgNr: optionalText(20),
+});
+
 export const registerCheckSchema = z.strictObject({
   id,
   personId: optional(id),
@@ -139,6 +165,11 @@ export const registerCheckSchema = z.strictObject({
   outcome: z.enum(outcomes),
   /** A diary number or similar: never the contents of the extract. */
   reference: optionalText(200),
+  /** Extension, `ivo-tillstand` only: what the permit covers. */
+  permit: optional(permitSchema),
+  /** Extension: who recorded the check in the app and when (absent for checks loaded from a file). */
+  recordedBy: optionalText(200),
+  recordedAt: optional(timestamp),
 });
 
 export const childSchema = z.strictObject({
@@ -180,6 +211,8 @@ export const eventSchema = z.strictObject({
   date: isoDate,
   /** Extension: a short comment (e.g. the särskilda skäl of a jourhem overrun). */
   comment: optionalText(2000),
+  /** Extension, `ivo-tillsyn` only: what IVO concluded. */
+  verdict: optional(z.enum(ivoVerdicts)),
 });
 
 export const noteSchema = z.strictObject({
@@ -257,6 +290,7 @@ export type ExchangeFile = z.output<typeof exchangeFileSchema>;
 export type ExchangeHome = z.output<typeof homeSchema>;
 export type ExchangePerson = z.output<typeof personSchema>;
 export type ExchangeRegisterCheck = z.output<typeof registerCheckSchema>;
+export type ExchangePermit = z.output<typeof permitSchema>;
 export type ExchangeChild = z.output<typeof childSchema>;
 export type ExchangePlacement = z.output<typeof placementSchema>;
 export type ExchangeStay = z.output<typeof staySchema>;
@@ -321,6 +355,8 @@ export interface KnownRecords {
   staysByHome: ReadonlyMap<string, readonly StayForm[]>;
   /** Home id → how many members of its household in the database the file does not mention. */
   householdByHome: ReadonlyMap<string, number>;
+  /** Home id → ids of its `ivo-tillstand` checks in the database (those the file holds are judged from the file). */
+  permitChecksByHome?: ReadonlyMap<string, readonly string[]>;
 }
 
 export const noKnownRecords: KnownRecords = {
@@ -405,7 +441,11 @@ export function validateExchangeFile(input: unknown, known: KnownRecords = noKno
         home.orgNr === undefined ? home : { ...home, orgNr: checkHomeFields(home).orgNr ?? home.orgNr },
       ),
       persons: records('persons'),
-      registerChecks: records('registerChecks'),
+      registerChecks: records('registerChecks').map((check) =>
+        check.permit?.holderOrgNr === undefined
+          ? check
+          : { ...check, permit: { ...check.permit, holderOrgNr: normalized(validateOrgNr(check.permit.holderOrgNr), check.permit.holderOrgNr) } },
+      ),
       children: records('children').map((child) =>
         child.personnummer === undefined
           ? child
@@ -484,6 +524,13 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
         `hemmet har vistelser som ${otherForms.join(', ')} i databasen och kan därför inte bli ${home.kind}`,
       );
     }
+    const permitChecks = (known.permitChecksByHome?.get(home.id) ?? []).filter((checkId) => !idsInFile.registerChecks.has(checkId));
+    if (permitChecks.length > 0 && !isOneOf(permitForms, home.kind)) {
+      report(
+        [...at, 'kind'],
+        `hemmet har ${permitChecks.length} ${permitChecks.length === 1 ? 'kontroll' : 'kontroller'} av IVO-tillstånd i databasen; ett IVO-tillstånd kontrolleras bara för ${permitForms.join(' och ')}`,
+      );
+    }
     const household = known.householdByHome.get(home.id) ?? 0;
     if (household > 0 && !isFosterHomeKind(home.kind)) {
       report(
@@ -523,6 +570,31 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
     }
     reference('persons', check.personId, [...at, 'personId']);
     reference('homes', check.homeId, [...at, 'homeId']);
+    // Like an outcome that does not fit its register: a permit is IVO's, for an HVB or a stödboende.
+    const kind = onHome && check.homeId !== undefined ? homeKind(check.homeId) : undefined;
+    if (kind !== undefined && !isOneOf(permitForms, kind)) {
+      report(
+        [...at, 'homeId'],
+        `hemmet ${JSON.stringify(check.homeId)} är ${kind}; ett IVO-tillstånd kontrolleras bara för ${permitForms.join(' och ')}`,
+      );
+    }
+    if (check.permit !== undefined) {
+      if (!onHome) {
+        report([...at, 'permit'], `gäller bara ivo-tillstand, inte ${check.register}`);
+      } else {
+        const permit = check.permit;
+        if (permit.minAge !== undefined && permit.maxAge !== undefined && permit.minAge > permit.maxAge) {
+          report([...at, 'permit', 'maxAge'], `lägre än minAge (${permit.minAge})`);
+        }
+        if (permit.forms !== undefined && new Set(permit.forms).size < permit.forms.length) {
+          report([...at, 'permit', 'forms'], 'samma form står två gånger');
+        }
+        if (permit.holderOrgNr !== undefined) {
+          const orgNr = validateOrgNr(permit.holderOrgNr);
+          if (!orgNr.ok) report([...at, 'permit', 'holderOrgNr'], orgNr.message);
+        }
+      }
+    }
   }
 
   for (const { index, value: child } of parsed.children) {
@@ -553,6 +625,9 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
     }
     reference('placements', event.placementId, [...at, 'placementId']);
     reference('homes', event.homeId, [...at, 'homeId']);
+    if (event.verdict !== undefined && event.type !== 'ivo-tillsyn') {
+      report([...at, 'verdict'], `gäller bara ivo-tillsyn, inte ${event.type}`);
+    }
   }
 
   for (const name of ['notes', 'assessments', 'deviations'] as const) {

@@ -1,10 +1,12 @@
 /**
  * The rules in plain Swedish: what the bevakningslista, a placement's page, the command line and
- * the reports say about a deadline. One place, so they all say the same; the numbers come from
+ * the reports say about a deadline or a check. One place, so they all say the same; the numbers come from
  * the municipality's parameters, so the text never contradicts the computation.
  */
-import type { DeadlineBasis } from './deadlines';
-import type { DeadlineRule, RuleParameters } from './rule-settings';
+import type { DecisionCheckStatus } from './checks';
+import type { IsoDate } from './dates';
+import type { DeadlineBasis, DeadlineStatus } from './deadlines';
+import type { CheckRule, DeadlineRule, PersonCheckRegister, RegisterCatalogueEntry, RuleParameters } from './rule-settings';
 
 export const ruleTitles: Record<DeadlineRule, string> = {
   'sol-overvagande': 'Övervägande (SoL)',
@@ -65,3 +67,118 @@ export const statusLabels = {
   'due-soon': 'Snart',
   upcoming: 'Kommande',
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Checks (rules.md, "Checks before and during a placement"): the same words in the window, the
+// command line and the reports. The numbers (12 months, 90 days) come from the catalogue and
+// the parameters, so a sentence never contradicts the judgement beside it.
+
+export const checkTitles: Record<CheckRule, string> = {
+  registerkontroll: 'Registerkontroll före beslut',
+  'ivo-tillstand': 'IVO-tillstånd före beslut',
+  'registerkontroll-fortlopande': 'Fortlöpande registerkontroll',
+};
+
+export type CheckRegisterName = PersonCheckRegister | 'ivo-tillstand';
+
+export const registerNames: Record<CheckRegisterName, string> = {
+  belastningsregistret: 'Belastningsregistret',
+  misstankeregistret: 'Misstankeregistret',
+  socialregistret: 'Socialregistret',
+  kronofogden: 'Kronofogden',
+  forsakringskassan: 'Försäkringskassan',
+  'ivo-tillstand': 'IVO-tillstånd',
+};
+
+/** The short status words of a check (the command line's table); re-checks use the deadline words. */
+export const checkStatusLabels: Record<DecisionCheckStatus | DeadlineStatus, string> = {
+  ok: 'OK',
+  missing: 'Saknas',
+  'after-decision': 'Efter beslut',
+  'too-old': 'För gammal',
+  remark: 'Anmärkning – bedöm',
+  invalid: 'Ogiltigt',
+  ...statusLabels,
+};
+
+/** What a re-check's date was counted from, as the bevakningslista says it. */
+export const recheckBasisLabels = {
+  checked: 'senast kontrollerad',
+  since: 'barn i hemmet sedan',
+} as const;
+
+/** A person register as the subject of a sentence: "Belastningsregistret för Anna Ek saknas". */
+const registerSubjects: Record<PersonCheckRegister, string> = {
+  belastningsregistret: 'Belastningsregistret',
+  misstankeregistret: 'Misstankeregistret',
+  socialregistret: 'Socialregistret',
+  kronofogden: 'Utdraget från Kronofogden',
+  forsakringskassan: 'Utdraget från Försäkringskassan',
+};
+
+/** A judged check or a due re-check, as much of it as its sentence needs. */
+export type CheckTextInput =
+  | {
+      check: 'registerkontroll' | 'ivo-tillstand';
+      register: string;
+      personName: string | null;
+      status: DecisionCheckStatus;
+      /** The decision date. */
+      date: IsoDate;
+      checkedOn: IsoDate | null;
+    }
+  | {
+      check: 'registerkontroll-fortlopande';
+      register: string;
+      personName: string | null;
+      status: DeadlineStatus;
+      /** The due date (when nothing was checked: the day a child came to live in the home). */
+      date: IsoDate;
+      checkedOn: IsoDate | null;
+    };
+
+const DEFAULT_MONTHS = 12;
+
+/** One sentence in Swedish: what is wrong and what to do, or (ok) what the judgement rests on. */
+export function checkExplanation(row: CheckTextInput, parameters: RuleParameters, catalogue: readonly RegisterCatalogueEntry[]): string {
+  const entry = catalogue.find((e) => e.register === row.register);
+  const who = `${registerSubjects[row.register as PersonCheckRegister] ?? row.register} för ${row.personName ?? 'personen'}`;
+  const checked = row.checkedOn ?? '–';
+
+  if (row.check === 'registerkontroll-fortlopande') {
+    if (row.checkedOn === null) return `${who} har aldrig kontrollerats; barn bor i hemmet sedan ${row.date}.`;
+    return row.status === 'overdue'
+      ? `${who} skulle ha kontrollerats igen senast ${row.date}.`
+      : `${who} ska kontrolleras igen senast ${row.date}.`;
+  }
+
+  if (row.status === 'ok') {
+    return row.checkedOn === row.date ? `Kontrollerat ${checked}, samma dag som beslutet.` : `Kontrollerat ${checked}, före beslutet.`;
+  }
+
+  if (row.check === 'ivo-tillstand') {
+    switch (row.status) {
+      case 'missing':
+        return 'IVO-tillståndet har inte kontrollerats – kontrollera det före beslut.';
+      case 'after-decision':
+        return `IVO-tillståndet kontrollerades ${checked}, efter beslutet ${row.date}.`;
+      case 'too-old':
+        return `IVO-tillståndet kontrollerades ${checked}, mer än ${parameters.ivoTillstandMaxAgeDays} dagar före beslutet.`;
+      case 'invalid':
+      case 'remark':
+        return 'IVO-tillståndet är inte giltigt.';
+    }
+  }
+
+  switch (row.status) {
+    case 'missing':
+      return `${who} saknas – kontrollera före beslut.`;
+    case 'after-decision':
+      return `${who} kontrollerades ${checked}, efter beslutet ${row.date}.`;
+    case 'too-old':
+      return `${who} är från ${checked}, mer än ${entry?.maxAgeMonths ?? DEFAULT_MONTHS} månader före beslutet.`;
+    case 'remark':
+    case 'invalid':
+      return `${who} har anmärkning – en handläggare ska bedöma den.`;
+  }
+}

@@ -1,15 +1,111 @@
 /**
  * Register checks of foster homes and IVO permits of HVB (rules.md, "Checks before and during a
- * placement"): the register read once and judged by the one check engine (domain/checks).
+ * placement"): the register read once and judged by the one check engine (domain/checks), with
+ * the municipality's catalogue and parameters, and each result given its words (names, legal
+ * reference, one Swedish sentence from domain/rule-texts). The "Redo för beslut?" panel, the list
+ * of checks, a placement's page, the bevakningslista's re-checks and the command line come here.
  */
 import type { Kysely } from 'kysely';
-import { readChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
+import { parseStoredPermit, readChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
+import { changeStamp, placementChildren } from '../db/placements-repository';
 import type { Database } from '../db/schema';
-import { compareCheckResults, computeChecks, type CheckPlacement, type CheckRegister, type CheckResult } from '../domain/checks';
-import type { HomeKind } from '../domain/homes';
-import type { SettingsService } from './settings';
+import {
+  compareCheckResults,
+  computeChecks,
+  permitAtDecision,
+  permitCoverageProblems,
+  readinessAt,
+  type CheckPlacement,
+  type CheckRegister,
+  type CheckResult,
+  type DecisionCheckStatus,
+} from '../domain/checks';
+import { compareDates } from '../domain/dates';
+import type { DeadlineStatus } from '../domain/deadlines';
+import { isFosterHomeKind, type HomeKind } from '../domain/homes';
+import { legalReferenceOn, personCheckRegisters, type PersonCheckRegister } from '../domain/rule-settings';
+import { checkExplanation, checkTitles, recheckBasisLabels, type CheckRegisterName } from '../domain/rule-texts';
+import { compareSwedish } from '../domain/swedish';
+import { notFound } from './errors';
+import { childLabel } from './placements';
+import type { EffectiveRuleSettings, SettingsService } from './settings';
 
 export type { CheckResult };
+
+/** A `registerkontroll` or `ivo-tillstand` result as the window shows it (preload/api.ts). */
+export interface DecisionCheckRow {
+  check: 'registerkontroll' | 'ivo-tillstand';
+  placementId: string | null;
+  homeId: string;
+  homeName: string;
+  personId: string | null;
+  personName: string | null;
+  register: CheckRegisterName;
+  decisionOn: string;
+  status: DecisionCheckStatus;
+  checkedOn: string | null;
+  legalRef: string;
+  explanation: string;
+}
+
+export interface Readiness {
+  ready: boolean;
+  items: DecisionCheckRow[];
+  refusals: string[];
+}
+
+export interface CheckListRow {
+  check: 'registerkontroll' | 'ivo-tillstand' | 'registerkontroll-fortlopande';
+  placementId: string | null;
+  childLabel: string | null;
+  homeId: string;
+  homeName: string;
+  personId: string | null;
+  personName: string | null;
+  register: CheckRegisterName;
+  date: string;
+  status: DecisionCheckStatus | DeadlineStatus;
+  checkedOn: string | null;
+  legalRef: string;
+  explanation: string;
+}
+
+export interface CheckOverview {
+  date: string;
+  rows: CheckListRow[];
+  /** `problems`: decision checks that are not `ok`; `overdue` / `dueSoon`: re-checks with that status. */
+  counts: { problems: number; overdue: number; dueSoon: number };
+}
+
+/** A due re-check (`registerkontroll-fortlopande`) with its words, for the bevakningslista. */
+export interface RecheckRow {
+  homeId: string;
+  homeName: string;
+  personId: string;
+  personName: string;
+  register: PersonCheckRegister;
+  dueOn: string;
+  /** The newest check, or (never checked) the day a child came to live in the home. */
+  basisOn: string;
+  basisLabel: string;
+  status: DeadlineStatus;
+  legalRef: string;
+  title: string;
+  explanation: string;
+}
+
+export interface ReadinessQuery {
+  homeId: string;
+  decisionOn: string;
+  from: string | null;
+  birthDate: string | null;
+  date: string;
+}
+
+/** Said instead of a green panel when a foster home has nobody whose checks could be judged. */
+export const EMPTY_HOUSEHOLD = 'Hemmet har inga registrerade uppdragstagare; registerkontroller kan inte bedömas.';
+
+const permitForms: readonly string[] = ['hvb', 'stodboende'];
 
 export function toCheckRegister(snapshot: ChecksSnapshot): CheckRegister {
   const stays = new Map<string, CheckPlacement['stays'][number][]>();
@@ -26,21 +122,239 @@ export function toCheckRegister(snapshot: ChecksSnapshot): CheckRegister {
   };
 }
 
+type ChildOfPlacement = Awaited<ReturnType<typeof placementChildren>> extends Map<string, infer C> ? C : never;
+
+/** What every question reads: the register once per change, not once per question. */
+interface Base {
+  snapshot: ChecksSnapshot;
+  effective: EffectiveRuleSettings;
+  register: CheckRegister;
+  homes: Map<string, ChecksSnapshot['homes'][number]>;
+  persons: Map<string, ChecksSnapshot['persons'][number]>;
+  children: Map<string, ChildOfPlacement>;
+}
+
+interface Run extends Base {
+  /** As the engine gives them; each question sorts its own rows. */
+  results: CheckResult[];
+  /** The command line's order (compareCheckResults), sorted once when first asked for. */
+  sorted: CheckResult[] | null;
+  /** The re-checks with their words, built once (the bevakningslista and its counts ask often). */
+  rechecks: RecheckRow[] | null;
+}
+
+type DecisionResult = Extract<CheckResult, { check: 'registerkontroll' | 'ivo-tillstand' }>;
+type RecheckResult = Extract<CheckResult, { check: 'registerkontroll-fortlopande' }>;
+
+const isProblem = (r: Pick<CheckListRow, 'check' | 'status'>) =>
+  r.check === 'registerkontroll-fortlopande' ? r.status === 'overdue' || r.status === 'due-soon' : r.status !== 'ok';
+
+const checkOrder = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'];
+const registerOrder: readonly string[] = [...personCheckRegisters, 'ivo-tillstand'];
+const code = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+/**
+ * Rows of one date as a person reads them: the check, the home and the adult by name, the
+ * registers in the catalogue's order (belastnings- before misstankeregistret), then placement.
+ */
+const compareRowsOfADate = (
+  a: Pick<CheckListRow, 'check' | 'homeName' | 'personName' | 'register' | 'placementId' | 'homeId' | 'personId'>,
+  b: typeof a,
+) =>
+  checkOrder.indexOf(a.check) - checkOrder.indexOf(b.check) ||
+  compareSwedish(a.homeName, b.homeName) ||
+  code(a.homeId, b.homeId) ||
+  compareSwedish(a.personName ?? '', b.personName ?? '') ||
+  code(a.personId, b.personId) ||
+  registerOrder.indexOf(a.register) - registerOrder.indexOf(b.register) ||
+  code(a.placementId, b.placementId);
+
 export function createChecksService(db: Kysely<Database>, settings: SettingsService) {
+  // Like the deadline cache: the register and the results of the last date asked, until anything
+  // is written (changeStamp also sees other connections' commits, e.g. a nightly import).
+  let cachedBase: { stamp: string; base: Base } | null = null;
+  let cachedRun: { key: string; run: Run } | null = null;
+
+  async function load(): Promise<{ stamp: string; base: Base }> {
+    const stamp = await changeStamp(db);
+    if (cachedBase?.stamp !== stamp) {
+      const [snapshot, effective, children] = await Promise.all([readChecksSnapshot(db), settings.effective(), placementChildren(db)]);
+      cachedBase = {
+        stamp,
+        base: {
+          snapshot,
+          effective,
+          register: toCheckRegister(snapshot),
+          homes: new Map(snapshot.homes.map((h) => [h.id, h])),
+          persons: new Map(snapshot.persons.map((p) => [p.id, p])),
+          children,
+        },
+      };
+    }
+    return cachedBase;
+  }
+
+  async function runOn(date: string): Promise<Run> {
+    const { stamp, base } = await load();
+    const key = `${date}|${stamp}`;
+    if (cachedRun?.key !== key) {
+      const { parameters, catalogue } = base.effective;
+      cachedRun = { key, run: { ...base, results: computeChecks(base.register, date, parameters, catalogue), sorted: null, rechecks: null } };
+    }
+    return cachedRun.run;
+  }
+
+  function decisionRow(base: Base, r: Omit<DecisionResult, 'placementId'> & { placementId: string | null }): DecisionCheckRow {
+    const { parameters, references, catalogue } = base.effective;
+    const personName = r.personId === null ? null : (base.persons.get(r.personId)?.name ?? r.personId);
+    return {
+      check: r.check,
+      placementId: r.placementId,
+      homeId: r.homeId,
+      homeName: base.homes.get(r.homeId)?.name ?? r.homeId,
+      personId: r.personId,
+      personName,
+      register: r.register as CheckRegisterName,
+      decisionOn: r.decisionOn,
+      status: r.status,
+      checkedOn: r.checkedOn,
+      // A file is judged by the law in force when it was decided.
+      legalRef: legalReferenceOn(references, r.check, r.decisionOn),
+      explanation: checkExplanation(
+        { check: r.check, register: r.register, personName, status: r.status, date: r.decisionOn, checkedOn: r.checkedOn },
+        parameters,
+        catalogue,
+      ),
+    };
+  }
+
+  function recheckRow(base: Base, r: RecheckResult): RecheckRow {
+    const { parameters, references, catalogue } = base.effective;
+    const personName = base.persons.get(r.personId)?.name ?? r.personId;
+    return {
+      homeId: r.homeId,
+      homeName: base.homes.get(r.homeId)?.name ?? r.homeId,
+      personId: r.personId,
+      personName,
+      register: r.register as PersonCheckRegister,
+      dueOn: r.dueOn,
+      // Never checked: the engine counts from the earliest active stay's start, which is dueOn.
+      basisOn: r.checkedOn ?? r.dueOn,
+      basisLabel: r.checkedOn === null ? recheckBasisLabels.since : recheckBasisLabels.checked,
+      status: r.status,
+      legalRef: legalReferenceOn(references, r.check, r.dueOn),
+      title: checkTitles[r.check],
+      explanation: checkExplanation(
+        { check: r.check, register: r.register, personName, status: r.status, date: r.dueOn, checkedOn: r.checkedOn },
+        parameters,
+        catalogue,
+      ),
+    };
+  }
+
+  function listRow(base: Base, r: CheckResult): CheckListRow {
+    if (r.check === 'registerkontroll-fortlopande') {
+      const row = recheckRow(base, r);
+      return {
+        check: r.check,
+        placementId: null,
+        childLabel: null,
+        homeId: row.homeId,
+        homeName: row.homeName,
+        personId: row.personId,
+        personName: row.personName,
+        register: row.register,
+        date: row.dueOn,
+        status: row.status,
+        checkedOn: r.checkedOn,
+        legalRef: row.legalRef,
+        explanation: row.explanation,
+      };
+    }
+    const { decisionOn, ...row } = decisionRow(base, r);
+    const child = base.children.get(r.placementId);
+    // Masked as everywhere else: a protected identity is never named in a list.
+    return { ...row, childLabel: child ? childLabel(child) : null, date: decisionOn };
+  }
+
   return {
-    /** Every check of the register as of `date`, in the engine's order. */
+    /** Every check of the register as of `date`, in the engine's order (the command line's list). */
     async list(date: string): Promise<CheckResult[]> {
-      const [snapshot, effective] = await Promise.all([readChecksSnapshot(db), settings.effective()]);
-      return computeChecks(toCheckRegister(snapshot), date, effective.parameters).sort(compareCheckResults);
+      const run = await runOn(date);
+      // Only the command line needs the engine's order; the window's lists sort their rows themselves.
+      run.sorted ??= [...run.results].sort(compareCheckResults);
+      return run.sorted;
     },
 
     /** Names of homes and persons, for lists that show them. */
     async names(): Promise<{ homes: Map<string, string>; persons: Map<string, string> }> {
-      const snapshot = await readChecksSnapshot(db);
+      const { base } = await load();
       return {
-        homes: new Map(snapshot.homes.map((h) => [h.id, h.name])),
-        persons: new Map(snapshot.persons.map((p) => [p.id, p.name])),
+        homes: new Map(base.snapshot.homes.map((h) => [h.id, h.name])),
+        persons: new Map(base.snapshot.persons.map((p) => [p.id, p.name])),
       };
+    },
+
+    /**
+     * "Redo för beslut?": the checks a decision on `decisionOn` to place a child in `homeId` would
+     * rest on, judged as the stay will be judged afterwards, and what refuses the placement
+     * outright (the permit does not cover the form or the child's age on `from`, else the decision
+     * date; a foster home with nobody to check). Green only when every item is ok and nothing refuses.
+     */
+    async readiness({ homeId, decisionOn, from, birthDate, date }: ReadinessQuery): Promise<Readiness> {
+      const { base } = await load();
+      const home = base.homes.get(homeId);
+      if (!home) throw notFound('Hemmet');
+      const kind = home.kind as HomeKind;
+      const { parameters, catalogue } = base.effective;
+      const items = readinessAt(base.register, homeId, decisionOn, date, parameters, catalogue)
+        .map((judged) => decisionRow(base, { ...judged, placementId: null, homeId, decisionOn }))
+        .sort(compareRowsOfADate);
+      const refusals: string[] = [];
+      // Nothing to judge is not the same as nothing wrong: an empty household is never green.
+      if (isFosterHomeKind(kind) && items.length === 0 && catalogue.some((entry) => entry.required)) refusals.push(EMPTY_HOUSEHOLD);
+      if (permitForms.includes(kind) && home.operator === 'enskild') {
+        const permits = base.snapshot.checks.filter((c) => c.homeId === homeId && c.register === 'ivo-tillstand');
+        const permit = permitAtDecision(permits, decisionOn, date);
+        // A scope that does not parse is unknown (parseStoredPermit gives null): it refuses nothing.
+        refusals.push(...permitCoverageProblems(parseStoredPermit(permit?.permit ?? null), kind, from ?? decisionOn, birthDate));
+      }
+      return { ready: refusals.length === 0 && items.every((item) => item.status === 'ok'), items, refusals };
+    },
+
+    /**
+     * Every decision check and re-check on `date`: problems first (decision checks not ok,
+     * re-checks overdue or due soon), then by date (decision or due), then by check, home, adult
+     * and register (compareRowsOfADate). The child is masked as in every list.
+     */
+    async overview(date: string): Promise<CheckOverview> {
+      const run = await runOn(date);
+      const rows = run.results
+        .map((r) => listRow(run, r))
+        .sort((a, b) => Number(isProblem(b)) - Number(isProblem(a)) || compareDates(a.date, b.date) || compareRowsOfADate(a, b));
+      const counts = { problems: 0, overdue: 0, dueSoon: 0 };
+      for (const row of rows) {
+        if (row.check !== 'registerkontroll-fortlopande') {
+          if (row.status !== 'ok') counts.problems++;
+        } else if (row.status === 'overdue') counts.overdue++;
+        else if (row.status === 'due-soon') counts.dueSoon++;
+      }
+      return { date, rows, counts };
+    },
+
+    /** The `registerkontroll` and `ivo-tillstand` results of one placement's stays, by decision date. */
+    async forPlacement(placementId: string, date: string): Promise<DecisionCheckRow[]> {
+      const run = await runOn(date);
+      return run.results
+        .filter((r): r is DecisionResult => r.check !== 'registerkontroll-fortlopande' && r.placementId === placementId)
+        .map((r) => decisionRow(run, r))
+        .sort((a, b) => compareDates(a.decisionOn, b.decisionOn) || compareRowsOfADate(a, b));
+    },
+
+    /** The re-checks due while children live in foster homes (`registerkontroll-fortlopande`), for the bevakningslista. */
+    async rechecks(date: string): Promise<RecheckRow[]> {
+      const run = await runOn(date);
+      run.rechecks ??= run.results.filter((r): r is RecheckResult => r.check === 'registerkontroll-fortlopande').map((r) => recheckRow(run, r));
+      return run.rechecks;
     },
   };
 }

@@ -1,22 +1,25 @@
 /**
  * The bevakningslista: the register read once, the one deadline engine (domain/deadlines) run
  * over it with the municipality's settings, and each deadline given its words (who, where, what
- * the rule says). The window, the command line and the audit checklist all come here.
+ * the rule says). The whole list also carries the re-checks of foster-home adults
+ * (`registerkontroll-fortlopande`, from the checks service) as reminders beside the deadlines.
+ * The window, the command line and the audit checklist all come here.
  */
 import type { Kysely } from 'kysely';
 import { changeStamp, childOfPlacement, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineStatus, type EnginePlacement, type LegalBasis } from '../domain/deadlines';
 import type { HomeKind } from '../domain/homes';
-import type { DeadlineRule } from '../domain/rule-settings';
+import type { DeadlineRule, PersonCheckRegister } from '../domain/rule-settings';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
+import type { ChecksService, RecheckRow } from './checks';
 import { childLabel, type EventType } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
 
 export type { Deadline };
 
 export interface DeadlineRow {
-  rule: DeadlineRule;
+  rule: DeadlineRule | 'registerkontroll-fortlopande';
   placementId: string | null;
   homeId: string | null;
   homeName: string | null;
@@ -27,7 +30,12 @@ export interface DeadlineRow {
   legalRef: string;
   title: string;
   explanation: string;
-  satisfiedBy: EventType;
+  /** Null for a re-check: it is satisfied by a register check, not an event. */
+  satisfiedBy: EventType | null;
+  /** `registerkontroll-fortlopande`: the adult to re-check and the register; null otherwise. */
+  personId: string | null;
+  personName: string | null;
+  register: PersonCheckRegister | null;
   specialReasonsOn: string | null;
   childId: string | null;
   childLabel: string | null;
@@ -86,7 +94,43 @@ export function countDeadlines(deadlines: readonly { status: DeadlineStatus }[])
   return counts;
 }
 
-export function createDeadlinesService(db: Kysely<Database>, settings: SettingsService) {
+/** A re-check as a row of the bevakningslista (a home's adult; no placement, no child). */
+function recheckDeadlineRow(r: RecheckRow): DeadlineRow {
+  return {
+    rule: 'registerkontroll-fortlopande',
+    placementId: null,
+    homeId: r.homeId,
+    homeName: r.homeName,
+    dueOn: r.dueOn,
+    basisOn: r.basisOn,
+    basisLabel: r.basisLabel,
+    status: r.status,
+    legalRef: r.legalRef,
+    title: r.title,
+    explanation: r.explanation,
+    satisfiedBy: null,
+    personId: r.personId,
+    personName: r.personName,
+    register: r.register,
+    specialReasonsOn: null,
+    childId: null,
+    childLabel: null,
+    caseworker: null,
+    unit: null,
+  };
+}
+
+const code = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
+/** The engine's order (dueOn, placementId, rule, homeId), then person and register for the re-checks. */
+const compareRows = (a: DeadlineRow, b: DeadlineRow) =>
+  code(a.dueOn, b.dueOn) ||
+  code(a.placementId, b.placementId) ||
+  code(a.rule, b.rule) ||
+  code(a.homeId, b.homeId) ||
+  code(a.personId, b.personId) ||
+  code(a.register, b.register);
+
+export function createDeadlinesService(db: Kysely<Database>, settings: SettingsService, checks: ChecksService) {
   type Run = { snapshot: RegisterSnapshot; effective: EffectiveRuleSettings; deadlines: Deadline[] };
   // The whole register's deadlines for the last date asked, until anything is written: the nav
   // counts, the list and a search keystroke then share one run of the engine.
@@ -109,15 +153,17 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
       return (await run(date)).deadlines;
     },
 
+    /** What the navigation shows: the deadlines and the re-checks, as the whole list counts them. */
     async counts(date: string): Promise<DeadlineCounts> {
-      return countDeadlines((await run(date)).deadlines);
+      const [{ deadlines }, rechecks] = await Promise.all([run(date), checks.rechecks(date)]);
+      return countDeadlines([...deadlines, ...rechecks]);
     },
 
-    /** Every open deadline on `date` with its words; `placementId` narrows it to one placement. */
     /**
-     * Every open deadline on `date` with its words. With `placementId`: the deadlines of that
-     * placement's child (all its placements; `onlyThatPlacement` narrows to the one), computed from
-     * the child's records alone, which is all they depend on (the home rule is not among them).
+     * Every open deadline on `date` with its words, and the re-checks of foster-home adults. With
+     * `placementId`: the deadlines of that placement's child (all its placements;
+     * `onlyThatPlacement` narrows to the one), computed from the child's records alone, which is
+     * all they depend on (the home rule and the re-checks are not among them).
      */
     async overview(date: string, placementId?: string, onlyThatPlacement = true): Promise<DeadlineOverview> {
       const childId =
@@ -152,6 +198,9 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
             title: ruleTitles[d.rule],
             explanation: explain(d.rule),
             satisfiedBy: d.satisfiedBy as EventType,
+            personId: null,
+            personName: null,
+            register: null,
             specialReasonsOn: d.specialReasonsOn,
             childId: placement?.childId ?? null,
             childLabel: child ? childLabel(child) : null,
@@ -159,6 +208,10 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
             unit: placement?.unit ?? null,
           };
         });
+      if (placementId === undefined) {
+        rows.push(...(await checks.rechecks(date)).map(recheckDeadlineRow));
+        rows.sort(compareRows);
+      }
       return { date, rows, counts: countDeadlines(rows) };
     },
   };

@@ -9,6 +9,7 @@
  * within 30 days, most further ahead, and some already satisfied.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { insertRevision, type CheckRow } from '../db/checks-repository';
 import { readKnown, upsertAll } from '../db/exchange-repository';
 import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
@@ -21,6 +22,7 @@ import {
   type ExchangeEvent,
   type ExchangeFile,
   type ExchangePlacement,
+  type ExchangeRegisterCheck,
 } from '../domain/exchange';
 import { ServiceError } from './errors';
 import type { HomeKind, Operator, PersonRole, TargetGroup } from './homes';
@@ -300,11 +302,125 @@ function demoPlacements(at: At): DemoPlacement[] {
   ];
 }
 
-/** Home events: IVO's inspections of two of the HVB. */
-const demoHomeEvents = (at: At): [homeId: string, type: EventType, date: IsoDate][] => [
-  ['EXEMPEL-H01', 'ivo-tillsyn', at(-5, 0)],
-  ['EXEMPEL-H07', 'ivo-tillsyn', at(-9, 12)],
+type Verdict = NonNullable<ExchangeEvent['verdict']>;
+
+/** Home events: IVO's inspections of two of the HVB, with what IVO concluded. */
+const demoHomeEvents = (at: At): [homeId: string, type: EventType, date: IsoDate, verdict: Verdict][] => [
+  ['EXEMPEL-H01', 'ivo-tillsyn', at(-5, 0), 'utan-anmarkning'],
+  ['EXEMPEL-H07', 'ivo-tillsyn', at(-9, 12), 'kritik'],
 ];
+
+type Register = ExchangeRegisterCheck['register'];
+type Outcome = ExchangeRegisterCheck['outcome'];
+type Permit = NonNullable<ExchangeRegisterCheck['permit']>;
+
+/**
+ * Register checks of the foster homes' uppdragstagare and IVO permits of the enskilda HVB and
+ * stödboende, as of `today` (rules.md's checks; decision dates are the placements' above):
+ * - Älvängens jourhem (H03): Jonas's belastningsregistret has a remark (`remark` at both stays).
+ * - Mormor Exempelgrens nätverkshem (H06): Gun's belastningsregistret is two years old at the
+ *   decision (`too-old`) and was never repeated (re-check overdue); her misstankeregistret is due
+ *   within 30 days. Olle (annan vuxen, not required) was checked all the same.
+ * - Familjen Provström-Exempel (H09): everything in order at all three decisions.
+ * - Ödmårdens jourhem (H10): Siv was never checked in misstankeregistret (`missing`).
+ * - Familjen Exempelhed (H12): Kim's misstankeregistret was checked after the decision
+ *   (`after-decision`); the belastningsregistret re-check is due within 30 days.
+ * - Familjen Exempelsson (H04), no placements yet: both adults checked two months ago, Anna also
+ *   in socialregistret (offered, not required): ready for a decision; no re-check while no child lives there.
+ * - Östergårdens HVB (H01): verified before each decision, the newest recently (`ok`).
+ * - Björkhagens HVB (H07): verified four months before the decision (`too-old`); the permit
+ *   covers 12–15 years, so an older teenager cannot be placed there.
+ * - Solbackens stödboende (H11): the latest verification found the permit not valid.
+ * Every date is at least a week from the decision it is judged against, and re-checks at least
+ * ten days from a status boundary, so the picture is the same whatever day the demo is loaded.
+ */
+function demoChecks(at: At): {
+  subject: ['person' | 'home', string];
+  register: Register;
+  on: IsoDate;
+  outcome: Outcome;
+  by: string;
+  reference?: string;
+  permit?: Permit;
+}[] {
+  const person = (id: string): ['person', string] => ['person', `EXEMPEL-P${id}`];
+  const home = (id: string): ['home', string] => ['home', `EXEMPEL-H${id}`];
+  const both = (who: ['person', string], on: IsoDate, by: string, outcomes: [Outcome, Outcome] = ['utan-anmarkning', 'utan-anmarkning']) => [
+    { subject: who, register: 'belastningsregistret' as const, on, outcome: outcomes[0], by },
+    { subject: who, register: 'misstankeregistret' as const, on, outcome: outcomes[1], by },
+  ];
+  const ostergarden: Permit = {
+    forms: ['hvb'], minAge: 13, maxAge: 17, places: 8,
+    targetGroup: 'Ungdomar 13–17 år med missbruk eller kriminalitet', holderOrgNr: '556000-0019',
+  };
+  return [
+    // H03, decisions at(-6, 12) and at(-4, 2).
+    ...both(person('01'), at(-7, 0), A),
+    ...both(person('02'), at(-7, 0), A, ['med-anmarkning', 'utan-anmarkning']),
+    // H04, no placements.
+    ...both(person('03'), at(-2, 0), B),
+    { subject: person('03'), register: 'socialregistret', on: at(-2, 0), outcome: 'utan-anmarkning', by: B },
+    ...both(person('04'), at(-2, 0), B),
+    // H06, decision at(-11, -7).
+    { subject: person('06'), register: 'belastningsregistret', on: at(-25, 0), outcome: 'utan-anmarkning', by: C },
+    { subject: person('06'), register: 'misstankeregistret', on: at(-11, -15), outcome: 'utan-anmarkning', by: A },
+    { subject: person('07'), register: 'belastningsregistret', on: at(-11, -15), outcome: 'utan-anmarkning', by: A },
+    // H09, decisions at(-26, -5), at(-14, -3) and at(0, -24).
+    ...both(person('08'), at(-26, -20), B),
+    ...both(person('08'), at(-14, -20), A),
+    ...both(person('08'), at(-1, -10), B),
+    // H10, decision at(-8, -3).
+    { subject: person('10'), register: 'belastningsregistret', on: at(-8, -20), outcome: 'utan-anmarkning', by: A },
+    // H12, decision at(-24, 12).
+    { subject: person('11'), register: 'belastningsregistret', on: at(-24, 0), outcome: 'utan-anmarkning', by: A },
+    { subject: person('11'), register: 'misstankeregistret', on: at(-23, 0), outcome: 'utan-anmarkning', by: A },
+    { subject: person('11'), register: 'belastningsregistret', on: at(-12, 15), outcome: 'utan-anmarkning', by: C },
+    { subject: person('11'), register: 'misstankeregistret', on: at(-10, 0), outcome: 'utan-anmarkning', by: C },
+    // H01, decisions at(-15, -2), at(-10, -5) and at(-3, -15).
+    { subject: home('01'), register: 'ivo-tillstand', on: at(-15, -20), outcome: 'giltigt', by: B, reference: 'IVO 3.5.1-10234/2019', permit: ostergarden },
+    { subject: home('01'), register: 'ivo-tillstand', on: at(-10, -20), outcome: 'giltigt', by: B, reference: 'IVO 3.5.1-10234/2019', permit: ostergarden },
+    { subject: home('01'), register: 'ivo-tillstand', on: at(-3, -25), outcome: 'giltigt', by: B, reference: 'IVO 3.5.1-10234/2019', permit: ostergarden },
+    // H07, decision at(-5, -4).
+    {
+      subject: home('07'), register: 'ivo-tillstand', on: at(-9, 0), outcome: 'giltigt', by: A, reference: 'IVO 3.5.1-20871/2021',
+      permit: { forms: ['hvb'], minAge: 12, maxAge: 15, places: 5, targetGroup: 'Flickor 12–15 år med självskadebeteende', holderOrgNr: '556000-0027' },
+    },
+    // H11 (inactive, no placements).
+    {
+      subject: home('11'), register: 'ivo-tillstand', on: at(-6, 0), outcome: 'ogiltigt', by: C, reference: 'IVO 3.5.1-31120/2022',
+      permit: { forms: ['stodboende'], minAge: 18, maxAge: 20, places: 4, holderOrgNr: '556000-0043' },
+    },
+  ];
+}
+
+/**
+ * One correction, so the history has something to show: Jonas's remark was first recorded as
+ * without one. The version before the correction, as the history keeps it.
+ */
+function demoRevisions(file: ExchangeFile): { before: CheckRow; by: string; at: string; reason: string }[] {
+  const check = file.registerChecks?.find((c) => c.personId === 'EXEMPEL-P02' && c.register === 'belastningsregistret');
+  if (!check) return [];
+  const recordedAt = check.recordedAt ?? `${check.checkedOn}T09:00:00.000Z`;
+  return [
+    {
+      before: {
+        id: check.id,
+        personId: check.personId ?? null,
+        homeId: null,
+        register: check.register,
+        checkedOn: check.checkedOn,
+        outcome: 'utan-anmarkning',
+        reference: check.reference ?? null,
+        permit: null,
+        recordedBy: C,
+        recordedAt: `${check.checkedOn}T08:00:00.000Z`,
+      },
+      by: check.recordedBy ?? A,
+      at: recordedAt,
+      reason: 'Utdraget visade en anmärkning; fel utfall registrerades först.',
+    },
+  ];
+}
 
 /** Every demo id starts with this; nothing real ever does (the form's ids are UUIDs). */
 export const demoIdPrefix = 'EXEMPEL-';
@@ -316,6 +432,7 @@ export function demoExchangeFile(today: IsoDate): ExchangeFile {
   const placements = demoPlacements(at);
   let eventNumber = 0;
   const eventId = () => `${demoIdPrefix}E${String(++eventNumber).padStart(2, '0')}`;
+  let diaryNumber = 100;
 
   return {
     format: exchangeFormat,
@@ -340,6 +457,18 @@ export function demoExchangeFile(today: IsoDate): ExchangeFile {
     persons: demoHomes.flatMap((home) =>
       (home.persons ?? []).map(([id, name, role, birthYear]) => ({ id, homeId: home.id, name, role, birthYear })),
     ),
+    registerChecks: demoChecks(at).map((check, i) => ({
+      id: `${demoIdPrefix}RK${String(i + 1).padStart(2, '0')}`,
+      ...(check.subject[0] === 'person' ? { personId: check.subject[1] } : { homeId: check.subject[1] }),
+      register: check.register,
+      checkedOn: check.on,
+      outcome: check.outcome,
+      reference: check.reference ?? `Dnr ${check.on.slice(0, 4)}/${++diaryNumber}`,
+      permit: check.permit,
+      recordedBy: check.by,
+      // Recorded the morning after the extract came (never after today: `on` is at least a week back).
+      recordedAt: `${addDays(check.on, 1)}T09:00:00.000Z`,
+    })),
     children: demoChildren.map((child) => ({
       id: child.id,
       name: child.name,
@@ -368,7 +497,7 @@ export function demoExchangeFile(today: IsoDate): ExchangeFile {
     })),
     events: [
       ...placements.flatMap((p) => p.events.map(([type, date]) => ({ id: eventId(), placementId: p.id, type, date }))),
-      ...demoHomeEvents(at).map(([homeId, type, date]) => ({ id: eventId(), homeId, type, date })),
+      ...demoHomeEvents(at).map(([homeId, type, date, verdict]) => ({ id: eventId(), homeId, type, date, verdict })),
     ],
   };
 }
@@ -407,6 +536,9 @@ export function createDemoService(db: Kysely<Database>) {
         // The demo is ours: a problem here is a bug, not the user's to fix.
         if (!checked.ok) throw new Error(`Exempeldata är felaktiga: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
         const counts = await upsertAll(trx, checked.file);
+        for (const { before, by, at, reason } of demoRevisions(checked.file)) {
+          await insertRevision(trx, before, 1, { action: 'rattad', changedBy: by, changedAt: at, reason });
+        }
         return {
           homes: counts.homes.created,
           persons: counts.persons.created,
@@ -532,6 +664,18 @@ async function deleteDemo(trx: Trx): Promise<DemoCounts> {
   const demoPlacements = trx.selectFrom('placements').select('id').where(isDemo('id'));
   const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
 
+  // The history of demo checks, and of checks a user recorded on demo homes and people and then removed.
+  const demoHomeIds = trx.selectFrom('homes').select('id').where(isDemo('id'));
+  await trx
+    .deleteFrom('registerCheckHistory')
+    .where((eb) =>
+      eb.or([
+        isDemo('checkId'),
+        eb('homeId', 'in', demoHomeIds),
+        eb('personId', 'in', trx.selectFrom('persons').select('id').where('homeId', 'in', demoHomeIds)),
+      ]),
+    )
+    .execute();
   const events = deleted(
     await trx
       .deleteFrom('events')

@@ -108,6 +108,14 @@ export function createHomesService(db: Kysely<Database>) {
         });
         if (existing && existing.kind !== input.kind && (await repo.countStays(trx, id)) > 0) {
           issues.push({ path: '/kind', message: 'Typen kan inte ändras när hemmet har placeringar: en vistelse har hemmets typ.' });
+        } else if (
+          existing &&
+          existing.kind !== input.kind &&
+          input.kind !== 'hvb' &&
+          input.kind !== 'stodboende' &&
+          (await repo.countPermitChecks(trx, id)) > 0
+        ) {
+          issues.push({ path: '/kind', message: 'Typen kan inte ändras när hemmet har kontroller av IVO-tillstånd.' });
         }
         if (issues.length > 0) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
 

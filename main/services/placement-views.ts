@@ -1,8 +1,9 @@
 /**
- * What the placement screens show, put together from the placements and the deadline engine:
- * the list with each placement's overdue count, and one placement's page.
+ * What the placement screens show, put together from the placements, the deadline engine and
+ * the check engine: the list with each placement's overdue count, and one placement's page.
  */
 import { containsSwedish } from '../domain/swedish';
+import type { ChecksService, DecisionCheckRow } from './checks';
 import type { DeadlineRow, DeadlinesService } from './deadlines';
 import {
   childLabel,
@@ -20,9 +21,11 @@ export interface PlacementDetail {
   events: RecordedEvent[];
   deadlines: DeadlineRow[];
   otherPlacements: PlacementListRow[];
+  /** `registerkontroll` and `ivo-tillstand` of its stays, judged as of the date asked for. */
+  checks: DecisionCheckRow[];
 }
 
-export function createPlacementViews(placements: PlacementsService, deadlines: DeadlinesService) {
+export function createPlacementViews(placements: PlacementsService, deadlines: DeadlinesService, checks: ChecksService) {
   return {
     async list({ date, query, activeOnly }: { date: string; query?: string | undefined; activeOnly: boolean }): Promise<PlacementListRow[]> {
       const overdue = new Map<string, number>();
@@ -42,11 +45,12 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
 
     async detail({ id, date, reveal }: { id: string; date: string; reveal: boolean }): Promise<PlacementDetail> {
       const placement = await placements.getPlacement(id);
-      const [child, events, overview, siblings] = await Promise.all([
+      const [child, events, overview, siblings, placementChecks] = await Promise.all([
         placements.getChild(placement.childId, reveal),
         placements.listPlacementEvents(id),
         deadlines.overview(date, id, false),
         placements.childPlacements(placement.childId),
+        checks.forPlacement(id, date),
       ]);
       const label = childLabel({ ...child, name: child.name }, reveal);
       return {
@@ -57,6 +61,7 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
         otherPlacements: siblings
           .filter((p) => p.id !== id)
           .map((p) => placementListRow(p, label, date, overview.rows.filter((d) => d.placementId === p.id && d.status === 'overdue').length)),
+        checks: placementChecks,
       };
     },
   };

@@ -5,9 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
+import { parseStoredPermit } from '../db/checks-repository';
 import * as repo from '../db/placements-repository';
 import { inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
+import { decisionDateOf, permitAtDecision, permitCoverageProblems } from '../domain/checks';
+import { compareDates } from '../domain/dates';
 import { isActiveOn, currentStay, type LegalBasis } from '../domain/deadlines';
 import { homeEventTypes, placementEventTypes } from '../domain/exchange';
 import { isFosterHomeKind, type HomeKind } from '../domain/homes';
@@ -15,9 +18,12 @@ import { placementProblems } from '../domain/placements';
 import { validatePersonnummer } from '../domain/personnummer';
 import { compareSwedish, containsSwedish } from '../domain/swedish';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
+import type { SettingsService } from './settings';
 
 export type EndReason = 'planerad' | 'sammanbrott' | 'hemflytt' | 'myndig' | 'annan';
 export type EventType = (typeof placementEventTypes)[number] | (typeof homeEventTypes)[number];
+/** What IVO concluded after an inspection (tillsyn), mildest first. */
+export type IvoVerdict = 'utan-anmarkning' | 'kritik' | 'forelaggande' | 'aterkallelse';
 
 export interface Child {
   id: string;
@@ -92,6 +98,8 @@ export interface RecordedEvent {
   type: EventType;
   date: string;
   comment: string | null;
+  /** `ivo-tillsyn` only. */
+  verdict: IvoVerdict | null;
 }
 
 export interface EventInput {
@@ -100,6 +108,8 @@ export interface EventInput {
   type: EventType;
   date: string;
   comment: string | null;
+  /** `ivo-tillsyn` only; refused on any other type. */
+  verdict?: IvoVerdict | null | undefined;
 }
 
 export interface PlacementListRow {
@@ -162,7 +172,10 @@ export function toPlacement(row: repo.PlacementWithStays): Placement {
   };
 }
 
-const toEvent = (row: repo.EventRow): RecordedEvent => ({ ...row, type: row.type as EventType });
+const toEvent = (row: repo.EventRow): RecordedEvent => ({ ...row, type: row.type as EventType, verdict: row.verdict as IvoVerdict | null });
+
+/** Forms whose homes, when run by an enskild huvudman, need an IVO permit that covers the stay. */
+const permitForms: readonly string[] = ['hvb', 'stodboende'];
 
 /** The list row of a placement on `on`; `overdue` counts its overdue deadlines (from the engine). */
 export function placementListRow(row: repo.PlacementWithStays, label: string, on: string, overdue: number): PlacementListRow {
@@ -191,9 +204,60 @@ const pointer = (path: (string | number)[]) => path.map((p) => `/${p}`).join('')
 const CHILD_SAVE_FAILED = 'Barnet kunde inte sparas.';
 const PLACEMENT_SAVE_FAILED = 'Placeringen kunde inte sparas.';
 
-export function createPlacementsService(db: Kysely<Database>) {
+// Settings are not needed yet (the permit rule has no parameter); the signature matches index.ts.
+export function createPlacementsService(db: Kysely<Database>, _settings?: SettingsService) {
+  /**
+   * Why the IVO permit does not cover the new or changed stays of `input` (rules.md, issue 4: the
+   * permit check refuses a form or an age the permit does not cover). A stay is judged against
+   * the permit its decision rests on: the newest verification of the home on or before the stay's
+   * decision date (domain decisionDateOf); a verification recorded later cannot be what the
+   * decision rested on, so no "today" is needed. The child's age is taken on the stay's `from`.
+   * A stay that is unchanged (same home, start and decision date) is not judged again: a permit
+   * corrected or narrowed later must not block editing, moving or ending an old placement.
+   */
+  async function permitIssues(
+    trx: Transaction<Database>,
+    input: PlacementWrite,
+    existing: repo.PlacementWithStays | undefined,
+    homes: Map<string, { kind: string; operator: string | null }>,
+    birthDate: string | undefined,
+    pathOf: (index: number) => string,
+  ): Promise<ServiceIssue[]> {
+    const inDateOrder = <S extends { from: string }>(stays: readonly S[]) =>
+      stays.map((stay, index) => ({ stay, index })).sort((a, b) => compareDates(a.stay.from, b.stay.from));
+    const keyOf = (homeId: string, from: string, decisionOn: string) => `${homeId}|${from}|${decisionOn}`;
+    const unchanged = new Set(
+      existing === undefined
+        ? []
+        : inDateOrder(existing.stays.map((s) => ({ homeId: s.homeId, form: s.form as HomeKind, from: s.fromDate, to: s.toDate, decidedOn: s.decidedOn }))).map(({ stay }, i) =>
+            keyOf(stay.homeId, stay.from, decisionDateOf(existing, stay, i)),
+          ),
+    );
+    const judged = inDateOrder(input.stays.map((s) => ({ ...s, form: (homes.get(s.homeId)?.kind ?? 'hvb') as HomeKind })))
+      .map(({ stay, index }, i) => ({ stay, index, decisionOn: decisionDateOf(input, stay, i) }))
+      .filter(({ stay, decisionOn }) => {
+        const home = homes.get(stay.homeId);
+        return home !== undefined && permitForms.includes(home.kind) && home.operator === 'enskild' && !unchanged.has(keyOf(stay.homeId, stay.from, decisionOn));
+      });
+    if (judged.length === 0) return [];
+    const permits = await repo.permitsOfHomes(trx, judged.map(({ stay }) => stay.homeId));
+    return judged.flatMap(({ stay, index, decisionOn }) => {
+      const permit = permitAtDecision(permits.filter((p) => p.homeId === stay.homeId), decisionOn, decisionOn);
+      // A scope that does not parse is unknown: it limits nothing (the permit check still judges the permit).
+      return permitCoverageProblems(parseStoredPermit(permit?.permit ?? null), stay.form, stay.from, birthDate ?? null).map((message) => ({
+        path: pathOf(index),
+        message,
+      }));
+    });
+  }
+
   /** Checks and writes a whole placement in `trx`; every problem is reported at its field. */
-  async function writePlacement(trx: Transaction<Database>, input: PlacementWrite, failed = PLACEMENT_SAVE_FAILED) {
+  async function writePlacement(
+    trx: Transaction<Database>,
+    input: PlacementWrite,
+    failed = PLACEMENT_SAVE_FAILED,
+    permitPath: (index: number) => string = (index) => `/stays/${index}/homeId`,
+  ) {
     const issues: ServiceIssue[] = [];
     const child = await repo.getChild(trx, input.childId);
     if (!child) issues.push({ path: '/childId', message: 'Barnet finns inte.' });
@@ -217,6 +281,7 @@ export function createPlacementsService(db: Kysely<Database>) {
     })) {
       issues.push({ path: pointer(problem.path), message: `${capitalize(problem.message)}.` });
     }
+    issues.push(...(await permitIssues(trx, input, existing, homes, child?.birthDate, permitPath)));
 
     // One child is in one placement at a time: another placement of the child may not overlap.
     // An overlap that was already there (an imported file may hold one) does not block other edits.
@@ -367,7 +432,7 @@ export function createPlacementsService(db: Kysely<Database>) {
           { ...asInput(placement).stays.at(-1)!, to: input.on },
           { homeId: input.homeId, from: input.on, to: null, decidedOn: input.decidedOn, investigationCompletedOn: input.investigationCompletedOn },
         ];
-        return writePlacement(trx, { ...asInput(placement), stays }, 'Omplaceringen kunde inte göras.');
+        return writePlacement(trx, { ...asInput(placement), stays }, 'Omplaceringen kunde inte göras.', () => '/homeId');
       });
     },
 
@@ -395,6 +460,8 @@ export function createPlacementsService(db: Kysely<Database>) {
       return inTransaction(db, async (trx) => {
         const onPlacement = (placementEventTypes as readonly string[]).includes(input.type);
         const fail = (path: string, message: string) => new ServiceError('VALIDATION', 'Händelsen kunde inte registreras.', [{ path, message }]);
+        const verdict = input.verdict ?? null;
+        if (verdict !== null && input.type !== 'ivo-tillsyn') throw fail('/verdict', 'IVO:s bedömning kan bara anges för en tillsyn av IVO.');
         if (input.placementId !== undefined) {
           if (!onPlacement) throw fail('/type', 'Den händelsen gäller ett hem, inte en placering.');
           const placement = await repo.getPlacement(trx, input.placementId);
@@ -416,6 +483,7 @@ export function createPlacementsService(db: Kysely<Database>) {
           type: input.type,
           date: input.date,
           comment: input.comment,
+          verdict,
         };
         await repo.insertEvent(trx, event);
         return toEvent(event);

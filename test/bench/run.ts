@@ -83,9 +83,22 @@ try {
   const engine = await measure(() => computeDeadlines(load.result, benchDate, settings), 5);
   line('  motorn computeDeadlines (registret i minnet)', engine.ms, 5);
   line('  rader med namn och texter (första anropet − läsa − motorn)', Math.max(0, cold.ms - load.ms - engine.ms), 1);
-  if (engine.result.length !== rows.length) {
-    console.log(`  OBS: motorn ger ${engine.result.length} bevakningar men tjänsten ${rows.length}`);
+  // The list also reminds of re-checks (registerkontroll-fortlopande), which the check engine gives.
+  const deadlineRows = rows.filter((row) => row.rule !== 'registerkontroll-fortlopande').length;
+  figure('    varav påminnelser om fortlöpande registerkontroll', rows.length - deadlineRows);
+  if (engine.result.length !== deadlineRows) {
+    console.log(`  OBS: motorn ger ${engine.result.length} bevakningar men tjänsten ${deadlineRows}`);
   }
+
+  // The checks of rules.md over the whole register, and "Redo för beslut?" for one home.
+  console.log('');
+  const checks = await measure(() => services.checks.overview(benchDate), 3);
+  line(`kontrollistan per ${benchDate} (alla register- och tillståndskontroller)`, checks.ms, 3);
+  figure('  kontroller', checks.result.rows.length);
+  figure('    varav problem / försenade / snart', `${checks.result.counts.problems} / ${checks.result.counts.overdue} / ${checks.result.counts.dueSoon}`);
+  const fosterHomeId = file.homes.find((h) => h.kind === 'familjehem')!.id;
+  const ready = await measure(() => services.checks.readiness({ homeId: fosterHomeId, decisionOn: benchDate, from: benchDate, birthDate: null, date: benchDate }), 10);
+  line('  "Redo för beslut?" för ett familjehem', ready.ms, 10);
   await connection.close();
 
   const memory = process.memoryUsage();

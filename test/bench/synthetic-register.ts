@@ -57,6 +57,22 @@ export function syntheticRegister({ homes, placements }: { homes: number; placem
     .filter((h) => h.kind !== 'hvb')
     .map((h, i) => ({ id: `P${i}`, homeId: h.id, name: `Vuxen Exempelsson ${i}`, role: 'uppdragstagare', birthYear: 1970 + (i % 20) }));
 
+  // Each adult was checked in both registers once or twice in the last three years; each HVB's
+  // permit verified once or twice: so the check engine judges real histories.
+  const registerChecks: Record<string, unknown>[] = [];
+  for (const person of persons) {
+    for (const register of ['belastningsregistret', 'misstankeregistret']) {
+      for (let n = rnd.int(1, 2); n > 0; n--) {
+        registerChecks.push({ id: `RC${registerChecks.length}`, personId: person.id, register, checkedOn: addDays(benchDate, -rnd.int(0, 1100)), outcome: rnd.chance(0.03) ? 'med-anmarkning' : 'utan-anmarkning' });
+      }
+    }
+  }
+  for (const home of hvb) {
+    for (let n = rnd.int(1, 2); n > 0; n--) {
+      registerChecks.push({ id: `RC${registerChecks.length}`, homeId: home.id, register: 'ivo-tillstand', checkedOn: addDays(benchDate, -rnd.int(0, 1100)), outcome: 'giltigt' });
+    }
+  }
+
   const children: { id: string; name: string; birthDate: IsoDate; protectedIdentity?: boolean }[] = [];
   const placementRows: Record<string, unknown>[] = [];
   const events: Event[] = [];
@@ -154,6 +170,7 @@ export function syntheticRegister({ homes, placements }: { homes: number; placem
     version: 1,
     homes: homeRows,
     persons,
+    registerChecks,
     children,
     placements: placementRows,
     events,

@@ -12,6 +12,11 @@ describe('the contract and the exchange format use the same enumerations', () =>
     ['operators', contract.operators, exchange.operators],
     ['personRoles', contract.personRoles, exchange.personRoles],
     ['targetGenders', contract.targetGenders, exchange.targetGenders],
+    ['registers', contract.registers, exchange.registers],
+    ['checkOutcomes', contract.checkOutcomes, exchange.outcomes],
+    ['permitForms', contract.permitForms, exchange.permitForms],
+    ['ivoVerdicts', contract.ivoVerdicts, exchange.ivoVerdicts],
+    ['eventTypes', contract.eventTypes, exchange.eventTypes],
   ])('%s', (_name, inContract, inExchange) => {
     expect(sorted(inContract)).toEqual(sorted(inExchange));
   });

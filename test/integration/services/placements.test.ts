@@ -210,6 +210,8 @@ describe('rule settings', () => {
     const history = await connection.db.selectFrom('settingsHistory').select(['key', 'version']).orderBy('key').execute();
     expect(history).toEqual([
       { key: 'legalReferences', version: 1 },
+      // The register catalogue is saved with the rest (issue 4): one version for all three.
+      { key: 'registerCatalogue', version: 1 },
       { key: 'ruleParameters', version: 1 },
     ]);
   });

@@ -136,14 +136,25 @@ function ongoingRow(results: CheckResult[], personId: string, register: string) 
  * The familjehem F1 with one uppdragstagare P1 and the placement PL1, decided on `decisionOn`,
  * the child moving in that day. Returns P1's belastningsregistret row of `registerkontroll`.
  */
-function judgeFoster(decisionOn: string, checks: CheckRecord[], on: string = D, parameters: Partial<RuleParameters> = {}) {
+/** The default catalogue with belastnings- and misstankeregistret's months changed (both registers alike). */
+function catalogueWith(months: { maxAgeMonths?: number; recheckMonths?: number }): RegisterCatalogueEntry[] {
+  return defaultRegisterCatalogue.map((e) => (e.required ? { ...e, ...months } : e));
+}
+
+function judgeFoster(
+  decisionOn: string,
+  checks: CheckRecord[],
+  on: string = D,
+  parameters: Partial<RuleParameters> = {},
+  catalogue?: readonly RegisterCatalogueEntry[],
+) {
   const register = reg({
     homes: [home('F1', 'familjehem')],
     persons: [person('P1', 'F1')],
     placements: [placement({ decidedOn: decisionOn, stays: [stay('F1', 'familjehem', decisionOn)] })],
     checks,
   });
-  return decisionRow(run(register, on, parameters), 'registerkontroll', 'P1', 'belastningsregistret');
+  return decisionRow(run(register, on, parameters, catalogue), 'registerkontroll', 'P1', 'belastningsregistret');
 }
 
 /** The enskild HVB H1 and the placement PL1 decided on `decisionOn`; returns its ivo-tillstand row. */
@@ -484,8 +495,8 @@ describe('registerkontroll — SoF 5 kap. 1 b §', () => {
       [18, '2025-08-31', '2024-02-28', 'too-old'],
       [24, '2025-08-31', '2023-08-31', 'ok'],
       [24, '2025-08-31', '2023-08-30', 'too-old'],
-    ] as const)('setting registerkontrollMaxAgeMonths %i: decision %s, check %s → %s', (months, decisionOn, checkedOn, status) => {
-      const row = judgeFoster(decisionOn, [personCheck('P1', bel, checkedOn)], D, { registerkontrollMaxAgeMonths: months });
+    ] as const)('catalogue maxAgeMonths %i: decision %s, check %s → %s', (months, decisionOn, checkedOn, status) => {
+      const row = judgeFoster(decisionOn, [personCheck('P1', bel, checkedOn)], D, {}, catalogueWith({ maxAgeMonths: months }));
       expect(row.status).toBe(status);
     });
 
@@ -674,7 +685,7 @@ describe('registerkontroll-fortlopande — local routine (fortlöpande registerk
 
   it('the settings move dueOn and due-soon (6 months: 2026-03-31 → 2026-09-30; leadDays 60)', () => {
     const reg1 = fosterHome([personCheck('P1', bel, '2026-03-31'), personCheck('P1', mis, '2026-01-15')]);
-    const results = run(reg1, D, { registerkontrollFortlopandeMonths: 6, leadDays: 60 });
+    const results = run(reg1, D, { leadDays: 60 }, catalogueWith({ recheckMonths: 6 }));
     expect(ongoingRow(results, 'P1', bel)).toMatchObject({ dueOn: '2026-09-30', status: 'overdue' });
     // 2026-01-15 + 6 months = 2026-07-15 → overdue too.
     expect(ongoingRow(results, 'P1', mis)).toMatchObject({ dueOn: '2026-07-15', status: 'overdue' });
@@ -793,7 +804,7 @@ describe('the register catalogue (which registers are required, for which roles)
   });
 
   it('a catalogue that makes socialregistret required adds its rows to both checks', () => {
-    const catalogue = defaultRegisterCatalogue.map((e) => (e.register === 'socialregistret' ? { ...e, required: true } : e));
+    const catalogue = defaultRegisterCatalogue.map((e) => (e.register === 'socialregistret' ? { ...e, required: true, recheckMonths: 12 } : e));
     const results = run(register, D, {}, catalogue);
     expect(lines(results, 'registerkontroll')).toEqual([
       'PL1 F1 P1 belastningsregistret 2025-02-01 missing -',
@@ -809,10 +820,17 @@ describe('the register catalogue (which registers are required, for which roles)
     expect(run(register).filter((r) => r.register === 'socialregistret')).toEqual([]);
   });
 
+  it('a required register without a re-check interval is judged before the decision but never re-checked', () => {
+    const catalogue = defaultRegisterCatalogue.map((e) => (e.register === 'socialregistret' ? { ...e, required: true } : e));
+    const results = run(register, D, {}, catalogue);
+    expect(lines(results, 'registerkontroll')).toContain('PL1 F1 P1 socialregistret 2025-02-01 ok 2025-01-20');
+    expect(results.filter((r) => r.check === 'registerkontroll-fortlopande' && r.register === 'socialregistret')).toEqual([]);
+  });
+
   it('a catalogue can require a register of annan-vuxen too, and drop a register', () => {
     const catalogue: RegisterCatalogueEntry[] = [
-      { register: 'belastningsregistret', roles: ['uppdragstagare', 'annan-vuxen'], required: true },
-      { register: 'misstankeregistret', roles: ['uppdragstagare'], required: false },
+      { register: 'belastningsregistret', roles: ['uppdragstagare', 'annan-vuxen'], required: true, maxAgeMonths: 12, recheckMonths: 12 },
+      { register: 'misstankeregistret', roles: ['uppdragstagare'], required: false, maxAgeMonths: 12, recheckMonths: 12 },
     ];
     expect(lines(run(register, D, {}, catalogue), 'registerkontroll')).toEqual([
       'PL1 F1 P1 belastningsregistret 2025-02-01 missing -',

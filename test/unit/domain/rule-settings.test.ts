@@ -33,9 +33,7 @@ const rulesMdDefaults = {
   halsoundersokningAgeLimit: 21, // "child under 21 on D"
   uppfoljningEfterLvuMonths: 6, // endedOn + 6 months
   flerAnTreBarnLimit: 3, // "more than 3 placements"
-  registerkontrollMaxAgeMonths: 12, // registerkontroll too-old: 12 months (setting)
   ivoTillstandMaxAgeDays: 90, // ivo-tillstand too-old: 90 days (setting)
-  registerkontrollFortlopandeMonths: 12, // newest check + 12 months (setting)
 };
 
 describe('ruleParametersSchema: the rules’ parameters (rules.md defaults)', () => {

@@ -1,0 +1,447 @@
+/**
+ * Register checks of foster-home adults and IVO permit verifications of HVB and stödboende, as
+ * the home panel shows and records them (issue 4). A check is history: a correction or removal
+ * keeps the earlier version with who, when and why, in the same transaction as the change.
+ * Statuses come from the one check engine (domain/checks), never from a second implementation.
+ * The types mirror preload/api.ts structurally (services do not import the contract).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import * as repo from '../db/checks-repository';
+import { getHome, inTransaction } from '../db/homes-repository';
+import type { Database } from '../db/schema';
+import { computeChecks, type CheckPlacement, type CheckRegister, type PersonCheckRegister, type RegisterCatalogueEntry } from '../domain/checks';
+import type { IsoDate } from '../domain/dates';
+import type { DeadlineStatus } from '../domain/deadlines';
+import { isFosterHomeKind, type HomeKind, type PersonRole } from '../domain/homes';
+import { validateOrgNr } from '../domain/orgnr';
+import { ServiceError, notFound, type ServiceIssue } from './errors';
+import type { SettingsService } from './settings';
+
+export type Register = PersonCheckRegister | 'ivo-tillstand';
+export type CheckOutcome = 'utan-anmarkning' | 'med-anmarkning' | 'giltigt' | 'ogiltigt';
+export type PermitForm = 'hvb' | 'stodboende';
+export type IvoVerdict = 'utan-anmarkning' | 'kritik' | 'forelaggande' | 'aterkallelse';
+
+export interface PermitScope {
+  forms: PermitForm[];
+  minAge: number | null;
+  maxAge: number | null;
+  places: number | null;
+  targetGroup: string | null;
+  holderOrgNr: string | null;
+}
+
+export interface RegisterCheck {
+  id: string;
+  personId: string | null;
+  homeId: string | null;
+  register: Register;
+  checkedOn: string;
+  outcome: CheckOutcome;
+  reference: string | null;
+  permit: PermitScope | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+  /** How many earlier versions the history keeps. */
+  revisions: number;
+}
+
+export interface RegisterCheckRevision {
+  checkId: string;
+  revision: number;
+  personId: string | null;
+  homeId: string | null;
+  register: Register;
+  checkedOn: string;
+  outcome: CheckOutcome;
+  reference: string | null;
+  permit: PermitScope | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+  action: 'rattad' | 'borttagen';
+  changedBy: string;
+  changedAt: string;
+  reason: string;
+}
+
+export interface PersonRegisterStatus {
+  register: PersonCheckRegister;
+  required: boolean;
+  newestCheckedOn: string | null;
+  newestOutcome: CheckOutcome | null;
+  dueOn: string | null;
+  status: DeadlineStatus | null;
+}
+
+/** An IVO inspection as the panel lists it (a RecordedEvent of type `ivo-tillsyn`). */
+export interface Inspection {
+  id: string;
+  placementId: string | null;
+  homeId: string | null;
+  type: 'ivo-tillsyn';
+  date: string;
+  comment: string | null;
+  verdict: IvoVerdict | null;
+}
+
+export interface HomeChecks {
+  homeId: string;
+  date: string;
+  persons: { personId: string; name: string; role: PersonRole; checks: RegisterCheck[]; registers: PersonRegisterStatus[] }[];
+  permits: RegisterCheck[];
+  permitRequired: boolean;
+  inspections: Inspection[];
+  history: RegisterCheckRevision[];
+  catalogue: RegisterCatalogueEntry[];
+}
+
+/** What the form records, already checked for shape by the contract. */
+export interface RegisterCheckInput {
+  personId?: string | undefined;
+  homeId?: string | undefined;
+  register: Register;
+  checkedOn: string;
+  outcome: CheckOutcome;
+  reference: string | null;
+  permit: PermitScope | null;
+  /** Who records it (or corrects it). */
+  recordedBy: string;
+}
+
+export interface CorrectRegisterCheckInput extends RegisterCheckInput {
+  id: string;
+  reason: string;
+}
+
+export interface RemoveRegisterCheckInput {
+  id: string;
+  reason: string;
+  removedBy: string;
+}
+
+const RECORD_FAILED = 'Kontrollen kunde inte sparas.';
+const CORRECT_FAILED = 'Rättelsen kunde inte sparas.';
+const NOTHING_CHANGED = 'Inget har ändrats.';
+
+const personOutcomes: readonly string[] = ['utan-anmarkning', 'med-anmarkning'];
+const permitOutcomes: readonly string[] = ['giltigt', 'ogiltigt'];
+const permitHomeKinds: readonly string[] = ['hvb', 'stodboende'];
+/** Adults are listed even without checks; anyone else of the household only when checked. */
+const adultRoles: readonly string[] = ['uppdragstagare', 'annan-vuxen'];
+
+const registerNames: Record<Register, string> = {
+  belastningsregistret: 'Belastningsregistret',
+  misstankeregistret: 'Misstankeregistret',
+  socialregistret: 'Socialregistret',
+  kronofogden: 'Kronofogden',
+  forsakringskassan: 'Försäkringskassan',
+  'ivo-tillstand': 'IVO-tillståndet',
+};
+
+/** "ett familjehem": a kind of home inside a sentence. */
+const kindInSentence: Record<HomeKind, string> = {
+  hvb: 'ett HVB',
+  stodboende: 'ett stödboende',
+  sis: 'ett särskilt ungdomshem (SiS)',
+  familjehem: 'ett familjehem',
+  jourhem: 'ett jourhem',
+  natverkshem: 'ett nätverkshem',
+};
+
+// Rows come out as stored; the database's CHECK constraints guarantee the enumerations.
+function toCheck(row: repo.CheckRow, revisions: number): RegisterCheck {
+  return {
+    id: row.id,
+    personId: row.personId,
+    homeId: row.homeId,
+    register: row.register as Register,
+    checkedOn: row.checkedOn,
+    outcome: row.outcome as CheckOutcome,
+    reference: row.reference,
+    permit: repo.parseStoredPermit(row.permit),
+    recordedBy: row.recordedBy,
+    recordedAt: row.recordedAt,
+    revisions,
+  };
+}
+
+function toRevision(row: repo.CheckRevisionRow): RegisterCheckRevision {
+  return {
+    checkId: row.checkId,
+    revision: row.revision,
+    personId: row.personId,
+    homeId: row.homeId,
+    register: row.register as Register,
+    checkedOn: row.checkedOn,
+    outcome: row.outcome as CheckOutcome,
+    reference: row.reference,
+    permit: repo.parseStoredPermit(row.permit),
+    recordedBy: row.recordedBy,
+    recordedAt: row.recordedAt,
+    action: row.action,
+    changedBy: row.changedBy,
+    changedAt: row.changedAt,
+    reason: row.reason,
+  };
+}
+
+const code = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+/** Newest first: by date, then the later recording, then id (a stable order for equal dates). */
+const newestFirst = (a: { checkedOn: string; recordedAt: string | null; id: string }, b: typeof a): number =>
+  code(b.checkedOn, a.checkedOn) || code(b.recordedAt ?? '', a.recordedAt ?? '') || code(a.id, b.id);
+
+/**
+ * The part of the register the re-checks of one home depend on: its household, the placements
+ * with a stay there, and the household's checks. Every home stays in, for the engine's lookups.
+ */
+function homeRegister(snapshot: repo.ChecksSnapshot, homeId: string): CheckRegister {
+  const persons = snapshot.persons.filter((p) => p.homeId === homeId);
+  const personIds = new Set(persons.map((p) => p.id));
+  const stays = new Map<string, CheckPlacement['stays'][number][]>();
+  for (const s of snapshot.stays) {
+    const list = stays.get(s.placementId) ?? [];
+    list.push({ homeId: s.homeId, form: s.form as HomeKind, from: s.fromDate, to: s.toDate, decidedOn: s.decidedOn });
+    stays.set(s.placementId, list);
+  }
+  return {
+    homes: new Map(snapshot.homes.map((h) => [h.id, { id: h.id, kind: h.kind as HomeKind, operator: h.operator }])),
+    persons,
+    placements: snapshot.placements
+      .map((p) => ({ ...p, stays: stays.get(p.id) ?? [] }))
+      .filter((p) => p.stays.some((s) => s.homeId === homeId)),
+    checks: snapshot.checks.filter((c) => c.personId !== null && personIds.has(c.personId)),
+  };
+}
+
+export function createRegisterChecksService(db: Kysely<Database>, settings: SettingsService) {
+  /**
+   * The rules a check must meet beyond the contract's shape, each at its field. `catalogue` is
+   * null when the register need not be in it (a correction that keeps the register).
+   */
+  async function validate(
+    trx: Parameters<typeof repo.getCheck>[0],
+    input: RegisterCheckInput,
+    today: IsoDate,
+    catalogue: readonly RegisterCatalogueEntry[] | null,
+  ): Promise<{ issues: ServiceIssue[]; permit: string | null }> {
+    const issues: ServiceIssue[] = [];
+    const onHome = input.register === 'ivo-tillstand';
+    const name = registerNames[input.register];
+
+    if ((input.personId === undefined) === (input.homeId === undefined)) {
+      issues.push({ path: '/personId', message: 'Ange antingen en person eller ett hem.' });
+    }
+    if (input.personId !== undefined) {
+      const person = await repo.personWithHome(trx, input.personId);
+      if (!person) issues.push({ path: '/personId', message: 'Personen finns inte.' });
+      else if (!isFosterHomeKind(person.homeKind as HomeKind)) {
+        issues.push({
+          path: '/personId',
+          message: `Registerkontroller görs för personer i familjehem, jourhem och nätverkshem; ${person.homeName} är ${kindInSentence[person.homeKind as HomeKind]}.`,
+        });
+      }
+      if (onHome) issues.push({ path: '/register', message: 'Ett IVO-tillstånd kontrolleras för ett HVB eller stödboende, inte för en person.' });
+    }
+    if (input.homeId !== undefined) {
+      const home = await repo.homeBrief(trx, input.homeId);
+      if (!home) issues.push({ path: '/homeId', message: 'Hemmet finns inte.' });
+      if (!onHome) {
+        issues.push({ path: '/register', message: `${name} kontrolleras för en person i hushållet, inte för hemmet.` });
+      } else if (home && !permitHomeKinds.includes(home.kind)) {
+        issues.push({
+          path: '/homeId',
+          message: `Ett IVO-tillstånd kontrolleras för HVB och stödboende; ${home.name} är ${kindInSentence[home.kind as HomeKind]}.`,
+        });
+      }
+    }
+
+    if (onHome && !permitOutcomes.includes(input.outcome)) {
+      issues.push({ path: '/outcome', message: 'Ett IVO-tillstånd är giltigt eller inte giltigt.' });
+    } else if (!onHome && !personOutcomes.includes(input.outcome)) {
+      issues.push({ path: '/outcome', message: 'En registerkontroll är utan eller med anmärkning.' });
+    }
+    if (input.checkedOn > today) issues.push({ path: '/checkedOn', message: 'En kontroll kan inte vara gjord i framtiden.' });
+    if (!onHome && catalogue !== null && !catalogue.some((entry) => entry.register === input.register)) {
+      issues.push({ path: '/register', message: `${name} finns inte i kommunens registerkatalog.` });
+    }
+
+    let permit: PermitScope | null = input.permit;
+    if (permit !== null && !onHome) {
+      issues.push({ path: '/permit', message: 'Vad tillståndet omfattar anges bara för IVO-tillstånd.' });
+    } else if (permit !== null) {
+      if (new Set(permit.forms).size < permit.forms.length) issues.push({ path: '/permit/forms', message: 'Samma form står två gånger.' });
+      if (permit.holderOrgNr !== null) {
+        const orgNr = validateOrgNr(permit.holderOrgNr);
+        if (orgNr.ok) permit = { ...permit, holderOrgNr: orgNr.value };
+        else issues.push({ path: '/permit/holderOrgNr', message: orgNr.message });
+      }
+    }
+    return { issues, permit: onHome ? repo.serializePermit(permit) : null };
+  }
+
+  const rowOf = (id: string, input: RegisterCheckInput, permit: string | null, recordedAt: string): repo.CheckRow => ({
+    id,
+    personId: input.personId ?? null,
+    homeId: input.homeId ?? null,
+    register: input.register,
+    checkedOn: input.checkedOn,
+    outcome: input.outcome,
+    reference: input.reference,
+    permit,
+    recordedBy: input.recordedBy,
+    recordedAt,
+  });
+
+  return {
+    /** Everything the home panel shows about checks, statuses judged as of `date`. */
+    async homeChecks(homeId: string, date: IsoDate): Promise<HomeChecks> {
+      const home = await getHome(db, homeId);
+      if (!home) throw notFound('Hemmet');
+      const [rows, history, inspections, snapshot, effective] = await Promise.all([
+        repo.checksOfHome(db, homeId),
+        repo.historyOfHome(db, homeId),
+        repo.inspectionsOfHome(db, homeId),
+        repo.readChecksSnapshot(db),
+        settings.effective(),
+      ]);
+      const revisions = await repo.revisionCounts(db, rows.map((r) => r.id));
+      const checks = rows.map((row) => toCheck(row, revisions.get(row.id) ?? 0)).sort(newestFirst);
+      const { catalogue } = effective;
+
+      // `registerkontroll-fortlopande` of this home's adults: present only while a child lives there.
+      const due = new Map<string, { dueOn: string; status: DeadlineStatus }>();
+      for (const result of computeChecks(homeRegister(snapshot, homeId), date, effective.parameters, catalogue)) {
+        if (result.check === 'registerkontroll-fortlopande' && result.homeId === homeId) {
+          due.set(`${result.personId}|${result.register}`, { dueOn: result.dueOn, status: result.status });
+        }
+      }
+
+      const persons = home.persons.flatMap((person) => {
+        const own = checks.filter((c) => c.personId === person.id);
+        if (!adultRoles.includes(person.role) && own.length === 0) return [];
+        const checked = new Set<string>(own.map((c) => c.register));
+        const requiredFor = (entry: RegisterCatalogueEntry) => entry.required && (entry.roles as readonly string[]).includes(person.role);
+        // Required registers first, in catalogue order; then any other register the person has a check of.
+        const registers: PersonCheckRegister[] = [
+          ...catalogue.filter(requiredFor).map((e) => e.register),
+          ...catalogue.filter((e) => !requiredFor(e) && checked.has(e.register)).map((e) => e.register),
+          ...[...checked].filter((r): r is PersonCheckRegister => r !== 'ivo-tillstand' && !catalogue.some((e) => e.register === r)),
+        ];
+        return [
+          {
+            personId: person.id,
+            name: person.name,
+            role: person.role as PersonRole,
+            checks: own,
+            registers: registers.map((register): PersonRegisterStatus => {
+              const newest = own.find((c) => c.register === register && c.checkedOn <= date) ?? null;
+              const recheck = due.get(`${person.id}|${register}`);
+              const entry = catalogue.find((e) => e.register === register);
+              return {
+                register,
+                required: entry !== undefined && requiredFor(entry),
+                newestCheckedOn: newest?.checkedOn ?? null,
+                newestOutcome: newest?.outcome ?? null,
+                dueOn: recheck?.dueOn ?? null,
+                status: recheck?.status ?? null,
+              };
+            }),
+          },
+        ];
+      });
+
+      return {
+        homeId,
+        date,
+        persons,
+        permits: checks.filter((c) => c.homeId === homeId && c.register === 'ivo-tillstand'),
+        permitRequired: permitHomeKinds.includes(home.kind) && home.operator === 'enskild',
+        inspections: inspections.map((e) => ({
+          id: e.id,
+          placementId: e.placementId,
+          homeId: e.homeId,
+          type: 'ivo-tillsyn',
+          date: e.date,
+          comment: e.comment,
+          verdict: e.verdict as IvoVerdict | null,
+        })),
+        history: history.map(toRevision),
+        catalogue,
+      };
+    },
+
+    /** Records a new check; `recordedAt` is the ISO timestamp of now, `today` the user's date. */
+    async record(input: RegisterCheckInput, recordedAt: string, today: IsoDate): Promise<RegisterCheck> {
+      const { catalogue } = await settings.effective();
+      return inTransaction(db, async (trx) => {
+        const { issues, permit } = await validate(trx, input, today, catalogue);
+        if (issues.length > 0) throw new ServiceError('VALIDATION', RECORD_FAILED, issues);
+        const row = rowOf(randomUUID(), input, permit, recordedAt);
+        await repo.insertCheck(trx, row);
+        return toCheck(row, 0);
+      });
+    },
+
+    /**
+     * Corrects a check: the version before is kept in the history (who recorded it, who corrects
+     * it, when and why) and the check takes the new values, all in one transaction.
+     */
+    async correct(input: CorrectRegisterCheckInput, changedAt: string, today: IsoDate): Promise<RegisterCheck> {
+      const { catalogue } = await settings.effective();
+      return inTransaction(db, async (trx) => {
+        const existing = await repo.getCheck(trx, input.id);
+        if (!existing) throw notFound('Kontrollen');
+        const issues: ServiceIssue[] = [];
+        if ((input.personId ?? null) !== existing.personId || (input.homeId ?? null) !== existing.homeId) {
+          issues.push({
+            path: existing.personId !== null ? '/personId' : '/homeId',
+            message: 'En kontroll kan inte flyttas till en annan person eller ett annat hem. Ta bort den och registrera en ny.',
+          });
+        }
+        // A register dropped from the catalogue since does not block correcting an old check of it.
+        const validated = await validate(trx, input, today, input.register === existing.register ? null : catalogue);
+        issues.push(...validated.issues);
+        if (issues.length > 0) throw new ServiceError('VALIDATION', CORRECT_FAILED, issues);
+
+        const unchanged =
+          input.register === existing.register &&
+          input.checkedOn === existing.checkedOn &&
+          input.outcome === existing.outcome &&
+          input.reference === existing.reference &&
+          validated.permit === repo.serializePermit(repo.parseStoredPermit(existing.permit));
+        if (unchanged) throw new ServiceError('VALIDATION', NOTHING_CHANGED, [{ path: '', message: NOTHING_CHANGED }]);
+
+        const revision = await repo.nextRevision(trx, existing.id);
+        await repo.insertRevision(trx, existing, revision, {
+          action: 'rattad',
+          changedBy: input.recordedBy,
+          changedAt,
+          reason: input.reason,
+        });
+        const row = rowOf(existing.id, input, validated.permit, changedAt);
+        await repo.updateCheck(trx, row);
+        return toCheck(row, revision);
+      });
+    },
+
+    /** Removes a check (entered by mistake, or Ångra); the history keeps it with who and why. Returns it as it was. */
+    async remove(input: RemoveRegisterCheckInput, changedAt: string): Promise<RegisterCheck> {
+      return inTransaction(db, async (trx) => {
+        const existing = await repo.getCheck(trx, input.id);
+        if (!existing) throw notFound('Kontrollen');
+        const revision = await repo.nextRevision(trx, existing.id);
+        await repo.insertRevision(trx, existing, revision, {
+          action: 'borttagen',
+          changedBy: input.removedBy,
+          changedAt,
+          reason: input.reason,
+        });
+        await repo.deleteCheck(trx, existing.id);
+        return toCheck(existing, revision - 1);
+      });
+    },
+  };
+}
+
+export type RegisterChecksService = ReturnType<typeof createRegisterChecksService>;

@@ -1,0 +1,199 @@
+/**
+ * The bevakningslista carries the re-checks of foster-home adults (`registerkontroll-fortlopande`)
+ * beside the deadlines: rows, order and counts, not on a placement's page, and a cache that
+ * answers again after a write. Expected values worked out by hand from
+ * /work/shared/domain/rules.md. Fictional homes, adults and a young adult placed under SoL.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Connection } from '../../../main/db/connection';
+import { createServices, type Services } from '../../../main/services';
+
+let dir: string;
+let connection: Connection;
+let services: Services;
+
+const D = '2026-11-22';
+
+/*
+ * F1 Familjen Ek: Anna Ek (P1), Bo Ek (P2) uppdragstagare; Cilla Ek (P3) annan-vuxen (never re-checked).
+ *   Anna: belastning 2025-12-10, misstanke 2024-11-01. Bo: belastning 2026-03-02, misstanke never.
+ * F2 Familjen Tom: Gun Tom uppdragstagare, checked 2024-01-01, but no child lives there: no re-check.
+ * PL1: Ung Vuxen (C1, b. 2007-03-01, 19 on D: no övervägande, barnsamtal or vårdnadsöverflyttning;
+ *   hälsoundersökning asked for 2026-02-10) in F1 under SoL from 2026-02-03 (decided 2026-02-01);
+ *   vårdplan 2026-02-03; no genomförandeplan: 2026-02-03 + 30 days = 2026-03-05, overdue.
+ * Re-checks (F1 has a child since 2026-02-03), newest check + 12 months; due-soon until D + 30 = 2026-12-22:
+ *   Anna misstanke 2025-11-01 overdue; Bo misstanke never → 2026-02-03 overdue;
+ *   Anna belastning 2026-12-10 due-soon; Bo belastning 2027-03-02 upcoming.
+ */
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-deadlines-rechecks-'));
+  connection = await openDatabase(path.join(dir, 'register.sqlite'));
+  services = createServices(connection.db);
+  await services.exchange.importFile({
+    format: 'placeringskollen-exchange',
+    version: 1,
+    homes: [
+      { id: 'F1', kind: 'familjehem', name: 'Familjen Ek' },
+      { id: 'F2', kind: 'familjehem', name: 'Familjen Tom' },
+    ],
+    persons: [
+      { id: 'P1', homeId: 'F1', name: 'Anna Ek', role: 'uppdragstagare' },
+      { id: 'P2', homeId: 'F1', name: 'Bo Ek', role: 'uppdragstagare' },
+      { id: 'P3', homeId: 'F1', name: 'Cilla Ek', role: 'annan-vuxen' },
+      { id: 'P6', homeId: 'F2', name: 'Gun Tom', role: 'uppdragstagare' },
+    ],
+    registerChecks: [
+      { id: 'R1', personId: 'P1', register: 'belastningsregistret', checkedOn: '2025-12-10', outcome: 'utan-anmarkning' },
+      { id: 'R2', personId: 'P1', register: 'misstankeregistret', checkedOn: '2024-11-01', outcome: 'utan-anmarkning' },
+      { id: 'R3', personId: 'P2', register: 'belastningsregistret', checkedOn: '2026-03-02', outcome: 'utan-anmarkning' },
+      { id: 'R6', personId: 'P6', register: 'belastningsregistret', checkedOn: '2024-01-01', outcome: 'utan-anmarkning' },
+    ],
+    children: [{ id: 'C1', name: 'Ung Vuxen', birthDate: '2007-03-01' }],
+    placements: [
+      {
+        id: 'PL1',
+        childId: 'C1',
+        legalBasis: 'SoL',
+        decidedOn: '2026-02-01',
+        startedOn: '2026-02-03',
+        caseworker: 'Handläggare A',
+        stays: [{ homeId: 'F1', form: 'familjehem', from: '2026-02-03' }],
+      },
+    ],
+    events: [
+      { id: 'E1', placementId: 'PL1', type: 'vardplan', date: '2026-02-03' },
+      { id: 'E2', placementId: 'PL1', type: 'halsoundersokning-begard', date: '2026-02-10' },
+    ],
+  });
+});
+afterEach(async () => {
+  await connection.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const recheck = (
+  person: [string, string],
+  register: string,
+  dueOn: string,
+  basisOn: string,
+  basisLabel: string,
+  status: string,
+  explanation: string,
+) => ({
+  rule: 'registerkontroll-fortlopande',
+  placementId: null,
+  homeId: 'F1',
+  homeName: 'Familjen Ek',
+  dueOn,
+  basisOn,
+  basisLabel,
+  status,
+  legalRef: 'Lokal rutin (fortlöpande registerkontroller)',
+  title: 'Fortlöpande registerkontroll',
+  explanation,
+  satisfiedBy: null,
+  personId: person[0],
+  personName: person[1],
+  register,
+  specialReasonsOn: null,
+  childId: null,
+  childLabel: null,
+  caseworker: null,
+  unit: null,
+});
+const anna: [string, string] = ['P1', 'Anna Ek'];
+const bo: [string, string] = ['P2', 'Bo Ek'];
+
+const genomforandeplan = {
+  rule: 'genomforandeplan',
+  placementId: 'PL1',
+  homeId: 'F1',
+  homeName: 'Familjen Ek',
+  dueOn: '2026-03-05',
+  basisOn: '2026-02-03',
+  status: 'overdue',
+  legalRef: 'SoL 11 kap. 3 §; SOSFS 2012:11',
+  satisfiedBy: 'genomforandeplan',
+  personId: null,
+  personName: null,
+  register: null,
+  childId: 'C1',
+  childLabel: 'Ung Vuxen',
+  caseworker: 'Handläggare A',
+};
+
+describe('the bevakningslista with re-checks', () => {
+  it('has the re-checks of the adults of homes with a child, beside the deadlines, by due date', async () => {
+    const overview = await services.deadlines.overview(D);
+    expect(overview.rows).toHaveLength(5);
+    expect(overview.rows[0]).toEqual(
+      recheck(anna, 'misstankeregistret', '2025-11-01', '2024-11-01', 'senast kontrollerad', 'overdue',
+        'Misstankeregistret för Anna Ek skulle ha kontrollerats igen senast 2025-11-01.'),
+    );
+    expect(overview.rows[1]).toEqual(
+      recheck(bo, 'misstankeregistret', '2026-02-03', '2026-02-03', 'barn i hemmet sedan', 'overdue',
+        'Misstankeregistret för Bo Ek har aldrig kontrollerats; barn bor i hemmet sedan 2026-02-03.'),
+    );
+    expect(overview.rows[2]).toMatchObject(genomforandeplan);
+    expect(overview.rows[3]).toEqual(
+      recheck(anna, 'belastningsregistret', '2026-12-10', '2025-12-10', 'senast kontrollerad', 'due-soon',
+        'Belastningsregistret för Anna Ek ska kontrolleras igen senast 2026-12-10.'),
+    );
+    expect(overview.rows[4]).toEqual(
+      recheck(bo, 'belastningsregistret', '2027-03-02', '2026-03-02', 'senast kontrollerad', 'upcoming',
+        'Belastningsregistret för Bo Ek ska kontrolleras igen senast 2027-03-02.'),
+    );
+  });
+
+  it('counts them: in the list and in the navigation', async () => {
+    const expected = { overdue: 3, dueSoon: 1, upcoming: 1 };
+    expect((await services.deadlines.overview(D)).counts).toEqual(expected);
+    expect(await services.deadlines.counts(D)).toEqual(expected);
+  });
+
+  it("a placement's page has its own deadlines only, and the list of placements counts only those", async () => {
+    const own = await services.deadlines.overview(D, 'PL1');
+    expect(own.rows).toHaveLength(1);
+    expect(own.rows[0]).toMatchObject(genomforandeplan);
+    expect(own.counts).toEqual({ overdue: 1, dueSoon: 0, upcoming: 0 });
+    const detail = await services.placementViews.detail({ id: 'PL1', date: D, reveal: false });
+    expect(detail.deadlines.map((d) => d.rule)).toEqual(['genomforandeplan']);
+    const [row] = await services.placementViews.list({ date: D, activeOnly: true });
+    expect(row).toMatchObject({ id: 'PL1', overdueCount: 1 });
+  });
+
+  it('has no re-checks once no child lives in the home', async () => {
+    await services.placements.end({ id: 'PL1', on: '2026-11-01', reason: 'planerad' });
+    const overview = await services.deadlines.overview(D);
+    expect(overview.rows.filter((r) => r.rule === 'registerkontroll-fortlopande')).toEqual([]);
+  });
+
+  it('answers again after a write: a check renews the re-check, an event satisfies the deadline', async () => {
+    expect(await services.deadlines.counts(D)).toEqual({ overdue: 3, dueSoon: 1, upcoming: 1 });
+    // Bo Ek's misstankeregistret checked 2026-11-10: due again 2027-11-10.
+    await connection.db
+      .insertInto('registerChecks')
+      .values({
+        id: 'R9',
+        personId: 'P2',
+        homeId: null,
+        register: 'misstankeregistret',
+        checkedOn: '2026-11-10',
+        outcome: 'utan-anmarkning',
+        reference: null,
+        permit: null,
+        recordedBy: 'Handläggare A',
+        recordedAt: null,
+      })
+      .execute();
+    expect(await services.deadlines.counts(D)).toEqual({ overdue: 2, dueSoon: 1, upcoming: 2 });
+    const bosMisstanke = (await services.deadlines.overview(D)).rows.find((r) => r.personId === 'P2' && r.register === 'misstankeregistret');
+    expect(bosMisstanke).toMatchObject({ dueOn: '2027-11-10', basisOn: '2026-11-10', basisLabel: 'senast kontrollerad', status: 'upcoming' });
+
+    await services.placements.recordEvent({ placementId: 'PL1', type: 'genomforandeplan', date: '2026-11-20', comment: null });
+    expect(await services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 1, upcoming: 2 });
+  });
+});

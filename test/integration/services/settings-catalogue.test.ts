@@ -1,0 +1,114 @@
+/**
+ * The register catalogue is a versioned setting (issue 4): saved with the other rule settings,
+ * history kept, a save over a newer version refused, bad entries refused at their field, and the
+ * check engine judges by it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Connection } from '../../../main/db/connection';
+import { defaultRegisterCatalogue } from '../../../main/domain/rule-settings';
+import { createServices, type Services } from '../../../main/services';
+import { ServiceError } from '../../../main/services/errors';
+
+let dir: string;
+let connection: Connection;
+let services: Services;
+
+beforeEach(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-catalogue-'));
+  connection = await openDatabase(path.join(dir, 'register.sqlite'));
+  services = createServices(connection.db);
+  await services.exchange.importFile({
+    format: 'placeringskollen-exchange',
+    version: 1,
+    homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek' }],
+    persons: [{ id: 'P1', homeId: 'F1', name: 'Anna Ek', role: 'uppdragstagare' }],
+    registerChecks: [
+      { id: 'RC1', personId: 'P1', register: 'belastningsregistret', checkedOn: '2025-05-01', outcome: 'utan-anmarkning' },
+      { id: 'RC2', personId: 'P1', register: 'misstankeregistret', checkedOn: '2025-05-01', outcome: 'utan-anmarkning' },
+    ],
+    children: [{ id: 'C1', birthDate: '2014-03-04' }],
+    placements: [
+      {
+        id: 'PL1',
+        childId: 'C1',
+        legalBasis: 'SoL',
+        decidedOn: '2026-05-10',
+        startedOn: '2026-05-10',
+        stays: [{ homeId: 'F1', form: 'familjehem', from: '2026-05-10' }],
+      },
+    ],
+  });
+});
+afterEach(async () => {
+  await connection.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function failure(promise: Promise<unknown>): Promise<ServiceError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error('expected a ServiceError');
+}
+
+const statusesOn = async (date: string) =>
+  (await services.checks.list(date)).map((r) => `${r.check} ${r.register} ${r.status}`).sort();
+
+describe('the register catalogue setting', () => {
+  it('starts as rules.md’s defaults, at version 0', async () => {
+    const settings = await services.settings.get();
+    expect(settings.catalogue).toEqual(defaultRegisterCatalogue);
+    expect(settings.version).toBe(0);
+  });
+
+  it('a longer maximum age and a shorter re-check interval change the checks; every version is kept', async () => {
+    // Checks of 2025-05-01 at the decision 2026-05-10: more than 12 months → too-old.
+    expect(await statusesOn('2026-11-22')).toEqual([
+      'registerkontroll belastningsregistret too-old',
+      'registerkontroll misstankeregistret too-old',
+      'registerkontroll-fortlopande belastningsregistret overdue', // 2025-05-01 + 12 months
+      'registerkontroll-fortlopande misstankeregistret overdue',
+    ]);
+    const { references, catalogue } = await services.settings.get();
+    const longer = catalogue.map((e) => (e.register === 'belastningsregistret' ? { ...e, maxAgeMonths: 18, recheckMonths: 24 } : e));
+    const saved = await services.settings.save({ parameters: {}, references, catalogue: longer, version: 0 }, '2026-11-22T10:00:00.000Z');
+    expect(saved.version).toBe(1);
+    expect(saved.catalogue[0]).toEqual({ register: 'belastningsregistret', required: true, roles: ['uppdragstagare'], maxAgeMonths: 18, recheckMonths: 24 });
+    expect(await statusesOn('2026-11-22')).toEqual([
+      'registerkontroll belastningsregistret ok',
+      'registerkontroll misstankeregistret too-old',
+      'registerkontroll-fortlopande belastningsregistret upcoming', // 2025-05-01 + 24 months = 2027-05-01
+      'registerkontroll-fortlopande misstankeregistret overdue',
+    ]);
+    const history = await connection.db.selectFrom('settingsHistory').select(['key', 'version']).where('key', '=', 'registerCatalogue').execute();
+    expect(history).toEqual([{ key: 'registerCatalogue', version: 1 }]);
+  });
+
+  it('a save over a newer version is refused, and leaving the catalogue out keeps it', async () => {
+    const { references, catalogue } = await services.settings.get();
+    const notRequired = catalogue.map((e) => ({ ...e, required: e.register === 'belastningsregistret' }));
+    await services.settings.save({ parameters: {}, references, catalogue: notRequired, version: 0 }, 't1');
+    expect((await failure(services.settings.save({ parameters: {}, references, catalogue, version: 0 }, 't2'))).code).toBe('CONFLICT');
+    await services.settings.save({ parameters: { leadDays: 10 }, references, version: 1 }, 't3');
+    expect((await services.settings.get()).catalogue).toEqual(notRequired);
+    expect(await statusesOn('2026-11-22')).toEqual([
+      'registerkontroll belastningsregistret too-old',
+      'registerkontroll-fortlopande belastningsregistret overdue',
+    ]);
+  });
+
+  it('bad entries are refused at their field and nothing is saved', async () => {
+    const { references, catalogue } = await services.settings.get();
+    const bad = [{ ...catalogue[0]!, roles: [] }, catalogue[0]!];
+    const error = await failure(services.settings.save({ parameters: {}, references, catalogue: bad, version: 0 }, 'x'));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['/catalogue/0/roles', '/catalogue/1/register']);
+    expect((await services.settings.get()).version).toBe(0);
+  });
+});
