@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppInfo, DeadlineCounts, Home } from '../../preload/api';
+import type { AppInfo, CheckOverview, DeadlineCounts, Home } from '../../preload/api';
 import { api } from './bridge/api';
+import { ChecksPage } from './checks/ChecksPage';
 import { useConfirm } from './components/ConfirmDialog';
 import { Toast } from './components/Toast';
 import type { ToastMessage } from './components/Toast';
@@ -22,12 +23,13 @@ interface Detail {
  * The views. In-memory state, not the URL: the browser host keeps its token in the fragment.
  * 'placering' is one placement, reached from the bevakningslista or the list of placements.
  */
-type View = 'bevakning' | 'placeringar' | 'placering' | 'register' | 'regler';
+type View = 'bevakning' | 'placeringar' | 'kontroller' | 'placering' | 'register' | 'regler';
 type NavView = Exclude<View, 'placering'>;
 
 const navItems: { view: NavView; label: string }[] = [
   { view: 'bevakning', label: 'Bevakning' },
   { view: 'placeringar', label: 'Placeringar' },
+  { view: 'kontroller', label: 'Kontroller' },
   { view: 'register', label: 'Register' },
   { view: 'regler', label: 'Regler' },
 ];
@@ -36,6 +38,7 @@ const navItems: { view: NavView; label: string }[] = [
 const dirtyWhat: Record<View, string> = {
   bevakning: 'formuläret',
   placeringar: 'formuläret',
+  kontroller: 'formuläret',
   placering: 'placeringen',
   register: 'hemmet',
   regler: 'reglerna',
@@ -50,6 +53,7 @@ export function App() {
   const [placementFrom, setPlacementFrom] = useState<NavView>('bevakning');
   const [today, setToday] = useState(localToday);
   const [counts, setCounts] = useState<DeadlineCounts | null>(null);
+  const [checkCounts, setCheckCounts] = useState<CheckOverview['counts'] | null>(null);
   const [detail, setDetail] = useState<Detail | null>(null);
   const [version, setVersion] = useState(0);
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -79,6 +83,9 @@ export function App() {
     let current = true;
     void api.countDeadlines({ date: today }).then((result) => {
       if (current) setCounts(result.ok ? result.value : null);
+    });
+    void api.listChecks({ date: today }).then((result) => {
+      if (current) setCheckCounts(result.ok ? result.value.counts : null);
     });
     return () => {
       current = false;
@@ -310,6 +317,7 @@ export function App() {
             >
               {item.label}
               {item.view === 'bevakning' && counts && <NavCounts counts={counts} />}
+              {item.view === 'kontroller' && checkCounts && <CheckNavCounts counts={checkCounts} />}
             </button>
           ))}
         </nav>
@@ -345,10 +353,19 @@ export function App() {
               today={today}
               version={version}
               onOpen={(id) => void openPlacement(id)}
+              onOpenHome={(id) => void openHomeElsewhere(id)}
               onChanged={changed}
               notify={notify}
               confirm={confirm}
               onDirtyChange={onDirtyChange}
+            />
+          )}
+          {view === 'kontroller' && (
+            <ChecksPage
+              today={today}
+              version={version}
+              onOpenPlacement={(id) => void openPlacement(id)}
+              onOpenHome={(id) => void openHomeElsewhere(id)}
             />
           )}
           {view === 'placering' && placementId !== null && (
@@ -418,6 +435,19 @@ export function App() {
       <Toast toast={toast} onClose={() => setToast(null)} />
       {confirmDialog}
     </div>
+  );
+}
+
+/** Kontroller's badges: decision checks with a problem, and re-checks overdue ("2 problem", "1 försenad"). */
+function CheckNavCounts({ counts }: { counts: CheckOverview['counts'] }) {
+  if (counts.problems === 0 && counts.overdue === 0) return null;
+  return (
+    <span className="nav-counts">
+      {counts.problems > 0 && <span className="nav-count nav-count--overdue">{counts.problems} problem</span>}
+      {counts.overdue > 0 && (
+        <span className="nav-count nav-count--overdue">{counts.overdue} {counts.overdue === 1 ? 'försenad' : 'försenade'}</span>
+      )}
+    </span>
   );
 }
 

@@ -93,7 +93,7 @@ test('the table of legal references: a row added shows in the deadlines, a wrong
   await seedPlacement(databasePath);
   await openWithClock(page, openApp);
   await gotoRules(page);
-  const rows = page.getByRole('table').getByRole('row');
+  const rows = page.getByRole('group', { name: 'Lagrum' }).getByRole('table').getByRole('row');
   const before = await rows.count();
 
   // The new SoL's section, once verified: a row of its own from a date.

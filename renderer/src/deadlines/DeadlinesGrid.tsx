@@ -7,6 +7,7 @@ import { cspNonce } from '../bridge/api';
 import { gridTheme } from '../components/grid';
 import { compareSv, deadlineStatusLabels } from '../labels';
 import { relativeDays } from '../today';
+import { deadlineTitle } from './rowTitle';
 
 const theme = gridTheme(62);
 
@@ -20,8 +21,9 @@ const localeText: Record<string, string> = {
 
 const statusOrder: Record<DeadlineStatus, number> = { overdue: 0, 'due-soon': 1, upcoming: 2 };
 
-/** A row's key: one deadline per rule and placement (or home, for the home rule). */
-export const deadlineKey = (row: DeadlineRow): string => `${row.rule}:${row.placementId ?? `hem:${row.homeId ?? ''}`}`;
+/** A row's key: one deadline per rule and placement (or home, for the home rules; per adult and register for re-checks). */
+export const deadlineKey = (row: DeadlineRow): string =>
+  `${row.rule}:${row.placementId ?? `hem:${row.homeId ?? ''}`}${row.personId ? `:${row.personId}:${row.register ?? ''}` : ''}`;
 
 /** Two lines in one cell: the main text and, smaller, what explains it. */
 function Stack({ first, second, strong }: { first: ReactNode; second?: ReactNode; strong?: boolean }) {
@@ -53,7 +55,7 @@ function RuleCell({ data }: ICellRendererParams<DeadlineRow>) {
   return (
     <Stack
       strong
-      first={data.title}
+      first={deadlineTitle(data)}
       second={
         data.specialReasonsOn ? (
           <span className="deadline-note">Särskilda skäl dokumenterade {data.specialReasonsOn}</span>
@@ -72,8 +74,11 @@ function LegalCell({ data }: ICellRendererParams<DeadlineRow>) {
 
 function ChildCell({ data }: ICellRendererParams<DeadlineRow>) {
   if (!data) return null;
-  // The home rule has no child: the home is what the row is about.
-  if (data.placementId === null) return <Stack strong first={data.homeName ?? 'Hemmet'} second="Gäller hemmet" />;
+  // The home rules have no child: the home is what the row is about (a re-check: an adult of it).
+  if (data.placementId === null) {
+    const about = data.rule === 'registerkontroll-fortlopande' ? 'Vuxen i hemmet' : 'Gäller hemmet';
+    return <Stack strong first={data.homeName ?? 'Hemmet'} second={about} />;
+  }
   return <Stack strong first={data.childLabel} second={data.homeName ?? 'Placeringen har avslutats'} />;
 }
 
@@ -103,10 +108,10 @@ const columnDefs: ColDef<DeadlineRow>[] = [
   {
     colId: 'title',
     headerName: 'Bevakning',
-    field: 'title',
+    valueGetter: ({ data }) => (data ? deadlineTitle(data) : ''),
     cellRenderer: RuleCell,
     tooltipValueGetter: ({ data }) =>
-      data ? `${data.title}: ${data.explanation}${data.specialReasonsOn ? ` Särskilda skäl dokumenterade ${data.specialReasonsOn}.` : ''}` : '',
+      data ? `${deadlineTitle(data)}: ${data.explanation}${data.specialReasonsOn ? ` Särskilda skäl dokumenterade ${data.specialReasonsOn}.` : ''}` : '',
     comparator: compareSv,
     flex: 1.7,
     minWidth: 260,

@@ -1,9 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DeadlineOverview, DeadlineRow, DeadlineRule, DeadlineStatus } from '../../../preload/api';
+import type { DeadlineOverview, DeadlineRow, DeadlineStatus } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { ruleLabels, svCollator } from '../labels';
 import { longDate } from '../today';
 import { DeadlinesGrid } from './DeadlinesGrid';
+import { deadlineTitle } from './rowTitle';
+
+/** The rules a row can have: the deadline rules and the re-check reminders. */
+type RowRule = DeadlineRow['rule'];
 
 type StatusFilter = DeadlineStatus | 'all';
 
@@ -11,7 +15,7 @@ interface Filters {
   status: StatusFilter;
   caseworker: string;
   unit: string;
-  rule: DeadlineRule | '';
+  rule: RowRule | '';
   query: string;
 }
 
@@ -91,7 +95,7 @@ export function DeadlinesPage(props: Props) {
   const caseworkers = useMemo(() => choices(rows.map((row) => row.caseworker), filters.caseworker), [rows, filters.caseworker]);
   const units = useMemo(() => choices(rows.map((row) => row.unit), filters.unit), [rows, filters.unit]);
   const rules = useMemo(() => {
-    const present = new Set<DeadlineRule>(rows.map((row) => row.rule));
+    const present = new Set<RowRule>(rows.map((row) => row.rule));
     if (filters.rule) present.add(filters.rule);
     return [...present].sort((a, b) => svCollator.compare(ruleLabels[a], ruleLabels[b]));
   }, [rows, filters.rule]);
@@ -105,7 +109,9 @@ export function DeadlinesPage(props: Props) {
         (filters.unit === '' || row.unit === filters.unit) &&
         (filters.rule === '' || row.rule === filters.rule) &&
         (query === '' ||
-          [row.childLabel, row.homeName, row.title, row.caseworker].some((text) => text !== null && fold(text).includes(query))),
+          [row.childLabel, row.homeName, deadlineTitle(row), row.caseworker, row.personName].some(
+            (text) => text !== null && fold(text).includes(query),
+          )),
     );
   }, [rows, filters]);
   const shown = useMemo(
@@ -210,7 +216,7 @@ export function DeadlinesPage(props: Props) {
         </div>
         <div className="field field--wide">
           <label htmlFor="deadlines-rule">Regel</label>
-          <select id="deadlines-rule" className="input" value={filters.rule} onChange={(e) => set({ rule: e.target.value as DeadlineRule | '' })}>
+          <select id="deadlines-rule" className="input" value={filters.rule} onChange={(e) => set({ rule: e.target.value as RowRule | '' })}>
             <option value="">Alla</option>
             {rules.map((rule) => (
               <option key={rule} value={rule}>{ruleLabels[rule]}</option>
@@ -242,11 +248,16 @@ export function DeadlinesPage(props: Props) {
         today={today}
         labelledBy="deadlines-title"
         onOpen={(row: DeadlineRow) => {
-          if (row.placementId !== null) onOpenPlacement(row.placementId);
+          // A re-check is recorded on the home (Registrera kontroll), not as an event of a placement.
+          if (row.satisfiedBy === null && row.homeId !== null) onOpenHome(row.homeId);
+          else if (row.placementId !== null) onOpenPlacement(row.placementId);
           else if (row.homeId !== null) onOpenHome(row.homeId);
         }}
       />
-      <p className="hint">Tips: tryck <kbd>Enter</kbd> på en rad för att öppna placeringen och registrera det som är gjort.</p>
+      <p className="hint">
+        Tips: tryck <kbd>Enter</kbd> på en rad för att öppna placeringen och registrera det som är gjort. En registerkontroll
+        öppnar hemmet, där kontrollen registreras.
+      </p>
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
-import { isFosterHomeKind } from '../../../preload/api';
-import type { Home, RecordedEvent } from '../../../preload/api';
+import { isFosterHomeKind, ivoVerdicts } from '../../../preload/api';
+import type { Home, IvoVerdict, RecordedEvent } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ToastMessage } from '../components/Toast';
-import { eventTypeLabels } from '../labels';
+import { eventTypeLabels, ivoVerdictLabels } from '../labels';
 import { localToday } from '../today';
 
 type HomeEventType = 'ivo-anmalan-fler-an-tre' | 'ivo-tillsyn';
@@ -25,7 +25,12 @@ interface Draft {
   type: HomeEventType;
   date: string;
   comment: string;
+  /** `ivo-tillsyn`: IVO's verdict; '' when not given. */
+  verdict: IvoVerdict | '';
 }
+
+type DraftField = 'date' | 'comment' | 'verdict';
+const draftFields: DraftField[] = ['date', 'comment', 'verdict'];
 
 /**
  * What has been done about the home itself: IVO-anmälan when more than three children are placed
@@ -37,7 +42,7 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [error, setError] = useState<{ field: 'date' | 'comment' | ''; message: string } | null>(null);
+  const [error, setError] = useState<{ field: DraftField | ''; message: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const dateRef = useRef<HTMLInputElement>(null);
   const homeId = home.id;
@@ -61,7 +66,7 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
   const types: HomeEventType[] = isFosterHomeKind(home.kind) ? ['ivo-anmalan-fler-an-tre', 'ivo-tillsyn'] : ['ivo-tillsyn'];
 
   function start(type: HomeEventType) {
-    setDraft({ type, date: localToday(), comment: '' });
+    setDraft({ type, date: localToday(), comment: '', verdict: '' });
     setError(null);
     requestAnimationFrame(() => dateRef.current?.focus());
   }
@@ -69,15 +74,13 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
   async function save() {
     if (!draft || saving) return;
     setSaving(true);
-    const result = await api.recordEvent({ homeId, type: draft.type, date: draft.date.trim(), comment: draft.comment });
+    const verdict = draft.type === 'ivo-tillsyn' && draft.verdict !== '' ? draft.verdict : null;
+    const result = await api.recordEvent({ homeId, type: draft.type, date: draft.date.trim(), comment: draft.comment, verdict });
     setSaving(false);
     if (!result.ok) {
-      const issue = result.error.issues?.find((i) => i.path === '/date' || i.path === '/comment');
-      setError(
-        issue
-          ? { field: issue.path === '/date' ? 'date' : 'comment', message: issue.message }
-          : { field: '', message: result.error.message },
-      );
+      const fieldOf = (path: string) => draftFields.find((field) => path === `/${field}`);
+      const issue = result.error.issues?.find((i) => fieldOf(i.path));
+      setError(issue ? { field: fieldOf(issue.path)!, message: issue.message } : { field: '', message: result.error.message });
       return;
     }
     const recorded = result.value;
@@ -103,7 +106,7 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
       label: 'Ångra',
       run: () =>
         void api
-          .recordEvent({ homeId: event.homeId ?? homeId, type: event.type, date: event.date, comment: event.comment })
+          .recordEvent({ homeId: event.homeId ?? homeId, type: event.type, date: event.date, comment: event.comment, verdict: event.verdict })
           .then((again) => {
             notify(again.ok ? `${label} är registrerad igen.` : again.error.message);
             setReloads((n) => n + 1);
@@ -135,6 +138,7 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
 
   const dateError = error?.field === 'date' ? error.message : null;
   const commentError = error?.field === 'comment' ? error.message : null;
+  const verdictError = error?.field === 'verdict' ? error.message : null;
   return (
     // A group, not a landmark: it is a part of the home's panel.
     <div className="form-section home-events" role="group" aria-labelledby="home-events-title" onKeyDown={onKeyDown}>
@@ -152,6 +156,11 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
               <span className="home-events__date">{event.date}</span>
               <span className="home-events__what">
                 {eventTypeLabels[event.type]}
+                {event.type === 'ivo-tillsyn' && (
+                  <span className="home-events__verdict">
+                    IVO:s bedömning: {event.verdict ? ivoVerdictLabels[event.verdict] : 'inte angiven'}
+                  </span>
+                )}
                 {event.comment && <span className="home-events__comment">{event.comment}</span>}
               </span>
               <button
@@ -203,6 +212,26 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
               {commentError && <p className="field__error" id="home-event-comment-error" role="alert">{commentError}</p>}
             </div>
           </div>
+          {draft.type === 'ivo-tillsyn' && (
+            <div className={`field${verdictError ? ' field--invalid' : ''}`}>
+              <label htmlFor="home-event-verdict">IVO:s bedömning</label>
+              <p className="field__hint" id="home-event-verdict-hint">Vad IVO kom fram till vid tillsynen, enligt beslutet.</p>
+              <select
+                id="home-event-verdict"
+                className="input"
+                aria-invalid={verdictError ? true : undefined}
+                aria-describedby={verdictError ? 'home-event-verdict-error home-event-verdict-hint' : 'home-event-verdict-hint'}
+                value={draft.verdict}
+                onChange={(e) => setDraft({ ...draft, verdict: e.target.value as IvoVerdict | '' })}
+              >
+                <option value="">Inte angiven</option>
+                {ivoVerdicts.map((value) => (
+                  <option key={value} value={value}>{ivoVerdictLabels[value]}</option>
+                ))}
+              </select>
+              {verdictError && <p className="field__error" id="home-event-verdict-error" role="alert">{verdictError}</p>}
+            </div>
+          )}
           <div className="home-events__actions">
             <button type="button" className="button button--primary" disabled={saving} onClick={() => void save()}>
               {saving ? 'Sparar…' : 'Spara'}

@@ -5,6 +5,7 @@ import type { Home, HomeKind, Operator, PersonRole, TargetGender } from '../../.
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { genderLabels, kindInText, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
+import { HomeChecks } from './HomeChecks';
 import { HomeEvents } from './HomeEvents';
 import { adoptIds, emptyValues, fieldLabel, fieldOf, inputId, newPersonKey, personField, sameValues, toInput, valuesFromHome } from './form';
 import type { FormValues, PersonValues } from './form';
@@ -390,6 +391,7 @@ export function HomePanel(props: Props) {
               </>
             )}
 
+            {home && <HomeChecks key={`checks-${home.id}`} home={home} notify={notify} onChanged={() => onSaved(home)} />}
             {home && <HomeEvents key={home.id} home={home} notify={notify} onChanged={() => onSaved(home)} />}
           </div>
 

@@ -1,11 +1,12 @@
 import type { DecisionCheckRow } from '../../../preload/api';
 import { decisionCheckStatusLabels, ruleLabels, svCollator } from '../labels';
+import { statusOrder } from '../checks/status';
 import { checkSubject } from './ReadinessPanel';
 
-/** What must be looked at first, then the latest decision first. */
+/** The gravest first (missing before late, late before a remark), then the latest decision. */
 function compareChecks(a: DecisionCheckRow, b: DecisionCheckRow): number {
   return (
-    Number(a.status === 'ok') - Number(b.status === 'ok') ||
+    statusOrder(a) - statusOrder(b) ||
     b.decisionOn.localeCompare(a.decisionOn) ||
     svCollator.compare(a.homeName, b.homeName) ||
     svCollator.compare(checkSubject(a), checkSubject(b))

@@ -12,6 +12,8 @@ export interface PlacementsPageProps {
   /** Changes whenever something was saved elsewhere, so the list is fetched again. */
   version: number;
   onOpen: (placementId: string) => void;
+  /** "Öppna hemmet" in the new placement's "Redo för beslut?". */
+  onOpenHome?: (homeId: string) => void;
   onChanged: () => void;
   notify: (message: string, action?: ToastMessage['action']) => void;
   confirm: (options: ConfirmOptions) => Promise<boolean>;
@@ -83,6 +85,7 @@ export function PlacementsPage(props: PlacementsPageProps) {
       key={formKey}
       today={today}
       placement={null}
+      onOpenHome={props.onOpenHome}
       onClose={closeForm}
       onSaved={(placement, childLabel) => {
         setFormOpen(false);

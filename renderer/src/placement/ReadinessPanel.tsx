@@ -107,7 +107,7 @@ export function ReadinessPanel(props: {
             <li key={`${item.personId ?? ''}:${item.register}`} className="readiness__item">
               <span className="badge badge--check-problem">{decisionCheckStatusLabels[item.status]}</span>
               <span>
-                <strong>{checkSubject(item)}:</strong> {item.explanation}
+                {item.explanation}
                 {item.checkedOn && <span className="muted"> Senaste kontroll {item.checkedOn}.</span>}
                 <span className="readiness__ref"> {item.legalRef}</span>
               </span>
@@ -129,10 +129,10 @@ export function ReadinessPanel(props: {
       )}
       {onOpenHome && problems.length > 0 && (
         <p className="readiness__action">
-          <button type="button" className="button button--quiet" onClick={() => onOpenHome(props.query.homeId)}>
+          <button type="button" className="button" onClick={() => onOpenHome(props.query.homeId)}>
             Öppna hemmet
           </button>
-          <span className="field__hint">Kontrollerna registreras på hemmet i registret.</span>
+          <span className="field__hint">Kontrollerna registreras på hemmet i registret. Osparade uppgifter i formuläret följer inte med.</span>
         </p>
       )}
     </div>

@@ -5,6 +5,8 @@ import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
 import { ruleLabels } from '../labels';
+import { CatalogueSection, catalogueFieldOf, catalogueInput, catalogueIssueLabel, catalogueValuesOf } from './CatalogueSection';
+import type { CatalogueValues } from './CatalogueSection';
 
 interface Props {
   /** Saved rules change the deadlines: App fetches its counts again. */
@@ -27,6 +29,7 @@ interface ReferenceValues {
 interface FormValues {
   parameters: Record<string, string>;
   references: ReferenceValues[];
+  catalogue: CatalogueValues[];
 }
 
 interface Failure {
@@ -61,6 +64,7 @@ function valuesOf(settings: RuleSettings): FormValues {
       validTo: r.validTo ?? '',
       note: r.note ?? '',
     })),
+    catalogue: catalogueValuesOf(settings.catalogue),
   };
 }
 
@@ -71,6 +75,8 @@ function sameValues(a: FormValues, b: FormValues): boolean {
 
 /** Where an issue from the service belongs: "/parameters/leadDays" or "/references/2/validTo". */
 function fieldOfIssue(issue: ApiIssue, sent: FormValues): string {
+  const inCatalogue = catalogueFieldOf(issue.path, sent.catalogue);
+  if (inCatalogue !== null) return inCatalogue;
   const [, section, index, field] = issue.path.split('/');
   if (section === 'parameters' && index !== undefined) return paramField(index);
   if (section === 'references' && index !== undefined) {
@@ -84,7 +90,7 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
   const [settings, setSettings] = useState<RuleSettings | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
-  const [baseline, setBaseline] = useState<FormValues>({ parameters: {}, references: [] });
+  const [baseline, setBaseline] = useState<FormValues>({ parameters: {}, references: [], catalogue: [] });
   const [values, setValues] = useState<FormValues>(baseline);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -134,7 +140,9 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
     const local = settings.parameters
       .filter((p) => !/^\d{1,4}$/.test((sent.parameters[p.key] ?? '').trim()))
       .map((p) => ({ field: paramField(p.key), message: 'Ange ett heltal, till exempel 6.' }));
-    if (local.length > 0) {
+    const catalogue = catalogueInput(sent.catalogue);
+    if (!catalogue.ok) local.push(...catalogue.issues);
+    if (local.length > 0 || !catalogue.ok) {
       showFailure({ message: SAVE_FAILED, issues: local });
       return;
     }
@@ -148,6 +156,7 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
         validTo: r.validTo.trim() || null,
         note: r.note.trim() || null,
       })),
+      catalogue: catalogue.catalogue,
       version: settings.version,
     });
     setSaving(false);
@@ -217,6 +226,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
   const issueLabel = (field: string): string => {
     const [section, key, sub] = field.split('.');
     if (section === 'parameters') return settings.parameters.find((p) => p.key === key)?.label ?? 'Parameter';
+    const inCatalogue = catalogueIssueLabel(field);
+    if (inCatalogue !== null) return inCatalogue;
     const column = columns.find(([name]) => name === sub)?.[1] ?? 'Regel';
     return `Lagrum, rad ${rowNumber(Number(key))}, ${column.toLowerCase()}`;
   };
@@ -227,8 +238,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
         <div>
           <h1 id="rules-title" className="page-title">Regler och lagrum</h1>
           <p className="page-lead rules__lead">
-            Här anger kommunen parametrarna för bevakningarnas regler, och lagrummen som visas vid varje bevakning kan rättas
-            här när numreringen i nya socialtjänstlagen är verifierad.
+            Här anger kommunen parametrarna för bevakningarnas regler och vilka registerkontroller som krävs. Lagrummen som visas
+            vid varje bevakning kan rättas här när numreringen i nya socialtjänstlagen är verifierad.
           </p>
         </div>
         <p className="rules__version">
@@ -283,6 +294,15 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
             ))}
           </div>
         </fieldset>
+
+        <CatalogueSection
+          values={values.catalogue}
+          errors={errors}
+          inputId={inputId}
+          onChange={(register, change) =>
+            setValues((old) => ({ ...old, catalogue: old.catalogue.map((row) => (row.register === register ? { ...row, ...change } : row)) }))
+          }
+        />
 
         <fieldset className="rules__section">
           <legend>Lagrum</legend>

@@ -1,0 +1,199 @@
+import { useRef } from 'react';
+import type { ReactNode } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import type { CheckListRow } from '../../../preload/api';
+import { cspNonce } from '../bridge/api';
+import { gridTheme } from '../components/grid';
+import { compareSv, registerLabels, ruleLabels } from '../labels';
+import { relativeDays } from '../today';
+import { isProblem, statusLabel, statusOrder } from './status';
+
+// Eight columns on a laptop's width: a size smaller and tighter than the other lists.
+const theme = gridTheme(62).withParams({ fontSize: 14, headerFontSize: 13, spacing: 5 });
+
+const localeText: Record<string, string> = {
+  noRowsToShow: 'Inga kontroller att visa.',
+  noMatchingRows: 'Inga kontroller att visa.',
+  loadingOoo: 'Hämtar kontroller…',
+  loadingError: 'Kontrollerna kunde inte hämtas.',
+  ariaSortableColumn: 'Tryck Enter för att sortera',
+};
+
+/** One row per check: a stay's decision (per adult and register), or an adult's re-check. */
+export const checkKey = (row: CheckListRow): string =>
+  [row.check, row.placementId ?? '', row.homeId, row.personId ?? '', row.register, row.date].join(':');
+
+function Stack({ first, second, strong }: { first: ReactNode; second?: ReactNode; strong?: boolean }) {
+  return (
+    <span className="cell-stack">
+      <span className={strong ? 'cell-stack__line cell-stack__line--strong' : 'cell-stack__line'}>{first}</span>
+      {second && <span className="cell-stack__line cell-stack__line--muted">{second}</span>}
+    </span>
+  );
+}
+
+/** The status in words, with a mark that is not colour: ✓ for OK, ✕ for a problem. */
+export function CheckStatusBadge({ row }: { row: Pick<CheckListRow, 'check' | 'status'> }) {
+  const problem = isProblem(row);
+  const recheck = row.check === 'registerkontroll-fortlopande';
+  const tone = recheck ? `badge--deadline-${row.status}` : problem ? 'badge--check-problem' : 'badge--check-ok';
+  const mark = recheck ? '' : problem ? '✕ ' : '✓ ';
+  return (
+    <span className={`badge ${tone}`}>
+      {mark && <span aria-hidden="true">{mark}</span>}
+      {statusLabel(row.status)}
+    </span>
+  );
+}
+
+interface Context {
+  today: string;
+}
+
+/** Short, beside the Register column: "Före beslut" + "IVO-tillstånd"; the filter and tooltip say it in full. */
+const kindLabels: Record<CheckListRow['check'], string> = {
+  registerkontroll: 'Före beslut',
+  'ivo-tillstand': 'Före beslut',
+  'registerkontroll-fortlopande': 'Fortlöpande',
+};
+
+const cells = {
+  status: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <CheckStatusBadge row={data} /> : null),
+  check: ({ data }: ICellRendererParams<CheckListRow>) =>
+    data ? <Stack strong first={kindLabels[data.check]} second={data.childLabel ?? 'Omkontroll'} /> : null,
+  home: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <Stack first={data.homeName} /> : null),
+  person: ({ data }: ICellRendererParams<CheckListRow>) =>
+    data ? <Stack first={data.personName ?? <span className="muted">Hemmet</span>} /> : null,
+  date: ({ data, context }: ICellRendererParams<CheckListRow, unknown, Context>) =>
+    data ? (
+      <Stack
+        first={data.date}
+        second={data.check === 'registerkontroll-fortlopande' ? relativeDays(data.date, context.today) : 'Beslut'}
+      />
+    ) : null,
+  checkedOn: ({ data }: ICellRendererParams<CheckListRow>) =>
+    data ? <Stack first={data.checkedOn ?? <span className="muted">Ingen</span>} /> : null,
+  // Read whole where it fits: two lines, the law in the tooltip.
+  explanation: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <span className="cell-clamp">{data.explanation}</span> : null),
+};
+
+const columnDefs: ColDef<CheckListRow>[] = [
+  {
+    colId: 'status',
+    headerName: 'Status',
+    valueGetter: ({ data }) => (data ? statusLabel(data.status) : ''),
+    comparator: (_a, _b, nodeA, nodeB) => (nodeA.data ? statusOrder(nodeA.data) : 9) - (nodeB.data ? statusOrder(nodeB.data) : 9),
+    cellRenderer: cells.status,
+    sort: 'asc',
+    sortIndex: 0,
+    width: 158,
+  },
+  {
+    colId: 'check',
+    headerName: 'Kontroll',
+    valueGetter: ({ data }) => (data ? ruleLabels[data.check] : ''),
+    cellRenderer: cells.check,
+    tooltipValueGetter: ({ data }) => (data ? [ruleLabels[data.check], data.childLabel].filter(Boolean).join(', ') : ''),
+    comparator: compareSv,
+    width: 130,
+  },
+  {
+    colId: 'home',
+    headerName: 'Hem',
+    field: 'homeName',
+    cellRenderer: cells.home,
+    tooltipField: 'homeName',
+    comparator: compareSv,
+    flex: 1,
+    minWidth: 140,
+  },
+  {
+    colId: 'person',
+    headerName: 'Person',
+    valueGetter: ({ data }) => data?.personName ?? '',
+    cellRenderer: cells.person,
+    tooltipValueGetter: ({ data }) => data?.personName ?? '',
+    comparator: compareSv,
+    flex: 0.9,
+    minWidth: 130,
+  },
+  {
+    colId: 'register',
+    headerName: 'Register',
+    valueGetter: ({ data }) => (data ? registerLabels[data.register] : ''),
+    comparator: compareSv,
+    width: 160,
+  },
+  {
+    colId: 'date',
+    headerName: 'Datum',
+    headerTooltip: 'Beslutsdatum, eller när omkontrollen förfaller',
+    field: 'date',
+    cellRenderer: cells.date,
+    sort: 'asc',
+    sortIndex: 1,
+    width: 128,
+  },
+  {
+    colId: 'checkedOn',
+    headerName: 'Senaste kontroll',
+    valueGetter: ({ data }) => data?.checkedOn ?? '',
+    cellRenderer: cells.checkedOn,
+    width: 142,
+  },
+  {
+    colId: 'explanation',
+    headerName: 'Förklaring',
+    field: 'explanation',
+    cellRenderer: cells.explanation,
+    tooltipValueGetter: ({ data }) => (data ? `${data.explanation} ${data.legalRef}` : ''),
+    sortable: false,
+    flex: 1.8,
+    minWidth: 220,
+  },
+];
+
+const defaultColDef: ColDef<CheckListRow> = { sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
+
+const getRowId = ({ data }: GetRowIdParams<CheckListRow>) => checkKey(data);
+const getRowClass = ({ data }: RowClassParams<CheckListRow>) => (data && isProblem(data) ? 'row--check-problem' : undefined);
+
+interface Props {
+  rows: CheckListRow[];
+  today: string;
+  /** The id of the heading that names the grid for screen readers. */
+  labelledBy: string;
+  onOpen: (row: CheckListRow) => void;
+}
+
+export function ChecksGrid({ rows, today, labelledBy, onOpen }: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  return (
+    <div className="grid-wrap" ref={wrapRef}>
+      <AgGridReact<CheckListRow>
+        // "om 12 dagar" is counted from today: a new date draws the grid anew.
+        key={today}
+        theme={theme}
+        styleNonce={cspNonce}
+        rowData={rows}
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        context={{ today } satisfies Context}
+        getRowId={getRowId}
+        getRowClass={getRowClass}
+        localeText={localeText}
+        ensureDomOrder
+        // One Tab stop, as in the other lists: arrows inside, Tab and Shift+Tab leave the grid.
+        tabToNextCell={() => false}
+        tabToNextHeader={() => false}
+        onGridReady={() => wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy)}
+        onRowClicked={({ data }) => data && onOpen(data)}
+        onCellKeyDown={(event: CellKeyDownEvent<CheckListRow>) => {
+          const key = (event.event as KeyboardEvent | null | undefined)?.key;
+          if (key === 'Enter' && event.data) onOpen(event.data);
+        }}
+      />
+    </div>
+  );
+}

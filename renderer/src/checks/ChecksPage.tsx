@@ -1,0 +1,225 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { CheckListRow, CheckOverview } from '../../../preload/api';
+import { api } from '../bridge/api';
+import { ruleLabels } from '../labels';
+import { longDate } from '../today';
+import { ChecksGrid } from './ChecksGrid';
+import { allStatuses, isProblem, statusLabel } from './status';
+import type { CheckStatus } from './status';
+
+type Show = 'problems' | 'all';
+type CheckKind = CheckListRow['check'];
+
+interface Filters {
+  show: Show;
+  check: CheckKind | '';
+  status: CheckStatus | '';
+  query: string;
+}
+
+const noFilters: Filters = { show: 'problems', check: '', status: '', query: '' };
+const checkKinds: CheckKind[] = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'];
+
+/** Kept while the window is open, as in the bevakningslista: back from a placement, the list is as it was. */
+let remembered: Filters = noFilters;
+
+interface Loaded {
+  key: string;
+  overview: CheckOverview | null;
+  error: string | null;
+}
+
+interface Props {
+  today: string;
+  /** Changes whenever something was saved, so the list is fetched again. */
+  version: number;
+  onOpenPlacement: (placementId: string) => void;
+  onOpenHome: (homeId: string) => void;
+}
+
+const fold = (text: string) => text.toLocaleLowerCase('sv');
+
+/**
+ * Every register check and IVO permit check of the stays, and the re-checks of foster-home adults
+ * while a child lives there: the problems first, each opening where it is put right.
+ */
+export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Props) {
+  const [filters, setFilters] = useState<Filters>(remembered);
+  const [retries, setRetries] = useState(0);
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const requestKey = `${today}\u0000${version}\u0000${retries}`;
+
+  useEffect(() => {
+    remembered = filters;
+  }, [filters]);
+
+  useEffect(() => {
+    let current = true;
+    void api.listChecks({ date: today }).then((result) => {
+      if (!current) return;
+      setLoaded(
+        result.ok
+          ? { key: requestKey, overview: result.value, error: null }
+          : { key: requestKey, overview: null, error: result.error.message },
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [today, requestKey]);
+
+  const rows = useMemo(() => loaded?.overview?.rows ?? [], [loaded]);
+  const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
+
+  // Every filter but "Visa": the counts on its buttons say what each would show.
+  const matching = useMemo(() => {
+    const query = fold(filters.query.trim());
+    return rows.filter(
+      (row) =>
+        (filters.check === '' || row.check === filters.check) &&
+        (filters.status === '' || row.status === filters.status) &&
+        (query === '' ||
+          [row.homeName, row.personName, row.childLabel, row.explanation].some((text) => text !== null && fold(text).includes(query))),
+    );
+  }, [rows, filters]);
+  const problems = useMemo(() => matching.filter(isProblem), [matching]);
+  const shown = filters.show === 'problems' ? problems : matching;
+  // The statuses that occur, plus the one chosen (so it stays shown when its rows are gone).
+  const statuses = useMemo(() => {
+    const present = new Set<CheckStatus>(rows.map((row) => row.status));
+    if (filters.status) present.add(filters.status);
+    return allStatuses.filter((status) => present.has(status));
+  }, [rows, filters.status]);
+
+  if (loaded === null) return <p className="page-message" role="status">Hämtar kontroller…</p>;
+  if (loaded.error !== null && loaded.overview === null) {
+    return (
+      <div className="page-message page-message--error" role="alert">
+        <p>Kontrollerna kunde inte hämtas. {loaded.error}</p>
+        <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+      </div>
+    );
+  }
+
+  const filtered = filters.check !== '' || filters.status !== '' || filters.query !== '';
+  const open = (row: CheckListRow) => {
+    // A re-check is recorded on the home; a decision check is read on its placement.
+    if (row.check !== 'registerkontroll-fortlopande' && row.placementId !== null) onOpenPlacement(row.placementId);
+    else onOpenHome(row.homeId);
+  };
+
+  return (
+    <section className="deadlines checks" aria-labelledby="checks-title">
+      <div className="register__head">
+        <div>
+          <h1 id="checks-title" className="page-title">Kontroller</h1>
+          <p className="page-lead">
+            Registerkontroller av familjehemmens vuxna och IVO-tillstånd för HVB och stödboende, före besluten och fortlöpande,
+            den {longDate(today)}.
+          </p>
+        </div>
+      </div>
+
+      {rows.length === 0 ? (
+        <div className="placements__none">
+          <p className="checks__empty">Inga kontroller att visa.</p>
+          <p className="muted">
+            Kontrollerna visas när det finns placeringar i familjehem, jourhem, nätverkshem eller enskilda HVB och stödboenden.
+          </p>
+        </div>
+      ) : (
+        <>
+          <div className="status-filter" role="group" aria-label="Visa kontroller">
+            <ShowButton value="problems" label="Problem" detail="saknas, brister eller ska göras om" count={problems.length} filters={filters} set={set} />
+            <ShowButton value="all" label="Alla" count={matching.length} filters={filters} set={set} />
+          </div>
+
+          <div className="toolbar" role="search">
+            <div className="field field--search">
+              <label htmlFor="checks-search">Sök</label>
+              <input
+                id="checks-search"
+                type="search"
+                className="input"
+                placeholder="Sök hem, person eller barn…"
+                autoComplete="off"
+                maxLength={200}
+                value={filters.query}
+                onChange={(event) => set({ query: event.target.value })}
+                onKeyDown={(event) => {
+                  if (event.key === 'Escape' && filters.query !== '') {
+                    event.preventDefault();
+                    set({ query: '' });
+                  }
+                }}
+              />
+            </div>
+            <div className="field field--wide">
+              <label htmlFor="checks-kind">Kontroll</label>
+              <select id="checks-kind" className="input" value={filters.check} onChange={(e) => set({ check: e.target.value as CheckKind | '' })}>
+                <option value="">Alla</option>
+                {checkKinds.map((kind) => (
+                  <option key={kind} value={kind}>{ruleLabels[kind]}</option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="checks-status">Status</label>
+              <select id="checks-status" className="input" value={filters.status} onChange={(e) => set({ status: e.target.value as CheckStatus | '' })}>
+                <option value="">Alla</option>
+                {statuses.map((status) => (
+                  <option key={status} value={status}>{statusLabel(status)}</option>
+                ))}
+              </select>
+            </div>
+            {filtered && (
+              <button type="button" className="button button--quiet toolbar__reset" onClick={() => set({ check: '', status: '', query: '' })}>
+                Rensa filter
+              </button>
+            )}
+          </div>
+
+          {loaded.error !== null && (
+            <div className="list-error" role="alert">
+              <p>Kontrollerna kunde inte hämtas på nytt. {loaded.error}</p>
+              <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+            </div>
+          )}
+          <p className="result-count" aria-live="polite">
+            {shown.length === 1 ? '1 kontroll visas' : `${shown.length} kontroller visas`}
+          </p>
+          <ChecksGrid rows={shown} today={today} labelledBy="checks-title" onOpen={open} />
+          <p className="hint">
+            Tips: tryck <kbd>Enter</kbd> på en rad. En kontroll före beslut öppnar placeringen; en fortlöpande registerkontroll
+            öppnar hemmet, där kontrollen registreras.
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ShowButton(props: {
+  value: Show;
+  label: string;
+  detail?: string;
+  count: number;
+  filters: Filters;
+  set: (change: Partial<Filters>) => void;
+}) {
+  const modifier = props.value === 'problems' ? 'overdue' : 'all';
+  return (
+    <button
+      type="button"
+      className={`status-filter__button status-filter__button--${modifier}`}
+      aria-pressed={props.filters.show === props.value}
+      onClick={() => props.set({ show: props.value })}
+    >
+      <span className="status-filter__count">{props.count}</span>
+      <span className="status-filter__label">
+        {props.label}
+        {props.detail && <span className="status-filter__detail"> ({props.detail})</span>}
+      </span>
+    </button>
+  );
+}

@@ -1,0 +1,273 @@
+import type { Page } from '@playwright/test';
+import type { Services } from '../../main/services';
+import { dataRows, expect, expectAccessible, grid, mainMenu, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+
+/**
+ * Fictional homes on 2026-11-22 (TODAY):
+ * - Familjen Kontrollberg (familjehem): Anna's belastningsregistret checked 2026-10-05, nothing
+ *   else; Bo never checked.
+ * - Familjen Klarström (familjehem): Cecilia checked in both registers 2026-10-01.
+ * - Provgårdens HVB (enskild): a valid permit verified 2026-11-01, for HVB, ages 13–17.
+ * - Kommunens stödboende (kommunal): nothing to check.
+ */
+async function seedHomes(services: Services) {
+  const home = (kind: 'familjehem' | 'hvb' | 'stodboende', name: string, extra: object = {}) =>
+    services.homes.save({
+      kind, name, orgNr: null, operator: null, municipality: 'Sundsvall', capacity: 2, targetGroup: null, agency: null, persons: [],
+      ...extra,
+    });
+  const kontrollberg = await home('familjehem', 'Familjen Kontrollberg', {
+    persons: [
+      { name: 'Anna Kontrollberg', role: 'uppdragstagare', birthYear: 1980 },
+      { name: 'Bo Kontrollberg', role: 'uppdragstagare', birthYear: 1978 },
+    ],
+  });
+  const klarstrom = await home('familjehem', 'Familjen Klarström', {
+    persons: [{ name: 'Cecilia Klarström', role: 'uppdragstagare', birthYear: 1975 }],
+  });
+  const hvb = await home('hvb', 'Provgårdens HVB', { orgNr: '556000-0019', operator: 'enskild', capacity: 8 });
+  await home('stodboende', 'Kommunens stödboende', { operator: 'kommunal' });
+
+  const personId = (saved: typeof kontrollberg, name: string) => saved.persons.find((p) => p.name === name)?.id ?? '';
+  const record = (input: Parameters<Services['registerChecks']['record']>[0]) =>
+    services.registerChecks.record(input, `${TODAY}T09:00:00.000Z`, TODAY);
+  const person = { outcome: 'utan-anmarkning' as const, reference: null, permit: null, recordedBy: 'Saga Handläggarsson' };
+  await record({ ...person, personId: personId(kontrollberg, 'Anna Kontrollberg'), register: 'belastningsregistret', checkedOn: '2026-10-05' });
+  for (const register of ['belastningsregistret', 'misstankeregistret'] as const) {
+    await record({ ...person, personId: personId(klarstrom, 'Cecilia Klarström'), register, checkedOn: '2026-10-01' });
+  }
+  await record({
+    homeId: hvb.id, register: 'ivo-tillstand', checkedOn: '2026-11-01', outcome: 'giltigt', reference: 'IVO 3.5.1-0001/2026',
+    permit: { forms: ['hvb'], minAge: 13, maxAge: 17, places: 8, targetGroup: null, holderOrgNr: '556000-0019' },
+    recordedBy: 'Saga Handläggarsson',
+  });
+  return { kontrollberg: kontrollberg.id, klarstrom: klarstrom.id };
+}
+
+/** The homes, and Tova placed in Familjen Kontrollberg: decided 2026-09-28, from 2026-10-01. */
+async function seedPlacement(databasePath: string): Promise<void> {
+  await withServices(databasePath, async (services) => {
+    const homes = await seedHomes(services);
+    const child = await services.placements.saveChild({ name: 'Tova Provsdotter', birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
+    await services.placements.savePlacement({
+      childId: child.id, legalBasis: 'SoL', decidedOn: '2026-09-28', startedOn: '2026-10-01', endedOn: null, endReason: null,
+      caseworker: 'Saga Handläggarsson', unit: 'Barn och unga',
+      stays: [{ homeId: homes.kontrollberg, from: '2026-10-01', to: null, decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+}
+
+const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('button', { name: new RegExp(`^${name}`) });
+const readiness = (page: Page) => page.getByRole('group', { name: 'Redo för beslut?' });
+const rowCount = async (page: Page) => Number(await grid(page).getAttribute('aria-rowcount')) - 1;
+const READY = 'Redo för beslut: alla kontroller är gjorda före beslutet och är aktuella.';
+
+test('"Redo för beslut?" names each missing check, is green when all are made, and refuses what the permit does not cover', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, seedHomes);
+  await openWithClock(page, openApp);
+  await menuItem(page, 'Placeringar').click();
+  await page.getByRole('button', { name: 'Ny placering' }).click();
+  const form = page.getByRole('region', { name: 'Ny placering' });
+  await form.getByLabel('Namn eller initialer').fill('Vera Provsdotter');
+  await form.getByLabel('Födelsedatum').fill('2012-05-06');
+  await form.getByLabel('Lagrum').selectOption({ label: 'SoL' });
+  await form.getByLabel('Beslutsdatum').fill(TODAY);
+  await form.getByLabel('Startdatum (verkställd)').fill(TODAY);
+  // No panel until a home is chosen.
+  await expect(readiness(page)).toHaveCount(0);
+  const homeSelect = form.getByRole('combobox', { name: /^Hem\b/ });
+
+  // Anna's belastningsregistret is made; her misstankeregistret and both of Bo's are not.
+  await homeSelect.selectOption({ label: 'Familjen Kontrollberg (Familjehem, Sundsvall)' });
+  await expect(readiness(page)).toContainText('Inte redo för beslut. 3 kontroller saknas eller brister.');
+  const items = readiness(page).getByRole('listitem');
+  await expect(items).toHaveCount(3);
+  await expect(items.filter({ hasText: 'Misstankeregistret för Anna Kontrollberg' })).toContainText('Saknas');
+  await expect(items.filter({ hasText: 'Belastningsregistret för Bo Kontrollberg' })).toContainText('Saknas');
+  await expect(items.filter({ hasText: 'Misstankeregistret för Bo Kontrollberg' })).toContainText('Saknas');
+  await expect(items.filter({ hasText: 'Belastningsregistret för Anna Kontrollberg' })).toHaveCount(0);
+  await expect(readiness(page).getByRole('status')).toContainText('Inte redo för beslut.');
+  await expect(readiness(page).getByRole('button', { name: 'Öppna hemmet' })).toBeVisible();
+  await readiness(page).scrollIntoViewIfNeeded();
+  await expectAccessible(page);
+  await screenshot(page, 'redo-for-beslut');
+
+  // Every check made before the decision and fresh: green, and says so in words.
+  await homeSelect.selectOption({ label: 'Familjen Klarström (Familjehem, Sundsvall)' });
+  await expect(readiness(page).getByRole('status')).toContainText(READY);
+  await expect(readiness(page).getByRole('listitem')).toHaveCount(0);
+  // A decision before the checks: they were made after it.
+  await form.getByLabel('Beslutsdatum').fill('2026-09-01');
+  await expect(readiness(page)).toContainText('Inte redo för beslut. 2 kontroller saknas eller brister.');
+  await expect(readiness(page).getByRole('listitem').filter({ hasText: 'Gjord efter beslut' })).toHaveCount(2);
+  await form.getByLabel('Beslutsdatum').fill(TODAY);
+  await expect(readiness(page).getByRole('status')).toContainText(READY);
+
+  // A kommunal stödboende needs no check.
+  await homeSelect.selectOption({ label: 'Kommunens stödboende (Stödboende, Sundsvall)' });
+  await expect(readiness(page).getByRole('status')).toHaveText('Inga register- eller tillståndskontroller krävs för det här hemmet.');
+
+  // The HVB's permit covers ages 13–17: a child of 14 is fine, a child of 8 is not, and the save is refused.
+  await homeSelect.selectOption({ label: 'Provgårdens HVB (HVB, Sundsvall)' });
+  await expect(readiness(page).getByRole('status')).toContainText(READY);
+  await form.getByLabel('Födelsedatum').fill('2018-05-06');
+  await expect(readiness(page)).toContainText('Hemmets tillstånd täcker inte placeringen.');
+  await expect(readiness(page).getByRole('listitem').filter({ hasText: 'Täcks inte av tillståndet' })).toHaveCount(1);
+  await form.getByRole('button', { name: 'Spara placeringen' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Placeringen kunde inte sparas' })).toBeVisible();
+  await expect(homeSelect).toHaveAttribute('aria-invalid', 'true');
+
+  // The missing checks are recorded on the home: "Öppna hemmet" goes there (after asking about the form).
+  await homeSelect.selectOption({ label: 'Familjen Kontrollberg (Familjehem, Sundsvall)' });
+  await readiness(page).getByRole('button', { name: 'Öppna hemmet' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Lämna utan att spara' }).click();
+  await expect(menuItem(page, 'Register')).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
+});
+
+test('the placement shows its checks before the decision, the problems first; the omplacering asks too', async ({ page, openApp, databasePath }) => {
+  await seedPlacement(databasePath);
+  await openWithClock(page, openApp);
+  await menuItem(page, 'Placeringar').click();
+  await page.getByRole('button', { name: 'Tova Provsdotter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
+
+  const checks = page.getByRole('region', { name: /Kontroller före beslut/ });
+  await expect(checks.getByRole('heading', { level: 2 })).toHaveText('Kontroller före beslut (4 brister)');
+  const items = checks.getByRole('listitem');
+  await expect(items).toHaveCount(4);
+  // Anna's check was made 2026-10-05, after the decision of 2026-09-28.
+  const anna = items.filter({ hasText: 'Belastningsregistret, Anna Kontrollberg' });
+  await expect(anna).toContainText('Gjord efter beslut');
+  await expect(anna).toContainText('Kontrollerad 2026-10-05');
+  await expect(anna).toContainText('Beslut 2026-09-28');
+  const bo = items.filter({ hasText: 'Misstankeregistret, Bo Kontrollberg' });
+  await expect(bo).toContainText('Saknas');
+  await expect(bo).toContainText('Ingen kontroll registrerad');
+  // The gravest first: the three missing checks, then the one made too late.
+  await expect(items.last()).toContainText('Gjord efter beslut');
+  await checks.scrollIntoViewIfNeeded();
+  await expectAccessible(page);
+  await screenshot(page, 'placering-kontroller');
+
+  // An omplacering to a home whose checks are all made today is ready.
+  await page.getByRole('button', { name: 'Omplacera' }).click();
+  const move = page.getByRole('form', { name: 'Omplacera' });
+  await move.getByLabel('Nytt hem').selectOption({ label: 'Familjen Klarström (Familjehem, Sundsvall)' });
+  await expect(readiness(page).getByRole('status')).toContainText(READY);
+  await move.getByLabel('Beslut om vistelsen').fill('2026-09-15');
+  await expect(readiness(page)).toContainText('Inte redo för beslut. 2 kontroller saknas eller brister.');
+  await expectAccessible(page);
+
+  // The home opens from the checks, to record them.
+  await move.getByRole('button', { name: 'Avbryt' }).click();
+  await anna.getByRole('button', { name: 'Familjen Kontrollberg' }).click();
+  await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
+});
+
+test('the Kontroller page lists the problems first, filters, and opens the home or the placement', async ({ page, openApp, databasePath }) => {
+  await seedPlacement(databasePath);
+  const overview = await withServices(databasePath, (services) => services.checks.overview(TODAY));
+  // 4 decision checks with problems; Anna's misstankeregistret and Bo's two re-checks are overdue.
+  expect(overview.counts).toEqual({ problems: 4, overdue: 3, dueSoon: 0 });
+  await openWithClock(page, openApp);
+  await expect(menuItem(page, 'Kontroller')).toHaveAccessibleName('Kontroller 4 problem 3 försenade');
+  await menuItem(page, 'Kontroller').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kontroller' })).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Kontroller' })).toBeVisible();
+
+  const show = page.getByRole('group', { name: 'Visa kontroller' });
+  await expect(show.getByRole('button', { name: /^\d+ Problem/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(show.getByRole('button', { name: /^\d+ Problem/ })).toHaveAccessibleName(/^7 Problem/);
+  await expect.poll(() => rowCount(page)).toBe(7);
+  await show.getByRole('button', { name: /^\d+ Alla/ }).click();
+  await expect.poll(() => rowCount(page)).toBe(overview.rows.length);
+
+  await page.getByLabel('Kontroll', { exact: true }).selectOption({ label: 'Registerkontroll före placering' });
+  await expect.poll(() => rowCount(page)).toBe(4);
+  await page.getByLabel('Status').selectOption({ label: 'Saknas' });
+  await expect.poll(() => rowCount(page)).toBe(3);
+  await page.getByRole('button', { name: 'Rensa filter' }).click();
+  await show.getByRole('button', { name: /^\d+ Problem/ }).click();
+  await expect.poll(() => rowCount(page)).toBe(7);
+  // The status in words (and a mark), never colour alone; the problems sort first.
+  await expect(dataRows(page).first().locator('[col-id="status"]')).toHaveText(/Saknas|Försenad/);
+  await expectAccessible(page);
+  await screenshot(page, 'kontroller');
+
+  // A re-check opens the home where it is recorded.
+  const recheck = dataRows(page).filter({ hasText: 'Fortlöpande' }).filter({ hasText: 'Bo Kontrollberg' }).first();
+  await expect(recheck).toContainText('Familjen Kontrollberg');
+  await expect(recheck).toContainText('Försenad');
+  await recheck.click();
+  await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
+
+  // A decision check opens its placement; Enter does it from the keyboard.
+  await menuItem(page, 'Kontroller').click();
+  await page.getByLabel('Kontroll', { exact: true }).selectOption({ label: 'Registerkontroll före placering' });
+  // From the last control before the grid (Rensa filter), Tab reaches the grid's header.
+  await page.getByRole('button', { name: 'Rensa filter' }).focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
+  await expect(menuItem(page, 'Kontroller')).toHaveAttribute('aria-current', 'true');
+});
+
+test('a foster-home adult due for a re-check is in the bevakningslista; its row opens the home', async ({ page, openApp, databasePath }) => {
+  await seedPlacement(databasePath);
+  await openWithClock(page, openApp);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bevakning' })).toBeVisible();
+  await page.getByLabel('Regel').selectOption({ label: 'Fortlöpande registerkontroller' });
+  // Anna's misstankeregistret and Bo's two are overdue, Anna's belastningsregistret comes later.
+  await expect.poll(() => rowCount(page)).toBe(4);
+  const bo = dataRows(page).filter({ hasText: 'Registerkontroll: Misstankeregistret för Bo Kontrollberg' });
+  await expect(bo).toHaveCount(1);
+  await expect(bo).toContainText('Försenad');
+  await expect(bo).toContainText('Familjen Kontrollberg');
+  await expect(dataRows(page).filter({ hasText: 'Registerkontroll: Belastningsregistret för Anna Kontrollberg' })).toContainText('2027-10-05');
+  await expectAccessible(page);
+  await bo.click();
+  await expect(menuItem(page, 'Register')).toHaveAttribute('aria-current', 'page');
+  await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
+});
+
+test('the register catalogue is edited on the Regler page and saved with the rules; errors at the field', async ({ page, openApp }) => {
+  await openWithClock(page, openApp);
+  await menuItem(page, 'Regler').click();
+  const section = page.getByRole('group', { name: 'Registerkontroller' });
+  await expect(section).toBeVisible();
+  const maxAge = section.getByLabel('Högsta ålder vid beslut (månader): Belastningsregistret');
+  const recheck = section.getByLabel('Kontrolleras om var (månader): Misstankeregistret');
+  const required = section.getByLabel('Krävs före beslut: Socialregistret');
+  await expect(maxAge).toHaveValue('12');
+  await expect(section.getByLabel('Krävs före beslut: Belastningsregistret')).toBeChecked();
+  await expect(required).not.toBeChecked();
+  await expectAccessible(page);
+
+  // Not a number: told at the field, nothing sent.
+  await maxAge.fill('sex');
+  await page.getByRole('button', { name: 'Spara reglerna' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Reglerna kunde inte sparas' });
+  await expect(summary).toContainText('Belastningsregistret, högsta ålder vid beslut (månader): Ange ett heltal');
+  await expect(maxAge).toHaveAttribute('aria-invalid', 'true');
+  // Out of range: the service's message, at the field (/catalogue/0/maxAgeMonths).
+  await maxAge.fill('500');
+  await page.getByRole('button', { name: 'Spara reglerna' }).click();
+  await expect(summary).toContainText('Högst 120 månader.');
+  await expect(maxAge).toHaveAccessibleDescription(/Högst 120 månader\./);
+
+  await maxAge.fill('6');
+  await recheck.fill('');
+  await required.check();
+  await section.getByRole('group', { name: 'Vems kontroller: Socialregistret' }).getByLabel('Uppdragstagare').check();
+  await page.getByRole('button', { name: 'Spara reglerna' }).click();
+  await expect(toast(page)).toContainText('Reglerna är sparade.');
+
+  // Read again from the database.
+  await menuItem(page, 'Bevakning').click();
+  await menuItem(page, 'Regler').click();
+  await expect(maxAge).toHaveValue('6');
+  await expect(recheck).toHaveValue('');
+  await expect(required).toBeChecked();
+});
