@@ -431,7 +431,7 @@ export interface DecisionCheckRow {
   /** The check the status was judged on. */
   checkedOn: string | null;
   legalRef: string;
-  /** One sentence in Swedish of what is wrong and what to do ("Belastningsregistret för Anna Ek saknas."). */
+  /** One sentence in Swedish of what is wrong and what to do ("Kontroll i belastningsregistret för Anna Ek saknas – kontrollera före beslut."). */
   explanation: string;
 }
 
@@ -465,7 +465,11 @@ export interface CheckListRow {
 export interface CheckOverview {
   date: string;
   rows: CheckListRow[];
-  /** Decision checks that are not `ok`, and re-checks `overdue` / `due-soon`. */
+  /**
+   * `problems`: decision checks that are not `ok`, of placements active on `date` only (an ended
+   * placement's can no longer be put right; `rows` still lists them); `overdue` / `dueSoon`:
+   * re-checks with that status.
+   */
   counts: { problems: number; overdue: number; dueSoon: number };
 }
 

@@ -114,13 +114,24 @@ export async function revisionCounts(db: Db, checkIds: readonly string[]): Promi
   return counts;
 }
 
-/** Earlier versions of the checks of a home and of its household's persons, newest change first. */
+/**
+ * Earlier versions of the checks of a home and of the persons of its household, newest change
+ * first. A person's version carries the home the person belonged to when it was kept (see
+ * `insertRevision`), so it stays with that home after the person leaves the household; versions
+ * kept before home ids were stored (no home id) are found through the household as it is now.
+ */
 export async function historyOfHome(db: Db, homeId: string): Promise<CheckRevisionRow[]> {
   return db
     .selectFrom('registerCheckHistory')
     .selectAll()
     .where((eb) =>
-      eb.or([eb('homeId', '=', homeId), eb('personId', 'in', eb.selectFrom('persons').select('id').where('homeId', '=', homeId))]),
+      eb.or([
+        eb('homeId', '=', homeId),
+        eb.and([
+          eb('homeId', 'is', null),
+          eb('personId', 'in', eb.selectFrom('persons').select('id').where('homeId', '=', homeId)),
+        ]),
+      ]),
     )
     .orderBy('changedAt', 'desc')
     .orderBy('checkId')
@@ -182,6 +193,21 @@ export async function nextRevision(db: Db, checkId: string): Promise<number> {
 }
 
 /**
+ * A history row of `check`: a person's check also gets the home id of the person's household
+ * now (`personHomeId`), so the home keeps the history after the person is removed from it. The
+ * check itself still names exactly one subject; `toRevision` (services) reports it that way.
+ */
+export function revisionRow(
+  check: CheckRow,
+  revision: number,
+  personHomeId: string | null,
+  change: { action: 'rattad' | 'borttagen'; changedBy: string; changedAt: string; reason: string },
+): CheckRevisionRow {
+  const { id, ...fields } = check;
+  return { checkId: id, revision, ...fields, homeId: check.homeId ?? personHomeId, ...change };
+}
+
+/**
  * Keeps `check` as it is now in the history, as revision `revision`, with who changed it, when
  * and why. Call it in the transaction that then changes or removes the check.
  */
@@ -191,6 +217,10 @@ export async function insertRevision(
   revision: number,
   change: { action: 'rattad' | 'borttagen'; changedBy: string; changedAt: string; reason: string },
 ): Promise<void> {
-  const { id, ...fields } = check;
-  await db.insertInto('registerCheckHistory').values({ checkId: id, revision, ...fields, ...change }).execute();
+  const person =
+    check.personId === null ? undefined : await db.selectFrom('persons').select('homeId').where('id', '=', check.personId).executeTakeFirst();
+  await db
+    .insertInto('registerCheckHistory')
+    .values(revisionRow(check, revision, person?.homeId ?? null, change))
+    .execute();
 }

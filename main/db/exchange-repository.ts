@@ -27,7 +27,7 @@ import {
   type MentionedIds,
   type StayForm,
 } from '../domain/exchange';
-import { parseStoredPermit, serializePermit } from './checks-repository';
+import { parseStoredPermit, revisionRow, serializePermit, type CheckRevisionRow, type CheckRow } from './checks-repository';
 import type { Database, HomesTable, StaysTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -205,12 +205,18 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
   };
 }
 
+/** Who and why on the history rows of checks an import replaces (docs/data-format.md). */
+export const importChange = { changedBy: 'Inläsning från fil', reason: 'Ersatt vid inläsning av utbytesfil' } as const;
+
 /**
  * Merges a checked file by id: each record is inserted or replaces the stored one entirely (a
  * field absent from the file becomes empty), and a placement's stays are replaced by the file's.
+ * A register check whose content the file changes is first kept in the check history (action
+ * `rattad`, changed at `importedAt`), as a correction in the program would be; a check the file
+ * repeats unchanged writes no history, so importing the same file twice changes nothing.
  * Run it in a transaction: the caller's, so the checks and the writes see the same database.
  */
-export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile): Promise<ImportCounts> {
+export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile, importedAt: string): Promise<ImportCounts> {
   const rows: { [K in ExchangeArray]: Insertable<Database[K]>[] } = {
     homes: (file.homes ?? []).map(homeRow),
     persons: (file.persons ?? []).map((p) => ({ ...p, birthYear: p.birthYear ?? null })),
@@ -273,6 +279,9 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile):
     })),
   };
 
+  // Before any write: the versions kept are the stored ones, with each person's household as it was.
+  await keepReplacedChecks(trx, rows.registerChecks as CheckRow[], importedAt);
+
   const counts = {} as ImportCounts;
   // Referenced tables first (exchangeArrays is in that order), stays right after their placements.
   for (const array of exchangeArrays) {
@@ -280,6 +289,49 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile):
     if (array === 'placements') await replaceStays(trx, file.placements ?? []);
   }
   return counts;
+}
+
+/** The stored check differs from the file's in anything but its id (a permit compared as stored, normalised). */
+function checkChanged(stored: CheckRow, next: CheckRow): boolean {
+  return (
+    stored.personId !== next.personId ||
+    stored.homeId !== next.homeId ||
+    stored.register !== next.register ||
+    stored.checkedOn !== next.checkedOn ||
+    stored.outcome !== next.outcome ||
+    stored.reference !== next.reference ||
+    (stored.permit !== next.permit && serializePermit(parseStoredPermit(stored.permit)) !== next.permit) ||
+    stored.recordedBy !== next.recordedBy ||
+    stored.recordedAt !== next.recordedAt
+  );
+}
+
+/** Writes the stored version of every check the file changes to the history, as the next revision of each. */
+async function keepReplacedChecks(trx: Transaction<Database>, next: readonly CheckRow[], importedAt: string): Promise<void> {
+  const byId = new Map(next.map((row) => [row.id, row]));
+  const kept: CheckRevisionRow[] = [];
+  for (const chunk of chunks([...byId.keys()])) {
+    const stored = await trx
+      .selectFrom('registerChecks')
+      .leftJoin('persons', 'persons.id', 'registerChecks.personId')
+      .selectAll('registerChecks')
+      .select('persons.homeId as personHomeId')
+      .where('registerChecks.id', 'in', chunk)
+      .execute();
+    const changed = stored.filter(({ personHomeId: _home, ...row }) => checkChanged(row, byId.get(row.id) as CheckRow));
+    if (changed.length === 0) continue;
+    const last = await trx
+      .selectFrom('registerCheckHistory')
+      .select((eb) => ['checkId', eb.fn.max('revision').as('last')])
+      .where('checkId', 'in', changed.map((row) => row.id))
+      .groupBy('checkId')
+      .execute();
+    const lastOf = new Map(last.map((row) => [row.checkId, Number(row.last)]));
+    for (const { personHomeId, ...row } of changed) {
+      kept.push(revisionRow(row, (lastOf.get(row.id) ?? 0) + 1, personHomeId, { action: 'rattad', changedAt: importedAt, ...importChange }));
+    }
+  }
+  for (const chunk of chunks(kept, ROWS_PER_INSERT)) await trx.insertInto('registerCheckHistory').values(chunk).execute();
 }
 
 async function replaceStays(trx: Transaction<Database>, placements: readonly ExchangePlacement[]): Promise<void> {

@@ -84,19 +84,29 @@ export const registerCatalogueEntrySchema = z.strictObject({
 });
 export type RegisterCatalogueEntry = z.output<typeof registerCatalogueEntrySchema>;
 
-export const registerCatalogueSchema = z
-  .array(registerCatalogueEntrySchema)
-  .max(personCheckRegisters.length)
-  .superRefine((entries, ctx) => {
-    const seen = new Set<string>();
-    entries.forEach((entry, index) => {
-      if (seen.has(entry.register)) ctx.addIssue({ code: 'custom', path: [index, 'register'], message: 'Registret finns redan i listan.' });
-      seen.add(entry.register);
-      if (entry.required && entry.roles.length === 0) {
-        ctx.addIssue({ code: 'custom', path: [index, 'roles'], message: 'Ange vilka som ska kontrolleras.' });
+/** Required by law for every uppdragstagare (SoF 5 kap. 1 b §): a municipality may add, not remove. */
+export const statutoryRegisters: readonly PersonCheckRegister[] = ['belastningsregistret', 'misstankeregistret'];
+
+/** Every register exactly once (so none silently disappears from the form), the statutory ones required of uppdragstagare. */
+export const registerCatalogueSchema = z.array(registerCatalogueEntrySchema).superRefine((entries, ctx) => {
+  const seen = new Set<string>();
+  entries.forEach((entry, index) => {
+    if (seen.has(entry.register)) ctx.addIssue({ code: 'custom', path: [index, 'register'], message: 'Registret finns redan i listan.' });
+    seen.add(entry.register);
+    if (entry.required && entry.roles.length === 0) {
+      ctx.addIssue({ code: 'custom', path: [index, 'roles'], message: 'Ange vilka som ska kontrolleras.' });
+    }
+    if (statutoryRegisters.includes(entry.register)) {
+      if (!entry.required) ctx.addIssue({ code: 'custom', path: [index, 'required'], message: 'Registret krävs enligt lag (SoF 5 kap. 1 b §).' });
+      if (!entry.roles.includes('uppdragstagare')) {
+        ctx.addIssue({ code: 'custom', path: [index, 'roles'], message: 'Uppdragstagare ska alltid kontrolleras i det här registret.' });
       }
-    });
+    }
   });
+  for (const register of personCheckRegisters) {
+    if (!seen.has(register)) ctx.addIssue({ code: 'custom', path: [], message: `Registret ${register} saknas i listan.` });
+  }
+});
 
 /**
  * rules.md: belastnings- and misstankeregistret for every uppdragstagare, at most 12 months old at

@@ -107,14 +107,22 @@ export const recheckBasisLabels = {
   since: 'barn i hemmet sedan',
 } as const;
 
-/** A person register as the subject of a sentence: "Belastningsregistret för Anna Ek saknas". */
-const registerSubjects: Record<PersonCheckRegister, string> = {
-  belastningsregistret: 'Belastningsregistret',
-  misstankeregistret: 'Misstankeregistret',
-  socialregistret: 'Socialregistret',
-  kronofogden: 'Utdraget från Kronofogden',
-  forsakringskassan: 'Utdraget från Försäkringskassan',
+/**
+ * Where a person is checked and where an extract comes from, as a sentence says it: the sentence
+ * is about the check or the extract, never the register itself ("Kontroll i belastningsregistret
+ * för Anna Ek saknas", not "Belastningsregistret för Anna Ek saknas").
+ */
+const registerPlaces: Record<PersonCheckRegister, { in: string; from: string }> = {
+  belastningsregistret: { in: 'i belastningsregistret', from: 'ur belastningsregistret' },
+  misstankeregistret: { in: 'i misstankeregistret', from: 'ur misstankeregistret' },
+  socialregistret: { in: 'i socialregistret', from: 'ur socialregistret' },
+  kronofogden: { in: 'hos Kronofogden', from: 'från Kronofogden' },
+  forsakringskassan: { in: 'hos Försäkringskassan', from: 'från Försäkringskassan' },
 };
+
+/** Said for each required register when a foster home has nobody whose checks the catalogue requires. */
+export const emptyHouseholdExplanation =
+  'Hemmet har ingen registrerad uppdragstagare – registerkontroller kan inte göras före beslut. Lägg till hushållet i registret.';
 
 /** A judged check or a due re-check, as much of it as its sentence needs. */
 export type CheckTextInput =
@@ -142,15 +150,19 @@ const DEFAULT_MONTHS = 12;
 /** One sentence in Swedish: what is wrong and what to do, or (ok) what the judgement rests on. */
 export function checkExplanation(row: CheckTextInput, parameters: RuleParameters, catalogue: readonly RegisterCatalogueEntry[]): string {
   const entry = catalogue.find((e) => e.register === row.register);
-  const who = `${registerSubjects[row.register as PersonCheckRegister] ?? row.register} för ${row.personName ?? 'personen'}`;
+  const place = registerPlaces[row.register as PersonCheckRegister] ?? { in: `i ${row.register}`, from: `ur ${row.register}` };
+  const person = row.personName ?? 'personen';
   const checked = row.checkedOn ?? '–';
 
   if (row.check === 'registerkontroll-fortlopande') {
-    if (row.checkedOn === null) return `${who} har aldrig kontrollerats; barn bor i hemmet sedan ${row.date}.`;
+    if (row.checkedOn === null) return `Kontroll ${place.in} för ${person} har aldrig gjorts; barn bor i hemmet sedan ${row.date}.`;
     return row.status === 'overdue'
-      ? `${who} skulle ha kontrollerats igen senast ${row.date}.`
-      : `${who} ska kontrolleras igen senast ${row.date}.`;
+      ? `Ny kontroll ${place.in} för ${person} skulle ha gjorts senast ${row.date}.`
+      : `Ny kontroll ${place.in} för ${person} ska göras senast ${row.date}.`;
   }
+
+  // A decision check without a person: the home had nobody to check (services/checks).
+  if (row.check === 'registerkontroll' && row.personName === null && row.status === 'missing') return emptyHouseholdExplanation;
 
   if (row.status === 'ok') {
     return row.checkedOn === row.date ? `Kontrollerat ${checked}, samma dag som beslutet.` : `Kontrollerat ${checked}, före beslutet.`;
@@ -172,13 +184,13 @@ export function checkExplanation(row: CheckTextInput, parameters: RuleParameters
 
   switch (row.status) {
     case 'missing':
-      return `${who} saknas – kontrollera före beslut.`;
+      return `Kontroll ${place.in} för ${person} saknas – kontrollera före beslut.`;
     case 'after-decision':
-      return `${who} kontrollerades ${checked}, efter beslutet ${row.date}.`;
+      return `Kontrollen ${place.in} för ${person} gjordes ${checked}, efter beslutet ${row.date}.`;
     case 'too-old':
-      return `${who} är från ${checked}, mer än ${entry?.maxAgeMonths ?? DEFAULT_MONTHS} månader före beslutet.`;
+      return `Utdraget ${place.from} för ${person} är från ${checked}, mer än ${entry?.maxAgeMonths ?? DEFAULT_MONTHS} månader före beslutet.`;
     case 'remark':
     case 'invalid':
-      return `${who} har anmärkning – en handläggare ska bedöma den.`;
+      return `Utdraget ${place.from} för ${person} har anmärkning – en handläggare ska bedöma den.`;
   }
 }

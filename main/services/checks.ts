@@ -12,6 +12,7 @@ import type { Database } from '../db/schema';
 import {
   compareCheckResults,
   computeChecks,
+  decisionDateOf,
   permitAtDecision,
   permitCoverageProblems,
   readinessAt,
@@ -19,9 +20,10 @@ import {
   type CheckRegister,
   type CheckResult,
   type DecisionCheckStatus,
+  type RegisterCatalogueEntry,
 } from '../domain/checks';
 import { compareDates } from '../domain/dates';
-import type { DeadlineStatus } from '../domain/deadlines';
+import { isActiveOn, type DeadlineStatus } from '../domain/deadlines';
 import { isFosterHomeKind, type HomeKind } from '../domain/homes';
 import { legalReferenceOn, personCheckRegisters, type PersonCheckRegister } from '../domain/rule-settings';
 import { checkExplanation, checkTitles, recheckBasisLabels, type CheckRegisterName } from '../domain/rule-texts';
@@ -73,7 +75,10 @@ export interface CheckListRow {
 export interface CheckOverview {
   date: string;
   rows: CheckListRow[];
-  /** `problems`: decision checks that are not `ok`; `overdue` / `dueSoon`: re-checks with that status. */
+  /**
+   * `problems`: decision checks that are not `ok`, of placements active on `date` (an ended
+   * placement's can no longer be put right); `overdue` / `dueSoon`: re-checks with that status.
+   */
   counts: { problems: number; overdue: number; dueSoon: number };
 }
 
@@ -102,9 +107,6 @@ export interface ReadinessQuery {
   date: string;
 }
 
-/** Said instead of a green panel when a foster home has nobody whose checks could be judged. */
-export const EMPTY_HOUSEHOLD = 'Hemmet har inga registrerade uppdragstagare; registerkontroller kan inte bedömas.';
-
 const permitForms: readonly string[] = ['hvb', 'stodboende'];
 
 export function toCheckRegister(snapshot: ChecksSnapshot): CheckRegister {
@@ -131,12 +133,17 @@ interface Base {
   register: CheckRegister;
   homes: Map<string, ChecksSnapshot['homes'][number]>;
   persons: Map<string, ChecksSnapshot['persons'][number]>;
+  /** Home id → the roles of its household. */
+  roles: Map<string, Set<string>>;
+  placements: Map<string, CheckPlacement>;
   children: Map<string, ChildOfPlacement>;
 }
 
 interface Run extends Base {
   /** As the engine gives them; each question sorts its own rows. */
   results: CheckResult[];
+  /** The window's decision checks that nobody could be judged for (`uncheckable`), of the stays begun by D. */
+  unjudged: DecisionResult[];
   /** The command line's order (compareCheckResults), sorted once when first asked for. */
   sorted: CheckResult[] | null;
   /** The re-checks with their words, built once (the bevakningslista and its counts ask often). */
@@ -145,6 +152,42 @@ interface Run extends Base {
 
 type DecisionResult = Extract<CheckResult, { check: 'registerkontroll' | 'ivo-tillstand' }>;
 type RecheckResult = Extract<CheckResult, { check: 'registerkontroll-fortlopande' }>;
+
+/**
+ * The required registers of the catalogue that nobody in a home's household is to be checked
+ * in: a foster home without uppdragstagare. The engine gives no result for a person who is not
+ * there, which would make such a home look as if nothing were wrong; the window shows one
+ * `missing` row per register without a person instead. Only the window: the command line's
+ * `checks --json` stays one object per stay × person × register (the spec's contract).
+ */
+function uncheckable(base: Base, homeId: string): RegisterCatalogueEntry[] {
+  const roles = base.roles.get(homeId);
+  return base.effective.catalogue.filter((entry) => entry.required && !entry.roles.some((role) => roles?.has(role)));
+}
+
+/** The `uncheckable` registers of every foster stay begun by `on`, judged at its decision date as the engine dates it. */
+function unjudgedResults(base: Base, on: string): DecisionResult[] {
+  const results: DecisionResult[] = [];
+  for (const placement of base.register.placements) {
+    [...placement.stays].sort((x, y) => compareDates(x.from, y.from)).forEach((stay, i) => {
+      if (stay.from > on || !isFosterHomeKind(stay.form)) return;
+      const decisionOn = decisionDateOf(placement, stay, i);
+      for (const entry of uncheckable(base, stay.homeId)) {
+        results.push({
+          check: 'registerkontroll',
+          placementId: placement.id,
+          homeId: stay.homeId,
+          personId: null,
+          register: entry.register,
+          decisionOn,
+          status: 'missing',
+          checkedOn: null,
+        });
+      }
+    });
+  }
+  return results;
+}
 
 const isProblem = (r: Pick<CheckListRow, 'check' | 'status'>) =>
   r.check === 'registerkontroll-fortlopande' ? r.status === 'overdue' || r.status === 'due-soon' : r.status !== 'ok';
@@ -178,14 +221,19 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     const stamp = await changeStamp(db);
     if (cachedBase?.stamp !== stamp) {
       const [snapshot, effective, children] = await Promise.all([readChecksSnapshot(db), settings.effective(), placementChildren(db)]);
+      const register = toCheckRegister(snapshot);
+      const roles = new Map<string, Set<string>>();
+      for (const person of snapshot.persons) roles.set(person.homeId, (roles.get(person.homeId) ?? new Set()).add(person.role));
       cachedBase = {
         stamp,
         base: {
           snapshot,
           effective,
-          register: toCheckRegister(snapshot),
+          register,
           homes: new Map(snapshot.homes.map((h) => [h.id, h])),
           persons: new Map(snapshot.persons.map((p) => [p.id, p])),
+          roles,
+          placements: new Map(register.placements.map((p) => [p.id, p])),
           children,
         },
       };
@@ -198,7 +246,16 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     const key = `${date}|${stamp}`;
     if (cachedRun?.key !== key) {
       const { parameters, catalogue } = base.effective;
-      cachedRun = { key, run: { ...base, results: computeChecks(base.register, date, parameters, catalogue), sorted: null, rechecks: null } };
+      cachedRun = {
+        key,
+        run: {
+          ...base,
+          results: computeChecks(base.register, date, parameters, catalogue),
+          unjudged: unjudgedResults(base, date),
+          sorted: null,
+          rechecks: null,
+        },
+      };
     }
     return cachedRun.run;
   }
@@ -298,7 +355,8 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
      * "Redo för beslut?": the checks a decision on `decisionOn` to place a child in `homeId` would
      * rest on, judged as the stay will be judged afterwards, and what refuses the placement
      * outright (the permit does not cover the form or the child's age on `from`, else the decision
-     * date; a foster home with nobody to check). Green only when every item is ok and nothing refuses.
+     * date). A foster home with nobody to check has one `missing` item per required register, as
+     * its stay will have afterwards. Green only when every item is ok and nothing refuses.
      */
     async readiness({ homeId, decisionOn, from, birthDate, date }: ReadinessQuery): Promise<Readiness> {
       const { base } = await load();
@@ -306,12 +364,20 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
       if (!home) throw notFound('Hemmet');
       const kind = home.kind as HomeKind;
       const { parameters, catalogue } = base.effective;
-      const items = readinessAt(base.register, homeId, decisionOn, date, parameters, catalogue)
+      const unjudged = isFosterHomeKind(kind)
+        ? uncheckable(base, homeId).map((entry) => ({
+            check: 'registerkontroll' as const,
+            personId: null,
+            register: entry.register,
+            status: 'missing' as const,
+            checkedOn: null,
+          }))
+        : [];
+      // Nothing to judge is not the same as nothing wrong: an empty household is never green.
+      const items = [...readinessAt(base.register, homeId, decisionOn, date, parameters, catalogue), ...unjudged]
         .map((judged) => decisionRow(base, { ...judged, placementId: null, homeId, decisionOn }))
         .sort(compareRowsOfADate);
       const refusals: string[] = [];
-      // Nothing to judge is not the same as nothing wrong: an empty household is never green.
-      if (isFosterHomeKind(kind) && items.length === 0 && catalogue.some((entry) => entry.required)) refusals.push(EMPTY_HOUSEHOLD);
       if (permitForms.includes(kind) && home.operator === 'enskild') {
         const permits = base.snapshot.checks.filter((c) => c.homeId === homeId && c.register === 'ivo-tillstand');
         const permit = permitAtDecision(permits, decisionOn, date);
@@ -328,13 +394,15 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
      */
     async overview(date: string): Promise<CheckOverview> {
       const run = await runOn(date);
-      const rows = run.results
+      const rows = [...run.results, ...run.unjudged]
         .map((r) => listRow(run, r))
         .sort((a, b) => Number(isProblem(b)) - Number(isProblem(a)) || compareDates(a.date, b.date) || compareRowsOfADate(a, b));
       const counts = { problems: 0, overdue: 0, dueSoon: 0 };
       for (const row of rows) {
         if (row.check !== 'registerkontroll-fortlopande') {
-          if (row.status !== 'ok') counts.problems++;
+          // Listed either way, but only what can still be put right is counted (the nav badge).
+          const placement = row.placementId === null ? undefined : run.placements.get(row.placementId);
+          if (row.status !== 'ok' && placement !== undefined && isActiveOn(placement, date)) counts.problems++;
         } else if (row.status === 'overdue') counts.overdue++;
         else if (row.status === 'due-soon') counts.dueSoon++;
       }
@@ -344,7 +412,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     /** The `registerkontroll` and `ivo-tillstand` results of one placement's stays, by decision date. */
     async forPlacement(placementId: string, date: string): Promise<DecisionCheckRow[]> {
       const run = await runOn(date);
-      return run.results
+      return [...run.results, ...run.unjudged]
         .filter((r): r is DecisionResult => r.check !== 'registerkontroll-fortlopande' && r.placementId === placementId)
         .map((r) => decisionRow(run, r))
         .sort((a, b) => compareDates(a.decisionOn, b.decisionOn) || compareRowsOfADate(a, b));

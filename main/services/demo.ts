@@ -535,7 +535,8 @@ export function createDemoService(db: Kysely<Database>) {
         const checked = validateExchangeFile(file, await readKnown(trx, mentionedIds(file)));
         // The demo is ours: a problem here is a bug, not the user's to fix.
         if (!checked.ok) throw new Error(`Exempeldata är felaktiga: ${checked.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-        const counts = await upsertAll(trx, checked.file);
+        // The register is empty: nothing is replaced, so no history is written at this time.
+        const counts = await upsertAll(trx, checked.file, `${today}T00:00:00.000Z`);
         for (const { before, by, at, reason } of demoRevisions(checked.file)) {
           await insertRevision(trx, before, 1, { action: 'rattad', changedBy: by, changedAt: at, reason });
         }

@@ -23,11 +23,12 @@ export interface ExchangeService {
 
 export const invalidFileMessage = 'Filen innehåller fel och har inte lästs in.';
 
-export function createExchangeService(db: Kysely<Database>): ExchangeService {
+/** `now`: the ISO timestamp an import writes on the history of the checks it replaces. */
+export function createExchangeService(db: Kysely<Database>, now: () => string = () => new Date().toISOString()): ExchangeService {
   return {
     importFile: (json) =>
       // Checks and writes in one transaction, so they see the same database; a throw rolls back.
-      db.transaction().execute(async (trx) => upsertAll(trx, await validFile(trx, json))),
+      db.transaction().execute(async (trx) => upsertAll(trx, await validFile(trx, json), now())),
     checkFile: (json) =>
       // A transaction only for a consistent view of the database across the reads.
       db.transaction().execute(async (trx) => {

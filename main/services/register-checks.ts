@@ -171,7 +171,8 @@ function toRevision(row: repo.CheckRevisionRow): RegisterCheckRevision {
     checkId: row.checkId,
     revision: row.revision,
     personId: row.personId,
-    homeId: row.homeId,
+    // The stored home id of a person's version only finds the home's history; the check is the person's.
+    homeId: row.personId === null ? row.homeId : null,
     register: row.register as Register,
     checkedOn: row.checkedOn,
     outcome: row.outcome as CheckOutcome,
@@ -216,14 +217,13 @@ function homeRegister(snapshot: repo.ChecksSnapshot, homeId: string): CheckRegis
 
 export function createRegisterChecksService(db: Kysely<Database>, settings: SettingsService) {
   /**
-   * The rules a check must meet beyond the contract's shape, each at its field. `catalogue` is
-   * null when the register need not be in it (a correction that keeps the register).
+   * The rules a check must meet beyond the contract's shape, each at its field. (Every person
+   * register is in the catalogue, which keeps all five: any of them may be recorded.)
    */
   async function validate(
     trx: Parameters<typeof repo.getCheck>[0],
     input: RegisterCheckInput,
     today: IsoDate,
-    catalogue: readonly RegisterCatalogueEntry[] | null,
   ): Promise<{ issues: ServiceIssue[]; permit: string | null }> {
     const issues: ServiceIssue[] = [];
     const onHome = input.register === 'ivo-tillstand';
@@ -262,9 +262,6 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
       issues.push({ path: '/outcome', message: 'En registerkontroll är utan eller med anmärkning.' });
     }
     if (input.checkedOn > today) issues.push({ path: '/checkedOn', message: 'En kontroll kan inte vara gjord i framtiden.' });
-    if (!onHome && catalogue !== null && !catalogue.some((entry) => entry.register === input.register)) {
-      issues.push({ path: '/register', message: `${name} finns inte i kommunens registerkatalog.` });
-    }
 
     let permit: PermitScope | null = input.permit;
     if (permit !== null && !onHome) {
@@ -373,9 +370,8 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
 
     /** Records a new check; `recordedAt` is the ISO timestamp of now, `today` the user's date. */
     async record(input: RegisterCheckInput, recordedAt: string, today: IsoDate): Promise<RegisterCheck> {
-      const { catalogue } = await settings.effective();
       return inTransaction(db, async (trx) => {
-        const { issues, permit } = await validate(trx, input, today, catalogue);
+        const { issues, permit } = await validate(trx, input, today);
         if (issues.length > 0) throw new ServiceError('VALIDATION', RECORD_FAILED, issues);
         const row = rowOf(randomUUID(), input, permit, recordedAt);
         await repo.insertCheck(trx, row);
@@ -388,7 +384,6 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
      * it, when and why) and the check takes the new values, all in one transaction.
      */
     async correct(input: CorrectRegisterCheckInput, changedAt: string, today: IsoDate): Promise<RegisterCheck> {
-      const { catalogue } = await settings.effective();
       return inTransaction(db, async (trx) => {
         const existing = await repo.getCheck(trx, input.id);
         if (!existing) throw notFound('Kontrollen');
@@ -399,8 +394,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
             message: 'En kontroll kan inte flyttas till en annan person eller ett annat hem. Ta bort den och registrera en ny.',
           });
         }
-        // A register dropped from the catalogue since does not block correcting an old check of it.
-        const validated = await validate(trx, input, today, input.register === existing.register ? null : catalogue);
+        const validated = await validate(trx, input, today);
         issues.push(...validated.issues);
         if (issues.length > 0) throw new ServiceError('VALIDATION', CORRECT_FAILED, issues);
 

@@ -128,7 +128,7 @@ export function createSettingsService(db: Kysely<Database>) {
       const parameters = ruleParametersSchema.safeParse({ ...before.parameters, ...known });
       const catalogue = registerCatalogueSchema.safeParse(input.catalogue ?? before.catalogue);
       if (!catalogue.success) {
-        for (const issue of catalogue.error.issues) issues.push({ path: `/catalogue/${issue.path.map(String).join('/')}`, message: issue.message });
+        for (const issue of catalogue.error.issues) issues.push({ path: ['/catalogue', ...issue.path.map(String)].join('/'), message: issue.message });
       }
       if (!parameters.success) {
         for (const issue of parameters.error.issues) {

@@ -400,6 +400,7 @@ export function App() {
             key={detail.key}
             homeId={detail.id}
             refreshed={refreshed}
+            today={today}
             onClose={() => void close()}
             onSaved={(home) => {
               // Only the panel still showing may name its home (a new one gets its id here); a save

@@ -63,7 +63,13 @@ const rowCount = async (page: Page) => Number(await grid(page).getAttribute('ari
 const READY = 'Redo för beslut: alla kontroller är gjorda före beslutet och är aktuella.';
 
 test('"Redo för beslut?" names each missing check, is green when all are made, and refuses what the permit does not cover', async ({ page, openApp, databasePath }) => {
-  await withServices(databasePath, seedHomes);
+  await withServices(databasePath, async (services) => {
+    await seedHomes(services);
+    // A foster home with nobody registered in the household: nothing can be checked, so never green.
+    await services.homes.save({
+      kind: 'jourhem', name: 'Jourhemmet Tomhus', orgNr: null, operator: null, municipality: 'Sundsvall', capacity: 1, targetGroup: null, agency: null, persons: [],
+    });
+  });
   await openWithClock(page, openApp);
   await menuItem(page, 'Placeringar').click();
   await page.getByRole('button', { name: 'Ny placering' }).click();
@@ -82,10 +88,10 @@ test('"Redo för beslut?" names each missing check, is green when all are made, 
   await expect(readiness(page)).toContainText('Inte redo för beslut. 3 kontroller saknas eller brister.');
   const items = readiness(page).getByRole('listitem');
   await expect(items).toHaveCount(3);
-  await expect(items.filter({ hasText: 'Misstankeregistret för Anna Kontrollberg' })).toContainText('Saknas');
-  await expect(items.filter({ hasText: 'Belastningsregistret för Bo Kontrollberg' })).toContainText('Saknas');
-  await expect(items.filter({ hasText: 'Misstankeregistret för Bo Kontrollberg' })).toContainText('Saknas');
-  await expect(items.filter({ hasText: 'Belastningsregistret för Anna Kontrollberg' })).toHaveCount(0);
+  await expect(items.filter({ hasText: 'Kontroll i misstankeregistret för Anna Kontrollberg saknas' })).toContainText('Saknas');
+  await expect(items.filter({ hasText: 'Kontroll i belastningsregistret för Bo Kontrollberg saknas' })).toContainText('Saknas');
+  await expect(items.filter({ hasText: 'Kontroll i misstankeregistret för Bo Kontrollberg saknas' })).toContainText('Saknas');
+  await expect(items.filter({ hasText: 'belastningsregistret för Anna Kontrollberg' })).toHaveCount(0);
   await expect(readiness(page).getByRole('status')).toContainText('Inte redo för beslut.');
   await expect(readiness(page).getByRole('button', { name: 'Öppna hemmet' })).toBeVisible();
   await readiness(page).scrollIntoViewIfNeeded();
@@ -102,6 +108,20 @@ test('"Redo för beslut?" names each missing check, is green when all are made, 
   await expect(readiness(page).getByRole('listitem').filter({ hasText: 'Gjord efter beslut' })).toHaveCount(2);
   await form.getByLabel('Beslutsdatum').fill(TODAY);
   await expect(readiness(page).getByRole('status')).toContainText(READY);
+
+  // No uppdragstagare: the household is named once, not a check "för" nobody, and it is not green.
+  await homeSelect.selectOption({ label: 'Jourhemmet Tomhus (Jourhem, Sundsvall)' });
+  await expect(readiness(page).getByRole('status')).toHaveText('✕Inte redo för beslut. Hemmet har ingen registrerad uppdragstagare att kontrollera.');
+  await expect(readiness(page)).toHaveClass(/readiness--problem/);
+  const household = readiness(page).getByRole('listitem');
+  await expect(household).toHaveCount(1);
+  await expect(household).toContainText('Ingen uppdragstagare');
+  await expect(household).toContainText('Hemmet har ingen registrerad uppdragstagare');
+  await expect(household).toContainText('Krävs före beslut: Belastningsregistret och Misstankeregistret.');
+  await expect(readiness(page)).not.toContainText('null');
+  await expect(readiness(page)).not.toContainText('Täcks inte av tillståndet');
+  await expect(readiness(page).getByRole('button', { name: 'Öppna hemmet' })).toBeVisible();
+  await expectAccessible(page);
 
   // A kommunal stödboende needs no check.
   await homeSelect.selectOption({ label: 'Kommunens stödboende (Stödboende, Sundsvall)' });
@@ -163,6 +183,35 @@ test('the placement shows its checks before the decision, the problems first; th
   await move.getByRole('button', { name: 'Avbryt' }).click();
   await anna.getByRole('button', { name: 'Familjen Kontrollberg' }).click();
   await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
+});
+
+test('a placement in a foster home without uppdragstagare shows each required check as missing, without a person', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    const home = await services.homes.save({
+      kind: 'jourhem', name: 'Jourhemmet Tomhus', orgNr: null, operator: null, municipality: 'Sundsvall', capacity: 1, targetGroup: null, agency: null, persons: [],
+    });
+    const child = await services.placements.saveChild({ name: 'Tuva Provsdotter', birthDate: '2013-04-05', personnummer: null, protectedIdentity: false });
+    await services.placements.savePlacement({
+      childId: child.id, legalBasis: 'SoL', decidedOn: '2026-11-02', startedOn: '2026-11-02', endedOn: null, endReason: null,
+      caseworker: 'Saga Handläggarsson', unit: 'Barn och unga',
+      stays: [{ homeId: home.id, from: '2026-11-02', to: null, decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+  await openWithClock(page, openApp);
+  await menuItem(page, 'Placeringar').click();
+  await page.getByRole('button', { name: 'Tuva Provsdotter' }).click();
+  const checks = page.getByRole('region', { name: /Kontroller före beslut/ });
+  await expect(checks.getByRole('heading', { level: 2 })).toHaveText('Kontroller före beslut (2 brister)');
+  const items = checks.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(checks.getByRole('heading', { level: 3 })).toHaveText([
+    'Belastningsregistret, ingen uppdragstagare registrerad',
+    'Misstankeregistret, ingen uppdragstagare registrerad',
+  ]);
+  await expect(items.first()).toContainText('Hemmet har ingen registrerad uppdragstagare');
+  await expect(items.first()).toContainText('Ingen kontroll registrerad');
+  await expect(checks).not.toContainText('null');
+  await expectAccessible(page);
 });
 
 test('the Kontroller page lists the problems first, filters, and opens the home or the placement', async ({ page, openApp, databasePath }) => {

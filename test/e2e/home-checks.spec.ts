@@ -182,7 +182,9 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
   await expect(permit).toContainText('Referens: IVO 8.1-1234/2026');
   await expect(permit).toContainText(/registrerad av Saga Handläggarsson/);
   await expect(permits).not.toContainText('Inget giltigt IVO-tillstånd.');
-  await expect(permits).toContainText(`Senast kontrollerat ${TODAY}: giltigt.`);
+  await expect(permits).toContainText(`Senast kontrollerat ${TODAY} (i dag): giltigt.`);
+  // The rules' default: a verification serves decisions for 90 days.
+  await expect(permits).toContainText('Kontrollen räcker för beslut om placering till och med 2027-02-20.');
 
   // IVO's inspection with its verdict, listed once (with the home's events).
   const events = eventsOf(page);
@@ -197,6 +199,36 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
   await expectAccessible(page);
   await scrollToTop(page, checksOf(page));
   await screenshot(page, 'hem-ivo-tillstand');
+});
+
+test('an enskild HVB: a valid permit verified too long ago, or dated in the future, is not called valid', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    const hvb = (name: string) =>
+      services.homes.save({
+        kind: 'hvb', name, orgNr: '556000-0050', operator: 'enskild', municipality: 'Timrå', capacity: 6, targetGroup: null, agency: null, persons: [],
+      });
+    const permit = { register: 'ivo-tillstand' as const, outcome: 'giltigt' as const, reference: null, permit: null, recordedBy: 'Saga Handläggarsson' };
+    const old = await hvb('Gamlegårdens HVB');
+    await services.registerChecks.record({ ...permit, homeId: old.id, checkedOn: '2026-07-01' }, '2026-07-01T09:00:00.000Z', '2026-07-01');
+    // As imported data may have it: recorded "on" its own (future) date, which the service cannot refuse.
+    const future = await hvb('Framtidsgårdens HVB');
+    await services.registerChecks.record({ ...permit, homeId: future.id, checkedOn: '2026-12-01' }, '2026-12-01T09:00:00.000Z', '2026-12-01');
+  });
+  await openWithClock(page, openApp);
+  await gotoRegister(page);
+  const permits = () => checksOf(page).getByRole('group', { name: 'IVO-tillstånd', exact: true });
+
+  // 2026-07-01 is 144 days before 2026-11-22, more than the rules' 90.
+  await openHome(page, 'Gamlegårdens HVB');
+  await expect(permits()).toContainText('Kontrollen av IVO-tillståndet är för gammal.');
+  await expect(permits()).toContainText('Tillståndet kontrollerades 2026-07-01 (för 144 dagar sedan) och var då giltigt');
+  await expect(permits()).toContainText('högst 90 dagar gammal vid beslutet. Kontrollera tillståndet igen före nästa beslut om placering.');
+  await expect(permits()).not.toContainText(': giltigt.');
+  await expectAccessible(page);
+
+  await openHome(page, 'Framtidsgårdens HVB');
+  await expect(permits()).toContainText(`Kontrollen är daterad i framtiden. Den senaste kontrollen av IVO-tillståndet är daterad 2026-12-01, efter dagens datum (${TODAY}).`);
+  await expect(permits()).not.toContainText(': giltigt.');
 });
 
 test('the demo: a foster home shows its adults with checks and re-check dates; a kommunal stödboende needs no permit check', async ({ page, openApp }) => {

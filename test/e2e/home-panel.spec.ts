@@ -159,8 +159,10 @@ test('an error stays with its person when a row above is removed, and focus move
   const form = panel(page);
   await form.getByLabel('Typ av hem').selectOption({ label: 'Familjehem' });
   await form.getByLabel(/^Namn/).fill('Familjen Flyttberg');
-  for (const name of ['Lena Flyttberg', '', 'Per Flyttberg']) {
+  for (const [index, name] of ['Lena Flyttberg', '', 'Per Flyttberg'].entries()) {
     await form.getByRole('button', { name: 'Lägg till person' }).click();
+    // The new row's name field takes focus after a render: wait for it, or the first key is lost.
+    await expect(page.locator(`#home-persons-${index}-name`)).toBeFocused();
     await page.keyboard.type(name);
   }
   await form.getByRole('button', { name: 'Spara hemmet' }).click();
@@ -221,6 +223,7 @@ test('Enter saves a new foster home and focus stays in the person\'s row', async
   await form.getByLabel(/^Namn/).fill('Familjen Enterberg');
   for (const [index, [name, role]] of ([['Bo Enterberg', 'Barn i hemmet'], ['Eva Enterberg', 'Uppdragstagare']] as const).entries()) {
     await form.getByRole('button', { name: 'Lägg till person' }).click();
+    await expect(page.locator(`#home-persons-${index}-name`)).toBeFocused();
     await page.keyboard.type(name);
     await page.locator(`#home-persons-${index}-role`).selectOption({ label: role });
   }

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../main/db/connection';
 import { createServices, type Services } from '../../main/services';
 import { ServiceError } from '../../main/services/errors';
+import { createExchangeService } from '../../main/services/exchange';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
 
@@ -156,6 +157,88 @@ describe('the history of corrections stays in its database', () => {
     // And an import over a corrected check leaves the history that is there alone.
     await a.services.exchange.importFile(exported);
     expect(a.connection.raw.prepare('SELECT count(*) FROM register_check_history').pluck().get()).toBe(2);
+  });
+});
+
+describe('an import that replaces a stored check keeps the stored version in the history', () => {
+  const IMPORTED_AT = '2026-11-22T12:00:00.000Z';
+  const history = (connection: Connection) => connection.raw.prepare('SELECT * FROM register_check_history ORDER BY check_id, revision').all() as Json[];
+
+  it('as a correction: who (the import), when (the import’s time), why; the person’s home with it; in the panel', async () => {
+    const { connection, services } = await register();
+    await services.exchange.importFile(extended);
+    const importer = createExchangeService(connection.db, () => IMPORTED_AT);
+    await importer.importFile({
+      ...emptyFile,
+      registerChecks: [
+        // RC1 with another outcome and without who recorded it; RC2 and RC3 unchanged.
+        { id: 'RC1', personId: 'P1', register: 'belastningsregistret', checkedOn: '2026-01-10', outcome: 'med-anmarkning', reference: 'Dnr 2026/12' },
+        extended.registerChecks[1],
+        extended.registerChecks[2],
+      ],
+    });
+    expect(history(connection)).toEqual([
+      {
+        check_id: 'RC1', revision: 1, person_id: 'P1', home_id: 'F1', register: 'belastningsregistret', checked_on: '2026-01-10',
+        outcome: 'utan-anmarkning', reference: 'Dnr 2026/12', permit: null, recorded_by: 'Handläggare A', recorded_at: '2026-01-11T09:30:00.000Z',
+        action: 'rattad', changed_by: 'Inläsning från fil', changed_at: IMPORTED_AT, reason: 'Ersatt vid inläsning av utbytesfil',
+      },
+    ]);
+    const panel = await services.registerChecks.homeChecks('F1', '2026-11-22');
+    expect(panel.persons[0]!.checks[0]).toMatchObject({ id: 'RC1', outcome: 'med-anmarkning', recordedBy: null, revisions: 1 });
+    expect(panel.history).toEqual([
+      expect.objectContaining({ checkId: 'RC1', revision: 1, personId: 'P1', homeId: null, outcome: 'utan-anmarkning', changedBy: 'Inläsning från fil' }),
+    ]);
+
+    // A second change counts up from the history there is.
+    await importer.importFile({ ...emptyFile, registerChecks: [{ ...extended.registerChecks[0], checkedOn: '2026-01-09' }] });
+    expect(history(connection).map((row) => [row.check_id, row.revision, row.outcome, row.checked_on])).toEqual([
+      ['RC1', 1, 'utan-anmarkning', '2026-01-10'],
+      ['RC1', 2, 'med-anmarkning', '2026-01-10'],
+    ]);
+  });
+
+  it('a changed permit scope or subject counts; the person’s home is the one before the file moves her', async () => {
+    const { connection } = await register();
+    const importer = createExchangeService(connection.db, () => IMPORTED_AT);
+    await importer.importFile({ ...extended, persons: [...persons, { id: 'P2', homeId: 'J1', name: 'Bo Lind', role: 'uppdragstagare' }] });
+    await importer.importFile({
+      ...emptyFile,
+      // Anna moves to the jourhem in the same file; RC2 is moved to Bo; RC3's scope changes.
+      persons: [{ id: 'P1', homeId: 'J1', name: 'Anna Ek', role: 'uppdragstagare' }],
+      registerChecks: [
+        { ...extended.registerChecks[1], personId: 'P2' },
+        { ...extended.registerChecks[2], permit: { ...extended.registerChecks[2].permit, places: 9 } },
+      ],
+    });
+    expect(history(connection).map((row) => [row.check_id, row.person_id, row.home_id, JSON.parse(row.permit ?? 'null')?.places ?? null])).toEqual([
+      ['RC2', 'P1', 'F1', null],
+      ['RC3', null, 'H1', 8],
+    ]);
+  });
+
+  it('the same file twice writes nothing the second time: export → import → export stays the same', async () => {
+    const { connection, services } = await register();
+    await services.exchange.importFile(extended);
+    const first = await services.exchange.exportAll();
+    const before = dump(connection);
+    // The stored text of a scope is normalised on import, so an export read back in is unchanged too.
+    await services.exchange.importFile(extended);
+    await services.exchange.importFile(JSON.parse(JSON.stringify(first)));
+    expect(history(connection)).toEqual([]);
+    expect(dump(connection)).toEqual(before);
+    expect(JSON.stringify(await services.exchange.exportAll())).toBe(JSON.stringify(first));
+  });
+
+  it('is one transaction with the import: a file that fails writes no history', async () => {
+    const { connection, services } = await register();
+    await services.exchange.importFile(extended);
+    connection.raw.exec("CREATE TRIGGER refuse BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'nej'); END;");
+    await expect(
+      services.exchange.importFile({ ...emptyFile, registerChecks: [{ ...extended.registerChecks[1], outcome: 'med-anmarkning' }], events: extended.events }),
+    ).rejects.toThrow(/nej/);
+    expect(history(connection)).toEqual([]);
+    expect(connection.raw.prepare("SELECT outcome FROM register_checks WHERE id = 'RC2'").pluck().get()).toBe('utan-anmarkning');
   });
 });
 

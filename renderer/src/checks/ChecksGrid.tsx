@@ -64,7 +64,13 @@ const cells = {
     data ? <Stack strong first={kindLabels[data.check]} second={data.childLabel ?? 'Omkontroll'} /> : null,
   home: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <Stack first={data.homeName} /> : null),
   person: ({ data }: ICellRendererParams<CheckListRow>) =>
-    data ? <Stack first={data.personName ?? <span className="muted">Hemmet</span>} /> : null,
+    data ? (
+      <Stack
+        first={
+          data.personName ?? <span className="muted">{data.check === 'ivo-tillstand' ? 'Hemmet' : 'Ingen uppdragstagare'}</span>
+        }
+      />
+    ) : null,
   date: ({ data, context }: ICellRendererParams<CheckListRow, unknown, Context>) =>
     data ? (
       <Stack

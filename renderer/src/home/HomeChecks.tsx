@@ -3,7 +3,6 @@ import { isFosterHomeKind } from '../../../preload/api';
 import type { Home, HomeChecks as HomeChecksData, RegisterCheck } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ToastMessage } from '../components/Toast';
-import { localToday } from '../today';
 import { AdultChecks } from './AdultChecks';
 import { CheckHistory } from './CheckHistory';
 import { checkLabel } from './CheckList';
@@ -13,6 +12,8 @@ import { PermitChecks } from './PermitChecks';
 interface Props {
   /** The home as saved: a change of its household or operator loads the checks again. */
   home: Home;
+  /** The app's date, from App: it moves on at midnight, so the checks are judged on the right day. */
+  today: string;
   notify: (message: string, action?: ToastMessage['action']) => void;
   /** A check was recorded, corrected or removed: the deadlines (and the menu's counts) change. */
   onChanged: () => void;
@@ -25,8 +26,7 @@ const UNDO_REASON = 'Ångrad direkt efter registrering';
  * verifications of an HVB or stödboende, with the history of corrections. IVO's inspections are
  * listed with the home's other events (HomeEvents), not here.
  */
-export function HomeChecks({ home, notify, onChanged }: Props) {
-  const [today] = useState(localToday);
+export function HomeChecks({ home, today, notify, onChanged }: Props) {
   const [checks, setChecks] = useState<HomeChecksData | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);

@@ -15,6 +15,8 @@ interface Props {
   homeId: string | null;
   /** The home as changed elsewhere (Ångra in a toast): shown if it is this panel's home, edits kept. */
   refreshed: Home | null;
+  /** The app's date (it moves on at midnight): the checks are judged on it. */
+  today: string;
   onClose: () => void;
   /** A home was saved or (re)activated here: the list needs fetching again. */
   onSaved: (home: Home) => void;
@@ -391,7 +393,7 @@ export function HomePanel(props: Props) {
               </>
             )}
 
-            {home && <HomeChecks key={`checks-${home.id}`} home={home} notify={notify} onChanged={() => onSaved(home)} />}
+            {home && <HomeChecks key={`checks-${home.id}`} home={home} today={props.today} notify={notify} onChanged={() => onSaved(home)} />}
             {home && <HomeEvents key={home.id} home={home} notify={notify} onChanged={() => onSaved(home)} />}
           </div>
 

@@ -31,9 +31,18 @@ interface Answer {
   error: string | null;
 }
 
-/** Who and what a check is about: "Belastningsregistret, Anna Ek". */
-export function checkSubject(item: Pick<DecisionCheckRow, 'register' | 'personName'>): string {
+/**
+ * A required register check nobody can be checked for: a foster home with no uppdragstagare
+ * registered comes as one item per required register, without a person.
+ */
+export function isHouseholdGap(item: Pick<DecisionCheckRow, 'check' | 'personId'>): boolean {
+  return item.check === 'registerkontroll' && item.personId === null;
+}
+
+/** Who and what a check is about: "Belastningsregistret, Anna Ek"; the permit or a missing adult without a name. */
+export function checkSubject(item: Pick<DecisionCheckRow, 'check' | 'register' | 'personId' | 'personName'>): string {
   const register = registerLabels[item.register];
+  if (isHouseholdGap(item)) return `${register}, ingen uppdragstagare registrerad`;
   return item.personName ? `${register}, ${item.personName}` : register;
 }
 
@@ -68,6 +77,9 @@ export function ReadinessPanel(props: {
   const fresh = answer !== null && answer.key === key ? answer : null;
   const readiness = fresh?.readiness ?? null;
   const problems = readiness ? readiness.items.filter((item) => item.status !== 'ok') : [];
+  // Nobody in the household to check: one entry for the home, not one per register "för" nobody.
+  const householdGaps = problems.filter(isHouseholdGap);
+  const personProblems = problems.filter((item) => !isHouseholdGap(item));
   const state = !readiness ? 'pending' : !readiness.ready ? 'problem' : readiness.items.length === 0 ? 'none' : 'ready';
 
   return (
@@ -91,7 +103,7 @@ export function ReadinessPanel(props: {
         ) : (
           <p className="readiness__line">
             <span className="readiness__icon" aria-hidden="true">✕</span>
-            <strong>Inte redo för beslut.</strong> {problemCount(problems.length, readiness?.refusals.length ?? 0)}
+            <strong>Inte redo för beslut.</strong> {problemCount(personProblems.length, householdGaps.length > 0, readiness?.refusals.length ?? 0)}
           </p>
         )}
       </div>
@@ -103,7 +115,8 @@ export function ReadinessPanel(props: {
               <span>{refusal}</span>
             </li>
           ))}
-          {problems.map((item) => (
+          {householdGaps.length > 0 && <HouseholdGap items={householdGaps} />}
+          {personProblems.map((item) => (
             <li key={`${item.personId ?? ''}:${item.register}`} className="readiness__item">
               <span className="badge badge--check-problem">{decisionCheckStatusLabels[item.status]}</span>
               <span>
@@ -132,16 +145,44 @@ export function ReadinessPanel(props: {
           <button type="button" className="button" onClick={() => onOpenHome(props.query.homeId)}>
             Öppna hemmet
           </button>
-          <span className="field__hint">Kontrollerna registreras på hemmet i registret. Osparade uppgifter i formuläret följer inte med.</span>
+          <span className="field__hint">
+            {householdGaps.length > 0
+              ? 'Hushållets uppdragstagare och deras kontroller registreras på hemmet i registret.'
+              : 'Kontrollerna registreras på hemmet i registret.'}{' '}
+            Osparade uppgifter i formuläret följer inte med.
+          </span>
         </p>
       )}
     </div>
   );
 }
 
-function problemCount(problems: number, refusals: number): string {
+/** The household without uppdragstagare, once: what is wrong, and which registers wait for an adult. */
+function HouseholdGap({ items }: { items: DecisionCheckRow[] }) {
+  const explanations = [...new Set(items.map((item) => item.explanation))];
+  const refs = [...new Set(items.map((item) => item.legalRef))];
+  const registers = items.map((item) => registerLabels[item.register]);
+  return (
+    <li className="readiness__item">
+      <span className="badge badge--check-problem">Ingen uppdragstagare</span>
+      <span>
+        {explanations.join(' ')}
+        <span className="muted"> Krävs före beslut: {listInWords(registers)}.</span>
+        <span className="readiness__ref"> {refs.join(', ')}</span>
+      </span>
+    </li>
+  );
+}
+
+/** "A", "A och B", "A, B och C". */
+function listInWords(words: string[]): string {
+  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} och ${words[words.length - 1]}`;
+}
+
+function problemCount(problems: number, noHousehold: boolean, refusals: number): string {
   const parts: string[] = [];
   if (refusals > 0) parts.push('Hemmets tillstånd täcker inte placeringen.');
+  if (noHousehold) parts.push('Hemmet har ingen registrerad uppdragstagare att kontrollera.');
   if (problems === 1) parts.push('1 kontroll saknas eller brister.');
   else if (problems > 1) parts.push(`${problems} kontroller saknas eller brister.`);
   return parts.join(' ');

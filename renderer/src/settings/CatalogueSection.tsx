@@ -127,6 +127,8 @@ function CatalogueRow(props: {
 }) {
   const { row, errors, inputId, onChange } = props;
   const name = registerLabels[row.register];
+  // Required by law of every uppdragstagare (SoF 5 kap. 1 b §): the service refuses to drop them.
+  const statutory = row.register === 'belastningsregistret' || row.register === 'misstankeregistret';
   const rolesError = errors.get(catalogueField(row.register, 'roles'));
   const number = (field: 'maxAgeMonths' | 'recheckMonths') => {
     const id = inputId(catalogueField(row.register, field));
@@ -159,12 +161,14 @@ function CatalogueRow(props: {
             type="checkbox"
             id={inputId(catalogueField(row.register, 'required'))}
             checked={row.required}
+            disabled={statutory}
             onChange={(e) => onChange({ required: e.target.checked })}
           />
           <span>
             Krävs<span className="visually-hidden"> före beslut: {name}</span>
           </span>
         </label>
+        {statutory && <span className="rules__unit">Enligt lag (SoF 5 kap. 1 b §)</span>}
       </td>
       <td className={rolesError ? 'field--invalid' : undefined}>
         <div role="group" aria-label={`${fieldLabels.roles}: ${name}`} className="catalogue-table__roles">
@@ -174,6 +178,7 @@ function CatalogueRow(props: {
                 type="checkbox"
                 id={index === 0 ? inputId(catalogueField(row.register, 'roles')) : undefined}
                 checked={row.roles.includes(role)}
+                disabled={statutory && role === 'uppdragstagare'}
                 onChange={(e) =>
                   onChange({ roles: checkedRoles.filter((r) => (r === role ? e.target.checked : row.roles.includes(r))) })
                 }

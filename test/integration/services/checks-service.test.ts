@@ -143,6 +143,9 @@ const item = (
   explanation,
 });
 
+const NOBODY =
+  'Hemmet har ingen registrerad uppdragstagare – registerkontroller kan inte göras före beslut. Lägg till hushållet i registret.';
+
 const anna: [string, string] = ['P1', 'Anna Ek'];
 const bo: [string, string] = ['P2', 'Bo Ek'];
 const dan: [string, string] = ['P4', 'Dan Lind'];
@@ -159,11 +162,11 @@ describe('Redo för beslut? (registerkontroll)', () => {
         item('F1', 'Familjen Ek', anna, B, '2026-02-01', 'ok', '2025-12-10', 'Kontrollerat 2025-12-10, före beslutet.'),
         // 2024-11-01 is before 2025-02-01.
         item('F1', 'Familjen Ek', anna, M, '2026-02-01', 'too-old', '2024-11-01',
-          'Misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.'),
+          'Utdraget ur misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.'),
         // Only a check after the decision.
         item('F1', 'Familjen Ek', bo, B, '2026-02-01', 'after-decision', '2026-03-02',
-          'Belastningsregistret för Bo Ek kontrollerades 2026-03-02, efter beslutet 2026-02-01.'),
-        item('F1', 'Familjen Ek', bo, M, '2026-02-01', 'missing', null, 'Misstankeregistret för Bo Ek saknas – kontrollera före beslut.'),
+          'Kontrollen i belastningsregistret för Bo Ek gjordes 2026-03-02, efter beslutet 2026-02-01.'),
+        item('F1', 'Familjen Ek', bo, M, '2026-02-01', 'missing', null, 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.'),
       ],
     });
   });
@@ -178,7 +181,7 @@ describe('Redo för beslut? (registerkontroll)', () => {
       ready: false,
       refusals: [],
       items: [
-        item('F3', 'Familjen Lind', dan, B, '2026-02-01', 'remark', '2026-01-05', 'Belastningsregistret för Dan Lind har anmärkning – en handläggare ska bedöma den.'),
+        item('F3', 'Familjen Lind', dan, B, '2026-02-01', 'remark', '2026-01-05', 'Utdraget ur belastningsregistret för Dan Lind har anmärkning – en handläggare ska bedöma den.'),
         item('F3', 'Familjen Lind', dan, M, '2026-02-01', 'ok', '2026-01-05', 'Kontrollerat 2026-01-05, före beslutet.'),
       ],
     });
@@ -195,11 +198,15 @@ describe('Redo för beslut? (registerkontroll)', () => {
     });
   });
 
-  it('is never green for a household without uppdragstagare (an annan-vuxen is not checked)', async () => {
+  it('is never green for a household without uppdragstagare (an annan-vuxen is not checked): each required register missing', async () => {
+    // Not a refusal (those are the permit's): the same rows the stay will have after the decision.
     expect(await ready('F2', '2026-02-01')).toEqual({
       ready: false,
-      items: [],
-      refusals: ['Hemmet har inga registrerade uppdragstagare; registerkontroller kan inte bedömas.'],
+      items: [
+        { ...item('F2', 'Familjen Tom', null, B, '2026-02-01', 'missing', null, NOBODY), check: 'registerkontroll', legalRef: SOF },
+        { ...item('F2', 'Familjen Tom', null, M, '2026-02-01', 'missing', null, NOBODY), check: 'registerkontroll', legalRef: SOF },
+      ],
+      refusals: [],
     });
   });
 
@@ -339,28 +346,28 @@ const recheck = { check: 'registerkontroll-fortlopande' };
  */
 const expectedOverview = [
   listRow({ ...recheck, ...F1, person: anna, register: M, date: '2025-11-01', status: 'overdue', checkedOn: '2024-11-01',
-    explanation: 'Misstankeregistret för Anna Ek skulle ha kontrollerats igen senast 2025-11-01.' }),
+    explanation: 'Ny kontroll i misstankeregistret för Anna Ek skulle ha gjorts senast 2025-11-01.' }),
   listRow({ ...pl1, person: anna, register: M, status: 'too-old', checkedOn: '2024-11-01',
-    explanation: 'Misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.' }),
+    explanation: 'Utdraget ur misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.' }),
   listRow({ ...pl1, person: bo, register: B, status: 'after-decision', checkedOn: '2026-03-02',
-    explanation: 'Belastningsregistret för Bo Ek kontrollerades 2026-03-02, efter beslutet 2026-02-01.' }),
-  listRow({ ...pl1, person: bo, register: M, status: 'missing', checkedOn: null, explanation: 'Misstankeregistret för Bo Ek saknas – kontrollera före beslut.' }),
+    explanation: 'Kontrollen i belastningsregistret för Bo Ek gjordes 2026-03-02, efter beslutet 2026-02-01.' }),
+  listRow({ ...pl1, person: bo, register: M, status: 'missing', checkedOn: null, explanation: 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.' }),
   listRow({ ...recheck, ...F1, person: bo, register: M, date: '2026-02-03', status: 'overdue', checkedOn: null,
-    explanation: 'Misstankeregistret för Bo Ek har aldrig kontrollerats; barn bor i hemmet sedan 2026-02-03.' }),
+    explanation: 'Kontroll i misstankeregistret för Bo Ek har aldrig gjorts; barn bor i hemmet sedan 2026-02-03.' }),
   listRow({ check: 'ivo-tillstand', placementId: 'PL2', childLabel: 'Skyddad identitet (f. 2012)', homeId: 'H1', homeName: 'Solgläntans HVB', person: null,
     register: 'ivo-tillstand', date: '2026-04-20', status: 'too-old', checkedOn: '2026-01-02',
     explanation: 'IVO-tillståndet kontrollerades 2026-01-02, mer än 90 dagar före beslutet.' }),
   listRow({ ...recheck, ...F1, person: anna, register: B, date: '2026-12-10', status: 'due-soon', checkedOn: '2025-12-10',
-    explanation: 'Belastningsregistret för Anna Ek ska kontrolleras igen senast 2026-12-10.' }),
+    explanation: 'Ny kontroll i belastningsregistret för Anna Ek ska göras senast 2026-12-10.' }),
   listRow({ ...pl3, person: eva, register: B, status: 'ok', checkedOn: '2026-01-20', explanation: 'Kontrollerat 2026-01-20, före beslutet.' }),
   listRow({ ...pl3, person: eva, register: M, status: 'ok', checkedOn: '2026-01-20', explanation: 'Kontrollerat 2026-01-20, före beslutet.' }),
   listRow({ ...pl1, person: anna, register: B, status: 'ok', checkedOn: '2025-12-10', explanation: 'Kontrollerat 2025-12-10, före beslutet.' }),
   listRow({ ...recheck, ...F4, person: eva, register: B, date: '2027-01-20', status: 'upcoming', checkedOn: '2026-01-20',
-    explanation: 'Belastningsregistret för Eva Berg ska kontrolleras igen senast 2027-01-20.' }),
+    explanation: 'Ny kontroll i belastningsregistret för Eva Berg ska göras senast 2027-01-20.' }),
   listRow({ ...recheck, ...F4, person: eva, register: M, date: '2027-01-20', status: 'upcoming', checkedOn: '2026-01-20',
-    explanation: 'Misstankeregistret för Eva Berg ska kontrolleras igen senast 2027-01-20.' }),
+    explanation: 'Ny kontroll i misstankeregistret för Eva Berg ska göras senast 2027-01-20.' }),
   listRow({ ...recheck, ...F1, person: bo, register: B, date: '2027-03-02', status: 'upcoming', checkedOn: '2026-03-02',
-    explanation: 'Belastningsregistret för Bo Ek ska kontrolleras igen senast 2027-03-02.' }),
+    explanation: 'Ny kontroll i belastningsregistret för Bo Ek ska göras senast 2027-03-02.' }),
 ];
 
 describe('the list of checks', () => {
@@ -372,6 +379,59 @@ describe('the list of checks', () => {
 
   it('counts decision checks that are not ok, and re-checks overdue and due soon', async () => {
     expect((await services.checks.overview(D)).counts).toEqual({ problems: 4, overdue: 2, dueSoon: 1 });
+  });
+
+  it('counts only the decision checks of placements active on the date, and still lists those of ended ones', async () => {
+    // PL1 ends 2026-10-01: its three decision checks that are not ok can no longer be put right.
+    await services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      placements: [
+        {
+          id: 'PL1', childId: 'C1', legalBasis: 'SoL', decidedOn: '2026-02-01', startedOn: '2026-02-03', endedOn: '2026-10-01', endReason: 'planerad',
+          stays: [{ homeId: 'F1', form: 'familjehem', from: '2026-02-03', to: '2026-10-01' }],
+        },
+      ],
+    });
+    const overview = await services.checks.overview(D);
+    // Left: PL2's permit (too old). F1 has no child any more, so its re-checks are gone as well.
+    expect(overview.counts).toEqual({ problems: 1, overdue: 0, dueSoon: 0 });
+    expect(overview.rows.filter((r) => r.placementId === 'PL1').map((r) => r.status)).toEqual(['too-old', 'after-decision', 'missing', 'ok']);
+    // As of a day the placement was still active, they count.
+    expect((await services.checks.overview('2026-09-30')).counts.problems).toBe(4);
+  });
+
+  it('a foster stay in a home with nobody to check: one missing row per required register, without a person', async () => {
+    await services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      children: [{ id: 'C4', name: 'Tage Tom', birthDate: '2016-03-03' }],
+      placements: [
+        { id: 'PL4', childId: 'C4', legalBasis: 'SoL', decidedOn: '2026-03-01', startedOn: '2026-03-02', stays: [{ homeId: 'F2', form: 'familjehem', from: '2026-03-02' }] },
+      ],
+    });
+    const rows = [
+      { ...item('F2', 'Familjen Tom', null, B, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF },
+      { ...item('F2', 'Familjen Tom', null, M, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF },
+    ];
+    expect(await services.checks.forPlacement('PL4', D)).toEqual(rows);
+    const overview = await services.checks.overview(D);
+    expect(overview.rows.filter((r) => r.placementId === 'PL4')).toEqual(
+      rows.map(({ decisionOn, ...row }) => ({ ...row, childLabel: 'Tage Tom', date: decisionOn })),
+    );
+    expect(overview.counts.problems).toBe(6);
+    // The command line's list (checks --json) stays one result per stay × person × register: none here.
+    expect((await services.checks.list(D)).filter((r) => r.placementId === 'PL4')).toEqual([]);
+    // Once an uppdragstagare is registered, she is judged instead.
+    await services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      persons: [{ id: 'P7', homeId: 'F2', name: 'Hans Tom', role: 'uppdragstagare' }],
+    });
+    expect((await services.checks.forPlacement('PL4', D)).map((r) => [r.personName, r.register, r.status])).toEqual([
+      ['Hans Tom', B, 'missing'],
+      ['Hans Tom', M, 'missing'],
+    ]);
   });
 
   it('masks a protected child and never names it', async () => {
@@ -422,7 +482,7 @@ describe('the list of checks', () => {
     // And the sentence says the municipality's number (24 months before 2027-01-01 is 2025-01-01).
     const older = await ready('F1', '2027-01-01');
     expect(older.items.find((i) => i.personId === 'P1' && i.register === M)?.explanation).toBe(
-      'Misstankeregistret för Anna Ek är från 2024-11-01, mer än 24 månader före beslutet.',
+      'Utdraget ur misstankeregistret för Anna Ek är från 2024-11-01, mer än 24 månader före beslutet.',
     );
   });
 });
@@ -432,10 +492,10 @@ describe("a placement's checks", () => {
     expect(await services.checks.forPlacement('PL1', D)).toEqual([
       item('F1', 'Familjen Ek', anna, B, '2026-02-01', 'ok', '2025-12-10', 'Kontrollerat 2025-12-10, före beslutet.', 'PL1'),
       item('F1', 'Familjen Ek', anna, M, '2026-02-01', 'too-old', '2024-11-01',
-        'Misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.', 'PL1'),
+        'Utdraget ur misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.', 'PL1'),
       item('F1', 'Familjen Ek', bo, B, '2026-02-01', 'after-decision', '2026-03-02',
-        'Belastningsregistret för Bo Ek kontrollerades 2026-03-02, efter beslutet 2026-02-01.', 'PL1'),
-      item('F1', 'Familjen Ek', bo, M, '2026-02-01', 'missing', null, 'Misstankeregistret för Bo Ek saknas – kontrollera före beslut.', 'PL1'),
+        'Kontrollen i belastningsregistret för Bo Ek gjordes 2026-03-02, efter beslutet 2026-02-01.', 'PL1'),
+      item('F1', 'Familjen Ek', bo, M, '2026-02-01', 'missing', null, 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.', 'PL1'),
     ]);
     expect(await services.checks.forPlacement('PL2', D)).toEqual([
       item('H1', 'Solgläntans HVB', null, 'ivo-tillstand', '2026-04-20', 'too-old', '2026-01-02',

@@ -131,20 +131,20 @@ describe('the bevakningslista with re-checks', () => {
     expect(overview.rows).toHaveLength(5);
     expect(overview.rows[0]).toEqual(
       recheck(anna, 'misstankeregistret', '2025-11-01', '2024-11-01', 'senast kontrollerad', 'overdue',
-        'Misstankeregistret för Anna Ek skulle ha kontrollerats igen senast 2025-11-01.'),
+        'Ny kontroll i misstankeregistret för Anna Ek skulle ha gjorts senast 2025-11-01.'),
     );
     expect(overview.rows[1]).toEqual(
       recheck(bo, 'misstankeregistret', '2026-02-03', '2026-02-03', 'barn i hemmet sedan', 'overdue',
-        'Misstankeregistret för Bo Ek har aldrig kontrollerats; barn bor i hemmet sedan 2026-02-03.'),
+        'Kontroll i misstankeregistret för Bo Ek har aldrig gjorts; barn bor i hemmet sedan 2026-02-03.'),
     );
     expect(overview.rows[2]).toMatchObject(genomforandeplan);
     expect(overview.rows[3]).toEqual(
       recheck(anna, 'belastningsregistret', '2026-12-10', '2025-12-10', 'senast kontrollerad', 'due-soon',
-        'Belastningsregistret för Anna Ek ska kontrolleras igen senast 2026-12-10.'),
+        'Ny kontroll i belastningsregistret för Anna Ek ska göras senast 2026-12-10.'),
     );
     expect(overview.rows[4]).toEqual(
       recheck(bo, 'belastningsregistret', '2027-03-02', '2026-03-02', 'senast kontrollerad', 'upcoming',
-        'Belastningsregistret för Bo Ek ska kontrolleras igen senast 2027-03-02.'),
+        'Ny kontroll i belastningsregistret för Bo Ek ska göras senast 2027-03-02.'),
     );
   });
 

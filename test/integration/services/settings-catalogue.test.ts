@@ -92,23 +92,29 @@ describe('the register catalogue setting', () => {
 
   it('a save over a newer version is refused, and leaving the catalogue out keeps it', async () => {
     const { references, catalogue } = await services.settings.get();
-    const notRequired = catalogue.map((e) => ({ ...e, required: e.register === 'belastningsregistret' }));
-    await services.settings.save({ parameters: {}, references, catalogue: notRequired, version: 0 }, 't1');
+    const withKronofogden = catalogue.map((e) => (e.register === 'kronofogden' ? { ...e, required: true } : e));
+    await services.settings.save({ parameters: {}, references, catalogue: withKronofogden, version: 0 }, 't1');
     expect((await failure(services.settings.save({ parameters: {}, references, catalogue, version: 0 }, 't2'))).code).toBe('CONFLICT');
     await services.settings.save({ parameters: { leadDays: 10 }, references, version: 1 }, 't3');
-    expect((await services.settings.get()).catalogue).toEqual(notRequired);
+    expect((await services.settings.get()).catalogue).toEqual(withKronofogden);
+    // Kronofogden is now required before the decision, but not re-checked (no interval).
     expect(await statusesOn('2026-11-22')).toEqual([
       'registerkontroll belastningsregistret too-old',
+      'registerkontroll kronofogden missing',
+      'registerkontroll misstankeregistret too-old',
       'registerkontroll-fortlopande belastningsregistret overdue',
+      'registerkontroll-fortlopande misstankeregistret overdue',
     ]);
   });
 
   it('bad entries are refused at their field and nothing is saved', async () => {
     const { references, catalogue } = await services.settings.get();
-    const bad = [{ ...catalogue[0]!, roles: [] }, catalogue[0]!];
+    const bad = catalogue.map((e, i) => (i === 0 ? { ...e, required: false } : i === 2 ? { ...e, required: true, roles: [] } : e));
     const error = await failure(services.settings.save({ parameters: {}, references, catalogue: bad, version: 0 }, 'x'));
     expect(error.code).toBe('VALIDATION');
-    expect(error.issues.map((i) => i.path).sort()).toEqual(['/catalogue/0/roles', '/catalogue/1/register']);
+    expect(error.issues.map((i) => i.path).sort()).toEqual(['/catalogue/0/required', '/catalogue/2/roles']);
+    const emptied = await failure(services.settings.save({ parameters: {}, references, catalogue: [], version: 0 }, 'x'));
+    expect(emptied.issues.map((i) => i.path)).toEqual(['/catalogue', '/catalogue', '/catalogue', '/catalogue', '/catalogue']);
     expect((await services.settings.get()).version).toBe(0);
   });
 });

@@ -168,16 +168,30 @@ describe('registerCatalogueSchema (the catalogue setting)', () => {
     ]);
   });
 
+  const paths = (value: unknown) => {
+    const result = registerCatalogueSchema.safeParse(value);
+    return result.success ? [] : result.error.issues.map((i) => i.path.join('/'));
+  };
+  const changed = (index: number, change: object) => defaultRegisterCatalogue.map((e, i) => (i === index ? { ...e, ...change } : e));
+
   it('refuses a register twice, a required register for nobody, and months out of range', () => {
-    const bel = defaultRegisterCatalogue[0]!;
-    const paths = (value: unknown) => {
-      const result = registerCatalogueSchema.safeParse(value);
-      return result.success ? [] : result.error.issues.map((i) => i.path.join('/'));
-    };
-    expect(paths([bel, bel])).toEqual(['1/register']);
-    expect(paths([{ ...bel, roles: [] }])).toEqual(['0/roles']);
-    expect(paths([{ ...bel, maxAgeMonths: 0 }])).toEqual(['0/maxAgeMonths']);
-    expect(paths([{ ...bel, recheckMonths: 121 }])).toEqual(['0/recheckMonths']);
-    expect(paths([{ ...bel, register: 'ivo-tillstand' }])).toEqual(['0/register']);
+    expect(paths(changed(2, { required: true, roles: [] }))).toEqual(['2/roles']);
+    expect(paths(changed(3, { maxAgeMonths: 0 }))).toEqual(['3/maxAgeMonths']);
+    expect(paths(changed(4, { recheckMonths: 121 }))).toEqual(['4/recheckMonths']);
+    expect(paths(changed(4, { register: 'ivo-tillstand' }))).toContain('4/register');
+    // kronofogden twice, forsakringskassan then missing (a root issue)
+    expect(paths(changed(4, { register: 'kronofogden' }))).toEqual(['4/register', '']);
+  });
+
+  it('every register stays in the list, so none silently disappears from the form', () => {
+    expect(paths([])).toEqual(['', '', '', '', '']);
+    expect(paths(defaultRegisterCatalogue.slice(0, 4))).toEqual(['']);
+  });
+
+  it('belastnings- and misstankeregistret stay required of uppdragstagare (SoF 5 kap. 1 b §); others may be added', () => {
+    expect(paths(changed(0, { required: false }))).toEqual(['0/required']);
+    expect(paths(changed(1, { roles: ['annan-vuxen'] }))).toEqual(['1/roles']);
+    expect(paths(changed(1, { roles: ['uppdragstagare', 'annan-vuxen'], maxAgeMonths: 6, recheckMonths: null }))).toEqual([]);
+    expect(paths(changed(2, { required: true, recheckMonths: 24 }))).toEqual([]);
   });
 });
