@@ -152,9 +152,9 @@ export const checkOutcomeLabels: Record<CheckOutcome, string> = {
 export const decisionCheckStatusLabels: Record<DecisionCheckStatus, string> = {
   ok: 'OK',
   missing: 'Saknas',
-  'after-decision': 'Gjord efter beslut',
+  'after-decision': 'Efter beslut',
   'too-old': 'För gammal',
-  remark: 'Anmärkning – bedöm',
+  remark: 'Anmärkning',
   invalid: 'Inte giltigt',
 };
 

@@ -105,7 +105,7 @@ test('"Redo för beslut?" names each missing check, is green when all are made, 
   // A decision before the checks: they were made after it.
   await form.getByLabel('Beslutsdatum').fill('2026-09-01');
   await expect(readiness(page)).toContainText('Inte redo för beslut. 2 kontroller saknas eller brister.');
-  await expect(readiness(page).getByRole('listitem').filter({ hasText: 'Gjord efter beslut' })).toHaveCount(2);
+  await expect(readiness(page).getByRole('listitem').filter({ hasText: 'Efter beslut' })).toHaveCount(2);
   await form.getByLabel('Beslutsdatum').fill(TODAY);
   await expect(readiness(page).getByRole('status')).toContainText(READY);
 
@@ -158,14 +158,14 @@ test('the placement shows its checks before the decision, the problems first; th
   await expect(items).toHaveCount(4);
   // Anna's check was made 2026-10-05, after the decision of 2026-09-28.
   const anna = items.filter({ hasText: 'Belastningsregistret, Anna Kontrollberg' });
-  await expect(anna).toContainText('Gjord efter beslut');
+  await expect(anna).toContainText('Efter beslut');
   await expect(anna).toContainText('Kontrollerad 2026-10-05');
   await expect(anna).toContainText('Beslut 2026-09-28');
   const bo = items.filter({ hasText: 'Misstankeregistret, Bo Kontrollberg' });
   await expect(bo).toContainText('Saknas');
   await expect(bo).toContainText('Ingen kontroll registrerad');
   // The gravest first: the three missing checks, then the one made too late.
-  await expect(items.last()).toContainText('Gjord efter beslut');
+  await expect(items.last()).toContainText('Efter beslut');
   await checks.scrollIntoViewIfNeeded();
   await expectAccessible(page);
   await screenshot(page, 'placering-kontroller');

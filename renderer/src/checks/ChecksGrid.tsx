@@ -93,7 +93,8 @@ const columnDefs: ColDef<CheckListRow>[] = [
     cellRenderer: cells.status,
     sort: 'asc',
     sortIndex: 0,
-    width: 158,
+    // Wide enough for the longest status ("× Efter beslut", "× Inte giltigt").
+    width: 150,
   },
   {
     colId: 'check',
