@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Services } from '../../main/services';
-import { dataRows, expect, expectAccessible, grid, mainMenu, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, grid, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 /**
  * Fictional homes on 2026-11-22 (TODAY):
@@ -57,7 +57,6 @@ async function seedPlacement(databasePath: string): Promise<void> {
   });
 }
 
-const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('button', { name: new RegExp(`^${name}`) });
 const readiness = (page: Page) => page.getByRole('group', { name: 'Redo för beslut?' });
 const rowCount = async (page: Page) => Number(await grid(page).getAttribute('aria-rowcount')) - 1;
 const READY = 'Redo för beslut: alla kontroller är gjorda före beslutet och är aktuella.';

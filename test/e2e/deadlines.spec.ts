@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import { dataRows, expect, expectAccessible, grid, mainMenu, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, grid, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
-const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('button', { name: new RegExp(`^${name}`) });
 const statusButton = (page: Page, name: string) =>
   page.getByRole('group', { name: 'Visa bevakningar' }).getByRole('button', { name: new RegExp(`^\\d+ ${name}`) });
 const rowsWith = (page: Page, text: string) => dataRows(page).filter({ hasText: text });

@@ -73,6 +73,8 @@ export { expect };
 
 /** The main menu; its "Bevakning" item carries the counts ("3 försenade", "5 snart"). */
 export const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
+/** A main-menu item by the start of its name: the name goes on with its counts ("Bevakning 3 försenade"). */
+export const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('button', { name: new RegExp(`^${name}`) });
 
 /**
  * The register of homes (the start screen is the bevakningslista): through the main menu, then

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dataRows, expect, expectAccessible, mainMenu, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 /**
  * One SoL placement in a familjehem since 2026-10-01, its plans not made: on 2026-11-22 the
@@ -21,7 +21,6 @@ async function seedPlacement(databasePath: string): Promise<void> {
   });
 }
 
-const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('button', { name: new RegExp(`^${name}`) });
 
 async function gotoRules(page: Page) {
   await menuItem(page, 'Regler').click();

@@ -4,11 +4,11 @@
  * import → export stays the same; the history of corrections is local and never exported.
  */
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../main/db/connection';
-import { createServices, type Services } from '../../main/services';
-import { ServiceError } from '../../main/services/errors';
+import { describe, expect, it } from 'vitest';
+import type { Connection } from '../../main/db/connection';
+import type { Services } from '../../main/services';
 import { createExchangeService } from '../../main/services/exchange';
+import { failure, useRegisters } from './services/harness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
 
@@ -49,20 +49,10 @@ const extended: Json = {
   ],
 };
 
-const connections: Connection[] = [];
-async function register(): Promise<{ connection: Connection; services: Services }> {
-  const connection = await openDatabase(':memory:');
-  connections.push(connection);
-  return { connection, services: createServices(connection.db) };
-}
-afterEach(async () => {
-  for (const connection of connections.splice(0)) await connection.close();
-});
+const register = useRegisters();
 
 async function problems(services: Services, file: Json): Promise<{ path: string; message: string }[]> {
-  const error = await services.exchange.importFile(file).then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ServiceError);
-  return (error as ServiceError).issues;
+  return (await failure(services.exchange.importFile(file))).issues;
 }
 
 const tables = ['homes', 'persons', 'register_checks', 'register_check_history', 'events'];

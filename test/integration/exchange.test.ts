@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../main/db/connection';
-import { ServiceError } from '../../main/services/errors';
-import { createExchangeService, type ExchangeService } from '../../main/services/exchange';
+import { describe, expect, it } from 'vitest';
+import type { Connection } from '../../main/db/connection';
+import type { ExchangeService } from '../../main/services/exchange';
+import { failure, useRegisters } from './services/harness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
 
@@ -10,25 +10,15 @@ const full = JSON.parse(fs.readFileSync(new URL('../fixtures/exchange/full.json'
 const emptyFile = { format: 'placeringskollen-exchange', version: 1 };
 const tables = ['homes', 'persons', 'register_checks', 'children', 'placements', 'stays', 'events', 'notes', 'assessments', 'deviations'];
 
-const connections: Connection[] = [];
+const openRegister = useRegisters();
 async function register(): Promise<{ connection: Connection; exchange: ExchangeService }> {
-  const connection = await openDatabase(':memory:');
-  connections.push(connection);
-  return { connection, exchange: createExchangeService(connection.db) };
+  const { connection, services } = await openRegister();
+  return { connection, exchange: services.exchange };
 }
-afterEach(async () => {
-  for (const connection of connections.splice(0)) await connection.close();
-});
 
 /** Every row of every table, in a fixed order: the register as the database holds it. */
 function dump(connection: Connection): Record<string, unknown[]> {
   return Object.fromEntries(tables.map((t) => [t, connection.raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
 }
 
 describe('export and import round trip', () => {
@@ -153,8 +143,8 @@ describe('checkFile: the import\'s checks without the import', () => {
     const { exchange } = await register();
     const file = structuredClone(full);
     file.children[0].protectedIdentity = '';
-    const checked = await rejection(exchange.checkFile(file));
-    const imported = await rejection(exchange.importFile(file));
+    const checked = await failure(exchange.checkFile(file));
+    const imported = await failure(exchange.importFile(file));
     expect(checked.code).toBe('VALIDATION');
     expect(checked.message).toBe(imported.message);
     expect(checked.issues).toEqual(imported.issues);
@@ -164,7 +154,7 @@ describe('checkFile: the import\'s checks without the import', () => {
   it('judges references against the database', async () => {
     const { exchange } = await register();
     const addition = { ...emptyFile, persons: [{ id: 'P9', homeId: 'F1', name: 'Gun Ek', role: 'annan-vuxen' }] };
-    expect((await rejection(exchange.checkFile(addition))).issues.map((i) => i.path)).toEqual(['/persons/0/homeId']);
+    expect((await failure(exchange.checkFile(addition))).issues.map((i) => i.path)).toEqual(['/persons/0/homeId']);
     await exchange.importFile(full);
     await exchange.checkFile(addition);
   });
@@ -176,7 +166,7 @@ describe('a bad file writes nothing', () => {
     const file = structuredClone(full);
     file.deviations[3].reportedOn = '2024-02-30';
 
-    const error = await rejection(exchange.importFile(file));
+    const error = await failure(exchange.importFile(file));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toBe('Filen innehåller fel och har inte lästs in.');
     expect(error.issues).toEqual([{ path: '/deviations/3/reportedOn', message: 'inte ett giltigt datum: 2024-02-30' }]);
@@ -191,7 +181,7 @@ describe('a bad file writes nothing', () => {
     file.homes[0].name = 'Ändrat namn';
     file.persons.push({ id: 'P8', homeId: 'H404', name: 'Ingen', role: 'annan-vuxen' });
 
-    const error = await rejection(exchange.importFile(file));
+    const error = await failure(exchange.importFile(file));
     expect(error.issues).toEqual([{ path: '/persons/5/homeId', message: 'hänvisar till hem "H404" som inte finns' }]);
     expect(dump(connection)).toEqual(before);
   });
@@ -209,7 +199,7 @@ describe('a bad file writes nothing', () => {
   it('refuses to change the kind of a home whose stays in the database have another form', async () => {
     const { exchange } = await register();
     await exchange.importFile(full);
-    const error = await rejection(exchange.importFile({ ...emptyFile, homes: [{ id: 'F1', kind: 'jourhem', name: 'Familjen Ek' }] }));
+    const error = await failure(exchange.importFile({ ...emptyFile, homes: [{ id: 'F1', kind: 'jourhem', name: 'Familjen Ek' }] }));
     expect(error.issues.map((i) => i.path)).toEqual(['/homes/0/kind']);
   });
 
@@ -235,7 +225,7 @@ describe('a bad file writes nothing', () => {
     await exchange.importFile(household);
     const asHvb = { id: 'F9', kind: 'hvb', name: 'Exempelgårdens HVB', operator: 'enskild' };
 
-    const error = await rejection(exchange.importFile({ ...emptyFile, homes: [asHvb] }));
+    const error = await failure(exchange.importFile({ ...emptyFile, homes: [asHvb] }));
     expect(error.issues.map((i) => i.path)).toEqual(['/homes/0/kind']);
 
     await exchange.importFile({

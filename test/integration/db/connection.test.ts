@@ -1,27 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DatabaseOpenError, openDatabase, openDatabaseFromEnv, type Connection } from '../../../main/db/connection';
 import { defaultDatabasePath } from '../../../main/db/paths';
+import { useTempDir } from '../services/harness';
 
 const WRONG_KEY = 'Databasen kunde inte öppnas: fel nyckel eller inte en Placeringskollen-databas.';
 
-let dir: string;
-const open: Connection[] = [];
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-connection-'));
-});
-afterEach(async () => {
-  for (const connection of open.splice(0)) await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('pk-connection-');
 
 async function opened(file: string, options?: Parameters<typeof openDatabase>[1]): Promise<Connection> {
   const connection = await openDatabase(file, options);
-  open.push(connection);
+  tmp.closeAfter(connection);
   return connection;
 }
 
@@ -30,7 +22,7 @@ const addHome = (connection: Connection, id: string, name: string) =>
 
 describe('openDatabase', () => {
   it('uses WAL, enforces foreign keys and creates the folder and a private file', async () => {
-    const file = path.join(dir, 'ny', 'mapp', 'register.sqlite');
+    const file = path.join(tmp.dir, 'ny', 'mapp', 'register.sqlite');
     const { raw, db, encrypted } = await opened(file);
 
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -44,14 +36,14 @@ describe('openDatabase', () => {
   });
 
   it('maps columns to camelCase through Kysely', async () => {
-    const connection = await opened(path.join(dir, 'register.sqlite'));
+    const connection = await opened(path.join(tmp.dir, 'register.sqlite'));
     await connection.db.insertInto('homes').values({ id: 'H1', kind: 'hvb', name: 'Testhemmet', orgNr: '556000-0019', operator: 'enskild', municipality: 'Timrå', capacity: 3, targetGroup: null, agency: null }).execute();
     expect(connection.raw.prepare('SELECT org_nr FROM homes').pluck().get()).toBe('556000-0019');
     expect(await connection.db.selectFrom('homes').select(['orgNr', 'active']).executeTakeFirst()).toEqual({ orgNr: '556000-0019', active: 1 });
   });
 
   it('sv_lower folds Swedish case and accents but keeps å, ä and ö', async () => {
-    const { raw } = await opened(path.join(dir, 'register.sqlite'));
+    const { raw } = await opened(path.join(tmp.dir, 'register.sqlite'));
     const lower = raw.prepare('SELECT sv_lower(?)').pluck();
     expect(lower.get('ÅKERBACKEN ÄLVÄNGEN ÖSTERGÅRDEN')).toBe('åkerbacken älvängen östergården');
     expect(lower.get('Émile')).toBe('emile');
@@ -59,7 +51,7 @@ describe('openDatabase', () => {
   });
 
   it('sv_contains treats å, ä and ö as letters of their own, in SQL queries', async () => {
-    const connection = await opened(path.join(dir, 'register.sqlite'));
+    const connection = await opened(path.join(tmp.dir, 'register.sqlite'));
     await addHome(connection, 'H1', 'Östergårdens HVB');
     await addHome(connection, 'H2', 'Åkerbackens stödboende');
     await addHome(connection, 'H3', 'Ansgars hem');
@@ -74,7 +66,7 @@ describe('openDatabase', () => {
   });
 
   it('refuses an SQLite file that is not a Placeringskollen database', async () => {
-    const file = path.join(dir, 'annan.sqlite');
+    const file = path.join(tmp.dir, 'annan.sqlite');
     const other = new BetterSqlite3(file);
     other.exec('CREATE TABLE kunder (id INTEGER)');
     other.close();
@@ -82,7 +74,7 @@ describe('openDatabase', () => {
   });
 
   it('refuses a file that is not SQLite at all', async () => {
-    const file = path.join(dir, 'text.sqlite');
+    const file = path.join(tmp.dir, 'text.sqlite');
     fs.writeFileSync(file, 'Det här är ingen databas. '.repeat(200));
     await expect(openDatabase(file)).rejects.toThrow(DatabaseOpenError);
   });
@@ -92,7 +84,7 @@ describe('encryption at rest', () => {
   const key = "hemlig 'nyckel' med citattecken";
 
   async function encryptedRegister(): Promise<string> {
-    const file = path.join(dir, 'krypterad.sqlite');
+    const file = path.join(tmp.dir, 'krypterad.sqlite');
     const connection = await openDatabase(file, { key });
     expect(connection.encrypted).toBe(true);
     await addHome(connection, 'H1', 'Östergårdens HVB');
@@ -120,19 +112,19 @@ describe('encryption at rest', () => {
 
   it('opens with the right key, also from PLACERINGSKOLLEN_DB_KEY', async () => {
     const file = await encryptedRegister();
-    const connection = await opened(file, { key });
+    // Closed before the same file is opened again with the key from PLACERINGSKOLLEN_DB_KEY.
+    const connection = await openDatabase(file, { key });
     expect(await connection.db.selectFrom('homes').select('name').execute()).toEqual([{ name: 'Östergårdens HVB' }]);
     await connection.close();
-    open.pop();
 
     const fromEnv = await openDatabaseFromEnv(file, { PLACERINGSKOLLEN_DB_KEY: key });
-    open.push(fromEnv);
+    tmp.closeAfter(fromEnv);
     expect(fromEnv.encrypted).toBe(true);
     expect(fromEnv.raw.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
   it('a plain database opened with a key is refused, not silently re-keyed', async () => {
-    const file = path.join(dir, 'okrypterad.sqlite');
+    const file = path.join(tmp.dir, 'okrypterad.sqlite');
     await (await openDatabase(file)).close();
     await expect(openDatabase(file, { key })).rejects.toThrow(WRONG_KEY);
   });

@@ -3,38 +3,29 @@
  * register-check numbers move from the rule parameters into the register catalogue, and the
  * register's checks and events gain their new columns empty.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
 import { currentVersion, migrate } from '../../../main/db/migrate';
 import { migrations } from '../../../main/db/migrations';
 import { defaultRegisterCatalogue, defaultRuleParameters } from '../../../main/domain/rule-settings';
 import { createServices } from '../../../main/services';
 import { createSettingsService } from '../../../main/services/settings';
+import { useTempDir } from '../services/harness';
 
-let dir: string;
-const connections: Connection[] = [];
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-migration-3-'));
-});
-afterEach(async () => {
-  for (const connection of connections.splice(0)) await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('pk-migration-3-');
 
 /** A database as version 2 left it, with `setup` run on it; then opened (and so migrated) by this version. */
 async function fromVersion2(setup: (raw: BetterSqlite3.Database) => void): Promise<Connection> {
-  const file = path.join(dir, 'register.sqlite');
+  const file = path.join(tmp.dir, 'register.sqlite');
   const raw = new BetterSqlite3(file);
   migrate(raw, migrations.slice(0, 2), { databasePath: file });
   expect(currentVersion(raw)).toBe(2);
   setup(raw);
   raw.close();
-  const connection = await openDatabase(file, { backupDir: path.join(dir, 'kopior') });
-  connections.push(connection);
+  const connection = await openDatabase(file, { backupDir: path.join(tmp.dir, 'kopior') });
+  tmp.closeAfter(connection);
   expect(currentVersion(connection.raw)).toBe(3);
   return connection;
 }

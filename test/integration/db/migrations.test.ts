@@ -1,24 +1,18 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/connection';
 import { NewerDatabaseError, currentVersion, migrate } from '../../../main/db/migrate';
 import { latestVersion, migrations, type Migration } from '../../../main/db/migrations';
+import { useTempDir } from '../services/harness';
 
-let dir: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-migrate-'));
-});
-afterEach(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const tmp = useTempDir('pk-migrate-');
 
 const tables = (raw: BetterSqlite3.Database): string[] =>
   raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-const backups = (): string[] => fs.readdirSync(dir).filter((f) => f.includes('.fore-migrering-'));
+const backups = (): string[] => fs.readdirSync(tmp.dir).filter((f) => f.includes('.fore-migrering-'));
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 // A synthetic history: v1 creates a table, v2 adds a column.
@@ -34,7 +28,7 @@ function databaseAtV1(file: string): BetterSqlite3.Database {
 
 describe('migrations of the real schema', () => {
   it('an empty database migrates to the latest version with every table and no backup', async () => {
-    const file = path.join(dir, 'ny.sqlite');
+    const file = path.join(tmp.dir, 'ny.sqlite');
     const connection = await openDatabase(file);
     expect(currentVersion(connection.raw)).toBe(latestVersion);
     expect(tables(connection.raw)).toEqual(
@@ -45,15 +39,15 @@ describe('migrations of the real schema', () => {
   });
 
   it('every migration of the list runs from version 0 and leaves consistent foreign keys', () => {
-    const raw = new BetterSqlite3(path.join(dir, 'noll.sqlite'));
-    const result = migrate(raw, migrations, { databasePath: path.join(dir, 'noll.sqlite') });
+    const raw = new BetterSqlite3(path.join(tmp.dir, 'noll.sqlite'));
+    const result = migrate(raw, migrations, { databasePath: path.join(tmp.dir, 'noll.sqlite') });
     expect(result).toEqual({ from: 0, to: latestVersion, backupPath: null });
     expect(raw.pragma('foreign_key_check')).toEqual([]);
     raw.close();
   });
 
   it('opening an up-to-date database again changes nothing and makes no backup', async () => {
-    const file = path.join(dir, 'igen.sqlite');
+    const file = path.join(tmp.dir, 'igen.sqlite');
     await (await openDatabase(file)).close();
     const again = await openDatabase(file);
     expect(currentVersion(again.raw)).toBe(latestVersion);
@@ -64,7 +58,7 @@ describe('migrations of the real schema', () => {
 
 describe('the migration runner', () => {
   it('migrates from v1 to v2 after a VACUUM INTO backup of the v1 database', () => {
-    const file = path.join(dir, 'register.sqlite');
+    const file = path.join(tmp.dir, 'register.sqlite');
     const raw = databaseAtV1(file);
     const result = migrate(raw, [v1, v2], { databasePath: file });
 
@@ -76,7 +70,7 @@ describe('the migration runner', () => {
 
     expect(backups()).toHaveLength(1);
     expect(backups()[0]).toMatch(/^register\.fore-migrering-v1-.+\.sqlite$/);
-    expect(result.backupPath).toBe(path.join(dir, backups()[0]!));
+    expect(result.backupPath).toBe(path.join(tmp.dir, backups()[0]!));
     const copy = new BetterSqlite3(result.backupPath!, { readonly: true });
     expect(currentVersion(copy)).toBe(1);
     expect(copy.prepare('SELECT * FROM a').all()).toEqual([{ id: 1, x: 'före' }]);
@@ -84,8 +78,8 @@ describe('the migration runner', () => {
   });
 
   it('puts the backup in backupDir when one is given', () => {
-    const file = path.join(dir, 'register.sqlite');
-    const backupDir = path.join(dir, 'kopior');
+    const file = path.join(tmp.dir, 'register.sqlite');
+    const backupDir = path.join(tmp.dir, 'kopior');
     const raw = databaseAtV1(file);
     const result = migrate(raw, [v1, v2], { databasePath: file, backupDir });
     raw.close();
@@ -97,8 +91,8 @@ describe('the migration runner', () => {
     // A usual umask, under which SQLite would create the copy readable by everyone (0644).
     const umask = process.umask(0o022);
     try {
-      const file = path.join(dir, 'register.sqlite');
-      const backupDir = path.join(dir, 'kopior');
+      const file = path.join(tmp.dir, 'register.sqlite');
+      const backupDir = path.join(tmp.dir, 'kopior');
       const raw = databaseAtV1(file);
       const { backupPath } = migrate(raw, [v1, v2], { databasePath: file, backupDir });
       raw.close();
@@ -113,7 +107,7 @@ describe('the migration runner', () => {
   });
 
   it('a failing backup leaves no empty file behind and migrates nothing', () => {
-    const file = path.join(dir, 'register.sqlite');
+    const file = path.join(tmp.dir, 'register.sqlite');
     const raw = databaseAtV1(file);
     // VACUUM INTO cannot run inside a transaction: the backup fails after its file was created.
     raw.exec('BEGIN');
@@ -125,7 +119,7 @@ describe('the migration runner', () => {
   });
 
   it('a failing migration rolls back and leaves user_version and the data unchanged', () => {
-    const file = path.join(dir, 'register.sqlite');
+    const file = path.join(tmp.dir, 'register.sqlite');
     const raw = databaseAtV1(file);
     const broken: Migration = { version: 2, description: 'trasig', sql: 'CREATE TABLE b (id INTEGER); INSERT INTO saknas VALUES (1);' };
     const foreignKeys = raw.pragma('foreign_keys', { simple: true });
@@ -149,7 +143,7 @@ describe('the migration runner', () => {
   });
 
   it('a database from a newer version is refused with a Swedish message and not modified', async () => {
-    const file = path.join(dir, 'framtid.sqlite');
+    const file = path.join(tmp.dir, 'framtid.sqlite');
     const raw = new BetterSqlite3(file);
     raw.exec('CREATE TABLE framtid (id INTEGER); PRAGMA user_version = 99;');
     raw.close();
@@ -173,7 +167,7 @@ describe('the migration runner', () => {
   });
 
   it('the backup of an encrypted database is encrypted with the same key', async () => {
-    const file = path.join(dir, 'krypterad.sqlite');
+    const file = path.join(tmp.dir, 'krypterad.sqlite');
     const key = 'exempel-nyckel';
     await (await openDatabase(file, { key })).close();
 

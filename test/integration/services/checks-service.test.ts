@@ -5,17 +5,10 @@
  * /work/shared/domain/rules.md ("Checks before and during a placement"); the reasoning is beside it.
  * Fictional homes, adults and children.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
-import { createServices, type Services } from '../../../main/services';
-import { ServiceError } from '../../../main/services/errors';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { failure, useServiceDatabase } from './harness';
 
-let dir: string;
-let connection: Connection;
-let services: Services;
+const db = useServiceDatabase('pk-checks-service-');
 
 const D = '2026-11-22';
 const SOF = 'SoF 5 kap. 1 b §';
@@ -40,10 +33,7 @@ const M = 'misstankeregistret';
  * PL3 Vera Väst (C3) in F4, decided 2026-01-25, from 2026-01-26.
  */
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-checks-service-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-  services = createServices(connection.db);
-  await services.exchange.importFile({
+  await db.services.exchange.importFile({
     format: 'placeringskollen-exchange',
     version: 1,
     homes: [
@@ -91,7 +81,7 @@ beforeEach(async () => {
     ],
   });
   // The permits' scopes, as the register-check form stores them (JSON text).
-  const scope = (id: string, permit: string) => connection.db.updateTable('registerChecks').set({ permit }).where('id', '=', id).execute();
+  const scope = (id: string, permit: string) => db.connection.db.updateTable('registerChecks').set({ permit }).where('id', '=', id).execute();
   const hvb13to17 = JSON.stringify({ forms: ['hvb'], minAge: 13, maxAge: 17, places: 8, targetGroup: null, holderOrgNr: null });
   await scope('I1', hvb13to17);
   await scope('I2', hvb13to17);
@@ -99,23 +89,9 @@ beforeEach(async () => {
   await scope('I4', JSON.stringify({ forms: ['hvb'], minAge: null, maxAge: null, places: null, targetGroup: null, holderOrgNr: null }));
   await scope('I5', '{"forms": "hvb", "minAge": "tretton"');
 });
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function errorOf(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error;
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
-}
 
 const ready = (homeId: string, decisionOn: string, extra: { from?: string; birthDate?: string; date?: string } = {}) =>
-  services.checks.readiness({ homeId, decisionOn, from: extra.from ?? null, birthDate: extra.birthDate ?? null, date: extra.date ?? D });
+  db.services.checks.readiness({ homeId, decisionOn, from: extra.from ?? null, birthDate: extra.birthDate ?? null, date: extra.date ?? D });
 
 /** A decision check row as the window shows it (placementId null: asked before the placement exists). */
 const item = (
@@ -211,7 +187,7 @@ describe('Redo för beslut? (registerkontroll)', () => {
   });
 
   it('refuses a home that does not exist', async () => {
-    const error = await errorOf(ready('NOPE', '2026-02-01'));
+    const error = await failure(ready('NOPE', '2026-02-01'));
     expect(error.code).toBe('NOT_FOUND');
     expect(error.message).toBe('Hemmet finns inte.');
   });
@@ -372,18 +348,18 @@ const expectedOverview = [
 
 describe('the list of checks', () => {
   it('has every decision check and re-check, problems first, then by date, with names and Swedish explanations', async () => {
-    const overview = await services.checks.overview(D);
+    const overview = await db.services.checks.overview(D);
     expect(overview.date).toBe(D);
     expect(overview.rows).toEqual(expectedOverview);
   });
 
   it('counts decision checks that are not ok, and re-checks overdue and due soon', async () => {
-    expect((await services.checks.overview(D)).counts).toEqual({ problems: 4, overdue: 2, dueSoon: 1 });
+    expect((await db.services.checks.overview(D)).counts).toEqual({ problems: 4, overdue: 2, dueSoon: 1 });
   });
 
   it('counts only the decision checks of placements active on the date, and still lists those of ended ones', async () => {
     // PL1 ends 2026-10-01: its three decision checks that are not ok can no longer be put right.
-    await services.exchange.importFile({
+    await db.services.exchange.importFile({
       format: 'placeringskollen-exchange',
       version: 1,
       placements: [
@@ -393,16 +369,16 @@ describe('the list of checks', () => {
         },
       ],
     });
-    const overview = await services.checks.overview(D);
+    const overview = await db.services.checks.overview(D);
     // Left: PL2's permit (too old). F1 has no child any more, so its re-checks are gone as well.
     expect(overview.counts).toEqual({ problems: 1, overdue: 0, dueSoon: 0 });
     expect(overview.rows.filter((r) => r.placementId === 'PL1').map((r) => r.status)).toEqual(['too-old', 'after-decision', 'missing', 'ok']);
     // As of a day the placement was still active, they count.
-    expect((await services.checks.overview('2026-09-30')).counts.problems).toBe(4);
+    expect((await db.services.checks.overview('2026-09-30')).counts.problems).toBe(4);
   });
 
   it('a foster stay in a home with nobody to check: one missing row per required register, without a person', async () => {
-    await services.exchange.importFile({
+    await db.services.exchange.importFile({
       format: 'placeringskollen-exchange',
       version: 1,
       children: [{ id: 'C4', name: 'Tage Tom', birthDate: '2016-03-03' }],
@@ -414,41 +390,41 @@ describe('the list of checks', () => {
       { ...item('F2', 'Familjen Tom', null, B, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF },
       { ...item('F2', 'Familjen Tom', null, M, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF },
     ];
-    expect(await services.checks.forPlacement('PL4', D)).toEqual(rows);
-    const overview = await services.checks.overview(D);
+    expect(await db.services.checks.forPlacement('PL4', D)).toEqual(rows);
+    const overview = await db.services.checks.overview(D);
     expect(overview.rows.filter((r) => r.placementId === 'PL4')).toEqual(
       rows.map(({ decisionOn, ...row }) => ({ ...row, childLabel: 'Tage Tom', date: decisionOn })),
     );
     expect(overview.counts.problems).toBe(6);
     // The command line's list (checks --json) stays one result per stay × person × register: none here.
-    expect((await services.checks.list(D)).filter((r) => r.placementId === 'PL4')).toEqual([]);
+    expect((await db.services.checks.list(D)).filter((r) => r.placementId === 'PL4')).toEqual([]);
     // Once an uppdragstagare is registered, she is judged instead.
-    await services.exchange.importFile({
+    await db.services.exchange.importFile({
       format: 'placeringskollen-exchange',
       version: 1,
       persons: [{ id: 'P7', homeId: 'F2', name: 'Hans Tom', role: 'uppdragstagare' }],
     });
-    expect((await services.checks.forPlacement('PL4', D)).map((r) => [r.personName, r.register, r.status])).toEqual([
+    expect((await db.services.checks.forPlacement('PL4', D)).map((r) => [r.personName, r.register, r.status])).toEqual([
       ['Hans Tom', B, 'missing'],
       ['Hans Tom', M, 'missing'],
     ]);
   });
 
   it('masks a protected child and never names it', async () => {
-    const overview = await services.checks.overview(D);
+    const overview = await db.services.checks.overview(D);
     expect(overview.rows.filter((r) => r.placementId === 'PL2').map((r) => r.childLabel)).toEqual(['Skyddad identitet (f. 2012)']);
     expect(JSON.stringify(overview)).not.toContain('Hemlig');
     expect(JSON.stringify(overview)).not.toContain('Testsson');
   });
 
   it('answers again after a write: a check recorded renews the re-check and clears the problem', async () => {
-    expect((await services.checks.overview(D)).counts).toEqual({ problems: 4, overdue: 2, dueSoon: 1 });
+    expect((await db.services.checks.overview(D)).counts).toEqual({ problems: 4, overdue: 2, dueSoon: 1 });
     // Bo Ek's misstankeregistret, checked 2026-11-01: after PL1's decision (2026-02-01), and due again 2027-11-01.
-    await connection.db
+    await db.connection.db
       .insertInto('registerChecks')
       .values({ id: 'R9', personId: 'P2', homeId: null, register: M, checkedOn: '2026-11-01', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A', recordedAt: null })
       .execute();
-    const after = await services.checks.overview(D);
+    const after = await db.services.checks.overview(D);
     expect(after.counts).toEqual({ problems: 4, overdue: 1, dueSoon: 1 });
     expect(after.rows.find((r) => r.placementId === 'PL1' && r.personId === 'P2' && r.register === M)).toMatchObject({
       status: 'after-decision',
@@ -461,12 +437,12 @@ describe('the list of checks', () => {
   });
 
   it('follows the catalogue in the settings: maximum age and re-check interval per register', async () => {
-    const before = await services.settings.get();
+    const before = await db.services.settings.get();
     const catalogue = before.catalogue.map((entry) =>
       entry.register === M ? { ...entry, maxAgeMonths: 24 } : entry.register === B ? { ...entry, recheckMonths: 6 } : entry,
     );
-    await services.settings.save({ parameters: {}, references: before.references, catalogue, version: before.version }, '2026-11-22T10:00:00.000Z');
-    const overview = await services.checks.overview(D);
+    await db.services.settings.save({ parameters: {}, references: before.references, catalogue, version: before.version }, '2026-11-22T10:00:00.000Z');
+    const overview = await db.services.checks.overview(D);
     // 24 months before 2026-02-01 is 2024-02-01: Anna's misstankeregistret of 2024-11-01 is ok now.
     expect(overview.rows.find((r) => r.placementId === 'PL1' && r.personId === 'P1' && r.register === M)).toMatchObject({ status: 'ok' });
     // Belastningsregistret every 6 months: Anna 2025-12-10 → 2026-06-10 (overdue), Eva 2026-01-20 → 2026-07-20 (overdue).
@@ -477,7 +453,7 @@ describe('the list of checks', () => {
       ['P2', '2026-09-02', 'overdue'],
     ]);
     // The command line's list uses the same catalogue.
-    const list = await services.checks.list(D);
+    const list = await db.services.checks.list(D);
     expect(list.find((r) => r.check === 'registerkontroll' && r.placementId === 'PL1' && r.personId === 'P1' && r.register === M)?.status).toBe('ok');
     // And the sentence says the municipality's number (24 months before 2027-01-01 is 2025-01-01).
     const older = await ready('F1', '2027-01-01');
@@ -489,7 +465,7 @@ describe('the list of checks', () => {
 
 describe("a placement's checks", () => {
   it('forPlacement: only that placement’s decision checks, with names and explanations', async () => {
-    expect(await services.checks.forPlacement('PL1', D)).toEqual([
+    expect(await db.services.checks.forPlacement('PL1', D)).toEqual([
       item('F1', 'Familjen Ek', anna, B, '2026-02-01', 'ok', '2025-12-10', 'Kontrollerat 2025-12-10, före beslutet.', 'PL1'),
       item('F1', 'Familjen Ek', anna, M, '2026-02-01', 'too-old', '2024-11-01',
         'Utdraget ur misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.', 'PL1'),
@@ -497,18 +473,18 @@ describe("a placement's checks", () => {
         'Kontrollen i belastningsregistret för Bo Ek gjordes 2026-03-02, efter beslutet 2026-02-01.', 'PL1'),
       item('F1', 'Familjen Ek', bo, M, '2026-02-01', 'missing', null, 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.', 'PL1'),
     ]);
-    expect(await services.checks.forPlacement('PL2', D)).toEqual([
+    expect(await db.services.checks.forPlacement('PL2', D)).toEqual([
       item('H1', 'Solgläntans HVB', null, 'ivo-tillstand', '2026-04-20', 'too-old', '2026-01-02',
         'IVO-tillståndet kontrollerades 2026-01-02, mer än 90 dagar före beslutet.', 'PL2'),
     ]);
     // As of a date before the stay began, there is nothing to judge yet.
-    expect(await services.checks.forPlacement('PL2', '2026-04-20')).toEqual([]);
+    expect(await db.services.checks.forPlacement('PL2', '2026-04-20')).toEqual([]);
   });
 
   it('the placement page carries them, stays in date order after an omplacering', async () => {
     // PL3 moves from F4 to F1 on 2026-06-01 with its own decision 2026-05-25 (12 months back: 2025-05-25).
-    await services.placements.move({ id: 'PL3', on: '2026-06-01', homeId: 'F1', decidedOn: '2026-05-25', investigationCompletedOn: null });
-    const detail = await services.placementViews.detail({ id: 'PL3', date: D, reveal: false });
+    await db.services.placements.move({ id: 'PL3', on: '2026-06-01', homeId: 'F1', decidedOn: '2026-05-25', investigationCompletedOn: null });
+    const detail = await db.services.placementViews.detail({ id: 'PL3', date: D, reveal: false });
     expect(detail.checks.map((c) => [c.homeId, c.decisionOn, c.personName, c.register, c.status])).toEqual([
       ['F4', '2026-01-25', 'Eva Berg', B, 'ok'],
       ['F4', '2026-01-25', 'Eva Berg', M, 'ok'],

@@ -4,16 +4,10 @@
  * answers again after a write. Expected values worked out by hand from
  * /work/shared/domain/rules.md. Fictional homes, adults and a young adult placed under SoL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
-import { createServices, type Services } from '../../../main/services';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useServiceDatabase } from './harness';
 
-let dir: string;
-let connection: Connection;
-let services: Services;
+const db = useServiceDatabase('pk-deadlines-rechecks-');
 
 const D = '2026-11-22';
 
@@ -29,10 +23,7 @@ const D = '2026-11-22';
  *   Anna belastning 2026-12-10 due-soon; Bo belastning 2027-03-02 upcoming.
  */
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-deadlines-rechecks-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-  services = createServices(connection.db);
-  await services.exchange.importFile({
+  await db.services.exchange.importFile({
     format: 'placeringskollen-exchange',
     version: 1,
     homes: [
@@ -68,10 +59,6 @@ beforeEach(async () => {
       { id: 'E2', placementId: 'PL1', type: 'halsoundersokning-begard', date: '2026-02-10' },
     ],
   });
-});
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const recheck = (
@@ -127,7 +114,7 @@ const genomforandeplan = {
 
 describe('the bevakningslista with re-checks', () => {
   it('has the re-checks of the adults of homes with a child, beside the deadlines, by due date', async () => {
-    const overview = await services.deadlines.overview(D);
+    const overview = await db.services.deadlines.overview(D);
     expect(overview.rows).toHaveLength(5);
     expect(overview.rows[0]).toEqual(
       recheck(anna, 'misstankeregistret', '2025-11-01', '2024-11-01', 'senast kontrollerad', 'overdue',
@@ -150,31 +137,31 @@ describe('the bevakningslista with re-checks', () => {
 
   it('counts them: in the list and in the navigation', async () => {
     const expected = { overdue: 3, dueSoon: 1, upcoming: 1 };
-    expect((await services.deadlines.overview(D)).counts).toEqual(expected);
-    expect(await services.deadlines.counts(D)).toEqual(expected);
+    expect((await db.services.deadlines.overview(D)).counts).toEqual(expected);
+    expect(await db.services.deadlines.counts(D)).toEqual(expected);
   });
 
   it("a placement's page has its own deadlines only, and the list of placements counts only those", async () => {
-    const own = await services.deadlines.overview(D, 'PL1');
+    const own = await db.services.deadlines.overview(D, 'PL1');
     expect(own.rows).toHaveLength(1);
     expect(own.rows[0]).toMatchObject(genomforandeplan);
     expect(own.counts).toEqual({ overdue: 1, dueSoon: 0, upcoming: 0 });
-    const detail = await services.placementViews.detail({ id: 'PL1', date: D, reveal: false });
+    const detail = await db.services.placementViews.detail({ id: 'PL1', date: D, reveal: false });
     expect(detail.deadlines.map((d) => d.rule)).toEqual(['genomforandeplan']);
-    const [row] = await services.placementViews.list({ date: D, activeOnly: true });
+    const [row] = await db.services.placementViews.list({ date: D, activeOnly: true });
     expect(row).toMatchObject({ id: 'PL1', overdueCount: 1 });
   });
 
   it('has no re-checks once no child lives in the home', async () => {
-    await services.placements.end({ id: 'PL1', on: '2026-11-01', reason: 'planerad' });
-    const overview = await services.deadlines.overview(D);
+    await db.services.placements.end({ id: 'PL1', on: '2026-11-01', reason: 'planerad' });
+    const overview = await db.services.deadlines.overview(D);
     expect(overview.rows.filter((r) => r.rule === 'registerkontroll-fortlopande')).toEqual([]);
   });
 
   it('answers again after a write: a check renews the re-check, an event satisfies the deadline', async () => {
-    expect(await services.deadlines.counts(D)).toEqual({ overdue: 3, dueSoon: 1, upcoming: 1 });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 3, dueSoon: 1, upcoming: 1 });
     // Bo Ek's misstankeregistret checked 2026-11-10: due again 2027-11-10.
-    await connection.db
+    await db.connection.db
       .insertInto('registerChecks')
       .values({
         id: 'R9',
@@ -189,11 +176,11 @@ describe('the bevakningslista with re-checks', () => {
         recordedAt: null,
       })
       .execute();
-    expect(await services.deadlines.counts(D)).toEqual({ overdue: 2, dueSoon: 1, upcoming: 2 });
-    const bosMisstanke = (await services.deadlines.overview(D)).rows.find((r) => r.personId === 'P2' && r.register === 'misstankeregistret');
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 2, dueSoon: 1, upcoming: 2 });
+    const bosMisstanke = (await db.services.deadlines.overview(D)).rows.find((r) => r.personId === 'P2' && r.register === 'misstankeregistret');
     expect(bosMisstanke).toMatchObject({ dueOn: '2027-11-10', basisOn: '2026-11-10', basisLabel: 'senast kontrollerad', status: 'upcoming' });
 
-    await services.placements.recordEvent({ placementId: 'PL1', type: 'genomforandeplan', date: '2026-11-20', comment: null });
-    expect(await services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 1, upcoming: 2 });
+    await db.services.placements.recordEvent({ placementId: 'PL1', type: 'genomforandeplan', date: '2026-11-20', comment: null });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 1, upcoming: 2 });
   });
 });

@@ -1,7 +1,4 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
 import { addDays, ageOn } from '../../../main/domain/dates';
 import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineStatus } from '../../../main/domain/deadlines';
@@ -9,8 +6,8 @@ import { validateExchangeFile, type ExchangeFile } from '../../../main/domain/ex
 import { defaultLegalReferences, defaultRuleParameters } from '../../../main/domain/rule-settings';
 import { createServices } from '../../../main/services';
 import { createDemoService, demoExchangeFile } from '../../../main/services/demo';
-import { ServiceError } from '../../../main/services/errors';
 import { checkHome, createHomesService } from '../../../main/services/homes';
+import { failure, useServiceDatabase } from './harness';
 
 const TODAY = '2026-11-22';
 const tables = ['homes', 'persons', 'register_checks', 'children', 'placements', 'events', 'notes', 'assessments', 'deviations'];
@@ -21,36 +18,27 @@ const demoRows = (connection: Connection): number =>
   tables.reduce((sum, t) => sum + (connection.raw.prepare(`SELECT count(*) FROM ${t} WHERE id LIKE 'EXEMPEL-%'`).pluck().get() as number), 0) +
   (connection.raw.prepare("SELECT count(*) FROM stays WHERE placement_id LIKE 'EXEMPEL-%' OR home_id LIKE 'EXEMPEL-%'").pluck().get() as number);
 
-let dir: string;
-let connection: Connection;
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-demo-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-});
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const db = useServiceDatabase('pk-demo-');
 
 describe('demo data', () => {
   it('loads an obviously fictional register with every kind of home into an empty register', async () => {
-    const homes = createHomesService(connection.db);
-    const result = await createDemoService(connection.db).load(TODAY);
+    const homes = createHomesService(db.connection.db);
+    const result = await createDemoService(db.connection.db).load(TODAY);
 
     const rows = await homes.list();
     expect(result.homes).toBe(rows.length);
     expect(result.homes).toBeGreaterThanOrEqual(10);
-    expect(result.persons).toBe(connection.raw.prepare('SELECT count(*) FROM persons').pluck().get());
+    expect(result.persons).toBe(db.connection.raw.prepare('SELECT count(*) FROM persons').pluck().get());
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['hvb', 'stodboende', 'sis', 'familjehem', 'jourhem', 'natverkshem']));
     expect(rows.some((r) => !r.active)).toBe(true);
     expect(rows.every((r) => r.id.startsWith('EXEMPEL-'))).toBe(true);
-    expect(connection.raw.prepare("SELECT count(*) FROM persons WHERE id NOT LIKE 'EXEMPEL-%'").pluck().get()).toBe(0);
+    expect(db.connection.raw.prepare("SELECT count(*) FROM persons WHERE id NOT LIKE 'EXEMPEL-%'").pluck().get()).toBe(0);
     expect(rows.map((r) => r.name)).toEqual(expect.arrayContaining(['Östergårdens HVB', 'Statens exempelhem']));
   });
 
   it('every demo home meets the rules the form enforces (org.nr check digits, operator, household)', async () => {
-    const homes = createHomesService(connection.db);
-    await createDemoService(connection.db).load(TODAY);
+    const homes = createHomesService(db.connection.db);
+    await createDemoService(db.connection.db).load(TODAY);
     for (const row of await homes.list()) {
       const { active: _active, ...home } = await homes.get(row.id);
       const { orgNr, issues } = checkHome(home);
@@ -60,28 +48,27 @@ describe('demo data', () => {
   });
 
   it('is refused in a register that already has homes, and adds nothing', async () => {
-    const homes = createHomesService(connection.db);
+    const homes = createHomesService(db.connection.db);
     await homes.save({
       kind: 'familjehem', name: 'Familjen Ek', orgNr: null, operator: null, municipality: null,
       capacity: null, targetGroup: null, agency: null, persons: [],
     });
-    const error = await createDemoService(connection.db).load(TODAY).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServiceError);
-    expect((error as ServiceError).code).toBe('CONFLICT');
-    expect((error as ServiceError).message).toMatch(/^Exempeldata kan bara laddas i ett tomt register\./);
+    const error = await failure(createDemoService(db.connection.db).load(TODAY));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toMatch(/^Exempeldata kan bara laddas i ett tomt register\./);
     expect(await homes.count()).toBe(1);
   });
 
   it('cannot be loaded twice', async () => {
-    const demo = createDemoService(connection.db);
+    const demo = createDemoService(db.connection.db);
     const { homes } = await demo.load(TODAY);
     await expect(demo.load(TODAY)).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await createHomesService(connection.db).count()).toBe(homes);
+    expect(await createHomesService(db.connection.db).count()).toBe(homes);
   });
 
   it('is announced while present and removed on request, leaving real homes alone', async () => {
-    const homes = createHomesService(connection.db);
-    const demo = createDemoService(connection.db);
+    const homes = createHomesService(db.connection.db);
+    const demo = createDemoService(db.connection.db);
     expect(await demo.present()).toBe(false);
     const loaded = await demo.load(TODAY);
     expect(await demo.present()).toBe(true);
@@ -93,20 +80,20 @@ describe('demo data', () => {
     expect(await demo.remove()).toEqual(loaded);
     expect(await demo.present()).toBe(false);
     expect((await homes.list()).map((h) => h.id)).toEqual([real.id]);
-    expect(connection.raw.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(1);
+    expect(db.connection.raw.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(1);
   });
 
   it('is not removed while a real record refers to a demo home, and nothing is deleted', async () => {
-    const demo = createDemoService(connection.db);
+    const demo = createDemoService(db.connection.db);
     await demo.load(TODAY);
-    connection.raw
+    db.connection.raw
       .prepare("INSERT INTO events (id, home_id, type, date) VALUES ('E1', 'EXEMPEL-H01', 'ivo-tillsyn', '2026-05-04')")
       .run();
-    const countPersons = () => connection.raw.prepare('SELECT count(*) FROM persons').pluck().get();
-    const before = { homes: await createHomesService(connection.db).count(), persons: countPersons() };
+    const countPersons = () => db.connection.raw.prepare('SELECT count(*) FROM persons').pluck().get();
+    const before = { homes: await createHomesService(db.connection.db).count(), persons: countPersons() };
 
     await expect(demo.remove()).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect({ homes: await createHomesService(connection.db).count(), persons: countPersons() }).toEqual(before);
+    expect({ homes: await createHomesService(db.connection.db).count(), persons: countPersons() }).toEqual(before);
     expect(await demo.present()).toBe(true);
   });
 });
@@ -145,25 +132,25 @@ const tally = (deadlines: readonly Deadline[]) => {
 
 describe('demo children, placements and events', () => {
   it('loads about ten fictional children and a dozen placements, and says how many of each it loaded', async () => {
-    const result = await createDemoService(connection.db).load(TODAY);
+    const result = await createDemoService(db.connection.db).load(TODAY);
     expect(result).toEqual({
-      homes: countRows(connection, 'homes'),
-      persons: countRows(connection, 'persons'),
-      children: countRows(connection, 'children'),
-      placements: countRows(connection, 'placements'),
-      events: countRows(connection, 'events'),
+      homes: countRows(db.connection, 'homes'),
+      persons: countRows(db.connection, 'persons'),
+      children: countRows(db.connection, 'children'),
+      placements: countRows(db.connection, 'placements'),
+      events: countRows(db.connection, 'events'),
     });
     expect(result.children).toBe(11);
     expect(result.placements).toBe(13);
     expect(result.events).toBeGreaterThanOrEqual(40);
     for (const table of tables) {
-      expect(connection.raw.prepare(`SELECT count(*) FROM ${table} WHERE id NOT LIKE 'EXEMPEL-%'`).pluck().get(), table).toBe(0);
+      expect(db.connection.raw.prepare(`SELECT count(*) FROM ${table} WHERE id NOT LIKE 'EXEMPEL-%'`).pluck().get(), table).toBe(0);
     }
   });
 
   it('has believable children: ages under 18 on today, one protected identity, no personnummer', async () => {
-    await createDemoService(connection.db).load(TODAY);
-    const children = connection.raw.prepare('SELECT * FROM children ORDER BY id').all() as {
+    await createDemoService(db.connection.db).load(TODAY);
+    const children = db.connection.raw.prepare('SELECT * FROM children ORDER BY id').all() as {
       id: string; name: string | null; birth_date: string; personnummer: string | null; protected_identity: number;
     }[];
     expect(children.map((c) => c.id)).toEqual(Array.from({ length: 11 }, (_, i) => `EXEMPEL-C${String(i + 1).padStart(2, '0')}`));
@@ -172,15 +159,15 @@ describe('demo children, placements and events', () => {
       expect(ageOn(child.birth_date, TODAY), child.id).toBeLessThan(18);
       expect(child.personnummer).toBeNull();
       // Every placement starts after the child was born, with the child under 18.
-      const starts = connection.raw.prepare('SELECT started_on FROM placements WHERE child_id = ?').pluck().all(child.id) as string[];
+      const starts = db.connection.raw.prepare('SELECT started_on FROM placements WHERE child_id = ?').pluck().all(child.id) as string[];
       for (const start of starts) expect(ageOn(child.birth_date, start), child.id).toBeLessThan(18);
     }
     expect(children.filter((c) => c.protected_identity === 1)).toHaveLength(1);
   });
 
   it('covers SoL, LVU 2 § and LVU 3 §, an omplacering, jourhem with and without a completed investigation, and ended LVU care', async () => {
-    await createDemoService(connection.db).load(TODAY);
-    const sql = (query: string) => connection.raw.prepare(query);
+    await createDemoService(db.connection.db).load(TODAY);
+    const sql = (query: string) => db.connection.raw.prepare(query);
     expect(sql('SELECT DISTINCT legal_basis FROM placements ORDER BY 1').pluck().all()).toEqual(['LVU2', 'LVU3', 'SoL']);
     // A stay's form is always its home's kind.
     expect(sql('SELECT count(*) FROM stays JOIN homes ON homes.id = stays.home_id WHERE stays.form <> homes.kind').pluck().get()).toBe(0);
@@ -201,8 +188,8 @@ describe('demo children, placements and events', () => {
   });
 
   it('gives the bevakningslista as of today overdue, due-soon and upcoming deadlines, and some already satisfied', async () => {
-    await createDemoService(connection.db).load(TODAY);
-    const deadlines = await createServices(connection.db).deadlines.compute(TODAY);
+    await createDemoService(db.connection.db).load(TODAY);
+    const deadlines = await createServices(db.connection.db).deadlines.compute(TODAY);
     const counts = tally(deadlines);
     expect(counts.overdue).toBeGreaterThanOrEqual(2);
     expect(counts['due-soon']).toBeGreaterThanOrEqual(2);
@@ -256,38 +243,38 @@ describe('demo children, placements and events', () => {
   });
 
   it('refuses a register that has a child but no homes, and adds nothing', async () => {
-    connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2015-06-01')").run();
-    await expect(createDemoService(connection.db).load(TODAY)).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(countRows(connection, 'homes')).toBe(0);
-    expect(countRows(connection, 'children')).toBe(1);
+    db.connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2015-06-01')").run();
+    await expect(createDemoService(db.connection.db).load(TODAY)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(countRows(db.connection, 'homes')).toBe(0);
+    expect(countRows(db.connection, 'children')).toBe(1);
   });
 
   it('refuses a date that is not a calendar date', async () => {
-    await expect(createDemoService(connection.db).load('2026-02-30')).rejects.toMatchObject({ code: 'VALIDATION' });
-    expect(countRows(connection, 'homes')).toBe(0);
+    await expect(createDemoService(db.connection.db).load('2026-02-30')).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect(countRows(db.connection, 'homes')).toBe(0);
   });
 });
 
 describe('removing the demo', () => {
   /** Every row of every table: the whole register as the database holds it. */
   const dump = () =>
-    Object.fromEntries([...tables, 'stays'].map((t) => [t, connection.raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
+    Object.fromEntries([...tables, 'stays'].map((t) => [t, db.connection.raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 
   it('removes children, placements, stays and events with the homes, leaving nothing with EXEMPEL- and real records alone', async () => {
-    const demo = createDemoService(connection.db);
+    const demo = createDemoService(db.connection.db);
     const loaded = await demo.load(TODAY);
-    connection.raw.prepare("INSERT INTO homes (id, kind, name) VALUES ('H-real', 'hvb', 'Riktiga HVB')").run();
-    connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2012-01-01')").run();
-    connection.raw
+    db.connection.raw.prepare("INSERT INTO homes (id, kind, name) VALUES ('H-real', 'hvb', 'Riktiga HVB')").run();
+    db.connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2012-01-01')").run();
+    db.connection.raw
       .prepare("INSERT INTO placements (id, child_id, legal_basis, decided_on, started_on) VALUES ('PL-real', 'C-real', 'SoL', '2026-01-01', '2026-01-02')")
       .run();
-    connection.raw.prepare("INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL-real', 0, 'H-real', 'hvb', '2026-01-02')").run();
-    connection.raw.prepare("INSERT INTO events (id, placement_id, type, date) VALUES ('E-real', 'PL-real', 'vardplan', '2026-01-02')").run();
+    db.connection.raw.prepare("INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL-real', 0, 'H-real', 'hvb', '2026-01-02')").run();
+    db.connection.raw.prepare("INSERT INTO events (id, placement_id, type, date) VALUES ('E-real', 'PL-real', 'vardplan', '2026-01-02')").run();
 
     expect(await demo.remove()).toEqual(loaded);
-    expect(demoRows(connection)).toBe(0);
+    expect(demoRows(db.connection)).toBe(0);
     expect(await demo.present()).toBe(false);
-    expect(Object.fromEntries(['homes', 'children', 'placements', 'stays', 'events', 'persons'].map((t) => [t, countRows(connection, t)]))).toEqual({
+    expect(Object.fromEntries(['homes', 'children', 'placements', 'stays', 'events', 'persons'].map((t) => [t, countRows(db.connection, t)]))).toEqual({
       homes: 1, children: 1, placements: 1, stays: 1, events: 1, persons: 0,
     });
     // Removed, it can be loaded again only into an empty register: the real home is in the way.
@@ -295,45 +282,44 @@ describe('removing the demo', () => {
   });
 
   it('takes along the events a user recorded on demo placements while trying the bevakningslista', async () => {
-    const demo = createDemoService(connection.db);
+    const demo = createDemoService(db.connection.db);
     const loaded = await demo.load(TODAY);
-    connection.raw
+    db.connection.raw
       .prepare("INSERT INTO events (id, placement_id, type, date) VALUES ('0b7e6f2c-user', 'EXEMPEL-PL03', 'overvagande', ?)")
       .run(TODAY);
     expect(await demo.remove()).toEqual({ ...loaded, events: loaded.events + 1 });
-    expect(countRows(connection, 'events')).toBe(0);
+    expect(countRows(db.connection, 'events')).toBe(0);
   });
 
   it('is refused, with nothing removed, while a real placement has a stay in a demo home', async () => {
-    const demo = createDemoService(connection.db);
+    const demo = createDemoService(db.connection.db);
     await demo.load(TODAY);
-    connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2012-01-01')").run();
-    connection.raw
+    db.connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2012-01-01')").run();
+    db.connection.raw
       .prepare("INSERT INTO placements (id, child_id, legal_basis, decided_on, started_on) VALUES ('PL-real', 'C-real', 'SoL', '2026-01-01', '2026-01-02')")
       .run();
-    connection.raw
+    db.connection.raw
       .prepare("INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL-real', 0, 'EXEMPEL-H07', 'hvb', '2026-01-02')")
       .run();
     const before = dump();
 
-    const error = await demo.remove().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ServiceError);
+    const error = await failure(demo.remove());
     expect(error).toMatchObject({ code: 'CONFLICT' });
-    expect((error as ServiceError).message).toMatch(/^Exempeldata kan inte tas bort/);
-    expect((error as ServiceError).message).toContain('1 placering som inte är exempeldata har vistelser i exempelhem (Björkhagens HVB)');
-    expect((error as ServiceError).message).toMatch(/Ingenting har tagits bort\.$/);
+    expect(error.message).toMatch(/^Exempeldata kan inte tas bort/);
+    expect(error.message).toContain('1 placering som inte är exempeldata har vistelser i exempelhem (Björkhagens HVB)');
+    expect(error.message).toMatch(/Ingenting har tagits bort\.$/);
     expect(dump()).toEqual(before);
     expect(await demo.present()).toBe(true);
   });
 
   it('is refused, with nothing removed, while a real placement concerns a demo child', async () => {
-    const demo = createDemoService(connection.db);
+    const demo = createDemoService(db.connection.db);
     await demo.load(TODAY);
-    connection.raw.prepare("INSERT INTO homes (id, kind, name) VALUES ('H-real', 'hvb', 'Riktiga HVB')").run();
-    connection.raw
+    db.connection.raw.prepare("INSERT INTO homes (id, kind, name) VALUES ('H-real', 'hvb', 'Riktiga HVB')").run();
+    db.connection.raw
       .prepare("INSERT INTO placements (id, child_id, legal_basis, decided_on, started_on) VALUES ('PL-real', 'EXEMPEL-C01', 'SoL', '2026-01-01', '2026-01-02')")
       .run();
-    connection.raw.prepare("INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL-real', 0, 'H-real', 'hvb', '2026-01-02')").run();
+    db.connection.raw.prepare("INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL-real', 0, 'H-real', 'hvb', '2026-01-02')").run();
     const before = dump();
 
     await expect(demo.remove()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('gäller exempelbarn') });

@@ -1,24 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
-import { ServiceError } from '../../../main/services/errors';
+import { describe, expect, it } from 'vitest';
 import { createExchangeService } from '../../../main/services/exchange';
-import { createHomesService, type HomeInput, type HomesService } from '../../../main/services/homes';
+import type { HomeInput } from '../../../main/services/homes';
+import { failure, useServiceDatabase } from './harness';
 
-let dir: string;
-let connection: Connection;
-let homes: HomesService;
-beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-homes-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-  homes = createHomesService(connection.db);
-});
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const db = useServiceDatabase('pk-homes-');
 
 const hvb = (fields: Partial<HomeInput> = {}): HomeInput => ({
   kind: 'hvb',
@@ -49,39 +35,29 @@ const familjehem = (fields: Partial<HomeInput> = {}): HomeInput => ({
   ...fields,
 });
 
-/** The ServiceError a promise rejects with. */
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
-const names = async (query?: string) => (await homes.list({ query })).map((row) => row.name);
+const names = async (query?: string) => (await db.services.homes.list({ query })).map((row) => row.name);
 
 describe('homes service: create and edit', () => {
   it('creates a home with a new id and stores the org.nr normalized', async () => {
-    const home = await homes.save(hvb());
+    const home = await db.services.homes.save(hvb());
     expect(home.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(home).toMatchObject({ kind: 'hvb', name: 'Östergårdens HVB', orgNr: '556000-0019', active: true, persons: [] });
     expect(home.targetGroup).toEqual({ minAge: 13, maxAge: 17, gender: 'alla', needs: ['missbruk'] });
-    expect(await homes.get(home.id)).toEqual(home);
-    expect(await homes.count()).toBe(1);
+    expect(await db.services.homes.get(home.id)).toEqual(home);
+    expect(await db.services.homes.count()).toBe(1);
   });
 
   it('edits a home in place', async () => {
-    const created = await homes.save(hvb());
-    const edited = await homes.save(hvb({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null }));
+    const created = await db.services.homes.save(hvb());
+    const edited = await db.services.homes.save(hvb({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null }));
     expect(edited).toMatchObject({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null });
-    expect(await homes.count()).toBe(1);
+    expect(await db.services.homes.count()).toBe(1);
   });
 
   it('replaces the household: kept persons keep their id, missing ones go, new ones get an id', async () => {
-    const created = await homes.save(familjehem());
+    const created = await db.services.homes.save(familjehem());
     const anna = created.persons.find((p) => p.name === 'Anna Björk')!;
-    const saved = await homes.save(
+    const saved = await db.services.homes.save(
       familjehem({
         id: created.id,
         persons: [
@@ -96,102 +72,102 @@ describe('homes service: create and edit', () => {
     ]);
     expect(saved.persons[0]!.id).toBe(anna.id);
     expect(saved.persons.every((p) => p.homeId === created.id)).toBe(true);
-    expect(connection.raw.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(2);
+    expect(db.connection.raw.prepare('SELECT count(*) FROM persons').pluck().get()).toBe(2);
   });
 
   it('deactivates and reactivates a home without losing it', async () => {
-    const { id } = await homes.save(hvb());
-    expect((await homes.setActive(id, false)).active).toBe(false);
-    expect((await homes.list()).map((r) => [r.name, r.active])).toEqual([['Östergårdens HVB', false]]);
-    expect((await homes.setActive(id, true)).active).toBe(true);
+    const { id } = await db.services.homes.save(hvb());
+    expect((await db.services.homes.setActive(id, false)).active).toBe(false);
+    expect((await db.services.homes.list()).map((r) => [r.name, r.active])).toEqual([['Östergårdens HVB', false]]);
+    expect((await db.services.homes.setActive(id, true)).active).toBe(true);
     // Saving the form does not touch the active flag.
-    await homes.setActive(id, false);
-    expect((await homes.save(hvb({ id }))).active).toBe(false);
+    await db.services.homes.setActive(id, false);
+    expect((await db.services.homes.save(hvb({ id }))).active).toBe(false);
   });
 
   it('unknown ids are NOT_FOUND: "Hemmet finns inte."', async () => {
-    for (const attempt of [homes.get('saknas'), homes.setActive('saknas', false), homes.save(hvb({ id: 'saknas' }))]) {
+    for (const attempt of [db.services.homes.get('saknas'), db.services.homes.setActive('saknas', false), db.services.homes.save(hvb({ id: 'saknas' }))]) {
       const error = await failure(attempt);
       expect(error.code).toBe('NOT_FOUND');
       expect(error.message).toBe('Hemmet finns inte.');
     }
-    expect(await homes.count()).toBe(0);
+    expect(await db.services.homes.count()).toBe(0);
   });
 });
 
 describe('homes service: validation by field', () => {
   it('an org.nr with a wrong check digit is VALIDATION at /orgNr and nothing is saved', async () => {
-    const error = await failure(homes.save(hvb({ orgNr: '556000-0018' })));
+    const error = await failure(db.services.homes.save(hvb({ orgNr: '556000-0018' })));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toBe('Hemmet kunde inte sparas.');
     expect(error.issues).toEqual([{ path: '/orgNr', message: expect.stringContaining('kontrollsiffra') }]);
-    expect(await homes.count()).toBe(0);
+    expect(await db.services.homes.count()).toBe(0);
   });
 
   it('a foster home has no operator; HVB, stödboende and SiS have no household', async () => {
-    const foster = await failure(homes.save(familjehem({ operator: 'enskild' })));
+    const foster = await failure(db.services.homes.save(familjehem({ operator: 'enskild' })));
     expect(foster.issues.map((i) => i.path)).toEqual(['/operator']);
     for (const kind of ['hvb', 'stodboende', 'sis'] as const) {
       const institution = await failure(
-        homes.save(hvb({ kind, persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: null }] })),
+        db.services.homes.save(hvb({ kind, persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: null }] })),
       );
       expect(institution.issues.map((i) => i.path)).toEqual(['/persons']);
     }
   });
 
   it('reports every problem at once', async () => {
-    const error = await failure(homes.save(familjehem({ operator: 'kommunal', orgNr: 'abc' })));
+    const error = await failure(db.services.homes.save(familjehem({ operator: 'kommunal', orgNr: 'abc' })));
     expect(error.issues.map((i) => i.path)).toEqual(['/orgNr', '/operator']);
   });
 
   it('a person id of another home is refused at /persons/i/id', async () => {
-    const other = await homes.save(familjehem({ name: 'Familjen Ask' }));
-    const mine = await homes.save(familjehem());
+    const other = await db.services.homes.save(familjehem({ name: 'Familjen Ask' }));
+    const mine = await db.services.homes.save(familjehem());
     const error = await failure(
-      homes.save(familjehem({ id: mine.id, persons: [{ id: other.persons[0]!.id, name: 'Kapad', role: 'uppdragstagare', birthYear: null }] })),
+      db.services.homes.save(familjehem({ id: mine.id, persons: [{ id: other.persons[0]!.id, name: 'Kapad', role: 'uppdragstagare', birthYear: null }] })),
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.issues).toEqual([{ path: '/persons/0/id', message: 'Personen hör inte till det här hemmet.' }]);
-    expect((await homes.get(other.id)).persons[0]!.name).toBe('Anna Björk');
+    expect((await db.services.homes.get(other.id)).persons[0]!.name).toBe('Anna Björk');
   });
 
   it('a person with register checks cannot be removed from the household, and nothing is written', async () => {
-    const home = await homes.save(familjehem());
+    const home = await db.services.homes.save(familjehem());
     const anna = home.persons.find((p) => p.name === 'Anna Björk')!;
-    connection.raw
+    db.connection.raw
       .prepare("INSERT INTO register_checks (id, person_id, register, checked_on, outcome) VALUES ('RC1', ?, 'belastningsregistret', '2025-01-10', 'utan-anmarkning')")
       .run(anna.id);
 
-    const error = await failure(homes.save(familjehem({ id: home.id, name: 'Familjen Ny', persons: [] })));
+    const error = await failure(db.services.homes.save(familjehem({ id: home.id, name: 'Familjen Ny', persons: [] })));
     expect(error.code).toBe('CONFLICT');
     expect(error.issues).toEqual([{ path: '/persons', message: 'Anna Björk har registerkontroller och kan inte tas bort ur hushållet.' }]);
-    expect(await homes.get(home.id)).toEqual(home);
+    expect(await db.services.homes.get(home.id)).toEqual(home);
   });
 
   it('the kind of a home with placements cannot change: a stay has its home’s kind', async () => {
-    const home = await homes.save(familjehem());
-    connection.raw.exec(`
+    const home = await db.services.homes.save(familjehem());
+    db.connection.raw.exec(`
       INSERT INTO children (id, birth_date) VALUES ('C1', '2012-03-04');
       INSERT INTO placements (id, child_id, legal_basis, decided_on, started_on) VALUES ('PL1', 'C1', 'SoL', '2025-02-01', '2025-02-03');
       INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL1', 0, '${home.id}', 'familjehem', '2025-02-03');
     `);
-    const error = await failure(homes.save(familjehem({ id: home.id, kind: 'jourhem' })));
+    const error = await failure(db.services.homes.save(familjehem({ id: home.id, kind: 'jourhem' })));
     expect(error.issues.map((i) => i.path)).toEqual(['/kind']);
-    expect((await homes.save(familjehem({ id: home.id, name: 'Familjen Ek-Ask' }))).name).toBe('Familjen Ek-Ask');
+    expect((await db.services.homes.save(familjehem({ id: home.id, name: 'Familjen Ek-Ask' }))).name).toBe('Familjen Ek-Ask');
   });
 });
 
 describe('homes service: the register list', () => {
   it('is sorted by name in Swedish order (Å, Ä, Ö after Z)', async () => {
     for (const name of ['Östergården', 'Ängen', 'Zetagården', 'Åkerbacken', 'Alfahemmet', 'ekbacken']) {
-      await homes.save(hvb({ name }));
+      await db.services.homes.save(hvb({ name }));
     }
     expect(await names()).toEqual(['Alfahemmet', 'ekbacken', 'Zetagården', 'Åkerbacken', 'Ängen', 'Östergården']);
   });
 
   it('search is case-insensitive and treats ö as a letter: "ö" finds Östergården, "o" does not', async () => {
-    await homes.save(hvb());
-    await homes.save(hvb({ name: 'Solbackens stödboende', kind: 'stodboende', municipality: 'Ånge' }));
+    await db.services.homes.save(hvb());
+    await db.services.homes.save(hvb({ name: 'Solbackens stödboende', kind: 'stodboende', municipality: 'Ånge' }));
     expect(await names('ÖSTER')).toEqual(['Östergårdens HVB']);
     expect(await names('ö')).toEqual(['Solbackens stödboende', 'Östergårdens HVB']);
     expect(await names('o')).toEqual(['Solbackens stödboende']);
@@ -199,8 +175,8 @@ describe('homes service: the register list', () => {
   });
 
   it('search finds org.nr (with or without hyphen), municipality and agency', async () => {
-    await homes.save(hvb());
-    await homes.save(familjehem());
+    await db.services.homes.save(hvb());
+    await db.services.homes.save(familjehem());
     expect(await names('556000-0019')).toEqual(['Östergårdens HVB']);
     expect(await names('5560000019')).toEqual(['Östergårdens HVB']);
     expect(await names('timrå')).toEqual(['Östergårdens HVB']);
@@ -208,8 +184,8 @@ describe('homes service: the register list', () => {
   });
 
   it('search finds a home by the name of one of its adults, and the row lists the adults', async () => {
-    await homes.save(hvb());
-    await homes.save(
+    await db.services.homes.save(hvb());
+    await db.services.homes.save(
       familjehem({
         persons: [
           { name: 'Örjan Ek', role: 'annan-vuxen', birthYear: null },
@@ -218,7 +194,7 @@ describe('homes service: the register list', () => {
         ],
       }),
     );
-    const rows = await homes.list({ query: 'björk' });
+    const rows = await db.services.homes.list({ query: 'björk' });
     expect(rows.map((r) => r.name)).toEqual(['Familjen Ek']);
     expect(rows[0]!.adults).toEqual(['Anna Björk', 'Örjan Ek']);
     // Children living in the home are not adults: their names are not searched.
@@ -233,30 +209,30 @@ describe('homes service and the import of exchange files: one set of rules (main
   const file = (fields: object) => ({ format: 'placeringskollen-exchange', version: 1, ...fields });
 
   it('every home the import lets in, the register can save again unchanged', async () => {
-    await createExchangeService(connection.db).importFile(full);
+    await createExchangeService(db.connection.db).importFile(full);
     for (const { id } of full.homes) {
-      const { active: _active, persons, ...home } = await homes.get(id);
-      const saved = await homes.save({ ...home, persons });
-      expect(saved, id).toEqual(await homes.get(id));
+      const { active: _active, persons, ...home } = await db.services.homes.get(id);
+      const saved = await db.services.homes.save({ ...home, persons });
+      expect(saved, id).toEqual(await db.services.homes.get(id));
     }
   });
 
   it('a foster home with an operator is refused by both, with the same message', async () => {
-    const exchange = createExchangeService(connection.db);
+    const exchange = createExchangeService(db.connection.db);
     const imported = await failure(exchange.importFile(file({ homes: [{ id: 'F1', kind: 'jourhem', name: 'Familjen Ek', operator: 'kommunal' }] })));
-    const saved = await failure(homes.save(familjehem({ kind: 'jourhem', operator: 'kommunal' })));
+    const saved = await failure(db.services.homes.save(familjehem({ kind: 'jourhem', operator: 'kommunal' })));
     expect(imported.issues).toEqual([{ path: '/homes/0/operator', message: saved.issues[0]!.message }]);
     expect(saved.issues.map((i) => i.path)).toEqual(['/operator']);
   });
 
   it('a person in a home without a household (HVB, stödboende, SiS) is refused by both', async () => {
-    const exchange = createExchangeService(connection.db);
+    const exchange = createExchangeService(db.connection.db);
     await exchange.importFile(file({ homes: [{ id: 'S1', kind: 'stodboende', name: 'Björkens stödboende' }] }));
     const imported = await failure(
       exchange.importFile(file({ persons: [{ id: 'P1', homeId: 'S1', name: 'Anna Björk', role: 'uppdragstagare' }] })),
     );
     expect(imported.issues.map((i) => i.path)).toEqual(['/persons/0/homeId']);
-    const saved = await failure(homes.save(hvb({ kind: 'stodboende', persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: null }] })));
+    const saved = await failure(db.services.homes.save(hvb({ kind: 'stodboende', persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: null }] })));
     expect(saved.issues.map((i) => i.path)).toEqual(['/persons']);
   });
 });

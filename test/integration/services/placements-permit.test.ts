@@ -5,18 +5,11 @@
  * unchanged stay of an existing placement is not judged again. Expected messages by hand from
  * rules.md and the domain's wording; fictional homes and children (Skatteverket-style test data).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
-import { createServices, type Services } from '../../../main/services';
-import { ServiceError } from '../../../main/services/errors';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { PlacementInput } from '../../../main/services/placements';
+import { issuesOf, useServiceDatabase } from './harness';
 
-let dir: string;
-let connection: Connection;
-let services: Services;
+const db = useServiceDatabase('pk-placements-permit-');
 
 /*
  * H1 Solgläntans HVB (enskild): permit I1 2026-01-02, HVB 13–17 år; permit I2 2026-08-01, HVB 10–17 år.
@@ -27,10 +20,7 @@ let services: Services;
  * 2026-02-03); C3 b. 2011-03-03 (14 on 2026-02-03); C4 b. 2015-01-01 (11 in 2026).
  */
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-placements-permit-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-  services = createServices(connection.db);
-  await services.exchange.importFile({
+  await db.services.exchange.importFile({
     format: 'placeringskollen-exchange',
     version: 1,
     homes: [
@@ -55,25 +45,11 @@ beforeEach(async () => {
   await setScope('I2', { forms: ['hvb'], minAge: 10, maxAge: 17 });
   await setScope('I3', { forms: ['hvb'], minAge: null, maxAge: null });
 });
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
 
 /** The permit's scope as the register-check form stores it (JSON text). */
 function setScope(id: string, scope: { forms: string[]; minAge: number | null; maxAge: number | null }) {
   const permit = JSON.stringify({ ...scope, places: null, targetGroup: null, holderOrgNr: null });
-  return connection.db.updateTable('registerChecks').set({ permit }).where('id', '=', id).execute();
-}
-
-async function failure(promise: Promise<unknown>): Promise<{ code: string; message: string; issues: { path: string; message: string }[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return { code: error.code, message: error.message, issues: error.issues };
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
+  return db.connection.db.updateTable('registerChecks').set({ permit }).where('id', '=', id).execute();
 }
 
 const stay = (homeId: string, from: string, fields: { to?: string | null; decidedOn?: string | null } = {}) => ({
@@ -97,45 +73,45 @@ const placement = (childId: string, homeId: string, fields: Partial<PlacementInp
   ...fields,
 });
 
-const placementCount = async () => (await services.placementViews.list({ date: '2026-11-22', activeOnly: false })).length;
+const placementCount = async () => (await db.services.placementViews.list({ date: '2026-11-22', activeOnly: false })).length;
 
 describe('an IVO inspection’s verdict', () => {
   it('is stored with an ivo-tillsyn and returned in the home’s events', async () => {
-    const recorded = await services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Brister i dokumentationen.', verdict: 'kritik' });
+    const recorded = await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Brister i dokumentationen.', verdict: 'kritik' });
     expect(recorded).toMatchObject({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', verdict: 'kritik' });
-    await services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-09-01', comment: null });
-    expect((await services.placements.listHomeEvents('H1')).map((e) => [e.date, e.verdict])).toEqual([
+    await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-09-01', comment: null });
+    expect((await db.services.placements.listHomeEvents('H1')).map((e) => [e.date, e.verdict])).toEqual([
       ['2026-09-01', null],
       ['2026-05-01', 'kritik'],
     ]);
   });
 
   it('is refused on any other event, at /verdict, and nothing is written', async () => {
-    const saved = await services.placements.savePlacement(placement('C3', 'F1'));
-    expect(await failure(services.placements.recordEvent({ placementId: saved.id, type: 'overvagande', date: '2026-05-01', comment: null, verdict: 'kritik' }))).toEqual({
+    const saved = await db.services.placements.savePlacement(placement('C3', 'F1'));
+    expect(await issuesOf(db.services.placements.recordEvent({ placementId: saved.id, type: 'overvagande', date: '2026-05-01', comment: null, verdict: 'kritik' }))).toEqual({
       code: 'VALIDATION',
       message: 'Händelsen kunde inte registreras.',
       issues: [{ path: '/verdict', message: 'IVO:s bedömning kan bara anges för en tillsyn av IVO.' }],
     });
-    expect((await failure(services.placements.recordEvent({ homeId: 'F1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-01', comment: null, verdict: 'utan-anmarkning' }))).issues).toEqual([
+    expect((await issuesOf(db.services.placements.recordEvent({ homeId: 'F1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-01', comment: null, verdict: 'utan-anmarkning' }))).issues).toEqual([
       { path: '/verdict', message: 'IVO:s bedömning kan bara anges för en tillsyn av IVO.' },
     ]);
-    expect(await services.placements.listPlacementEvents(saved.id)).toEqual([]);
-    expect(await services.placements.listHomeEvents('F1')).toEqual([]);
+    expect(await db.services.placements.listPlacementEvents(saved.id)).toEqual([]);
+    expect(await db.services.placements.listHomeEvents('F1')).toEqual([]);
   });
 
   it('placement events carry verdict null', async () => {
-    const saved = await services.placements.savePlacement(placement('C3', 'F1'));
-    const event = await services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-02-03', comment: null });
+    const saved = await db.services.placements.savePlacement(placement('C3', 'F1'));
+    const event = await db.services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-02-03', comment: null });
     expect(event.verdict).toBeNull();
-    expect((await services.placements.listPlacementEvents(saved.id)).map((e) => e.verdict)).toEqual([null]);
+    expect((await db.services.placements.listPlacementEvents(saved.id)).map((e) => e.verdict)).toEqual([null]);
   });
 });
 
 describe('a stay the IVO permit does not cover', () => {
   it('is refused when the child is younger than the permit’s range on the stay’s first day', async () => {
     // The decision 2026-02-01 rests on I1 (2026-01-02; I2 is later). C1 is 12 on 2026-02-03.
-    expect(await failure(services.placements.savePlacement(placement('C1', 'H1')))).toEqual({
+    expect(await issuesOf(db.services.placements.savePlacement(placement('C1', 'H1')))).toEqual({
       code: 'VALIDATION',
       message: 'Placeringen kunde inte sparas.',
       issues: [{ path: '/stays/0/homeId', message: 'Barnet är 12 år när vistelsen börjar 2026-02-03; IVO-tillståndet gäller 13–17 år.' }],
@@ -144,33 +120,33 @@ describe('a stay the IVO permit does not cover', () => {
   });
 
   it('is refused when the child is older than the range', async () => {
-    expect((await failure(services.placements.savePlacement(placement('C2', 'H1')))).issues).toEqual([
+    expect((await issuesOf(db.services.placements.savePlacement(placement('C2', 'H1')))).issues).toEqual([
       { path: '/stays/0/homeId', message: 'Barnet är 18 år när vistelsen börjar 2026-02-03; IVO-tillståndet gäller 13–17 år.' },
     ]);
   });
 
   it('is refused in a stödboende whose permit covers HVB only', async () => {
-    expect((await failure(services.placements.savePlacement(placement('C3', 'H2')))).issues).toEqual([
+    expect((await issuesOf(db.services.placements.savePlacement(placement('C3', 'H2')))).issues).toEqual([
       { path: '/stays/0/homeId', message: 'IVO-tillståndet gäller inte stödboende; det gäller HVB.' },
     ]);
   });
 
   it('is accepted inside the range, from the birthday on, and in a kommunal HVB without any permit', async () => {
-    await services.placements.savePlacement(placement('C3', 'H1'));
+    await db.services.placements.savePlacement(placement('C3', 'H1'));
     // C1 turns 13 on 2026-06-01, the stay's first day.
-    await services.placements.savePlacement(
+    await db.services.placements.savePlacement(
       placement('C1', 'H1', { decidedOn: '2026-05-28', startedOn: '2026-06-01', stays: [stay('H1', '2026-06-01')] }),
     );
-    await services.placements.savePlacement(placement('C4', 'H3'));
+    await db.services.placements.savePlacement(placement('C4', 'H3'));
     expect(await placementCount()).toBe(3);
   });
 
   it('is judged against the permit the decision rests on: the newest verification on or before it', async () => {
     // C4 is 11. Decided 2026-02-01: I1 (13–17) → refused. Decided 2026-08-05: I2 (10–17) → accepted.
-    expect((await failure(services.placements.savePlacement(placement('C4', 'H1')))).issues).toEqual([
+    expect((await issuesOf(db.services.placements.savePlacement(placement('C4', 'H1')))).issues).toEqual([
       { path: '/stays/0/homeId', message: 'Barnet är 11 år när vistelsen börjar 2026-02-03; IVO-tillståndet gäller 13–17 år.' },
     ]);
-    const saved = await services.placements.savePlacement(
+    const saved = await db.services.placements.savePlacement(
       placement('C4', 'H1', { decidedOn: '2026-08-05', startedOn: '2026-08-10', stays: [stay('H1', '2026-08-10')] }),
     );
     expect(saved.stays.map((s) => s.homeId)).toEqual(['H1']);
@@ -178,8 +154,8 @@ describe('a stay the IVO permit does not cover', () => {
 
   it('reports the stay it concerns: a later stay with its own decision', async () => {
     // C1 in F1, then H1 from 2026-04-01 (decided 2026-03-25, on I1): 12 years old.
-    const result = await failure(
-      services.placements.savePlacement(
+    const result = await issuesOf(
+      db.services.placements.savePlacement(
         placement('C1', 'F1', { stays: [stay('F1', '2026-02-03', { to: '2026-04-01' }), stay('H1', '2026-04-01', { decidedOn: '2026-03-25' })] }),
       ),
     );
@@ -187,43 +163,43 @@ describe('a stay the IVO permit does not cover', () => {
   });
 
   it('omplacering: refused at /homeId, and the placement is left as it was', async () => {
-    const saved = await services.placements.savePlacement(placement('C3', 'F1'));
-    expect(await failure(services.placements.move({ id: saved.id, on: '2026-05-01', homeId: 'H2', decidedOn: '2026-04-28', investigationCompletedOn: null }))).toEqual({
+    const saved = await db.services.placements.savePlacement(placement('C3', 'F1'));
+    expect(await issuesOf(db.services.placements.move({ id: saved.id, on: '2026-05-01', homeId: 'H2', decidedOn: '2026-04-28', investigationCompletedOn: null }))).toEqual({
       code: 'VALIDATION',
       message: 'Omplaceringen kunde inte göras.',
       issues: [{ path: '/homeId', message: 'IVO-tillståndet gäller inte stödboende; det gäller HVB.' }],
     });
-    const young = await services.placements.savePlacement(placement('C1', 'F1'));
-    expect((await failure(services.placements.move({ id: young.id, on: '2026-05-01', homeId: 'H1', decidedOn: '2026-04-28', investigationCompletedOn: null }))).issues).toEqual([
+    const young = await db.services.placements.savePlacement(placement('C1', 'F1'));
+    expect((await issuesOf(db.services.placements.move({ id: young.id, on: '2026-05-01', homeId: 'H1', decidedOn: '2026-04-28', investigationCompletedOn: null }))).issues).toEqual([
       { path: '/homeId', message: 'Barnet är 12 år när vistelsen börjar 2026-05-01; IVO-tillståndet gäller 13–17 år.' },
     ]);
-    expect((await services.placements.getPlacement(saved.id)).stays.map((s) => [s.homeId, s.to])).toEqual([['F1', null]]);
+    expect((await db.services.placements.getPlacement(saved.id)).stays.map((s) => [s.homeId, s.to])).toEqual([['F1', null]]);
     // Into a home the permit covers: moved.
-    const moved = await services.placements.move({ id: saved.id, on: '2026-05-01', homeId: 'H1', decidedOn: '2026-04-28', investigationCompletedOn: null });
+    const moved = await db.services.placements.move({ id: saved.id, on: '2026-05-01', homeId: 'H1', decidedOn: '2026-04-28', investigationCompletedOn: null });
     expect(moved.stays.map((s) => s.homeId)).toEqual(['F1', 'H1']);
   });
 });
 
 describe('an unchanged stay of an existing placement', () => {
   it('is not judged again when the permit it rests on was corrected later; a changed one is', async () => {
-    const saved = await services.placements.savePlacement(placement('C3', 'H1'));
+    const saved = await db.services.placements.savePlacement(placement('C3', 'H1'));
     // The permit of 2026-01-02 is corrected afterwards: 15–17 år. C3 (14) is outside it now.
     await setScope('I1', { forms: ['hvb'], minAge: 15, maxAge: 17 });
 
     // Editing other fields, ending the placement, and moving the child on are not blocked.
-    const edited = await services.placements.savePlacement({ ...placement('C3', 'H1'), id: saved.id, caseworker: 'Handläggare B' });
+    const edited = await db.services.placements.savePlacement({ ...placement('C3', 'H1'), id: saved.id, caseworker: 'Handläggare B' });
     expect(edited.caseworker).toBe('Handläggare B');
-    const moved = await services.placements.move({ id: saved.id, on: '2026-06-01', homeId: 'F1', decidedOn: '2026-05-25', investigationCompletedOn: null });
+    const moved = await db.services.placements.move({ id: saved.id, on: '2026-06-01', homeId: 'F1', decidedOn: '2026-05-25', investigationCompletedOn: null });
     expect(moved.stays.map((s) => [s.homeId, s.from, s.to])).toEqual([
       ['H1', '2026-02-03', '2026-06-01'],
       ['F1', '2026-06-01', null],
     ]);
-    const ended = await services.placements.end({ id: saved.id, on: '2026-10-01', reason: 'planerad' });
+    const ended = await db.services.placements.end({ id: saved.id, on: '2026-10-01', reason: 'planerad' });
     expect(ended.endedOn).toBe('2026-10-01');
 
     // A stay that changes (here: the decision it rests on) is judged again.
-    const changed = await failure(
-      services.placements.savePlacement({
+    const changed = await issuesOf(
+      db.services.placements.savePlacement({
         ...placement('C3', 'H1'),
         id: saved.id,
         endedOn: '2026-10-01',
@@ -236,12 +212,12 @@ describe('an unchanged stay of an existing placement', () => {
   });
 
   it('an imported placement outside the permit can still be edited', async () => {
-    await services.exchange.importFile({
+    await db.services.exchange.importFile({
       format: 'placeringskollen-exchange',
       version: 1,
       placements: [{ id: 'OLD', childId: 'C1', legalBasis: 'SoL', decidedOn: '2026-02-01', startedOn: '2026-02-03', stays: [{ homeId: 'H1', form: 'hvb', from: '2026-02-03' }] }],
     });
-    const edited = await services.placements.savePlacement({ ...placement('C1', 'H1'), id: 'OLD', unit: 'Barn och unga' });
+    const edited = await db.services.placements.savePlacement({ ...placement('C1', 'H1'), id: 'OLD', unit: 'Barn och unga' });
     expect(edited.unit).toBe('Barn och unga');
   });
 });

@@ -1,21 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
-import { createServices, type Services } from '../../../main/services';
-import { ServiceError } from '../../../main/services/errors';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../main/db/connection';
+import { createServices } from '../../../main/services';
 import type { PlacementInput } from '../../../main/services/placements';
+import { issuesOf, useServiceDatabase } from './harness';
 
-let dir: string;
-let connection: Connection;
-let services: Services;
-
+const db = useServiceDatabase('pk-placements-');
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-placements-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-  services = createServices(connection.db);
-  await services.exchange.importFile({
+  await db.services.exchange.importFile({
     format: 'placeringskollen-exchange',
     version: 1,
     homes: [
@@ -25,23 +16,9 @@ beforeEach(async () => {
     ],
   });
 });
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function issuesOf(promise: Promise<unknown>): Promise<{ code: string; issues: { path: string; message: string }[] }> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return { code: error.code, issues: error.issues };
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
-}
 
 const child = () =>
-  services.placements.saveChild({ name: 'Tolvan T.', birthDate: '2012-12-12', personnummer: '20121212-1212', protectedIdentity: false });
+  db.services.placements.saveChild({ name: 'Tolvan T.', birthDate: '2012-12-12', personnummer: '20121212-1212', protectedIdentity: false });
 
 const placement = (childId: string, fields: Partial<PlacementInput> = {}): PlacementInput => ({
   childId,
@@ -59,19 +36,19 @@ const placement = (childId: string, fields: Partial<PlacementInput> = {}): Place
 describe('children', () => {
   it('validates the personnummer against the birth date and writes nothing when wrong', async () => {
     const result = await issuesOf(
-      services.placements.saveChild({ name: 'T', birthDate: '2012-12-13', personnummer: '20121212-1212', protectedIdentity: false }),
+      db.services.placements.saveChild({ name: 'T', birthDate: '2012-12-13', personnummer: '20121212-1212', protectedIdentity: false }),
     );
     expect(result.code).toBe('VALIDATION');
     expect(result.issues.map((i) => i.path)).toEqual(['/personnummer']);
-    expect(await services.placements.listChildren({ date: '2026-11-22' })).toEqual([]);
+    expect(await db.services.placements.listChildren({ date: '2026-11-22' })).toEqual([]);
   });
 
   it('masks a protected identity unless revealed, and never finds it by name', async () => {
-    const saved = await services.placements.saveChild({ name: 'Hemlig Testsson', birthDate: '2013-05-05', personnummer: null, protectedIdentity: true });
-    const masked = await services.placements.getChild(saved.id);
+    const saved = await db.services.placements.saveChild({ name: 'Hemlig Testsson', birthDate: '2013-05-05', personnummer: null, protectedIdentity: true });
+    const masked = await db.services.placements.getChild(saved.id);
     expect(masked).toMatchObject({ name: null, personnummer: null, masked: true, label: 'Skyddad identitet (f. 2013)' });
-    expect((await services.placements.getChild(saved.id, true)).name).toBe('Hemlig Testsson');
-    expect(await services.placements.listChildren({ date: '2026-11-22', query: 'Hemlig' })).toEqual([]);
+    expect((await db.services.placements.getChild(saved.id, true)).name).toBe('Hemlig Testsson');
+    expect(await db.services.placements.listChildren({ date: '2026-11-22', query: 'Hemlig' })).toEqual([]);
   });
 });
 
@@ -79,24 +56,24 @@ describe('placements', () => {
   it('a new child is written with its placement, or not at all', async () => {
     const newChild = { name: 'Ny T.', birthDate: '2014-04-04', personnummer: null, protectedIdentity: true };
     const failed = await issuesOf(
-      services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild, stays: [{ homeId: 'NOPE', from: '2026-03-02', to: null, decidedOn: null, investigationCompletedOn: null }] }),
+      db.services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild, stays: [{ homeId: 'NOPE', from: '2026-03-02', to: null, decidedOn: null, investigationCompletedOn: null }] }),
     );
     expect(failed.issues.map((i) => i.path)).toEqual(['/stays/0/homeId']);
-    expect(await services.placements.listChildren({ date: '2026-11-22' })).toEqual([]);
+    expect(await db.services.placements.listChildren({ date: '2026-11-22' })).toEqual([]);
 
     const badChild = await issuesOf(
-      services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild: { ...newChild, personnummer: '20140404-0000' } }),
+      db.services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild: { ...newChild, personnummer: '20140404-0000' } }),
     );
     expect(badChild.issues.map((i) => i.path)).toEqual(['/newChild/personnummer']);
 
-    const saved = await services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild });
-    const children = await services.placements.listChildren({ date: '2026-11-22' });
+    const saved = await db.services.placements.savePlacement({ ...placement('unused'), childId: undefined, newChild });
+    const children = await db.services.placements.listChildren({ date: '2026-11-22' });
     expect(children).toHaveLength(1);
     expect(children[0]).toMatchObject({ id: saved.childId, masked: true, name: null, activePlacementId: saved.id });
   });
 
   it('an overlap that an import let in does not block ending one of the placements', async () => {
-    await services.exchange.importFile({
+    await db.services.exchange.importFile({
       format: 'placeringskollen-exchange',
       version: 1,
       children: [{ id: 'C9', birthDate: '2012-01-01' }],
@@ -105,17 +82,17 @@ describe('placements', () => {
         { id: 'B', childId: 'C9', legalBasis: 'SoL', decidedOn: '2026-02-01', startedOn: '2026-02-01', stays: [{ homeId: 'H1', form: 'hvb', from: '2026-02-01' }] },
       ],
     });
-    const ended = await services.placements.end({ id: 'A', on: '2026-02-01', reason: 'annan' });
+    const ended = await db.services.placements.end({ id: 'A', on: '2026-02-01', reason: 'annan' });
     expect(ended.endedOn).toBe('2026-02-01');
   });
 
   it('saves a placement whose stay form follows the home, and lists it with its deadlines', async () => {
     const c = await child();
-    const saved = await services.placements.savePlacement(placement(c.id));
+    const saved = await db.services.placements.savePlacement(placement(c.id));
     expect(saved.stays).toEqual([
       { ordinal: 0, homeId: 'F1', homeName: 'Familjen Ek', form: 'familjehem', from: '2026-03-02', to: null, decidedOn: null, investigationCompletedOn: null },
     ]);
-    const detail = await services.placementViews.detail({ id: saved.id, date: '2026-11-22', reveal: false });
+    const detail = await db.services.placementViews.detail({ id: saved.id, date: '2026-11-22', reveal: false });
     expect(detail.deadlines.map((d) => [d.rule, d.dueOn, d.status])).toEqual([
       ['vardplan', '2026-03-02', 'overdue'],
       ['genomforandeplan', '2026-04-01', 'overdue'],
@@ -124,75 +101,75 @@ describe('placements', () => {
       ['sol-overvagande', '2026-09-02', 'overdue'],
       ['vardnadsoverflyttning', '2028-03-02', 'upcoming'],
     ]);
-    const [row] = await services.placementViews.list({ date: '2026-11-22', activeOnly: true });
+    const [row] = await db.services.placementViews.list({ date: '2026-11-22', activeOnly: true });
     expect(row).toMatchObject({ id: saved.id, childLabel: 'Tolvan T.', homeName: 'Familjen Ek', active: true, overdueCount: 5 });
   });
 
   it('records an event that renews the deadline, and removing it brings the deadline back', async () => {
     const c = await child();
-    const saved = await services.placements.savePlacement(placement(c.id));
-    const event = await services.placements.recordEvent({ placementId: saved.id, type: 'overvagande', date: '2026-08-20', comment: null });
+    const saved = await db.services.placements.savePlacement(placement(c.id));
+    const event = await db.services.placements.recordEvent({ placementId: saved.id, type: 'overvagande', date: '2026-08-20', comment: null });
     const rule = async () =>
-      (await services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
+      (await db.services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
     expect(await rule()).toMatchObject({ dueOn: '2027-02-20', basisOn: '2026-08-20', status: 'upcoming', legalRef: 'SoL 6 kap. 8 §' });
-    await services.placements.removeEvent(event.id);
+    await db.services.placements.removeEvent(event.id);
     expect(await rule()).toMatchObject({ dueOn: '2026-09-02', status: 'overdue' });
   });
 
   it('refuses a home event on a placement and a placement event on a home', async () => {
     const c = await child();
-    const saved = await services.placements.savePlacement(placement(c.id));
-    expect((await issuesOf(services.placements.recordEvent({ placementId: saved.id, type: 'ivo-tillsyn', date: '2026-05-01', comment: null }))).issues[0]?.path).toBe('/type');
-    expect((await issuesOf(services.placements.recordEvent({ homeId: 'F1', type: 'overvagande', date: '2026-05-01', comment: null }))).issues[0]?.path).toBe('/type');
+    const saved = await db.services.placements.savePlacement(placement(c.id));
+    expect((await issuesOf(db.services.placements.recordEvent({ placementId: saved.id, type: 'ivo-tillsyn', date: '2026-05-01', comment: null }))).issues[0]?.path).toBe('/type');
+    expect((await issuesOf(db.services.placements.recordEvent({ homeId: 'F1', type: 'overvagande', date: '2026-05-01', comment: null }))).issues[0]?.path).toBe('/type');
   });
 
   it('refuses a stay in a home that does not exist, a stay outside the placement, and an overlapping placement', async () => {
     const c = await child();
     const bad = await issuesOf(
-      services.placements.savePlacement(
+      db.services.placements.savePlacement(
         placement(c.id, { stays: [{ homeId: 'NOPE', from: '2026-03-05', to: null, decidedOn: null, investigationCompletedOn: null }] }),
       ),
     );
     expect(bad.issues.map((i) => i.path)).toEqual(['/stays/0/homeId', '/stays/0/from']);
-    await services.placements.savePlacement(placement(c.id));
-    const overlap = await issuesOf(services.placements.savePlacement(placement(c.id, { legalBasis: 'LVU2' })));
+    await db.services.placements.savePlacement(placement(c.id));
+    const overlap = await issuesOf(db.services.placements.savePlacement(placement(c.id, { legalBasis: 'LVU2' })));
     expect(overlap.issues[0]).toMatchObject({ path: '/startedOn' });
-    expect(await services.placementViews.list({ date: '2026-11-22', activeOnly: false })).toHaveLength(1);
+    expect(await db.services.placementViews.list({ date: '2026-11-22', activeOnly: false })).toHaveLength(1);
   });
 
   it('omplacering ends the current stay and begins a new one the same day; the jourhem limit follows the stay', async () => {
     const c = await child();
-    const saved = await services.placements.savePlacement(
+    const saved = await db.services.placements.savePlacement(
       placement(c.id, { stays: [{ homeId: 'J1', from: '2026-03-02', to: null, decidedOn: null, investigationCompletedOn: '2026-06-15' }] }),
     );
-    const jourhem = async (date: string) => (await services.deadlines.overview(date, saved.id)).rows.find((d) => d.rule === 'jourhem-tidsgrans');
+    const jourhem = async (date: string) => (await db.services.deadlines.overview(date, saved.id)).rows.find((d) => d.rule === 'jourhem-tidsgrans');
     expect(await jourhem('2026-08-01')).toMatchObject({ dueOn: '2026-08-15', status: 'due-soon' });
-    const moved = await services.placements.move({ id: saved.id, on: '2026-08-10', homeId: 'F1', decidedOn: '2026-08-05', investigationCompletedOn: null });
+    const moved = await db.services.placements.move({ id: saved.id, on: '2026-08-10', homeId: 'F1', decidedOn: '2026-08-05', investigationCompletedOn: null });
     expect(moved.stays.map((s) => [s.homeId, s.from, s.to])).toEqual([
       ['J1', '2026-03-02', '2026-08-10'],
       ['F1', '2026-08-10', null],
     ]);
     expect(await jourhem('2026-09-01')).toBeUndefined();
-    expect((await issuesOf(services.placements.move({ id: saved.id, on: '2026-08-10', homeId: 'H1', decidedOn: null, investigationCompletedOn: null }))).code).toBe('VALIDATION');
+    expect((await issuesOf(db.services.placements.move({ id: saved.id, on: '2026-08-10', homeId: 'H1', decidedOn: null, investigationCompletedOn: null }))).code).toBe('VALIDATION');
   });
 
   it('ending an LVU placement leaves only the follow-up after LVU', async () => {
     const c = await child();
-    const saved = await services.placements.savePlacement(placement(c.id, { legalBasis: 'LVU2' }));
-    const ended = await services.placements.end({ id: saved.id, on: '2026-10-01', reason: 'hemflytt' });
+    const saved = await db.services.placements.savePlacement(placement(c.id, { legalBasis: 'LVU2' }));
+    const ended = await db.services.placements.end({ id: saved.id, on: '2026-10-01', reason: 'hemflytt' });
     expect(ended).toMatchObject({ endedOn: '2026-10-01', endReason: 'hemflytt' });
     expect(ended.stays.at(-1)?.to).toBe('2026-10-01');
-    const rows = (await services.deadlines.overview('2026-11-22', saved.id)).rows;
+    const rows = (await db.services.deadlines.overview('2026-11-22', saved.id)).rows;
     expect(rows.map((r) => [r.rule, r.dueOn, r.basisOn])).toEqual([['uppfoljning-efter-lvu', '2027-04-01', '2026-10-01']]);
-    expect((await issuesOf(services.placements.end({ id: saved.id, on: '2026-10-02', reason: 'planerad' }))).code).toBe('CONFLICT');
+    expect((await issuesOf(db.services.placements.end({ id: saved.id, on: '2026-10-02', reason: 'planerad' }))).code).toBe('CONFLICT');
   });
 });
 
 describe('rule settings', () => {
   it('change the computation, keep every version, and refuse a save over a newer version', async () => {
     const c = await child();
-    const saved = await services.placements.savePlacement(placement(c.id));
-    const before = await services.settings.get();
+    const saved = await db.services.placements.savePlacement(placement(c.id));
+    const before = await db.services.settings.get();
     expect(before.version).toBe(0);
     expect(before.parameters.find((p) => p.key === 'overvagandeMonths')).toMatchObject({ value: 6, defaultValue: 6 });
 
@@ -200,14 +177,14 @@ describe('rule settings', () => {
       r.rule === 'sol-overvagande' ? { ...r, validTo: '2025-06-30' } : r,
     );
     references.push({ rule: 'sol-overvagande', reference: 'SoL (2025:400) X kap. Y §', validFrom: '2025-07-01', validTo: null, note: null });
-    const after = await services.settings.save({ parameters: { overvagandeMonths: 3 }, references, version: 0 }, '2026-11-22T10:00:00.000Z');
+    const after = await db.services.settings.save({ parameters: { overvagandeMonths: 3 }, references, version: 0 }, '2026-11-22T10:00:00.000Z');
     expect(after.version).toBe(1);
-    const row = (await services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
+    const row = (await db.services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
     expect(row).toMatchObject({ dueOn: '2026-06-02', legalRef: 'SoL (2025:400) X kap. Y §' });
     expect(row?.explanation).toContain('minst var 3:e månad');
 
-    expect((await issuesOf(services.settings.save({ parameters: {}, references, version: 0 }, 'x'))).code).toBe('CONFLICT');
-    const history = await connection.db.selectFrom('settingsHistory').select(['key', 'version']).orderBy('key').execute();
+    expect((await issuesOf(db.services.settings.save({ parameters: {}, references, version: 0 }, 'x'))).code).toBe('CONFLICT');
+    const history = await db.connection.db.selectFrom('settingsHistory').select(['key', 'version']).orderBy('key').execute();
     expect(history).toEqual([
       { key: 'legalReferences', version: 1 },
       // The register catalogue is saved with the rest (issue 4): one version for all three.
@@ -217,37 +194,37 @@ describe('rule settings', () => {
   });
 
   it('refuse unknown parameters and out-of-range values at their field', async () => {
-    const { references } = await services.settings.get();
-    const result = await issuesOf(services.settings.save({ parameters: { leadDays: 400, nonsense: 1 }, references, version: 0 }, 'x'));
+    const { references } = await db.services.settings.get();
+    const result = await issuesOf(db.services.settings.save({ parameters: { leadDays: 400, nonsense: 1 }, references, version: 0 }, 'x'));
     expect(result.issues.map((i) => i.path).sort()).toEqual(['/parameters/leadDays', '/parameters/nonsense']);
-    expect((await services.settings.get()).version).toBe(0);
+    expect((await db.services.settings.get()).version).toBe(0);
   });
 });
 
 describe('the deadline cache', () => {
   it('answers again from the engine after any write, by this connection or another', async () => {
     const c = await child();
-    const saved = await services.placements.savePlacement(placement(c.id));
-    const before = await services.deadlines.counts('2026-11-22');
+    const saved = await db.services.placements.savePlacement(placement(c.id));
+    const before = await db.services.deadlines.counts('2026-11-22');
     expect(before.overdue).toBe(5);
-    await services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-03-02', comment: null });
-    expect((await services.deadlines.counts('2026-11-22')).overdue).toBe(4);
+    await db.services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-03-02', comment: null });
+    expect((await db.services.deadlines.counts('2026-11-22')).overdue).toBe(4);
 
     // Another connection (the command line's nightly import, say) writes to the same file.
-    const other = await openDatabase(path.join(dir, 'register.sqlite'));
+    const other = await openDatabase(db.file);
     await createServices(other.db).placements.recordEvent({ placementId: saved.id, type: 'genomforandeplan', date: '2026-03-20', comment: null });
     await other.close();
-    expect((await services.deadlines.counts('2026-11-22')).overdue).toBe(3);
+    expect((await db.services.deadlines.counts('2026-11-22')).overdue).toBe(3);
   });
 });
 
 describe('home events', () => {
   it('IVO-anmälan about more than three children belongs to foster homes; IVO-tillsyn to any home', async () => {
-    const refused = await issuesOf(services.placements.recordEvent({ homeId: 'H1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-01', comment: null }));
+    const refused = await issuesOf(db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-01', comment: null }));
     expect(refused.issues).toEqual([{ path: '/type', message: 'Anmälan om fler än tre barn gäller familjehem, jourhem och nätverkshem.' }]);
-    await services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Inga brister.' });
-    await services.placements.recordEvent({ homeId: 'F1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-02', comment: null });
-    expect((await services.placements.listHomeEvents('H1')).map((e) => [e.type, e.comment])).toEqual([['ivo-tillsyn', 'Inga brister.']]);
-    expect((await services.placements.listHomeEvents('F1')).map((e) => e.type)).toEqual(['ivo-anmalan-fler-an-tre']);
+    await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Inga brister.' });
+    await db.services.placements.recordEvent({ homeId: 'F1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-02', comment: null });
+    expect((await db.services.placements.listHomeEvents('H1')).map((e) => [e.type, e.comment])).toEqual([['ivo-tillsyn', 'Inga brister.']]);
+    expect((await db.services.placements.listHomeEvents('F1')).map((e) => e.type)).toEqual(['ivo-anmalan-fler-an-tre']);
   });
 });

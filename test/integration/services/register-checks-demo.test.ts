@@ -3,26 +3,19 @@
  * every status worth showing is there once or more; permits have a scope, inspections a verdict;
  * the picture is the same whatever day it is loaded; and removing the demo takes its history along.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../main/db/connection';
 import { permitCoverageProblems } from '../../../main/domain/checks';
 import { addDays, addMonths } from '../../../main/domain/dates';
 import { createServices, type Services } from '../../../main/services';
 import { demoExchangeFile } from '../../../main/services/demo';
+import { useServiceDatabase } from './harness';
 
 const TODAY = '2026-11-22';
 
-let connection: Connection;
-let services: Services;
-beforeEach(async () => {
-  connection = await openDatabase(':memory:');
-  services = createServices(connection.db);
-});
-afterEach(async () => {
-  await connection.close();
-});
+const db = useServiceDatabase();
 
-const sql = (query: string) => connection.raw.prepare(query);
+const sql = (query: string) => db.connection.raw.prepare(query);
 
 /** What a user sees of each check (not the dates, which move with the day the demo is loaded). */
 async function picture(s: Services, today: string): Promise<string[]> {
@@ -31,8 +24,8 @@ async function picture(s: Services, today: string): Promise<string[]> {
 
 describe('the demo’s register checks on the day it is loaded', () => {
   it('every uppdragstagare-check status of rules.md is there, and most decision checks are ok', async () => {
-    await services.demo.load(TODAY);
-    const results = await services.checks.list(TODAY);
+    await db.services.demo.load(TODAY);
+    const results = await db.services.checks.list(TODAY);
     const decisions = results.filter((r) => r.check === 'registerkontroll');
     const statuses = (list: typeof results) => list.map((r) => r.status);
 
@@ -69,7 +62,7 @@ describe('the demo’s register checks on the day it is loaded', () => {
   });
 
   it('every check says who recorded it and when, nothing is dated after today, and the permits have their scope', async () => {
-    await services.demo.load(TODAY);
+    await db.services.demo.load(TODAY);
     const checks = sql('SELECT * FROM register_checks ORDER BY id').all() as {
       id: string; checked_on: string; recorded_by: string | null; recorded_at: string | null; register: string; permit: string | null; home_id: string | null;
     }[];
@@ -86,29 +79,29 @@ describe('the demo’s register checks on the day it is loaded', () => {
     expect(permits.every((p) => p.permit !== null)).toBe(true);
 
     // Björkhagen's permit covers 12–15 years: an older teenager cannot be placed there; Östergården's can take her.
-    const bjorkhagen = (await services.registerChecks.homeChecks('EXEMPEL-H07', TODAY)).permits[0]!.permit;
+    const bjorkhagen = (await db.services.registerChecks.homeChecks('EXEMPEL-H07', TODAY)).permits[0]!.permit;
     const sixteen = addMonths(TODAY, -16 * 12 - 3);
     expect(permitCoverageProblems(bjorkhagen, 'hvb', TODAY, sixteen)).toEqual([`Barnet är 16 år när vistelsen börjar ${TODAY}; IVO-tillståndet gäller 12–15 år.`]);
-    const ostergarden = (await services.registerChecks.homeChecks('EXEMPEL-H01', TODAY)).permits[0]!.permit;
+    const ostergarden = (await db.services.registerChecks.homeChecks('EXEMPEL-H01', TODAY)).permits[0]!.permit;
     expect(permitCoverageProblems(ostergarden, 'hvb', TODAY, sixteen)).toEqual([]);
     // The inactive stödboende's latest verification found the permit not valid.
-    expect((await services.registerChecks.homeChecks('EXEMPEL-H11', TODAY)).permits[0]).toMatchObject({ outcome: 'ogiltigt' });
+    expect((await db.services.registerChecks.homeChecks('EXEMPEL-H11', TODAY)).permits[0]).toMatchObject({ outcome: 'ogiltigt' });
   });
 
   it('the IVO inspections have verdicts, one of them kritik', async () => {
-    await services.demo.load(TODAY);
+    await db.services.demo.load(TODAY);
     expect(sql("SELECT home_id, verdict FROM events WHERE type = 'ivo-tillsyn' ORDER BY home_id").all()).toEqual([
       { home_id: 'EXEMPEL-H01', verdict: 'utan-anmarkning' },
       { home_id: 'EXEMPEL-H07', verdict: 'kritik' },
     ]);
-    expect((await services.registerChecks.homeChecks('EXEMPEL-H07', TODAY)).inspections).toEqual([
+    expect((await db.services.registerChecks.homeChecks('EXEMPEL-H07', TODAY)).inspections).toEqual([
       expect.objectContaining({ type: 'ivo-tillsyn', verdict: 'kritik' }),
     ]);
   });
 
   it('the home panels: adults of a foster home without placements, and a corrected check with its history', async () => {
-    await services.demo.load(TODAY);
-    const exempelsson = await services.registerChecks.homeChecks('EXEMPEL-H04', TODAY);
+    await db.services.demo.load(TODAY);
+    const exempelsson = await db.services.registerChecks.homeChecks('EXEMPEL-H04', TODAY);
     expect(exempelsson.persons.map((p) => p.name)).toEqual(['Anna Exempelsson', 'Bertil Exempelsson']);
     for (const person of exempelsson.persons) {
       expect(person.registers.filter((r) => r.required).map((r) => [r.register, r.newestOutcome, r.dueOn])).toEqual([
@@ -117,7 +110,7 @@ describe('the demo’s register checks on the day it is loaded', () => {
       ]);
     }
 
-    const alvangen = await services.registerChecks.homeChecks('EXEMPEL-H03', TODAY);
+    const alvangen = await db.services.registerChecks.homeChecks('EXEMPEL-H03', TODAY);
     const jonas = alvangen.persons.find((p) => p.personId === 'EXEMPEL-P02')!;
     const corrected = jonas.checks.find((c) => c.register === 'belastningsregistret')!;
     expect(corrected).toMatchObject({ outcome: 'med-anmarkning', revisions: 1 });
@@ -128,8 +121,8 @@ describe('the demo’s register checks on the day it is loaded', () => {
   });
 
   it('shows the same picture whatever day it is loaded (month ends, leap days)', async () => {
-    await services.demo.load(TODAY);
-    const reference = await picture(services, TODAY);
+    await db.services.demo.load(TODAY);
+    const reference = await picture(db.services, TODAY);
     expect(reference.length).toBeGreaterThanOrEqual(30);
     for (const today of ['2025-03-31', '2024-02-29', '2027-01-31', '2026-08-30', '2025-12-31']) {
       const other = await openDatabase(':memory:');
@@ -154,32 +147,32 @@ describe('the demo’s register checks on the day it is loaded', () => {
 
 describe('removing the demo', () => {
   it('removes the history of demo checks, and of checks a user recorded on demo people and then removed', async () => {
-    await services.demo.load(TODAY);
-    await services.exchange.importFile({
+    await db.services.demo.load(TODAY);
+    await db.services.exchange.importFile({
       format: 'placeringskollen-exchange',
       version: 1,
       homes: [{ id: 'F-real', kind: 'familjehem', name: 'Familjen Ek' }],
       persons: [{ id: 'P-real', homeId: 'F-real', name: 'Anna Ek', role: 'uppdragstagare' }],
     });
-    const real = await services.registerChecks.record(
+    const real = await db.services.registerChecks.record(
       { personId: 'P-real', register: 'belastningsregistret', checkedOn: '2026-11-01', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A' },
       '2026-11-22T09:00:00.000Z',
       TODAY,
     );
-    await services.registerChecks.correct(
+    await db.services.registerChecks.correct(
       { ...real, personId: 'P-real', homeId: undefined, reference: 'Dnr 1', id: real.id, reason: 'Dnr saknades.', recordedBy: 'Handläggare A' },
       '2026-11-22T09:10:00.000Z',
       TODAY,
     );
     // Trying the demo: a check recorded on a demo person, then removed again; a demo check corrected.
-    const tried = await services.registerChecks.record(
+    const tried = await db.services.registerChecks.record(
       { personId: 'EXEMPEL-P03', register: 'kronofogden', checkedOn: '2026-11-20', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A' },
       '2026-11-22T09:20:00.000Z',
       TODAY,
     );
-    await services.registerChecks.remove({ id: tried.id, reason: 'Bara ett test.', removedBy: 'Handläggare A' }, '2026-11-22T09:30:00.000Z');
-    const demoCheck = (await services.registerChecks.homeChecks('EXEMPEL-H06', TODAY)).persons[0]!.checks[0]!;
-    await services.registerChecks.correct(
+    await db.services.registerChecks.remove({ id: tried.id, reason: 'Bara ett test.', removedBy: 'Handläggare A' }, '2026-11-22T09:30:00.000Z');
+    const demoCheck = (await db.services.registerChecks.homeChecks('EXEMPEL-H06', TODAY)).persons[0]!.checks[0]!;
+    await db.services.registerChecks.correct(
       { ...demoCheck, personId: demoCheck.personId!, homeId: undefined, reference: 'Dnr rättat', reason: 'Test.', recordedBy: 'Handläggare A' },
       '2026-11-22T09:40:00.000Z',
       TODAY,
@@ -187,21 +180,21 @@ describe('removing the demo', () => {
     expect(sql('SELECT count(*) FROM register_check_history').pluck().get()).toBe(4);
 
     const loaded = sql("SELECT count(*) FROM homes WHERE id LIKE 'EXEMPEL-%'").pluck().get();
-    expect((await services.demo.remove()).homes).toBe(loaded);
+    expect((await db.services.demo.remove()).homes).toBe(loaded);
     expect(sql('SELECT check_id FROM register_check_history').pluck().all()).toEqual([real.id]);
     expect(sql('SELECT id FROM register_checks').pluck().all()).toEqual([real.id]);
   });
 
   it('is refused while a user’s check of a demo person is still there, and removes nothing', async () => {
-    await services.demo.load(TODAY);
-    await services.registerChecks.record(
+    await db.services.demo.load(TODAY);
+    await db.services.registerChecks.record(
       { personId: 'EXEMPEL-P03', register: 'kronofogden', checkedOn: '2026-11-20', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A' },
       '2026-11-22T09:20:00.000Z',
       TODAY,
     );
     const history = sql('SELECT count(*) FROM register_check_history').pluck().get();
-    await expect(services.demo.remove()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 registerkontroll gäller exempelhem eller personer i dem') });
+    await expect(db.services.demo.remove()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 registerkontroll gäller exempelhem eller personer i dem') });
     expect(sql('SELECT count(*) FROM register_check_history').pluck().get()).toBe(history);
-    expect(await services.demo.present()).toBe(true);
+    expect(await db.services.demo.present()).toBe(true);
   });
 });

@@ -3,28 +3,17 @@
  * corrected and removed with the earlier version kept (who, when, why) in one transaction,
  * refused with a Swedish message at the field, and judged by the check engine in the panel.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
-import { createServices, type Services } from '../../../main/services';
-import { ServiceError } from '../../../main/services/errors';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { CorrectRegisterCheckInput, RegisterCheckInput } from '../../../main/services/register-checks';
+import { failure, useServiceDatabase } from './harness';
 
 const TODAY = '2026-11-22';
 const NOW = '2026-11-22T10:15:00.000Z';
 const LATER = '2026-11-22T14:40:00.000Z';
 
-let dir: string;
-let connection: Connection;
-let services: Services;
-
+const db = useServiceDatabase('pk-register-checks-');
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-register-checks-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-  services = createServices(connection.db);
-  await services.exchange.importFile({
+  await db.services.exchange.importFile({
     format: 'placeringskollen-exchange',
     version: 1,
     homes: [
@@ -49,10 +38,6 @@ beforeEach(async () => {
       },
     ],
   });
-});
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 const personCheck = (fields: Partial<RegisterCheckInput> = {}): RegisterCheckInput => ({
@@ -85,22 +70,12 @@ const correction = (id: string, input: RegisterCheckInput, fields: Partial<Corre
   ...fields,
 });
 
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error;
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
-}
-
-const rows = (table: string) => connection.raw.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
-const count = (table: string) => connection.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+const rows = (table: string) => db.connection.raw.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all();
+const count = (table: string) => db.connection.raw.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('recording a check', () => {
   it('records a check of an adult with who recorded it and when, under a new UUID', async () => {
-    const check = await services.registerChecks.record(personCheck(), NOW, TODAY);
+    const check = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
     expect(check).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       personId: 'P1',
@@ -120,20 +95,20 @@ describe('recording a check', () => {
         outcome: 'utan-anmarkning', reference: 'Dnr 2026/12', permit: null, recorded_by: 'Handläggare A', recorded_at: NOW,
       },
     ]);
-    const second = await services.registerChecks.record(personCheck(), NOW, TODAY);
+    const second = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
     expect(second.id).not.toBe(check.id);
   });
 
   it('records an IVO permit with its scope, the holder’s org.nr in its normal form', async () => {
-    const check = await services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const check = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
     expect(check.permit).toEqual({ forms: ['hvb'], minAge: 13, maxAge: 17, places: 8, targetGroup: 'Ungdomar med missbruk', holderOrgNr: '556677-8899' });
-    expect(JSON.parse(connection.raw.prepare('SELECT permit FROM register_checks').pluck().get() as string)).toEqual(check.permit);
+    expect(JSON.parse(db.connection.raw.prepare('SELECT permit FROM register_checks').pluck().get() as string)).toEqual(check.permit);
     // A permit of unknown scope is a verification all the same.
-    expect((await services.registerChecks.record(permitCheck({ permit: null, homeId: 'S1' }), NOW, TODAY)).permit).toBeNull();
+    expect((await db.services.registerChecks.record(permitCheck({ permit: null, homeId: 'S1' }), NOW, TODAY)).permit).toBeNull();
   });
 
   it('accepts a check made today, and a check of an adult of a jourhem', async () => {
-    await expect(services.registerChecks.record(personCheck({ checkedOn: TODAY, personId: 'P4' }), NOW, TODAY)).resolves.toMatchObject({ personId: 'P4' });
+    await expect(db.services.registerChecks.record(personCheck({ checkedOn: TODAY, personId: 'P4' }), NOW, TODAY)).resolves.toMatchObject({ personId: 'P4' });
   });
 });
 
@@ -201,7 +176,7 @@ describe('what a check is refused for, with the message at its field', () => {
       ],
     ],
   ])('%s', async (_name, input, issues) => {
-    const error = await failure(services.registerChecks.record(input(), NOW, TODAY));
+    const error = await failure(db.services.registerChecks.record(input(), NOW, TODAY));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toBe('Kontrollen kunde inte sparas.');
     expect(error.issues).toEqual(issues);
@@ -209,8 +184,8 @@ describe('what a check is refused for, with the message at its field', () => {
   });
 
   it('a person of a household that is not a foster home (only a broken import could put one there)', async () => {
-    connection.raw.prepare("INSERT INTO persons (id, home_id, name, role) VALUES ('P9', 'H1', 'Eva Fel', 'uppdragstagare')").run();
-    const error = await failure(services.registerChecks.record(personCheck({ personId: 'P9' }), NOW, TODAY));
+    db.connection.raw.prepare("INSERT INTO persons (id, home_id, name, role) VALUES ('P9', 'H1', 'Eva Fel', 'uppdragstagare')").run();
+    const error = await failure(db.services.registerChecks.record(personCheck({ personId: 'P9' }), NOW, TODAY));
     expect(error.issues).toEqual([
       { path: '/personId', message: 'Registerkontroller görs för personer i familjehem, jourhem och nätverkshem; Solgläntans HVB är ett HVB.' },
     ]);
@@ -219,12 +194,12 @@ describe('what a check is refused for, with the message at its field', () => {
 
 describe('correcting a check', () => {
   it('keeps the earlier version with who recorded it, who corrected it, when and why; revisions count up', async () => {
-    const recorded = await services.registerChecks.record(personCheck(), NOW, TODAY);
+    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
 
-    const first = await services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })), LATER, TODAY);
+    const first = await db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })), LATER, TODAY);
     expect(first).toEqual({ ...recorded, reference: 'Dnr 2026/21', recordedBy: 'Handläggare C', recordedAt: LATER, revisions: 1 });
 
-    const second = await services.registerChecks.correct(
+    const second = await db.services.registerChecks.correct(
       correction(recorded.id, personCheck({ reference: 'Dnr 2026/21', outcome: 'med-anmarkning' }), { reason: 'Utdraget hade en anmärkning.', recordedBy: 'Handläggare D' }),
       '2026-11-23T08:00:00.000Z',
       '2026-11-23',
@@ -246,7 +221,7 @@ describe('correcting a check', () => {
     ]);
 
     // The panel: the check as it is now, and its history newest change first.
-    const panel = await services.registerChecks.homeChecks('F1', TODAY);
+    const panel = await db.services.registerChecks.homeChecks('F1', TODAY);
     expect(panel.persons[0]!.checks).toEqual([second]);
     expect(panel.history.map((h) => [h.revision, h.reference, h.changedBy])).toEqual([
       [2, 'Dnr 2026/21', 'Handläggare D'],
@@ -255,24 +230,24 @@ describe('correcting a check', () => {
   });
 
   it('corrects an IVO permit’s scope and keeps the scope it had', async () => {
-    const recorded = await services.registerChecks.record(permitCheck(), NOW, TODAY);
-    const corrected = await services.registerChecks.correct(
+    const recorded = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const corrected = await db.services.registerChecks.correct(
       correction(recorded.id, permitCheck({ permit: { ...permitCheck().permit!, maxAge: 20, forms: ['hvb', 'stodboende'] } })),
       LATER,
       TODAY,
     );
     expect(corrected.permit).toMatchObject({ maxAge: 20, forms: ['hvb', 'stodboende'] });
-    const { history } = await services.registerChecks.homeChecks('H1', TODAY);
+    const { history } = await db.services.registerChecks.homeChecks('H1', TODAY);
     expect(history).toEqual([
       expect.objectContaining({ checkId: recorded.id, revision: 1, homeId: 'H1', permit: recorded.permit, action: 'rattad' }),
     ]);
   });
 
   it('refuses a correction that changes nothing, and writes nothing', async () => {
-    const recorded = await services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const recorded = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
     const before = rows('register_checks');
     // Another person correcting, and the org.nr written without the hyphen: still the same check.
-    const error = await failure(services.registerChecks.correct(correction(recorded.id, permitCheck(), { recordedBy: 'Handläggare Z' }), LATER, TODAY));
+    const error = await failure(db.services.registerChecks.correct(correction(recorded.id, permitCheck(), { recordedBy: 'Handläggare Z' }), LATER, TODAY));
     expect(error).toMatchObject({ code: 'VALIDATION', message: 'Inget har ändrats.' });
     expect(error.issues).toEqual([{ path: '', message: 'Inget har ändrats.' }]);
     expect(rows('register_checks')).toEqual(before);
@@ -280,21 +255,21 @@ describe('correcting a check', () => {
   });
 
   it('cannot move a check to another person or another home', async () => {
-    const personal = await services.registerChecks.record(personCheck(), NOW, TODAY);
-    const moved = await failure(services.registerChecks.correct(correction(personal.id, personCheck({ personId: 'P2' })), LATER, TODAY));
+    const personal = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
+    const moved = await failure(db.services.registerChecks.correct(correction(personal.id, personCheck({ personId: 'P2' })), LATER, TODAY));
     expect(moved.issues).toEqual([
       { path: '/personId', message: 'En kontroll kan inte flyttas till en annan person eller ett annat hem. Ta bort den och registrera en ny.' },
     ]);
 
-    const permit = await services.registerChecks.record(permitCheck(), NOW, TODAY);
-    const toOtherHome = await failure(services.registerChecks.correct(correction(permit.id, permitCheck({ homeId: 'S1' })), LATER, TODAY));
+    const permit = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const toOtherHome = await failure(db.services.registerChecks.correct(correction(permit.id, permitCheck({ homeId: 'S1' })), LATER, TODAY));
     expect(toOtherHome.issues.map((i) => i.path)).toEqual(['/homeId']);
     expect(count('register_check_history')).toBe(0);
   });
 
   it('is validated like a new check, and says the correction could not be saved', async () => {
-    const recorded = await services.registerChecks.record(personCheck(), NOW, TODAY);
-    const error = await failure(services.registerChecks.correct(correction(recorded.id, personCheck({ checkedOn: '2026-12-01', outcome: 'giltigt' })), LATER, TODAY));
+    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
+    const error = await failure(db.services.registerChecks.correct(correction(recorded.id, personCheck({ checkedOn: '2026-12-01', outcome: 'giltigt' })), LATER, TODAY));
     expect(error.message).toBe('Rättelsen kunde inte sparas.');
     expect(error.issues).toEqual([
       { path: '/outcome', message: 'En registerkontroll är utan eller med anmärkning.' },
@@ -304,20 +279,20 @@ describe('correcting a check', () => {
   });
 
   it('of a check that does not exist is NOT_FOUND', async () => {
-    const error = await failure(services.registerChecks.correct(correction('RC-saknas', personCheck()), LATER, TODAY));
+    const error = await failure(db.services.registerChecks.correct(correction('RC-saknas', personCheck()), LATER, TODAY));
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Kontrollen finns inte.' });
   });
 
   it('is one transaction: when the change fails, the history row is not written either', async () => {
-    const recorded = await services.registerChecks.record(personCheck(), NOW, TODAY);
+    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
     const before = rows('register_checks');
-    connection.raw.exec("CREATE TRIGGER refuse BEFORE UPDATE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
-    await expect(services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })), LATER, TODAY)).rejects.toThrow(/nej/);
+    db.connection.raw.exec("CREATE TRIGGER refuse BEFORE UPDATE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
+    await expect(db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })), LATER, TODAY)).rejects.toThrow(/nej/);
     expect(count('register_check_history')).toBe(0);
     expect(rows('register_checks')).toEqual(before);
 
-    connection.raw.exec('DROP TRIGGER refuse');
-    await expect(services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })), LATER, TODAY)).resolves.toMatchObject({
+    db.connection.raw.exec('DROP TRIGGER refuse');
+    await expect(db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })), LATER, TODAY)).resolves.toMatchObject({
       revisions: 1,
     });
   });
@@ -325,14 +300,14 @@ describe('correcting a check', () => {
 
 describe('removing a check', () => {
   it('removes it and keeps it in the history with who removed it and why; returns it as it was', async () => {
-    const recorded = await services.registerChecks.record(personCheck(), NOW, TODAY);
-    await services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })), LATER, TODAY);
+    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
+    await db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })), LATER, TODAY);
 
-    const removed = await services.registerChecks.remove({ id: recorded.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, '2026-11-22T16:00:00.000Z');
+    const removed = await db.services.registerChecks.remove({ id: recorded.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, '2026-11-22T16:00:00.000Z');
     expect(removed).toMatchObject({ id: recorded.id, reference: 'Dnr 2026/21', recordedBy: 'Handläggare C', recordedAt: LATER, revisions: 1 });
     expect(count('register_checks')).toBe(0);
 
-    const { persons, history } = await services.registerChecks.homeChecks('F1', TODAY);
+    const { persons, history } = await db.services.registerChecks.homeChecks('F1', TODAY);
     expect(persons[0]!.checks).toEqual([]);
     expect(history.map((h) => [h.revision, h.action, h.changedBy, h.reason, h.reference])).toEqual([
       [2, 'borttagen', 'Handläggare E', 'Registrerad på fel person.', 'Dnr 2026/21'],
@@ -341,7 +316,7 @@ describe('removing a check', () => {
   });
 
   it('of a check that does not exist is NOT_FOUND, and writes no history', async () => {
-    await expect(services.registerChecks.remove({ id: 'RC-saknas', reason: 'x', removedBy: 'y' }, LATER)).rejects.toMatchObject({
+    await expect(db.services.registerChecks.remove({ id: 'RC-saknas', reason: 'x', removedBy: 'y' }, LATER)).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'Kontrollen finns inte.',
     });
@@ -349,19 +324,19 @@ describe('removing a check', () => {
   });
 
   it('is one transaction: when the removal fails, nothing is kept in the history', async () => {
-    const recorded = await services.registerChecks.record(permitCheck(), NOW, TODAY);
-    connection.raw.exec("CREATE TRIGGER refuse BEFORE DELETE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
-    await expect(services.registerChecks.remove({ id: recorded.id, reason: 'Fel hem.', removedBy: 'Handläggare E' }, LATER)).rejects.toThrow(/nej/);
+    const recorded = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    db.connection.raw.exec("CREATE TRIGGER refuse BEFORE DELETE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
+    await expect(db.services.registerChecks.remove({ id: recorded.id, reason: 'Fel hem.', removedBy: 'Handläggare E' }, LATER)).rejects.toThrow(/nej/);
     expect(count('register_check_history')).toBe(0);
     expect(count('register_checks')).toBe(1);
   });
 });
 
 describe('the home panel', () => {
-  const record = (fields: Partial<RegisterCheckInput>) => services.registerChecks.record(personCheck(fields), NOW, TODAY);
+  const record = (fields: Partial<RegisterCheckInput>) => db.services.registerChecks.record(personCheck(fields), NOW, TODAY);
 
   it('is NOT_FOUND for a home that does not exist', async () => {
-    await expect(services.registerChecks.homeChecks('H9', TODAY)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Hemmet finns inte.' });
+    await expect(db.services.registerChecks.homeChecks('H9', TODAY)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Hemmet finns inte.' });
   });
 
   it('shows each adult with checks newest first and a status per required register, judged as of the date', async () => {
@@ -371,7 +346,7 @@ describe('the home panel', () => {
     // Dated after the panel's date: a record, listed, but not yet made as of that date.
     const later = await record({ checkedOn: TODAY, reference: 'Dnr 2026/40' });
 
-    const panel = await services.registerChecks.homeChecks('F1', '2026-11-20');
+    const panel = await db.services.registerChecks.homeChecks('F1', '2026-11-20');
     expect(panel).toMatchObject({ homeId: 'F1', date: '2026-11-20', permits: [], permitRequired: false, inspections: [], history: [] });
     // Adults only: the child of the household has no checks and is not listed.
     expect(panel.persons.map((p) => [p.name, p.role])).toEqual([
@@ -390,11 +365,11 @@ describe('the home panel', () => {
     ]);
     // An annan vuxen is not required in rules.md's catalogue: listed, without registers or checks.
     expect(panel.persons[1]).toEqual({ personId: 'P2', name: 'Bo Ek', role: 'annan-vuxen', checks: [], registers: [] });
-    expect(panel.catalogue).toEqual((await services.settings.effective()).catalogue);
+    expect(panel.catalogue).toEqual((await db.services.settings.effective()).catalogue);
   });
 
   it('a person without any check: every required register missing, re-checks due from the stay', async () => {
-    const { persons } = await services.registerChecks.homeChecks('F1', TODAY);
+    const { persons } = await db.services.registerChecks.homeChecks('F1', TODAY);
     expect(persons[0]!.registers.map((r) => [r.register, r.newestCheckedOn, r.dueOn, r.status])).toEqual([
       ['belastningsregistret', null, '2025-02-03', 'overdue'],
       ['misstankeregistret', null, '2025-02-03', 'overdue'],
@@ -403,19 +378,19 @@ describe('the home panel', () => {
 
   it('no re-check dates while no child lives in the home', async () => {
     await record({ checkedOn: '2024-06-01' });
-    const before = await services.registerChecks.homeChecks('F1', '2025-02-02');
+    const before = await db.services.registerChecks.homeChecks('F1', '2025-02-02');
     expect(before.persons[0]!.registers.map((r) => [r.register, r.newestCheckedOn, r.dueOn, r.status])).toEqual([
       ['belastningsregistret', '2024-06-01', null, null],
       ['misstankeregistret', null, null, null],
     ]);
-    const jourhem = await services.registerChecks.homeChecks('F2', TODAY);
+    const jourhem = await db.services.registerChecks.homeChecks('F2', TODAY);
     expect(jourhem.persons[0]!.registers.every((r) => r.dueOn === null && r.status === null)).toBe(true);
   });
 
   it('follows the catalogue: a register made required is listed in catalogue order with its re-check', async () => {
     await record({ register: 'socialregistret', checkedOn: '2025-06-01' });
-    const settings = await services.settings.get();
-    await services.settings.save(
+    const settings = await db.services.settings.get();
+    await db.services.settings.save(
       {
         parameters: {},
         references: settings.references,
@@ -424,7 +399,7 @@ describe('the home panel', () => {
       },
       NOW,
     );
-    const { persons, catalogue } = await services.registerChecks.homeChecks('F1', TODAY);
+    const { persons, catalogue } = await db.services.registerChecks.homeChecks('F1', TODAY);
     expect(catalogue.find((e) => e.register === 'socialregistret')).toMatchObject({ required: true, recheckMonths: 24 });
     expect(persons[0]!.registers.map((r) => [r.register, r.required, r.dueOn, r.status])).toEqual([
       ['belastningsregistret', true, '2025-02-03', 'overdue'],
@@ -434,9 +409,9 @@ describe('the home panel', () => {
   });
 
   it('an HVB: permits newest first with their scope parsed, and whether a permit is required', async () => {
-    const older = await services.registerChecks.record(permitCheck({ checkedOn: '2025-03-01', outcome: 'ogiltigt' }), NOW, TODAY);
-    const newer = await services.registerChecks.record(permitCheck(), NOW, TODAY);
-    const panel = await services.registerChecks.homeChecks('H1', TODAY);
+    const older = await db.services.registerChecks.record(permitCheck({ checkedOn: '2025-03-01', outcome: 'ogiltigt' }), NOW, TODAY);
+    const newer = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const panel = await db.services.registerChecks.homeChecks('H1', TODAY);
     expect(panel.persons).toEqual([]);
     expect(panel.permitRequired).toBe(true);
     expect(panel.permits).toEqual([newer, older]);
@@ -444,25 +419,25 @@ describe('the home panel', () => {
       forms: ['hvb'], minAge: 13, maxAge: 17, places: 8, targetGroup: 'Ungdomar med missbruk', holderOrgNr: '556677-8899',
     });
     // A kommunal stödboende needs no permit check (rules.md: enskild huvudman).
-    expect((await services.registerChecks.homeChecks('S1', TODAY)).permitRequired).toBe(false);
+    expect((await db.services.registerChecks.homeChecks('S1', TODAY)).permitRequired).toBe(false);
   });
 
   it('a stored scope that does not parse is shown as unknown, not as an error', async () => {
-    const check = await services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const check = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
     for (const broken of ['{"forms": ["slott"]}', 'inte json', '{"minAge": "tretton"}']) {
-      connection.raw.prepare('UPDATE register_checks SET permit = ? WHERE id = ?').run(broken, check.id);
-      const { permits } = await services.registerChecks.homeChecks('H1', TODAY);
+      db.connection.raw.prepare('UPDATE register_checks SET permit = ? WHERE id = ?').run(broken, check.id);
+      const { permits } = await db.services.registerChecks.homeChecks('H1', TODAY);
       expect(permits.map((p) => [p.id, p.permit]), broken).toEqual([[check.id, null]]);
     }
     // Parts left out of the stored scope are unknown.
-    connection.raw.prepare('UPDATE register_checks SET permit = ? WHERE id = ?').run('{"maxAge": 17}', check.id);
-    expect((await services.registerChecks.homeChecks('H1', TODAY)).permits[0]!.permit).toEqual({
+    db.connection.raw.prepare('UPDATE register_checks SET permit = ? WHERE id = ?').run('{"maxAge": 17}', check.id);
+    expect((await db.services.registerChecks.homeChecks('H1', TODAY)).permits[0]!.permit).toEqual({
       forms: [], minAge: null, maxAge: 17, places: null, targetGroup: null, holderOrgNr: null,
     });
   });
 
   it('lists IVO inspections with their verdict, newest first, and no other home events', async () => {
-    await services.exchange.importFile({
+    await db.services.exchange.importFile({
       format: 'placeringskollen-exchange',
       version: 1,
       events: [
@@ -473,48 +448,48 @@ describe('the home panel', () => {
         { id: 'E5', homeId: 'S1', type: 'ivo-tillsyn', date: '2026-05-01', verdict: 'forelaggande' },
       ],
     });
-    const { inspections } = await services.registerChecks.homeChecks('H1', TODAY);
+    const { inspections } = await db.services.registerChecks.homeChecks('H1', TODAY);
     expect(inspections).toEqual([
       { id: 'E2', placementId: null, homeId: 'H1', type: 'ivo-tillsyn', date: '2026-04-02', comment: 'Brister i bemanningen.', verdict: 'kritik' },
       { id: 'E1', placementId: null, homeId: 'H1', type: 'ivo-tillsyn', date: '2025-03-10', comment: null, verdict: 'utan-anmarkning' },
       { id: 'E3', placementId: null, homeId: 'H1', type: 'ivo-tillsyn', date: '2024-01-15', comment: null, verdict: null },
     ]);
-    expect((await services.registerChecks.homeChecks('F1', TODAY)).inspections).toEqual([]);
+    expect((await db.services.registerChecks.homeChecks('F1', TODAY)).inspections).toEqual([]);
   });
 
   it('history covers the home’s permits and its adults’ checks, not other homes’', async () => {
     const anna = await record({});
     const dan = await record({ personId: 'P4' });
-    const permit = await services.registerChecks.record(permitCheck(), NOW, TODAY);
-    await services.registerChecks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
-    await services.registerChecks.remove({ id: dan.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
-    await services.registerChecks.remove({ id: permit.id, reason: 'Fel hem.', removedBy: 'Handläggare E' }, LATER);
-    expect((await services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);
-    expect((await services.registerChecks.homeChecks('F2', TODAY)).history.map((h) => h.checkId)).toEqual([dan.id]);
-    expect((await services.registerChecks.homeChecks('H1', TODAY)).history.map((h) => h.checkId)).toEqual([permit.id]);
+    const permit = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    await db.services.registerChecks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
+    await db.services.registerChecks.remove({ id: dan.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
+    await db.services.registerChecks.remove({ id: permit.id, reason: 'Fel hem.', removedBy: 'Handläggare E' }, LATER);
+    expect((await db.services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);
+    expect((await db.services.registerChecks.homeChecks('F2', TODAY)).history.map((h) => h.checkId)).toEqual([dan.id]);
+    expect((await db.services.registerChecks.homeChecks('H1', TODAY)).history.map((h) => h.checkId)).toEqual([permit.id]);
   });
 
   it('history of a removed person’s checks stays with the home after she leaves the household', async () => {
     const bo = await record({ personId: 'P2', register: 'misstankeregistret' });
-    await services.registerChecks.remove({ id: bo.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, LATER);
-    const home = await services.homes.get('F1');
-    await services.homes.save({ ...home, persons: home.persons.filter((p) => p.id !== 'P2') });
-    expect(connection.raw.prepare("SELECT count(*) FROM persons WHERE id = 'P2'").pluck().get()).toBe(0);
+    await db.services.registerChecks.remove({ id: bo.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, LATER);
+    const home = await db.services.homes.get('F1');
+    await db.services.homes.save({ ...home, persons: home.persons.filter((p) => p.id !== 'P2') });
+    expect(db.connection.raw.prepare("SELECT count(*) FROM persons WHERE id = 'P2'").pluck().get()).toBe(0);
 
-    const panel = await services.registerChecks.homeChecks('F1', TODAY);
+    const panel = await db.services.registerChecks.homeChecks('F1', TODAY);
     // The revision is still the person's (one subject), though the row keeps the home.
     expect(panel.history).toEqual([
       expect.objectContaining({ checkId: bo.id, personId: 'P2', homeId: null, action: 'borttagen', changedBy: 'Handläggare E' }),
     ]);
-    expect((await services.registerChecks.homeChecks('F2', TODAY)).history).toEqual([]);
+    expect((await db.services.registerChecks.homeChecks('F2', TODAY)).history).toEqual([]);
   });
 
   it('history kept before home ids were stored (no home id) is still found through the household', async () => {
     const anna = await record({});
-    await services.registerChecks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
+    await db.services.registerChecks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
     // As a version kept before this change (and the demo's older databases) looks: no home id.
-    connection.raw.exec('UPDATE register_check_history SET home_id = NULL');
-    expect((await services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);
-    expect((await services.registerChecks.homeChecks('F2', TODAY)).history).toEqual([]);
+    db.connection.raw.exec('UPDATE register_check_history SET home_id = NULL');
+    expect((await db.services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);
+    expect((await db.services.registerChecks.homeChecks('F2', TODAY)).history).toEqual([]);
   });
 });

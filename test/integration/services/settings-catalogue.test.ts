@@ -3,24 +3,13 @@
  * history kept, a save over a newer version refused, bad entries refused at their field, and the
  * check engine judges by it.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Connection } from '../../../main/db/connection';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultRegisterCatalogue } from '../../../main/domain/rule-settings';
-import { createServices, type Services } from '../../../main/services';
-import { ServiceError } from '../../../main/services/errors';
+import { failure, useServiceDatabase } from './harness';
 
-let dir: string;
-let connection: Connection;
-let services: Services;
-
+const db = useServiceDatabase('pk-catalogue-');
 beforeEach(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-catalogue-'));
-  connection = await openDatabase(path.join(dir, 'register.sqlite'));
-  services = createServices(connection.db);
-  await services.exchange.importFile({
+  await db.services.exchange.importFile({
     format: 'placeringskollen-exchange',
     version: 1,
     homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek' }],
@@ -42,27 +31,13 @@ beforeEach(async () => {
     ],
   });
 });
-afterEach(async () => {
-  await connection.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function failure(promise: Promise<unknown>): Promise<ServiceError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error;
-    throw error;
-  }
-  throw new Error('expected a ServiceError');
-}
 
 const statusesOn = async (date: string) =>
-  (await services.checks.list(date)).map((r) => `${r.check} ${r.register} ${r.status}`).sort();
+  (await db.services.checks.list(date)).map((r) => `${r.check} ${r.register} ${r.status}`).sort();
 
 describe('the register catalogue setting', () => {
   it('starts as rules.md’s defaults, at version 0', async () => {
-    const settings = await services.settings.get();
+    const settings = await db.services.settings.get();
     expect(settings.catalogue).toEqual(defaultRegisterCatalogue);
     expect(settings.version).toBe(0);
   });
@@ -75,9 +50,9 @@ describe('the register catalogue setting', () => {
       'registerkontroll-fortlopande belastningsregistret overdue', // 2025-05-01 + 12 months
       'registerkontroll-fortlopande misstankeregistret overdue',
     ]);
-    const { references, catalogue } = await services.settings.get();
+    const { references, catalogue } = await db.services.settings.get();
     const longer = catalogue.map((e) => (e.register === 'belastningsregistret' ? { ...e, maxAgeMonths: 18, recheckMonths: 24 } : e));
-    const saved = await services.settings.save({ parameters: {}, references, catalogue: longer, version: 0 }, '2026-11-22T10:00:00.000Z');
+    const saved = await db.services.settings.save({ parameters: {}, references, catalogue: longer, version: 0 }, '2026-11-22T10:00:00.000Z');
     expect(saved.version).toBe(1);
     expect(saved.catalogue[0]).toEqual({ register: 'belastningsregistret', required: true, roles: ['uppdragstagare'], maxAgeMonths: 18, recheckMonths: 24 });
     expect(await statusesOn('2026-11-22')).toEqual([
@@ -86,17 +61,17 @@ describe('the register catalogue setting', () => {
       'registerkontroll-fortlopande belastningsregistret upcoming', // 2025-05-01 + 24 months = 2027-05-01
       'registerkontroll-fortlopande misstankeregistret overdue',
     ]);
-    const history = await connection.db.selectFrom('settingsHistory').select(['key', 'version']).where('key', '=', 'registerCatalogue').execute();
+    const history = await db.connection.db.selectFrom('settingsHistory').select(['key', 'version']).where('key', '=', 'registerCatalogue').execute();
     expect(history).toEqual([{ key: 'registerCatalogue', version: 1 }]);
   });
 
   it('a save over a newer version is refused, and leaving the catalogue out keeps it', async () => {
-    const { references, catalogue } = await services.settings.get();
+    const { references, catalogue } = await db.services.settings.get();
     const withKronofogden = catalogue.map((e) => (e.register === 'kronofogden' ? { ...e, required: true } : e));
-    await services.settings.save({ parameters: {}, references, catalogue: withKronofogden, version: 0 }, 't1');
-    expect((await failure(services.settings.save({ parameters: {}, references, catalogue, version: 0 }, 't2'))).code).toBe('CONFLICT');
-    await services.settings.save({ parameters: { leadDays: 10 }, references, version: 1 }, 't3');
-    expect((await services.settings.get()).catalogue).toEqual(withKronofogden);
+    await db.services.settings.save({ parameters: {}, references, catalogue: withKronofogden, version: 0 }, 't1');
+    expect((await failure(db.services.settings.save({ parameters: {}, references, catalogue, version: 0 }, 't2'))).code).toBe('CONFLICT');
+    await db.services.settings.save({ parameters: { leadDays: 10 }, references, version: 1 }, 't3');
+    expect((await db.services.settings.get()).catalogue).toEqual(withKronofogden);
     // Kronofogden is now required before the decision, but not re-checked (no interval).
     expect(await statusesOn('2026-11-22')).toEqual([
       'registerkontroll belastningsregistret too-old',
@@ -108,13 +83,13 @@ describe('the register catalogue setting', () => {
   });
 
   it('bad entries are refused at their field and nothing is saved', async () => {
-    const { references, catalogue } = await services.settings.get();
+    const { references, catalogue } = await db.services.settings.get();
     const bad = catalogue.map((e, i) => (i === 0 ? { ...e, required: false } : i === 2 ? { ...e, required: true, roles: [] } : e));
-    const error = await failure(services.settings.save({ parameters: {}, references, catalogue: bad, version: 0 }, 'x'));
+    const error = await failure(db.services.settings.save({ parameters: {}, references, catalogue: bad, version: 0 }, 'x'));
     expect(error.code).toBe('VALIDATION');
     expect(error.issues.map((i) => i.path).sort()).toEqual(['/catalogue/0/required', '/catalogue/2/roles']);
-    const emptied = await failure(services.settings.save({ parameters: {}, references, catalogue: [], version: 0 }, 'x'));
+    const emptied = await failure(db.services.settings.save({ parameters: {}, references, catalogue: [], version: 0 }, 'x'));
     expect(emptied.issues.map((i) => i.path)).toEqual(['/catalogue', '/catalogue', '/catalogue', '/catalogue', '/catalogue']);
-    expect((await services.settings.get()).version).toBe(0);
+    expect((await db.services.settings.get()).version).toBe(0);
   });
 });
