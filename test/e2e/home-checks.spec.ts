@@ -235,6 +235,8 @@ test('the demo: a foster home shows its adults with checks and re-check dates; a
   await openWithClock(page, openApp);
   await gotoRegister(page);
   await loadDemo(page);
+  // The demo's toast hides itself after a few seconds: close it, so the picture is the same on a busy machine.
+  await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
 
   // No child lives there yet: no re-check dates, and it says why.
   await openHome(page, 'Familjen Exempelsson');

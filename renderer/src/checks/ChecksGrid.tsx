@@ -1,10 +1,8 @@
-import { useRef } from 'react';
-import type { ReactNode } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import type { CheckListRow } from '../../../preload/api';
-import { cspNonce } from '../bridge/api';
 import { gridTheme } from '../components/grid';
+import { CellStack } from '../components/CellStack';
+import { ListGrid } from '../components/ListGrid';
 import { compareSv, registerLabels, ruleLabels } from '../labels';
 import { relativeDays } from '../today';
 import { isProblem, statusLabel, statusOrder } from './status';
@@ -23,15 +21,6 @@ const localeText: Record<string, string> = {
 /** One row per check: a stay's decision (per adult and register), or an adult's re-check. */
 export const checkKey = (row: CheckListRow): string =>
   [row.check, row.placementId ?? '', row.homeId, row.personId ?? '', row.register, row.date].join(':');
-
-function Stack({ first, second, strong }: { first: ReactNode; second?: ReactNode; strong?: boolean }) {
-  return (
-    <span className="cell-stack">
-      <span className={strong ? 'cell-stack__line cell-stack__line--strong' : 'cell-stack__line'}>{first}</span>
-      {second && <span className="cell-stack__line cell-stack__line--muted">{second}</span>}
-    </span>
-  );
-}
 
 /** The status in words, with a mark that is not colour: ✓ for OK, ✕ for a problem. */
 export function CheckStatusBadge({ row }: { row: Pick<CheckListRow, 'check' | 'status'> }) {
@@ -61,11 +50,11 @@ const kindLabels: Record<CheckListRow['check'], string> = {
 const cells = {
   status: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <CheckStatusBadge row={data} /> : null),
   check: ({ data }: ICellRendererParams<CheckListRow>) =>
-    data ? <Stack strong first={kindLabels[data.check]} second={data.childLabel ?? 'Omkontroll'} /> : null,
-  home: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <Stack first={data.homeName} /> : null),
+    data ? <CellStack strong first={kindLabels[data.check]} second={data.childLabel ?? 'Omkontroll'} /> : null,
+  home: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <CellStack first={data.homeName} /> : null),
   person: ({ data }: ICellRendererParams<CheckListRow>) =>
     data ? (
-      <Stack
+      <CellStack
         first={
           data.personName ?? <span className="muted">{data.check === 'ivo-tillstand' ? 'Hemmet' : 'Ingen uppdragstagare'}</span>
         }
@@ -73,13 +62,13 @@ const cells = {
     ) : null,
   date: ({ data, context }: ICellRendererParams<CheckListRow, unknown, Context>) =>
     data ? (
-      <Stack
+      <CellStack
         first={data.date}
         second={data.check === 'registerkontroll-fortlopande' ? relativeDays(data.date, context.today) : 'Beslut'}
       />
     ) : null,
   checkedOn: ({ data }: ICellRendererParams<CheckListRow>) =>
-    data ? <Stack first={data.checkedOn ?? <span className="muted">Ingen</span>} /> : null,
+    data ? <CellStack first={data.checkedOn ?? <span className="muted">Ingen</span>} /> : null,
   // Read whole where it fits: two lines, the law in the tooltip.
   explanation: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <span className="cell-clamp">{data.explanation}</span> : null),
 };
@@ -175,32 +164,20 @@ interface Props {
 }
 
 export function ChecksGrid({ rows, today, labelledBy, onOpen }: Props) {
-  const wrapRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="grid-wrap" ref={wrapRef}>
-      <AgGridReact<CheckListRow>
-        // "om 12 dagar" is counted from today: a new date draws the grid anew.
-        key={today}
-        theme={theme}
-        styleNonce={cspNonce}
-        rowData={rows}
-        columnDefs={columnDefs}
-        defaultColDef={defaultColDef}
-        context={{ today } satisfies Context}
-        getRowId={getRowId}
-        getRowClass={getRowClass}
-        localeText={localeText}
-        ensureDomOrder
-        // One Tab stop, as in the other lists: arrows inside, Tab and Shift+Tab leave the grid.
-        tabToNextCell={() => false}
-        tabToNextHeader={() => false}
-        onGridReady={() => wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy)}
-        onRowClicked={({ data }) => data && onOpen(data)}
-        onCellKeyDown={(event: CellKeyDownEvent<CheckListRow>) => {
-          const key = (event.event as KeyboardEvent | null | undefined)?.key;
-          if (key === 'Enter' && event.data) onOpen(event.data);
-        }}
-      />
-    </div>
+    <ListGrid<CheckListRow>
+      // "om 12 dagar" is counted from today: a new date draws the grid anew.
+      redrawKey={today}
+      theme={theme}
+      rows={rows}
+      columnDefs={columnDefs}
+      defaultColDef={defaultColDef}
+      context={{ today } satisfies Context}
+      getRowId={getRowId}
+      getRowClass={getRowClass}
+      localeText={localeText}
+      labelledBy={labelledBy}
+      onOpen={onOpen}
+    />
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CheckListRow, CheckOverview } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { FilterSelect } from '../components/FilterSelect';
+import { SearchField } from '../components/SearchField';
+import { StatusCards } from '../components/StatusCards';
 import { ruleLabels } from '../labels';
 import { longDate } from '../today';
 import { ChecksGrid } from './ChecksGrid';
@@ -129,49 +132,38 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
         </div>
       ) : (
         <>
-          <div className="status-filter" role="group" aria-label="Visa kontroller">
-            <ShowButton value="problems" label="Problem" detail="saknas, brister eller ska göras om" count={problems.length} filters={filters} set={set} />
-            <ShowButton value="all" label="Alla" count={matching.length} filters={filters} set={set} />
-          </div>
+          <StatusCards
+            label="Visa kontroller"
+            cards={[
+              { value: 'problems', label: 'Problem', detail: 'saknas, brister eller ska göras om', count: problems.length, tone: 'overdue' },
+              { value: 'all', label: 'Alla', count: matching.length },
+            ]}
+            selected={filters.show}
+            onSelect={(show) => set({ show })}
+          />
 
           <div className="toolbar" role="search">
-            <div className="field field--search">
-              <label htmlFor="checks-search">Sök</label>
-              <input
-                id="checks-search"
-                type="search"
-                className="input"
-                placeholder="Sök hem, person eller barn…"
-                autoComplete="off"
-                maxLength={200}
-                value={filters.query}
-                onChange={(event) => set({ query: event.target.value })}
-                onKeyDown={(event) => {
-                  if (event.key === 'Escape' && filters.query !== '') {
-                    event.preventDefault();
-                    set({ query: '' });
-                  }
-                }}
-              />
-            </div>
-            <div className="field field--wide">
-              <label htmlFor="checks-kind">Kontroll</label>
-              <select id="checks-kind" className="input" value={filters.check} onChange={(e) => set({ check: e.target.value as CheckKind | '' })}>
-                <option value="">Alla</option>
-                {checkKinds.map((kind) => (
-                  <option key={kind} value={kind}>{ruleLabels[kind]}</option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="checks-status">Status</label>
-              <select id="checks-status" className="input" value={filters.status} onChange={(e) => set({ status: e.target.value as CheckStatus | '' })}>
-                <option value="">Alla</option>
-                {statuses.map((status) => (
-                  <option key={status} value={status}>{statusLabel(status)}</option>
-                ))}
-              </select>
-            </div>
+            <SearchField
+              id="checks-search"
+              placeholder="Sök hem, person eller barn…"
+              value={filters.query}
+              onChange={(query) => set({ query })}
+            />
+            <FilterSelect
+              id="checks-kind"
+              label="Kontroll"
+              wide
+              value={filters.check}
+              options={checkKinds.map((kind) => ({ value: kind, label: ruleLabels[kind] }))}
+              onChange={(check) => set({ check })}
+            />
+            <FilterSelect
+              id="checks-status"
+              label="Status"
+              value={filters.status}
+              options={statuses.map((status) => ({ value: status, label: statusLabel(status) }))}
+              onChange={(status) => set({ status })}
+            />
             {filtered && (
               <button type="button" className="button button--quiet toolbar__reset" onClick={() => set({ check: '', status: '', query: '' })}>
                 Rensa filter
@@ -196,30 +188,5 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
         </>
       )}
     </section>
-  );
-}
-
-function ShowButton(props: {
-  value: Show;
-  label: string;
-  detail?: string;
-  count: number;
-  filters: Filters;
-  set: (change: Partial<Filters>) => void;
-}) {
-  const modifier = props.value === 'problems' ? 'overdue' : 'all';
-  return (
-    <button
-      type="button"
-      className={`status-filter__button status-filter__button--${modifier}`}
-      aria-pressed={props.filters.show === props.value}
-      onClick={() => props.set({ show: props.value })}
-    >
-      <span className="status-filter__count">{props.count}</span>
-      <span className="status-filter__label">
-        {props.label}
-        {props.detail && <span className="status-filter__detail"> ({props.detail})</span>}
-      </span>
-    </button>
   );
 }

@@ -1,10 +1,8 @@
-import { useRef } from 'react';
-import type { ReactNode } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import type { DeadlineRow, DeadlineStatus } from '../../../preload/api';
-import { cspNonce } from '../bridge/api';
 import { gridTheme } from '../components/grid';
+import { CellStack } from '../components/CellStack';
+import { ListGrid } from '../components/ListGrid';
 import { compareSv, deadlineStatusLabels } from '../labels';
 import { relativeDays } from '../today';
 import { deadlineTitle } from './rowTitle';
@@ -25,16 +23,6 @@ const statusOrder: Record<DeadlineStatus, number> = { overdue: 0, 'due-soon': 1,
 export const deadlineKey = (row: DeadlineRow): string =>
   `${row.rule}:${row.placementId ?? `hem:${row.homeId ?? ''}`}${row.personId ? `:${row.personId}:${row.register ?? ''}` : ''}`;
 
-/** Two lines in one cell: the main text and, smaller, what explains it. */
-function Stack({ first, second, strong }: { first: ReactNode; second?: ReactNode; strong?: boolean }) {
-  return (
-    <span className="cell-stack">
-      <span className={strong ? 'cell-stack__line cell-stack__line--strong' : 'cell-stack__line'}>{first}</span>
-      {second && <span className="cell-stack__line cell-stack__line--muted">{second}</span>}
-    </span>
-  );
-}
-
 function StatusCell({ data }: ICellRendererParams<DeadlineRow>) {
   if (!data) return null;
   return <span className={`badge badge--deadline-${data.status}`}>{deadlineStatusLabels[data.status]}</span>;
@@ -46,14 +34,14 @@ interface Context {
 
 function DueCell({ data, context }: ICellRendererParams<DeadlineRow, unknown, Context>) {
   if (!data) return null;
-  return <Stack first={data.dueOn} second={relativeDays(data.dueOn, context.today)} />;
+  return <CellStack first={data.dueOn} second={relativeDays(data.dueOn, context.today)} />;
 }
 
 function RuleCell({ data }: ICellRendererParams<DeadlineRow>) {
   if (!data) return null;
   // A jourhem overrun with särskilda skäl says so where the explanation would be (it is in the tooltip).
   return (
-    <Stack
+    <CellStack
       strong
       first={deadlineTitle(data)}
       second={
@@ -69,7 +57,7 @@ function RuleCell({ data }: ICellRendererParams<DeadlineRow>) {
 
 function LegalCell({ data }: ICellRendererParams<DeadlineRow>) {
   if (!data) return null;
-  return <Stack first={data.legalRef} second={`Räknat från: ${data.basisLabel} ${data.basisOn}`} />;
+  return <CellStack first={data.legalRef} second={`Räknat från: ${data.basisLabel} ${data.basisOn}`} />;
 }
 
 function ChildCell({ data }: ICellRendererParams<DeadlineRow>) {
@@ -77,14 +65,14 @@ function ChildCell({ data }: ICellRendererParams<DeadlineRow>) {
   // The home rules have no child: the home is what the row is about (a re-check: an adult of it).
   if (data.placementId === null) {
     const about = data.rule === 'registerkontroll-fortlopande' ? 'Vuxen i hemmet' : 'Gäller hemmet';
-    return <Stack strong first={data.homeName ?? 'Hemmet'} second={about} />;
+    return <CellStack strong first={data.homeName ?? 'Hemmet'} second={about} />;
   }
-  return <Stack strong first={data.childLabel} second={data.homeName ?? 'Placeringen har avslutats'} />;
+  return <CellStack strong first={data.childLabel} second={data.homeName ?? 'Placeringen har avslutats'} />;
 }
 
 function CaseworkerCell({ data }: ICellRendererParams<DeadlineRow>) {
   if (!data) return null;
-  return <Stack first={data.caseworker ?? 'Ingen angiven'} second={data.unit} />;
+  return <CellStack first={data.caseworker ?? 'Ingen angiven'} second={data.unit} />;
 }
 
 const columnDefs: ColDef<DeadlineRow>[] = [
@@ -161,32 +149,20 @@ interface Props {
 }
 
 export function DeadlinesGrid({ rows, today, labelledBy, onOpen }: Props) {
-  const wrapRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="grid-wrap" ref={wrapRef}>
-      <AgGridReact<DeadlineRow>
-        // "om 12 dagar" is counted from today: a new date draws the grid anew.
-        key={today}
-        theme={theme}
-        styleNonce={cspNonce}
-        rowData={rows}
-        columnDefs={columnDefs}
-        defaultColDef={defaultColDef}
-        context={{ today } satisfies Context}
-        getRowId={getRowId}
-        getRowClass={getRowClass}
-        localeText={localeText}
-        ensureDomOrder
-        // One Tab stop, as in the register: arrows inside, Tab and Shift+Tab leave the grid.
-        tabToNextCell={() => false}
-        tabToNextHeader={() => false}
-        onGridReady={() => wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy)}
-        onRowClicked={({ data }) => data && onOpen(data)}
-        onCellKeyDown={(event: CellKeyDownEvent<DeadlineRow>) => {
-          const key = (event.event as KeyboardEvent | null | undefined)?.key;
-          if (key === 'Enter' && event.data) onOpen(event.data);
-        }}
-      />
-    </div>
+    <ListGrid<DeadlineRow>
+      // "om 12 dagar" is counted from today: a new date draws the grid anew.
+      redrawKey={today}
+      theme={theme}
+      rows={rows}
+      columnDefs={columnDefs}
+      defaultColDef={defaultColDef}
+      context={{ today } satisfies Context}
+      getRowId={getRowId}
+      getRowClass={getRowClass}
+      localeText={localeText}
+      labelledBy={labelledBy}
+      onOpen={onOpen}
+    />
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DeadlineOverview, DeadlineRow, DeadlineStatus } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { FilterSelect } from '../components/FilterSelect';
+import { SearchField } from '../components/SearchField';
+import { StatusCards } from '../components/StatusCards';
 import { ruleLabels, svCollator } from '../labels';
 import { longDate } from '../today';
 import { DeadlinesGrid } from './DeadlinesGrid';
@@ -158,71 +161,42 @@ export function DeadlinesPage(props: Props) {
         </div>
       </div>
 
-      <div className="status-filter" role="group" aria-label="Visa bevakningar">
-        {statusButtons.map((button) => (
-          <button
-            key={button.value}
-            type="button"
-            className={`status-filter__button status-filter__button--${button.value}`}
-            aria-pressed={filters.status === button.value}
-            onClick={() => set({ status: button.value })}
-          >
-            <span className="status-filter__count">{counts[button.value]}</span>
-            <span className="status-filter__label">
-              {button.label}
-              {button.detail && <span className="status-filter__detail"> ({button.detail})</span>}
-            </span>
-          </button>
-        ))}
-      </div>
+      <StatusCards
+        label="Visa bevakningar"
+        cards={statusButtons.map((button) => ({ ...button, count: counts[button.value] }))}
+        selected={filters.status}
+        onSelect={(status) => set({ status })}
+      />
 
       <div className="toolbar" role="search">
-        <div className="field field--search">
-          <label htmlFor="deadlines-search">Sök</label>
-          <input
-            id="deadlines-search"
-            type="search"
-            className="input"
-            placeholder="Sök barn, hem, bevakning eller handläggare…"
-            autoComplete="off"
-            maxLength={200}
-            value={filters.query}
-            onChange={(event) => set({ query: event.target.value })}
-            onKeyDown={(event) => {
-              if (event.key === 'Escape' && filters.query !== '') {
-                event.preventDefault();
-                set({ query: '' });
-              }
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="deadlines-caseworker">Handläggare</label>
-          <select id="deadlines-caseworker" className="input" value={filters.caseworker} onChange={(e) => set({ caseworker: e.target.value })}>
-            <option value="">Alla</option>
-            {caseworkers.map((name) => (
-              <option key={name} value={name}>{name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="deadlines-unit">Enhet</label>
-          <select id="deadlines-unit" className="input" value={filters.unit} onChange={(e) => set({ unit: e.target.value })}>
-            <option value="">Alla</option>
-            {units.map((name) => (
-              <option key={name} value={name}>{name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--wide">
-          <label htmlFor="deadlines-rule">Regel</label>
-          <select id="deadlines-rule" className="input" value={filters.rule} onChange={(e) => set({ rule: e.target.value as RowRule | '' })}>
-            <option value="">Alla</option>
-            {rules.map((rule) => (
-              <option key={rule} value={rule}>{ruleLabels[rule]}</option>
-            ))}
-          </select>
-        </div>
+        <SearchField
+          id="deadlines-search"
+          placeholder="Sök barn, hem, bevakning eller handläggare…"
+          value={filters.query}
+          onChange={(query) => set({ query })}
+        />
+        <FilterSelect
+          id="deadlines-caseworker"
+          label="Handläggare"
+          value={filters.caseworker}
+          options={caseworkers.map((name) => ({ value: name, label: name }))}
+          onChange={(caseworker) => set({ caseworker })}
+        />
+        <FilterSelect
+          id="deadlines-unit"
+          label="Enhet"
+          value={filters.unit}
+          options={units.map((name) => ({ value: name, label: name }))}
+          onChange={(unit) => set({ unit })}
+        />
+        <FilterSelect
+          id="deadlines-rule"
+          label="Regel"
+          wide
+          value={filters.rule}
+          options={rules.map((rule) => ({ value: rule, label: ruleLabels[rule] }))}
+          onChange={(rule) => set({ rule })}
+        />
         {filtered && (
           <button
             type="button"

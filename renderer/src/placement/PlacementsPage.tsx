@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { PlacementListRow } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
+import { SearchField } from '../components/SearchField';
 import type { ToastMessage } from '../components/Toast';
 import { compareSv, kindLabels, legalBasisLabels } from '../labels';
 import { useDebounced } from '../register/useDebounced';
@@ -142,26 +143,13 @@ export function PlacementsPage(props: PlacementsPageProps) {
         </div>
 
         <div className="toolbar" role="search">
-          <div className="field field--search">
-            <label htmlFor="placements-search">Sök</label>
-            <input
-              id="placements-search"
-              ref={searchRef}
-              type="search"
-              className="input"
-              placeholder="Sök barn, hem eller handläggare…"
-              autoComplete="off"
-              maxLength={200}
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              onKeyDown={(event) => {
-                if (event.key === 'Escape' && query !== '') {
-                  event.preventDefault();
-                  setQuery('');
-                }
-              }}
-            />
-          </div>
+          <SearchField
+            id="placements-search"
+            inputRef={searchRef}
+            placeholder="Sök barn, hem eller handläggare…"
+            value={query}
+            onChange={setQuery}
+          />
           <label className="checkbox toolbar__checkbox">
             <input type="checkbox" checked={activeOnly} onChange={(event) => setActiveOnly(event.target.checked)} />
             Bara pågående

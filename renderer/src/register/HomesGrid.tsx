@@ -1,9 +1,7 @@
-import { useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import type { HomeListRow } from '../../../preload/api';
-import { cspNonce } from '../bridge/api';
 import { gridTheme } from '../components/grid';
+import { ListGrid } from '../components/ListGrid';
 import { compareSv, kindLabels, operatorLabels } from '../labels';
 
 const theme = gridTheme(40);
@@ -98,33 +96,18 @@ interface Props {
 }
 
 export function HomesGrid({ rows, labelledBy, onOpen }: Props) {
-  const wrapRef = useRef<HTMLDivElement>(null);
   return (
-    <div className="grid-wrap" ref={wrapRef}>
-      <AgGridReact<HomeListRow>
-        theme={theme}
-        styleNonce={cspNonce}
-        rowData={rows}
-        columnDefs={columnDefs}
-        defaultColDef={defaultColDef}
-        getRowId={getRowId}
-        getRowClass={getRowClass}
-        localeText={localeText}
-        // Rows in the DOM in the order shown, so screen readers read them as they are seen.
-        ensureDomOrder
-        tooltipShowMode="whenTruncated"
-        // One Tab stop: the arrow keys move inside, Tab and Shift+Tab leave the grid (false lets
-        // the browser move focus on, see NavigationService.onTabKeyDown in AG Grid 36).
-        tabToNextCell={() => false}
-        tabToNextHeader={() => false}
-        // AG Grid 36 has no option for the grid's accessible name: set it on its role="grid" element.
-        onGridReady={() => wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy)}
-        onRowClicked={({ data }) => data && onOpen(data.id)}
-        onCellKeyDown={(event: CellKeyDownEvent<HomeListRow>) => {
-          const key = (event.event as KeyboardEvent | null | undefined)?.key;
-          if (key === 'Enter' && event.data) onOpen(event.data.id);
-        }}
-      />
-    </div>
+    <ListGrid<HomeListRow>
+      theme={theme}
+      rows={rows}
+      columnDefs={columnDefs}
+      defaultColDef={defaultColDef}
+      getRowId={getRowId}
+      getRowClass={getRowClass}
+      localeText={localeText}
+      tooltipShowMode="whenTruncated"
+      labelledBy={labelledBy}
+      onOpen={(row) => onOpen(row.id)}
+    />
   );
 }

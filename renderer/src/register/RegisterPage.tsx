@@ -3,6 +3,8 @@ import type { RefObject } from 'react';
 import { homeKinds } from '../../../preload/api';
 import type { HomeKind, HomeListRow } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { FilterSelect } from '../components/FilterSelect';
+import { SearchField } from '../components/SearchField';
 import { kindLabels, svCollator } from '../labels';
 import { HomesGrid } from './HomesGrid';
 import { useDebounced } from './useDebounced';
@@ -96,48 +98,30 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
       </div>
 
       <div className="toolbar" role="search">
-        <div className="field field--search">
-          <label htmlFor="register-search">Sök</label>
-          <input
-            id="register-search"
-            ref={searchRef}
-            type="search"
-            className="input"
-            placeholder="Sök hem, org.nr, kommun eller person…"
-            aria-keyshortcuts="/ Control+F"
-            autoComplete="off"
-            // The contract allows 200 characters: longer could only fail.
-            maxLength={200}
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            onKeyDown={(event) => {
-              // Esc empties the search first (as browsers do); with nothing to empty it goes on to
-              // close the detail panel (App's handler, which skips a prevented event).
-              if (event.key === 'Escape' && query !== '') {
-                event.preventDefault();
-                setQuery('');
-              }
-            }}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="filter-kind">Typ</label>
-          <select id="filter-kind" className="input" value={kind} onChange={(event) => setKind(event.target.value as HomeKind | '')}>
-            <option value="">Alla typer</option>
-            {homeKinds.map((value) => (
-              <option key={value} value={value}>{kindLabels[value]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-municipality">Kommun</label>
-          <select id="filter-municipality" className="input" value={municipality} onChange={(event) => setMunicipality(event.target.value)}>
-            <option value="">Alla kommuner</option>
-            {municipalities.map((name) => (
-              <option key={name} value={name}>{name}</option>
-            ))}
-          </select>
-        </div>
+        <SearchField
+          id="register-search"
+          inputRef={searchRef}
+          placeholder="Sök hem, org.nr, kommun eller person…"
+          keyShortcuts="/ Control+F"
+          value={query}
+          onChange={setQuery}
+        />
+        <FilterSelect
+          id="filter-kind"
+          label="Typ"
+          allLabel="Alla typer"
+          value={kind}
+          options={homeKinds.map((value) => ({ value, label: kindLabels[value] }))}
+          onChange={setKind}
+        />
+        <FilterSelect
+          id="filter-municipality"
+          label="Kommun"
+          allLabel="Alla kommuner"
+          value={municipality}
+          options={municipalities.map((name) => ({ value: name, label: name }))}
+          onChange={setMunicipality}
+        />
         <div className="field">
           <label htmlFor="filter-status">Status</label>
           <select id="filter-status" className="input" value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
