@@ -290,7 +290,12 @@ test('the register catalogue is edited on the Regler page and saved with the rul
   const required = section.getByLabel('Krävs före beslut: Socialregistret');
   await expect(maxAge).toHaveValue('12');
   await expect(section.getByLabel('Krävs före beslut: Belastningsregistret')).toBeChecked();
+  // The law fixes these two for uppdragstagare (SoF 5 kap. 1 b §): not to be unticked.
+  await expect(section.getByLabel('Krävs före beslut: Belastningsregistret')).toBeDisabled();
+  await expect(section.getByLabel('Krävs före beslut: Misstankeregistret')).toBeDisabled();
+  await expect(section.getByRole('group', { name: /Misstankeregistret$/ }).getByLabel('Uppdragstagare')).toBeDisabled();
   await expect(required).not.toBeChecked();
+  await expect(required).toBeEnabled();
   await expectAccessible(page);
 
   // Not a number: told at the field, nothing sent.
