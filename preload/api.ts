@@ -460,15 +460,21 @@ export interface CheckListRow {
   checkedOn: string | null;
   legalRef: string;
   explanation: string;
+  /**
+   * Still to be acted on as of the date: true for a re-check (given only while a child lives in
+   * the home), and for a decision check whose placement is active on the date; false for a
+   * decision check of an ended placement (history, which can no longer be put right).
+   */
+  current: boolean;
 }
 
 export interface CheckOverview {
   date: string;
   rows: CheckListRow[];
   /**
-   * `problems`: decision checks that are not `ok`, of placements active on `date` only (an ended
-   * placement's can no longer be put right; `rows` still lists them); `overdue` / `dueSoon`:
-   * re-checks with that status.
+   * `problems`: decision checks that are not `ok` and `current` (of placements active on `date`;
+   * an ended placement's can no longer be put right, `rows` still lists them); `overdue` /
+   * `dueSoon`: re-checks with that status.
    */
   counts: { problems: number; overdue: number; dueSoon: number };
 }

@@ -70,14 +70,16 @@ export interface CheckListRow {
   checkedOn: string | null;
   legalRef: string;
   explanation: string;
+  /** A re-check, or a decision check of a placement active on the date (preload/api.ts). */
+  current: boolean;
 }
 
 export interface CheckOverview {
   date: string;
   rows: CheckListRow[];
   /**
-   * `problems`: decision checks that are not `ok`, of placements active on `date` (an ended
-   * placement's can no longer be put right); `overdue` / `dueSoon`: re-checks with that status.
+   * `problems`: decision checks that are not `ok` and `current` (an ended placement's can no
+   * longer be put right); `overdue` / `dueSoon`: re-checks with that status.
    */
   counts: { problems: number; overdue: number; dueSoon: number };
 }
@@ -308,7 +310,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     };
   }
 
-  function listRow(base: Base, r: CheckResult): CheckListRow {
+  function listRow(base: Base, r: CheckResult, date: string): CheckListRow {
     if (r.check === 'registerkontroll-fortlopande') {
       const row = recheckRow(base, r);
       return {
@@ -325,12 +327,20 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
         checkedOn: r.checkedOn,
         legalRef: row.legalRef,
         explanation: row.explanation,
+        // The engine gives re-checks only while a child lives in the home.
+        current: true,
       };
     }
     const { decisionOn, ...row } = decisionRow(base, r);
     const child = base.children.get(r.placementId);
+    const placement = base.placements.get(r.placementId);
     // Masked as everywhere else: a protected identity is never named in a list.
-    return { ...row, childLabel: child ? childLabel(child) : null, date: decisionOn };
+    return {
+      ...row,
+      childLabel: child ? childLabel(child) : null,
+      date: decisionOn,
+      current: placement !== undefined && isActiveOn(placement, date),
+    };
   }
 
   return {
@@ -395,14 +405,13 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     async overview(date: string): Promise<CheckOverview> {
       const run = await runOn(date);
       const rows = [...run.results, ...run.unjudged]
-        .map((r) => listRow(run, r))
+        .map((r) => listRow(run, r, date))
         .sort((a, b) => Number(isProblem(b)) - Number(isProblem(a)) || compareDates(a.date, b.date) || compareRowsOfADate(a, b));
       const counts = { problems: 0, overdue: 0, dueSoon: 0 };
       for (const row of rows) {
         if (row.check !== 'registerkontroll-fortlopande') {
           // Listed either way, but only what can still be put right is counted (the nav badge).
-          const placement = row.placementId === null ? undefined : run.placements.get(row.placementId);
-          if (row.status !== 'ok' && placement !== undefined && isActiveOn(placement, date)) counts.problems++;
+          if (row.status !== 'ok' && row.current) counts.problems++;
         } else if (row.status === 'overdue') counts.overdue++;
         else if (row.status === 'due-soon') counts.dueSoon++;
       }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Services } from '../../main/services';
-import { dataRows, expect, expectAccessible, grid, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, grid, loadDemo, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 /**
  * Fictional homes on 2026-11-22 (TODAY):
@@ -58,6 +58,15 @@ async function seedPlacement(databasePath: string): Promise<void> {
 }
 
 const readiness = (page: Page) => page.getByRole('group', { name: 'Redo för beslut?' });
+const showCards = (page: Page) => page.getByRole('group', { name: 'Visa kontroller' });
+const toActCard = (page: Page) => showCards(page).getByRole('button', { name: /^\d+ Att åtgärda/ });
+const allCard = (page: Page) => showCards(page).getByRole('button', { name: /^\d+ Alla/ });
+/** The numbers of the nav badge ("4 problem", "3 försenade") added up: what "Att åtgärda" must say. */
+async function navBadgeSum(page: Page): Promise<number> {
+  const badges = await menuItem(page, 'Kontroller').locator('.nav-count').allTextContents();
+  return badges.reduce((sum, text) => sum + Number(/^\d+/.exec(text)?.[0] ?? Number.NaN), 0);
+}
+const firstCardCount = async (page: Page) => Number(await showCards(page).getByRole('button').first().locator('.status-filter__count').textContent());
 const rowCount = async (page: Page) => Number(await grid(page).getAttribute('aria-rowcount')) - 1;
 const READY = 'Redo för beslut: alla kontroller är gjorda före beslutet och är aktuella.';
 
@@ -224,11 +233,16 @@ test('the Kontroller page lists the problems first, filters, and opens the home 
   await expect(page.getByRole('heading', { level: 1, name: 'Kontroller' })).toBeVisible();
   await expect(page.getByRole('grid', { name: 'Kontroller' })).toBeVisible();
 
-  const show = page.getByRole('group', { name: 'Visa kontroller' });
-  await expect(show.getByRole('button', { name: /^\d+ Problem/ })).toHaveAttribute('aria-pressed', 'true');
-  await expect(show.getByRole('button', { name: /^\d+ Problem/ })).toHaveAccessibleName(/^7 Problem/);
+  const show = showCards(page);
+  // What to act on is the nav badge's two numbers added: 4 problems + 3 overdue re-checks.
+  await expect(toActCard(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(toActCard(page)).toHaveAccessibleName(/^7 Att åtgärda/);
+  expect(await navBadgeSum(page)).toBe(7);
+  expect(await firstCardCount(page)).toBe(7);
   await expect.poll(() => rowCount(page)).toBe(7);
-  await show.getByRole('button', { name: /^\d+ Alla/ }).click();
+  // Anna's belastningsregistret is due 2027-10-05: nothing due soon.
+  await expect(show.getByRole('button', { name: /^\d+ Snart/ })).toHaveAccessibleName('0 Snart (inom 30 dagar)');
+  await allCard(page).click();
   await expect.poll(() => rowCount(page)).toBe(overview.rows.length);
 
   await page.getByLabel('Kontroll', { exact: true }).selectOption({ label: 'Registerkontroll före placering' });
@@ -236,8 +250,12 @@ test('the Kontroller page lists the problems first, filters, and opens the home 
   await page.getByLabel('Status').selectOption({ label: 'Saknas' });
   await expect.poll(() => rowCount(page)).toBe(3);
   await page.getByRole('button', { name: 'Rensa filter' }).click();
-  await show.getByRole('button', { name: /^\d+ Problem/ }).click();
+  await toActCard(page).click();
   await expect.poll(() => rowCount(page)).toBe(7);
+  // The filters work inside the card too: Bo's two overdue re-checks and the one of Anna's.
+  await page.getByLabel('Status').selectOption({ label: 'Försenad' });
+  await expect.poll(() => rowCount(page)).toBe(3);
+  await page.getByRole('button', { name: 'Rensa filter' }).click();
   // The status in words (and a mark), never colour alone; the problems sort first.
   await expect(dataRows(page).first().locator('[col-id="status"]')).toHaveText(/Saknas|Försenad/);
   await expectAccessible(page);
@@ -260,6 +278,57 @@ test('the Kontroller page lists the problems first, filters, and opens the home 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
   await expect(menuItem(page, 'Kontroller')).toHaveAttribute('aria-current', 'true');
+});
+
+test("an ended placement's problems are history: only under Alla, never counted with the nav badge", async ({ page, openApp, databasePath }) => {
+  await seedPlacement(databasePath);
+  // Ville lived with Familjen Klarström 2026-08-01–2026-09-15, decided 2026-08-01: Cecilia's
+  // checks of 2026-10-01 came after the decision (2 problems), but the placement has ended, and
+  // with no child there now Klarström has no re-checks either.
+  await withServices(databasePath, async (services) => {
+    const klarstrom = (await services.homes.list()).find((home) => home.name === 'Familjen Klarström');
+    const child = await services.placements.saveChild({ name: 'Ville Provsson', birthDate: '2013-06-07', personnummer: null, protectedIdentity: false });
+    await services.placements.savePlacement({
+      childId: child.id, legalBasis: 'SoL', decidedOn: '2026-08-01', startedOn: '2026-08-01', endedOn: '2026-09-15', endReason: 'hemflytt',
+      caseworker: 'Saga Handläggarsson', unit: 'Barn och unga',
+      stays: [{ homeId: klarstrom?.id ?? '', from: '2026-08-01', to: '2026-09-15', decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+  const overview = await withServices(databasePath, (services) => services.checks.overview(TODAY));
+  expect(overview.counts).toEqual({ problems: 4, overdue: 3, dueSoon: 0 });
+  const ended = overview.rows.filter((row) => row.homeName === 'Familjen Klarström');
+  expect(ended.map((row) => [row.status, row.current])).toEqual([['after-decision', false], ['after-decision', false]]);
+
+  await openWithClock(page, openApp);
+  await expect(menuItem(page, 'Kontroller')).toHaveAccessibleName('Kontroller 4 problem 3 försenade');
+  await menuItem(page, 'Kontroller').click();
+  await expect(toActCard(page)).toHaveAttribute('aria-pressed', 'true');
+  await expect(toActCard(page)).toHaveAccessibleName(/^7 Att åtgärda/);
+  expect(await firstCardCount(page)).toBe(await navBadgeSum(page));
+  await expect(allCard(page)).toHaveAccessibleName(new RegExp(`^${overview.rows.length} Alla`));
+
+  await page.getByRole('search').getByLabel('Sök', { exact: true }).fill('Klarström');
+  await expect(toActCard(page)).toHaveAccessibleName(/^0 Att åtgärda/);
+  await expect.poll(() => rowCount(page)).toBe(0);
+  await allCard(page).click();
+  await expect.poll(() => rowCount(page)).toBe(2);
+  // Said why it is not to be acted on: the placement is over.
+  for (const row of await dataRows(page).all()) {
+    await expect(row).toContainText('Efter beslut');
+    await expect(row).toContainText('Ville Provsson (avslutad)');
+  }
+  await expectAccessible(page);
+});
+
+test('with the demo data, "Att åtgärda" is what the nav badge says', async ({ page, openApp }) => {
+  await openWithClock(page, openApp);
+  await loadDemo(page);
+  await menuItem(page, 'Kontroller').click();
+  await expect(toActCard(page)).toHaveAttribute('aria-pressed', 'true');
+  const sum = await navBadgeSum(page);
+  expect(sum).toBeGreaterThan(0);
+  expect(await firstCardCount(page)).toBe(sum);
+  await expect.poll(() => rowCount(page)).toBe(sum);
 });
 
 test('a foster-home adult due for a re-check is in the bevakningslista; its row opens the home', async ({ page, openApp, databasePath }) => {

@@ -5,7 +5,7 @@ import { CellStack } from '../components/CellStack';
 import { ListGrid } from '../components/ListGrid';
 import { compareSv, registerLabels, ruleLabels } from '../labels';
 import { relativeDays } from '../today';
-import { isProblem, statusLabel, statusOrder } from './status';
+import { isProblem, needsAction, statusLabel, statusOrder } from './status';
 
 // Eight columns on a laptop's width: a size smaller and tighter than the other lists.
 const theme = gridTheme(62).withParams({ fontSize: 14, headerFontSize: 13, spacing: 5 });
@@ -47,10 +47,17 @@ const kindLabels: Record<CheckListRow['check'], string> = {
   'registerkontroll-fortlopande': 'Fortlöpande',
 };
 
+/** The child of a decision check, said to be ended when the placement is (why "Att åtgärda" leaves it out). */
+function placementLabel(row: CheckListRow): string {
+  if (row.check === 'registerkontroll-fortlopande') return 'Omkontroll';
+  const child = row.childLabel ?? 'Placering';
+  return row.current ? child : `${child} (avslutad)`;
+}
+
 const cells = {
   status: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <CheckStatusBadge row={data} /> : null),
   check: ({ data }: ICellRendererParams<CheckListRow>) =>
-    data ? <CellStack strong first={kindLabels[data.check]} second={data.childLabel ?? 'Omkontroll'} /> : null,
+    data ? <CellStack strong first={kindLabels[data.check]} second={placementLabel(data)} /> : null,
   home: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <CellStack first={data.homeName} /> : null),
   person: ({ data }: ICellRendererParams<CheckListRow>) =>
     data ? (
@@ -90,7 +97,8 @@ const columnDefs: ColDef<CheckListRow>[] = [
     headerName: 'Kontroll',
     valueGetter: ({ data }) => (data ? ruleLabels[data.check] : ''),
     cellRenderer: cells.check,
-    tooltipValueGetter: ({ data }) => (data ? [ruleLabels[data.check], data.childLabel].filter(Boolean).join(', ') : ''),
+    tooltipValueGetter: ({ data }) =>
+      data ? [ruleLabels[data.check], data.childLabel, data.current ? null : 'placeringen är avslutad'].filter(Boolean).join(', ') : '',
     comparator: compareSv,
     width: 130,
   },
@@ -153,7 +161,8 @@ const columnDefs: ColDef<CheckListRow>[] = [
 const defaultColDef: ColDef<CheckListRow> = { sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
 
 const getRowId = ({ data }: GetRowIdParams<CheckListRow>) => checkKey(data);
-const getRowClass = ({ data }: RowClassParams<CheckListRow>) => (data && isProblem(data) ? 'row--check-problem' : undefined);
+// Marked only what is to be acted on: an ended placement's ✕ is history, a re-check due soon has its own colour.
+const getRowClass = ({ data }: RowClassParams<CheckListRow>) => (data && needsAction(data) ? 'row--check-problem' : undefined);
 
 interface Props {
   rows: CheckListRow[];

@@ -7,10 +7,11 @@ import { StatusCards } from '../components/StatusCards';
 import { ruleLabels } from '../labels';
 import { longDate } from '../today';
 import { ChecksGrid } from './ChecksGrid';
-import { allStatuses, isProblem, statusLabel } from './status';
+import { allStatuses, isDueSoon, needsAction, statusLabel } from './status';
 import type { CheckStatus } from './status';
 
-type Show = 'problems' | 'all';
+/** The cards: what to act on (the nav badge's numbers), re-checks due soon, and everything incl. ended placements. */
+type Show = 'action' | 'due-soon' | 'all';
 type CheckKind = CheckListRow['check'];
 
 interface Filters {
@@ -20,7 +21,7 @@ interface Filters {
   query: string;
 }
 
-const noFilters: Filters = { show: 'problems', check: '', status: '', query: '' };
+const noFilters: Filters = { show: 'action', check: '', status: '', query: '' };
 const checkKinds: CheckKind[] = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'];
 
 /** Kept while the window is open, as in the bevakningslista: back from a placement, the list is as it was. */
@@ -44,12 +45,13 @@ const fold = (text: string) => text.toLocaleLowerCase('sv');
 
 /**
  * Every register check and IVO permit check of the stays, and the re-checks of foster-home adults
- * while a child lives there: the problems first, each opening where it is put right.
+ * while a child lives there: what is to be acted on first, each opening where it is put right.
  */
 export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Props) {
   const [filters, setFilters] = useState<Filters>(remembered);
   const [retries, setRetries] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [leadDays, setLeadDays] = useState<number | null>(null);
   const requestKey = `${today}\u0000${version}\u0000${retries}`;
 
   useEffect(() => {
@@ -71,6 +73,19 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
     };
   }, [today, requestKey]);
 
+  // How many days ahead "snart" reaches is the municipality's setting (as in the bevakningslista).
+  useEffect(() => {
+    let current = true;
+    void api.getRuleSettings({}).then((result) => {
+      if (!current || !result.ok) return;
+      const lead = result.value.parameters.find((parameter) => parameter.key === 'leadDays');
+      setLeadDays(lead ? lead.value : null);
+    });
+    return () => {
+      current = false;
+    };
+  }, [version]);
+
   const rows = useMemo(() => loaded?.overview?.rows ?? [], [loaded]);
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
@@ -85,8 +100,9 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
           [row.homeName, row.personName, row.childLabel, row.explanation].some((text) => text !== null && fold(text).includes(query))),
     );
   }, [rows, filters]);
-  const problems = useMemo(() => matching.filter(isProblem), [matching]);
-  const shown = filters.show === 'problems' ? problems : matching;
+  const toAct = useMemo(() => matching.filter(needsAction), [matching]);
+  const dueSoon = useMemo(() => matching.filter(isDueSoon), [matching]);
+  const shown = filters.show === 'action' ? toAct : filters.show === 'due-soon' ? dueSoon : matching;
   // The statuses that occur, plus the one chosen (so it stays shown when its rows are gone).
   const statuses = useMemo(() => {
     const present = new Set<CheckStatus>(rows.map((row) => row.status));
@@ -135,8 +151,20 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
           <StatusCards
             label="Visa kontroller"
             cards={[
-              { value: 'problems', label: 'Problem', detail: 'saknas, brister eller ska göras om', count: problems.length, tone: 'overdue' },
-              { value: 'all', label: 'Alla', count: matching.length },
+              {
+                value: 'action',
+                label: 'Att åtgärda',
+                detail: 'i pågående placeringar',
+                count: toAct.length,
+                tone: 'overdue',
+              },
+              {
+                value: 'due-soon',
+                label: 'Snart',
+                detail: leadDays === null ? undefined : `inom ${leadDays} dagar`,
+                count: dueSoon.length,
+              },
+              { value: 'all', label: 'Alla', detail: 'även avslutade', count: matching.length },
             ]}
             selected={filters.show}
             onSelect={(show) => set({ show })}

@@ -8,11 +8,27 @@ const labels: Record<CheckStatus, string> = { ...decisionCheckStatusLabels, ...d
 
 export const statusLabel = (status: CheckStatus): string => labels[status];
 
-/** Something to act on: a decision check that is not OK, or a re-check that is overdue or due soon. */
+/**
+ * A status that is wrong in itself (the ✕ beside it): a decision check that is not OK, also of an
+ * ended placement, or a re-check that is overdue or due soon.
+ */
 export function isProblem(row: Pick<CheckListRow, 'check' | 'status'>): boolean {
   if (row.check === 'registerkontroll-fortlopande') return row.status === 'overdue' || row.status === 'due-soon';
   return row.status !== 'ok';
 }
+
+/**
+ * "Att åtgärda": a decision check that is not OK of a placement still active, or an overdue
+ * re-check. Exactly what the nav badge counts (counts.problems + counts.overdue), so the two agree.
+ */
+export function needsAction(row: Pick<CheckListRow, 'check' | 'status' | 'current'>): boolean {
+  if (row.check === 'registerkontroll-fortlopande') return row.status === 'overdue';
+  return row.status !== 'ok' && row.current;
+}
+
+/** "Snart": a re-check due soon (counts.dueSoon). */
+export const isDueSoon = (row: Pick<CheckListRow, 'check' | 'status'>): boolean =>
+  row.check === 'registerkontroll-fortlopande' && row.status === 'due-soon';
 
 const order: Record<CheckStatus, number> = {
   missing: 0,

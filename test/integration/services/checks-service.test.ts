@@ -287,6 +287,7 @@ const listRow = (fields: {
   status: string;
   checkedOn: string | null;
   explanation: string;
+  current?: boolean;
 }) => ({
   check: fields.check,
   placementId: fields.placementId ?? null,
@@ -301,6 +302,8 @@ const listRow = (fields: {
   checkedOn: fields.checkedOn,
   legalRef: fields.check === 'registerkontroll' ? SOF : fields.check === 'ivo-tillstand' ? SOL_IVO : LOCAL,
   explanation: fields.explanation,
+  // Every placement of the register above is active on D, and re-checks always are current.
+  current: fields.current ?? true,
 });
 
 const F1 = { homeId: 'F1', homeName: 'Familjen Ek' };
@@ -373,8 +376,21 @@ describe('the list of checks', () => {
     // Left: PL2's permit (too old). F1 has no child any more, so its re-checks are gone as well.
     expect(overview.counts).toEqual({ problems: 1, overdue: 0, dueSoon: 0 });
     expect(overview.rows.filter((r) => r.placementId === 'PL1').map((r) => r.status)).toEqual(['too-old', 'after-decision', 'missing', 'ok']);
-    // As of a day the placement was still active, they count.
-    expect((await db.services.checks.overview('2026-09-30')).counts.problems).toBe(4);
+    // `current` says which rows the counts see: the ended PL1's are history, the active PL2's and
+    // PL3's are not, and a re-check (Eva Berg's, PL3 still lives in F4) always is.
+    const current = (rows: typeof overview.rows, placementId: string | null) =>
+      rows.filter((r) => r.placementId === placementId).map((r) => [r.check, r.current]);
+    expect(current(overview.rows, 'PL1')).toEqual(Array.from({ length: 4 }, () => ['registerkontroll', false]));
+    expect(current(overview.rows, 'PL2')).toEqual([['ivo-tillstand', true]]);
+    expect(current(overview.rows, 'PL3')).toEqual([['registerkontroll', true], ['registerkontroll', true]]);
+    expect(current(overview.rows, null)).toEqual([
+      ['registerkontroll-fortlopande', true],
+      ['registerkontroll-fortlopande', true],
+    ]);
+    // As of a day the placement was still active, they count and are current.
+    const before = await db.services.checks.overview('2026-09-30');
+    expect(before.counts.problems).toBe(4);
+    expect(current(before.rows, 'PL1')).toEqual(Array.from({ length: 4 }, () => ['registerkontroll', true]));
   });
 
   it('a foster stay in a home with nobody to check: one missing row per required register, without a person', async () => {
@@ -393,7 +409,7 @@ describe('the list of checks', () => {
     expect(await db.services.checks.forPlacement('PL4', D)).toEqual(rows);
     const overview = await db.services.checks.overview(D);
     expect(overview.rows.filter((r) => r.placementId === 'PL4')).toEqual(
-      rows.map(({ decisionOn, ...row }) => ({ ...row, childLabel: 'Tage Tom', date: decisionOn })),
+      rows.map(({ decisionOn, ...row }) => ({ ...row, childLabel: 'Tage Tom', date: decisionOn, current: true })),
     );
     expect(overview.counts.problems).toBe(6);
     // The command line's list (checks --json) stays one result per stay × person × register: none here.
