@@ -166,11 +166,16 @@ export interface Child {
   id: string;
   /** Name or initials; null when none is recorded, or when withheld (`masked`). */
   name: string | null;
-  birthDate: string;
+  /**
+   * Null when withheld (`masked`): a full birth date plus a municipality can point out a
+   * protected child. `birthYear` is always given (the label shows it anyway).
+   */
+  birthDate: string | null;
+  birthYear: number;
   /** Null when none is recorded, or when withheld. */
   personnummer: string | null;
   protectedIdentity: boolean;
-  /** Protected identity and not revealed: `name` and `personnummer` are withheld. */
+  /** Protected identity and not revealed: `name`, `birthDate` and `personnummer` are withheld. */
   masked: boolean;
   /** How the UI names the child: the name, "Skyddad identitet (f. 2012)", or "Barn f. 2012-03-04". */
   label: string;
@@ -695,8 +700,13 @@ export const readinessInput = z
   .object({
     homeId: id,
     decisionOn: date,
-    /** The day the stay would begin and the child's birth date, for the permit's age range. */
+    /**
+     * The day the stay would begin and the child, for the permit's age range: `childId` for a child
+     * in the register (main reads its birth date, which a masked child's answers withhold),
+     * `birthDate` for a new child typed into the form. With both, `childId` wins.
+     */
     from: date.nullish().transform((v) => v ?? null),
+    childId: id.nullish().transform((v) => v ?? null),
     birthDate: date.nullish().transform((v) => v ?? null),
     /** Today: checks recorded after it have not happened yet. */
     date,

@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { parseStoredPermit, readChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
-import { changeStamp, placementChildren } from '../db/placements-repository';
+import { changeStamp, getChild, placementChildren } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import {
   compareCheckResults,
@@ -105,6 +105,9 @@ export interface ReadinessQuery {
   homeId: string;
   decisionOn: string;
   from: string | null;
+  /** A child in the register: its birth date is read here (a masked child's answers withhold it). Wins over `birthDate`. */
+  childId?: string | null | undefined;
+  /** A new child's birth date, as typed into the form. */
   birthDate: string | null;
   date: string;
 }
@@ -368,10 +371,16 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
      * date). A foster home with nobody to check has one `missing` item per required register, as
      * its stay will have afterwards. Green only when every item is ok and nothing refuses.
      */
-    async readiness({ homeId, decisionOn, from, birthDate, date }: ReadinessQuery): Promise<Readiness> {
+    async readiness({ homeId, decisionOn, from, childId, birthDate, date }: ReadinessQuery): Promise<Readiness> {
       const { base } = await load();
       const home = base.homes.get(homeId);
       if (!home) throw notFound('Hemmet');
+      let born = birthDate;
+      if (childId !== undefined && childId !== null) {
+        const child = await getChild(db, childId);
+        if (!child) throw notFound('Barnet');
+        born = child.birthDate;
+      }
       const kind = home.kind as HomeKind;
       const { parameters, catalogue } = base.effective;
       const unjudged = isFosterHomeKind(kind)
@@ -392,7 +401,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
         const permits = base.snapshot.checks.filter((c) => c.homeId === homeId && c.register === 'ivo-tillstand');
         const permit = permitAtDecision(permits, decisionOn, date);
         // A scope that does not parse is unknown (parseStoredPermit gives null): it refuses nothing.
-        refusals.push(...permitCoverageProblems(parseStoredPermit(permit?.permit ?? null), kind, from ?? decisionOn, birthDate));
+        refusals.push(...permitCoverageProblems(parseStoredPermit(permit?.permit ?? null), kind, from ?? decisionOn, born));
       }
       return { ready: refusals.length === 0 && items.every((item) => item.status === 'ok'), items, refusals };
     },

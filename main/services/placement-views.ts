@@ -6,7 +6,6 @@ import { containsSwedish } from '../domain/swedish';
 import type { ChecksService, DecisionCheckRow } from './checks';
 import type { DeadlineRow, DeadlinesService } from './deadlines';
 import {
-  childLabel,
   placementListRow,
   type Child,
   type Placement,
@@ -52,7 +51,7 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
         placements.childPlacements(placement.childId),
         checks.forPlacement(id, date),
       ]);
-      const label = childLabel({ ...child, name: child.name }, reveal);
+      const label = child.label;
       return {
         placement,
         child,

@@ -28,7 +28,9 @@ export type IvoVerdict = 'utan-anmarkning' | 'kritik' | 'forelaggande' | 'aterka
 export interface Child {
   id: string;
   name: string | null;
-  birthDate: string;
+  /** Null when masked (a full birth date can point out a protected child); the year is always given. */
+  birthDate: string | null;
+  birthYear: number;
   personnummer: string | null;
   protectedIdentity: boolean;
   masked: boolean;
@@ -140,7 +142,8 @@ function toChild(row: repo.ChildRow, reveal: boolean): Child {
   return {
     id: row.id,
     name: masked ? null : row.name,
-    birthDate: row.birthDate,
+    birthDate: masked ? null : row.birthDate,
+    birthYear: Number(row.birthDate.slice(0, 4)),
     personnummer: masked ? null : row.personnummer,
     protectedIdentity: row.protectedIdentity,
     masked,
@@ -370,7 +373,8 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
         // A protected child is never found by its name: that would tell who it is.
         .filter((c) => q === '' || containsSwedish(childLabel(c), q) || (!c.protectedIdentity && c.birthDate.includes(q)))
         .map((c) => ({ ...toChild(c, false), placementCount: c.placementCount, activePlacementId: activeByChild.get(c.id) ?? null }))
-        .sort((a, b) => compareSwedish(a.label, b.label) || a.birthDate.localeCompare(b.birthDate));
+        // Only by what is shown: ordering masked children by their withheld dates would hint at them.
+        .sort((a, b) => compareSwedish(a.label, b.label) || (a.birthDate ?? '').localeCompare(b.birthDate ?? '') || a.id.localeCompare(b.id));
     },
 
     async getChild(id: string, reveal = false): Promise<Child> {

@@ -235,6 +235,10 @@ test('a protected identity is masked everywhere and shown on the placement page 
   await expect(title).toHaveText('Skyddad identitet (f. 2012)');
   await expect(page.getByRole('main')).not.toContainText('Greta');
   await expect(page.getByRole('main')).not.toContainText('20120304-2385');
+  // Only the year of birth: a full date (with a municipality) could point out the child.
+  await expect(page.getByRole('main')).not.toContainText('2012-03-04');
+  await expect(facts(page)).toContainText('Född');
+  await expect(facts(page)).toContainText('f. 2012');
   await expect(deadline(page, 'Övervägande (LVU 2 §)')).toContainText('Skulle vara gjort senast 2026-11-04');
 
   await page.getByRole('button', { name: 'Visa skyddade uppgifter' }).click();
@@ -246,6 +250,7 @@ test('a protected identity is masked everywhere and shown on the placement page 
   await dialog.getByRole('button', { name: 'Visa uppgifterna' }).click();
   await expect(title).toHaveText('Greta Hemligsson');
   await expect(facts(page)).toContainText('20120304-2385');
+  await expect(facts(page)).toContainText('2012-03-04');
   await expect(page.getByRole('button', { name: 'Dölj skyddade uppgifter' })).toBeFocused();
   await expectAccessible(page);
 

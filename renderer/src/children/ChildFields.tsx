@@ -10,7 +10,8 @@ const FILTER_FROM = 8;
 
 /** How a child is named in the picker: never more than the API gives for a masked child. */
 function optionLabel(child: ChildListRow): string {
-  const born = child.masked ? '' : ` (f. ${child.birthDate})`;
+  // Withheld for a masked child: its label already gives the year ("Skyddad identitet (f. 2012)").
+  const born = child.birthDate === null ? '' : ` (f. ${child.birthDate})`;
   const active = child.activePlacementId ? ' · har en pågående placering' : '';
   return `${child.label}${born}${active}`;
 }

@@ -63,8 +63,8 @@ export function MoveForm(props: {
   placement: Placement;
   currentHomeId: string | null;
   today: string;
-  /** The child's birth date, for the permit's age range in "Redo för beslut?". */
-  birthDate?: string | null;
+  /** The placement's child, for the permit's age range in "Redo för beslut?" (main reads its birth date). */
+  childId: string;
   /** "Öppna hemmet" in "Redo för beslut?". */
   onOpenHome?: (homeId: string) => void;
   onCancel: () => void;
@@ -133,7 +133,7 @@ export function MoveForm(props: {
 
   const errors = errorMap(failure);
   // The move's own decision, else the day it happens (rules.md: a later stay's decision date).
-  const readiness = readinessQuery(homeId, decidedOn || on, on, props.birthDate ?? null);
+  const readiness = readinessQuery(homeId, decidedOn || on, on, { childId: props.childId });
   return (
     <InlineForm
       title="Omplacera"

@@ -9,7 +9,7 @@ import type { ChildValues } from '../children/childForm';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { compareSv, endReasonLabels, kindLabels, legalBasisLabels } from '../labels';
 import { DateField, ErrorSummary, errorMap, failureOf, SelectField, TextField } from './fields';
-import { ReadinessPanel, readinessQuery } from './ReadinessPanel';
+import { ReadinessPanel, readinessQuery, type ReadinessChild } from './ReadinessPanel';
 import type { Failure } from './fields';
 import { emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
 import type { PlacementValues, StayValues } from './form';
@@ -25,8 +25,6 @@ interface Props {
   onSaved: (placement: Placement, childLabel: string) => void;
   onDirtyChange: (dirty: boolean) => void;
   confirm: (options: ConfirmOptions) => Promise<boolean>;
-  /** The birth date of the placement's child (a changed placement), for the permit's age range. */
-  childBirthDate?: string;
   /** "Öppna hemmet" in "Redo för beslut?": where missing checks are recorded. */
   onOpenHome?: (homeId: string) => void;
 }
@@ -118,12 +116,15 @@ export function PlacementForm(props: Props) {
   const errors = errorMap(failure);
   const p = values.placement;
 
-  /** The child's birth date as far as the form knows it: the chosen child, the new one, or the placement's. */
-  const birthDate = !isNew
-    ? (props.childBirthDate ?? null)
+  /**
+   * The child for the permit's age range: the placement's or the chosen one by id (main reads its
+   * birth date, which is withheld here for a protected child), or the new one's birth date as typed.
+   */
+  const readinessChild: ReadinessChild = !isNew
+    ? { childId: props.placement?.childId ?? null }
     : values.child.mode === 'existing'
-      ? ((children ?? []).find((child) => child.id === values.child.childId)?.birthDate ?? null)
-      : values.child.birthDate;
+      ? { childId: values.child.childId || null }
+      : { birthDate: values.child.birthDate };
   /**
    * "Redo för beslut?" for a stay being decided now: every stay of a new placement, and a stay of a
    * saved one whose home or dates are new or changed (an old decision is judged on the placement's page).
@@ -140,7 +141,7 @@ export function PlacementForm(props: Props) {
       (index > 0 || (savedFirst.decidedOn === p.decidedOn && savedFirst.startedOn === p.startedOn));
     if (unchanged) return null;
     const decisionOn = stay.decidedOn || (index === 0 ? p.decidedOn : stay.from);
-    const query = readinessQuery(stay.homeId, decisionOn, index === 0 ? p.startedOn : stay.from, birthDate);
+    const query = readinessQuery(stay.homeId, decisionOn, index === 0 ? p.startedOn : stay.from, readinessChild);
     return query && <ReadinessPanel idPrefix={`placement-${stay.key}`} query={query} today={today} onOpenHome={props.onOpenHome} />;
   };
 

@@ -201,7 +201,8 @@ function PlacementView(props: PlacementPageProps) {
     ],
     ['Handläggare', placement.caseworker ?? <span className="muted">Ej angiven</span>],
     ['Enhet', placement.unit ?? <span className="muted">Ej angiven</span>],
-    ...(!child.masked ? [['Född', child.birthDate] as [string, ReactNode]] : []),
+    // A masked child's birth date is withheld (only the year is given, as in its label).
+    ['Född', child.birthDate ?? `f. ${child.birthYear}`],
     ...(child.personnummer ? [['Personnummer', child.personnummer] as [string, ReactNode]] : []),
   ];
 
@@ -284,7 +285,7 @@ function PlacementView(props: PlacementPageProps) {
           placement={placement}
           currentHomeId={stay?.homeId ?? null}
           today={today}
-          birthDate={child.birthDate}
+          childId={placement.childId}
           onOpenHome={onOpenHome}
           onCancel={() => closeInline('placement-action-move')}
           onMoved={(moved, homeName) => {
@@ -385,7 +386,6 @@ function PlacementView(props: PlacementPageProps) {
           today={today}
           placement={placement}
           childLabel={childName}
-          childBirthDate={child.birthDate}
           onOpenHome={onOpenHome}
           onClose={() => {
             setEditing(false);

@@ -12,17 +12,27 @@ import { useDebounced } from '../register/useDebounced';
 export interface ReadinessQuery {
   homeId: string;
   decisionOn: string;
-  /** The day the stay would begin; the child's birth date (the permit's age range), when known. */
+  /**
+   * The day the stay would begin, and the child for the permit's age range: `childId` for a child in
+   * the register (main knows its birth date, which a masked child's answers withhold), else the
+   * birth date of a new child as typed.
+   */
   from: string | null;
+  childId: string | null;
   birthDate: string | null;
 }
+
+/** The child a readiness query is about: one in the register, or a new one's birth date (either may be unknown). */
+export type ReadinessChild = { childId: string | null } | { birthDate: string | null };
 
 const isDate = (value: string | null | undefined): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The query, once there is a home and a whole decision date; unfinished dates are left out. */
-export function readinessQuery(homeId: string, decisionOn: string, from: string | null, birthDate: string | null): ReadinessQuery | null {
+export function readinessQuery(homeId: string, decisionOn: string, from: string | null, child: ReadinessChild): ReadinessQuery | null {
   if (!homeId || !isDate(decisionOn)) return null;
-  return { homeId, decisionOn, from: isDate(from) ? from : null, birthDate: isDate(birthDate) ? birthDate : null };
+  const childId = 'childId' in child && child.childId ? child.childId : null;
+  const birthDate = 'birthDate' in child && isDate(child.birthDate) ? child.birthDate : null;
+  return { homeId, decisionOn, from: isDate(from) ? from : null, childId, birthDate };
 }
 
 interface Answer {
@@ -62,8 +72,8 @@ export function ReadinessPanel(props: {
 
   useEffect(() => {
     let current = true;
-    const { homeId, decisionOn, from, birthDate, today: date } = JSON.parse(settled) as ReadinessQuery & { today: string };
-    void api.checkReadiness({ homeId, decisionOn, from, birthDate, date }).then((result) => {
+    const { homeId, decisionOn, from, childId, birthDate, today: date } = JSON.parse(settled) as ReadinessQuery & { today: string };
+    void api.checkReadiness({ homeId, decisionOn, from, childId, birthDate, date }).then((result) => {
       // An answer to an earlier question (another home or date) is dropped.
       if (!current) return;
       setAnswer(result.ok ? { key: settled, readiness: result.value, error: null } : { key: settled, readiness: null, error: result.error.message });

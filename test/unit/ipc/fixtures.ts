@@ -54,7 +54,7 @@ export const validInputs: Record<Channel, unknown> = {
     reason: 'Fel datum',
   },
   removeRegisterCheck: { id: 'rc-1', reason: 'Registrerad på fel person', removedBy: 'Handläggare A' },
-  checkReadiness: { homeId: 'h-1', decisionOn: '2026-11-22', from: '2026-11-23', birthDate: '2012-03-04', date: '2026-11-22' },
+  checkReadiness: { homeId: 'h-1', decisionOn: '2026-11-22', from: '2026-11-23', childId: 'c-1', birthDate: '2012-03-04', date: '2026-11-22' },
   listChecks: { date: '2026-11-22' },
   getRuleSettings: {},
   saveRuleSettings: {
@@ -160,6 +160,7 @@ export const badInputs: Record<Channel, unknown[]> = {
     { homeId: 'h-1', date: '2026-11-22' },
     { homeId: 'h-1', decisionOn: '2026-11-22' },
     { homeId: 'h-1', decisionOn: '2026-11-22', birthDate: '2012-13-01', date: '2026-11-22' },
+    { homeId: 'h-1', decisionOn: '2026-11-22', childId: '', date: '2026-11-22' },
   ],
   listChecks: [{}, { date: '2026-11-31' }],
   getRuleSettings: [{ version: 1 }],
