@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CheckListRow, CheckOverview } from '../../../preload/api';
+import type { CheckListRow } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { useLeadDays, useLoaded } from '../components/useLoaded';
 import { FilterSelect } from '../components/FilterSelect';
 import { SearchField } from '../components/SearchField';
 import { StatusCards } from '../components/StatusCards';
@@ -27,11 +28,6 @@ const checkKinds: CheckKind[] = ['registerkontroll', 'ivo-tillstand', 'registerk
 /** Kept while the window is open, as in the bevakningslista: back from a placement, the list is as it was. */
 let remembered: Filters = noFilters;
 
-interface Loaded {
-  key: string;
-  overview: CheckOverview | null;
-  error: string | null;
-}
 
 interface Props {
   today: string;
@@ -50,43 +46,15 @@ const fold = (text: string) => text.toLocaleLowerCase('sv');
 export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Props) {
   const [filters, setFilters] = useState<Filters>(remembered);
   const [retries, setRetries] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [leadDays, setLeadDays] = useState<number | null>(null);
   const requestKey = `${today}\u0000${version}\u0000${retries}`;
+  const loaded = useLoaded(() => api.listChecks({ date: today }), requestKey);
+  const leadDays = useLeadDays(version);
 
   useEffect(() => {
     remembered = filters;
   }, [filters]);
 
-  useEffect(() => {
-    let current = true;
-    void api.listChecks({ date: today }).then((result) => {
-      if (!current) return;
-      setLoaded(
-        result.ok
-          ? { key: requestKey, overview: result.value, error: null }
-          : { key: requestKey, overview: null, error: result.error.message },
-      );
-    });
-    return () => {
-      current = false;
-    };
-  }, [today, requestKey]);
-
-  // How many days ahead "snart" reaches is the municipality's setting (as in the bevakningslista).
-  useEffect(() => {
-    let current = true;
-    void api.getRuleSettings({}).then((result) => {
-      if (!current || !result.ok) return;
-      const lead = result.value.parameters.find((parameter) => parameter.key === 'leadDays');
-      setLeadDays(lead ? lead.value : null);
-    });
-    return () => {
-      current = false;
-    };
-  }, [version]);
-
-  const rows = useMemo(() => loaded?.overview?.rows ?? [], [loaded]);
+  const rows = useMemo(() => loaded?.value?.rows ?? [], [loaded]);
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
   // Every filter but "Visa": the counts on its buttons say what each would show.
@@ -111,7 +79,7 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
   }, [rows, filters.status]);
 
   if (loaded === null) return <p className="page-message" role="status">Hämtar kontroller…</p>;
-  if (loaded.error !== null && loaded.overview === null) {
+  if (loaded.error !== null && loaded.value === null) {
     return (
       <div className="page-message page-message--error" role="alert">
         <p>Kontrollerna kunde inte hämtas. {loaded.error}</p>

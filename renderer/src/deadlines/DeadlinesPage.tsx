@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DeadlineOverview, DeadlineRow, DeadlineStatus } from '../../../preload/api';
+import type { DeadlineRow, DeadlineStatus } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { useLeadDays, useLoaded } from '../components/useLoaded';
 import { FilterSelect } from '../components/FilterSelect';
 import { SearchField } from '../components/SearchField';
 import { StatusCards } from '../components/StatusCards';
@@ -30,11 +31,6 @@ const noFilters: Filters = { status: 'all', caseworker: '', unit: '', rule: '', 
  */
 let remembered: Filters = noFilters;
 
-interface Loaded {
-  key: string;
-  overview: DeadlineOverview | null;
-  error: string | null;
-}
 
 interface Props {
   /** The date the deadlines are computed for (the user's today). */
@@ -55,43 +51,15 @@ export function DeadlinesPage(props: Props) {
   const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onLoadDemo } = props;
   const [filters, setFilters] = useState<Filters>(remembered);
   const [retries, setRetries] = useState(0);
-  const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [leadDays, setLeadDays] = useState<number | null>(null);
   const requestKey = `${today}\u0000${version}\u0000${retries}`;
+  const loaded = useLoaded(() => api.listDeadlines({ date: today }), requestKey);
+  const leadDays = useLeadDays(version);
 
   useEffect(() => {
     remembered = filters;
   }, [filters]);
 
-  useEffect(() => {
-    let current = true;
-    void api.listDeadlines({ date: today }).then((result) => {
-      if (!current) return;
-      setLoaded(
-        result.ok
-          ? { key: requestKey, overview: result.value, error: null }
-          : { key: requestKey, overview: null, error: result.error.message },
-      );
-    });
-    return () => {
-      current = false;
-    };
-  }, [today, requestKey]);
-
-  // How many days ahead "snart" reaches is the municipality's setting: say it as it is.
-  useEffect(() => {
-    let current = true;
-    void api.getRuleSettings({}).then((result) => {
-      if (!current || !result.ok) return;
-      const lead = result.value.parameters.find((parameter) => parameter.key === 'leadDays');
-      setLeadDays(lead ? lead.value : null);
-    });
-    return () => {
-      current = false;
-    };
-  }, [version]);
-
-  const rows = useMemo(() => loaded?.overview?.rows ?? [], [loaded]);
+  const rows = useMemo(() => loaded?.value?.rows ?? [], [loaded]);
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
   // The choices come from the rows, plus the one chosen (so it stays shown when its rows are gone).
@@ -130,7 +98,7 @@ export function DeadlinesPage(props: Props) {
   if (loaded === null) {
     return <p className="page-message" role="status">Hämtar bevakningar…</p>;
   }
-  if (loaded.error !== null && loaded.overview === null) {
+  if (loaded.error !== null && loaded.value === null) {
     return (
       <div className="page-message page-message--error" role="alert">
         <p>Bevakningarna kunde inte hämtas. {loaded.error}</p>
