@@ -159,9 +159,11 @@ function judgeDecision(
   decisionOn: IsoDate,
   parameters: RuleParameters,
   catalogue: readonly RegisterCatalogueEntry[],
+  options: CheckOptions,
 ): DecisionCheck[] {
   if (fosterForms.includes(form)) {
-    return index.personsOf(homeId).flatMap((person) =>
+    const persons = index.personsOf(homeId);
+    const judged = persons.flatMap((person) =>
       requiredFor(catalogue, person.role).map((entry): DecisionCheck => ({
         check: 'registerkontroll',
         personId: person.id,
@@ -172,6 +174,11 @@ function judgeDecision(
         }),
       })),
     );
+    if (!options.householdGaps) return judged;
+    const gaps = catalogue
+      .filter((entry) => entry.required && !persons.some((person) => (entry.roles as readonly string[]).includes(person.role)))
+      .map((entry): DecisionCheck => ({ check: 'registerkontroll', personId: null, register: entry.register, status: 'missing', checkedOn: null }));
+    return [...judged, ...gaps];
   }
   if (permitForms.includes(form) && home?.operator === 'enskild') {
     const judged = judgeAtDecision(index.checksOf(`home:${homeId}`, 'ivo-tillstand'), decisionOn, addDays(decisionOn, -parameters.ivoTillstandMaxAgeDays), {
@@ -183,6 +190,16 @@ function judgeDecision(
   return [];
 }
 
+export interface CheckOptions {
+  /**
+   * Also one `missing` `registerkontroll` without a person per required register that nobody in
+   * a foster home's household is to be checked in (a home without uppdragstagare), so that such
+   * a home never looks as if nothing were wrong. For the window: the spec's `checks` output has
+   * one row per stay × person × register, and a person who is not there has none.
+   */
+  householdGaps?: boolean;
+}
+
 const requiredFor = (catalogue: readonly RegisterCatalogueEntry[], role: string) =>
   catalogue.filter((entry) => entry.required && (entry.roles as readonly string[]).includes(role));
 
@@ -191,6 +208,7 @@ export function computeChecks(
   on: IsoDate,
   parameters: RuleParameters,
   catalogue: readonly RegisterCatalogueEntry[] = defaultRegisterCatalogue,
+  options: CheckOptions = {},
 ): CheckResult[] {
   const index = indexChecks(register, on);
   const results: CheckResult[] = [];
@@ -201,7 +219,7 @@ export function computeChecks(
     [...placement.stays].sort((x, y) => compareDates(x.from, y.from)).forEach((stay, i) => {
       if (stay.from > on) return;
       const decisionOn = decisionDateOf(placement, stay, i);
-      for (const judged of judgeDecision(index, register.homes.get(stay.homeId), stay.form, stay.homeId, decisionOn, parameters, catalogue)) {
+      for (const judged of judgeDecision(index, register.homes.get(stay.homeId), stay.form, stay.homeId, decisionOn, parameters, catalogue, options)) {
         results.push({ ...judged, placementId: placement.id, homeId: stay.homeId, decisionOn });
       }
       const current = stay.from <= on && (stay.to === null || on < stay.to) && isActiveOn(placement, on);
@@ -247,10 +265,11 @@ export function readinessAt(
   on: IsoDate,
   parameters: RuleParameters,
   catalogue: readonly RegisterCatalogueEntry[] = defaultRegisterCatalogue,
+  options: CheckOptions = {},
 ): DecisionCheck[] {
   const home = register.homes.get(homeId);
   if (home === undefined) return [];
-  return judgeDecision(indexChecks(register, on), home, home.kind, homeId, decisionOn, parameters, catalogue);
+  return judgeDecision(indexChecks(register, on), home, home.kind, homeId, decisionOn, parameters, catalogue, options);
 }
 
 /** What an IVO permit covers, as verified; unknown parts are null and limit nothing. */

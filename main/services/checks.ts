@@ -12,7 +12,6 @@ import type { Database } from '../db/schema';
 import {
   compareCheckResults,
   computeChecks,
-  decisionDateOf,
   permitAtDecision,
   permitCoverageProblems,
   readinessAt,
@@ -20,11 +19,10 @@ import {
   type CheckRegister,
   type CheckResult,
   type DecisionCheckStatus,
-  type RegisterCatalogueEntry,
 } from '../domain/checks';
 import { compareDates } from '../domain/dates';
 import { isActiveOn, type DeadlineStatus } from '../domain/deadlines';
-import { isFosterHomeKind, type HomeKind } from '../domain/homes';
+import type { HomeKind } from '../domain/homes';
 import { legalReferenceOn, personCheckRegisters, type PersonCheckRegister } from '../domain/rule-settings';
 import { checkExplanation, checkTitles, recheckBasisLabels, type CheckRegisterName } from '../domain/rule-texts';
 import { compareSwedish } from '../domain/swedish';
@@ -138,18 +136,14 @@ interface Base {
   register: CheckRegister;
   homes: Map<string, ChecksSnapshot['homes'][number]>;
   persons: Map<string, ChecksSnapshot['persons'][number]>;
-  /** Home id → the roles of its household. */
-  roles: Map<string, Set<string>>;
   placements: Map<string, CheckPlacement>;
   children: Map<string, ChildOfPlacement>;
 }
 
 interface Run extends Base {
-  /** As the engine gives them; each question sorts its own rows. */
+  /** As the engine gives them, with the window's household gaps (CheckOptions); each question sorts its own rows. */
   results: CheckResult[];
-  /** The window's decision checks that nobody could be judged for (`uncheckable`), of the stays begun by D. */
-  unjudged: DecisionResult[];
-  /** The command line's order (compareCheckResults), sorted once when first asked for. */
+  /** The command line's rows (no household gaps: the spec's one row per person) in its order, sorted once when first asked for. */
   sorted: CheckResult[] | null;
   /** The re-checks with their words, built once (the bevakningslista and its counts ask often). */
   rechecks: RecheckRow[] | null;
@@ -157,42 +151,6 @@ interface Run extends Base {
 
 type DecisionResult = Extract<CheckResult, { check: 'registerkontroll' | 'ivo-tillstand' }>;
 type RecheckResult = Extract<CheckResult, { check: 'registerkontroll-fortlopande' }>;
-
-/**
- * The required registers of the catalogue that nobody in a home's household is to be checked
- * in: a foster home without uppdragstagare. The engine gives no result for a person who is not
- * there, which would make such a home look as if nothing were wrong; the window shows one
- * `missing` row per register without a person instead. Only the window: the command line's
- * `checks --json` stays one object per stay × person × register (the spec's contract).
- */
-function uncheckable(base: Base, homeId: string): RegisterCatalogueEntry[] {
-  const roles = base.roles.get(homeId);
-  return base.effective.catalogue.filter((entry) => entry.required && !entry.roles.some((role) => roles?.has(role)));
-}
-
-/** The `uncheckable` registers of every foster stay begun by `on`, judged at its decision date as the engine dates it. */
-function unjudgedResults(base: Base, on: string): DecisionResult[] {
-  const results: DecisionResult[] = [];
-  for (const placement of base.register.placements) {
-    [...placement.stays].sort((x, y) => compareDates(x.from, y.from)).forEach((stay, i) => {
-      if (stay.from > on || !isFosterHomeKind(stay.form)) return;
-      const decisionOn = decisionDateOf(placement, stay, i);
-      for (const entry of uncheckable(base, stay.homeId)) {
-        results.push({
-          check: 'registerkontroll',
-          placementId: placement.id,
-          homeId: stay.homeId,
-          personId: null,
-          register: entry.register,
-          decisionOn,
-          status: 'missing',
-          checkedOn: null,
-        });
-      }
-    });
-  }
-  return results;
-}
 
 const isProblem = (r: Pick<CheckListRow, 'check' | 'status'>) =>
   r.check === 'registerkontroll-fortlopande' ? r.status === 'overdue' || r.status === 'due-soon' : r.status !== 'ok';
@@ -227,8 +185,6 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     if (cachedBase?.stamp !== stamp) {
       const [snapshot, effective, children] = await Promise.all([readChecksSnapshot(db), settings.effective(), placementChildren(db)]);
       const register = toCheckRegister(snapshot);
-      const roles = new Map<string, Set<string>>();
-      for (const person of snapshot.persons) roles.set(person.homeId, (roles.get(person.homeId) ?? new Set()).add(person.role));
       cachedBase = {
         stamp,
         base: {
@@ -237,7 +193,6 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
           register,
           homes: new Map(snapshot.homes.map((h) => [h.id, h])),
           persons: new Map(snapshot.persons.map((p) => [p.id, p])),
-          roles,
           placements: new Map(register.placements.map((p) => [p.id, p])),
           children,
         },
@@ -255,8 +210,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
         key,
         run: {
           ...base,
-          results: computeChecks(base.register, date, parameters, catalogue),
-          unjudged: unjudgedResults(base, date),
+          results: computeChecks(base.register, date, parameters, catalogue, { householdGaps: true }),
           sorted: null,
           rechecks: null,
         },
@@ -351,7 +305,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     async list(date: string): Promise<CheckResult[]> {
       const run = await runOn(date);
       // Only the command line needs the engine's order; the window's lists sort their rows themselves.
-      run.sorted ??= [...run.results].sort(compareCheckResults);
+      run.sorted ??= run.results.filter((r) => r.personId !== null || r.check !== 'registerkontroll').sort(compareCheckResults);
       return run.sorted;
     },
 
@@ -383,17 +337,8 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
       }
       const kind = home.kind as HomeKind;
       const { parameters, catalogue } = base.effective;
-      const unjudged = isFosterHomeKind(kind)
-        ? uncheckable(base, homeId).map((entry) => ({
-            check: 'registerkontroll' as const,
-            personId: null,
-            register: entry.register,
-            status: 'missing' as const,
-            checkedOn: null,
-          }))
-        : [];
       // Nothing to judge is not the same as nothing wrong: an empty household is never green.
-      const items = [...readinessAt(base.register, homeId, decisionOn, date, parameters, catalogue), ...unjudged]
+      const items = readinessAt(base.register, homeId, decisionOn, date, parameters, catalogue, { householdGaps: true })
         .map((judged) => decisionRow(base, { ...judged, placementId: null, homeId, decisionOn }))
         .sort(compareRowsOfADate);
       const refusals: string[] = [];
@@ -413,7 +358,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
      */
     async overview(date: string): Promise<CheckOverview> {
       const run = await runOn(date);
-      const rows = [...run.results, ...run.unjudged]
+      const rows = run.results
         .map((r) => listRow(run, r, date))
         .sort((a, b) => Number(isProblem(b)) - Number(isProblem(a)) || compareDates(a.date, b.date) || compareRowsOfADate(a, b));
       const counts = { problems: 0, overdue: 0, dueSoon: 0 };
@@ -430,7 +375,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     /** The `registerkontroll` and `ivo-tillstand` results of one placement's stays, by decision date. */
     async forPlacement(placementId: string, date: string): Promise<DecisionCheckRow[]> {
       const run = await runOn(date);
-      return [...run.results, ...run.unjudged]
+      return run.results
         .filter((r): r is DecisionResult => r.check !== 'registerkontroll-fortlopande' && r.placementId === placementId)
         .map((r) => decisionRow(run, r))
         .sort((a, b) => compareDates(a.decisionOn, b.decisionOn) || compareRowsOfADate(a, b));

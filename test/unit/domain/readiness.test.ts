@@ -87,6 +87,39 @@ describe('readinessAt ("Redo för beslut?")', () => {
     expect(ready('S1', '2026-11-30', '2026-11-25')).toEqual(['ivo-tillstand - ivo-tillstand ok 2026-11-25']);
   });
 
+  it('householdGaps: a foster home without uppdragstagare is missing each required register, never silent', () => {
+    const gaps = readinessAt(register, 'F2', D, D, defaultRuleParameters, defaultRegisterCatalogue, { householdGaps: true });
+    expect(gaps).toEqual([
+      { check: 'registerkontroll', personId: null, register: 'belastningsregistret', status: 'missing', checkedOn: null },
+      { check: 'registerkontroll', personId: null, register: 'misstankeregistret', status: 'missing', checkedOn: null },
+    ]);
+    // A household with uppdragstagare has no gaps; a barn-i-hemmet does not count.
+    expect(
+      readinessAt(register, 'F1', '2026-10-31', D, defaultRuleParameters, defaultRegisterCatalogue, { householdGaps: true }).filter((r) => r.personId === null),
+    ).toEqual([]);
+    // A register required of another role too: a gap only when nobody has any of its roles.
+    const alsoOthers = defaultRegisterCatalogue.map((e) => (e.register === 'kronofogden' ? { ...e, required: true, roles: ['annan-vuxen' as const] } : e));
+    expect(
+      readinessAt(register, 'F1', '2026-10-31', D, defaultRuleParameters, alsoOthers, { householdGaps: true })
+        .filter((r) => r.personId === null)
+        .map((r) => r.register),
+    ).toEqual(['kronofogden']);
+  });
+
+  it('householdGaps in computeChecks: the stay shows the gaps; without the option (the checks CLI) it has no rows', () => {
+    const inEmptyHome: CheckRegister = {
+      ...register,
+      placements: [{ id: 'PL2', decidedOn: '2026-11-01', startedOn: '2026-11-01', endedOn: null, stays: [{ homeId: 'F2', form: 'jourhem', from: '2026-11-01', to: null, decidedOn: null }] }],
+    };
+    const rows = (options?: { householdGaps: boolean }) =>
+      computeChecks(inEmptyHome, D, defaultRuleParameters, defaultRegisterCatalogue, options).map((r) => `${r.check} ${r.personId ?? '-'} ${r.register} ${r.status}`);
+    expect(rows({ householdGaps: true })).toEqual([
+      'registerkontroll - belastningsregistret missing',
+      'registerkontroll - misstankeregistret missing',
+    ]);
+    expect(rows()).toEqual([]);
+  });
+
   it('a kommunal HVB and an unknown home have nothing to judge', () => {
     expect(ready('H2', D)).toEqual([]);
     expect(ready('X9', D)).toEqual([]);
