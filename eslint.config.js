@@ -12,6 +12,7 @@ const electron = [['electron'], 'Electron hör bara hemma i main/app och preload
 const renderer = [['**/renderer', '**/renderer/**'], 'main importerar aldrig renderer.'];
 const preload = [['**/preload', '**/preload/**'], 'Endast main/ipc, main/host och renderer talar kontraktet.'];
 // Both the folder itself ('../services', its index) and anything in it.
+const clockMessage = 'Läs tiden från den injicerade klockan (Clock), inte från maskinens.';
 const outer = (...names) => [names.flatMap((n) => [`**/${n}`, `**/${n}/**`]), `Fel riktning mellan lager: ${names.join(', ')}.`];
 
 export default tseslint.config(
@@ -55,4 +56,18 @@ export default tseslint.config(
   { files: ['main/cli/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'host')) },
   { files: ['main/host/**/*.ts'], rules: forbid(electron, renderer, outer('app', 'cli')) },
   { files: ['main/app/**/*.ts'], rules: forbid(renderer, outer('cli', 'host')) },
+  {
+    // "Now" comes from the injected clock (services/clock.ts), so a test can fix the day; only the
+    // process's edges (main/app, main/host/index.ts, main/cli/index.ts) read the machine's clock.
+    // migrate.ts names its safety copy by the real time of the copy, which is a fact, not a ruling.
+    files: ['main/**/*.ts'],
+    ignores: ['main/app/**', 'main/host/index.ts', 'main/cli/index.ts', 'main/db/migrate.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: clockMessage },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: clockMessage },
+      ],
+    },
+  },
 );

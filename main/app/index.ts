@@ -9,7 +9,7 @@ import { defaultDatabasePath } from '../db/paths';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { isTrustedSender } from '../security';
-import { createServices } from '../services';
+import { clockFrom, createServices } from '../services';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { databaseErrorMessage } from '../db/open-errors';
@@ -52,7 +52,7 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   handleAppProtocol(rendererDir);
-  const handlers = createHandlers(createServices(connection.db), {
+  const handlers = createHandlers(createServices(connection.db, { clock: clockFrom(() => new Date()) }), {
     host: 'electron',
     databasePath: connection.path,
     encrypted: connection.encrypted,

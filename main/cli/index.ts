@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
 import { databaseErrorMessage } from '../db/open-errors';
-import { createServices, type Services } from '../services';
+import { clockFrom, createServices, type Clock, type Services } from '../services';
 import { ServiceError } from '../services/errors';
 import { UsageError, type Context, type Lang } from './command';
 import { commands } from './commands';
@@ -19,6 +19,8 @@ export interface Io {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** "Now" for what a command records (an import's history of replaced checks). */
+  clock: Clock;
 }
 
 const globalOptions = {
@@ -66,8 +68,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const context: Context = {
     lang,
     ...io,
-    withServices: (path, options, work) => withServices(path, options, work, io.env),
-    withEmptyRegister: async (work) => using(await openDatabase(':memory:'), work),
+    withServices: (path, options, work) => withServices(path, options, work, io),
+    withEmptyRegister: async (work) => using(await openDatabase(':memory:'), io.clock, work),
   };
   return command.execute({ positionals: rest, values: own }, context);
 }
@@ -82,7 +84,7 @@ async function withServices<T>(
   path: string,
   { create }: { create: boolean },
   work: (services: Services) => Promise<T>,
-  env: NodeJS.ProcessEnv,
+  { env, clock }: Io,
 ): Promise<T> {
   // Reading must never create an empty register where the user mistyped a path.
   const stat = fs.statSync(path, { throwIfNoEntry: false });
@@ -94,12 +96,12 @@ async function withServices<T>(
   } catch (error) {
     throw new DatabaseUnavailableError(path, error);
   }
-  return using(connection, work);
+  return using(connection, clock, work);
 }
 
-async function using<T>(connection: Connection, work: (services: Services) => Promise<T>): Promise<T> {
+async function using<T>(connection: Connection, clock: Clock, work: (services: Services) => Promise<T>): Promise<T> {
   try {
-    return await work(createServices(connection.db));
+    return await work(createServices(connection.db, { clock }));
   } finally {
     await connection.close();
   }
@@ -142,5 +144,6 @@ function processIo(): Io {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
+    clock: clockFrom(() => new Date()),
   };
 }

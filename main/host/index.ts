@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { databaseErrorMessage } from '../db/open-errors';
 import { defaultDatabasePath } from '../db/paths';
+import { clockFrom } from '../services';
 import { RendererMissingError, startHost } from './server';
 
 function fail(message: string): never {
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
 
   let host;
   try {
-    host = await startHost({ databasePath, port, ...(key ? { key } : {}) });
+    host = await startHost({ databasePath, port, clock: clockFrom(() => new Date()), ...(key ? { key } : {}) });
   } catch (error) {
     fail(explain(error, databasePath, port));
   }

@@ -10,7 +10,7 @@ import { openDatabase } from '../db/connection';
 import { dispatch, invalid } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { contentSecurityPolicy, contentTypeFor, newNonce, renderIndexHtml, resolveAppAsset } from '../security';
-import { createServices } from '../services';
+import { createServices, type Clock } from '../services';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface HostOptions {
@@ -21,6 +21,8 @@ export interface HostOptions {
   port?: number;
   /** Encryption key of the database, if it has one. */
   key?: string;
+  /** "Now" for the services: the machine's clock, or a fixed day in end-to-end tests. */
+  clock: Clock;
 }
 
 export interface Host {
@@ -47,7 +49,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new RendererMissingError(rendererDir);
   }
   const connection = await openDatabase(options.databasePath, options.key ? { key: options.key } : {});
-  const handlers = createHandlers(createServices(connection.db), {
+  const handlers = createHandlers(createServices(connection.db, { clock: options.clock }), {
     host: 'browser',
     databasePath: connection.path,
     encrypted: connection.encrypted,

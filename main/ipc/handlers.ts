@@ -28,7 +28,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     getHome: ({ id }) => services.homes.get(id),
     saveHome: (input) => services.homes.save(input),
     setHomeActive: ({ id, active }) => services.homes.setActive(id, active),
-    loadDemoData: ({ today }) => services.demo.load(today ?? localToday()),
+    loadDemoData: ({ today }) => services.demo.load(today),
     removeDemoData: () => services.demo.remove(),
 
     listChildren: (input) => services.placements.listChildren(input),
@@ -49,19 +49,13 @@ export function createHandlers(services: Services, context: HandlerContext) {
     countDeadlines: ({ date }) => services.deadlines.counts(date),
 
     getHomeChecks: ({ homeId, date }) => services.registerChecks.homeChecks(homeId, date),
-    recordRegisterCheck: (input) => services.registerChecks.record(input, new Date().toISOString(), localToday()),
-    correctRegisterCheck: (input) => services.registerChecks.correct(input, new Date().toISOString(), localToday()),
-    removeRegisterCheck: (input) => services.registerChecks.remove(input, new Date().toISOString()),
+    recordRegisterCheck: (input) => services.registerChecks.record(input),
+    correctRegisterCheck: (input) => services.registerChecks.correct(input),
+    removeRegisterCheck: (input) => services.registerChecks.remove(input),
     checkReadiness: (input) => services.checks.readiness(input),
     listChecks: ({ date }) => services.checks.overview(date),
 
     getRuleSettings: () => services.settings.get(),
-    saveRuleSettings: (input) => services.settings.save(input, new Date().toISOString()),
+    saveRuleSettings: (input) => services.settings.save(input),
   } satisfies Handlers;
-}
-
-/** The user's calendar date on this machine (local time, not UTC): the default "today". */
-export function localToday(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -24,6 +24,7 @@ import {
   type ExchangePlacement,
   type ExchangeRegisterCheck,
 } from '../domain/exchange';
+import type { Clock } from './clock';
 import { ServiceError } from './errors';
 import type { HomeKind, Operator, PersonRole, TargetGroup } from './homes';
 
@@ -511,7 +512,7 @@ export interface DemoCounts {
   events: number;
 }
 
-export function createDemoService(db: Kysely<Database>) {
+export function createDemoService(db: Kysely<Database>, clock: Clock) {
   return {
     /** Whether the register holds demo homes, so the app can say so until they are removed. */
     async present(): Promise<boolean> {
@@ -519,10 +520,10 @@ export function createDemoService(db: Kysely<Database>) {
     },
 
     /**
-     * Loads the demo register, dated relative to `today`, through the exchange import's checks:
-     * all of it or, if anything is wrong, nothing.
+     * Loads the demo register, dated relative to `today` (the clock's by default), through the
+     * exchange import's checks: all of it or, if anything is wrong, nothing.
      */
-    async load(today: IsoDate): Promise<DemoCounts> {
+    async load(today: IsoDate = clock.today()): Promise<DemoCounts> {
       if (!isIsoDate(today)) throw new ServiceError('VALIDATION', `Ogiltigt datum för exempeldata: ${today}.`);
       const file = demoExchangeFile(today);
       return repo.inTransaction(db, async (trx) => {

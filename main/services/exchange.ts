@@ -7,6 +7,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { readAll, readKnown, upsertAll, type ImportCounts } from '../db/exchange-repository';
 import type { Database } from '../db/schema';
 import { mentionedIds, validateExchangeFile, type ExchangeFile } from '../domain/exchange';
+import type { Clock } from './clock';
 import { ServiceError } from './errors';
 
 /** Per array of the file: how many records were new and how many replaced stored ones. */
@@ -23,12 +24,12 @@ export interface ExchangeService {
 
 export const invalidFileMessage = 'Filen innehåller fel och har inte lästs in.';
 
-/** `now`: the ISO timestamp an import writes on the history of the checks it replaces. */
-export function createExchangeService(db: Kysely<Database>, now: () => string = () => new Date().toISOString()): ExchangeService {
+/** `clock`: its now is written on the history of the checks an import replaces. */
+export function createExchangeService(db: Kysely<Database>, clock: Clock): ExchangeService {
   return {
     importFile: (json) =>
       // Checks and writes in one transaction, so they see the same database; a throw rolls back.
-      db.transaction().execute(async (trx) => upsertAll(trx, await validFile(trx, json), now())),
+      db.transaction().execute(async (trx) => upsertAll(trx, await validFile(trx, json), clock.now())),
     checkFile: (json) =>
       // A transaction only for a consistent view of the database across the reads.
       db.transaction().execute(async (trx) => {

@@ -15,6 +15,7 @@ import type { IsoDate } from '../domain/dates';
 import type { DeadlineStatus } from '../domain/deadlines';
 import { isFosterHomeKind, type HomeKind, type PersonRole } from '../domain/homes';
 import { validateOrgNr } from '../domain/orgnr';
+import type { Clock } from './clock';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type { SettingsService } from './settings';
 
@@ -215,7 +216,7 @@ function homeRegister(snapshot: repo.ChecksSnapshot, homeId: string): CheckRegis
   };
 }
 
-export function createRegisterChecksService(db: Kysely<Database>, settings: SettingsService) {
+export function createRegisterChecksService(db: Kysely<Database>, settings: SettingsService, clock: Clock) {
   /**
    * The rules a check must meet beyond the contract's shape, each at its field. (Every person
    * register is in the catalogue, which keeps all five: any of them may be recorded.)
@@ -368,10 +369,11 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
       };
     },
 
-    /** Records a new check; `recordedAt` is the ISO timestamp of now, `today` the user's date. */
-    async record(input: RegisterCheckInput, recordedAt: string, today: IsoDate): Promise<RegisterCheck> {
+    /** Records a new check, stamped with the clock's now; a check dated after its today is refused. */
+    async record(input: RegisterCheckInput): Promise<RegisterCheck> {
+      const recordedAt = clock.now();
       return inTransaction(db, async (trx) => {
-        const { issues, permit } = await validate(trx, input, today);
+        const { issues, permit } = await validate(trx, input, clock.today());
         if (issues.length > 0) throw new ServiceError('VALIDATION', RECORD_FAILED, issues);
         const row = rowOf(randomUUID(), input, permit, recordedAt);
         await repo.insertCheck(trx, row);
@@ -383,7 +385,8 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
      * Corrects a check: the version before is kept in the history (who recorded it, who corrects
      * it, when and why) and the check takes the new values, all in one transaction.
      */
-    async correct(input: CorrectRegisterCheckInput, changedAt: string, today: IsoDate): Promise<RegisterCheck> {
+    async correct(input: CorrectRegisterCheckInput): Promise<RegisterCheck> {
+      const changedAt = clock.now();
       return inTransaction(db, async (trx) => {
         const existing = await repo.getCheck(trx, input.id);
         if (!existing) throw notFound('Kontrollen');
@@ -394,7 +397,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
             message: 'En kontroll kan inte flyttas till en annan person eller ett annat hem. Ta bort den och registrera en ny.',
           });
         }
-        const validated = await validate(trx, input, today);
+        const validated = await validate(trx, input, clock.today());
         issues.push(...validated.issues);
         if (issues.length > 0) throw new ServiceError('VALIDATION', CORRECT_FAILED, issues);
 
@@ -420,7 +423,8 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
     },
 
     /** Removes a check (entered by mistake, or Ångra); the history keeps it with who and why. Returns it as it was. */
-    async remove(input: RemoveRegisterCheckInput, changedAt: string): Promise<RegisterCheck> {
+    async remove(input: RemoveRegisterCheckInput): Promise<RegisterCheck> {
+      const changedAt = clock.now();
       return inTransaction(db, async (trx) => {
         const existing = await repo.getCheck(trx, input.id);
         if (!existing) throw notFound('Kontrollen');

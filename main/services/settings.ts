@@ -20,6 +20,7 @@ import {
   type RuleId,
   type RuleParameters,
 } from '../domain/rule-settings';
+import type { Clock } from './clock';
 import { ServiceError, type ServiceIssue } from './errors';
 
 export type { LegalReference, RegisterCatalogueEntry, RuleParameters };
@@ -84,7 +85,7 @@ async function currentVersion(db: Parameters<typeof readSetting>[0]): Promise<nu
   return Math.max(...versions);
 }
 
-export function createSettingsService(db: Kysely<Database>) {
+export function createSettingsService(db: Kysely<Database>, clock: Clock) {
   /** The stored settings, completed with the defaults; a value that no longer parses falls back to them. */
   async function effective(): Promise<EffectiveRuleSettings> {
     const [parameters, references, catalogue] = await Promise.all([readSetting(db, PARAMETERS), readSetting(db, REFERENCES), readSetting(db, CATALOGUE)]);
@@ -118,7 +119,7 @@ export function createSettingsService(db: Kysely<Database>) {
       return present(await effective());
     },
 
-    async save(input: RuleSettingsInput, changedAt: string): Promise<RuleSettings> {
+    async save(input: RuleSettingsInput): Promise<RuleSettings> {
       const issues: ServiceIssue[] = [];
       for (const key of Object.keys(input.parameters)) {
         if (!(key in parameterInfo)) issues.push({ path: `/parameters/${key}`, message: 'Okänd inställning.' });
@@ -142,6 +143,7 @@ export function createSettingsService(db: Kysely<Database>) {
       });
       if (issues.length > 0 || !parameters.success || !catalogue.success) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
 
+      const changedAt = clock.now();
       return inTransaction(db, async (trx) => {
         const current = await currentVersion(trx);
         if (current !== input.version) {

@@ -12,6 +12,7 @@ import { computeDeadlines } from '../../main/domain/deadlines';
 import { createServices } from '../../main/services';
 import { toDeadlineRegister } from '../../main/services/deadlines';
 import { benchDate, describeRegister, syntheticRegister } from './synthetic-register';
+import { testClock } from '../clock';
 
 const sizes = { homes: 5_000, placements: 20_000 };
 const width = 62;
@@ -47,7 +48,7 @@ try {
   );
 
   const connection = await openDatabase(path.join(dir, 'bench.sqlite'));
-  const services = createServices(connection.db);
+  const services = createServices(connection.db, { clock: testClock() });
 
   await timed('import (validering + skrivning i en transaktion)', () => services.exchange.importFile(file));
   await timed('import av samma fil igen (sammanslagning per id)', () => services.exchange.importFile(file));

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Services } from '../../main/services';
-import { dataRows, expect, expectAccessible, grid, loadDemo, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, grid, loadDemo, menuItem, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 /**
  * Fictional homes on 2026-11-22 (TODAY):
@@ -30,7 +30,7 @@ async function seedHomes(services: Services) {
 
   const personId = (saved: typeof kontrollberg, name: string) => saved.persons.find((p) => p.name === name)?.id ?? '';
   const record = (input: Parameters<Services['registerChecks']['record']>[0]) =>
-    services.registerChecks.record(input, `${TODAY}T09:00:00.000Z`, TODAY);
+    services.registerChecks.record(input);
   const person = { outcome: 'utan-anmarkning' as const, reference: null, permit: null, recordedBy: 'Saga Handläggarsson' };
   await record({ ...person, personId: personId(kontrollberg, 'Anna Kontrollberg'), register: 'belastningsregistret', checkedOn: '2026-10-05' });
   for (const register of ['belastningsregistret', 'misstankeregistret'] as const) {
@@ -78,7 +78,7 @@ test('"Redo för beslut?" names each missing check, is green when all are made, 
       kind: 'jourhem', name: 'Jourhemmet Tomhus', orgNr: null, operator: null, municipality: 'Sundsvall', capacity: 1, targetGroup: null, agency: null, persons: [],
     });
   });
-  await openWithClock(page, openApp);
+  await openApp();
   await menuItem(page, 'Placeringar').click();
   await page.getByRole('button', { name: 'Ny placering' }).click();
   const form = page.getByRole('region', { name: 'Ny placering' });
@@ -155,7 +155,7 @@ test('"Redo för beslut?" names each missing check, is green when all are made, 
 
 test('the placement shows its checks before the decision, the problems first; the omplacering asks too', async ({ page, openApp, databasePath }) => {
   await seedPlacement(databasePath);
-  await openWithClock(page, openApp);
+  await openApp();
   await menuItem(page, 'Placeringar').click();
   await page.getByRole('button', { name: 'Tova Provsdotter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
@@ -205,7 +205,7 @@ test('a placement in a foster home without uppdragstagare shows each required ch
       stays: [{ homeId: home.id, from: '2026-11-02', to: null, decidedOn: null, investigationCompletedOn: null }],
     });
   });
-  await openWithClock(page, openApp);
+  await openApp();
   await menuItem(page, 'Placeringar').click();
   await page.getByRole('button', { name: 'Tuva Provsdotter' }).click();
   const checks = page.getByRole('region', { name: /Kontroller före beslut/ });
@@ -227,7 +227,7 @@ test('the Kontroller page lists the problems first, filters, and opens the home 
   const overview = await withServices(databasePath, (services) => services.checks.overview(TODAY));
   // 4 decision checks with problems; Anna's misstankeregistret and Bo's two re-checks are overdue.
   expect(overview.counts).toEqual({ problems: 4, overdue: 3, dueSoon: 0 });
-  await openWithClock(page, openApp);
+  await openApp();
   await expect(menuItem(page, 'Kontroller')).toHaveAccessibleName('Kontroller 4 problem 3 försenade');
   await menuItem(page, 'Kontroller').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Kontroller' })).toBeVisible();
@@ -299,7 +299,7 @@ test("an ended placement's problems are history: only under Alla, never counted 
   const ended = overview.rows.filter((row) => row.homeName === 'Familjen Klarström');
   expect(ended.map((row) => [row.status, row.current])).toEqual([['after-decision', false], ['after-decision', false]]);
 
-  await openWithClock(page, openApp);
+  await openApp();
   await expect(menuItem(page, 'Kontroller')).toHaveAccessibleName('Kontroller 4 problem 3 försenade');
   await menuItem(page, 'Kontroller').click();
   await expect(toActCard(page)).toHaveAttribute('aria-pressed', 'true');
@@ -321,7 +321,7 @@ test("an ended placement's problems are history: only under Alla, never counted 
 });
 
 test('with the demo data, "Att åtgärda" is what the nav badge says', async ({ page, openApp }) => {
-  await openWithClock(page, openApp);
+  await openApp();
   await loadDemo(page);
   await menuItem(page, 'Kontroller').click();
   await expect(toActCard(page)).toHaveAttribute('aria-pressed', 'true');
@@ -333,7 +333,7 @@ test('with the demo data, "Att åtgärda" is what the nav badge says', async ({ 
 
 test('a foster-home adult due for a re-check is in the bevakningslista; its row opens the home', async ({ page, openApp, databasePath }) => {
   await seedPlacement(databasePath);
-  await openWithClock(page, openApp);
+  await openApp();
   await expect(page.getByRole('heading', { level: 1, name: 'Bevakning' })).toBeVisible();
   await page.getByLabel('Regel').selectOption({ label: 'Fortlöpande registerkontroller' });
   // Anna's misstankeregistret and Bo's two are overdue, Anna's belastningsregistret comes later.
@@ -350,7 +350,7 @@ test('a foster-home adult due for a re-check is in the bevakningslista; its row 
 });
 
 test('the register catalogue is edited on the Regler page and saved with the rules; errors at the field', async ({ page, openApp }) => {
-  await openWithClock(page, openApp);
+  await openApp();
   await menuItem(page, 'Regler').click();
   const section = page.getByRole('group', { name: 'Registerkontroller' });
   await expect(section).toBeVisible();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dataRows, expect, expectAccessible, grid, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, grid, menuItem, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 const statusButton = (page: Page, name: string) =>
   page.getByRole('group', { name: 'Visa bevakningar' }).getByRole('button', { name: new RegExp(`^\\d+ ${name}`) });
@@ -8,7 +8,7 @@ const rowsWith = (page: Page, text: string) => dataRows(page).filter({ hasText: 
 const rowCount = async (page: Page) => Number(await grid(page).getAttribute('aria-rowcount')) - 1;
 
 test('the bevakningslista with the demo data: counts match, filters narrow, a row opens its placement', async ({ page, openApp, databasePath }) => {
-  await openWithClock(page, openApp);
+  await openApp();
   // An empty register: the start screen says so and offers a start.
   await expect(page.getByRole('heading', { level: 1, name: 'Inga öppna bevakningar' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Gå till Placeringar' })).toBeVisible();
@@ -95,7 +95,7 @@ test('the bevakningslista with the demo data: counts match, filters narrow, a ro
 
 test('keyboard: the menu, the status buttons and the grid are reachable, and Enter on a row opens the placement', async ({ page, openApp, databasePath }) => {
   await withServices(databasePath, (services) => services.demo.load(TODAY));
-  await openWithClock(page, openApp);
+  await openApp();
   await expect(grid(page)).toBeVisible();
 
   // The menu is buttons in the tab order.
@@ -141,7 +141,7 @@ test('a deadline of a home opens the home in the register, and the IVO-anmälan 
       });
     }
   });
-  await openWithClock(page, openApp);
+  await openApp();
   const ivo = rowsWith(page, 'Anmälan till IVO: fler än tre barn i hemmet');
   await expect(ivo).toHaveCount(1);
   await expect(ivo).toContainText('Gäller hemmet');

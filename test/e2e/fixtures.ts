@@ -8,15 +8,22 @@ import { openDatabase } from '../../main/db/connection';
 import { startHost } from '../../main/host/server';
 import { createServices, type Services } from '../../main/services';
 import type { Host } from '../../main/host/server';
+import { clockOnDay, testClock, type TestClock } from '../clock';
 
 const rendererDir = path.resolve('out/renderer');
+
+/**
+ * The world's date in every test: the page's clock and the host's stand on it, whatever the
+ * machine's date, so demo data, deadlines and "in the future" are the same every run.
+ */
+export const TODAY = '2026-11-22';
 
 interface Fixtures {
   /** Where the test's database is: tests may set up what the UI cannot make (register checks). */
   databasePath: string;
   /** The browser host on a fresh, empty database of its own. */
   host: Host;
-  /** Opens the app (the token in the URL's fragment, as the host prints it) and waits for it. */
+  /** Opens the app on TODAY (the token in the URL's fragment, as the host prints it) and waits for it. */
   openApp: () => Promise<void>;
   /** Console errors and CSP violations seen so far; checked empty after every test. */
   pageErrors: string[];
@@ -38,7 +45,8 @@ export const test = base.extend<Fixtures>({
     if (!existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer saknas: bygg först med `npx electron-vite build -c electron.config.ts`.');
     }
-    const host = await startHost({ databasePath, port: 0, rendererDir });
+    // The host's clock stands on the page's day: a check dated after TODAY is in the future for both.
+    const host = await startHost({ databasePath, port: 0, rendererDir, clock: clockOnDay(TODAY) });
     await use(host);
     await host.close();
   },
@@ -63,6 +71,7 @@ export const test = base.extend<Fixtures>({
 
   openApp: async ({ page, host, pageErrors: _pageErrors }, use) => {
     await use(async () => {
+      await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
       await page.goto(host.url);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     });
@@ -138,14 +147,6 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join('docs', 'screenshots', `${name}.png`), animations: 'disabled', caret: 'hide' });
 }
 
-/** The world's date in the tests that need one: demo data and deadlines are counted from it. */
-export const TODAY = '2026-11-22';
-
-/** Opens the app with the page's clock fixed on TODAY, so "today" in the UI is the same every run. */
-export async function openWithClock(page: Page, openApp: () => Promise<void>): Promise<void> {
-  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
-  await openApp();
-}
 
 /** Accessibility per WCAG 2.1 A and AA: nothing moderate, serious or critical. */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -156,11 +157,15 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(grave).toEqual([]);
 }
 
-/** Sets up what a test needs straight in its database, through the same services the app uses. */
-export async function withServices<T>(databasePath: string, use: (services: Services) => Promise<T>): Promise<T> {
+/**
+ * Sets up what a test needs straight in its database, through the same services the app uses,
+ * with a clock on TODAY that the setup may move (a check recorded on another day).
+ */
+export async function withServices<T>(databasePath: string, use: (services: Services, clock: TestClock) => Promise<T>): Promise<T> {
   const connection = await openDatabase(databasePath);
+  const clock = testClock(`${TODAY}T09:00:00.000Z`);
   try {
-    return await use(createServices(connection.db));
+    return await use(createServices(connection.db, { clock }), clock);
   } finally {
     await connection.close();
   }

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, gotoRegister, loadDemo, openHome, openWithClock, panel, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 /** The home panel's "Kontroller" section, and its "Anmälningar och tillsyn". */
 const checksOf = (page: Page) => panel(page).getByRole('group', { name: 'Kontroller', exact: true });
@@ -27,7 +27,7 @@ async function seedFosterHome(databasePath: string): Promise<void> {
 
 test('a check of an adult is recorded, corrected with a reason and removed, and the history keeps every earlier version', async ({ page, openApp, databasePath }) => {
   await seedFosterHome(databasePath);
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRegister(page);
   await openHome(page, 'Familjen Kontrollsson');
   const checks = checksOf(page);
@@ -117,7 +117,7 @@ test('a check of an adult is recorded, corrected with a reason and removed, and 
 
 test('Ångra right after recording removes the check again, with the reason in the history', async ({ page, openApp, databasePath }) => {
   await seedFosterHome(databasePath);
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRegister(page);
   await openHome(page, 'Familjen Kontrollsson');
   const anna = checksOf(page).getByRole('group', { name: /^Anna Kontrollsson/ });
@@ -147,7 +147,7 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
       capacity: 6, targetGroup: { minAge: 13, maxAge: 17, gender: 'alla', needs: ['missbruk'] }, agency: null, persons: [],
     }),
   );
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRegister(page);
   await openHome(page, 'Kontrollgårdens HVB');
   const permits = checksOf(page).getByRole('group', { name: 'IVO-tillstånd', exact: true });
@@ -202,19 +202,21 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
 });
 
 test('an enskild HVB: a valid permit verified too long ago, or dated in the future, is not called valid', async ({ page, openApp, databasePath }) => {
-  await withServices(databasePath, async (services) => {
+  await withServices(databasePath, async (services, clock) => {
     const hvb = (name: string) =>
       services.homes.save({
         kind: 'hvb', name, orgNr: '556000-0050', operator: 'enskild', municipality: 'Timrå', capacity: 6, targetGroup: null, agency: null, persons: [],
       });
     const permit = { register: 'ivo-tillstand' as const, outcome: 'giltigt' as const, reference: null, permit: null, recordedBy: 'Saga Handläggarsson' };
     const old = await hvb('Gamlegårdens HVB');
-    await services.registerChecks.record({ ...permit, homeId: old.id, checkedOn: '2026-07-01' }, '2026-07-01T09:00:00.000Z', '2026-07-01');
+    clock.set('2026-07-01T09:00:00.000Z');
+    await services.registerChecks.record({ ...permit, homeId: old.id, checkedOn: '2026-07-01' });
     // As imported data may have it: recorded "on" its own (future) date, which the service cannot refuse.
     const future = await hvb('Framtidsgårdens HVB');
-    await services.registerChecks.record({ ...permit, homeId: future.id, checkedOn: '2026-12-01' }, '2026-12-01T09:00:00.000Z', '2026-12-01');
+    clock.set('2026-12-01T09:00:00.000Z');
+    await services.registerChecks.record({ ...permit, homeId: future.id, checkedOn: '2026-12-01' });
   });
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRegister(page);
   const permits = () => checksOf(page).getByRole('group', { name: 'IVO-tillstånd', exact: true });
 
@@ -232,7 +234,7 @@ test('an enskild HVB: a valid permit verified too long ago, or dated in the futu
 });
 
 test('the demo: a foster home shows its adults with checks and re-check dates; a kommunal stödboende needs no permit check', async ({ page, openApp }) => {
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRegister(page);
   await loadDemo(page);
   // The demo's toast hides itself after a few seconds: close it, so the picture is the same on a busy machine.
@@ -273,7 +275,7 @@ test('a foster home without adults says that the checks are made per adult', asy
       capacity: 1, targetGroup: null, agency: null, persons: [],
     }),
   );
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRegister(page);
   await openHome(page, 'Jourhemmet Tomhus');
   await expect(checksOf(page)).toContainText('Hushållet har inga registrerade vuxna. Registerkontrollerna görs per vuxen');

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { openDatabase } from '../../main/db/connection';
 import { createServices } from '../../main/services';
 import { closeButton, dataRows, expect, gotoRegister, loadDemo, openHome, panel, test, toast } from './fixtures';
+import { testClock } from '../clock';
 
 /**
  * Holds the calls to an API channel until `release()`; `held` resolves when the first one is held.
@@ -30,7 +31,7 @@ const capacityOf = (page: Page, name: string) => dataRows(page).filter({ hasText
 async function seedFosterHome(databasePath: string): Promise<string> {
   const connection = await openDatabase(databasePath);
   try {
-    const home = await createServices(connection.db).homes.save({
+    const home = await createServices(connection.db, { clock: testClock() }).homes.save({
       kind: 'familjehem',
       name: 'Familjen Exempelsson',
       orgNr: null,

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Services } from '../../main/services';
-import { expect, expectAccessible, mainMenu, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { expect, expectAccessible, mainMenu, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 const home = (kind: 'familjehem' | 'hvb' | 'jourhem', name: string, municipality: string) => ({
   kind,
@@ -35,7 +35,7 @@ test('a new child and placement are made in the form; a wrong personnummer is to
   await withServices(databasePath, async (services) => {
     await seedHomes(services);
   });
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoPlacements(page);
   await expect(page.getByRole('heading', { name: 'Inga placeringar ännu' })).toBeVisible();
   await page.getByRole('button', { name: 'Ny placering' }).click();
@@ -103,7 +103,7 @@ test('a deadline is met in two clicks, Ångra brings it back; omplacering and av
       stays: [{ homeId: homes.familjehem, from: '2026-10-01', to: null, decidedOn: null, investigationCompletedOn: null }],
     });
   });
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoPlacements(page);
   await page.getByRole('button', { name: 'Tova Provsdotter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeFocused();
@@ -226,7 +226,7 @@ test('a protected identity is masked everywhere and shown on the placement page 
       stays: [{ homeId: homes.familjehem, from: '2026-05-04', to: null, decidedOn: null, investigationCompletedOn: null }],
     });
   });
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoPlacements(page);
   await expect(page.getByRole('main')).not.toContainText('Greta');
   await page.getByRole('button', { name: 'Skyddad identitet (f. 2012)' }).click();
@@ -262,7 +262,7 @@ test('a protected identity is masked everywhere and shown on the placement page 
 });
 
 test('the list of placements: quick search, only ongoing by default, Enter opens', async ({ page, openApp }) => {
-  await openWithClock(page, openApp);
+  await openApp();
   await page.getByRole('button', { name: 'Ladda exempeldata' }).click();
   await expect(toast(page)).toContainText('Exempeldata har laddats');
   await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
@@ -309,7 +309,7 @@ test("a new placement for a child already in the register; the child's placement
       stays: [{ homeId: homes.familjehem, from: '2025-01-15', to: '2026-02-01', decidedOn: null, investigationCompletedOn: null }],
     });
   });
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoPlacements(page);
   await expect(page.getByText('Inga pågående placeringar.')).toBeVisible();
   await page.getByRole('button', { name: 'Ny placering' }).click();

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dataRows, expect, expectAccessible, menuItem, openWithClock, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, menuItem, screenshot, test, toast, withServices } from './fixtures';
 
 /**
  * One SoL placement in a familjehem since 2026-10-01, its plans not made: on 2026-11-22 the
@@ -32,7 +32,7 @@ const barnsamtalRow = (page: Page) => dataRows(page).filter({ hasText: 'Enskilt 
 
 test('a changed parameter changes the deadlines; a bad value is told in Swedish at its field', async ({ page, openApp, databasePath }) => {
   await seedPlacement(databasePath);
-  await openWithClock(page, openApp);
+  await openApp();
   await expect(menuItem(page, 'Bevakning')).toHaveAccessibleName('Bevakning 3 försenade');
   await expect(barnsamtalRow(page)).toContainText('Kommande');
   await expect(barnsamtalRow(page)).toContainText('2027-01-01');
@@ -90,7 +90,7 @@ test('a changed parameter changes the deadlines; a bad value is told in Swedish 
 
 test('the table of legal references: a row added shows in the deadlines, a wrong period is told, removing asks', async ({ page, openApp, databasePath }) => {
   await seedPlacement(databasePath);
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRules(page);
   const rows = page.getByRole('group', { name: 'Lagrum' }).getByRole('table').getByRole('row');
   const before = await rows.count();
@@ -139,14 +139,14 @@ test('the table of legal references: a row added shows in the deadlines, a wrong
 });
 
 test('a save over someone else\'s newer save is refused, and the page shows theirs', async ({ page, openApp, databasePath }) => {
-  await openWithClock(page, openApp);
+  await openApp();
   await gotoRules(page);
   await page.getByLabel(BARNSAMTAL, { exact: true }).fill('2');
 
   // Meanwhile, someone else saves (the same file opened elsewhere).
   await withServices(databasePath, async (services) => {
     const current = await services.settings.get();
-    await services.settings.save({ parameters: { barnsamtalMonths: 4 }, references: current.references, version: current.version }, TODAY);
+    await services.settings.save({ parameters: { barnsamtalMonths: 4 }, references: current.references, version: current.version });
   });
 
   await page.getByRole('button', { name: 'Spara reglerna' }).click();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { main } from '../../main/cli/index';
+import { testClock } from '../clock';
 
 const bin = fileURLToPath(new URL('../../bin/placeringskollen.mjs', import.meta.url));
 
@@ -35,6 +36,7 @@ export function importedRegister(fixture: string, prefix: string) {
       stderr: (text) => void (stderr += text),
       env: { LANG: 'sv_SE.UTF-8', ...env },
       cwd: dir,
+      clock: testClock(),
     });
     return { code, stdout, stderr };
   }

@@ -9,6 +9,7 @@ import type { Connection } from '../../main/db/connection';
 import type { Services } from '../../main/services';
 import { createExchangeService } from '../../main/services/exchange';
 import { failure, useRegisters } from './services/harness';
+import { testClock } from '../clock';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
 
@@ -122,15 +123,14 @@ describe('the history of corrections stays in its database', () => {
   it('is not exported: the file has the check as it is now, with who corrected it and when', async () => {
     const a = await register();
     await a.services.exchange.importFile(extended);
+    a.clock.set('2026-11-22T10:00:00.000Z');
     await a.services.registerChecks.correct(
       {
         id: 'RC2', personId: 'P1', register: 'misstankeregistret', checkedOn: '2026-01-10', outcome: 'med-anmarkning', reference: 'Dnr 2026/13',
         permit: null, recordedBy: 'Handläggare C', reason: 'Fel utfall.',
       },
-      '2026-11-22T10:00:00.000Z',
-      '2026-11-22',
     );
-    await a.services.registerChecks.remove({ id: 'RC1', reason: 'Registrerad två gånger.', removedBy: 'Handläggare C' }, '2026-11-22T10:05:00.000Z');
+    await a.services.registerChecks.remove({ id: 'RC1', reason: 'Registrerad två gånger.', removedBy: 'Handläggare C' });
     expect(a.connection.raw.prepare('SELECT count(*) FROM register_check_history').pluck().get()).toBe(2);
 
     const exported = await a.services.exchange.exportAll();
@@ -157,7 +157,7 @@ describe('an import that replaces a stored check keeps the stored version in the
   it('as a correction: who (the import), when (the import’s time), why; the person’s home with it; in the panel', async () => {
     const { connection, services } = await register();
     await services.exchange.importFile(extended);
-    const importer = createExchangeService(connection.db, () => IMPORTED_AT);
+    const importer = createExchangeService(connection.db, testClock(IMPORTED_AT));
     await importer.importFile({
       ...emptyFile,
       registerChecks: [
@@ -190,7 +190,7 @@ describe('an import that replaces a stored check keeps the stored version in the
 
   it('a changed permit scope or subject counts; the person’s home is the one before the file moves her', async () => {
     const { connection } = await register();
-    const importer = createExchangeService(connection.db, () => IMPORTED_AT);
+    const importer = createExchangeService(connection.db, testClock(IMPORTED_AT));
     await importer.importFile({ ...extended, persons: [...persons, { id: 'P2', homeId: 'J1', name: 'Bo Lind', role: 'uppdragstagare' }] });
     await importer.importFile({
       ...emptyFile,

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channels } from '../../preload/api';
 import { RendererMissingError, startHost, type Host } from '../../main/host/server';
+import { testClock } from '../clock';
 
 let dir: string;
 let host: Host;
@@ -46,7 +47,7 @@ beforeAll(async () => {
   );
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("hej");');
   writeFileSync(path.join(dir, 'secret.txt'), 'hemligt');
-  host = await startHost({ databasePath: path.join(dir, 'register.sqlite'), rendererDir, port: 0 });
+  host = await startHost({ databasePath: path.join(dir, 'register.sqlite'), rendererDir, port: 0, clock: testClock() });
 });
 
 afterAll(async () => {
@@ -56,7 +57,7 @@ afterAll(async () => {
 
 describe('browser host', () => {
   it('refuses to start without a built renderer, saying what to do', async () => {
-    const start = startHost({ databasePath: path.join(dir, 'other.sqlite'), rendererDir: path.join(dir, 'nothing') });
+    const start = startHost({ databasePath: path.join(dir, 'other.sqlite'), rendererDir: path.join(dir, 'nothing'), clock: testClock() });
     await expect(start).rejects.toThrow(RendererMissingError);
     await expect(start).rejects.toThrow('npm run build');
   });

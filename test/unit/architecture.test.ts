@@ -45,3 +45,32 @@ describe('layers import one way (ARCHITECTURE.md)', () => {
     expect(await restrictedImports(filePath, `${source}\nexport {};\n`)).toBe(0);
   });
 });
+
+describe('main reads "now" only from its injected clock', () => {
+  const clockReads = async (filePath: string, source: string) => {
+    const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-syntax').length;
+  };
+
+  it.each([
+    ['main/services/example.ts', 'const at = new Date().toISOString();'],
+    ['main/services/example.ts', 'const at = new Date;'],
+    ['main/domain/example.ts', 'const at = Date.now();'],
+    ['main/ipc/example.ts', 'const at = new Date();'],
+    ['main/db/example.ts', 'const at = Date.now();'],
+    ['main/host/server.ts', 'const at = new Date();'],
+  ])('%s may not: %s', async (filePath, source) => {
+    expect(await clockReads(filePath, source)).toBe(1);
+  });
+
+  it.each([
+    // A date from a value is no reading of the clock.
+    ['main/services/example.ts', "const at = new Date('2026-11-22T09:00:00Z');"],
+    // The process's edges give the services the machine's clock.
+    ['main/app/example.ts', 'const at = new Date();'],
+    ['main/host/index.ts', 'const at = new Date();'],
+    ['main/cli/index.ts', 'const at = Date.now();'],
+  ])('%s may: %s', async (filePath, source) => {
+    expect(await clockReads(filePath, source)).toBe(0);
+  });
+});

@@ -13,6 +13,7 @@ import { defaultRegisterCatalogue, defaultRuleParameters } from '../../../main/d
 import { createServices } from '../../../main/services';
 import { createSettingsService } from '../../../main/services/settings';
 import { useTempDir } from '../services/harness';
+import { testClock } from '../../clock';
 
 const tmp = useTempDir('pk-migration-3-');
 
@@ -41,7 +42,7 @@ describe('migration 3: the register catalogue', () => {
     const connection = await fromVersion2((raw) =>
       saveParameters(raw, { leadDays: 20, registerkontrollMaxAgeMonths: 18, registerkontrollFortlopandeMonths: 24, ivoTillstandMaxAgeDays: 60 }),
     );
-    const effective = await createSettingsService(connection.db).effective();
+    const effective = await createSettingsService(connection.db, testClock()).effective();
 
     expect(effective.catalogue).toEqual(
       defaultRegisterCatalogue.map((entry) =>
@@ -58,7 +59,7 @@ describe('migration 3: the register catalogue', () => {
 
   it('a municipality that changed only one of the two numbers gets the default for the other', async () => {
     const connection = await fromVersion2((raw) => saveParameters(raw, { registerkontrollFortlopandeMonths: 6 }));
-    const { catalogue } = await createSettingsService(connection.db).effective();
+    const { catalogue } = await createSettingsService(connection.db, testClock()).effective();
     expect(catalogue.filter((e) => e.required).map((e) => [e.register, e.maxAgeMonths, e.recheckMonths])).toEqual([
       ['belastningsregistret', 12, 6],
       ['misstankeregistret', 12, 6],
@@ -67,13 +68,13 @@ describe('migration 3: the register catalogue', () => {
 
   it('without settings of its own, a municipality gets rules.md’s catalogue and nothing is stored', async () => {
     const connection = await fromVersion2(() => {});
-    const settings = createSettingsService(connection.db);
+    const settings = createSettingsService(connection.db, testClock());
     expect((await settings.effective()).catalogue).toEqual(defaultRegisterCatalogue);
     expect(connection.raw.prepare('SELECT count(*) FROM settings').pluck().get()).toBe(0);
     // The settings page shows the catalogue, and a save stores it beside the parameters.
     const shown = await settings.get();
     expect(shown.catalogue).toEqual(defaultRegisterCatalogue);
-    await settings.save({ parameters: {}, references: shown.references, catalogue: shown.catalogue, version: 0 }, '2026-11-22T10:00:00.000Z');
+    await settings.save({ parameters: {}, references: shown.references, catalogue: shown.catalogue, version: 0 });
     expect(connection.raw.prepare("SELECT version FROM settings WHERE key = 'registerCatalogue'").pluck().get()).toBe(1);
   });
 
@@ -90,7 +91,7 @@ describe('migration 3: the register catalogue', () => {
           ('RC1', 'P1', 'belastningsregistret', '2025-08-20', 'utan-anmarkning');
       `);
     });
-    const { persons } = await createServices(connection.db).registerChecks.homeChecks('F1', '2026-11-22');
+    const { persons } = await createServices(connection.db, { clock: testClock() }).registerChecks.homeChecks('F1', '2026-11-22');
     expect(persons[0]!.registers[0]).toMatchObject({ register: 'belastningsregistret', dueOn: '2027-08-20', status: 'upcoming' });
   });
 });
@@ -117,15 +118,13 @@ describe('migration 3: checks and events', () => {
     expect(connection.raw.prepare('SELECT count(*) FROM register_check_history').pluck().get()).toBe(0);
 
     // A check from before the migration can be corrected: its first version is kept as revision 1.
-    const services = createServices(connection.db);
+    const services = createServices(connection.db, { clock: testClock() });
     const corrected = await services.registerChecks.correct(
       {
         id: 'RC1', homeId: 'H1', register: 'ivo-tillstand', checkedOn: '2025-03-01', outcome: 'giltigt', reference: 'IVO 3.5.1-1234/2019',
         permit: { forms: ['hvb'], minAge: 13, maxAge: 17, places: null, targetGroup: null, holderOrgNr: null },
         recordedBy: 'Handläggare A', reason: 'Omfattningen lades till.',
       },
-      '2026-11-22T10:00:00.000Z',
-      '2026-11-22',
     );
     expect(corrected).toMatchObject({ revisions: 1, recordedBy: 'Handläggare A' });
     expect((await services.registerChecks.homeChecks('H1', '2026-11-22')).history).toEqual([

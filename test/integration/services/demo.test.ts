@@ -8,6 +8,7 @@ import { createServices } from '../../../main/services';
 import { createDemoService, demoExchangeFile } from '../../../main/services/demo';
 import { checkHome, createHomesService } from '../../../main/services/homes';
 import { failure, useServiceDatabase } from './harness';
+import { testClock } from '../../clock';
 
 const TODAY = '2026-11-22';
 const tables = ['homes', 'persons', 'register_checks', 'children', 'placements', 'events', 'notes', 'assessments', 'deviations'];
@@ -23,7 +24,7 @@ const db = useServiceDatabase('pk-demo-');
 describe('demo data', () => {
   it('loads an obviously fictional register with every kind of home into an empty register', async () => {
     const homes = createHomesService(db.connection.db);
-    const result = await createDemoService(db.connection.db).load(TODAY);
+    const result = await createDemoService(db.connection.db, testClock()).load(TODAY);
 
     const rows = await homes.list();
     expect(result.homes).toBe(rows.length);
@@ -38,7 +39,7 @@ describe('demo data', () => {
 
   it('every demo home meets the rules the form enforces (org.nr check digits, operator, household)', async () => {
     const homes = createHomesService(db.connection.db);
-    await createDemoService(db.connection.db).load(TODAY);
+    await createDemoService(db.connection.db, testClock()).load(TODAY);
     for (const row of await homes.list()) {
       const { active: _active, ...home } = await homes.get(row.id);
       const { orgNr, issues } = checkHome(home);
@@ -53,14 +54,14 @@ describe('demo data', () => {
       kind: 'familjehem', name: 'Familjen Ek', orgNr: null, operator: null, municipality: null,
       capacity: null, targetGroup: null, agency: null, persons: [],
     });
-    const error = await failure(createDemoService(db.connection.db).load(TODAY));
+    const error = await failure(createDemoService(db.connection.db, testClock()).load(TODAY));
     expect(error.code).toBe('CONFLICT');
     expect(error.message).toMatch(/^Exempeldata kan bara laddas i ett tomt register\./);
     expect(await homes.count()).toBe(1);
   });
 
   it('cannot be loaded twice', async () => {
-    const demo = createDemoService(db.connection.db);
+    const demo = createDemoService(db.connection.db, testClock());
     const { homes } = await demo.load(TODAY);
     await expect(demo.load(TODAY)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await createHomesService(db.connection.db).count()).toBe(homes);
@@ -68,7 +69,7 @@ describe('demo data', () => {
 
   it('is announced while present and removed on request, leaving real homes alone', async () => {
     const homes = createHomesService(db.connection.db);
-    const demo = createDemoService(db.connection.db);
+    const demo = createDemoService(db.connection.db, testClock());
     expect(await demo.present()).toBe(false);
     const loaded = await demo.load(TODAY);
     expect(await demo.present()).toBe(true);
@@ -84,7 +85,7 @@ describe('demo data', () => {
   });
 
   it('is not removed while a real record refers to a demo home, and nothing is deleted', async () => {
-    const demo = createDemoService(db.connection.db);
+    const demo = createDemoService(db.connection.db, testClock());
     await demo.load(TODAY);
     db.connection.raw
       .prepare("INSERT INTO events (id, home_id, type, date) VALUES ('E1', 'EXEMPEL-H01', 'ivo-tillsyn', '2026-05-04')")
@@ -132,7 +133,7 @@ const tally = (deadlines: readonly Deadline[]) => {
 
 describe('demo children, placements and events', () => {
   it('loads about ten fictional children and a dozen placements, and says how many of each it loaded', async () => {
-    const result = await createDemoService(db.connection.db).load(TODAY);
+    const result = await createDemoService(db.connection.db, testClock()).load(TODAY);
     expect(result).toEqual({
       homes: countRows(db.connection, 'homes'),
       persons: countRows(db.connection, 'persons'),
@@ -149,7 +150,7 @@ describe('demo children, placements and events', () => {
   });
 
   it('has believable children: ages under 18 on today, one protected identity, no personnummer', async () => {
-    await createDemoService(db.connection.db).load(TODAY);
+    await createDemoService(db.connection.db, testClock()).load(TODAY);
     const children = db.connection.raw.prepare('SELECT * FROM children ORDER BY id').all() as {
       id: string; name: string | null; birth_date: string; personnummer: string | null; protected_identity: number;
     }[];
@@ -166,7 +167,7 @@ describe('demo children, placements and events', () => {
   });
 
   it('covers SoL, LVU 2 § and LVU 3 §, an omplacering, jourhem with and without a completed investigation, and ended LVU care', async () => {
-    await createDemoService(db.connection.db).load(TODAY);
+    await createDemoService(db.connection.db, testClock()).load(TODAY);
     const sql = (query: string) => db.connection.raw.prepare(query);
     expect(sql('SELECT DISTINCT legal_basis FROM placements ORDER BY 1').pluck().all()).toEqual(['LVU2', 'LVU3', 'SoL']);
     // A stay's form is always its home's kind.
@@ -188,8 +189,8 @@ describe('demo children, placements and events', () => {
   });
 
   it('gives the bevakningslista as of today overdue, due-soon and upcoming deadlines, and some already satisfied', async () => {
-    await createDemoService(db.connection.db).load(TODAY);
-    const deadlines = await createServices(db.connection.db).deadlines.compute(TODAY);
+    await createDemoService(db.connection.db, testClock()).load(TODAY);
+    const deadlines = await createServices(db.connection.db, { clock: testClock() }).deadlines.compute(TODAY);
     const counts = tally(deadlines);
     expect(counts.overdue).toBeGreaterThanOrEqual(2);
     expect(counts['due-soon']).toBeGreaterThanOrEqual(2);
@@ -219,8 +220,8 @@ describe('demo children, placements and events', () => {
     for (const today of [TODAY, '2025-03-31', '2024-02-29']) {
       const other = await openDatabase(':memory:');
       try {
-        await createDemoService(other.db).load(today);
-        pictures.push(picture(await createServices(other.db).deadlines.compute(today)));
+        await createDemoService(other.db, testClock()).load(today);
+        pictures.push(picture(await createServices(other.db, { clock: testClock() }).deadlines.compute(today)));
       } finally {
         await other.close();
       }
@@ -244,13 +245,13 @@ describe('demo children, placements and events', () => {
 
   it('refuses a register that has a child but no homes, and adds nothing', async () => {
     db.connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2015-06-01')").run();
-    await expect(createDemoService(db.connection.db).load(TODAY)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(createDemoService(db.connection.db, testClock()).load(TODAY)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(countRows(db.connection, 'homes')).toBe(0);
     expect(countRows(db.connection, 'children')).toBe(1);
   });
 
   it('refuses a date that is not a calendar date', async () => {
-    await expect(createDemoService(db.connection.db).load('2026-02-30')).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(createDemoService(db.connection.db, testClock()).load('2026-02-30')).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(countRows(db.connection, 'homes')).toBe(0);
   });
 });
@@ -261,7 +262,7 @@ describe('removing the demo', () => {
     Object.fromEntries([...tables, 'stays'].map((t) => [t, db.connection.raw.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all()]));
 
   it('removes children, placements, stays and events with the homes, leaving nothing with EXEMPEL- and real records alone', async () => {
-    const demo = createDemoService(db.connection.db);
+    const demo = createDemoService(db.connection.db, testClock());
     const loaded = await demo.load(TODAY);
     db.connection.raw.prepare("INSERT INTO homes (id, kind, name) VALUES ('H-real', 'hvb', 'Riktiga HVB')").run();
     db.connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2012-01-01')").run();
@@ -282,7 +283,7 @@ describe('removing the demo', () => {
   });
 
   it('takes along the events a user recorded on demo placements while trying the bevakningslista', async () => {
-    const demo = createDemoService(db.connection.db);
+    const demo = createDemoService(db.connection.db, testClock());
     const loaded = await demo.load(TODAY);
     db.connection.raw
       .prepare("INSERT INTO events (id, placement_id, type, date) VALUES ('0b7e6f2c-user', 'EXEMPEL-PL03', 'overvagande', ?)")
@@ -292,7 +293,7 @@ describe('removing the demo', () => {
   });
 
   it('is refused, with nothing removed, while a real placement has a stay in a demo home', async () => {
-    const demo = createDemoService(db.connection.db);
+    const demo = createDemoService(db.connection.db, testClock());
     await demo.load(TODAY);
     db.connection.raw.prepare("INSERT INTO children (id, birth_date) VALUES ('C-real', '2012-01-01')").run();
     db.connection.raw
@@ -313,7 +314,7 @@ describe('removing the demo', () => {
   });
 
   it('is refused, with nothing removed, while a real placement concerns a demo child', async () => {
-    const demo = createDemoService(db.connection.db);
+    const demo = createDemoService(db.connection.db, testClock());
     await demo.load(TODAY);
     db.connection.raw.prepare("INSERT INTO homes (id, kind, name) VALUES ('H-real', 'hvb', 'Riktiga HVB')").run();
     db.connection.raw

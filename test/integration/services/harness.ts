@@ -10,12 +10,15 @@ import { afterEach, beforeEach, expect } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
 import { createServices, type Services } from '../../../main/services';
 import { ServiceError } from '../../../main/services/errors';
+import { testClock, type TestClock } from '../../clock';
 
 export interface ServiceDatabase {
   readonly connection: Connection;
   readonly services: Services;
   /** The register's file (register.sqlite in the test's own temp dir), to open a second connection to it. */
   readonly file: string;
+  /** The services' clock: on TEST_NOW until the test moves it. */
+  readonly clock: TestClock;
 }
 
 /**
@@ -28,13 +31,15 @@ export function useServiceDatabase(prefix?: string): ServiceDatabase {
   let file = ':memory:';
   let connection: Connection;
   let services: Services;
+  let clock: TestClock;
   beforeEach(async () => {
     if (prefix !== undefined) {
       dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
       file = path.join(dir, 'register.sqlite');
     }
     connection = await openDatabase(file);
-    services = createServices(connection.db);
+    clock = testClock();
+    services = createServices(connection.db, { clock });
   });
   afterEach(async () => {
     await connection.close();
@@ -50,11 +55,14 @@ export function useServiceDatabase(prefix?: string): ServiceDatabase {
     get file() {
       return file;
     },
+    get clock() {
+      return clock;
+    },
   };
 }
 
 /** Opens in-memory registers inside a test (for tests that need two); each is closed after the test. */
-export function useRegisters(): () => Promise<{ connection: Connection; services: Services }> {
+export function useRegisters(): () => Promise<{ connection: Connection; services: Services; clock: TestClock }> {
   const open: Connection[] = [];
   afterEach(async () => {
     for (const connection of open.splice(0)) await connection.close();
@@ -62,7 +70,8 @@ export function useRegisters(): () => Promise<{ connection: Connection; services
   return async () => {
     const connection = await openDatabase(':memory:');
     open.push(connection);
-    return { connection, services: createServices(connection.db) };
+    const clock = testClock();
+    return { connection, services: createServices(connection.db, { clock }), clock };
   };
 }
 

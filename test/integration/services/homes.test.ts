@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createExchangeService } from '../../../main/services/exchange';
 import type { HomeInput } from '../../../main/services/homes';
 import { failure, useServiceDatabase } from './harness';
+import { testClock } from '../../clock';
 
 const db = useServiceDatabase('pk-homes-');
 
@@ -209,7 +210,7 @@ describe('homes service and the import of exchange files: one set of rules (main
   const file = (fields: object) => ({ format: 'placeringskollen-exchange', version: 1, ...fields });
 
   it('every home the import lets in, the register can save again unchanged', async () => {
-    await createExchangeService(db.connection.db).importFile(full);
+    await createExchangeService(db.connection.db, testClock()).importFile(full);
     for (const { id } of full.homes) {
       const { active: _active, persons, ...home } = await db.services.homes.get(id);
       const saved = await db.services.homes.save({ ...home, persons });
@@ -218,7 +219,7 @@ describe('homes service and the import of exchange files: one set of rules (main
   });
 
   it('a foster home with an operator is refused by both, with the same message', async () => {
-    const exchange = createExchangeService(db.connection.db);
+    const exchange = createExchangeService(db.connection.db, testClock());
     const imported = await failure(exchange.importFile(file({ homes: [{ id: 'F1', kind: 'jourhem', name: 'Familjen Ek', operator: 'kommunal' }] })));
     const saved = await failure(db.services.homes.save(familjehem({ kind: 'jourhem', operator: 'kommunal' })));
     expect(imported.issues).toEqual([{ path: '/homes/0/operator', message: saved.issues[0]!.message }]);
@@ -226,7 +227,7 @@ describe('homes service and the import of exchange files: one set of rules (main
   });
 
   it('a person in a home without a household (HVB, stödboende, SiS) is refused by both', async () => {
-    const exchange = createExchangeService(db.connection.db);
+    const exchange = createExchangeService(db.connection.db, testClock());
     await exchange.importFile(file({ homes: [{ id: 'S1', kind: 'stodboende', name: 'Björkens stödboende' }] }));
     const imported = await failure(
       exchange.importFile(file({ persons: [{ id: 'P1', homeId: 'S1', name: 'Anna Björk', role: 'uppdragstagare' }] })),

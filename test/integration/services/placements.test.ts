@@ -3,6 +3,7 @@ import { openDatabase } from '../../../main/db/connection';
 import { createServices } from '../../../main/services';
 import type { PlacementInput } from '../../../main/services/placements';
 import { issuesOf, useServiceDatabase } from './harness';
+import { testClock } from '../../clock';
 
 const db = useServiceDatabase('pk-placements-');
 beforeEach(async () => {
@@ -177,13 +178,13 @@ describe('rule settings', () => {
       r.rule === 'sol-overvagande' ? { ...r, validTo: '2025-06-30' } : r,
     );
     references.push({ rule: 'sol-overvagande', reference: 'SoL (2025:400) X kap. Y §', validFrom: '2025-07-01', validTo: null, note: null });
-    const after = await db.services.settings.save({ parameters: { overvagandeMonths: 3 }, references, version: 0 }, '2026-11-22T10:00:00.000Z');
+    const after = await db.services.settings.save({ parameters: { overvagandeMonths: 3 }, references, version: 0 });
     expect(after.version).toBe(1);
     const row = (await db.services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
     expect(row).toMatchObject({ dueOn: '2026-06-02', legalRef: 'SoL (2025:400) X kap. Y §' });
     expect(row?.explanation).toContain('minst var 3:e månad');
 
-    expect((await issuesOf(db.services.settings.save({ parameters: {}, references, version: 0 }, 'x'))).code).toBe('CONFLICT');
+    expect((await issuesOf(db.services.settings.save({ parameters: {}, references, version: 0 }))).code).toBe('CONFLICT');
     const history = await db.connection.db.selectFrom('settingsHistory').select(['key', 'version']).orderBy('key').execute();
     expect(history).toEqual([
       { key: 'legalReferences', version: 1 },
@@ -195,7 +196,7 @@ describe('rule settings', () => {
 
   it('refuse unknown parameters and out-of-range values at their field', async () => {
     const { references } = await db.services.settings.get();
-    const result = await issuesOf(db.services.settings.save({ parameters: { leadDays: 400, nonsense: 1 }, references, version: 0 }, 'x'));
+    const result = await issuesOf(db.services.settings.save({ parameters: { leadDays: 400, nonsense: 1 }, references, version: 0 }));
     expect(result.issues.map((i) => i.path).sort()).toEqual(['/parameters/leadDays', '/parameters/nonsense']);
     expect((await db.services.settings.get()).version).toBe(0);
   });
@@ -212,7 +213,7 @@ describe('the deadline cache', () => {
 
     // Another connection (the command line's nightly import, say) writes to the same file.
     const other = await openDatabase(db.file);
-    await createServices(other.db).placements.recordEvent({ placementId: saved.id, type: 'genomforandeplan', date: '2026-03-20', comment: null });
+    await createServices(other.db, { clock: testClock() }).placements.recordEvent({ placementId: saved.id, type: 'genomforandeplan', date: '2026-03-20', comment: null });
     await other.close();
     expect((await db.services.deadlines.counts('2026-11-22')).overdue).toBe(3);
   });

@@ -10,6 +10,7 @@ import { addDays, addMonths } from '../../../main/domain/dates';
 import { createServices, type Services } from '../../../main/services';
 import { demoExchangeFile } from '../../../main/services/demo';
 import { useServiceDatabase } from './harness';
+import { testClock } from '../../clock';
 
 const TODAY = '2026-11-22';
 
@@ -127,7 +128,7 @@ describe('the demo’s register checks on the day it is loaded', () => {
     for (const today of ['2025-03-31', '2024-02-29', '2027-01-31', '2026-08-30', '2025-12-31']) {
       const other = await openDatabase(':memory:');
       try {
-        const otherServices = createServices(other.db);
+        const otherServices = createServices(other.db, { clock: testClock() });
         await otherServices.demo.load(today);
         expect(await picture(otherServices, today), today).toEqual(reference);
       } finally {
@@ -154,28 +155,25 @@ describe('removing the demo', () => {
       homes: [{ id: 'F-real', kind: 'familjehem', name: 'Familjen Ek' }],
       persons: [{ id: 'P-real', homeId: 'F-real', name: 'Anna Ek', role: 'uppdragstagare' }],
     });
+    db.clock.set('2026-11-22T09:00:00.000Z');
     const real = await db.services.registerChecks.record(
       { personId: 'P-real', register: 'belastningsregistret', checkedOn: '2026-11-01', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A' },
-      '2026-11-22T09:00:00.000Z',
-      TODAY,
     );
+    db.clock.set('2026-11-22T09:10:00.000Z');
     await db.services.registerChecks.correct(
       { ...real, personId: 'P-real', homeId: undefined, reference: 'Dnr 1', id: real.id, reason: 'Dnr saknades.', recordedBy: 'Handläggare A' },
-      '2026-11-22T09:10:00.000Z',
-      TODAY,
     );
     // Trying the demo: a check recorded on a demo person, then removed again; a demo check corrected.
+    db.clock.set('2026-11-22T09:20:00.000Z');
     const tried = await db.services.registerChecks.record(
       { personId: 'EXEMPEL-P03', register: 'kronofogden', checkedOn: '2026-11-20', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A' },
-      '2026-11-22T09:20:00.000Z',
-      TODAY,
     );
-    await db.services.registerChecks.remove({ id: tried.id, reason: 'Bara ett test.', removedBy: 'Handläggare A' }, '2026-11-22T09:30:00.000Z');
+    db.clock.set('2026-11-22T09:30:00.000Z');
+    await db.services.registerChecks.remove({ id: tried.id, reason: 'Bara ett test.', removedBy: 'Handläggare A' });
     const demoCheck = (await db.services.registerChecks.homeChecks('EXEMPEL-H06', TODAY)).persons[0]!.checks[0]!;
+    db.clock.set('2026-11-22T09:40:00.000Z');
     await db.services.registerChecks.correct(
       { ...demoCheck, personId: demoCheck.personId!, homeId: undefined, reference: 'Dnr rättat', reason: 'Test.', recordedBy: 'Handläggare A' },
-      '2026-11-22T09:40:00.000Z',
-      TODAY,
     );
     expect(sql('SELECT count(*) FROM register_check_history').pluck().get()).toBe(4);
 
@@ -187,10 +185,9 @@ describe('removing the demo', () => {
 
   it('is refused while a user’s check of a demo person is still there, and removes nothing', async () => {
     await db.services.demo.load(TODAY);
+    db.clock.set('2026-11-22T09:20:00.000Z');
     await db.services.registerChecks.record(
       { personId: 'EXEMPEL-P03', register: 'kronofogden', checkedOn: '2026-11-20', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A' },
-      '2026-11-22T09:20:00.000Z',
-      TODAY,
     );
     const history = sql('SELECT count(*) FROM register_check_history').pluck().get();
     await expect(db.services.demo.remove()).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('1 registerkontroll gäller exempelhem eller personer i dem') });

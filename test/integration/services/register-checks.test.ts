@@ -4,7 +4,7 @@
  * refused with a Swedish message at the field, and judged by the check engine in the panel.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CorrectRegisterCheckInput, RegisterCheckInput } from '../../../main/services/register-checks';
+import type { CorrectRegisterCheckInput, RegisterCheckInput, RemoveRegisterCheckInput } from '../../../main/services/register-checks';
 import { failure, useServiceDatabase } from './harness';
 
 const TODAY = '2026-11-22';
@@ -12,6 +12,21 @@ const NOW = '2026-11-22T10:15:00.000Z';
 const LATER = '2026-11-22T14:40:00.000Z';
 
 const db = useServiceDatabase('pk-register-checks-');
+/** The panel's calls at the instants the assertions name: a check recorded at NOW, corrected or removed LATER unless told. */
+const checks = {
+  record: (input: RegisterCheckInput) => {
+    db.clock.set(NOW);
+    return db.services.registerChecks.record(input);
+  },
+  correct: (input: CorrectRegisterCheckInput, at = LATER) => {
+    db.clock.set(at);
+    return db.services.registerChecks.correct(input);
+  },
+  remove: (input: RemoveRegisterCheckInput, at = LATER) => {
+    db.clock.set(at);
+    return db.services.registerChecks.remove(input);
+  },
+};
 beforeEach(async () => {
   await db.services.exchange.importFile({
     format: 'placeringskollen-exchange',
@@ -75,7 +90,7 @@ const count = (table: string) => db.connection.raw.prepare(`SELECT count(*) FROM
 
 describe('recording a check', () => {
   it('records a check of an adult with who recorded it and when, under a new UUID', async () => {
-    const check = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
+    const check = await checks.record(personCheck());
     expect(check).toEqual({
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       personId: 'P1',
@@ -95,20 +110,20 @@ describe('recording a check', () => {
         outcome: 'utan-anmarkning', reference: 'Dnr 2026/12', permit: null, recorded_by: 'Handläggare A', recorded_at: NOW,
       },
     ]);
-    const second = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
+    const second = await checks.record(personCheck());
     expect(second.id).not.toBe(check.id);
   });
 
   it('records an IVO permit with its scope, the holder’s org.nr in its normal form', async () => {
-    const check = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const check = await checks.record(permitCheck());
     expect(check.permit).toEqual({ forms: ['hvb'], minAge: 13, maxAge: 17, places: 8, targetGroup: 'Ungdomar med missbruk', holderOrgNr: '556677-8899' });
     expect(JSON.parse(db.connection.raw.prepare('SELECT permit FROM register_checks').pluck().get() as string)).toEqual(check.permit);
     // A permit of unknown scope is a verification all the same.
-    expect((await db.services.registerChecks.record(permitCheck({ permit: null, homeId: 'S1' }), NOW, TODAY)).permit).toBeNull();
+    expect((await checks.record(permitCheck({ permit: null, homeId: 'S1' }))).permit).toBeNull();
   });
 
   it('accepts a check made today, and a check of an adult of a jourhem', async () => {
-    await expect(db.services.registerChecks.record(personCheck({ checkedOn: TODAY, personId: 'P4' }), NOW, TODAY)).resolves.toMatchObject({ personId: 'P4' });
+    await expect(checks.record(personCheck({ checkedOn: TODAY, personId: 'P4' }))).resolves.toMatchObject({ personId: 'P4' });
   });
 });
 
@@ -176,7 +191,7 @@ describe('what a check is refused for, with the message at its field', () => {
       ],
     ],
   ])('%s', async (_name, input, issues) => {
-    const error = await failure(db.services.registerChecks.record(input(), NOW, TODAY));
+    const error = await failure(checks.record(input()));
     expect(error.code).toBe('VALIDATION');
     expect(error.message).toBe('Kontrollen kunde inte sparas.');
     expect(error.issues).toEqual(issues);
@@ -185,7 +200,7 @@ describe('what a check is refused for, with the message at its field', () => {
 
   it('a person of a household that is not a foster home (only a broken import could put one there)', async () => {
     db.connection.raw.prepare("INSERT INTO persons (id, home_id, name, role) VALUES ('P9', 'H1', 'Eva Fel', 'uppdragstagare')").run();
-    const error = await failure(db.services.registerChecks.record(personCheck({ personId: 'P9' }), NOW, TODAY));
+    const error = await failure(checks.record(personCheck({ personId: 'P9' })));
     expect(error.issues).toEqual([
       { path: '/personId', message: 'Registerkontroller görs för personer i familjehem, jourhem och nätverkshem; Solgläntans HVB är ett HVB.' },
     ]);
@@ -194,16 +209,13 @@ describe('what a check is refused for, with the message at its field', () => {
 
 describe('correcting a check', () => {
   it('keeps the earlier version with who recorded it, who corrected it, when and why; revisions count up', async () => {
-    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
+    const recorded = await checks.record(personCheck());
 
-    const first = await db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })), LATER, TODAY);
+    const first = await checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })));
     expect(first).toEqual({ ...recorded, reference: 'Dnr 2026/21', recordedBy: 'Handläggare C', recordedAt: LATER, revisions: 1 });
 
-    const second = await db.services.registerChecks.correct(
-      correction(recorded.id, personCheck({ reference: 'Dnr 2026/21', outcome: 'med-anmarkning' }), { reason: 'Utdraget hade en anmärkning.', recordedBy: 'Handläggare D' }),
-      '2026-11-23T08:00:00.000Z',
-      '2026-11-23',
-    );
+    const second = await checks.correct(
+      correction(recorded.id, personCheck({ reference: 'Dnr 2026/21', outcome: 'med-anmarkning' }), { reason: 'Utdraget hade en anmärkning.', recordedBy: 'Handläggare D' }), '2026-11-23T08:00:00.000Z');
     expect(second).toMatchObject({ outcome: 'med-anmarkning', recordedBy: 'Handläggare D', revisions: 2 });
 
     // A person's version also keeps the home of her household then (the home's history finds it by that).
@@ -230,12 +242,9 @@ describe('correcting a check', () => {
   });
 
   it('corrects an IVO permit’s scope and keeps the scope it had', async () => {
-    const recorded = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
-    const corrected = await db.services.registerChecks.correct(
-      correction(recorded.id, permitCheck({ permit: { ...permitCheck().permit!, maxAge: 20, forms: ['hvb', 'stodboende'] } })),
-      LATER,
-      TODAY,
-    );
+    const recorded = await checks.record(permitCheck());
+    const corrected = await checks.correct(
+      correction(recorded.id, permitCheck({ permit: { ...permitCheck().permit!, maxAge: 20, forms: ['hvb', 'stodboende'] } })));
     expect(corrected.permit).toMatchObject({ maxAge: 20, forms: ['hvb', 'stodboende'] });
     const { history } = await db.services.registerChecks.homeChecks('H1', TODAY);
     expect(history).toEqual([
@@ -244,10 +253,10 @@ describe('correcting a check', () => {
   });
 
   it('refuses a correction that changes nothing, and writes nothing', async () => {
-    const recorded = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const recorded = await checks.record(permitCheck());
     const before = rows('register_checks');
     // Another person correcting, and the org.nr written without the hyphen: still the same check.
-    const error = await failure(db.services.registerChecks.correct(correction(recorded.id, permitCheck(), { recordedBy: 'Handläggare Z' }), LATER, TODAY));
+    const error = await failure(checks.correct(correction(recorded.id, permitCheck(), { recordedBy: 'Handläggare Z' })));
     expect(error).toMatchObject({ code: 'VALIDATION', message: 'Inget har ändrats.' });
     expect(error.issues).toEqual([{ path: '', message: 'Inget har ändrats.' }]);
     expect(rows('register_checks')).toEqual(before);
@@ -255,21 +264,21 @@ describe('correcting a check', () => {
   });
 
   it('cannot move a check to another person or another home', async () => {
-    const personal = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
-    const moved = await failure(db.services.registerChecks.correct(correction(personal.id, personCheck({ personId: 'P2' })), LATER, TODAY));
+    const personal = await checks.record(personCheck());
+    const moved = await failure(checks.correct(correction(personal.id, personCheck({ personId: 'P2' }))));
     expect(moved.issues).toEqual([
       { path: '/personId', message: 'En kontroll kan inte flyttas till en annan person eller ett annat hem. Ta bort den och registrera en ny.' },
     ]);
 
-    const permit = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
-    const toOtherHome = await failure(db.services.registerChecks.correct(correction(permit.id, permitCheck({ homeId: 'S1' })), LATER, TODAY));
+    const permit = await checks.record(permitCheck());
+    const toOtherHome = await failure(checks.correct(correction(permit.id, permitCheck({ homeId: 'S1' }))));
     expect(toOtherHome.issues.map((i) => i.path)).toEqual(['/homeId']);
     expect(count('register_check_history')).toBe(0);
   });
 
   it('is validated like a new check, and says the correction could not be saved', async () => {
-    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
-    const error = await failure(db.services.registerChecks.correct(correction(recorded.id, personCheck({ checkedOn: '2026-12-01', outcome: 'giltigt' })), LATER, TODAY));
+    const recorded = await checks.record(personCheck());
+    const error = await failure(checks.correct(correction(recorded.id, personCheck({ checkedOn: '2026-12-01', outcome: 'giltigt' }))));
     expect(error.message).toBe('Rättelsen kunde inte sparas.');
     expect(error.issues).toEqual([
       { path: '/outcome', message: 'En registerkontroll är utan eller med anmärkning.' },
@@ -279,20 +288,20 @@ describe('correcting a check', () => {
   });
 
   it('of a check that does not exist is NOT_FOUND', async () => {
-    const error = await failure(db.services.registerChecks.correct(correction('RC-saknas', personCheck()), LATER, TODAY));
+    const error = await failure(checks.correct(correction('RC-saknas', personCheck())));
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Kontrollen finns inte.' });
   });
 
   it('is one transaction: when the change fails, the history row is not written either', async () => {
-    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
+    const recorded = await checks.record(personCheck());
     const before = rows('register_checks');
     db.connection.raw.exec("CREATE TRIGGER refuse BEFORE UPDATE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
-    await expect(db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })), LATER, TODAY)).rejects.toThrow(/nej/);
+    await expect(checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })))).rejects.toThrow(/nej/);
     expect(count('register_check_history')).toBe(0);
     expect(rows('register_checks')).toEqual(before);
 
     db.connection.raw.exec('DROP TRIGGER refuse');
-    await expect(db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })), LATER, TODAY)).resolves.toMatchObject({
+    await expect(checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })))).resolves.toMatchObject({
       revisions: 1,
     });
   });
@@ -300,10 +309,10 @@ describe('correcting a check', () => {
 
 describe('removing a check', () => {
   it('removes it and keeps it in the history with who removed it and why; returns it as it was', async () => {
-    const recorded = await db.services.registerChecks.record(personCheck(), NOW, TODAY);
-    await db.services.registerChecks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })), LATER, TODAY);
+    const recorded = await checks.record(personCheck());
+    await checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })));
 
-    const removed = await db.services.registerChecks.remove({ id: recorded.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, '2026-11-22T16:00:00.000Z');
+    const removed = await checks.remove({ id: recorded.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, '2026-11-22T16:00:00.000Z');
     expect(removed).toMatchObject({ id: recorded.id, reference: 'Dnr 2026/21', recordedBy: 'Handläggare C', recordedAt: LATER, revisions: 1 });
     expect(count('register_checks')).toBe(0);
 
@@ -316,7 +325,7 @@ describe('removing a check', () => {
   });
 
   it('of a check that does not exist is NOT_FOUND, and writes no history', async () => {
-    await expect(db.services.registerChecks.remove({ id: 'RC-saknas', reason: 'x', removedBy: 'y' }, LATER)).rejects.toMatchObject({
+    await expect(checks.remove({ id: 'RC-saknas', reason: 'x', removedBy: 'y' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'Kontrollen finns inte.',
     });
@@ -324,16 +333,16 @@ describe('removing a check', () => {
   });
 
   it('is one transaction: when the removal fails, nothing is kept in the history', async () => {
-    const recorded = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const recorded = await checks.record(permitCheck());
     db.connection.raw.exec("CREATE TRIGGER refuse BEFORE DELETE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
-    await expect(db.services.registerChecks.remove({ id: recorded.id, reason: 'Fel hem.', removedBy: 'Handläggare E' }, LATER)).rejects.toThrow(/nej/);
+    await expect(checks.remove({ id: recorded.id, reason: 'Fel hem.', removedBy: 'Handläggare E' })).rejects.toThrow(/nej/);
     expect(count('register_check_history')).toBe(0);
     expect(count('register_checks')).toBe(1);
   });
 });
 
 describe('the home panel', () => {
-  const record = (fields: Partial<RegisterCheckInput>) => db.services.registerChecks.record(personCheck(fields), NOW, TODAY);
+  const record = (fields: Partial<RegisterCheckInput>) => checks.record(personCheck(fields));
 
   it('is NOT_FOUND for a home that does not exist', async () => {
     await expect(db.services.registerChecks.homeChecks('H9', TODAY)).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Hemmet finns inte.' });
@@ -396,9 +405,7 @@ describe('the home panel', () => {
         references: settings.references,
         catalogue: settings.catalogue.map((e) => (e.register === 'socialregistret' ? { ...e, required: true, recheckMonths: 24 } : e)),
         version: settings.version,
-      },
-      NOW,
-    );
+      });
     const { persons, catalogue } = await db.services.registerChecks.homeChecks('F1', TODAY);
     expect(catalogue.find((e) => e.register === 'socialregistret')).toMatchObject({ required: true, recheckMonths: 24 });
     expect(persons[0]!.registers.map((r) => [r.register, r.required, r.dueOn, r.status])).toEqual([
@@ -409,8 +416,8 @@ describe('the home panel', () => {
   });
 
   it('an HVB: permits newest first with their scope parsed, and whether a permit is required', async () => {
-    const older = await db.services.registerChecks.record(permitCheck({ checkedOn: '2025-03-01', outcome: 'ogiltigt' }), NOW, TODAY);
-    const newer = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const older = await checks.record(permitCheck({ checkedOn: '2025-03-01', outcome: 'ogiltigt' }));
+    const newer = await checks.record(permitCheck());
     const panel = await db.services.registerChecks.homeChecks('H1', TODAY);
     expect(panel.persons).toEqual([]);
     expect(panel.permitRequired).toBe(true);
@@ -423,7 +430,7 @@ describe('the home panel', () => {
   });
 
   it('a stored scope that does not parse is shown as unknown, not as an error', async () => {
-    const check = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
+    const check = await checks.record(permitCheck());
     for (const broken of ['{"forms": ["slott"]}', 'inte json', '{"minAge": "tretton"}']) {
       db.connection.raw.prepare('UPDATE register_checks SET permit = ? WHERE id = ?').run(broken, check.id);
       const { permits } = await db.services.registerChecks.homeChecks('H1', TODAY);
@@ -460,10 +467,10 @@ describe('the home panel', () => {
   it('history covers the home’s permits and its adults’ checks, not other homes’', async () => {
     const anna = await record({});
     const dan = await record({ personId: 'P4' });
-    const permit = await db.services.registerChecks.record(permitCheck(), NOW, TODAY);
-    await db.services.registerChecks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
-    await db.services.registerChecks.remove({ id: dan.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
-    await db.services.registerChecks.remove({ id: permit.id, reason: 'Fel hem.', removedBy: 'Handläggare E' }, LATER);
+    const permit = await checks.record(permitCheck());
+    await checks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' });
+    await checks.remove({ id: dan.id, reason: 'Fel.', removedBy: 'Handläggare E' });
+    await checks.remove({ id: permit.id, reason: 'Fel hem.', removedBy: 'Handläggare E' });
     expect((await db.services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);
     expect((await db.services.registerChecks.homeChecks('F2', TODAY)).history.map((h) => h.checkId)).toEqual([dan.id]);
     expect((await db.services.registerChecks.homeChecks('H1', TODAY)).history.map((h) => h.checkId)).toEqual([permit.id]);
@@ -471,7 +478,7 @@ describe('the home panel', () => {
 
   it('history of a removed person’s checks stays with the home after she leaves the household', async () => {
     const bo = await record({ personId: 'P2', register: 'misstankeregistret' });
-    await db.services.registerChecks.remove({ id: bo.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, LATER);
+    await checks.remove({ id: bo.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' });
     const home = await db.services.homes.get('F1');
     await db.services.homes.save({ ...home, persons: home.persons.filter((p) => p.id !== 'P2') });
     expect(db.connection.raw.prepare("SELECT count(*) FROM persons WHERE id = 'P2'").pluck().get()).toBe(0);
@@ -486,7 +493,7 @@ describe('the home panel', () => {
 
   it('history kept before home ids were stored (no home id) is still found through the household', async () => {
     const anna = await record({});
-    await db.services.registerChecks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' }, LATER);
+    await checks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' });
     // As a version kept before this change (and the demo's older databases) looks: no home id.
     db.connection.raw.exec('UPDATE register_check_history SET home_id = NULL');
     expect((await db.services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);
