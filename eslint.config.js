@@ -6,13 +6,18 @@ import globals from 'globals';
 
 /** Layers import one way (ARCHITECTURE.md); a wrong import fails the lint. */
 const forbid = (...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map(([group, message]) => ({ group, message })) }],
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    { patterns: groups.map(([group, message, allowTypeImports = false]) => ({ group, message, allowTypeImports })) },
+  ],
 });
 const electron = [['electron'], 'Electron hör bara hemma i main/app och preload/index.ts.'];
 const renderer = [['**/renderer', '**/renderer/**'], 'main importerar aldrig renderer.'];
 const preload = [['**/preload', '**/preload/**'], 'Endast main/ipc, main/host och renderer talar kontraktet.'];
-// Both the folder itself ('../services', its index) and anything in it.
+// Services and the command line implement the contract's types, and take nothing else from it.
+const contractTypesOnly = [['**/preload', '**/preload/**'], 'Tjänsterna tar bara typer från kontraktet (import type).', true];
 const clockMessage = 'Läs tiden från den injicerade klockan (Clock), inte från maskinens.';
+// Both the folder itself ('../services', its index) and anything in it.
 const outer = (...names) => [names.flatMap((n) => [`**/${n}`, `**/${n}/**`]), `Fel riktning mellan lager: ${names.join(', ')}.`];
 
 export default tseslint.config(
@@ -32,10 +37,16 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid([['**/main/**', 'electron', 'node:*'], 'renderer talar bara med window.api (preload/api.ts).']),
+      ...forbid([['**/main/**', 'electron', 'node:*'], 'renderer talar bara med window.api (preload/api).']),
     },
   },
-  { files: ['preload/api.ts'], rules: forbid([['**/main/**', '**/renderer/**', 'electron', './*', '../*'], 'Kontraktet importerar inget från projektet.']) },
+  {
+    // The contract speaks the domain's words (main/domain is pure: no I/O, no clock) and nothing else of main's.
+    files: ['preload/api/**/*.ts'],
+    rules: forbid(
+      [['**/main/*', '!**/main/domain', '**/main/*/**', '!**/main/domain/**', '**/renderer/**', 'electron', 'node:*'], 'Kontraktet importerar bara från main/domain.'],
+    ),
+  },
   { files: ['preload/index.ts'], rules: forbid([['**/main/**', '**/renderer/**'], 'preload importerar bara kontraktet.']) },
   {
     files: ['main/domain/**/*.ts'],
@@ -51,9 +62,9 @@ export default tseslint.config(
   { files: ['main/security/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'db', 'reports', 'cli', 'host')) },
   { files: ['main/db/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'reports', 'cli', 'host', 'security')) },
   { files: ['main/reports/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'services', 'db', 'cli', 'host')) },
-  { files: ['main/services/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'cli', 'host')) },
+  { files: ['main/services/**/*.ts'], rules: forbid(electron, renderer, contractTypesOnly, outer('app', 'ipc', 'cli', 'host')) },
   { files: ['main/ipc/**/*.ts'], rules: forbid(electron, renderer, outer('app', 'cli', 'host', 'db')) },
-  { files: ['main/cli/**/*.ts'], rules: forbid(electron, renderer, preload, outer('app', 'ipc', 'host')) },
+  { files: ['main/cli/**/*.ts'], rules: forbid(electron, renderer, contractTypesOnly, outer('app', 'ipc', 'host')) },
   { files: ['main/host/**/*.ts'], rules: forbid(electron, renderer, outer('app', 'cli')) },
   { files: ['main/app/**/*.ts'], rules: forbid(renderer, outer('cli', 'host')) },
   {

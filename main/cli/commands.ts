@@ -9,11 +9,12 @@ import { z } from 'zod';
 import type { CheckResult } from '../domain/checks';
 import { isIsoDate } from '../domain/dates';
 import { exchangeArrays, type ExchangeArray } from '../domain/exchange';
-import { checkStatusLabels, checkTitles, registerNames, statusLabels, type CheckRegisterName } from '../domain/rule-texts';
+import { checkStatusLabels, checkTitles, registerNames, statusLabels } from '../domain/rule-texts';
 import type { Services } from '../services';
 import { countDeadlines } from '../services/deadlines';
 import type { ImportSummary } from '../services/exchange';
 import { defineCommand, flags, plannedCommand, UsageError, type Command, type Context, type Text } from './command';
+import type { Register } from '../domain/vocabulary';
 
 const dbFlag = { db: { type: 'string' } } as const;
 const jsonFlag = { json: { type: 'boolean' } } as const;
@@ -319,7 +320,7 @@ function checkTable(date: string, results: readonly CheckResult[], names: { home
     checkStatusLabels[result.status],
     names.homes.get(result.homeId) ?? result.homeId,
     result.personId === null ? '–' : (names.persons.get(result.personId) ?? result.personId),
-    registerNames[result.register as CheckRegisterName] ?? result.register,
+    registerNames[result.register as Register] ?? result.register,
     result.check === 'registerkontroll-fortlopande' ? result.dueOn : result.decisionOn,
     result.placementId ?? '–',
   ]);

@@ -5,7 +5,6 @@
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import {
-  assessmentDimensions,
   exchangeArrays,
   exchangeFormat,
   exchangeVersion,
@@ -22,13 +21,12 @@ import {
   type ExchangePlacement,
   type ExchangeRegisterCheck,
   type ExchangeStay,
-  type HomeKind,
   type KnownRecords,
   type MentionedIds,
-  type StayForm,
 } from '../domain/exchange';
 import { parseStoredPermit, revisionRow, serializePermit, type CheckRevisionRow, type CheckRow } from './checks-repository';
 import type { Database, HomesTable, StaysTable } from './schema';
+import { assessmentDimensions, type HomeKind, type StayForm } from '../domain/vocabulary';
 
 type Db = Kysely<Database> | Transaction<Database>;
 

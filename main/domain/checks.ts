@@ -6,19 +6,12 @@
  * Checks dated after D have not happened yet and are ignored, like events.
  */
 import { addDays, addMonths, compareDates, type IsoDate } from './dates';
-import { deadlineStatus, isActiveOn, type DeadlineStatus } from './deadlines';
-import type { HomeKind } from './homes';
-import {
-  defaultRegisterCatalogue,
-  personCheckRegisters,
-  type PersonCheckRegister,
-  type RegisterCatalogueEntry,
-  type RuleParameters,
-} from './rule-settings';
+import { deadlineStatus, isActiveOn } from './deadlines';
+import { defaultRegisterCatalogue, type RegisterCatalogueEntry, type RuleParameters } from './rule-settings';
+import { permitForms, type DeadlineStatus, type DecisionCheckStatus, type HomeKind } from './vocabulary';
 
-export { defaultRegisterCatalogue, personCheckRegisters, type PersonCheckRegister, type RegisterCatalogueEntry };
+export { defaultRegisterCatalogue, type RegisterCatalogueEntry };
 
-export type DecisionCheckStatus = 'ok' | 'missing' | 'after-decision' | 'too-old' | 'remark' | 'invalid';
 
 export interface CheckRecord {
   personId: string | null;
@@ -87,8 +80,6 @@ export type CheckResult =
     };
 
 const fosterForms: readonly string[] = ['familjehem', 'natverkshem', 'jourhem'];
-const permitForms: readonly string[] = ['hvb', 'stodboende'];
-
 /** A stay's decision date: its own, else the placement's for the first stay (`index` 0 in date order), else the day it began. */
 export function decisionDateOf(placement: Pick<CheckPlacement, 'decidedOn'>, stay: CheckStay, index: number): IsoDate {
   return stay.decidedOn ?? (index === 0 ? placement.decidedOn : stay.from);
@@ -180,7 +171,7 @@ function judgeDecision(
       .map((entry): DecisionCheck => ({ check: 'registerkontroll', personId: null, register: entry.register, status: 'missing', checkedOn: null }));
     return [...judged, ...gaps];
   }
-  if (permitForms.includes(form) && home?.operator === 'enskild') {
+  if (home !== undefined && needsPermit(form, home.operator)) {
     const judged = judgeAtDecision(index.checksOf(`home:${homeId}`, 'ivo-tillstand'), decisionOn, addDays(decisionOn, -parameters.ivoTillstandMaxAgeDays), {
       outcome: 'ogiltigt',
       status: 'invalid',
@@ -270,6 +261,15 @@ export function readinessAt(
   const home = register.homes.get(homeId);
   if (home === undefined) return [];
   return judgeDecision(indexChecks(register, on), home, home.kind, homeId, decisionOn, parameters, catalogue, options);
+}
+
+/**
+ * Whether a stay of `form` in a home run by `operator` rests on an IVO permit (`ivo-tillstand`):
+ * an HVB or stödboende run by an enskild huvudman. The one answer for the engine, the readiness
+ * panel, the placement form and the home panel.
+ */
+export function needsPermit(form: HomeKind, operator: string | null): boolean {
+  return (permitForms as readonly HomeKind[]).includes(form) && operator === 'enskild';
 }
 
 /** What an IVO permit covers, as verified; unknown parts are null and limit nothing. */

@@ -8,12 +8,9 @@
  * a completed investigation) has not happened yet.
  */
 import { addDays, addMonths, birthday, compareDates, type IsoDate } from './dates';
-import type { HomeKind } from './homes';
-import { fosterHomeKinds } from './homes';
-import { legalReferenceOn, type DeadlineRule, type LegalReference, type RuleParameters } from './rule-settings';
+import { legalReferenceOn, type LegalReference, type RuleParameters } from './rule-settings';
+import { fosterHomeKinds, type DeadlineRule, type DeadlineStatus, type HomeKind, type LegalBasis } from './vocabulary';
 
-export type LegalBasis = 'SoL' | 'LVU2' | 'LVU3';
-export type DeadlineStatus = 'overdue' | 'due-soon' | 'upcoming';
 
 export interface EngineStay {
   homeId: string;

@@ -8,62 +8,40 @@
  */
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
-import { checkHomeFields, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders, type HomeKind } from './homes';
+import { checkHomeFields } from './homes';
 import { validateOrgNr } from './orgnr';
 import { validatePersonnummer } from './personnummer';
 import { placementProblems } from './placements';
-
-// The home enumerations live in ./homes, with the rules of a home; the format uses them as they are.
-export { homeKinds, operators, personRoles, targetGenders, type HomeKind };
+import {
+  assessmentDimensions,
+  checkOutcomes,
+  childVoices,
+  deviationKinds,
+  deviationStatuses,
+  endReasons,
+  eventTypes,
+  homeKinds,
+  homeStatuses,
+  isFosterHomeKind,
+  ivoVerdicts,
+  legalBases,
+  operators,
+  permitForms,
+  permitOutcomes,
+  personCheckOutcomes,
+  personRoles,
+  placementEventTypes,
+  registers,
+  severities,
+  stayForms,
+  targetGenders,
+  homeRegisters,
+  type HomeKind,
+  type StayForm,
+} from './vocabulary';
 
 export const exchangeFormat = 'placeringskollen-exchange';
 export const exchangeVersion = 1;
-
-// ---------------------------------------------------------------------------------------------
-// Enumerations: the Swedish domain terms in lowercase ASCII.
-
-/** A stay's form is the kind of home it is in. */
-export const stayForms = homeKinds;
-export type StayForm = HomeKind;
-export const homeStatuses = ['aktiv', 'inaktiv'] as const;
-export const personRegisters = [
-  'belastningsregistret',
-  'misstankeregistret',
-  'socialregistret',
-  'kronofogden',
-  'forsakringskassan',
-] as const;
-export const homeRegisters = ['ivo-tillstand'] as const;
-export const registers = [...personRegisters, ...homeRegisters] as const;
-export type Register = (typeof registers)[number];
-export const personOutcomes = ['utan-anmarkning', 'med-anmarkning'] as const;
-export const permitOutcomes = ['giltigt', 'ogiltigt'] as const;
-export const outcomes = [...personOutcomes, ...permitOutcomes] as const;
-/** The kinds of home an IVO permit can cover; `ivo-tillstand` is checked only for these. */
-export const permitForms = ['hvb', 'stodboende'] as const satisfies readonly HomeKind[];
-/** The verdict of an IVO inspection (`ivo-tillsyn`), mildest first. */
-export const ivoVerdicts = ['utan-anmarkning', 'kritik', 'forelaggande', 'aterkallelse'] as const;
-export const legalBases = ['SoL', 'LVU2', 'LVU3'] as const;
-export const endReasons = ['planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan'] as const;
-export const placementEventTypes = [
-  'overvagande',
-  'omprovning',
-  'vardnadsoverflyttning-overvagande',
-  'barnsamtal',
-  'vardplan',
-  'genomforandeplan',
-  'halsoundersokning-begard',
-  'uppfoljning-avslutad',
-  'jourhem-sarskilda-skal',
-  'uppfoljningsbesok',
-] as const;
-export const homeEventTypes = ['ivo-anmalan-fler-an-tre', 'ivo-tillsyn'] as const;
-export const eventTypes = [...placementEventTypes, ...homeEventTypes] as const;
-export const assessmentDimensions = ['trygghet', 'skola', 'halsa', 'delaktighet', 'samverkan', 'kontinuitet'] as const;
-export const childVoices = ['trivs', 'trivs-inte', 'vill-flytta'] as const;
-export const deviationKinds = ['avvikelse', 'lex-sarah'] as const;
-export const severities = ['lag', 'medel', 'allvarlig'] as const;
-export const deviationStatuses = ['oppen', 'atgardad', 'avslutad'] as const;
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
   (values as readonly string[]).includes(value);
@@ -162,7 +140,7 @@ export const registerCheckSchema = z.strictObject({
   homeId: optional(id),
   register: z.enum(registers),
   checkedOn: isoDate,
-  outcome: z.enum(outcomes),
+  outcome: z.enum(checkOutcomes),
   /** A diary number or similar: never the contents of the extract. */
   reference: optionalText(200),
   /** Extension, `ivo-tillstand` only: what the permit covers. */
@@ -561,7 +539,7 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
     } else if (!onHome && check.homeId !== undefined) {
       report([...at, 'homeId'], `${check.register} kontrolleras för en person; ange personId i stället`);
     }
-    const fitting: readonly string[] = onHome ? permitOutcomes : personOutcomes;
+    const fitting: readonly string[] = onHome ? permitOutcomes : personCheckOutcomes;
     if (!fitting.includes(check.outcome)) {
       report(
         [...at, 'outcome'],

@@ -1,24 +1,10 @@
 /**
- * Homes: their enumerations and the rules a home must meet beyond the types of its fields.
- * One source for the register's form (services/homes) and the import of exchange files
- * (domain/exchange), so the import never lets in a home the form could not save.
- * preload/api.ts keeps its own copy of the enumerations (the contract is a leaf);
- * test/unit/enumerations.test.ts keeps the two the same.
+ * Homes: the rules a home must meet beyond the types of its fields. One source for the register's
+ * form (services/homes) and the import of exchange files (domain/exchange), so the import never
+ * lets in a home the form could not save. Their enumerations are in ./vocabulary.
  */
 import { validateOrgNr } from './orgnr';
-
-export const homeKinds = ['hvb', 'stodboende', 'familjehem', 'jourhem', 'natverkshem', 'sis'] as const;
-export type HomeKind = (typeof homeKinds)[number];
-export const operators = ['enskild', 'kommunal', 'region', 'statlig'] as const;
-export type Operator = (typeof operators)[number];
-export const personRoles = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'] as const;
-export type PersonRole = (typeof personRoles)[number];
-export const targetGenders = ['alla', 'flickor', 'pojkar'] as const;
-export type TargetGender = (typeof targetGenders)[number];
-
-/** Private homes of families: they have a household (persons), not an operator (huvudman). */
-export const fosterHomeKinds = ['familjehem', 'jourhem', 'natverkshem'] as const satisfies readonly HomeKind[];
-export const isFosterHomeKind = (kind: HomeKind): boolean => (fosterHomeKinds as readonly HomeKind[]).includes(kind);
+import { isFosterHomeKind, type HomeKind, type Operator } from './vocabulary';
 
 export const noOperatorMessage = 'Familjehem, jourhem och nätverkshem har ingen huvudman.';
 export const noHouseholdMessage = 'HVB, stödboende och SiS har inget hushåll: ta bort personerna.';

@@ -4,7 +4,7 @@
  * can save everything the import lets in and the reverse.
  */
 import type { IsoDate } from './dates';
-import type { HomeKind } from './homes';
+import type { HomeKind } from './vocabulary';
 
 export interface PlacementShape {
   startedOn: IsoDate;

@@ -8,28 +8,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
-
-export const deadlineRules = [
-  'sol-overvagande',
-  'lvu-overvagande',
-  'lvu-omprovning',
-  'vardnadsoverflyttning',
-  'jourhem-tidsgrans',
-  'barnsamtal',
-  'vardplan',
-  'genomforandeplan',
-  'halsoundersokning',
-  'uppfoljning-efter-lvu',
-  'fler-an-tre-barn',
-] as const;
-export type DeadlineRule = (typeof deadlineRules)[number];
-
-/** Rules of the checks section (register checks and permits); their engine comes with the checks. */
-export const checkRules = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'] as const;
-export type CheckRule = (typeof checkRules)[number];
-
-export const ruleIds = [...deadlineRules, ...checkRules] as const;
-export type RuleId = (typeof ruleIds)[number];
+import { checkedRoles, personRegisters, ruleIds, type PersonRegister, type RuleId } from './vocabulary';
 
 // Messages in Swedish: the settings page shows them at the field.
 const whole = (min: number, max: number, unit: string) =>
@@ -64,17 +43,12 @@ export const ruleParametersSchema = z.strictObject({
 export type RuleParameters = z.output<typeof ruleParametersSchema>;
 export const defaultRuleParameters: RuleParameters = ruleParametersSchema.parse({});
 
-/** Registers of a foster home's adults (the permit, `ivo-tillstand`, is a home's). */
-export const personCheckRegisters = ['belastningsregistret', 'misstankeregistret', 'socialregistret', 'kronofogden', 'forsakringskassan'] as const;
-export type PersonCheckRegister = (typeof personCheckRegisters)[number];
-export const checkedRoles = ['uppdragstagare', 'annan-vuxen'] as const;
-
 /**
  * The register catalogue: which registers a municipality checks, for whom, how old a check may be
  * at the decision and how often it is repeated while a child lives in the home.
  */
 export const registerCatalogueEntrySchema = z.strictObject({
-  register: z.enum(personCheckRegisters),
+  register: z.enum(personRegisters),
   /** Required before a decision (judged by `registerkontroll`); otherwise only offered in the form. */
   required: z.boolean(),
   roles: z.array(z.enum(checkedRoles)).max(2),
@@ -85,7 +59,7 @@ export const registerCatalogueEntrySchema = z.strictObject({
 export type RegisterCatalogueEntry = z.output<typeof registerCatalogueEntrySchema>;
 
 /** Required by law for every uppdragstagare (SoF 5 kap. 1 b §): a municipality may add, not remove. */
-export const statutoryRegisters: readonly PersonCheckRegister[] = ['belastningsregistret', 'misstankeregistret'];
+export const statutoryRegisters: readonly PersonRegister[] = ['belastningsregistret', 'misstankeregistret'];
 
 /** Every register exactly once (so none silently disappears from the form), the statutory ones required of uppdragstagare. */
 export const registerCatalogueSchema = z.array(registerCatalogueEntrySchema).superRefine((entries, ctx) => {
@@ -103,7 +77,7 @@ export const registerCatalogueSchema = z.array(registerCatalogueEntrySchema).sup
       }
     }
   });
-  for (const register of personCheckRegisters) {
+  for (const register of personRegisters) {
     if (!seen.has(register)) ctx.addIssue({ code: 'custom', path: [], message: `Registret ${register} saknas i listan.` });
   }
 });

@@ -3,10 +3,10 @@
  * the reports say about a deadline or a check. One place, so they all say the same; the numbers come from
  * the municipality's parameters, so the text never contradicts the computation.
  */
-import type { DecisionCheckStatus } from './checks';
 import type { IsoDate } from './dates';
-import type { DeadlineBasis, DeadlineStatus } from './deadlines';
-import type { CheckRule, DeadlineRule, PersonCheckRegister, RegisterCatalogueEntry, RuleParameters } from './rule-settings';
+import type { DeadlineBasis } from './deadlines';
+import type { RegisterCatalogueEntry, RuleParameters } from './rule-settings';
+import type { CheckRule, DeadlineRule, DeadlineStatus, DecisionCheckStatus, PersonRegister, Register } from './vocabulary';
 
 export const ruleTitles: Record<DeadlineRule, string> = {
   'sol-overvagande': 'Övervägande (SoL)',
@@ -79,9 +79,7 @@ export const checkTitles: Record<CheckRule, string> = {
   'registerkontroll-fortlopande': 'Fortlöpande registerkontroll',
 };
 
-export type CheckRegisterName = PersonCheckRegister | 'ivo-tillstand';
-
-export const registerNames: Record<CheckRegisterName, string> = {
+export const registerNames: Record<Register, string> = {
   belastningsregistret: 'Belastningsregistret',
   misstankeregistret: 'Misstankeregistret',
   socialregistret: 'Socialregistret',
@@ -112,7 +110,7 @@ export const recheckBasisLabels = {
  * is about the check or the extract, never the register itself ("Kontroll i belastningsregistret
  * för Anna Ek saknas", not "Belastningsregistret för Anna Ek saknas").
  */
-const registerPlaces: Record<PersonCheckRegister, { in: string; from: string }> = {
+const registerPlaces: Record<PersonRegister, { in: string; from: string }> = {
   belastningsregistret: { in: 'i belastningsregistret', from: 'ur belastningsregistret' },
   misstankeregistret: { in: 'i misstankeregistret', from: 'ur misstankeregistret' },
   socialregistret: { in: 'i socialregistret', from: 'ur socialregistret' },
@@ -150,7 +148,7 @@ const DEFAULT_MONTHS = 12;
 /** One sentence in Swedish: what is wrong and what to do, or (ok) what the judgement rests on. */
 export function checkExplanation(row: CheckTextInput, parameters: RuleParameters, catalogue: readonly RegisterCatalogueEntry[]): string {
   const entry = catalogue.find((e) => e.register === row.register);
-  const place = registerPlaces[row.register as PersonCheckRegister] ?? { in: `i ${row.register}`, from: `ur ${row.register}` };
+  const place = registerPlaces[row.register as PersonRegister] ?? { in: `i ${row.register}`, from: `ur ${row.register}` };
   const person = row.personName ?? 'personen';
   const checked = row.checkedOn ?? '–';
 

@@ -12,75 +12,26 @@ import type { Database } from '../db/schema';
 import {
   compareCheckResults,
   computeChecks,
+  needsPermit,
   permitAtDecision,
   permitCoverageProblems,
   readinessAt,
   type CheckPlacement,
   type CheckRegister,
   type CheckResult,
-  type DecisionCheckStatus,
 } from '../domain/checks';
 import { compareDates } from '../domain/dates';
-import { isActiveOn, type DeadlineStatus } from '../domain/deadlines';
-import type { HomeKind } from '../domain/homes';
-import { legalReferenceOn, personCheckRegisters, type PersonCheckRegister } from '../domain/rule-settings';
-import { checkExplanation, checkTitles, recheckBasisLabels, type CheckRegisterName } from '../domain/rule-texts';
+import { isActiveOn } from '../domain/deadlines';
+import { legalReferenceOn } from '../domain/rule-settings';
+import { checkExplanation, checkTitles, recheckBasisLabels } from '../domain/rule-texts';
 import { compareSwedish } from '../domain/swedish';
 import { notFound } from './errors';
 import { childLabel } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
+import type { CheckListRow, CheckOverview, DecisionCheckRow, Readiness, ReadinessInput } from '../../preload/api/checks';
+import { personRegisters, type DeadlineStatus, type HomeKind, type PersonRegister, type Register } from '../domain/vocabulary';
 
 export type { CheckResult };
-
-/** A `registerkontroll` or `ivo-tillstand` result as the window shows it (preload/api.ts). */
-export interface DecisionCheckRow {
-  check: 'registerkontroll' | 'ivo-tillstand';
-  placementId: string | null;
-  homeId: string;
-  homeName: string;
-  personId: string | null;
-  personName: string | null;
-  register: CheckRegisterName;
-  decisionOn: string;
-  status: DecisionCheckStatus;
-  checkedOn: string | null;
-  legalRef: string;
-  explanation: string;
-}
-
-export interface Readiness {
-  ready: boolean;
-  items: DecisionCheckRow[];
-  refusals: string[];
-}
-
-export interface CheckListRow {
-  check: 'registerkontroll' | 'ivo-tillstand' | 'registerkontroll-fortlopande';
-  placementId: string | null;
-  childLabel: string | null;
-  homeId: string;
-  homeName: string;
-  personId: string | null;
-  personName: string | null;
-  register: CheckRegisterName;
-  date: string;
-  status: DecisionCheckStatus | DeadlineStatus;
-  checkedOn: string | null;
-  legalRef: string;
-  explanation: string;
-  /** A re-check, or a decision check of a placement active on the date (preload/api.ts). */
-  current: boolean;
-}
-
-export interface CheckOverview {
-  date: string;
-  rows: CheckListRow[];
-  /**
-   * `problems`: decision checks that are not `ok` and `current` (an ended placement's can no
-   * longer be put right); `overdue` / `dueSoon`: re-checks with that status.
-   */
-  counts: { problems: number; overdue: number; dueSoon: number };
-}
 
 /** A due re-check (`registerkontroll-fortlopande`) with its words, for the bevakningslista. */
 export interface RecheckRow {
@@ -88,7 +39,7 @@ export interface RecheckRow {
   homeName: string;
   personId: string;
   personName: string;
-  register: PersonCheckRegister;
+  register: PersonRegister;
   dueOn: string;
   /** The newest check, or (never checked) the day a child came to live in the home. */
   basisOn: string;
@@ -98,19 +49,6 @@ export interface RecheckRow {
   title: string;
   explanation: string;
 }
-
-export interface ReadinessQuery {
-  homeId: string;
-  decisionOn: string;
-  from: string | null;
-  /** A child in the register: its birth date is read here (a masked child's answers withhold it). Wins over `birthDate`. */
-  childId?: string | null | undefined;
-  /** A new child's birth date, as typed into the form. */
-  birthDate: string | null;
-  date: string;
-}
-
-const permitForms: readonly string[] = ['hvb', 'stodboende'];
 
 export function toCheckRegister(snapshot: ChecksSnapshot): CheckRegister {
   const stays = new Map<string, CheckPlacement['stays'][number][]>();
@@ -156,7 +94,7 @@ const isProblem = (r: Pick<CheckListRow, 'check' | 'status'>) =>
   r.check === 'registerkontroll-fortlopande' ? r.status === 'overdue' || r.status === 'due-soon' : r.status !== 'ok';
 
 const checkOrder = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'];
-const registerOrder: readonly string[] = [...personCheckRegisters, 'ivo-tillstand'];
+const registerOrder: readonly string[] = [...personRegisters, 'ivo-tillstand'];
 const code = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
 /**
  * Rows of one date as a person reads them: the check, the home and the adult by name, the
@@ -229,7 +167,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
       homeName: base.homes.get(r.homeId)?.name ?? r.homeId,
       personId: r.personId,
       personName,
-      register: r.register as CheckRegisterName,
+      register: r.register as Register,
       decisionOn: r.decisionOn,
       status: r.status,
       checkedOn: r.checkedOn,
@@ -251,7 +189,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
       homeName: base.homes.get(r.homeId)?.name ?? r.homeId,
       personId: r.personId,
       personName,
-      register: r.register as PersonCheckRegister,
+      register: r.register as PersonRegister,
       dueOn: r.dueOn,
       // Never checked: the engine counts from the earliest active stay's start, which is dueOn.
       basisOn: r.checkedOn ?? r.dueOn,
@@ -325,7 +263,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
      * date). A foster home with nobody to check has one `missing` item per required register, as
      * its stay will have afterwards. Green only when every item is ok and nothing refuses.
      */
-    async readiness({ homeId, decisionOn, from, childId, birthDate, date }: ReadinessQuery): Promise<Readiness> {
+    async readiness({ homeId, decisionOn, from, childId, birthDate, date }: ReadinessInput): Promise<Readiness> {
       const { base } = await load();
       const home = base.homes.get(homeId);
       if (!home) throw notFound('Hemmet');
@@ -342,7 +280,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
         .map((judged) => decisionRow(base, { ...judged, placementId: null, homeId, decisionOn }))
         .sort(compareRowsOfADate);
       const refusals: string[] = [];
-      if (permitForms.includes(kind) && home.operator === 'enskild') {
+      if (needsPermit(kind, home.operator)) {
         const permits = base.snapshot.checks.filter((c) => c.homeId === homeId && c.register === 'ivo-tillstand');
         const permit = permitAtDecision(permits, decisionOn, date);
         // A scope that does not parse is unknown (parseStoredPermit gives null): it refuses nothing.

@@ -8,52 +8,15 @@
 import type { Kysely } from 'kysely';
 import { changeStamp, childOfPlacement, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
 import type { Database } from '../db/schema';
-import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineStatus, type EnginePlacement, type LegalBasis } from '../domain/deadlines';
-import type { HomeKind } from '../domain/homes';
-import type { DeadlineRule, PersonCheckRegister } from '../domain/rule-settings';
+import { computeDeadlines, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
 import type { ChecksService, RecheckRow } from './checks';
-import { childLabel, type EventType } from './placements';
+import { childLabel } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
+import type { DeadlineRule, DeadlineStatus, EventType, HomeKind, LegalBasis } from '../domain/vocabulary';
+import type { DeadlineCounts, DeadlineOverview, DeadlineRow } from '../../preload/api/deadlines';
 
 export type { Deadline };
-
-export interface DeadlineRow {
-  rule: DeadlineRule | 'registerkontroll-fortlopande';
-  placementId: string | null;
-  homeId: string | null;
-  homeName: string | null;
-  dueOn: string;
-  basisOn: string;
-  basisLabel: string;
-  status: DeadlineStatus;
-  legalRef: string;
-  title: string;
-  explanation: string;
-  /** Null for a re-check: it is satisfied by a register check, not an event. */
-  satisfiedBy: EventType | null;
-  /** `registerkontroll-fortlopande`: the adult to re-check and the register; null otherwise. */
-  personId: string | null;
-  personName: string | null;
-  register: PersonCheckRegister | null;
-  specialReasonsOn: string | null;
-  childId: string | null;
-  childLabel: string | null;
-  caseworker: string | null;
-  unit: string | null;
-}
-
-export interface DeadlineCounts {
-  overdue: number;
-  dueSoon: number;
-  upcoming: number;
-}
-
-export interface DeadlineOverview {
-  date: string;
-  rows: DeadlineRow[];
-  counts: DeadlineCounts;
-}
 
 /** The engine's view of a snapshot of the register. */
 export function toDeadlineRegister(snapshot: RegisterSnapshot): DeadlineRegister {

@@ -26,7 +26,9 @@ import {
 } from '../domain/exchange';
 import type { Clock } from './clock';
 import { ServiceError } from './errors';
-import type { HomeKind, Operator, PersonRole, TargetGroup } from './homes';
+import type { TargetGroup } from '../../preload/api/homes';
+import type { DemoLoadResult } from '../../preload/api/app';
+import type { HomeKind, Operator, PersonRole } from '../domain/vocabulary';
 
 interface DemoHome {
   id: string;
@@ -42,7 +44,7 @@ interface DemoHome {
   persons?: [id: string, name: string, role: PersonRole, birthYear: number][];
 }
 
-// The needs are words from `commonNeeds` in preload/api.ts.
+// The needs are words from `commonNeeds` in the vocabulary.
 const demoHomes: DemoHome[] = [
   {
     id: 'EXEMPEL-H01', kind: 'hvb', name: 'Östergårdens HVB', orgNr: '556000-0019', operator: 'enskild',
@@ -503,15 +505,6 @@ export function demoExchangeFile(today: IsoDate): ExchangeFile {
   };
 }
 
-/** How many records of each kind the demo loaded or removed (DemoLoadResult in preload/api.ts). */
-export interface DemoCounts {
-  homes: number;
-  persons: number;
-  children: number;
-  placements: number;
-  events: number;
-}
-
 export function createDemoService(db: Kysely<Database>, clock: Clock) {
   return {
     /** Whether the register holds demo homes, so the app can say so until they are removed. */
@@ -523,7 +516,7 @@ export function createDemoService(db: Kysely<Database>, clock: Clock) {
      * Loads the demo register, dated relative to `today` (the clock's by default), through the
      * exchange import's checks: all of it or, if anything is wrong, nothing.
      */
-    async load(today: IsoDate = clock.today()): Promise<DemoCounts> {
+    async load(today: IsoDate = clock.today()): Promise<DemoLoadResult> {
       if (!isIsoDate(today)) throw new ServiceError('VALIDATION', `Ogiltigt datum för exempeldata: ${today}.`);
       const file = demoExchangeFile(today);
       return repo.inTransaction(db, async (trx) => {
@@ -556,7 +549,7 @@ export function createDemoService(db: Kysely<Database>, clock: Clock) {
      * placements (trying the bevakningslista means recording events). Refused, with nothing
      * removed, while other records refer to demo homes, their households or demo children.
      */
-    async remove(): Promise<DemoCounts> {
+    async remove(): Promise<DemoLoadResult> {
       try {
         return await repo.inTransaction(db, async (trx) => {
           const blockers = await referencesFromOutside(trx);
@@ -662,7 +655,7 @@ async function referencesFromOutside(trx: Trx): Promise<string[]> {
 }
 
 /** Deletes in foreign-key order: what refers first, then what it referred to. */
-async function deleteDemo(trx: Trx): Promise<DemoCounts> {
+async function deleteDemo(trx: Trx): Promise<DemoLoadResult> {
   const demoPlacements = trx.selectFrom('placements').select('id').where(isDemo('id'));
   const deleted = (result: { numDeletedRows: bigint }) => Number(result.numDeletedRows);
 

@@ -1,61 +1,15 @@
 /**
  * The register of homes: list and search, read, create and edit with the household, deactivate.
- * The types mirror preload/api.ts structurally (services do not import the contract; main/ipc
- * checks at compile time that they fit).
+ * The types are the contract's (preload/api/homes.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
-import { checkHomeFields, type HomeKind, type Operator, type PersonRole, type TargetGender } from '../domain/homes';
+import { checkHomeFields } from '../domain/homes';
+import type { Home, HomeInput, HomeListRow, TargetGroup } from '../../preload/api/homes';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
-
-// Defined in the domain, beside the rules of a home; re-exported for the services that use this one.
-export type { HomeKind, Operator, PersonRole, TargetGender };
-
-export interface TargetGroup {
-  minAge: number | null;
-  maxAge: number | null;
-  gender: TargetGender | null;
-  needs: string[];
-}
-
-export interface Person {
-  id: string;
-  homeId: string;
-  name: string;
-  role: PersonRole;
-  birthYear: number | null;
-}
-
-export interface Home {
-  id: string;
-  kind: HomeKind;
-  name: string;
-  orgNr: string | null;
-  operator: Operator | null;
-  municipality: string | null;
-  capacity: number | null;
-  targetGroup: TargetGroup | null;
-  agency: string | null;
-  active: boolean;
-  persons: Person[];
-}
-
-/** A row of the register list: the home without its target group and household, plus the adults' names. */
-export interface HomeListRow extends Omit<Home, 'targetGroup' | 'persons'> {
-  adults: string[];
-}
-
-export interface PersonInput extends Omit<Person, 'id' | 'homeId'> {
-  id?: string | undefined;
-}
-
-/** What the form sends, already checked for shape by the contract. */
-export interface HomeInput extends Omit<Home, 'id' | 'active' | 'persons'> {
-  id?: string | undefined;
-  persons: PersonInput[];
-}
+import type { HomeKind, Operator, PersonRole } from '../domain/vocabulary';
 
 const SAVE_FAILED = 'Hemmet kunde inte sparas.';
 

@@ -3,26 +3,10 @@
  * the check engine: the list with each placement's overdue count, and one placement's page.
  */
 import { containsSwedish } from '../domain/swedish';
-import type { ChecksService, DecisionCheckRow } from './checks';
-import type { DeadlineRow, DeadlinesService } from './deadlines';
-import {
-  placementListRow,
-  type Child,
-  type Placement,
-  type PlacementListRow,
-  type PlacementsService,
-  type RecordedEvent,
-} from './placements';
-
-export interface PlacementDetail {
-  placement: Placement;
-  child: Child;
-  events: RecordedEvent[];
-  deadlines: DeadlineRow[];
-  otherPlacements: PlacementListRow[];
-  /** `registerkontroll` and `ivo-tillstand` of its stays, judged as of the date asked for. */
-  checks: DecisionCheckRow[];
-}
+import type { ChecksService } from './checks';
+import type { DeadlinesService } from './deadlines';
+import { placementListRow, type PlacementsService } from './placements';
+import type { PlacementDetail, PlacementListRow } from '../../preload/api/placements';
 
 export function createPlacementViews(placements: PlacementsService, deadlines: DeadlinesService, checks: ChecksService) {
   return {

@@ -1,6 +1,6 @@
 /**
  * Children, their placements (with stays: omplacering is a new stay) and the events recorded on
- * placements and homes. The types mirror preload/api.ts structurally (decision 1).
+ * placements and homes. The types are the contract's (preload/api/placements.ts).
  * A protected identity is masked here, in main, unless the caller asks to reveal it.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,127 +9,36 @@ import { parseStoredPermit } from '../db/checks-repository';
 import * as repo from '../db/placements-repository';
 import { inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
-import { decisionDateOf, permitAtDecision, permitCoverageProblems } from '../domain/checks';
+import { decisionDateOf, needsPermit, permitAtDecision, permitCoverageProblems } from '../domain/checks';
 import { compareDates } from '../domain/dates';
-import { isActiveOn, currentStay, type LegalBasis } from '../domain/deadlines';
-import { homeEventTypes, placementEventTypes } from '../domain/exchange';
-import { isFosterHomeKind, type HomeKind } from '../domain/homes';
+import { isActiveOn, currentStay } from '../domain/deadlines';
 import { placementProblems } from '../domain/placements';
 import { validatePersonnummer } from '../domain/personnummer';
 import { compareSwedish, containsSwedish } from '../domain/swedish';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type { SettingsService } from './settings';
-
-export type EndReason = 'planerad' | 'sammanbrott' | 'hemflytt' | 'myndig' | 'annan';
-export type EventType = (typeof placementEventTypes)[number] | (typeof homeEventTypes)[number];
-/** What IVO concluded after an inspection (tillsyn), mildest first. */
-export type IvoVerdict = 'utan-anmarkning' | 'kritik' | 'forelaggande' | 'aterkallelse';
-
-export interface Child {
-  id: string;
-  name: string | null;
-  /** Null when masked (a full birth date can point out a protected child); the year is always given. */
-  birthDate: string | null;
-  birthYear: number;
-  personnummer: string | null;
-  protectedIdentity: boolean;
-  masked: boolean;
-  label: string;
-}
-
-export interface ChildListRow extends Child {
-  placementCount: number;
-  activePlacementId: string | null;
-}
-
-export interface ChildInput {
-  id?: string | undefined;
-  name: string | null;
-  birthDate: string;
-  personnummer: string | null;
-  protectedIdentity: boolean;
-}
-
-export interface Stay {
-  ordinal: number;
-  homeId: string;
-  homeName: string;
-  form: HomeKind;
-  from: string;
-  to: string | null;
-  decidedOn: string | null;
-  investigationCompletedOn: string | null;
-}
-
-export interface Placement {
-  id: string;
-  childId: string;
-  legalBasis: LegalBasis;
-  decidedOn: string;
-  startedOn: string;
-  endedOn: string | null;
-  endReason: EndReason | null;
-  caseworker: string | null;
-  unit: string | null;
-  stays: Stay[];
-}
-
-export interface StayInput {
-  homeId: string;
-  from: string;
-  to: string | null;
-  decidedOn: string | null;
-  investigationCompletedOn: string | null;
-}
-
-export interface PlacementInput extends Omit<Placement, 'id' | 'stays' | 'childId'> {
-  id?: string | undefined;
-  /** Exactly one of `childId` and `newChild` (the contract checks it). */
-  childId?: string | undefined;
-  newChild?: Omit<ChildInput, 'id'> | undefined;
-  stays: StayInput[];
-}
+import type {
+  Child,
+  ChildInput,
+  ChildListRow,
+  EventInput,
+  Placement,
+  PlacementInput,
+  PlacementListRow,
+  RecordedEvent,
+} from '../../preload/api/placements';
+import {
+  isFosterHomeKind,
+  placementEventTypes,
+  type EndReason,
+  type EventType,
+  type HomeKind,
+  type IvoVerdict,
+  type LegalBasis,
+} from '../domain/vocabulary';
 
 /** The placement as written: its child is known. */
 type PlacementWrite = Omit<PlacementInput, 'childId' | 'newChild'> & { childId: string };
-
-export interface RecordedEvent {
-  id: string;
-  placementId: string | null;
-  homeId: string | null;
-  type: EventType;
-  date: string;
-  comment: string | null;
-  /** `ivo-tillsyn` only. */
-  verdict: IvoVerdict | null;
-}
-
-export interface EventInput {
-  placementId?: string | undefined;
-  homeId?: string | undefined;
-  type: EventType;
-  date: string;
-  comment: string | null;
-  /** `ivo-tillsyn` only; refused on any other type. */
-  verdict?: IvoVerdict | null | undefined;
-}
-
-export interface PlacementListRow {
-  id: string;
-  childId: string;
-  childLabel: string;
-  legalBasis: LegalBasis;
-  decidedOn: string;
-  startedOn: string;
-  endedOn: string | null;
-  caseworker: string | null;
-  unit: string | null;
-  homeId: string;
-  homeName: string;
-  form: HomeKind;
-  active: boolean;
-  overdueCount: number;
-}
 
 /** How the UI names a child without saying more than it must. */
 export function childLabel(child: { name: string | null; birthDate: string; protectedIdentity: boolean }, reveal = false): string {
@@ -176,9 +85,6 @@ export function toPlacement(row: repo.PlacementWithStays): Placement {
 }
 
 const toEvent = (row: repo.EventRow): RecordedEvent => ({ ...row, type: row.type as EventType, verdict: row.verdict as IvoVerdict | null });
-
-/** Forms whose homes, when run by an enskild huvudman, need an IVO permit that covers the stay. */
-const permitForms: readonly string[] = ['hvb', 'stodboende'];
 
 /** The list row of a placement on `on`; `overdue` counts its overdue deadlines (from the engine). */
 export function placementListRow(row: repo.PlacementWithStays, label: string, on: string, overdue: number): PlacementListRow {
@@ -240,7 +146,7 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
       .map(({ stay, index }, i) => ({ stay, index, decisionOn: decisionDateOf(input, stay, i) }))
       .filter(({ stay, decisionOn }) => {
         const home = homes.get(stay.homeId);
-        return home !== undefined && permitForms.includes(home.kind) && home.operator === 'enskild' && !unchanged.has(keyOf(stay.homeId, stay.from, decisionOn));
+        return home !== undefined && needsPermit(home.kind as HomeKind, home.operator) && !unchanged.has(keyOf(stay.homeId, stay.from, decisionOn));
       });
     if (judged.length === 0) return [];
     const permits = await repo.permitsOfHomes(trx, judged.map(({ stay }) => stay.homeId));

@@ -3,123 +3,40 @@
  * the home panel shows and records them (issue 4). A check is history: a correction or removal
  * keeps the earlier version with who, when and why, in the same transaction as the change.
  * Statuses come from the one check engine (domain/checks), never from a second implementation.
- * The types mirror preload/api.ts structurally (services do not import the contract).
+ * The types are the contract's (preload/api/checks.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as repo from '../db/checks-repository';
 import { getHome, inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
-import { computeChecks, type CheckPlacement, type CheckRegister, type PersonCheckRegister, type RegisterCatalogueEntry } from '../domain/checks';
+import { computeChecks, needsPermit, type CheckRegister, type RegisterCatalogueEntry } from '../domain/checks';
 import type { IsoDate } from '../domain/dates';
-import type { DeadlineStatus } from '../domain/deadlines';
-import { isFosterHomeKind, type HomeKind, type PersonRole } from '../domain/homes';
 import { validateOrgNr } from '../domain/orgnr';
 import type { Clock } from './clock';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
+import { toCheckRegister } from './checks';
 import type { SettingsService } from './settings';
-
-export type Register = PersonCheckRegister | 'ivo-tillstand';
-export type CheckOutcome = 'utan-anmarkning' | 'med-anmarkning' | 'giltigt' | 'ogiltigt';
-export type PermitForm = 'hvb' | 'stodboende';
-export type IvoVerdict = 'utan-anmarkning' | 'kritik' | 'forelaggande' | 'aterkallelse';
-
-export interface PermitScope {
-  forms: PermitForm[];
-  minAge: number | null;
-  maxAge: number | null;
-  places: number | null;
-  targetGroup: string | null;
-  holderOrgNr: string | null;
-}
-
-export interface RegisterCheck {
-  id: string;
-  personId: string | null;
-  homeId: string | null;
-  register: Register;
-  checkedOn: string;
-  outcome: CheckOutcome;
-  reference: string | null;
-  permit: PermitScope | null;
-  recordedBy: string | null;
-  recordedAt: string | null;
-  /** How many earlier versions the history keeps. */
-  revisions: number;
-}
-
-export interface RegisterCheckRevision {
-  checkId: string;
-  revision: number;
-  personId: string | null;
-  homeId: string | null;
-  register: Register;
-  checkedOn: string;
-  outcome: CheckOutcome;
-  reference: string | null;
-  permit: PermitScope | null;
-  recordedBy: string | null;
-  recordedAt: string | null;
-  action: 'rattad' | 'borttagen';
-  changedBy: string;
-  changedAt: string;
-  reason: string;
-}
-
-export interface PersonRegisterStatus {
-  register: PersonCheckRegister;
-  required: boolean;
-  newestCheckedOn: string | null;
-  newestOutcome: CheckOutcome | null;
-  dueOn: string | null;
-  status: DeadlineStatus | null;
-}
-
-/** An IVO inspection as the panel lists it (a RecordedEvent of type `ivo-tillsyn`). */
-export interface Inspection {
-  id: string;
-  placementId: string | null;
-  homeId: string | null;
-  type: 'ivo-tillsyn';
-  date: string;
-  comment: string | null;
-  verdict: IvoVerdict | null;
-}
-
-export interface HomeChecks {
-  homeId: string;
-  date: string;
-  persons: { personId: string; name: string; role: PersonRole; checks: RegisterCheck[]; registers: PersonRegisterStatus[] }[];
-  permits: RegisterCheck[];
-  permitRequired: boolean;
-  inspections: Inspection[];
-  history: RegisterCheckRevision[];
-  catalogue: RegisterCatalogueEntry[];
-}
-
-/** What the form records, already checked for shape by the contract. */
-export interface RegisterCheckInput {
-  personId?: string | undefined;
-  homeId?: string | undefined;
-  register: Register;
-  checkedOn: string;
-  outcome: CheckOutcome;
-  reference: string | null;
-  permit: PermitScope | null;
-  /** Who records it (or corrects it). */
-  recordedBy: string;
-}
-
-export interface CorrectRegisterCheckInput extends RegisterCheckInput {
-  id: string;
-  reason: string;
-}
-
-export interface RemoveRegisterCheckInput {
-  id: string;
-  reason: string;
-  removedBy: string;
-}
+import type {
+  CorrectRegisterCheckInput,
+  HomeChecks,
+  PermitScope,
+  PersonRegisterStatus,
+  RegisterCheck,
+  RegisterCheckInput,
+  RegisterCheckRevision,
+  RemoveRegisterCheckInput,
+} from '../../preload/api/checks';
+import {
+  isFosterHomeKind,
+  type CheckOutcome,
+  type DeadlineStatus,
+  type HomeKind,
+  type IvoVerdict,
+  type PersonRegister,
+  type PersonRole,
+  type Register,
+} from '../domain/vocabulary';
 
 const RECORD_FAILED = 'Kontrollen kunde inte sparas.';
 const CORRECT_FAILED = 'Rättelsen kunde inte sparas.';
@@ -151,9 +68,9 @@ const kindInSentence: Record<HomeKind, string> = {
 };
 
 // Rows come out as stored; the database's CHECK constraints guarantee the enumerations.
-function toCheck(row: repo.CheckRow, revisions: number): RegisterCheck {
+/** What a check and each of its earlier versions say. */
+function checkFields(row: repo.CheckRow | repo.CheckRevisionRow): Omit<RegisterCheck, 'id' | 'revisions'> {
   return {
-    id: row.id,
     personId: row.personId,
     homeId: row.homeId,
     register: row.register as Register,
@@ -163,24 +80,20 @@ function toCheck(row: repo.CheckRow, revisions: number): RegisterCheck {
     permit: repo.parseStoredPermit(row.permit),
     recordedBy: row.recordedBy,
     recordedAt: row.recordedAt,
-    revisions,
   };
+}
+
+function toCheck(row: repo.CheckRow, revisions: number): RegisterCheck {
+  return { id: row.id, ...checkFields(row), revisions };
 }
 
 function toRevision(row: repo.CheckRevisionRow): RegisterCheckRevision {
   return {
     checkId: row.checkId,
     revision: row.revision,
-    personId: row.personId,
+    ...checkFields(row),
     // The stored home id of a person's version only finds the home's history; the check is the person's.
     homeId: row.personId === null ? row.homeId : null,
-    register: row.register as Register,
-    checkedOn: row.checkedOn,
-    outcome: row.outcome as CheckOutcome,
-    reference: row.reference,
-    permit: repo.parseStoredPermit(row.permit),
-    recordedBy: row.recordedBy,
-    recordedAt: row.recordedAt,
     action: row.action,
     changedBy: row.changedBy,
     changedAt: row.changedAt,
@@ -198,21 +111,14 @@ const newestFirst = (a: { checkedOn: string; recordedAt: string | null; id: stri
  * with a stay there, and the household's checks. Every home stays in, for the engine's lookups.
  */
 function homeRegister(snapshot: repo.ChecksSnapshot, homeId: string): CheckRegister {
-  const persons = snapshot.persons.filter((p) => p.homeId === homeId);
+  const whole = toCheckRegister(snapshot);
+  const persons = whole.persons.filter((p) => p.homeId === homeId);
   const personIds = new Set(persons.map((p) => p.id));
-  const stays = new Map<string, CheckPlacement['stays'][number][]>();
-  for (const s of snapshot.stays) {
-    const list = stays.get(s.placementId) ?? [];
-    list.push({ homeId: s.homeId, form: s.form as HomeKind, from: s.fromDate, to: s.toDate, decidedOn: s.decidedOn });
-    stays.set(s.placementId, list);
-  }
   return {
-    homes: new Map(snapshot.homes.map((h) => [h.id, { id: h.id, kind: h.kind as HomeKind, operator: h.operator }])),
+    homes: whole.homes,
     persons,
-    placements: snapshot.placements
-      .map((p) => ({ ...p, stays: stays.get(p.id) ?? [] }))
-      .filter((p) => p.stays.some((s) => s.homeId === homeId)),
-    checks: snapshot.checks.filter((c) => c.personId !== null && personIds.has(c.personId)),
+    placements: whole.placements.filter((p) => p.stays.some((s) => s.homeId === homeId)),
+    checks: whole.checks.filter((c) => c.personId !== null && personIds.has(c.personId)),
   };
 }
 
@@ -321,10 +227,10 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
         const checked = new Set<string>(own.map((c) => c.register));
         const requiredFor = (entry: RegisterCatalogueEntry) => entry.required && (entry.roles as readonly string[]).includes(person.role);
         // Required registers first, in catalogue order; then any other register the person has a check of.
-        const registers: PersonCheckRegister[] = [
+        const registers: PersonRegister[] = [
           ...catalogue.filter(requiredFor).map((e) => e.register),
           ...catalogue.filter((e) => !requiredFor(e) && checked.has(e.register)).map((e) => e.register),
-          ...[...checked].filter((r): r is PersonCheckRegister => r !== 'ivo-tillstand' && !catalogue.some((e) => e.register === r)),
+          ...[...checked].filter((r): r is PersonRegister => r !== 'ivo-tillstand' && !catalogue.some((e) => e.register === r)),
         ];
         return [
           {
@@ -354,7 +260,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
         date,
         persons,
         permits: checks.filter((c) => c.homeId === homeId && c.register === 'ivo-tillstand'),
-        permitRequired: permitHomeKinds.includes(home.kind) && home.operator === 'enskild',
+        permitRequired: needsPermit(home.kind as HomeKind, home.operator),
         inspections: inspections.map((e) => ({
           id: e.id,
           placementId: e.placementId,

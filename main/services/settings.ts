@@ -17,35 +17,13 @@ import {
   ruleParametersSchema,
   type LegalReference,
   type RegisterCatalogueEntry,
-  type RuleId,
   type RuleParameters,
 } from '../domain/rule-settings';
 import type { Clock } from './clock';
 import { ServiceError, type ServiceIssue } from './errors';
+import type { RuleParameter, RuleSettings, RuleSettingsInput } from '../../preload/api/settings';
 
 export type { LegalReference, RegisterCatalogueEntry, RuleParameters };
-
-export interface RuleParameter {
-  key: string;
-  label: string;
-  unit: 'dagar' | 'månader' | 'år' | 'barn';
-  value: number;
-  defaultValue: number;
-}
-
-export interface RuleSettings {
-  parameters: RuleParameter[];
-  references: LegalReference[];
-  catalogue: RegisterCatalogueEntry[];
-  version: number;
-}
-
-export interface RuleSettingsInput {
-  parameters: Record<string, number>;
-  references: { rule: RuleId; reference: string; validFrom: string | null; validTo: string | null; note: string | null }[];
-  catalogue?: RegisterCatalogueEntry[];
-  version: number;
-}
 
 /** What the settings page says about each parameter, in the order it shows them. */
 const parameterInfo: Record<keyof RuleParameters, { label: string; unit: RuleParameter['unit'] }> = {

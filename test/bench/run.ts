@@ -75,7 +75,7 @@ try {
   line('  samma lista igen utan ändringar (sparat resultat)', service.ms, 5);
   const placementId = service.result.rows.find((row) => row.placementId !== null)!.placementId!;
   const afterWrite = await measure(async () => {
-    await services.placements.removeEvent((await services.placements.recordEvent({ placementId, type: 'barnsamtal', date: benchDate, comment: null })).id);
+    await services.placements.removeEvent((await services.placements.recordEvent({ placementId, type: 'barnsamtal', date: benchDate, comment: null, verdict: null })).id);
     return services.deadlines.overview(benchDate);
   }, 5);
   line('  efter en ändring (registrera + ta bort en händelse, räkna om)', afterWrite.ms, 5);
@@ -104,7 +104,7 @@ try {
   figure('  kontroller', checks.result.rows.length);
   figure('    varav problem / försenade / snart', `${checks.result.counts.problems} / ${checks.result.counts.overdue} / ${checks.result.counts.dueSoon}`);
   const fosterHomeId = file.homes.find((h) => h.kind === 'familjehem')!.id;
-  const ready = await measure(() => services.checks.readiness({ homeId: fosterHomeId, decisionOn: benchDate, from: benchDate, birthDate: null, date: benchDate }), 10);
+  const ready = await measure(() => services.checks.readiness({ homeId: fosterHomeId, decisionOn: benchDate, from: benchDate, childId: null, birthDate: null, date: benchDate }), 10);
   line('  "Redo för beslut?" för ett familjehem', ready.ms, 10);
   figure('  minne för listornas sparade resultat (bevakning + kontroller)', `${((heapNow() - heapBeforeLists) / 1e6).toFixed(0)} MB`);
   await connection.close();

@@ -91,7 +91,7 @@ beforeEach(async () => {
 });
 
 const ready = (homeId: string, decisionOn: string, extra: { from?: string; birthDate?: string; date?: string } = {}) =>
-  db.services.checks.readiness({ homeId, decisionOn, from: extra.from ?? null, birthDate: extra.birthDate ?? null, date: extra.date ?? D });
+  db.services.checks.readiness({ homeId, decisionOn, from: extra.from ?? null, childId: null, birthDate: extra.birthDate ?? null, date: extra.date ?? D });
 
 /** A decision check row as the window shows it (placementId null: asked before the placement exists). */
 const item = (

@@ -180,7 +180,7 @@ describe('the bevakningslista with re-checks', () => {
     const bosMisstanke = (await db.services.deadlines.overview(D)).rows.find((r) => r.personId === 'P2' && r.register === 'misstankeregistret');
     expect(bosMisstanke).toMatchObject({ dueOn: '2027-11-10', basisOn: '2026-11-10', basisLabel: 'senast kontrollerad', status: 'upcoming' });
 
-    await db.services.placements.recordEvent({ placementId: 'PL1', type: 'genomforandeplan', date: '2026-11-20', comment: null });
+    await db.services.placements.recordEvent({ placementId: 'PL1', type: 'genomforandeplan', date: '2026-11-20', comment: null, verdict: null });
     expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 1, upcoming: 2 });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
 import { addDays, ageOn } from '../../../main/domain/dates';
-import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineStatus } from '../../../main/domain/deadlines';
+import { computeDeadlines, type Deadline, type DeadlineRegister } from '../../../main/domain/deadlines';
 import { validateExchangeFile, type ExchangeFile } from '../../../main/domain/exchange';
 import { defaultLegalReferences, defaultRuleParameters } from '../../../main/domain/rule-settings';
 import { createServices } from '../../../main/services';
@@ -9,6 +9,7 @@ import { createDemoService, demoExchangeFile } from '../../../main/services/demo
 import { checkHome, createHomesService } from '../../../main/services/homes';
 import { failure, useServiceDatabase } from './harness';
 import { testClock } from '../../clock';
+import type { DeadlineStatus } from '../../../main/domain/vocabulary';
 
 const TODAY = '2026-11-22';
 const tables = ['homes', 'persons', 'register_checks', 'children', 'placements', 'events', 'notes', 'assessments', 'deviations'];

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createExchangeService } from '../../../main/services/exchange';
-import type { HomeInput } from '../../../main/services/homes';
 import { failure, useServiceDatabase } from './harness';
 import { testClock } from '../../clock';
+import type { HomeInput } from '../../../preload/api/homes';
 
 const db = useServiceDatabase('pk-homes-');
 

@@ -6,8 +6,8 @@
  * rules.md and the domain's wording; fictional homes and children (Skatteverket-style test data).
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PlacementInput } from '../../../main/services/placements';
 import { issuesOf, useServiceDatabase } from './harness';
+import type { PlacementInput } from '../../../preload/api/placements';
 
 const db = useServiceDatabase('pk-placements-permit-');
 
@@ -79,7 +79,7 @@ describe('an IVO inspection’s verdict', () => {
   it('is stored with an ivo-tillsyn and returned in the home’s events', async () => {
     const recorded = await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Brister i dokumentationen.', verdict: 'kritik' });
     expect(recorded).toMatchObject({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', verdict: 'kritik' });
-    await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-09-01', comment: null });
+    await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-09-01', comment: null, verdict: null });
     expect((await db.services.placements.listHomeEvents('H1')).map((e) => [e.date, e.verdict])).toEqual([
       ['2026-09-01', null],
       ['2026-05-01', 'kritik'],
@@ -102,7 +102,7 @@ describe('an IVO inspection’s verdict', () => {
 
   it('placement events carry verdict null', async () => {
     const saved = await db.services.placements.savePlacement(placement('C3', 'F1'));
-    const event = await db.services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-02-03', comment: null });
+    const event = await db.services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-02-03', comment: null, verdict: null });
     expect(event.verdict).toBeNull();
     expect((await db.services.placements.listPlacementEvents(saved.id)).map((e) => e.verdict)).toEqual([null]);
   });

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/connection';
 import { createServices } from '../../../main/services';
-import type { PlacementInput } from '../../../main/services/placements';
 import { issuesOf, useServiceDatabase } from './harness';
 import { testClock } from '../../clock';
+import type { PlacementInput } from '../../../preload/api/placements';
 
 const db = useServiceDatabase('pk-placements-');
 beforeEach(async () => {
@@ -109,7 +109,7 @@ describe('placements', () => {
   it('records an event that renews the deadline, and removing it brings the deadline back', async () => {
     const c = await child();
     const saved = await db.services.placements.savePlacement(placement(c.id));
-    const event = await db.services.placements.recordEvent({ placementId: saved.id, type: 'overvagande', date: '2026-08-20', comment: null });
+    const event = await db.services.placements.recordEvent({ placementId: saved.id, type: 'overvagande', date: '2026-08-20', comment: null, verdict: null });
     const rule = async () =>
       (await db.services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
     expect(await rule()).toMatchObject({ dueOn: '2027-02-20', basisOn: '2026-08-20', status: 'upcoming', legalRef: 'SoL 6 kap. 8 §' });
@@ -120,8 +120,8 @@ describe('placements', () => {
   it('refuses a home event on a placement and a placement event on a home', async () => {
     const c = await child();
     const saved = await db.services.placements.savePlacement(placement(c.id));
-    expect((await issuesOf(db.services.placements.recordEvent({ placementId: saved.id, type: 'ivo-tillsyn', date: '2026-05-01', comment: null }))).issues[0]?.path).toBe('/type');
-    expect((await issuesOf(db.services.placements.recordEvent({ homeId: 'F1', type: 'overvagande', date: '2026-05-01', comment: null }))).issues[0]?.path).toBe('/type');
+    expect((await issuesOf(db.services.placements.recordEvent({ placementId: saved.id, type: 'ivo-tillsyn', date: '2026-05-01', comment: null, verdict: null }))).issues[0]?.path).toBe('/type');
+    expect((await issuesOf(db.services.placements.recordEvent({ homeId: 'F1', type: 'overvagande', date: '2026-05-01', comment: null, verdict: null }))).issues[0]?.path).toBe('/type');
   });
 
   it('refuses a stay in a home that does not exist, a stay outside the placement, and an overlapping placement', async () => {
@@ -208,12 +208,12 @@ describe('the deadline cache', () => {
     const saved = await db.services.placements.savePlacement(placement(c.id));
     const before = await db.services.deadlines.counts('2026-11-22');
     expect(before.overdue).toBe(5);
-    await db.services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-03-02', comment: null });
+    await db.services.placements.recordEvent({ placementId: saved.id, type: 'vardplan', date: '2026-03-02', comment: null, verdict: null });
     expect((await db.services.deadlines.counts('2026-11-22')).overdue).toBe(4);
 
     // Another connection (the command line's nightly import, say) writes to the same file.
     const other = await openDatabase(db.file);
-    await createServices(other.db, { clock: testClock() }).placements.recordEvent({ placementId: saved.id, type: 'genomforandeplan', date: '2026-03-20', comment: null });
+    await createServices(other.db, { clock: testClock() }).placements.recordEvent({ placementId: saved.id, type: 'genomforandeplan', date: '2026-03-20', comment: null, verdict: null });
     await other.close();
     expect((await db.services.deadlines.counts('2026-11-22')).overdue).toBe(3);
   });
@@ -221,10 +221,10 @@ describe('the deadline cache', () => {
 
 describe('home events', () => {
   it('IVO-anmälan about more than three children belongs to foster homes; IVO-tillsyn to any home', async () => {
-    const refused = await issuesOf(db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-01', comment: null }));
+    const refused = await issuesOf(db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-01', comment: null, verdict: null }));
     expect(refused.issues).toEqual([{ path: '/type', message: 'Anmälan om fler än tre barn gäller familjehem, jourhem och nätverkshem.' }]);
-    await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Inga brister.' });
-    await db.services.placements.recordEvent({ homeId: 'F1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-02', comment: null });
+    await db.services.placements.recordEvent({ homeId: 'H1', type: 'ivo-tillsyn', date: '2026-05-01', comment: 'Inga brister.', verdict: null });
+    await db.services.placements.recordEvent({ homeId: 'F1', type: 'ivo-anmalan-fler-an-tre', date: '2026-05-02', comment: null, verdict: null });
     expect((await db.services.placements.listHomeEvents('H1')).map((e) => [e.type, e.comment])).toEqual([['ivo-tillsyn', 'Inga brister.']]);
     expect((await db.services.placements.listHomeEvents('F1')).map((e) => e.type)).toEqual(['ivo-anmalan-fler-an-tre']);
   });

@@ -4,8 +4,8 @@
  * refused with a Swedish message at the field, and judged by the check engine in the panel.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { CorrectRegisterCheckInput, RegisterCheckInput, RemoveRegisterCheckInput } from '../../../main/services/register-checks';
 import { failure, useServiceDatabase } from './harness';
+import type { CorrectRegisterCheckInput, RegisterCheckInput, RemoveRegisterCheckInput } from '../../../preload/api/checks';
 
 const TODAY = '2026-11-22';
 const NOW = '2026-11-22T10:15:00.000Z';

@@ -20,8 +20,8 @@ import {
   type CheckStay,
   type RegisterCatalogueEntry,
 } from '../../../main/domain/checks';
-import type { HomeKind } from '../../../main/domain/homes';
 import { defaultLegalReferences, defaultRuleParameters, legalReferenceOn, type RuleParameters } from '../../../main/domain/rule-settings';
+import type { HomeKind } from '../../../main/domain/vocabulary';
 
 // ---------------------------------------------------------------------------------------------
 // Builders: small fictional registers.

@@ -12,21 +12,17 @@ import {
   isActiveOn,
   type Deadline,
   type DeadlineRegister,
-  type DeadlineStatus,
   type EngineEvent,
   type EnginePlacement,
   type EngineStay,
-  type LegalBasis,
 } from '../../../main/domain/deadlines';
-import type { HomeKind } from '../../../main/domain/homes';
 import {
   defaultLegalReferences,
   defaultRuleParameters,
-  deadlineRules,
-  type DeadlineRule,
   type LegalReference,
   type RuleParameters,
 } from '../../../main/domain/rule-settings';
+import { deadlineRules, type DeadlineRule, type DeadlineStatus, type HomeKind, type LegalBasis } from '../../../main/domain/vocabulary';
 
 // ---------------------------------------------------------------------------------------------
 // Builders: small fictional registers.

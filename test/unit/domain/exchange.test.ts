@@ -4,13 +4,12 @@ import {
   mentionedIds,
   noKnownRecords,
   validateExchangeFile,
-  type HomeKind,
   type KnownRecords,
   type Problem,
-  type StayForm,
 } from '../../../main/domain/exchange';
 import { noOperatorMessage } from '../../../main/domain/homes';
 import { validatePersonnummer } from '../../../main/domain/personnummer';
+import type { HomeKind, StayForm } from '../../../main/domain/vocabulary';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
 

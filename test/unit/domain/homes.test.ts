@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as contract from '../../../preload/api';
-import {
-  checkHomeFields,
-  fosterHomeKinds,
-  homeKinds,
-  isFosterHomeKind,
-  noHouseholdMessage,
-  noOperatorMessage,
-} from '../../../main/domain/homes';
+import { checkHomeFields, noHouseholdMessage, noOperatorMessage } from '../../../main/domain/homes';
+import { fosterHomeKinds, homeKinds, isFosterHomeKind } from '../../../main/domain/vocabulary';
 
 describe('foster homes: the private homes of families', () => {
   it('are familjehem, jourhem and nätverkshem; HVB, stödboende and SiS are not', () => {
     expect(homeKinds.filter(isFosterHomeKind)).toEqual(['familjehem', 'jourhem', 'natverkshem']);
-  });
-
-  it('are the same in the contract (preload/api.ts keeps its own copy)', () => {
-    expect([...contract.fosterHomeKinds].sort()).toEqual([...fosterHomeKinds].sort());
-    for (const kind of homeKinds) expect(contract.isFosterHomeKind(kind), kind).toBe(isFosterHomeKind(kind));
   });
 });
 

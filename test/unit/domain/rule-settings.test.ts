@@ -6,16 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  checkRules,
-  deadlineRules,
   defaultLegalReferences,
   defaultRuleParameters,
   legalReferenceOn,
   legalReferenceSchema,
-  ruleIds,
   ruleParametersSchema,
   type LegalReference,
 } from '../../../main/domain/rule-settings';
+import { checkRules, deadlineRules, ruleIds } from '../../../main/domain/vocabulary';
 
 /** rules.md's defaults, one by one. */
 const rulesMdDefaults = {

@@ -1,0 +1,108 @@
+/**
+ * The words of the domain: every enumeration of the exchange format (spec/exchange-and-cli.md,
+ * docs/data-format.md) and of rules.md, as Swedish terms in lowercase ASCII. Written once, here:
+ * the domain's rules, the exchange format, the contract (preload/api) and through it the window
+ * all use these lists and the types derived from them.
+ */
+
+/** A home's kind, in the order of the spec. */
+export const homeKinds = ['hvb', 'stodboende', 'familjehem', 'jourhem', 'natverkshem', 'sis'] as const;
+export type HomeKind = (typeof homeKinds)[number];
+/** Private homes of families: they have a household (persons), not an operator (huvudman). */
+export const fosterHomeKinds = ['familjehem', 'jourhem', 'natverkshem'] as const satisfies readonly HomeKind[];
+export const isFosterHomeKind = (kind: HomeKind): boolean => (fosterHomeKinds as readonly HomeKind[]).includes(kind);
+/** A stay's form is the kind of home it is in. */
+export const stayForms = homeKinds;
+export type StayForm = HomeKind;
+export const homeStatuses = ['aktiv', 'inaktiv'] as const;
+
+export const operators = ['enskild', 'kommunal', 'region', 'statlig'] as const;
+export type Operator = (typeof operators)[number];
+export const personRoles = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'] as const;
+export type PersonRole = (typeof personRoles)[number];
+export const targetGenders = ['alla', 'flickor', 'pojkar'] as const;
+export type TargetGender = (typeof targetGenders)[number];
+/** Suggested needs for a target group; the exchange format also accepts other words. */
+export const commonNeeds = [
+  'missbruk',
+  'kriminalitet',
+  'neuropsykiatri',
+  'psykisk-ohalsa',
+  'sjalvskada',
+  'hedersrelaterat-vald',
+  'skyddsbehov',
+  'ensamkommande',
+] as const;
+
+export const legalBases = ['SoL', 'LVU2', 'LVU3'] as const;
+export type LegalBasis = (typeof legalBases)[number];
+export const endReasons = ['planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan'] as const;
+export type EndReason = (typeof endReasons)[number];
+export const placementEventTypes = [
+  'overvagande',
+  'omprovning',
+  'vardnadsoverflyttning-overvagande',
+  'barnsamtal',
+  'vardplan',
+  'genomforandeplan',
+  'halsoundersokning-begard',
+  'uppfoljning-avslutad',
+  'jourhem-sarskilda-skal',
+  'uppfoljningsbesok',
+] as const;
+export const homeEventTypes = ['ivo-anmalan-fler-an-tre', 'ivo-tillsyn'] as const;
+export const eventTypes = [...placementEventTypes, ...homeEventTypes] as const;
+export type EventType = (typeof eventTypes)[number];
+/** The verdict of an IVO inspection (`ivo-tillsyn`), mildest first (quality-index.md). */
+export const ivoVerdicts = ['utan-anmarkning', 'kritik', 'forelaggande', 'aterkallelse'] as const;
+export type IvoVerdict = (typeof ivoVerdicts)[number];
+
+/** The deadline rules of rules.md ("Deadlines of a placement", and the home rule fler-an-tre-barn). */
+export const deadlineRules = [
+  'sol-overvagande',
+  'lvu-overvagande',
+  'lvu-omprovning',
+  'vardnadsoverflyttning',
+  'jourhem-tidsgrans',
+  'barnsamtal',
+  'vardplan',
+  'genomforandeplan',
+  'halsoundersokning',
+  'uppfoljning-efter-lvu',
+  'fler-an-tre-barn',
+] as const;
+export type DeadlineRule = (typeof deadlineRules)[number];
+/** The rules of rules.md's checks section (register checks and permits). */
+export const checkRules = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'] as const;
+export type CheckRule = (typeof checkRules)[number];
+export const ruleIds = [...deadlineRules, ...checkRules] as const;
+export type RuleId = (typeof ruleIds)[number];
+export const deadlineStatuses = ['overdue', 'due-soon', 'upcoming'] as const;
+export type DeadlineStatus = (typeof deadlineStatuses)[number];
+
+/** Registers checked for a foster home's adults; `ivo-tillstand` is checked for a home. */
+export const personRegisters = ['belastningsregistret', 'misstankeregistret', 'socialregistret', 'kronofogden', 'forsakringskassan'] as const;
+export type PersonRegister = (typeof personRegisters)[number];
+export const homeRegisters = ['ivo-tillstand'] as const;
+export const registers = [...personRegisters, ...homeRegisters] as const;
+export type Register = (typeof registers)[number];
+export const personCheckOutcomes = ['utan-anmarkning', 'med-anmarkning'] as const;
+export const permitOutcomes = ['giltigt', 'ogiltigt'] as const;
+export const checkOutcomes = [...personCheckOutcomes, ...permitOutcomes] as const;
+export type CheckOutcome = (typeof checkOutcomes)[number];
+/** The kinds of home an IVO permit can cover (hem för vård eller boende, stödboende); `ivo-tillstand` is checked only for these. */
+export const permitForms = ['hvb', 'stodboende'] as const satisfies readonly HomeKind[];
+export type PermitForm = (typeof permitForms)[number];
+/** Roles whose register checks a municipality can require (rules.md: uppdragstagare). */
+export const checkedRoles = ['uppdragstagare', 'annan-vuxen'] as const;
+export type CheckedRole = (typeof checkedRoles)[number];
+/** Statuses of `registerkontroll` and `ivo-tillstand` (rules.md). */
+export const decisionCheckStatuses = ['ok', 'missing', 'after-decision', 'too-old', 'remark', 'invalid'] as const;
+export type DecisionCheckStatus = (typeof decisionCheckStatuses)[number];
+
+/** Follow-up assessments, children's voices and deviations (docs/data-format.md). */
+export const assessmentDimensions = ['trygghet', 'skola', 'halsa', 'delaktighet', 'samverkan', 'kontinuitet'] as const;
+export const childVoices = ['trivs', 'trivs-inte', 'vill-flytta'] as const;
+export const deviationKinds = ['avvikelse', 'lex-sarah'] as const;
+export const severities = ['lag', 'medel', 'allvarlig'] as const;
+export const deviationStatuses = ['oppen', 'atgardad', 'avslutad'] as const;

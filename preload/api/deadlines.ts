@@ -1,0 +1,54 @@
+/** The bevakningslista: every open deadline of rules.md on a day, with its counts. */
+import type { DeadlineRule, DeadlineStatus, EventType, PersonRegister } from '../../main/domain/vocabulary';
+import { channel } from './channel';
+import { asOf } from './fields';
+
+/** A deadline as the bevakningslista and a placement's page show it. */
+export interface DeadlineRow {
+  /** A deadline rule, or the recurring register check of a foster-home adult (a reminder beside them). */
+  rule: DeadlineRule | 'registerkontroll-fortlopande';
+  /** Null for the home rule `fler-an-tre-barn`. */
+  placementId: string | null;
+  /** The current home, or the home of a home rule; null after the placement ended. */
+  homeId: string | null;
+  homeName: string | null;
+  dueOn: string;
+  /** The date the deadline was counted from, and (`basisLabel`) what that date is, in Swedish. */
+  basisOn: string;
+  basisLabel: string;
+  status: DeadlineStatus;
+  legalRef: string;
+  /** The rule in plain Swedish: a short title and one sentence of what the law asks. */
+  title: string;
+  explanation: string;
+  /** The event that renews or satisfies the deadline: what to record; null when a register check is (on the home). */
+  satisfiedBy: EventType | null;
+  /** `registerkontroll-fortlopande`: the adult to re-check and the register. */
+  personId: string | null;
+  personName: string | null;
+  register: PersonRegister | null;
+  /** Jourhem overruns: when särskilda skäl were documented during the stay, if they were. */
+  specialReasonsOn: string | null;
+  childId: string | null;
+  childLabel: string | null;
+  caseworker: string | null;
+  unit: string | null;
+}
+
+export interface DeadlineCounts {
+  overdue: number;
+  dueSoon: number;
+  upcoming: number;
+}
+
+export interface DeadlineOverview {
+  date: string;
+  rows: DeadlineRow[];
+  counts: DeadlineCounts;
+}
+
+export const deadlineChannels = {
+  /** The bevakningslista: every open deadline on `date`. */
+  listDeadlines: channel(asOf).returns<DeadlineOverview>(),
+  countDeadlines: channel(asOf).returns<DeadlineCounts>(),
+};

@@ -1,0 +1,46 @@
+/**
+ * The pieces the channels' input schemas are built from. Every message is Swedish and said to the
+ * user at the field it concerns, so none may speak of ids or types.
+ */
+import { z } from 'zod';
+import { isIsoDate } from '../../main/domain/dates';
+
+export const trimmed = (max: number) => z.string().trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
+
+/** Optional text: absent, null and blank all become null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Högst ${max} tecken.`)
+    .nullish()
+    .transform((value) => (value ? value : null));
+
+/** A record the caller refers to (the one edited, removed or read): the window always has it. */
+export const id = z.string().trim().min(1, 'Uppgiften finns inte.').max(100, 'Uppgiften finns inte.');
+
+/** A record the user chooses in the form ("Välj ett hem."), which may not yet be chosen. */
+export const chosen = (what: string) => z.string().trim().min(1, `Välj ${what}.`).max(100, `Välj ${what}.`);
+
+export const age = z.int('Ange ett heltal.').min(0, 'Minst 0 år.').max(25, 'Högst 25 år.');
+
+/** null and undefined become null: the services see one kind of absence. */
+export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
+
+export const empty = z.object({}).strict();
+export const byId = z.object({ id }).strict();
+export const query = z.string().max(200, 'Sökningen är för lång.').optional();
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar date `YYYY-MM-DD` (checked by the domain's calendar, not `Date`, which would take 2025-02-30 as March). */
+export const date = z
+  .string('Ange ett datum.')
+  .trim()
+  .refine((v) => DATE_SHAPE.test(v), 'Ange datumet som ÅÅÅÅ-MM-DD.')
+  .refine(isIsoDate, 'Det datumet finns inte i kalendern.');
+export const optionalDate = z
+  .union([date, z.literal('')])
+  .nullish()
+  .transform((v) => (v ? v : null));
+/** Lists "as of" a day: the window's today. */
+export const asOf = z.object({ date }).strict();

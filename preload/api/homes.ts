@@ -1,0 +1,95 @@
+/** The register of homes: list and search, read, create and edit with the household, deactivate. */
+import { z } from 'zod';
+import { homeKinds, operators, personRoles, targetGenders, type HomeKind, type Operator, type PersonRole, type TargetGender } from '../../main/domain/vocabulary';
+import { channel } from './channel';
+import { age, byId, id, optionalText, orNull, query, trimmed } from './fields';
+
+export interface TargetGroup {
+  minAge: number | null;
+  maxAge: number | null;
+  gender: TargetGender | null;
+  needs: string[];
+}
+
+export interface Person {
+  id: string;
+  homeId: string;
+  name: string;
+  role: PersonRole;
+  birthYear: number | null;
+}
+
+export interface Home {
+  id: string;
+  kind: HomeKind;
+  name: string;
+  orgNr: string | null;
+  operator: Operator | null;
+  municipality: string | null;
+  capacity: number | null;
+  targetGroup: TargetGroup | null;
+  agency: string | null;
+  active: boolean;
+  persons: Person[];
+}
+
+/**
+ * A row of the register list: what the grid shows and filters on. `adults` are the names of the
+ * uppdragstagare and other adults, so a search on a name finds the home.
+ */
+export interface HomeListRow extends Omit<Home, 'targetGroup' | 'persons'> {
+  adults: string[];
+}
+
+export const targetGroupInput = z
+  .object({
+    minAge: orNull(age),
+    maxAge: orNull(age),
+    gender: orNull(z.enum(targetGenders)),
+    needs: z.array(trimmed(60)).max(30).default([]),
+  })
+  .strict()
+  .refine((g) => g.minAge === null || g.maxAge === null || g.minAge <= g.maxAge, {
+    message: 'Lägsta ålder får inte vara högre än högsta ålder.',
+    path: ['maxAge'],
+  });
+
+export const personInput = z
+  .object({
+    /** Absent for a new member of the household. */
+    id: id.optional(),
+    name: trimmed(200),
+    role: z.enum(personRoles, 'Välj en roll.'),
+    birthYear: orNull(z.int('Ange ett årtal.').min(1900, 'Årtalet är för tidigt.').max(2100, 'Årtalet är för sent.')),
+  })
+  .strict();
+export type PersonInput = z.output<typeof personInput>;
+
+/**
+ * A home as the detail form saves it. The contract checks shape and format; the service checks
+ * what needs the domain (org.nr check digit, fields that do not fit the kind).
+ */
+export const homeInput = z
+  .object({
+    /** Absent when the home is created. */
+    id: id.optional(),
+    kind: z.enum(homeKinds, 'Välj en typ av hem.'),
+    name: trimmed(200),
+    orgNr: optionalText(20),
+    operator: orNull(z.enum(operators, 'Välj en huvudman.')),
+    municipality: optionalText(100),
+    capacity: orNull(z.int('Ange ett heltal.').min(0, 'Kan inte vara negativ.').max(999, 'Högst 999 platser.')),
+    targetGroup: orNull(targetGroupInput),
+    agency: optionalText(200),
+    persons: z.array(personInput).max(30, 'Högst 30 personer i ett hushåll.').default([]),
+  })
+  .strict();
+export type HomeInput = z.output<typeof homeInput>;
+
+export const homeChannels = {
+  /** `query` is matched Swedish-aware (case-insensitive, å/ä/ö as letters of their own) in the database. */
+  listHomes: channel(z.object({ query }).strict()).returns<HomeListRow[]>(),
+  getHome: channel(byId).returns<Home>(),
+  saveHome: channel(homeInput).returns<Home>(),
+  setHomeActive: channel(z.object({ id, active: z.boolean() }).strict()).returns<Home>(),
+};

@@ -1,0 +1,61 @@
+/**
+ * THE contract between the renderer and the main process, one file per capability.
+ *
+ * One entry per channel: a zod schema for the input (checked in main on every call, whoever
+ * calls) and the type of the output. Each type is written once, here or (for the words of the
+ * domain and what the domain owns) in main/domain, which this contract may import; the services
+ * import the types they implement from here (type-only), so main stays free of IPC code. The
+ * preload exposes one function per channel, the browser host's HTTP bridge implements the same
+ * `Api`, and main/ipc registers one handler per channel (docs/decisions.md, decision 1).
+ */
+import type { z } from 'zod';
+import { appChannels } from './app';
+import type { Result } from './channel';
+import { checkChannels } from './checks';
+import { deadlineChannels } from './deadlines';
+import { homeChannels } from './homes';
+import { placementChannels } from './placements';
+import { settingsChannels } from './settings';
+
+export * from '../../main/domain/vocabulary';
+export * from './app';
+export * from './channel';
+export * from './checks';
+export * from './deadlines';
+export * from './homes';
+export * from './placements';
+export * from './settings';
+
+export const contract = {
+  ...appChannels,
+  ...homeChannels,
+  ...placementChannels,
+  ...deadlineChannels,
+  ...checkChannels,
+  ...settingsChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export const channels = Object.keys(contract) as Channel[];
+
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+export type ChannelArgs<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = Contract[C]['output'];
+
+/** What the renderer sees as `window.api`: one async function per channel. */
+export type Api = { [C in Channel]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
+
+/** How one call travels: over IPC in Electron, over HTTP to the browser host. */
+export type Transport = <C extends Channel>(channel: C, input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;
+
+/**
+ * An `Api` with one function per channel of the contract, the channel fixed in a closure. Both
+ * implementations (preload, HTTP bridge) are built here, so neither can miss or mistype a channel.
+ */
+export function implementApi(transport: Transport): Api {
+  const bind = <C extends Channel>(channel: C) => (input: ChannelInput<C>) => transport(channel, input);
+  // Object.fromEntries loses the per-key types; `bind` gives each key exactly Api[C].
+  return Object.fromEntries(channels.map((channel) => [channel, bind(channel)])) as Api;
+}
+

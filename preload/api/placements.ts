@@ -1,0 +1,224 @@
+/**
+ * Children, their placements (with stays: omplacering is a new stay) and the events recorded on
+ * placements and homes. A protected identity is masked in main unless the caller asks to reveal it.
+ */
+import { z } from 'zod';
+import {
+  endReasons,
+  eventTypes,
+  ivoVerdicts,
+  legalBases,
+  type EndReason,
+  type EventType,
+  type IvoVerdict,
+  type LegalBasis,
+  type StayForm,
+} from '../../main/domain/vocabulary';
+import { channel } from './channel';
+import type { DecisionCheckRow } from './checks';
+import type { DeadlineRow } from './deadlines';
+import { byId, chosen, date, id, optionalDate, optionalText, orNull, query } from './fields';
+
+/** A child: minimal identity (data minimisation). */
+export interface Child {
+  id: string;
+  /** Name or initials; null when none is recorded, or when withheld (`masked`). */
+  name: string | null;
+  /**
+   * Null when withheld (`masked`): a full birth date plus a municipality can point out a
+   * protected child. `birthYear` is always given (the label shows it anyway).
+   */
+  birthDate: string | null;
+  birthYear: number;
+  /** Null when none is recorded, or when withheld. */
+  personnummer: string | null;
+  protectedIdentity: boolean;
+  /** Protected identity and not revealed: `name`, `birthDate` and `personnummer` are withheld. */
+  masked: boolean;
+  /** How the UI names the child: the name, "Skyddad identitet (f. 2012)", or "Barn f. 2012-03-04". */
+  label: string;
+}
+
+export interface ChildListRow extends Child {
+  /** Placements of the child, and whether one is active on the date asked for. */
+  placementCount: number;
+  activePlacementId: string | null;
+}
+
+export interface Stay {
+  /** 0-based position in the placement. */
+  ordinal: number;
+  homeId: string;
+  homeName: string;
+  form: StayForm;
+  from: string;
+  /** The day the child left (the next stay's `from`, or the placement's end); null while it lasts. */
+  to: string | null;
+  /** The decision for this very stay, when it differs from the placement's. */
+  decidedOn: string | null;
+  /** Jourhem: the day the investigation (utredning) was completed. */
+  investigationCompletedOn: string | null;
+}
+
+export interface Placement {
+  id: string;
+  childId: string;
+  legalBasis: LegalBasis;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  endReason: EndReason | null;
+  caseworker: string | null;
+  unit: string | null;
+  stays: Stay[];
+}
+
+/** An event on a placement (`placementId`) or on a home (`homeId`). */
+export interface RecordedEvent {
+  id: string;
+  placementId: string | null;
+  homeId: string | null;
+  type: EventType;
+  date: string;
+  comment: string | null;
+  /** `ivo-tillsyn` only: what IVO concluded; null when not recorded. */
+  verdict: IvoVerdict | null;
+}
+
+/** A row of the list of placements. */
+export interface PlacementListRow {
+  id: string;
+  childId: string;
+  childLabel: string;
+  legalBasis: LegalBasis;
+  decidedOn: string;
+  startedOn: string;
+  endedOn: string | null;
+  caseworker: string | null;
+  unit: string | null;
+  /** The stay current on the date asked for (else the last one). */
+  homeId: string;
+  homeName: string;
+  form: StayForm;
+  active: boolean;
+  overdueCount: number;
+}
+
+/** Everything a placement's page shows. */
+export interface PlacementDetail {
+  placement: Placement;
+  child: Child;
+  /** The placement's events, newest first. */
+  events: RecordedEvent[];
+  /** Its open deadlines on the date asked for. */
+  deadlines: DeadlineRow[];
+  /** The child's other placements, for the history. */
+  otherPlacements: PlacementListRow[];
+  /** `registerkontroll` and `ivo-tillstand` of its stays, judged as of the date asked for. */
+  checks: DecisionCheckRow[];
+}
+
+export const childInput = z
+  .object({
+    id: id.optional(),
+    name: optionalText(200),
+    birthDate: date,
+    personnummer: optionalText(20),
+    protectedIdentity: z.boolean().default(false),
+  })
+  .strict();
+export type ChildInput = z.output<typeof childInput>;
+
+export const stayInput = z
+  .object({
+    homeId: chosen('ett hem'),
+    from: date,
+    to: optionalDate,
+    decidedOn: optionalDate,
+    investigationCompletedOn: optionalDate,
+  })
+  .strict();
+export type StayInput = z.output<typeof stayInput>;
+
+/**
+ * A placement as its form saves it. The stays' forms follow from their homes' kinds; the service
+ * checks the rules that need the register (the stays tile the placement, the homes can take them).
+ */
+export const placementInput = z
+  .object({
+    id: id.optional(),
+    /** The child, or `newChild` to register one in the same transaction (nothing is left behind if the placement fails). */
+    childId: chosen('ett barn').optional(),
+    newChild: childInput.omit({ id: true }).optional(),
+    legalBasis: z.enum(legalBases, 'Välj SoL, LVU 2 § eller LVU 3 §.'),
+    decidedOn: date,
+    startedOn: date,
+    endedOn: optionalDate,
+    endReason: orNull(z.enum(endReasons, 'Välj en orsak.')),
+    caseworker: optionalText(200),
+    unit: optionalText(200),
+    stays: z.array(stayInput).min(1, 'En placering har minst en vistelse.').max(100, 'Högst 100 vistelser.'),
+  })
+  .strict()
+  .refine((p) => (p.childId === undefined) !== (p.newChild === undefined), {
+    message: 'Välj ett barn, eller lägg in ett nytt.',
+    path: ['childId'],
+  });
+export type PlacementInput = z.output<typeof placementInput>;
+
+/** Omplacering: the current stay ends on `on` and a new one begins there, in `homeId`. */
+export const movePlacementInput = z
+  .object({
+    id,
+    on: date,
+    homeId: chosen('ett hem'),
+    decidedOn: optionalDate,
+    investigationCompletedOn: optionalDate,
+  })
+  .strict();
+export type MovePlacementInput = z.output<typeof movePlacementInput>;
+
+export const endPlacementInput = z.object({ id, on: date, reason: z.enum(endReasons, 'Välj en orsak.') }).strict();
+export type EndPlacementInput = z.output<typeof endPlacementInput>;
+
+/** An event on exactly one of a placement or a home; the service checks the type fits. */
+export const eventInput = z
+  .object({
+    placementId: id.optional(),
+    homeId: id.optional(),
+    type: z.enum(eventTypes, 'Välj vad som har gjorts.'),
+    date,
+    comment: optionalText(2000),
+    /** `ivo-tillsyn` only (the service refuses it on other types). */
+    verdict: orNull(z.enum(ivoVerdicts, 'Välj IVO:s bedömning.')),
+  })
+  .strict()
+  .refine((e) => (e.placementId === undefined) !== (e.homeId === undefined), {
+    message: 'Ange antingen en placering eller ett hem.',
+    path: ['placementId'],
+  });
+export type EventInput = z.output<typeof eventInput>;
+
+export const listChildrenInput = z.object({ query, date }).strict();
+export const listPlacementsInput = z.object({ date, query, activeOnly: z.boolean().default(false) }).strict();
+export type ListPlacementsInput = z.output<typeof listPlacementsInput>;
+export const getPlacementInput = z.object({ id, date, reveal: z.boolean().default(false) }).strict();
+export type GetPlacementInput = z.output<typeof getPlacementInput>;
+
+export const placementChannels = {
+  /** Children; a protected identity is masked unless `reveal` is asked for. */
+  listChildren: channel(listChildrenInput).returns<ChildListRow[]>(),
+  getChild: channel(z.object({ id, reveal: z.boolean().default(false) }).strict()).returns<Child>(),
+  saveChild: channel(childInput).returns<Child>(),
+
+  listPlacements: channel(listPlacementsInput).returns<PlacementListRow[]>(),
+  getPlacement: channel(getPlacementInput).returns<PlacementDetail>(),
+  savePlacement: channel(placementInput).returns<Placement>(),
+  movePlacement: channel(movePlacementInput).returns<Placement>(),
+  endPlacement: channel(endPlacementInput).returns<Placement>(),
+
+  recordEvent: channel(eventInput).returns<RecordedEvent>(),
+  /** Removes a recorded event (Ångra, or a mistake); returns what was removed. */
+  removeEvent: channel(byId).returns<RecordedEvent>(),
+  listHomeEvents: channel(z.object({ homeId: id }).strict()).returns<RecordedEvent[]>(),
+};

@@ -1,0 +1,73 @@
+/**
+ * The municipality's rule settings: rules.md's parameters, the table of legal references and the
+ * register catalogue, versioned in the database beside the register they judge.
+ */
+import { z } from 'zod';
+import type { LegalReference, RegisterCatalogueEntry } from '../../main/domain/rule-settings';
+import { checkedRoles, personRegisters, ruleIds } from '../../main/domain/vocabulary';
+import { channel } from './channel';
+import { empty, optionalDate, optionalText, trimmed } from './fields';
+
+export type { LegalReference, RegisterCatalogueEntry };
+
+/** One number of the rules (rules.md's parameters) with what the settings page says about it. */
+export interface RuleParameter {
+  key: string;
+  label: string;
+  unit: 'dagar' | 'månader' | 'år' | 'barn';
+  value: number;
+  defaultValue: number;
+}
+
+export interface RuleSettings {
+  parameters: RuleParameter[];
+  references: LegalReference[];
+  catalogue: RegisterCatalogueEntry[];
+  /** Increases with every saved change (the history keeps the earlier versions). */
+  version: number;
+}
+
+const months = z.int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.');
+
+export const ruleSettingsInput = z
+  .object({
+    /** Parameter key → value; keys left out keep their value. The service checks each against its bounds. */
+    parameters: z.record(z.string().max(60), z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(3650, 'För stort.')),
+    references: z
+      .array(
+        z
+          .object({
+            rule: z.enum(ruleIds, 'Okänd regel.'),
+            reference: trimmed(200),
+            validFrom: optionalDate,
+            validTo: optionalDate,
+            note: optionalText(500),
+          })
+          .strict(),
+      )
+      .max(200),
+    /** The register catalogue; left out, it keeps its value. */
+    catalogue: z
+      .array(
+        z
+          .object({
+            register: z.enum(personRegisters, 'Okänt register.'),
+            required: z.boolean(),
+            roles: z.array(z.enum(checkedRoles, 'Okänd roll.')).max(2),
+            maxAgeMonths: months,
+            recheckMonths: months.nullable(),
+          })
+          .strict(),
+      )
+      .max(personRegisters.length)
+      .optional(),
+    /** The version the user edited: a save over a newer version is refused (someone else saved). */
+    version: z.int().min(0),
+  })
+  .strict();
+export type RuleSettingsInput = z.output<typeof ruleSettingsInput>;
+
+export const settingsChannels = {
+  getRuleSettings: channel(empty).returns<RuleSettings>(),
+  saveRuleSettings: channel(ruleSettingsInput).returns<RuleSettings>(),
+};
