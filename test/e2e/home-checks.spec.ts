@@ -197,6 +197,9 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
   await expect(events.getByRole('listitem')).toContainText('IVO:s bedömning: Kritik');
   await expect(checksOf(page)).not.toContainText('Kritik');
   await expectAccessible(page);
+  // The confirmation goes away by itself after a while: closed here, so the picture does not depend on the machine's speed.
+  await expect(toast(page)).toContainText('IVO-tillsyn 2026-10-15 är registrerad.');
+  await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
   await scrollToTop(page, checksOf(page));
   await screenshot(page, 'hem-ivo-tillstand');
 });
