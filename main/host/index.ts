@@ -4,7 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { databaseErrorMessage } from '../db/open-errors';
-import { defaultDatabasePath } from '../db/paths';
+import Conf from 'conf';
+import { appDataDir, defaultDatabasePath } from '../db/paths';
 import { clockFrom } from '../services';
 import { RendererMissingError, startHost } from './server';
 
@@ -33,7 +34,9 @@ async function main(): Promise<void> {
 
   let host;
   try {
-    host = await startHost({ databasePath, port, clock: clockFrom(() => new Date()), ...(key ? { key } : {}) });
+    // The same preferences file as the desktop app's (electron-store's config.json in its userData).
+    const preferences = new Conf({ projectName: 'Placeringskollen', cwd: appDataDir() });
+    host = await startHost({ databasePath, port, clock: clockFrom(() => new Date()), preferences, ...(key ? { key } : {}) });
   } catch (error) {
     fail(explain(error, databasePath, port));
   }

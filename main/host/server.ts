@@ -10,7 +10,7 @@ import { openDatabase } from '../db/connection';
 import { dispatch, invalid } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { contentSecurityPolicy, contentTypeFor, newNonce, renderIndexHtml, resolveAppAsset } from '../security';
-import { createServices, type Clock } from '../services';
+import { createServices, type Clock, type PreferenceStore } from '../services';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface HostOptions {
@@ -23,6 +23,8 @@ export interface HostOptions {
   key?: string;
   /** "Now" for the services: the machine's clock, or a fixed day in end-to-end tests. */
   clock: Clock;
+  /** This computer's preferences (the app's file beside its data); in memory when left out. */
+  preferences?: PreferenceStore;
 }
 
 export interface Host {
@@ -49,7 +51,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new RendererMissingError(rendererDir);
   }
   const connection = await openDatabase(options.databasePath, options.key ? { key: options.key } : {});
-  const handlers = createHandlers(createServices(connection.db, { clock: options.clock }), {
+  const handlers = createHandlers(createServices(connection.db, { clock: options.clock, ...(options.preferences ? { preferences: options.preferences } : {}) }), {
     host: 'browser',
     databasePath: connection.path,
     encrypted: connection.encrypted,

@@ -57,5 +57,8 @@ export function createHandlers(services: Services, context: HandlerContext) {
 
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input),
+
+    getPreferences: async () => services.preferences.get(),
+    savePreferences: async (input) => services.preferences.save(input),
   } satisfies Handlers;
 }

@@ -8,16 +8,19 @@ import { createExchangeService } from './exchange';
 import { createHomesService } from './homes';
 import { createPlacementViews } from './placement-views';
 import { createPlacementsService } from './placements';
+import { createPreferencesService, memoryPreferenceStore, type PreferenceStore } from './preferences';
 import { createRegisterChecksService } from './register-checks';
 import { createSettingsService } from './settings';
 
 export interface ServiceOptions {
   /** The only source of "now" in main: the machine's at the process's edge, a fixed day in tests. */
   clock: Clock;
+  /** This computer's preferences; in memory when left out (tests, the command line). */
+  preferences?: PreferenceStore;
 }
 
 /** Every use case over one database; main/ipc, the browser host and the CLI all start here. */
-export function createServices(db: Kysely<Database>, { clock }: ServiceOptions) {
+export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore() }: ServiceOptions) {
   const settings = createSettingsService(db, clock);
   const checks = createChecksService(db, settings);
   const placements = createPlacementsService(db, settings);
@@ -32,8 +35,10 @@ export function createServices(db: Kysely<Database>, { clock }: ServiceOptions) 
     placementViews: createPlacementViews(placements, deadlines, checks),
     checks,
     registerChecks: createRegisterChecksService(db, settings, clock),
+    preferences: createPreferencesService(preferences),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
 export { clockFrom, type Clock } from './clock';
+export type { PreferenceStore } from './preferences';

@@ -15,6 +15,7 @@ import { checkChannels } from './checks';
 import { deadlineChannels } from './deadlines';
 import { homeChannels } from './homes';
 import { placementChannels } from './placements';
+import { preferenceChannels } from './preferences';
 import { settingsChannels } from './settings';
 
 export * from '../../main/domain/vocabulary';
@@ -24,6 +25,7 @@ export * from './checks';
 export * from './deadlines';
 export * from './homes';
 export * from './placements';
+export * from './preferences';
 export * from './settings';
 
 export const contract = {
@@ -33,6 +35,7 @@ export const contract = {
   ...deadlineChannels,
   ...checkChannels,
   ...settingsChannels,
+  ...preferenceChannels,
 };
 
 export type Contract = typeof contract;

@@ -289,3 +289,27 @@ test('a foster home without adults says that the checks are made per adult', asy
   await panel(page).getByRole('button', { name: 'Spara ändringar' }).click();
   await expect(checksOf(page).getByRole('group', { name: /^Greta Tomhus/ })).toContainText('Inga kontroller är registrerade för Greta Tomhus.');
 });
+
+test('who records checks is remembered by the app on this computer, not by the page: a reload offers the name again', async ({ page, openApp, databasePath }) => {
+  await seedFosterHome(databasePath);
+  await openApp();
+  await gotoRegister(page);
+  await openHome(page, 'Familjen Kontrollsson');
+  const anna = checksOf(page).getByRole('group', { name: /^Anna Kontrollsson/ });
+  const open = () => anna.getByRole('button', { name: 'Registrera kontroll för Anna Kontrollsson' }).click();
+  const form = anna.getByRole('group', { name: 'Registrera kontroll för Anna Kontrollsson' });
+
+  await open();
+  await expect(form.getByLabel('Registrerad av')).toHaveValue('');
+  await form.getByLabel('Utan anmärkning').check();
+  await form.getByLabel('Registrerad av').fill('Saga Handläggarsson');
+  await form.getByLabel('Registrerad av').press('Enter');
+  await expect(form).toHaveCount(0);
+
+  await page.reload();
+  await gotoRegister(page);
+  await openHome(page, 'Familjen Kontrollsson');
+  await open();
+  await expect(form.getByLabel('Registrerad av')).toHaveValue('Saga Handläggarsson');
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+});

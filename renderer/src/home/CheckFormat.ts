@@ -4,6 +4,7 @@
  */
 import type { PermitScope, RegisterCheck, RegisterCheckRevision } from '../../../preload/api';
 import { checkOutcomeLabels, permitFormLabels, registerLabels } from '../labels';
+import { preferences, savePreferences } from '../preferences';
 import { localToday } from '../today';
 
 /** The local calendar day of an ISO timestamp (recordedAt is UTC; the user lives in local time). */
@@ -49,21 +50,12 @@ export function checkSummary(check: RegisterCheck | RegisterCheckRevision): stri
   return parts.join(', ');
 }
 
-/** The name remembered between forms: who records checks on this computer. */
-const RECORDED_BY_KEY = 'placeringskollen.recordedBy';
-
+/** The name remembered between forms: who records checks on this computer (until sign-in says who is working). */
 export function rememberedRecorder(): string {
-  try {
-    return localStorage.getItem(RECORDED_BY_KEY) ?? '';
-  } catch {
-    return ''; // storage can be unavailable (privacy settings); the field is then simply empty
-  }
+  return preferences().recordedBy ?? '';
 }
 
 export function rememberRecorder(name: string): void {
-  try {
-    localStorage.setItem(RECORDED_BY_KEY, name.trim());
-  } catch {
-    // Nothing to do: the name is asked for again next time.
-  }
+  const recordedBy = name.trim() || null;
+  if (recordedBy !== preferences().recordedBy) savePreferences({ recordedBy });
 }

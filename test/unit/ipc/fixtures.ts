@@ -63,6 +63,8 @@ export const validInputs: Record<Channel, unknown> = {
     catalogue: [{ register: 'belastningsregistret', required: true, roles: ['uppdragstagare'], maxAgeMonths: 12, recheckMonths: null }],
     version: 0,
   },
+  getPreferences: {},
+  savePreferences: { recordedBy: 'Saga Handläggarsson' },
 };
 
 /** Bad input that every channel must refuse, whatever its schema. */
@@ -174,4 +176,6 @@ export const badInputs: Record<Channel, unknown[]> = {
     { parameters: {}, references: [], catalogue: [{ register: 'kronofogden', required: true, roles: ['uppdragstagare'], maxAgeMonths: 0, recheckMonths: null }], version: 0 },
     { parameters: {}, references: [], catalogue: [{ register: 'kronofogden', required: true, roles: ['grannar'], maxAgeMonths: 12, recheckMonths: null }], version: 0 },
   ],
+  getPreferences: [{ recordedBy: 'x' }],
+  savePreferences: [{ recordedBy: 1 }, { recordedBy: 'x'.repeat(201) }, { window: { width: 800 } }],
 };
