@@ -8,7 +8,7 @@
 import { addDays, addMonths, compareDates, type IsoDate } from './dates';
 import { deadlineStatus, isActiveOn } from './deadlines';
 import { defaultRegisterCatalogue, type RegisterCatalogueEntry, type RuleParameters } from './rule-settings';
-import { permitForms, type DeadlineStatus, type DecisionCheckStatus, type HomeKind } from './vocabulary';
+import { permitForms, type DeadlineStatus, type DecisionCheckStatus, type HomeKind, type Operator } from './vocabulary';
 
 export { defaultRegisterCatalogue, type RegisterCatalogueEntry };
 
@@ -263,13 +263,17 @@ export function readinessAt(
   return judgeDecision(indexChecks(register, on), home, home.kind, homeId, decisionOn, parameters, catalogue, options);
 }
 
+/** Public huvudmän run their HVB and stödboende without IVO's permit (rules.md, `ivo-tillstand`). */
+const publicOperators: readonly string[] = ['kommunal', 'region', 'statlig'] satisfies readonly Operator[];
+
 /**
  * Whether a stay of `form` in a home run by `operator` rests on an IVO permit (`ivo-tillstand`):
- * an HVB or stödboende run by an enskild huvudman. The one answer for the engine, the readiness
- * panel, the placement form and the home panel.
+ * an HVB or stödboende whose huvudman is enskild **or not given** (an unknown operator must never
+ * skip the check). The one answer for the engine, the readiness panel, the placement form, the
+ * home panel and the command line.
  */
 export function needsPermit(form: HomeKind, operator: string | null): boolean {
-  return (permitForms as readonly HomeKind[]).includes(form) && operator === 'enskild';
+  return (permitForms as readonly HomeKind[]).includes(form) && !publicOperators.includes(operator ?? '');
 }
 
 /** What an IVO permit covers, as verified; unknown parts are null and limit nothing. */

@@ -345,3 +345,22 @@ describe('checks --help', () => {
     expect(help[at + 1]).not.toContain('finns inte ännu');
   });
 });
+
+describe('checks: an HVB whose huvudman is not given (rules.md: only kommunal, region and statlig homes need no permit)', () => {
+  it('gets an ivo-tillstand row like an enskild one, as in the window', async () => {
+    fs.writeFileSync(
+      inDir('okand-huvudman.json'),
+      JSON.stringify({
+        format: 'placeringskollen-exchange',
+        version: 1,
+        homes: [{ id: 'HX', kind: 'hvb', name: 'Okända HVB', orgNr: '556000-0027' }],
+        children: [{ id: 'CX', name: 'Testa T.', birthDate: '2011-05-05' }],
+        placements: [{ id: 'PX', childId: 'CX', legalBasis: 'SoL', decidedOn: '2026-03-01', startedOn: '2026-03-02', stays: [{ homeId: 'HX', form: 'hvb', from: '2026-03-02' }] }],
+      }),
+    );
+    expect((await cli(['import', 'okand-huvudman.json', '--db', 'okand.sqlite'])).code).toBe(0);
+    const run = await cli(['checks', '--db', 'okand.sqlite', '--date', '2026-11-22', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([permit('PX', 'HX', '2026-03-01', 'missing')]);
+  });
+});

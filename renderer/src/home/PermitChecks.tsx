@@ -99,12 +99,13 @@ function PermitStatus({ home, checks, today }: { home: Home; checks: HomeChecks;
   if (!permitRequired) {
     return (
       <p className="muted">
-        {home.operator
-          ? `Huvudmannen är ${operatorLabels[home.operator].toLowerCase()}: en kontroll av IVO-tillstånd krävs inte före placering, men den kan registreras.`
-          : 'Huvudman är inte angiven. Ett hem i enskild regi måste ha tillstånd från IVO, kontrollerat före placering. En kontroll kan registreras ändå.'}
+        Huvudmannen är {operatorLabels[home.operator ?? 'kommunal'].toLowerCase()}: en kontroll av IVO-tillstånd krävs inte före placering, men den kan
+        registreras.
       </p>
     );
   }
+  // rules.md: an unknown huvudman is treated as enskild, so no permit check is ever skipped.
+  const why = home.operator === 'enskild' ? 'Enskild verksamhet' : 'Huvudman är inte angiven och hemmet räknas därför som enskild verksamhet';
   const newest = permits[0];
   const days = newest ? daysBetween(newest.checkedOn, today) : 0;
   // Refused when recorded, but imported data may carry it: never call a future check valid.
@@ -128,7 +129,7 @@ function PermitStatus({ home, checks, today }: { home: Home; checks: HomeChecks;
     }
     return (
       <p>
-        Enskild verksamhet: tillståndet ska vara kontrollerat före varje beslut om placering. Senast kontrollerat {checked}: giltigt.
+        {why}: tillståndet ska vara kontrollerat före varje beslut om placering. Senast kontrollerat {checked}: giltigt.
         {typeof maxAge === 'number' && ` Kontrollen räcker för beslut om placering till och med ${addDays(newest.checkedOn, maxAge)}.`}
         {maxAge === 'unknown' && ' Kontrollera igen före nästa beslut om placering om kontrollen är äldre än reglerna tillåter (se Regler).'}
       </p>
@@ -140,7 +141,7 @@ function PermitStatus({ home, checks, today }: { home: Home; checks: HomeChecks;
       {newest
         ? `Senaste kontrollen (${newest.checkedOn}) visar att tillståndet inte är giltigt.`
         : 'Tillståndet har inte kontrollerats.'}{' '}
-      Hemmet drivs i enskild regi och måste ha ett giltigt tillstånd från IVO, kontrollerat före beslut om placering.
+      {why}: hemmet måste ha ett giltigt tillstånd från IVO, kontrollerat före beslut om placering.
     </p>
   );
 }

@@ -28,6 +28,7 @@ const M = 'misstankeregistret';
  * H3 Kommunens HVB (kommunal): no permit needed.
  * H4 Norrgårdens stödboende (enskild): permit 2026-01-20 giltigt, but its scope is HVB only.
  * H5 Ekbackens HVB (enskild): permit 2026-01-20 giltigt with a scope that does not parse.
+ * H6 Okända HVB: huvudman not given (an AB's org.nr), no permit verified.
  * PL1 Tilda Test (C1) in F1, decided 2026-02-01, from 2026-02-03.
  * PL2 a protected child (C2, b. 2012-07-07) in H1, decided 2026-04-20, from 2026-04-21.
  * PL3 Vera Väst (C3) in F4, decided 2026-01-25, from 2026-01-26.
@@ -46,6 +47,7 @@ beforeEach(async () => {
       { id: 'H3', kind: 'hvb', name: 'Kommunens HVB', operator: 'kommunal' },
       { id: 'H4', kind: 'stodboende', name: 'Norrgårdens stödboende', operator: 'enskild' },
       { id: 'H5', kind: 'hvb', name: 'Ekbackens HVB', operator: 'enskild' },
+      { id: 'H6', kind: 'hvb', name: 'Okända HVB', orgNr: '556000-0027' },
     ],
     persons: [
       { id: 'P1', homeId: 'F1', name: 'Anna Ek', role: 'uppdragstagare' },
@@ -267,6 +269,15 @@ describe('Redo för beslut? (ivo-tillstand and the permit scope)', () => {
 
   it('a scope that does not parse is unknown: it refuses nothing', async () => {
     expect(await ready('H5', '2026-02-01', { from: '2026-02-03', birthDate: '2020-01-01' })).toMatchObject({ ready: true, refusals: [] });
+  });
+
+  it('an HVB whose huvudman is not given needs a verified permit like an enskild one (rules.md: an unknown operator never skips the check)', async () => {
+    expect(await ready('H6', '2026-02-01', { from: '2026-02-03', birthDate: '2012-01-01' })).toEqual({
+      ready: false,
+      refusals: [],
+      items: [item('H6', 'Okända HVB', null, 'ivo-tillstand', '2026-02-01', 'missing', null, 'IVO-tillståndet har inte kontrollerats – kontrollera det före beslut.')],
+    });
+    expect((await db.services.registerChecks.homeChecks('H6', D)).permitRequired).toBe(true);
   });
 
   it('a kommunal HVB needs no permit check: nothing to judge, nothing refused', async () => {

@@ -524,7 +524,9 @@ describe('ivo-tillstand — SoL 7 kap. 1 §', () => {
       ['stodboende', 'kommunal', 0],
       ['hvb', 'region', 0],
       ['hvb', 'statlig', 0],
-      ['hvb', null, 0],
+      // rules.md: only kommunal, region and statlig homes need no permit; an unknown operator must never skip the check.
+      ['hvb', null, 1],
+      ['stodboende', null, 1],
       ['sis', 'enskild', 0],
       ['sis', 'statlig', 0],
       ['familjehem', null, 0],
