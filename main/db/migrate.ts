@@ -67,6 +67,7 @@ export function migrate(
         .transaction(() => {
           if (currentVersion(raw) >= migration.version) return;
           raw.exec(migration.sql);
+          migration.up?.(raw);
           const violations = raw.pragma('foreign_key_check') as unknown[];
           if (violations.length > 0) {
             throw new Error(`Migration ${migration.version} leaves ${violations.length} broken foreign keys.`);

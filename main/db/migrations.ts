@@ -3,10 +3,13 @@
  * `user_version` N-1 to N. Never edit a migration that has shipped: add a new one.
  * The runner (migrate.ts) runs each in a transaction after a backup copy.
  */
+import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** Data changes clearer in code than in SQL; run after `sql`, in the same transaction. Frozen like the SQL. */
+  up?: (raw: BetterSqlite3.Database) => void;
 }
 
 const enumCheck = (column: string, values: readonly string[]) =>
@@ -219,6 +222,110 @@ export const migrations: Migration[] = [
       WHERE key = 'ruleParameters';
     `,
   },
+  {
+    version: 4,
+    description: 'Nya socialtjänstlagen (2025:400) och socialtjänstförordningen (2025:468): lagrummen från 2025-07-01 i kommunens tabell',
+    sql: '',
+    up: addNewLawReferences,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
+
+/**
+ * Migration 4. A register that saved its table of legal references kept the old numbering as open-
+ * ended rows, so every deadline cited the old SoL. Per rule: a row still as shipped is replaced
+ * by rules.md's two rows (old numbering to 2025-06-30, new from 2025-07-01); where the municipality
+ * changed the rule's rows, they stay as they are and the new numbering is added from 2025-07-01,
+ * unless the municipality already has a row from that date or later. A register that never saved
+ * the table gets the new defaults from the code. The tables below are frozen with this migration.
+ */
+function addNewLawReferences(raw: BetterSqlite3.Database): void {
+  const stored = raw.prepare("SELECT value FROM settings WHERE key = 'legalReferences'").pluck().get() as string | undefined;
+  if (stored === undefined) return;
+  let rows: StoredReference[];
+  try {
+    rows = JSON.parse(stored) as StoredReference[];
+    if (!Array.isArray(rows)) return;
+  } catch {
+    return; // A table that does not parse is not used (the defaults are); leave it for the settings page to replace.
+  }
+  const shipped = (row: StoredReference) => row.validFrom === null && row.validTo === null && referencesShippedBefore[row.rule] === row.reference;
+  const next: StoredReference[] = [];
+  for (const row of rows) {
+    if (!shipped(row)) next.push(row);
+    else next.push(...newLawRows(row.rule));
+  }
+  for (const [rule, [, current]] of Object.entries(referencesFromNewLaw)) {
+    if (current === null || rows.some((row) => row.rule === rule && shipped(row))) continue;
+    if (next.some((row) => row.rule === rule && row.validFrom !== null && row.validFrom >= NEW_LAW_FROM)) continue;
+    if (!next.some((row) => row.rule === rule)) continue; // a rule the municipality removed stays removed
+    next.push({ rule, reference: current, validFrom: NEW_LAW_FROM, validTo: null, note: 'Ny numrering från 2025-07-01, tillagd vid uppdatering av Placeringskollen.' });
+  }
+  if (JSON.stringify(next) === JSON.stringify(rows)) return;
+  const version = (raw.prepare('SELECT coalesce(max(version), 0) FROM settings').pluck().get() as number) + 1;
+  const value = JSON.stringify(next);
+  // When the update ran, by the database's clock: a fact of this copy, like the backup's name.
+  raw
+    .prepare("UPDATE settings SET value = ?, version = ?, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE key = 'legalReferences'")
+    .run(value, version);
+  raw.prepare("INSERT INTO settings_history (key, version, value, changed_at) SELECT key, version, value, changed_at FROM settings WHERE key = 'legalReferences'").run();
+}
+
+interface StoredReference {
+  rule: string;
+  reference: string;
+  validFrom: string | null;
+  validTo: string | null;
+  note: string | null;
+}
+
+const NEW_LAW_FROM = '2025-07-01';
+
+/** The table as versions 1–3 shipped it: one open-ended row per rule. */
+const referencesShippedBefore: Record<string, string> = {
+  'sol-overvagande': 'SoL 6 kap. 8 §',
+  'lvu-overvagande': 'LVU 13 § första st.',
+  'lvu-omprovning': 'LVU 13 § andra st.',
+  vardnadsoverflyttning: 'SoL 6 kap. 8 b §; LVU 13 §',
+  'jourhem-tidsgrans': 'SoL 6 kap. 6 §',
+  barnsamtal: 'Socialstyrelsens allmänna råd',
+  vardplan: 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §',
+  genomforandeplan: 'SoL 11 kap. 3 §; SOSFS 2012:11',
+  halsoundersokning: 'SoL 11 kap. 3 a §; lag 2017:209',
+  'uppfoljning-efter-lvu': 'lex lilla hjärtat, prop. 2021/22:178',
+  'fler-an-tre-barn': 'SoF 3 kap. 19 a §',
+  registerkontroll: 'SoF 5 kap. 1 b §',
+  'ivo-tillstand': 'SoL 7 kap. 1 §',
+  'registerkontroll-fortlopande': 'Lokal rutin (fortlöpande registerkontroller)',
+};
+
+/** rules.md's table: [to 2025-06-30, from 2025-07-01 (null: unchanged)], and a note. */
+const referencesFromNewLaw: Record<string, [string, string | null, string | null]> = {
+  'sol-overvagande': ['SoL 6 kap. 8 §', 'SoL 22 kap. 13 §', null],
+  'lvu-overvagande': ['LVU 13 § första st.', null, null],
+  'lvu-omprovning': ['LVU 13 § andra st.', null, null],
+  vardnadsoverflyttning: ['SoL 6 kap. 8 b §; LVU 13 §', 'SoL 22 kap. 14 §; LVU 13 §', null],
+  'jourhem-tidsgrans': ['SoL 6 kap. 6 §', 'SoL 22 kap. 4 §', null],
+  barnsamtal: ['Socialstyrelsens allmänna råd', 'SoL 22 kap. 11–12 §§; Socialstyrelsens allmänna råd', 'Tätheten (var tredje månad) är en rekommendation, inte lag.'],
+  vardplan: ['SoL 11 kap. 3 §; SoF 5 kap. 1 a §', 'SoL 9 kap. 12 §; SoF 10 kap. 2 §', null],
+  genomforandeplan: ['SoL 11 kap. 3 §; SOSFS 2012:11', 'SoL 9 kap. 12 §; SoF 10 kap. 3 §', null],
+  halsoundersokning: ['SoL 11 kap. 3 a §; lag 2017:209', 'SoL 22 kap. 7 §; lag 2017:209', null],
+  'uppfoljning-efter-lvu': ['LVU 21 b §', null, null],
+  'fler-an-tre-barn': ['SoF 3 kap. 19 a §', 'SoF 16 kap. 2 §', null],
+  registerkontroll: ['SoF 5 kap. 1 b §', 'SoF 3 kap. 3 §', null],
+  'ivo-tillstand': ['SoL 7 kap. 1 §', 'SoL 26 kap. 1 §', null],
+  'registerkontroll-fortlopande': ['Lokal rutin (fortlöpande registerkontroller)', null, null],
+};
+
+function newLawRows(rule: string): StoredReference[] {
+  const entry = referencesFromNewLaw[rule];
+  if (entry === undefined) return [];
+  const [old, current, note] = entry;
+  return current === null
+    ? [{ rule, reference: old, validFrom: null, validTo: null, note }]
+    : [
+        { rule, reference: old, validFrom: null, validTo: '2025-06-30', note },
+        { rule, reference: current, validFrom: NEW_LAW_FROM, validTo: null, note },
+      ];
+}

@@ -58,7 +58,7 @@ export const registerCatalogueEntrySchema = z.strictObject({
 });
 export type RegisterCatalogueEntry = z.output<typeof registerCatalogueEntrySchema>;
 
-/** Required by law for every uppdragstagare (SoF 5 kap. 1 b §): a municipality may add, not remove. */
+/** Required by law for every uppdragstagare (SoF 3 kap. 3 §, before 2025-07-01 SoF 5 kap. 1 b §): a municipality may add, not remove. */
 export const statutoryRegisters: readonly PersonRegister[] = ['belastningsregistret', 'misstankeregistret'];
 
 /** Every register exactly once (so none silently disappears from the form), the statutory ones required of uppdragstagare. */
@@ -71,7 +71,7 @@ export const registerCatalogueSchema = z.array(registerCatalogueEntrySchema).sup
       ctx.addIssue({ code: 'custom', path: [index, 'roles'], message: 'Ange vilka som ska kontrolleras.' });
     }
     if (statutoryRegisters.includes(entry.register)) {
-      if (!entry.required) ctx.addIssue({ code: 'custom', path: [index, 'required'], message: 'Registret krävs enligt lag (SoF 5 kap. 1 b §).' });
+      if (!entry.required) ctx.addIssue({ code: 'custom', path: [index, 'required'], message: 'Registret krävs enligt lag (SoF 3 kap. 3 §).' });
       if (!entry.roles.includes('uppdragstagare')) {
         ctx.addIssue({ code: 'custom', path: [index, 'roles'], message: 'Uppdragstagare ska alltid kontrolleras i det här registret.' });
       }
@@ -112,28 +112,41 @@ export const legalReferenceSchema = z
   });
 export type LegalReference = z.output<typeof legalReferenceSchema>;
 
-const unverifiedNewSol =
-  'Motsvarande paragraf i nya socialtjänstlagen (2025:400) är inte verifierad; lägg till en rad med giltig från 2025-07-01 när den är det.';
+/** The day the new socialtjänstlag (SFS 2025:400) and socialtjänstförordning (SFS 2025:468) began to apply. */
+export const newSolFrom = '2025-07-01';
+const oldSolTo = '2025-06-30';
 
-/** rules.md's references. The old SoL's numbering, as rules.md cites it, until the new one is verified. */
-export const defaultLegalReferences: LegalReference[] = (
-  [
-    ['sol-overvagande', 'SoL 6 kap. 8 §', unverifiedNewSol],
-    ['lvu-overvagande', 'LVU 13 § första st.', null],
-    ['lvu-omprovning', 'LVU 13 § andra st.', null],
-    ['vardnadsoverflyttning', 'SoL 6 kap. 8 b §; LVU 13 §', unverifiedNewSol],
-    ['jourhem-tidsgrans', 'SoL 6 kap. 6 §', unverifiedNewSol],
-    ['barnsamtal', 'Socialstyrelsens allmänna råd', 'Rekommendation, inte lag.'],
-    ['vardplan', 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §', unverifiedNewSol],
-    ['genomforandeplan', 'SoL 11 kap. 3 §; SOSFS 2012:11', unverifiedNewSol],
-    ['halsoundersokning', 'SoL 11 kap. 3 a §; lag 2017:209', unverifiedNewSol],
-    ['uppfoljning-efter-lvu', 'lex lilla hjärtat, prop. 2021/22:178', 'Exakt paragraf ska verifieras.'],
-    ['fler-an-tre-barn', 'SoF 3 kap. 19 a §', null],
-    ['registerkontroll', 'SoF 5 kap. 1 b §', null],
-    ['ivo-tillstand', 'SoL 7 kap. 1 §', unverifiedNewSol],
-    ['registerkontroll-fortlopande', 'Lokal rutin (fortlöpande registerkontroller)', null],
-  ] as const
-).map(([rule, reference, note]) => ({ rule, reference, validFrom: null, validTo: null, note }));
+/**
+ * rules.md's default table: the old numbering up to 2025-06-30, the new from 2025-07-01 (read in
+ * the consolidated texts of SFS 2025:400 and 2025:468; none of the duties changed). A rule whose
+ * reference did not change has one open-ended row.
+ */
+const referenceTable: readonly [RuleId, string, string | null, string | null][] = [
+  // rule, to 2025-06-30, from 2025-07-01 (null: the same), note
+  ['sol-overvagande', 'SoL 6 kap. 8 §', 'SoL 22 kap. 13 §', null],
+  ['lvu-overvagande', 'LVU 13 § första st.', null, null],
+  ['lvu-omprovning', 'LVU 13 § andra st.', null, null],
+  ['vardnadsoverflyttning', 'SoL 6 kap. 8 b §; LVU 13 §', 'SoL 22 kap. 14 §; LVU 13 §', null],
+  ['jourhem-tidsgrans', 'SoL 6 kap. 6 §', 'SoL 22 kap. 4 §', null],
+  ['barnsamtal', 'Socialstyrelsens allmänna råd', 'SoL 22 kap. 11–12 §§; Socialstyrelsens allmänna råd', 'Tätheten (var tredje månad) är en rekommendation, inte lag.'],
+  ['vardplan', 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §', 'SoL 9 kap. 12 §; SoF 10 kap. 2 §', null],
+  ['genomforandeplan', 'SoL 11 kap. 3 §; SOSFS 2012:11', 'SoL 9 kap. 12 §; SoF 10 kap. 3 §', null],
+  ['halsoundersokning', 'SoL 11 kap. 3 a §; lag 2017:209', 'SoL 22 kap. 7 §; lag 2017:209', null],
+  ['uppfoljning-efter-lvu', 'LVU 21 b §', null, null],
+  ['fler-an-tre-barn', 'SoF 3 kap. 19 a §', 'SoF 16 kap. 2 §', null],
+  ['registerkontroll', 'SoF 5 kap. 1 b §', 'SoF 3 kap. 3 §', null],
+  ['ivo-tillstand', 'SoL 7 kap. 1 §', 'SoL 26 kap. 1 §', null],
+  ['registerkontroll-fortlopande', 'Lokal rutin (fortlöpande registerkontroller)', null, null],
+];
+
+export const defaultLegalReferences: LegalReference[] = referenceTable.flatMap(([rule, old, current, note]): LegalReference[] =>
+  current === null
+    ? [{ rule, reference: old, validFrom: null, validTo: null, note }]
+    : [
+        { rule, reference: old, validFrom: null, validTo: oldSolTo, note },
+        { rule, reference: current, validFrom: newSolFrom, validTo: null, note },
+      ],
+);
 
 /**
  * The reference of `rule` in force on `on`: the row whose validity covers the date, the most

@@ -359,7 +359,7 @@ test('the register catalogue is edited on the Regler page and saved with the rul
   const required = section.getByLabel('Krävs före beslut: Socialregistret');
   await expect(maxAge).toHaveValue('12');
   await expect(section.getByLabel('Krävs före beslut: Belastningsregistret')).toBeChecked();
-  // The law fixes these two for uppdragstagare (SoF 5 kap. 1 b §): not to be unticked.
+  // The law fixes these two for uppdragstagare (SoF 3 kap. 3 §): not to be unticked.
   await expect(section.getByLabel('Krävs före beslut: Belastningsregistret')).toBeDisabled();
   await expect(section.getByLabel('Krävs före beslut: Misstankeregistret')).toBeDisabled();
   await expect(section.getByRole('group', { name: /Misstankeregistret$/ }).getByLabel('Uppdragstagare')).toBeDisabled();

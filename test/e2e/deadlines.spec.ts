@@ -146,7 +146,7 @@ test('a deadline of a home opens the home in the register, and the IVO-anmälan 
   await expect(ivo).toHaveCount(1);
   await expect(ivo).toContainText('Gäller hemmet');
   await expect(ivo).toContainText('Familjen Provberg');
-  await expect(ivo).toContainText('SoF 3 kap. 19 a §');
+  await expect(ivo).toContainText('SoF 16 kap. 2 §');
   await ivo.click();
 
   // The register, with the home's panel open.

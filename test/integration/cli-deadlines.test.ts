@@ -23,26 +23,28 @@ async function deadlinesJson(date: string): Promise<Record<string, unknown>[]> {
   return JSON.parse(run.stdout) as Record<string, unknown>[];
 }
 
+/** rules.md's default table: [to 2025-06-30, from 2025-07-01]; a deadline cites the law in force on its due date. */
 const ref = {
-  sol: 'SoL 6 kap. 8 §',
-  lvuOvervagande: 'LVU 13 § första st.',
-  lvuOmprovning: 'LVU 13 § andra st.',
-  vardnad: 'SoL 6 kap. 8 b §; LVU 13 §',
-  jourhem: 'SoL 6 kap. 6 §',
-  barnsamtal: 'Socialstyrelsens allmänna råd',
-  genomforandeplan: 'SoL 11 kap. 3 §; SOSFS 2012:11',
-  halsa: 'SoL 11 kap. 3 a §; lag 2017:209',
-  uppfoljning: 'lex lilla hjärtat, prop. 2021/22:178',
-  flerAnTre: 'SoF 3 kap. 19 a §',
-};
+  sol: ['SoL 6 kap. 8 §', 'SoL 22 kap. 13 §'],
+  lvuOvervagande: ['LVU 13 § första st.', 'LVU 13 § första st.'],
+  lvuOmprovning: ['LVU 13 § andra st.', 'LVU 13 § andra st.'],
+  vardnad: ['SoL 6 kap. 8 b §; LVU 13 §', 'SoL 22 kap. 14 §; LVU 13 §'],
+  jourhem: ['SoL 6 kap. 6 §', 'SoL 22 kap. 4 §'],
+  barnsamtal: ['Socialstyrelsens allmänna råd', 'SoL 22 kap. 11–12 §§; Socialstyrelsens allmänna råd'],
+  genomforandeplan: ['SoL 11 kap. 3 §; SOSFS 2012:11', 'SoL 9 kap. 12 §; SoF 10 kap. 3 §'],
+  halsa: ['SoL 11 kap. 3 a §; lag 2017:209', 'SoL 22 kap. 7 §; lag 2017:209'],
+  uppfoljning: ['LVU 21 b §', 'LVU 21 b §'],
+  flerAnTre: ['SoF 3 kap. 19 a §', 'SoF 16 kap. 2 §'],
+} as const;
+const cite = ([old, current]: readonly [string, string], dueOn: string) => (dueOn < '2025-07-01' ? old : current);
 
-const row = (placementId: string, rule: string, dueOn: string, basisOn: string, status: string, legalRef: string) => ({
+const row = (placementId: string, rule: string, dueOn: string, basisOn: string, status: string, legalRef: readonly [string, string]) => ({
   placementId,
   rule,
   dueOn,
   basisOn,
   status,
-  legalRef,
+  legalRef: cite(legalRef, dueOn),
 });
 
 /*
@@ -80,7 +82,7 @@ const expectedOn20260310 = [
     dueOn: '2026-01-15',
     basisOn: '2026-01-15',
     status: 'overdue',
-    legalRef: ref.flerAnTre,
+    legalRef: cite(ref.flerAnTre, '2026-01-15'),
   },
   row('PL1', 'sol-overvagande', '2026-02-28', '2025-08-31', 'overdue', ref.sol),
   row('PL6', 'barnsamtal', '2026-02-28', '2025-11-30', 'overdue', ref.barnsamtal),
@@ -148,7 +150,7 @@ describe('deadlines --json', () => {
     const flerAnTre = async (date: string) => (await deadlinesJson(date)).filter((d) => d.rule === 'fler-an-tre-barn');
     expect(await flerAnTre('2026-01-14')).toEqual([]);
     // D = dueOn is still due-soon (D ≤ dueOn); overdue from the next day.
-    const due = { homeId: 'F1', placementId: null, rule: 'fler-an-tre-barn', dueOn: '2026-01-15', basisOn: '2026-01-15', legalRef: ref.flerAnTre };
+    const due = { homeId: 'F1', placementId: null, rule: 'fler-an-tre-barn', dueOn: '2026-01-15', basisOn: '2026-01-15', legalRef: cite(ref.flerAnTre, '2026-01-15') };
     expect(await flerAnTre('2026-01-15')).toEqual([{ ...due, status: 'due-soon' }]);
     expect(await flerAnTre('2026-01-16')).toEqual([{ ...due, status: 'overdue' }]);
   });

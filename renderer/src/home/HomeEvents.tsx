@@ -34,7 +34,7 @@ const draftFields: DraftField[] = ['date', 'comment', 'verdict'];
 
 /**
  * What has been done about the home itself: IVO-anmälan when more than three children are placed
- * in a foster home (SoF 3 kap. 19 a §), and IVO's inspections. Inside the home's form, so its own
+ * in a foster home (SoF 16 kap. 2 §), and IVO's inspections. Inside the home's form, so its own
  * inputs must never submit that form: Enter here saves the event.
  */
 export function HomeEvents({ home, notify, onChanged }: Props) {

@@ -127,7 +127,7 @@ function CatalogueRow(props: {
 }) {
   const { row, errors, inputId, onChange } = props;
   const name = registerLabels[row.register];
-  // Required by law of every uppdragstagare (SoF 5 kap. 1 b §): the service refuses to drop them.
+  // Required by law of every uppdragstagare (SoF 3 kap. 3 §): the service refuses to drop them.
   const statutory = row.register === 'belastningsregistret' || row.register === 'misstankeregistret';
   const rolesError = errors.get(catalogueField(row.register, 'roles'));
   const number = (field: 'maxAgeMonths' | 'recheckMonths') => {
@@ -168,7 +168,7 @@ function CatalogueRow(props: {
             Krävs<span className="visually-hidden"> före beslut: {name}</span>
           </span>
         </label>
-        {statutory && <span className="rules__unit">Enligt lag (SoF 5 kap. 1 b §)</span>}
+        {statutory && <span className="rules__unit">Enligt lag (SoF 3 kap. 3 §)</span>}
       </td>
       <td className={rolesError ? 'field--invalid' : undefined}>
         <div role="group" aria-label={`${fieldLabels.roles}: ${name}`} className="catalogue-table__roles">

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
 import { currentVersion, migrate } from '../../../main/db/migrate';
-import { migrations } from '../../../main/db/migrations';
+import { latestVersion, migrations } from '../../../main/db/migrations';
 import { defaultRegisterCatalogue, defaultRuleParameters } from '../../../main/domain/rule-settings';
 import { createServices } from '../../../main/services';
 import { createSettingsService } from '../../../main/services/settings';
@@ -27,7 +27,7 @@ async function fromVersion2(setup: (raw: BetterSqlite3.Database) => void): Promi
   raw.close();
   const connection = await openDatabase(file, { backupDir: path.join(tmp.dir, 'kopior') });
   tmp.closeAfter(connection);
-  expect(currentVersion(connection.raw)).toBe(3);
+  expect(currentVersion(connection.raw)).toBe(latestVersion);
   return connection;
 }
 

@@ -11,8 +11,9 @@ import { failure, useServiceDatabase } from './harness';
 const db = useServiceDatabase('pk-checks-service-');
 
 const D = '2026-11-22';
-const SOF = 'SoF 5 kap. 1 b §';
-const SOL_IVO = 'SoL 7 kap. 1 §';
+/** rules.md's legal references: the old numbering to 2025-06-30, the new SoF/SoL (2025:468, 2025:400) from 2025-07-01. */
+const SOF = (on: string) => (on < '2025-07-01' ? 'SoF 5 kap. 1 b §' : 'SoF 3 kap. 3 §');
+const SOL_IVO = (on: string) => (on < '2025-07-01' ? 'SoL 7 kap. 1 §' : 'SoL 26 kap. 1 §');
 const LOCAL = 'Lokal rutin (fortlöpande registerkontroller)';
 const B = 'belastningsregistret';
 const M = 'misstankeregistret';
@@ -117,7 +118,7 @@ const item = (
   decisionOn,
   status,
   checkedOn,
-  legalRef: person === null ? SOL_IVO : SOF,
+  legalRef: person === null ? SOL_IVO(decisionOn) : SOF(decisionOn),
   explanation,
 });
 
@@ -181,8 +182,8 @@ describe('Redo för beslut? (registerkontroll)', () => {
     expect(await ready('F2', '2026-02-01')).toEqual({
       ready: false,
       items: [
-        { ...item('F2', 'Familjen Tom', null, B, '2026-02-01', 'missing', null, NOBODY), check: 'registerkontroll', legalRef: SOF },
-        { ...item('F2', 'Familjen Tom', null, M, '2026-02-01', 'missing', null, NOBODY), check: 'registerkontroll', legalRef: SOF },
+        { ...item('F2', 'Familjen Tom', null, B, '2026-02-01', 'missing', null, NOBODY), check: 'registerkontroll', legalRef: SOF('2026-01-01') },
+        { ...item('F2', 'Familjen Tom', null, M, '2026-02-01', 'missing', null, NOBODY), check: 'registerkontroll', legalRef: SOF('2026-01-01') },
       ],
       refusals: [],
     });
@@ -311,7 +312,7 @@ const listRow = (fields: {
   date: fields.date,
   status: fields.status,
   checkedOn: fields.checkedOn,
-  legalRef: fields.check === 'registerkontroll' ? SOF : fields.check === 'ivo-tillstand' ? SOL_IVO : LOCAL,
+  legalRef: fields.check === 'registerkontroll' ? SOF(fields.date) : fields.check === 'ivo-tillstand' ? SOL_IVO(fields.date) : LOCAL,
   explanation: fields.explanation,
   // Every placement of the register above is active on D, and re-checks always are current.
   current: fields.current ?? true,
@@ -414,8 +415,8 @@ describe('the list of checks', () => {
       ],
     });
     const rows = [
-      { ...item('F2', 'Familjen Tom', null, B, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF },
-      { ...item('F2', 'Familjen Tom', null, M, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF },
+      { ...item('F2', 'Familjen Tom', null, B, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF('2026-01-01') },
+      { ...item('F2', 'Familjen Tom', null, M, '2026-03-01', 'missing', null, NOBODY, 'PL4'), check: 'registerkontroll', legalRef: SOF('2026-01-01') },
     ];
     expect(await db.services.checks.forPlacement('PL4', D)).toEqual(rows);
     const overview = await db.services.checks.overview(D);

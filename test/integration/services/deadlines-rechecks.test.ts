@@ -102,7 +102,7 @@ const genomforandeplan = {
   dueOn: '2026-03-05',
   basisOn: '2026-02-03',
   status: 'overdue',
-  legalRef: 'SoL 11 kap. 3 §; SOSFS 2012:11',
+  legalRef: 'SoL 9 kap. 12 §; SoF 10 kap. 3 §', // due 2026-03-05: the new SoL and SoF
   satisfiedBy: 'genomforandeplan',
   personId: null,
   personName: null,

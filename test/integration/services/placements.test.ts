@@ -112,7 +112,7 @@ describe('placements', () => {
     const event = await db.services.placements.recordEvent({ placementId: saved.id, type: 'overvagande', date: '2026-08-20', comment: null, verdict: null });
     const rule = async () =>
       (await db.services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
-    expect(await rule()).toMatchObject({ dueOn: '2027-02-20', basisOn: '2026-08-20', status: 'upcoming', legalRef: 'SoL 6 kap. 8 §' });
+    expect(await rule()).toMatchObject({ dueOn: '2027-02-20', basisOn: '2026-08-20', status: 'upcoming', legalRef: 'SoL 22 kap. 13 §' });
     await db.services.placements.removeEvent(event.id);
     expect(await rule()).toMatchObject({ dueOn: '2026-09-02', status: 'overdue' });
   });
@@ -174,9 +174,8 @@ describe('rule settings', () => {
     expect(before.version).toBe(0);
     expect(before.parameters.find((p) => p.key === 'overvagandeMonths')).toMatchObject({ value: 6, defaultValue: 6 });
 
-    const references = before.references.map((r) =>
-      r.rule === 'sol-overvagande' ? { ...r, validTo: '2025-06-30' } : r,
-    );
+    // The municipality's own reading of the new law replaces the default row from 2025-07-01.
+    const references = before.references.filter((r) => !(r.rule === 'sol-overvagande' && r.validFrom === '2025-07-01'));
     references.push({ rule: 'sol-overvagande', reference: 'SoL (2025:400) X kap. Y §', validFrom: '2025-07-01', validTo: null, note: null });
     const after = await db.services.settings.save({ parameters: { overvagandeMonths: 3 }, references, version: 0 });
     expect(after.version).toBe(1);

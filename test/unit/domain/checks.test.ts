@@ -172,13 +172,14 @@ const mis = 'misstankeregistret';
 
 // ---------------------------------------------------------------------------------------------
 
-describe('the legal references of the checks (rule-settings table)', () => {
+describe('the legal references of the checks (rule-settings table: the old numbering to 2025-06-30, the new from 2025-07-01)', () => {
   it.each([
-    ['registerkontroll', 'SoF 5 kap. 1 b §'],
-    ['ivo-tillstand', 'SoL 7 kap. 1 §'],
-    ['registerkontroll-fortlopande', 'Lokal rutin (fortlöpande registerkontroller)'],
-  ] as const)('%s cites %s', (rule, reference) => {
-    expect(legalReferenceOn(defaultLegalReferences, rule, D)).toBe(reference);
+    ['registerkontroll', 'SoF 5 kap. 1 b §', 'SoF 3 kap. 3 §'],
+    ['ivo-tillstand', 'SoL 7 kap. 1 §', 'SoL 26 kap. 1 §'],
+    ['registerkontroll-fortlopande', 'Lokal rutin (fortlöpande registerkontroller)', 'Lokal rutin (fortlöpande registerkontroller)'],
+  ] as const)('%s cites %s, then %s', (rule, old, current) => {
+    expect(legalReferenceOn(defaultLegalReferences, rule, '2025-06-30')).toBe(old);
+    expect(legalReferenceOn(defaultLegalReferences, rule, D)).toBe(current);
   });
 });
 

@@ -193,7 +193,7 @@ describe('sol-overvagande (SoL 6 kap. 8 §)', () => {
       basisOn: '2025-08-31',
       basis: 'placement-start',
       status: 'upcoming',
-      legalRef: 'SoL 6 kap. 8 §',
+      legalRef: 'SoL 22 kap. 13 §',
       satisfiedBy: 'overvagande',
       specialReasonsOn: null,
     });
@@ -532,7 +532,7 @@ describe('jourhem-tidsgrans (SoL 6 kap. 6 §)', () => {
       dueOn: '2025-07-31',
       basisOn: '2025-01-31',
       basis: 'jourhem-stay-start',
-      legalRef: 'SoL 6 kap. 6 §',
+      legalRef: 'SoL 22 kap. 4 §',
       specialReasonsOn: null,
     });
   });
@@ -620,7 +620,7 @@ describe('vardnadsoverflyttning (SoL 6 kap. 8 b §; LVU 13 §)', () => {
       dueOn: '2026-02-28',
       basisOn: '2024-02-29',
       basis: 'same-home-since',
-      legalRef: 'SoL 6 kap. 8 b §; LVU 13 §',
+      legalRef: 'SoL 22 kap. 14 §; LVU 13 §',
       satisfiedBy: EVT,
     });
   });
@@ -767,7 +767,7 @@ describe('vardnadsoverflyttning (SoL 6 kap. 8 b §; LVU 13 §)', () => {
   });
 });
 
-describe('uppfoljning-efter-lvu (prop. 2021/22:178, lex lilla hjärtat)', () => {
+describe('uppfoljning-efter-lvu (LVU 21 b §, lex lilla hjärtat)', () => {
   const ended = (legalBasis: LegalBasis = 'LVU2', events: EngineEvent[] = [], born = BORN) =>
     register(
       [placement({ legalBasis, startedOn: '2023-01-01', endedOn: '2025-08-31', stays: [stay('F1', 'familjehem', '2023-01-01', '2025-08-31')] })],
@@ -785,7 +785,7 @@ describe('uppfoljning-efter-lvu (prop. 2021/22:178, lex lilla hjärtat)', () => 
         basisOn: '2025-08-31',
         basis: 'placement-end',
         status: 'upcoming',
-        legalRef: expect.stringContaining('prop. 2021/22:178'),
+        legalRef: 'LVU 21 b §',
         satisfiedBy: 'uppfoljning-avslutad',
         specialReasonsOn: null,
       },
@@ -983,37 +983,37 @@ describe('legal references: every deadline cites its rule (rules.md: legal ref c
     ),
   ]);
 
-  const expected: Record<DeadlineRule, string | RegExp> = {
-    'sol-overvagande': 'SoL 6 kap. 8 §',
-    'lvu-overvagande': 'LVU 13 § första st.',
-    'lvu-omprovning': 'LVU 13 § andra st.',
-    vardnadsoverflyttning: 'SoL 6 kap. 8 b §; LVU 13 §',
-    'jourhem-tidsgrans': 'SoL 6 kap. 6 §',
-    // rules.md words these three as prose; the citation must name the same source.
-    barnsamtal: /Socialstyrelsen.*allmänna råd/,
-    vardplan: 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §',
-    genomforandeplan: 'SoL 11 kap. 3 §; SOSFS 2012:11',
-    halsoundersokning: /^SoL 11 kap\. 3 a §; lag \(?2017:209\)?$/,
-    'uppfoljning-efter-lvu': /prop\. 2021\/22:178.*lex lilla hjärtat|lex lilla hjärtat.*prop\. 2021\/22:178/,
-    // Not in the deadlines table; sources.md: "reported to IVO (SoF 3 kap. 19 a §)".
-    'fler-an-tre-barn': 'SoF 3 kap. 19 a §',
+  // rules.md's default table: [to 2025-06-30, from 2025-07-01].
+  const expected: Record<DeadlineRule, [string, string]> = {
+    'sol-overvagande': ['SoL 6 kap. 8 §', 'SoL 22 kap. 13 §'],
+    'lvu-overvagande': ['LVU 13 § första st.', 'LVU 13 § första st.'],
+    'lvu-omprovning': ['LVU 13 § andra st.', 'LVU 13 § andra st.'],
+    vardnadsoverflyttning: ['SoL 6 kap. 8 b §; LVU 13 §', 'SoL 22 kap. 14 §; LVU 13 §'],
+    'jourhem-tidsgrans': ['SoL 6 kap. 6 §', 'SoL 22 kap. 4 §'],
+    barnsamtal: ['Socialstyrelsens allmänna råd', 'SoL 22 kap. 11–12 §§; Socialstyrelsens allmänna råd'],
+    vardplan: ['SoL 11 kap. 3 §; SoF 5 kap. 1 a §', 'SoL 9 kap. 12 §; SoF 10 kap. 2 §'],
+    genomforandeplan: ['SoL 11 kap. 3 §; SOSFS 2012:11', 'SoL 9 kap. 12 §; SoF 10 kap. 3 §'],
+    halsoundersokning: ['SoL 11 kap. 3 a §; lag 2017:209', 'SoL 22 kap. 7 §; lag 2017:209'],
+    'uppfoljning-efter-lvu': ['LVU 21 b §', 'LVU 21 b §'],
+    'fler-an-tre-barn': ['SoF 3 kap. 19 a §', 'SoF 16 kap. 2 §'],
   };
 
   const list = run(everything, '2025-09-01');
-  it('the test register has a deadline of every rule', () => {
+  it('the test register has a deadline of every rule, due on both sides of 2025-07-01', () => {
     expect([...new Set(list.map((d) => d.rule))].sort()).toEqual([...deadlineRules].sort());
+    expect(list.some((d) => d.dueOn < '2025-07-01') && list.some((d) => d.dueOn >= '2025-07-01')).toBe(true);
   });
-  it.each([...deadlineRules])('%s', (rule) => {
-    const refs = [...new Set(list.filter((d) => d.rule === rule).map((d) => d.legalRef))];
-    expect(refs).toHaveLength(1);
-    const want = expected[rule];
-    if (typeof want === 'string') expect(refs[0]).toBe(want);
-    else expect(refs[0]).toMatch(want);
+  it.each([...deadlineRules])('%s cites the law in force on its due date', (rule) => {
+    for (const d of list.filter((d) => d.rule === rule)) {
+      const [old, current] = expected[rule];
+      expect(d.legalRef, `${d.placementId} ${d.dueOn}`).toBe(d.dueOn < '2025-07-01' ? old : current);
+    }
   });
 
   it('a row valid from a date changes the reference of deadlines due on or after it', () => {
     const references: LegalReference[] = [
-      ...defaultLegalReferences.map((r) => (r.rule === 'sol-overvagande' ? { ...r, validTo: '2026-01-09' } : r)),
+      ...defaultLegalReferences.filter((r) => r.rule !== 'sol-overvagande'),
+      { rule: 'sol-overvagande', reference: 'SoL 22 kap. 13 §', validFrom: null, validTo: '2026-01-09', note: null },
       { rule: 'sol-overvagande', reference: 'SoL (2025:400) 99 kap. 1 §', validFrom: '2026-01-10', validTo: null, note: null },
     ];
     // Started 2025-07-09 → due 2026-01-09 (old); started 2025-07-10 → due 2026-01-10 (new). Both judged on 2025-08-01.
@@ -1022,13 +1022,13 @@ describe('legal references: every deadline cites its rule (rules.md: legal ref c
       placement({ id: 'PL-2', childId: 'C2', startedOn: '2025-07-10' }),
     ]);
     const list = run(reg, '2025-08-01', {}, references);
-    expect(find(list, 'sol-overvagande', 'PL-1')?.legalRef).toBe('SoL 6 kap. 8 §');
+    expect(find(list, 'sol-overvagande', 'PL-1')?.legalRef).toBe('SoL 22 kap. 13 §');
     expect(find(list, 'sol-overvagande', 'PL-2')?.legalRef).toBe('SoL (2025:400) 99 kap. 1 §');
     // Another rule keeps its reference.
-    expect(find(list, 'vardplan', 'PL-2')?.legalRef).toBe('SoL 11 kap. 3 §; SoF 5 kap. 1 a §');
+    expect(find(list, 'vardplan', 'PL-2')?.legalRef).toBe('SoL 9 kap. 12 §; SoF 10 kap. 2 §');
   });
 
-  it('an open-ended default and a newer row valid from a date: the newer wins from that date', () => {
+  it('a default row and a newer row valid from a later date: the newer wins from that date', () => {
     const references: LegalReference[] = [
       ...defaultLegalReferences,
       { rule: 'vardplan', reference: 'SoL (2025:400) ny', validFrom: '2025-07-10', validTo: null, note: null },
@@ -1038,7 +1038,7 @@ describe('legal references: every deadline cites its rule (rules.md: legal ref c
       placement({ id: 'PL-2', childId: 'C2', startedOn: '2025-07-10' }),
     ]);
     const list = run(reg, '2025-08-01', {}, references);
-    expect(find(list, 'vardplan', 'PL-1')?.legalRef).toBe('SoL 11 kap. 3 §; SoF 5 kap. 1 a §');
+    expect(find(list, 'vardplan', 'PL-1')?.legalRef).toBe('SoL 9 kap. 12 §; SoF 10 kap. 2 §');
     expect(find(list, 'vardplan', 'PL-2')?.legalRef).toBe('SoL (2025:400) ny');
   });
 });

@@ -102,40 +102,44 @@ describe('the rule ids', () => {
   });
 });
 
-describe('defaultLegalReferences: rules.md’s legal ref column', () => {
-  const on = '2026-11-22';
-  it.each<[string, string]>([
-    ['sol-overvagande', 'SoL 6 kap. 8 §'],
-    ['lvu-overvagande', 'LVU 13 § första st.'],
-    ['lvu-omprovning', 'LVU 13 § andra st.'],
-    ['vardnadsoverflyttning', 'SoL 6 kap. 8 b §; LVU 13 §'],
-    ['jourhem-tidsgrans', 'SoL 6 kap. 6 §'],
-    ['vardplan', 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §'],
-    ['genomforandeplan', 'SoL 11 kap. 3 §; SOSFS 2012:11'],
-    // sources.md: "reported to IVO (SoF 3 kap. 19 a §)"; "5 kap. 1 b §" for registerkontroll.
-    ['fler-an-tre-barn', 'SoF 3 kap. 19 a §'],
-    ['registerkontroll', 'SoF 5 kap. 1 b §'],
-  ])('%s: %s', (rule, reference) => {
-    expect(legalReferenceOn(defaultLegalReferences, rule as (typeof ruleIds)[number], on)).toBe(reference);
+describe('defaultLegalReferences: rules.md’s table of legal references (old numbering to 2025-06-30, new from 2025-07-01)', () => {
+  // Copied from rules.md, "Legal references (the default table)".
+  it.each<[string, string, string]>([
+    ['sol-overvagande', 'SoL 6 kap. 8 §', 'SoL 22 kap. 13 §'],
+    ['lvu-overvagande', 'LVU 13 § första st.', 'LVU 13 § första st.'],
+    ['lvu-omprovning', 'LVU 13 § andra st.', 'LVU 13 § andra st.'],
+    ['vardnadsoverflyttning', 'SoL 6 kap. 8 b §; LVU 13 §', 'SoL 22 kap. 14 §; LVU 13 §'],
+    ['jourhem-tidsgrans', 'SoL 6 kap. 6 §', 'SoL 22 kap. 4 §'],
+    ['barnsamtal', 'Socialstyrelsens allmänna råd', 'SoL 22 kap. 11–12 §§; Socialstyrelsens allmänna råd'],
+    ['vardplan', 'SoL 11 kap. 3 §; SoF 5 kap. 1 a §', 'SoL 9 kap. 12 §; SoF 10 kap. 2 §'],
+    ['genomforandeplan', 'SoL 11 kap. 3 §; SOSFS 2012:11', 'SoL 9 kap. 12 §; SoF 10 kap. 3 §'],
+    ['halsoundersokning', 'SoL 11 kap. 3 a §; lag 2017:209', 'SoL 22 kap. 7 §; lag 2017:209'],
+    ['uppfoljning-efter-lvu', 'LVU 21 b §', 'LVU 21 b §'],
+    ['registerkontroll', 'SoF 5 kap. 1 b §', 'SoF 3 kap. 3 §'],
+    ['ivo-tillstand', 'SoL 7 kap. 1 §', 'SoL 26 kap. 1 §'],
+    ['fler-an-tre-barn', 'SoF 3 kap. 19 a §', 'SoF 16 kap. 2 §'],
+  ])('%s: %s to 2025-06-30, %s from 2025-07-01', (rule, old, current) => {
+    const on = (date: string) => legalReferenceOn(defaultLegalReferences, rule as (typeof ruleIds)[number], date);
+    expect(on('2001-01-01')).toBe(old);
+    expect(on('2025-06-30')).toBe(old);
+    expect(on('2025-07-01')).toBe(current);
+    expect(on('2040-12-31')).toBe(current);
   });
 
-  it('the three rules.md words as prose cite the same sources', () => {
-    expect(legalReferenceOn(defaultLegalReferences, 'barnsamtal', on)).toMatch(/Socialstyrelsen.*allmänna råd/);
-    expect(legalReferenceOn(defaultLegalReferences, 'halsoundersokning', on)).toMatch(/^SoL 11 kap\. 3 a §; lag \(?2017:209\)?$/);
-    expect(legalReferenceOn(defaultLegalReferences, 'uppfoljning-efter-lvu', on)).toContain('prop. 2021/22:178');
+  it('the local routine of re-checks cites itself, and no lagrum is a government bill', () => {
+    expect(legalReferenceOn(defaultLegalReferences, 'registerkontroll-fortlopande', '2026-11-22')).toMatch(/^Lokal rutin/);
+    expect(defaultLegalReferences.map((r) => r.reference).join(' ')).not.toContain('prop.');
   });
 
-  it('has exactly one open-ended row per rule id, each valid by the schema', () => {
-    expect(defaultLegalReferences.map((r) => r.rule).sort()).toEqual([...ruleIds].sort());
-    for (const row of defaultLegalReferences) {
-      expect(legalReferenceSchema.safeParse(row).success, row.rule).toBe(true);
-      expect([row.validFrom, row.validTo], row.rule).toEqual([null, null]);
-    }
-  });
-
-  it('gives the same reference on any date (no row is time-limited by default)', () => {
-    for (const date of ['2001-01-01', '2025-06-30', '2025-07-01', '2040-12-31']) {
-      expect(legalReferenceOn(defaultLegalReferences, 'sol-overvagande', date)).toBe('SoL 6 kap. 8 §');
+  it('every rule id is covered on every day, by rows valid by the schema that never overlap', () => {
+    expect(new Set(defaultLegalReferences.map((r) => r.rule))).toEqual(new Set(ruleIds));
+    for (const row of defaultLegalReferences) expect(legalReferenceSchema.safeParse(row).success, row.rule).toBe(true);
+    for (const rule of ruleIds) {
+      const rows = defaultLegalReferences.filter((r) => r.rule === rule);
+      for (const date of ['2001-01-01', '2025-06-30', '2025-07-01', '2040-12-31']) {
+        const covering = rows.filter((r) => (r.validFrom === null || r.validFrom <= date) && (r.validTo === null || date <= r.validTo));
+        expect(covering, `${rule} ${date}`).toHaveLength(1);
+      }
     }
   });
 });
