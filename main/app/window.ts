@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, decideWindowOpen, isPermissionAllowed, shouldAllowNavigation } from '../security';
 
 /** The one window: sandboxed, isolated, no Node, talking to main only through the preload's `api`. */
@@ -20,6 +20,11 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Middle-click must not open a window. Chromium dropped this switch when auxclick shipped
+      // (it changes nothing in Electron 45's engine), so what stops a middle-click is the
+      // window-open handler in hardenWebContents, which denies everything; the switch records
+      // the intent where electronegativity (AUXCLICK_JS_CHECK) looks for it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   window.once('ready-to-show', () => window.show());
@@ -51,11 +56,7 @@ export function hardenWebContents(contents: WebContents): void {
     if (!shouldAllowNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url);
-    if (decision.external) void shell.openExternal(decision.external);
-    return { action: decision.action };
-  });
+  contents.setWindowOpenHandler(({ url }) => decideWindowOpen(url));
 }
 
 /** No permission is ever granted: not asked for (request) and not reported as granted (check). */
