@@ -1,13 +1,21 @@
-import { BrowserWindow, dialog, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, screen, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, decideWindowOpen, isPermissionAllowed, shouldAllowNavigation } from '../security';
+import { MIN_WINDOW_SIZE, placeWindow, type WindowStateStore } from './window-state';
 
-/** The one window: sandboxed, isolated, no Node, talking to main only through the preload's `api`. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/**
+ * The one window: sandboxed, isolated, no Node, talking to main only through the preload's `api`.
+ * With a store, it opens where it was last closed (brought back onto a connected display) and
+ * remembers its place again when it closes.
+ */
+export function createMainWindow(preloadPath: string, remembered: WindowStateStore | null = null): BrowserWindow {
+  const placement = placeWindow(remembered?.read() ?? null, {
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+    primary: screen.getPrimaryDisplay().workArea,
+  });
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    ...placement.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Placeringskollen',
     show: false,
     webPreferences: {
@@ -27,7 +35,12 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
+  // The normal bounds, so a maximised window comes back maximised over the same place.
+  window.on('close', () => remembered?.write({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
   // The form cancels `beforeunload` while it has unsaved changes; Electron would then refuse to
   // close without a word, so ask the user here.
   window.webContents.on('will-prevent-unload', (event) => {
