@@ -68,6 +68,16 @@ export default tseslint.config(
   { files: ['main/host/**/*.ts'], rules: forbid(electron, renderer, outer('app', 'cli')) },
   { files: ['main/app/**/*.ts'], rules: forbid(renderer, outer('cli', 'host')) },
   {
+    // Decision 8: nothing in the app opens a URL outside it, so the OS's URL handlers are out of reach.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}', 'scripts/**/*.mjs', 'bin/**/*.mjs'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: 'openExternal', message: 'Appen öppnar inget utanför sig själv (beslut 8): ingen shell.openExternal.' },
+      ],
+    },
+  },
+  {
     // "Now" comes from the injected clock (services/clock.ts), so a test can fix the day; only the
     // process's edges (main/app, main/host/index.ts, main/cli/index.ts) read the machine's clock.
     // migrate.ts names its safety copy by the real time of the copy, which is a fact, not a ruling.

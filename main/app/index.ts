@@ -14,6 +14,7 @@ import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { databaseErrorMessage } from '../db/open-errors';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
+import { openWindowStateStore } from './window-store';
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -60,6 +61,6 @@ async function start(): Promise<void> {
   });
   registerIpc(ipcMain, handlers, isTrustedSender);
   installMenu({ mac: process.platform === 'darwin', development: !app.isPackaged });
-  mainWindow = createMainWindow(preloadPath);
+  mainWindow = createMainWindow(preloadPath, openWindowStateStore());
   mainWindow.on('closed', () => (mainWindow = null));
 }

@@ -1,13 +1,21 @@
-import { BrowserWindow, dialog, shell, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, screen, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, decideWindowOpen, isPermissionAllowed, shouldAllowNavigation } from '../security';
+import { MIN_WINDOW_SIZE, placeWindow, type WindowStateStore } from './window-state';
 
-/** The one window: sandboxed, isolated, no Node, talking to main only through the preload's `api`. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/**
+ * The one window: sandboxed, isolated, no Node, talking to main only through the preload's `api`.
+ * With a store, it opens where it was last closed (brought back onto a connected display) and
+ * remembers its place again when it closes.
+ */
+export function createMainWindow(preloadPath: string, remembered: WindowStateStore | null = null): BrowserWindow {
+  const placement = placeWindow(remembered?.read() ?? null, {
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+    primary: screen.getPrimaryDisplay().workArea,
+  });
   const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 900,
-    minHeight: 600,
+    ...placement.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: 'Placeringskollen',
     show: false,
     webPreferences: {
@@ -20,9 +28,19 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       webSecurity: true,
       allowRunningInsecureContent: false,
       spellcheck: false,
+      // Middle-click must not open a window. Chromium dropped this switch when auxclick shipped
+      // (it changes nothing in Electron 45's engine), so what stops a middle-click is the
+      // window-open handler in hardenWebContents, which denies everything; the switch records
+      // the intent where electronegativity (AUXCLICK_JS_CHECK) looks for it.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
+  // The normal bounds, so a maximised window comes back maximised over the same place.
+  window.on('close', () => remembered?.write({ bounds: window.getNormalBounds(), maximized: window.isMaximized() }));
   // The form cancels `beforeunload` while it has unsaved changes; Electron would then refuse to
   // close without a word, so ask the user here.
   window.webContents.on('will-prevent-unload', (event) => {
@@ -51,11 +69,7 @@ export function hardenWebContents(contents: WebContents): void {
     if (!shouldAllowNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    const decision = decideWindowOpen(url);
-    if (decision.external) void shell.openExternal(decision.external);
-    return { action: decision.action };
-  });
+  contents.setWindowOpenHandler(({ url }) => decideWindowOpen(url));
 }
 
 /** No permission is ever granted: not asked for (request) and not reported as granted (check). */

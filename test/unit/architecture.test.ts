@@ -82,3 +82,19 @@ describe('main reads "now" only from its injected clock', () => {
     expect(await clockReads(filePath, source)).toBe(0);
   });
 });
+
+describe('nothing opens outside the app (decision 8)', () => {
+  const externalOpens = async (filePath: string, source: string) => {
+    const [result] = await eslint.lintText(`${source}\nexport {};\n`, { filePath });
+    return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-properties').length;
+  };
+
+  it.each([
+    ['main/app/example.ts', "import { shell } from 'electron';\nvoid shell.openExternal('https://www.ivo.se/');"],
+    ['main/app/example.ts', "import electron from 'electron';\nvoid electron.shell['openExternal']('https://www.ivo.se/');"],
+    ['main/app/example.ts', "import { shell } from 'electron';\nconst { openExternal } = shell;\nvoid openExternal('https://www.ivo.se/');"],
+    ['preload/index.ts', "import { shell } from 'electron';\nvoid shell.openExternal('https://www.ivo.se/');"],
+  ])('%s may not: %s', async (filePath, source) => {
+    expect(await externalOpens(filePath, source)).toBe(1);
+  });
+});

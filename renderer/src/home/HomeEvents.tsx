@@ -3,6 +3,7 @@ import type { KeyboardEvent } from 'react';
 import { isFosterHomeKind, ivoVerdicts } from '../../../preload/api';
 import type { Home, IvoVerdict, RecordedEvent } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { DateInput } from '../components/DateInput';
 import type { ToastMessage } from '../components/Toast';
 import { eventTypeLabels, ivoVerdictLabels } from '../labels';
 import { localToday } from '../today';
@@ -183,17 +184,13 @@ export function HomeEvents({ home, notify, onChanged }: Props) {
           <div className="form-row">
             <div className={`field field--narrow${dateError ? ' field--invalid' : ''}`}>
               <label htmlFor="home-event-date">Datum</label>
-              <input
+              <DateInput
                 id="home-event-date"
                 ref={dateRef}
-                className="input"
-                autoComplete="off"
-                inputMode="numeric"
-                placeholder="ÅÅÅÅ-MM-DD"
                 aria-invalid={dateError ? true : undefined}
                 aria-describedby={dateError ? 'home-event-date-error' : undefined}
                 value={draft.date}
-                onChange={(e) => setDraft({ ...draft, date: e.target.value })}
+                onChange={(date) => setDraft({ ...draft, date })}
               />
               {dateError && <p className="field__error" id="home-event-date-error" role="alert">{dateError}</p>}
             </div>

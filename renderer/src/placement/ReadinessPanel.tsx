@@ -4,6 +4,7 @@
  * otherwise each missing or stale check is named, with what to do.
  */
 import { useEffect, useState } from 'react';
+import { isCalendarDate } from '../../../preload/api';
 import type { DecisionCheckRow, Readiness } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { decisionCheckStatusLabels, registerLabels } from '../labels';
@@ -25,7 +26,8 @@ export interface ReadinessQuery {
 /** The child a readiness query is about: one in the register, or a new one's birth date (either may be unknown). */
 export type ReadinessChild = { childId: string | null } | { birthDate: string | null };
 
-const isDate = (value: string | null | undefined): value is string => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+// A typed date that is not a day (2026-02-30) waits like an unfinished one: no question asked with it.
+const isDate = (value: string | null | undefined): value is string => typeof value === 'string' && isCalendarDate(value);
 
 /** The query, once there is a home and a whole decision date; unfinished dates are left out. */
 export function readinessQuery(homeId: string, decisionOn: string, from: string | null, child: ReadinessChild): ReadinessQuery | null {

@@ -3,6 +3,7 @@
  * for the field from the last save (the same look as the home panel's fields).
  */
 import type { ReactNode, Ref } from 'react';
+import { DateInput } from '../components/DateInput';
 
 export interface InputProps {
   id: string;
@@ -56,13 +57,9 @@ export function TextField({ value, onChange, maxLength, ...field }: FieldProps &
   );
 }
 
-/** A calendar date; the browser's own date input gives the value as YYYY-MM-DD. */
+/** A calendar date, typed and shown as ÅÅÅÅ-MM-DD whatever the browser's locale (DateInput). */
 export function DateField({ value, onChange, ...field }: FieldProps & { value: string; onChange: (value: string) => void }) {
-  return (
-    <Field {...field}>
-      {(props) => <input {...props} type="date" className="input input--date" value={value} onChange={(e) => onChange(e.target.value)} />}
-    </Field>
-  );
+  return <Field {...field}>{(props) => <DateInput {...props} value={value} onChange={onChange} />}</Field>;
 }
 
 /** A select whose options are value/label pairs; `placeholder` adds an empty first choice. */

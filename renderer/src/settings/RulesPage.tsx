@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ruleIds } from '../../../preload/api';
 import type { ApiIssue, RuleId, RuleParameter, RuleSettings } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { DateInput } from '../components/DateInput';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
 import { ruleLabels } from '../labels';
@@ -364,12 +365,16 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
                         <td key={name} className={`rules-table__${name}${error ? ' field--invalid' : ''}`}>
                           {name === 'note' ? (
                             <textarea {...common} rows={2} onChange={(e) => setReference(row.key, { note: e.target.value })} />
+                          ) : name === 'reference' ? (
+                            <input {...common} autoComplete="off" onChange={(e) => setReference(row.key, { reference: e.target.value })} />
                           ) : (
-                            <input
-                              {...common}
-                              autoComplete="off"
-                              inputMode={name === 'reference' ? undefined : 'numeric'}
-                              onChange={(e) => setReference(row.key, { [name]: e.target.value })}
+                            <DateInput
+                              id={common.id}
+                              aria-label={common['aria-label']}
+                              aria-invalid={common['aria-invalid']}
+                              aria-describedby={common['aria-describedby']}
+                              value={common.value}
+                              onChange={(value) => setReference(row.key, { [name]: value })}
                             />
                           )}
                           {error && <p className="field__error" id={`${inputId(field)}-error`}>{error}</p>}

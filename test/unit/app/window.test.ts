@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { WindowState } from '../../../main/app/window-state';
 
 const electron = vi.hoisted(() => {
   type Listener = (...args: unknown[]) => void;
@@ -16,15 +17,35 @@ const electron = vi.hoisted(() => {
   class FakeBrowserWindow {
     static last: FakeBrowserWindow | null = null;
     webContents = new FakeWebContents();
+    listeners = new Map<string, Listener>();
     loadURL = vi.fn(async () => {});
-    once = vi.fn();
-    constructor(readonly options: { webPreferences: Record<string, unknown> }) {
+    maximize = vi.fn();
+    show = vi.fn();
+    normalBounds = { x: 0, y: 0, width: 1280, height: 820 };
+    maximized = false;
+    constructor(readonly options: { webPreferences: Record<string, unknown> } & Record<string, unknown>) {
       FakeBrowserWindow.last = this;
     }
+    on(event: string, listener: Listener) {
+      this.listeners.set(event, listener);
+      return this;
+    }
+    once(event: string, listener: Listener) {
+      return this.on(event, listener);
+    }
+    getNormalBounds() {
+      return this.normalBounds;
+    }
+    isMaximized() {
+      return this.maximized;
+    }
   }
+  // One 1920×1080 display with a 40 px task bar.
+  const workArea = { x: 0, y: 0, width: 1920, height: 1040 };
   return {
     BrowserWindow: FakeBrowserWindow,
     FakeWebContents,
+    screen: { getAllDisplays: () => [{ workArea }], getPrimaryDisplay: () => ({ workArea }) },
     shell: { openExternal: vi.fn(async () => {}) },
     dialog: { showMessageBoxSync: vi.fn(() => 1) },
   };
@@ -55,9 +76,53 @@ describe('createMainWindow', () => {
     });
   });
 
+  it('asks Chromium not to open windows on middle-click (AUXCLICK_JS_CHECK)', () => {
+    createMainWindow('/p.cjs');
+    expect(electron.BrowserWindow.last!.options.webPreferences.disableBlinkFeatures).toBe('Auxclick');
+  });
+
   it('loads the app from app://, not file://', () => {
     createMainWindow('/p.cjs');
     expect(electron.BrowserWindow.last!.loadURL).toHaveBeenCalledWith('app://placeringskollen/index.html');
+  });
+});
+
+describe('the window remembers its size and place (electron-store)', () => {
+  const storeWith = (saved: WindowState | null) => ({ read: vi.fn(() => saved), write: vi.fn() });
+
+  it('opens at the default size, centred, with nothing remembered or no store', () => {
+    createMainWindow('/p.cjs');
+    expect(electron.BrowserWindow.last!.options).toMatchObject({ width: 1280, height: 820, minWidth: 900, minHeight: 600 });
+    expect(electron.BrowserWindow.last!.options).not.toHaveProperty('x');
+    createMainWindow('/p.cjs', storeWith(null));
+    expect(electron.BrowserWindow.last!.options).not.toHaveProperty('x');
+  });
+
+  it('opens where it was closed, and maximised again when it was', () => {
+    createMainWindow('/p.cjs', storeWith({ bounds: { x: 200, y: 100, width: 1000, height: 700 }, maximized: true }));
+    const window = electron.BrowserWindow.last!;
+    expect(window.options).toMatchObject({ x: 200, y: 100, width: 1000, height: 700 });
+    window.listeners.get('ready-to-show')!();
+    expect(window.maximize).toHaveBeenCalled();
+    expect(window.show).toHaveBeenCalled();
+  });
+
+  it('comes back onto the display when its place is on one no longer connected', () => {
+    createMainWindow('/p.cjs', storeWith({ bounds: { x: 2400, y: 100, width: 1000, height: 700 }, maximized: false }));
+    const window = electron.BrowserWindow.last!;
+    expect(window.options).toMatchObject({ x: 460, y: 170, width: 1000, height: 700 });
+    window.listeners.get('ready-to-show')!();
+    expect(window.maximize).not.toHaveBeenCalled();
+  });
+
+  it('on close, writes its normal bounds and whether it is maximised', () => {
+    const store = storeWith(null);
+    createMainWindow('/p.cjs', store);
+    const window = electron.BrowserWindow.last!;
+    window.normalBounds = { x: 30, y: 40, width: 1100, height: 750 };
+    window.maximized = true;
+    window.listeners.get('close')!();
+    expect(store.write).toHaveBeenCalledWith({ bounds: { x: 30, y: 40, width: 1100, height: 750 }, maximized: true });
   });
 });
 
@@ -107,13 +172,12 @@ describe('hardenWebContents', () => {
     expect(event.preventDefault).toHaveBeenCalled();
   });
 
-  it('new windows are denied; https links go to the OS browser, others nowhere', () => {
+  it('new windows are denied, however asked for, and no link goes to the OS (decision 8)', () => {
     const open = setUp().windowOpenHandler!;
-    expect(open({ url: 'https://www.ivo.se/' })).toEqual({ action: 'deny' });
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://www.ivo.se/');
-    electron.shell.openExternal.mockClear();
-    for (const url of ['javascript:alert(1)', 'file:///etc/passwd', 'http://www.ivo.se/', 'https://u:p@www.ivo.se/']) {
-      expect(open({ url })).toEqual({ action: 'deny' });
+    const urls = ['https://www.ivo.se/', 'javascript:alert(1)', 'file:///etc/passwd', 'http://www.ivo.se/', 'https://u:p@www.ivo.se/'];
+    // A middle-click arrives here as a background tab, a shift-click as a new window.
+    for (const disposition of ['foreground-tab', 'background-tab', 'new-window', 'default']) {
+      for (const url of urls) expect(open({ url, disposition } as never), `${disposition} ${url}`).toEqual({ action: 'deny' });
     }
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
   });
