@@ -32,12 +32,27 @@ export const byId = z.object({ id }).strict();
 export const query = z.string().max(200, 'Sökningen är för lång.').optional();
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar date `YYYY-MM-DD` (checked by the domain's calendar, not `Date`, which would take 2025-02-30 as March). */
+
+/** A real calendar date `YYYY-MM-DD`, by the domain's calendar (`Date` would take 2025-02-30 as March). */
+export const isCalendarDate = isIsoDate;
+
+/**
+ * What is wrong with a typed date, or null: one message, in the words the window's date field
+ * and the contract's check both use, so the field says before a save what main says after it.
+ */
+export function dateProblem(text: string): string | null {
+  const value = text.trim();
+  if (!DATE_SHAPE.test(value)) return value === '' ? 'Ange ett datum.' : 'Ange datumet som ÅÅÅÅ-MM-DD.';
+  return isCalendarDate(value) ? null : 'Det datumet finns inte i kalendern.';
+}
+
 export const date = z
   .string('Ange ett datum.')
   .trim()
-  .refine((v) => DATE_SHAPE.test(v), 'Ange datumet som ÅÅÅÅ-MM-DD.')
-  .refine(isIsoDate, 'Det datumet finns inte i kalendern.');
+  .superRefine((value, ctx) => {
+    const problem = dateProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  });
 export const optionalDate = z
   .union([date, z.literal('')])
   .nullish()

@@ -23,6 +23,7 @@ export * from './app';
 export * from './channel';
 export * from './checks';
 export * from './deadlines';
+export { dateProblem, isCalendarDate } from './fields';
 export * from './homes';
 export * from './placements';
 export * from './preferences';
