@@ -9,6 +9,7 @@ import type { ToastMessage } from './components/Toast';
 import { menuCurrent, paths, sectionOf, sections } from './routing/paths';
 import { AppContext } from './shell/AppContext';
 import type { AppContextValue } from './shell/AppContext';
+import { useHistoryKeys } from './shell/useHistoryKeys';
 import { useLeaveGuard } from './shell/useLeaveGuard';
 import { localToday } from './today';
 
@@ -16,7 +17,8 @@ let toastIds = 0;
 
 /**
  * The shell around every page: the main menu, the demo banner, the footer, messages and the
- * confirmation dialog, and the unsaved-changes guard. The pages (routing/router.tsx) own their state.
+ * confirmation dialog, the unsaved-changes guard, and Back and Forward. The pages (routing/router.tsx)
+ * own their state.
  */
 export function App() {
   const location = useLocation();
@@ -30,6 +32,7 @@ export function App() {
   const [toast, setToast] = useState<ToastMessage | null>(null);
   const [confirmDialog, confirm] = useConfirm();
   const { mayLeave, onDirtyChange, onSaving } = useLeaveGuard(confirm);
+  useHistoryKeys();
   const mainRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
