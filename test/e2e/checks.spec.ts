@@ -157,7 +157,7 @@ test('the placement shows its checks before the decision, the problems first; th
   await seedPlacement(databasePath);
   await openApp();
   await menuItem(page, 'Placeringar').click();
-  await page.getByRole('button', { name: 'Tova Provsdotter' }).click();
+  await page.getByRole('link', { name: 'Tova Provsdotter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
 
   const checks = page.getByRole('region', { name: /Kontroller före beslut/ });
@@ -189,7 +189,7 @@ test('the placement shows its checks before the decision, the problems first; th
 
   // The home opens from the checks, to record them.
   await move.getByRole('button', { name: 'Avbryt' }).click();
-  await anna.getByRole('button', { name: 'Familjen Kontrollberg' }).click();
+  await anna.getByRole('link', { name: 'Familjen Kontrollberg' }).click();
   await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
 });
 
@@ -207,7 +207,7 @@ test('a placement in a foster home without uppdragstagare shows each required ch
   });
   await openApp();
   await menuItem(page, 'Placeringar').click();
-  await page.getByRole('button', { name: 'Tuva Provsdotter' }).click();
+  await page.getByRole('link', { name: 'Tuva Provsdotter' }).click();
   const checks = page.getByRole('region', { name: /Kontroller före beslut/ });
   await expect(checks.getByRole('heading', { level: 2 })).toHaveText('Kontroller före beslut (2 brister)');
   const items = checks.getByRole('listitem');

@@ -98,7 +98,7 @@ test('keyboard: the menu, the status buttons and the grid are reachable, and Ent
   await openApp();
   await expect(grid(page)).toBeVisible();
 
-  // The menu is buttons in the tab order.
+  // The menu is links in the tab order.
   await menuItem(page, 'Bevakning').focus();
   await page.keyboard.press('Tab');
   await expect(menuItem(page, 'Placeringar')).toBeFocused();

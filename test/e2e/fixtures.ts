@@ -82,15 +82,15 @@ export { expect };
 
 /** The main menu; its "Bevakning" item carries the counts ("3 försenade", "5 snart"). */
 export const mainMenu = (page: Page) => page.getByRole('navigation', { name: 'Huvudmeny' });
-/** A main-menu item by the start of its name: the name goes on with its counts ("Bevakning 3 försenade"). */
-export const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('button', { name: new RegExp(`^${name}`) });
+/** A main-menu item (a link to its page) by the start of its name: the name goes on with its counts ("Bevakning 3 försenade"). */
+export const menuItem = (page: Page, name: string) => mainMenu(page).getByRole('link', { name: new RegExp(`^${name}`) });
 
 /**
  * The register of homes (the start screen is the bevakningslista): through the main menu, then
  * waits for the register or its empty state.
  */
 export async function gotoRegister(page: Page): Promise<void> {
-  await mainMenu(page).getByRole('button', { name: 'Register', exact: true }).click();
+  await mainMenu(page).getByRole('link', { name: 'Register', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Register över hem|Registret är tomt/ })).toBeVisible();
 }
 

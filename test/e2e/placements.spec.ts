@@ -22,7 +22,7 @@ async function seedHomes(services: Services): Promise<{ familjehem: string; hvb:
 }
 
 async function gotoPlacements(page: Page) {
-  await mainMenu(page).getByRole('button', { name: 'Placeringar', exact: true }).click();
+  await mainMenu(page).getByRole('link', { name: 'Placeringar', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Placeringar|Inga placeringar ännu/ })).toBeVisible();
 }
 
@@ -105,7 +105,7 @@ test('a deadline is met in two clicks, Ångra brings it back; omplacering and av
   });
   await openApp();
   await gotoPlacements(page);
-  await page.getByRole('button', { name: 'Tova Provsdotter' }).click();
+  await page.getByRole('link', { name: 'Tova Provsdotter' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeFocused();
 
   // Two clicks: the button, then Spara (focus is already on it, the date is today).
@@ -229,7 +229,7 @@ test('a protected identity is masked everywhere and shown on the placement page 
   await openApp();
   await gotoPlacements(page);
   await expect(page.getByRole('main')).not.toContainText('Greta');
-  await page.getByRole('button', { name: 'Skyddad identitet (f. 2012)' }).click();
+  await page.getByRole('link', { name: 'Skyddad identitet (f. 2012)' }).click();
 
   const title = page.getByRole('heading', { level: 1 });
   await expect(title).toHaveText('Skyddad identitet (f. 2012)');
@@ -257,7 +257,7 @@ test('a protected identity is masked everywhere and shown on the placement page 
   // Only on this page: back in the list (and on coming back) the identity is masked again.
   await page.getByRole('button', { name: 'Tillbaka' }).click();
   await expect(page.getByRole('main')).not.toContainText('Greta');
-  await page.getByRole('button', { name: 'Skyddad identitet (f. 2012)' }).click();
+  await page.getByRole('link', { name: 'Skyddad identitet (f. 2012)' }).click();
   await expect(title).toHaveText('Skyddad identitet (f. 2012)');
 });
 
@@ -286,7 +286,7 @@ test('the list of placements: quick search, only ongoing by default, Enter opens
   for (const row of (await rows.all()).slice(1)) await expect(row).toContainText(homeName);
 
   // Tab to the child's name and Enter: the placement opens.
-  const first = rows.nth(1).getByRole('rowheader').getByRole('button');
+  const first = rows.nth(1).getByRole('rowheader').getByRole('link');
   const name = (await first.textContent()) ?? '';
   await first.focus();
   await page.keyboard.press('Enter');
@@ -326,9 +326,9 @@ test("a new placement for a child already in the register; the child's placement
   await expect(page.locator('.placement-head__eyebrow')).toContainText('Placering enligt LVU 3 §');
   await expect(deadline(page, 'Omprövning (LVU 3 §)')).toContainText('Senast 2027-05-20');
   const others = page.getByRole('region', { name: 'Barnets andra placeringar' });
-  await others.getByRole('button', { name: 'SoL i Familjen Provberg' }).click();
+  await others.getByRole('link', { name: 'SoL i Familjen Provberg' }).click();
   await expect(page.locator('.placement-head__eyebrow')).toContainText('Avslutad');
   await expect(facts(page)).toContainText('2026-02-01 (hemflytt)');
-  await page.getByRole('region', { name: 'Barnets andra placeringar' }).getByRole('button', { name: 'LVU 3 § i Testgårdens HVB' }).click();
+  await page.getByRole('region', { name: 'Barnets andra placeringar' }).getByRole('link', { name: 'LVU 3 § i Testgårdens HVB' }).click();
   await expect(page.locator('.placement-head__eyebrow')).toContainText('Pågående');
 });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { commonNeeds, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders } from '../../../preload/api';
 import type { Home, HomeKind, Operator, PersonRole, TargetGender } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { BackButton } from '../routing/links';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { genderLabels, kindInText, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
 import { HomeChecks } from './HomeChecks';
@@ -17,6 +18,8 @@ interface Props {
   refreshed: Home | null;
   /** The app's date (it moves on at midnight): the checks are judged on it. */
   today: string;
+  /** Opened from another page: "Tillbaka" leads there. */
+  showBack?: boolean;
   onClose: () => void;
   /** A home was saved or (re)activated here: the list needs fetching again. */
   onSaved: (home: Home) => void;
@@ -221,6 +224,7 @@ export function HomePanel(props: Props) {
     <section className="panel" aria-labelledby="panel-title">
       <header className="panel__header">
         <div>
+          {props.showBack && <BackButton className="panel__back" />}
           {(eyebrow || dirty) && (
             <p className="panel__eyebrow">
               {eyebrow}

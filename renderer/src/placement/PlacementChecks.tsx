@@ -1,5 +1,7 @@
 import type { DecisionCheckRow } from '../../../preload/api';
 import { decisionCheckStatusLabels, ruleLabels, svCollator } from '../labels';
+import { AppLink } from '../routing/links';
+import { paths } from '../routing/paths';
 import { statusOrder } from '../checks/status';
 import { checkSubject } from './ReadinessPanel';
 
@@ -19,7 +21,7 @@ const keyOf = (row: DecisionCheckRow) => `${row.homeId}:${row.decisionOn}:${row.
  * The register checks (`registerkontroll`) and IVO permits (`ivo-tillstand`) the placement's
  * decisions rested on, judged after the fact: what was missing, late, too old or needs a look.
  */
-export function PlacementChecks({ checks, onOpenHome }: { checks: DecisionCheckRow[]; onOpenHome: (homeId: string) => void }) {
+export function PlacementChecks({ checks }: { checks: DecisionCheckRow[] }) {
   const sorted = [...checks].sort(compareChecks);
   const problems = checks.filter((row) => row.status !== 'ok').length;
   return (
@@ -52,9 +54,9 @@ export function PlacementChecks({ checks, onOpenHome }: { checks: DecisionCheckR
                 <h3 className="check-item__title">{checkSubject(row)}</h3>
                 <p className="check-item__text">{row.explanation}</p>
                 <p className="check-item__meta">
-                  <button type="button" className="text-link" onClick={() => onOpenHome(row.homeId)}>
+                  <AppLink to={paths.home(row.homeId)} className="text-link">
                     {row.homeName}
-                  </button>
+                  </AppLink>
                   {' · '}Beslut {row.decisionOn}
                   {' · '}
                   {row.checkedOn ? `Kontrollerad ${row.checkedOn}` : 'Ingen kontroll registrerad'}

@@ -4,6 +4,8 @@ import type { PlacementDetail, RecordedEvent, Stay } from '../../../preload/api'
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
+import { AppLink, BackButton } from '../routing/links';
+import { paths } from '../routing/paths';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
 import { EndForm, MoveForm } from './ChangeForms';
 import { EventForm } from './EventForm';
@@ -15,9 +17,12 @@ import { Timeline } from './Timeline';
 export interface PlacementPageProps {
   placementId: string;
   today: string;
-  onBack: () => void;
+  /** Opened from another page: "Tillbaka" leads there. */
+  showBack: boolean;
+  /** The list of placements, when this one cannot be shown. */
+  onToList: () => void;
+  /** "Registrera kontroll" on a check's deadline: the home, where checks are recorded. */
   onOpenHome: (homeId: string) => void;
-  onOpenPlacement: (placementId: string) => void;
   /** After any change (event recorded, moved, ended, saved): App refreshes nav counts. */
   onChanged: () => void;
   notify: (message: string, action?: ToastMessage['action']) => void;
@@ -41,7 +46,7 @@ function currentStay(stays: Stay[], today: string): Stay | undefined {
 const focusById = (id: string) => requestAnimationFrame(() => document.getElementById(id)?.focus());
 
 function PlacementView(props: PlacementPageProps) {
-  const { placementId, today, onBack, onOpenHome, onOpenPlacement, onChanged, notify, confirm, onDirtyChange } = props;
+  const { placementId, today, showBack, onToList, onOpenHome, onChanged, notify, confirm, onDirtyChange } = props;
   const [detail, setDetail] = useState<PlacementDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState(false);
@@ -92,7 +97,7 @@ function PlacementView(props: PlacementPageProps) {
         <p>Placeringen kunde inte hämtas. {loadError}</p>
         <div className="page-message__actions">
           <button type="button" className="button" onClick={() => void load()}>Försök igen</button>
-          <button type="button" className="button button--quiet" onClick={onBack}>Till placeringarna</button>
+          <button type="button" className="button button--quiet" onClick={onToList}>Till placeringarna</button>
         </div>
       </div>
     );
@@ -192,7 +197,7 @@ function PlacementView(props: PlacementPageProps) {
       active ? 'Hem nu' : 'Senaste hem',
       stay ? (
         <>
-          <button type="button" className="text-link" onClick={() => onOpenHome(stay.homeId)}>{stay.homeName}</button>
+          <AppLink to={paths.home(stay.homeId)} className="text-link">{stay.homeName}</AppLink>
           <span className="muted"> · {kindLabels[stay.form]}</span>
         </>
       ) : (
@@ -211,9 +216,7 @@ function PlacementView(props: PlacementPageProps) {
       {/* While the edit panel is open the page behind it is inert: an omplacering or an end made
           there would be undone by the panel's older copy of the stays when it saves. */}
       <div className="placement-page__content" inert={editing}>
-      <button type="button" className="text-link placement-page__back" onClick={onBack}>
-        <span aria-hidden="true">← </span>Tillbaka
-      </button>
+      {showBack && <BackButton className="placement-page__back" />}
 
       <header className="placement-head">
         <div className="placement-head__main">
@@ -323,14 +326,13 @@ function PlacementView(props: PlacementPageProps) {
             onRecorded={(event) => void recorded(event, true)}
             onOpenHome={onOpenHome}
           />
-          <PlacementChecks checks={checks} onOpenHome={onOpenHome} />
+          <PlacementChecks checks={checks} />
         </div>
 
         <div className="placement-layout__side">
           <Timeline
             placement={placement}
             events={events}
-            onOpenHome={onOpenHome}
             onRemove={(event) => void removeEvent(event)}
             action={
               <button
@@ -364,9 +366,9 @@ function PlacementView(props: PlacementPageProps) {
               <ul className="other-placements">
                 {otherPlacements.map((other) => (
                   <li key={other.id}>
-                    <button type="button" className="text-link" onClick={() => onOpenPlacement(other.id)}>
+                    <AppLink to={paths.placement(other.id)} className="text-link">
                       {legalBasisLabels[other.legalBasis]} i {other.homeName}
-                    </button>
+                    </AppLink>
                     <span className="muted">
                       {' '}
                       · {other.startedOn} – {other.endedOn ?? 'pågår'}

@@ -6,6 +6,8 @@ import { SearchField } from '../components/SearchField';
 import type { ToastMessage } from '../components/Toast';
 import { compareSv, kindLabels, legalBasisLabels } from '../labels';
 import { useDebounced } from '../register/useDebounced';
+import { AppLink } from '../routing/links';
+import { paths } from '../routing/paths';
 import { PlacementForm } from './PlacementForm';
 
 export interface PlacementsPageProps {
@@ -193,10 +195,10 @@ export function PlacementsPage(props: PlacementsPageProps) {
                     {shown.map((row) => (
                       <tr key={row.id} className={row.active ? 'data-table__row' : 'data-table__row data-table__row--ended'} onClick={() => onOpen(row.id)}>
                         <th scope="row">
-                          {/* The row is clickable; the button is its keyboard way in (Tab, Enter). */}
-                          <button type="button" className="table-link" onClick={(event) => { event.stopPropagation(); onOpen(row.id); }}>
+                          {/* The row is clickable; the link is its keyboard way in (Tab, Enter) and its address. */}
+                          <AppLink to={paths.placement(row.id)} className="table-link" onClick={(event) => event.stopPropagation()}>
                             {row.childLabel}
-                          </button>
+                          </AppLink>
                         </th>
                         <td>{legalBasisLabels[row.legalBasis]}</td>
                         <td>

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Placement, RecordedEvent, Stay } from '../../../preload/api';
 import { endReasonLabels, eventTypeLabels, kindLabels } from '../labels';
+import { AppLink } from '../routing/links';
+import { paths } from '../routing/paths';
 
 type Item =
   | { kind: 'end'; date: string; placement: Placement }
@@ -17,7 +19,6 @@ const sameDayOrder: Record<Item['kind'], number> = { end: 0, event: 1, stay: 2 }
 export function Timeline(props: {
   placement: Placement;
   events: RecordedEvent[];
-  onOpenHome: (homeId: string) => void;
   onRemove: (event: RecordedEvent) => void;
   /** Beside the heading: the way to record an event. */
   action: ReactNode;
@@ -63,7 +64,7 @@ export function Timeline(props: {
                 <div className="timeline__body">
                   <span className="timeline__kicker">{first ? 'Placeringen började' : 'Omplacering'}</span>
                   <span className="timeline__title">
-                    <button type="button" className="text-link" onClick={() => props.onOpenHome(stay.homeId)}>{stay.homeName}</button>
+                    <AppLink to={paths.home(stay.homeId)} className="text-link">{stay.homeName}</AppLink>
                     <span className="timeline__form"> · {kindLabels[stay.form]}</span>
                   </span>
                   <span className="timeline__detail">

@@ -1,0 +1,57 @@
+import { useMemo } from 'react';
+import type { MouseEventHandler, ReactNode } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { openedFrom, openedState, paths } from './paths';
+import type { Section } from './paths';
+
+/**
+ * Opens pages from code (a grid row, a button): the new history entry remembers where it was
+ * opened from (see `Opened`). The page shown is not opened again.
+ */
+export function useOpen() {
+  const navigate = useNavigate();
+  const { pathname, state } = useLocation();
+  return useMemo(() => {
+    const go = (to: string, options: { replace?: boolean } = {}) => {
+      if (to === pathname) return;
+      void navigate(to, { state: openedState(pathname, state), ...options });
+    };
+    return {
+      placement: (id: string) => go(paths.placement(id)),
+      home: (id: string, options?: { replace?: boolean }) => go(paths.home(id), options),
+      newHome: (options?: { replace?: boolean }) => go(paths.newHome, options),
+      // A menu page belongs to no opener: no state, as when its menu item is clicked.
+      section: (section: Section) => {
+        if (paths.section(section) !== pathname) void navigate(paths.section(section));
+      },
+    };
+  }, [navigate, pathname, state]);
+}
+
+/** A link to a page of the app that remembers where it was followed from, like `useOpen`. */
+export function AppLink(props: { to: string; className?: string; children: ReactNode; onClick?: MouseEventHandler<HTMLAnchorElement> }) {
+  const { pathname, state } = useLocation();
+  return (
+    <Link to={props.to} state={openedState(pathname, state)} className={props.className} onClick={props.onClick}>
+      {props.children}
+    </Link>
+  );
+}
+
+/** Whether the page shown was opened from another page of the app, and from which. */
+export function useOpenedFrom() {
+  return openedFrom(useLocation().state);
+}
+
+/**
+ * "Tillbaka": one step back in the history, to the page this one was opened from: the same step
+ * as Alt+← and the browser's Back, so Forward comes back here.
+ */
+export function BackButton({ className }: { className?: string }) {
+  const navigate = useNavigate();
+  return (
+    <button type="button" className={className ? `text-link ${className}` : 'text-link'} onClick={() => void navigate(-1)}>
+      <span aria-hidden="true">← </span>Tillbaka
+    </button>
+  );
+}

@@ -1,0 +1,148 @@
+import { createHashRouter, Navigate, useNavigate, useParams, useRouteError } from 'react-router';
+import { App } from '../App';
+import { ChecksPage } from '../checks/ChecksPage';
+import { DeadlinesPage } from '../deadlines/DeadlinesPage';
+import { PlacementPage } from '../placement/PlacementPage';
+import { PlacementsPage } from '../placement/PlacementsPage';
+import { RegisterRoute } from '../register/RegisterRoute';
+import { RulesPage } from '../settings/RulesPage';
+import { useApp } from '../shell/AppContext';
+import { numberTypedEntries } from './history';
+import { useOpen, useOpenedFrom } from './links';
+import { paths } from './paths';
+
+/**
+ * The app's pages by address, in a hash history: the address lives in the fragment, so it never
+ * reaches the browser host in a request, and the host's own `#token=…` is taken out of the address
+ * (bridge/http.ts) before the router is made (main.tsx creates it after every import has run).
+ */
+export function createAppRouter() {
+  // First: its popstate listener must run before the router's.
+  const typed = numberTypedEntries(window);
+  const router = createHashRouter([
+    {
+      path: '/',
+      element: <App />,
+      errorElement: <AppError />,
+      children: [
+        {
+          // A page that fails shows why inside the shell, so the menu still leads on.
+          errorElement: <PageError />,
+          children: [
+            { index: true, element: <Navigate to={paths.start} replace /> },
+            { path: 'bevakning', element: <DeadlinesRoute /> },
+            { path: 'placeringar', element: <PlacementsRoute /> },
+            { path: 'placeringar/:placementId', element: <PlacementRoute /> },
+            { path: 'kontroller', element: <ChecksRoute /> },
+            // The register with a home's panel: the panel belongs to the register page (RegisterRoute).
+            { path: 'register', element: <RegisterRoute />, children: [{ path: 'nytt' }, { path: 'hem/:homeId' }] },
+            { path: 'regler', element: <RulesRoute /> },
+            { path: '*', element: <NotFound /> },
+          ],
+        },
+      ],
+    },
+  ]);
+  router.subscribe(typed.remember);
+  return router;
+}
+
+function DeadlinesRoute() {
+  const app = useApp();
+  const open = useOpen();
+  return (
+    <DeadlinesPage
+      today={app.today}
+      version={app.version}
+      registerEmpty={app.info !== null && app.info.homeCount === 0}
+      onOpenPlacement={open.placement}
+      onOpenHome={open.home}
+      onGoToPlacements={() => open.section('placeringar')}
+      onLoadDemo={app.loadDemo}
+    />
+  );
+}
+
+function PlacementsRoute() {
+  const app = useApp();
+  const open = useOpen();
+  return (
+    <PlacementsPage
+      today={app.today}
+      version={app.version}
+      onOpen={open.placement}
+      onOpenHome={open.home}
+      onChanged={app.changed}
+      notify={app.notify}
+      confirm={app.confirm}
+      onDirtyChange={app.onDirtyChange}
+    />
+  );
+}
+
+function ChecksRoute() {
+  const app = useApp();
+  const open = useOpen();
+  return <ChecksPage today={app.today} version={app.version} onOpenPlacement={open.placement} onOpenHome={open.home} />;
+}
+
+function PlacementRoute() {
+  const { placementId = '' } = useParams();
+  const app = useApp();
+  const open = useOpen();
+  const opened = useOpenedFrom();
+  return (
+    <PlacementPage
+      key={placementId}
+      placementId={placementId}
+      today={app.today}
+      showBack={opened !== null}
+      onToList={() => open.section('placeringar')}
+      onOpenHome={open.home}
+      onChanged={app.changed}
+      notify={app.notify}
+      confirm={app.confirm}
+      onDirtyChange={app.onDirtyChange}
+    />
+  );
+}
+
+function RulesRoute() {
+  const app = useApp();
+  return <RulesPage onChanged={app.changed} notify={app.notify} confirm={app.confirm} onDirtyChange={app.onDirtyChange} />;
+}
+
+function NotFound() {
+  const navigate = useNavigate();
+  return (
+    <section className="empty" aria-labelledby="not-found-title">
+      <h1 id="not-found-title" className="empty__title">Sidan finns inte</h1>
+      <p className="empty__text">Adressen leder inte till någon sida i Placeringskollen.</p>
+      <div className="empty__actions">
+        <button type="button" className="button button--primary" onClick={() => void navigate(paths.start)}>Till Bevakning</button>
+      </div>
+    </section>
+  );
+}
+
+function PageError() {
+  const error = useRouteError();
+  const navigate = useNavigate();
+  return (
+    <div className="page-message page-message--error" role="alert">
+      <p>Sidan kunde inte visas. {error instanceof Error ? error.message : ''}</p>
+      <div className="page-message__actions">
+        <button type="button" className="button" onClick={() => void navigate(paths.start)}>Till Bevakning</button>
+      </div>
+    </div>
+  );
+}
+
+/** The shell itself failed: no menu to lean on, only a way to start again. */
+function AppError() {
+  return (
+    <div className="page-message page-message--error" role="alert">
+      <p>Placeringskollen kunde inte visas. Läs in sidan igen.</p>
+    </div>
+  );
+}
