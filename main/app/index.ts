@@ -4,8 +4,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import Store from 'electron-store';
 import { openDatabaseFromEnv, type Connection } from '../db/connection';
-import { defaultDatabasePath } from '../db/paths';
+import { appDataDir, defaultDatabasePath } from '../db/paths';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { isTrustedSender } from '../security';
@@ -21,6 +22,9 @@ const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 
 app.setName('Placeringskollen');
+// One folder for the register, its backups and this computer's preferences, whichever host runs:
+// the browser host reads the same config.json (main/host/index.ts).
+app.setPath('userData', appDataDir());
 app.enableSandbox();
 registerAppScheme();
 
@@ -53,7 +57,10 @@ async function start(): Promise<void> {
   }
   hardenSession(session.defaultSession);
   handleAppProtocol(rendererDir);
-  const handlers = createHandlers(createServices(connection.db, { clock: clockFrom(() => new Date()) }), {
+  // This computer's preferences: electron-store's config.json in userData; a damaged file is replaced.
+  const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
+  const services = createServices(connection.db, { clock: clockFrom(() => new Date()), preferences });
+  const handlers = createHandlers(services, {
     host: 'electron',
     databasePath: connection.path,
     encrypted: connection.encrypted,
