@@ -192,3 +192,19 @@ export function checkExplanation(row: CheckTextInput, parameters: RuleParameters
       return `Utdraget ${place.from} för ${person} har anmärkning – en handläggare ska bedöma den.`;
   }
 }
+
+/**
+ * A reference with its laws spelled out, as in force on `on` ("SoL 22 kap. 13 §" →
+ * "socialtjänstlagen (2025:400) 22 kap. 13 §"): the abbreviations are what a case worker reads in a
+ * list, the full names what she can check in the statute book. "SoL" and "SoF" mean the new law
+ * and ordinance from 2025-07-01 (rules.md) and the old before.
+ */
+export function spellOutReference(reference: string, on: IsoDate): string {
+  const newLaw = on >= '2025-07-01';
+  return reference
+    .replace(/\bSoL\b/g, newLaw ? 'socialtjänstlagen (2025:400)' : 'socialtjänstlagen (2001:453)')
+    .replace(/\bSoF\b/g, newLaw ? 'socialtjänstförordningen (2025:468)' : 'socialtjänstförordningen (2001:937)')
+    .replace(/\bLVU\b/g, 'lagen (1990:52) med särskilda bestämmelser om vård av unga')
+    .replace(/\blag 2017:209\b/g, 'lagen (2017:209)')
+    .replace(/\bSOSFS 2012:11\b/g, 'Socialstyrelsens föreskrifter och allmänna råd (SOSFS 2012:11)');
+}

@@ -24,6 +24,8 @@ export * from './channel';
 export * from './checks';
 export * from './deadlines';
 export { dateProblem, isCalendarDate } from './fields';
+// How the window spells out a reference's laws; the words themselves are the domain's.
+export { spellOutReference } from '../../main/domain/rule-texts';
 export * from './homes';
 export * from './placements';
 export * from './preferences';

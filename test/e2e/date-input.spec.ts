@@ -42,8 +42,8 @@ test('under an English browser a date field shows and takes ÅÅÅÅ-MM-DD, and 
   // The locale is in force: the browser itself writes this day the American way.
   expect(await page.evaluate(() => [navigator.language, new Date(2026, 10, 22).toLocaleDateString()])).toEqual(['en-US', '11/22/2026']);
 
-  await mainMenu(page).getByRole('button', { name: 'Placeringar', exact: true }).click();
-  await page.getByRole('button', { name: 'Tova Provsdotter' }).click();
+  await mainMenu(page).getByRole('link', { name: 'Placeringar', exact: true }).click();
+  await page.getByRole('link', { name: 'Tova Provsdotter' }).click();
   await deadline(page, 'Vårdplan').getByRole('button', { name: 'Registrera vårdplan' }).click();
   const form = page.getByRole('form', { name: 'Registrera vårdplan' });
   const date = form.getByLabel('Datum');
@@ -86,7 +86,7 @@ test('under an English browser a date field shows and takes ÅÅÅÅ-MM-DD, and 
   await expect(deadline(page, 'Vårdplan')).toHaveCount(0);
 
   // No field of the app is a browser date field: the new placement's dates are text fields too.
-  await mainMenu(page).getByRole('button', { name: 'Placeringar', exact: true }).click();
+  await mainMenu(page).getByRole('link', { name: 'Placeringar', exact: true }).click();
   await page.getByRole('button', { name: 'Ny placering' }).click();
   const newPlacement = page.getByRole('region', { name: 'Ny placering' });
   await newPlacement.getByRole('radio', { name: 'Nytt barn' }).check();

@@ -1,5 +1,5 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
-import type { CheckListRow } from '../../../preload/api';
+import { spellOutReference, type CheckListRow } from '../../../preload/api';
 import { gridTheme } from '../components/grid';
 import { CellStack } from '../components/CellStack';
 import { ListGrid } from '../components/ListGrid';
@@ -151,7 +151,7 @@ const columnDefs: ColDef<CheckListRow>[] = [
     headerName: 'Förklaring',
     field: 'explanation',
     cellRenderer: cells.explanation,
-    tooltipValueGetter: ({ data }) => (data ? `${data.explanation} ${data.legalRef}` : ''),
+    tooltipValueGetter: ({ data }) => (data ? `${data.explanation} ${spellOutReference(data.legalRef, data.date)}` : ''),
     sortable: false,
     flex: 1.8,
     minWidth: 220,

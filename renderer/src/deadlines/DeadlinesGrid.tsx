@@ -1,5 +1,5 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
-import type { DeadlineRow, DeadlineStatus } from '../../../preload/api';
+import { spellOutReference, type DeadlineRow, type DeadlineStatus } from '../../../preload/api';
 import { gridTheme } from '../components/grid';
 import { CellStack } from '../components/CellStack';
 import { ListGrid } from '../components/ListGrid';
@@ -109,7 +109,7 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     headerName: 'Lagrum',
     field: 'legalRef',
     cellRenderer: LegalCell,
-    tooltipValueGetter: ({ data }) => (data ? `${data.legalRef}. Räknat från: ${data.basisLabel} ${data.basisOn}` : ''),
+    tooltipValueGetter: ({ data }) => (data ? `${spellOutReference(data.legalRef, data.dueOn)}. Räknat från: ${data.basisLabel} ${data.basisOn}` : ''),
     comparator: compareSv,
     flex: 1.2,
     minWidth: 200,

@@ -4,6 +4,7 @@ import { AppLink } from '../routing/links';
 import { paths } from '../routing/paths';
 import { statusOrder } from '../checks/status';
 import { checkSubject } from './ReadinessPanel';
+import { LegalRef } from '../components/LegalRef';
 
 /** The gravest first (missing before late, late before a remark), then the latest decision. */
 function compareChecks(a: DecisionCheckRow, b: DecisionCheckRow): number {
@@ -61,7 +62,7 @@ export function PlacementChecks({ checks }: { checks: DecisionCheckRow[] }) {
                   {' · '}
                   {row.checkedOn ? `Kontrollerad ${row.checkedOn}` : 'Ingen kontroll registrerad'}
                   {' · '}
-                  <span className="check-item__ref">{row.legalRef}</span>
+                  <LegalRef className="check-item__ref" reference={row.legalRef} on={row.decisionOn} />
                 </p>
               </li>
             );

@@ -5,6 +5,7 @@ import { deadlineTitle } from '../deadlines/rowTitle';
 import { deadlineStatusLabels, eventTypeLabels } from '../labels';
 import { EventForm } from './EventForm';
 import { daysBetween, inText } from './fields';
+import { LegalRef } from '../components/LegalRef';
 
 /** "om 9 dagar", "i dag", "52 dagar sedan". */
 function relative(today: string, dueOn: string): string {
@@ -81,7 +82,7 @@ export function PlacementDeadlines({
                 <h3 id={`deadline-title-${key}`} className="deadline-item__title">{deadlineTitle(row)}</h3>
                 <p className="deadline-item__text">{row.explanation}</p>
                 <p className="deadline-item__meta">
-                  Räknat från {row.basisOn} ({row.basisLabel}) · <span className="deadline-item__ref">{row.legalRef}</span>
+                  Räknat från {row.basisOn} ({row.basisLabel}) · <LegalRef className="deadline-item__ref" reference={row.legalRef} on={row.dueOn} />
                 </p>
                 {row.specialReasonsOn && (
                   <p className="deadline-item__meta">Särskilda skäl dokumenterade {row.specialReasonsOn}.</p>

@@ -9,6 +9,7 @@ import type { DecisionCheckRow, Readiness } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { decisionCheckStatusLabels, registerLabels } from '../labels';
 import { useDebounced } from '../register/useDebounced';
+import { LegalRef } from '../components/LegalRef';
 
 export interface ReadinessQuery {
   homeId: string;
@@ -134,7 +135,8 @@ export function ReadinessPanel(props: {
               <span>
                 {item.explanation}
                 {item.checkedOn && <span className="muted"> Senaste kontroll {item.checkedOn}.</span>}
-                <span className="readiness__ref"> {item.legalRef}</span>
+                {' '}
+                <LegalRef className="readiness__ref" reference={item.legalRef} on={item.decisionOn} />
               </span>
             </li>
           ))}
