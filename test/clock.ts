@@ -24,12 +24,12 @@ export function testClock(instant: string = TEST_NOW): TestClock {
 }
 
 /**
- * A clock on the day `date` from 10:00 local time, running forward as real time passes, whatever
- * the machine's date: for the browser host beside a page whose clock is fixed on the same day, and
- * where records need distinct, ordered times.
+ * A clock on the day `date` from 10:00 local time, a second later at every reading, whatever the
+ * machine's date and speed: for the browser host beside a page whose clock is fixed on the same
+ * day. Records get distinct, ordered times, and the same test shows the same times every run.
  */
 export function clockOnDay(date: string): Clock {
   const start = new Date(`${date}T10:00:00`).getTime();
-  const began = performance.now();
-  return clockFrom(() => new Date(start + (performance.now() - began)));
+  let readings = 0;
+  return clockFrom(() => new Date(start + 1000 * readings++));
 }

@@ -228,6 +228,15 @@ export const migrations: Migration[] = [
     sql: '',
     up: addNewLawReferences,
   },
+  {
+    version: 5,
+    description: 'Regler: vem som ändrade inställningarna och varför',
+    sql: `
+      -- Who saved a version of the rule settings and why (the settings page asks for both).
+      ALTER TABLE settings_history ADD COLUMN changed_by TEXT;
+      ALTER TABLE settings_history ADD COLUMN reason TEXT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

@@ -152,6 +152,9 @@ export interface SettingsHistoryTable {
   version: number;
   value: string;
   changedAt: string;
+  /** Who saved the version and why (null for versions saved before they were asked, and for updates of the program). */
+  changedBy: string | null;
+  reason: string | null;
 }
 
 export interface Database {

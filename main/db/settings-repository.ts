@@ -17,13 +17,42 @@ export async function readSetting(db: Db, key: string): Promise<StoredSetting | 
   return row && { value: JSON.parse(row.value) as unknown, version: row.version };
 }
 
-/** Writes version `version` of `key` and keeps it in the history. */
-export async function writeSetting(db: Db, key: string, value: unknown, version: number, changedAt: string): Promise<void> {
+/** Who saved a version, when and why. */
+export interface SettingChange {
+  changedAt: string;
+  changedBy: string;
+  reason: string;
+}
+
+/** Writes version `version` of `key` and keeps it in the history with who, when and why. */
+export async function writeSetting(db: Db, key: string, value: unknown, version: number, change: SettingChange): Promise<void> {
   const json = JSON.stringify(value);
+  const { changedAt } = change;
   await db
     .insertInto('settings')
     .values({ key, value: json, version, changedAt })
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, version, changedAt }))
     .execute();
-  await db.insertInto('settingsHistory').values({ key, version, value: json, changedAt }).execute();
+  await db.insertInto('settingsHistory').values({ key, version, value: json, ...change }).execute();
+}
+
+export interface StoredVersion {
+  key: string;
+  version: number;
+  value: unknown;
+  changedAt: string;
+  changedBy: string | null;
+  reason: string | null;
+}
+
+/** Every saved version of `keys`, oldest first. */
+export async function readSettingsHistory(db: Db, keys: readonly string[]): Promise<StoredVersion[]> {
+  const rows = await db
+    .selectFrom('settingsHistory')
+    .selectAll()
+    .where('key', 'in', keys)
+    .orderBy('version')
+    .orderBy('key')
+    .execute();
+  return rows.map((row) => ({ ...row, value: JSON.parse(row.value) as unknown }));
 }

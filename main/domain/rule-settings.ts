@@ -10,9 +10,15 @@ import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
 import { checkedRoles, personRegisters, ruleIds, type PersonRegister, type RuleId } from './vocabulary';
 
+/** "1 månad", "2 månader": a number with its unit in Swedish. */
+export function withUnit(value: number, unit: 'dagar' | 'månader' | 'år' | 'barn'): string {
+  if (value !== 1) return `${value} ${unit}`;
+  return `${value} ${unit === 'dagar' ? 'dag' : unit === 'månader' ? 'månad' : unit}`;
+}
+
 // Messages in Swedish: the settings page shows them at the field.
-const whole = (min: number, max: number, unit: string) =>
-  z.int(`Ange ett heltal (${unit}).`).min(min, `Minst ${min} ${unit}.`).max(max, `Högst ${max} ${unit}.`);
+const whole = (min: number, max: number, unit: 'dagar' | 'månader' | 'år' | 'barn') =>
+  z.int(`Ange ett heltal (${unit}).`).min(min, `Minst ${withUnit(min, unit)}.`).max(max, `Högst ${withUnit(max, unit)}.`);
 const months = (fallback: number) => whole(1, 120, 'månader').default(fallback);
 const days = (fallback: number) => whole(1, 3650, 'dagar').default(fallback);
 const years = (fallback: number) => whole(1, 30, 'år').default(fallback);
@@ -42,6 +48,79 @@ export const ruleParametersSchema = z.strictObject({
 });
 export type RuleParameters = z.output<typeof ruleParametersSchema>;
 export const defaultRuleParameters: RuleParameters = ruleParametersSchema.parse({});
+
+/**
+ * What the law itself fixes of a parameter. Rules as data keep the law's bounds as data too: a
+ * municipality may set a stricter value (a shorter interval, a lower limit), never a looser one.
+ * `rules` are the rules whose legal references say where the bound is written.
+ */
+export interface LegalLimit {
+  bound: 'max' | 'min';
+  value: number;
+  rules: readonly RuleId[];
+  /** What the law asks, as a sentence without its reference. */
+  requirement: string;
+}
+
+export const legalLimits: Partial<Record<keyof RuleParameters, LegalLimit>> = {
+  overvagandeMonths: { bound: 'max', value: 6, rules: ['sol-overvagande', 'lvu-overvagande'], requirement: 'Lagen kräver övervägande minst var 6:e månad' },
+  omprovningMonths: { bound: 'max', value: 6, rules: ['lvu-omprovning'], requirement: 'LVU kräver omprövning minst var 6:e månad' },
+  vardnadsoverflyttningFirstMonths: {
+    bound: 'max',
+    value: 24,
+    rules: ['vardnadsoverflyttning'],
+    requirement: 'Lagen kräver att vårdnadsöverflyttning övervägs när barnet har bott 2 år i samma familjehem',
+  },
+  vardnadsoverflyttningThenMonths: {
+    bound: 'max',
+    value: 12,
+    rules: ['vardnadsoverflyttning'],
+    requirement: 'Lagen kräver att vårdnadsöverflyttning därefter övervägs minst en gång om året',
+  },
+  jourhemAfterInvestigationMonths: {
+    bound: 'max',
+    value: 2,
+    rules: ['jourhem-tidsgrans'],
+    requirement: 'Lagen tillåter jourhem högst 2 månader efter avslutad utredning, om inte särskilda skäl finns',
+  },
+  halsoundersokningAgeLimit: {
+    bound: 'min',
+    value: 21,
+    rules: ['halsoundersokning'],
+    requirement: 'Lagen kräver att hälsoundersökning begärs för barn och unga under 21 år',
+  },
+  uppfoljningEfterLvuMonths: {
+    bound: 'max',
+    value: 6,
+    rules: ['uppfoljning-efter-lvu'],
+    requirement: 'LVU kräver uppföljning under 6 månader efter avslutad vård',
+  },
+  flerAnTreBarnLimit: { bound: 'max', value: 3, rules: ['fler-an-tre-barn'], requirement: 'Fler än tre barn i samma familjehem ska anmälas till IVO' },
+};
+
+/** The references a limit rests on, as in force on `on` ("SoL 22 kap. 13 §; LVU 13 § första st."). */
+export function limitReference(limit: LegalLimit, table: readonly LegalReference[], on: IsoDate): string {
+  return [...new Set(limit.rules.map((rule) => legalReferenceOn(table, rule, on)))].join('; ');
+}
+
+/**
+ * Why `value` of `key` is looser than the law allows, in Swedish with the reference, or null when
+ * it is within the law (a stricter local value is fine).
+ */
+export function legalLimitProblem(
+  key: keyof RuleParameters,
+  value: number,
+  unit: 'dagar' | 'månader' | 'år' | 'barn',
+  table: readonly LegalReference[],
+  on: IsoDate,
+): string | null {
+  const limit = legalLimits[key];
+  if (limit === undefined) return null;
+  const looser = limit.bound === 'max' ? value > limit.value : value < limit.value;
+  if (!looser) return null;
+  const allowed = limit.bound === 'max' ? `högst ${withUnit(limit.value, unit)}` : `minst ${withUnit(limit.value, unit)}`;
+  return `${limit.requirement} (${limitReference(limit, table, on)}): ${allowed}. Ett strängare lokalt värde går bra.`;
+}
 
 /**
  * The register catalogue: which registers a municipality checks, for whom, how old a check may be

@@ -7,21 +7,26 @@
 import type { Kysely } from 'kysely';
 import { inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
-import { readSetting, writeSetting } from '../db/settings-repository';
+import { readSetting, readSettingsHistory, writeSetting, type StoredVersion } from '../db/settings-repository';
 import {
   defaultLegalReferences,
   defaultRegisterCatalogue,
   defaultRuleParameters,
+  legalLimitProblem,
+  legalLimits,
   legalReferenceSchema,
+  limitReference,
   registerCatalogueSchema,
   ruleParametersSchema,
+  withUnit,
   type LegalReference,
   type RegisterCatalogueEntry,
   type RuleParameters,
 } from '../domain/rule-settings';
 import type { Clock } from './clock';
 import { ServiceError, type ServiceIssue } from './errors';
-import type { RuleParameter, RuleSettings, RuleSettingsInput } from '../../preload/api/settings';
+import type { RuleParameter, RuleSettings, RuleSettingsInput, RuleSettingsVersion } from '../../preload/api/settings';
+import { registerNames } from '../domain/rule-texts';
 
 export type { LegalReference, RegisterCatalogueEntry, RuleParameters };
 
@@ -78,17 +83,27 @@ export function createSettingsService(db: Kysely<Database>, clock: Clock) {
     };
   }
 
-  const present = ({ parameters, references, catalogue, version }: EffectiveRuleSettings): RuleSettings => ({
-    parameters: (Object.keys(parameterInfo) as (keyof RuleParameters)[]).map((key) => ({
-      key,
-      ...parameterInfo[key],
-      value: parameters[key],
-      defaultValue: defaultRuleParameters[key],
-    })),
-    references,
-    catalogue,
-    version,
-  });
+  const present = async ({ parameters, references, catalogue, version }: EffectiveRuleSettings): Promise<RuleSettings> => {
+    const today = clock.today();
+    return {
+      parameters: parameterKeys.map((key) => {
+        const limit = legalLimits[key];
+        return {
+          key,
+          ...parameterInfo[key],
+          value: parameters[key],
+          defaultValue: defaultRuleParameters[key],
+          legalLimit: limit
+            ? { bound: limit.bound, value: limit.value, reference: limitReference(limit, references, today), requirement: limit.requirement }
+            : null,
+        };
+      }),
+      references,
+      catalogue,
+      version,
+      history: describeHistory(await readSettingsHistory(db, KEYS)),
+    };
+  };
 
   return {
     effective,
@@ -119,22 +134,84 @@ export function createSettingsService(db: Kysely<Database>, clock: Clock) {
           issues.push({ path: `/references/${i}/validTo`, message: 'Giltig till är före giltig från.' });
         }
       });
+      if (parameters.success) {
+        for (const key of parameterKeys) {
+          const problem = legalLimitProblem(key, parameters.data[key], parameterInfo[key].unit, input.references, clock.today());
+          if (problem !== null) issues.push({ path: `/parameters/${key}`, message: problem });
+        }
+      }
       if (issues.length > 0 || !parameters.success || !catalogue.success) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
 
-      const changedAt = clock.now();
-      return inTransaction(db, async (trx) => {
+      const change = { changedAt: clock.now(), changedBy: input.changedBy, reason: input.reason };
+      const saved = { parameters: parameters.data, references: input.references, catalogue: catalogue.data, version: input.version + 1 };
+      await inTransaction(db, async (trx) => {
         const current = await currentVersion(trx);
         if (current !== input.version) {
           throw new ServiceError('CONFLICT', 'Någon annan har ändrat inställningarna under tiden. Läs in dem igen och gör ändringen på nytt.');
         }
         const version = current + 1;
-        await writeSetting(trx, PARAMETERS, parameters.data, version, changedAt);
-        await writeSetting(trx, REFERENCES, input.references, version, changedAt);
-        await writeSetting(trx, CATALOGUE, catalogue.data, version, changedAt);
-        return present({ parameters: parameters.data, references: input.references, catalogue: catalogue.data, version });
+        await writeSetting(trx, PARAMETERS, parameters.data, version, change);
+        await writeSetting(trx, REFERENCES, input.references, version, change);
+        await writeSetting(trx, CATALOGUE, catalogue.data, version, change);
       });
+      return present(saved);
     },
   };
+}
+
+const parameterKeys = Object.keys(parameterInfo) as (keyof RuleParameters)[];
+
+/**
+ * The saved versions, newest first, each with what it changed against the one before it (the
+ * first against rules.md's defaults), in words an auditor can read.
+ */
+function describeHistory(rows: readonly StoredVersion[]): RuleSettingsVersion[] {
+  const versions = [...new Set(rows.map((row) => row.version))].sort((a, b) => a - b);
+  let state = new Map<string, unknown>([
+    [PARAMETERS, {}],
+    [REFERENCES, defaultLegalReferences],
+    [CATALOGUE, defaultRegisterCatalogue],
+  ]);
+  const described: RuleSettingsVersion[] = [];
+  for (const version of versions) {
+    const saved = rows.filter((row) => row.version === version);
+    const next = new Map(state);
+    for (const row of saved) next.set(row.key, row.value);
+    const first = saved[0]!;
+    described.push({
+      version,
+      changedAt: first.changedAt,
+      changedBy: first.changedBy,
+      reason: first.reason ?? (first.changedBy === null ? 'Sparad innan sidan frågade efter skäl, eller uppdatering av Placeringskollen.' : null),
+      changes: changesBetween(state, next),
+    });
+    state = next;
+  }
+  return described.reverse();
+}
+
+function changesBetween(before: ReadonlyMap<string, unknown>, after: ReadonlyMap<string, unknown>): string[] {
+  const changes: string[] = [];
+  const parameters = (state: ReadonlyMap<string, unknown>) => {
+    const parsed = ruleParametersSchema.safeParse(state.get(PARAMETERS) ?? {});
+    return parsed.success ? parsed.data : defaultRuleParameters;
+  };
+  const [old, now] = [parameters(before), parameters(after)];
+  for (const key of parameterKeys) {
+    if (old[key] !== now[key]) changes.push(`${parameterInfo[key].label}: ${withUnit(old[key], parameterInfo[key].unit)} → ${withUnit(now[key], parameterInfo[key].unit)}`);
+  }
+  const rowsOf = (state: ReadonlyMap<string, unknown>, key: string) =>
+    new Set((Array.isArray(state.get(key)) ? (state.get(key) as unknown[]) : []).map((row) => JSON.stringify(row)));
+  const [oldRefs, newRefs] = [rowsOf(before, REFERENCES), rowsOf(after, REFERENCES)];
+  const added = [...newRefs].filter((row) => !oldRefs.has(row)).length;
+  const removed = [...oldRefs].filter((row) => !newRefs.has(row)).length;
+  if (added + removed > 0) changes.push(`Lagrum: ${[added && `${added} ${added === 1 ? 'rad ny eller ändrad' : 'rader nya eller ändrade'}`, removed && `${removed} ${removed === 1 ? 'rad borttagen' : 'rader borttagna'}`].filter(Boolean).join(', ')}`);
+  const [oldCatalogue, newCatalogue] = [rowsOf(before, CATALOGUE), rowsOf(after, CATALOGUE)];
+  const changedRegisters = [...newCatalogue]
+    .filter((row) => !oldCatalogue.has(row))
+    .map((row) => registerNames[(JSON.parse(row) as RegisterCatalogueEntry).register]);
+  if (changedRegisters.length > 0) changes.push(`Registerkatalogen: ${changedRegisters.join(', ')}`);
+  return changes;
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

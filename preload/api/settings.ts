@@ -17,14 +17,28 @@ export interface RuleParameter {
   unit: 'dagar' | 'månader' | 'år' | 'barn';
   value: number;
   defaultValue: number;
+  /** What the law fixes of it (a municipality may be stricter, never looser); null for a local routine. */
+  legalLimit: { bound: 'max' | 'min'; value: number; reference: string; requirement: string } | null;
+}
+
+/** A saved version of the settings: when, who and why, and what it changed, in Swedish. */
+export interface RuleSettingsVersion {
+  version: number;
+  changedAt: string;
+  /** Null for versions saved before the page asked, and for updates of the program itself. */
+  changedBy: string | null;
+  reason: string | null;
+  changes: string[];
 }
 
 export interface RuleSettings {
   parameters: RuleParameter[];
   references: LegalReference[];
   catalogue: RegisterCatalogueEntry[];
-  /** Increases with every saved change (the history keeps the earlier versions). */
+  /** Increases with every saved change; 0 while the municipality has changed nothing (rules.md's defaults). */
   version: number;
+  /** Every saved version, newest first. */
+  history: RuleSettingsVersion[];
 }
 
 const months = z.int('Ange ett heltal.').min(1, 'Minst 1 månad.').max(120, 'Högst 120 månader.');
@@ -63,6 +77,9 @@ export const ruleSettingsInput = z
       .optional(),
     /** The version the user edited: a save over a newer version is refused (someone else saved). */
     version: z.int().min(0),
+    /** Who makes the change and why: kept in the settings' history. */
+    changedBy: trimmed(200),
+    reason: trimmed(500),
   })
   .strict();
 export type RuleSettingsInput = z.output<typeof ruleSettingsInput>;

@@ -7,6 +7,18 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** The local calendar day of an ISO timestamp (timestamps are UTC; the user lives in local time). */
+export function dayOf(timestamp: string): string {
+  const parsed = new Date(timestamp);
+  return Number.isNaN(parsed.getTime()) ? timestamp.slice(0, 10) : localToday(parsed);
+}
+
+/** The local time of day of an ISO timestamp, hh:mm. */
+export function timeOf(timestamp: string): string {
+  const parsed = new Date(timestamp);
+  return Number.isNaN(parsed.getTime()) ? '' : parsed.toLocaleTimeString('sv-SE', { hour: '2-digit', minute: '2-digit' });
+}
+
 /** Days from `from` to `to` (both YYYY-MM-DD): calendar arithmetic in UTC, so no summer-time hour counts. */
 export function daysBetween(from: string, to: string): number {
   const utc = (date: string) => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Services } from '../../main/services';
-import { dataRows, expect, expectAccessible, grid, loadDemo, menuItem, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, fillWhoAndWhy, grid, loadDemo, menuItem, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 /**
  * Fictional homes on 2026-11-22 (TODAY):
@@ -366,6 +366,7 @@ test('the register catalogue is edited on the Regler page and saved with the rul
   await expect(required).not.toBeChecked();
   await expect(required).toBeEnabled();
   await expectAccessible(page);
+  await fillWhoAndWhy(page);
 
   // Not a number: told at the field, nothing sent.
   await maxAge.fill('sex');

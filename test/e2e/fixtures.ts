@@ -170,3 +170,9 @@ export async function withServices<T>(databasePath: string, use: (services: Serv
     await connection.close();
   }
 }
+
+/** The Regler page asks who saves a change and why with every save (kept in the history). */
+export async function fillWhoAndWhy(page: Page, reason = 'Enligt nämndens beslut.'): Promise<void> {
+  await page.getByLabel('Ändras av').fill('Enhetschef Eva');
+  await page.getByLabel('Skäl till ändringen').fill(reason);
+}

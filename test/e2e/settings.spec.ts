@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dataRows, expect, expectAccessible, menuItem, screenshot, test, toast, withServices } from './fixtures';
+import { dataRows, expect, expectAccessible, fillWhoAndWhy, menuItem, screenshot, test, toast, withServices } from './fixtures';
 
 /**
  * One SoL placement in a familjehem since 2026-10-01, its plans not made: on 2026-11-22 the
@@ -41,13 +41,30 @@ test('a changed parameter changes the deadlines; a bad value is told in Swedish 
   const field = page.getByLabel(BARNSAMTAL, { exact: true });
   await expect(field).toHaveValue('3');
   await expect(field).toHaveAccessibleDescription('Standard: 3 månader');
+  await expect(page.getByText('Standardvärden enligt lagen och rutinen – inte ändrade')).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'regler');
+
+  // Who changes the rules and why is asked with every save and kept in the history.
+  await page.getByRole('button', { name: 'Spara reglerna' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: 'Reglerna kunde inte sparas' });
+  await expect(summary).toContainText('Ändras av: Skriv ditt namn: det sparas i reglernas historik.');
+  await expect(summary).toContainText('Skäl till ändringen: Skriv varför reglerna ändras: skälet sparas i historiken.');
+  await page.getByLabel('Ändras av').fill('Enhetschef Eva');
+  await page.getByLabel('Skäl till ändringen').fill('Nämndens beslut om tätare samtal.');
+
+  // Looser than the law: refused with the law's requirement and reference, at the field.
+  const overvagande = page.getByLabel('Övervägande (SoL, LVU 2 §) minst var', { exact: true });
+  await expect(overvagande).toHaveAccessibleDescription('Standard: 6 månader · Lagens gräns: högst 6 månader (SoL 22 kap. 13 §; LVU 13 § första st.)');
+  await overvagande.fill('12');
+  await page.getByRole('button', { name: 'Spara reglerna' }).click();
+  await expect(summary).toContainText('Lagen kräver övervägande minst var 6:e månad (SoL 22 kap. 13 §; LVU 13 § första st.): högst 6 månader.');
+  await expect(overvagande).toHaveAttribute('aria-invalid', 'true');
+  await overvagande.fill('6');
 
   // Not a number: said at the field, nothing saved.
   await field.fill('tre');
   await page.getByRole('button', { name: 'Spara reglerna' }).click();
-  const summary = page.getByRole('alert').filter({ hasText: 'Reglerna kunde inte sparas' });
   await expect(summary).toContainText(`${BARNSAMTAL}: Ange ett heltal, till exempel 6.`);
   await expect(field).toHaveAttribute('aria-invalid', 'true');
   await expect(field).toHaveAccessibleDescription(/Ange ett heltal, till exempel 6\./);
@@ -72,6 +89,14 @@ test('a changed parameter changes the deadlines; a bad value is told in Swedish 
   await expect(toast(page)).toContainText('Reglerna är sparade.');
   await expect(summary).toHaveCount(0);
   await expect(page.getByText('Version 1')).toBeVisible();
+  const history = page.getByRole('region', { name: 'Ändringshistorik' });
+  await expect(history.getByRole('listitem').first()).toContainText('Enhetschef Eva');
+  await expect(history.getByRole('listitem').first()).toContainText('Nämndens beslut om tätare samtal.');
+  await expect(history.getByRole('listitem').first()).toContainText('Enskilt samtal med barnet minst var: 3 månader → 1 månad');
+  await expect(page.getByLabel('Skäl till ändringen')).toHaveValue('');
+  await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
+  await history.evaluate((element) => element.scrollIntoView({ block: 'end' }));
+  await screenshot(page, 'regler-historik');
   // One month after the start: overdue now, in the menu and in the list, with the new words.
   await expect(menuItem(page, 'Bevakning')).toHaveAccessibleName('Bevakning 4 försenade');
   await menuItem(page, 'Bevakning').click();
@@ -83,6 +108,9 @@ test('a changed parameter changes the deadlines; a bad value is told in Swedish 
   await gotoRules(page);
   await page.getByRole('button', { name: `Återställ standard för ${BARNSAMTAL}` }).click();
   await expect(page.getByLabel(BARNSAMTAL, { exact: true })).toHaveValue('3');
+  // The name is remembered; the reason is asked anew.
+  await expect(page.getByLabel('Ändras av')).toHaveValue('Enhetschef Eva');
+  await page.getByLabel('Skäl till ändringen').fill('Tillbaka till standard.');
   await page.getByRole('button', { name: 'Spara reglerna' }).click();
   await expect(toast(page)).toContainText('Reglerna är sparade.');
   await expect(menuItem(page, 'Bevakning')).toHaveAccessibleName('Bevakning 3 försenade');
@@ -92,6 +120,7 @@ test('the table of legal references: a row added shows in the deadlines, a wrong
   await seedPlacement(databasePath);
   await openApp();
   await gotoRules(page);
+  await fillWhoAndWhy(page, 'Nya numreringen verifierad.');
   const rows = page.getByRole('group', { name: 'Lagrum' }).getByRole('table').getByRole('row');
   const before = await rows.count();
 
@@ -132,6 +161,7 @@ test('the table of legal references: a row added shows in the deadlines, a wrong
   await dialog.getByRole('button', { name: 'Ta bort raden' }).click();
   await expect(rows).toHaveCount(before);
   await expect(page.getByRole('button', { name: '+ Lägg till rad' })).toBeFocused();
+  await page.getByLabel('Skäl till ändringen').fill('Raden lades till av misstag.');
   await page.getByRole('button', { name: 'Spara reglerna' }).click();
   await expect(toast(page)).toContainText('Reglerna är sparade.');
   await menuItem(page, 'Bevakning').click();
@@ -142,11 +172,12 @@ test('a save over someone else\'s newer save is refused, and the page shows thei
   await openApp();
   await gotoRules(page);
   await page.getByLabel(BARNSAMTAL, { exact: true }).fill('2');
+  await fillWhoAndWhy(page);
 
   // Meanwhile, someone else saves (the same file opened elsewhere).
   await withServices(databasePath, async (services) => {
     const current = await services.settings.get();
-    await services.settings.save({ parameters: { barnsamtalMonths: 4 }, references: current.references, version: current.version });
+    await services.settings.save({ parameters: { barnsamtalMonths: 4 }, references: current.references, version: current.version, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' });
   });
 
   await page.getByRole('button', { name: 'Spara reglerna' }).click();

@@ -5,13 +5,8 @@
 import type { PermitScope, RegisterCheck, RegisterCheckRevision } from '../../../preload/api';
 import { checkOutcomeLabels, permitFormLabels, registerLabels } from '../labels';
 import { preferences, savePreferences } from '../preferences';
-import { localToday } from '../today';
+import { dayOf } from '../today';
 
-/** The local calendar day of an ISO timestamp (recordedAt is UTC; the user lives in local time). */
-export function dayOf(timestamp: string): string {
-  const parsed = new Date(timestamp);
-  return Number.isNaN(parsed.getTime()) ? timestamp.slice(0, 10) : localToday(parsed);
-}
 
 /** "registrerad av Saga Handläggarsson, 2026-11-20"; "rättad av …" once corrected; imported checks say so. */
 export function recordedText(check: Pick<RegisterCheck, 'recordedBy' | 'recordedAt'> & { revisions?: number }): string {

@@ -1,5 +1,6 @@
 import type { HomeChecks } from '../../../preload/api';
-import { checkSummary, dayOf, recordedText } from './CheckFormat';
+import { dayOf } from '../today';
+import { checkSummary, recordedText } from './CheckFormat';
 
 /**
  * The earlier versions of the home's checks, newest change first: what a check said before it

@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { ruleIds } from '../../../preload/api';
-import type { ApiIssue, RuleId, RuleParameter, RuleSettings } from '../../../preload/api';
+import type { ApiIssue, RuleId, RuleParameter, RuleSettings, RuleSettingsVersion } from '../../../preload/api';
+import { preferences, savePreferences } from '../preferences';
+import { dayOf, timeOf } from '../today';
 import { api } from '../bridge/api';
 import { DateInput } from '../components/DateInput';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
@@ -31,6 +33,12 @@ interface FormValues {
   parameters: Record<string, string>;
   references: ReferenceValues[];
   catalogue: CatalogueValues[];
+}
+
+/** Who saves the change and why: asked with every save, kept in the settings' history. */
+interface ChangeValues {
+  changedBy: string;
+  reason: string;
 }
 
 interface Failure {
@@ -79,6 +87,7 @@ function fieldOfIssue(issue: ApiIssue, sent: FormValues): string {
   const inCatalogue = catalogueFieldOf(issue.path, sent.catalogue);
   if (inCatalogue !== null) return inCatalogue;
   const [, section, index, field] = issue.path.split('/');
+  if (section === 'changedBy' || section === 'reason') return `change.${section}`;
   if (section === 'parameters' && index !== undefined) return paramField(index);
   if (section === 'references' && index !== undefined) {
     const row = sent.references[Number(index)];
@@ -89,6 +98,7 @@ function fieldOfIssue(issue: ApiIssue, sent: FormValues): string {
 
 export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) {
   const [settings, setSettings] = useState<RuleSettings | null>(null);
+  const [change, setChange] = useState<ChangeValues>(() => ({ changedBy: preferences().recordedBy ?? '', reason: '' }));
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [baseline, setBaseline] = useState<FormValues>({ parameters: {}, references: [], catalogue: [] });
@@ -137,10 +147,15 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
   async function save() {
     if (!settings || saving) return;
     const sent = values;
-    // Only whole numbers can be sent; the service checks the ranges and says them in Swedish.
+    // Only whole numbers can be sent; the service checks the ranges and the law's bounds and says them in Swedish.
     const local = settings.parameters
       .filter((p) => !/^\d{1,4}$/.test((sent.parameters[p.key] ?? '').trim()))
-      .map((p) => ({ field: paramField(p.key), message: 'Ange ett heltal, till exempel 6.' }));
+      .map((p) => ({
+        field: paramField(p.key),
+        message: /^-\d+$/.test((sent.parameters[p.key] ?? '').trim()) ? 'Kan inte vara negativt.' : 'Ange ett heltal, till exempel 6.',
+      }));
+    if (change.changedBy.trim() === '') local.push({ field: 'change.changedBy', message: 'Skriv ditt namn: det sparas i reglernas historik.' });
+    if (change.reason.trim() === '') local.push({ field: 'change.reason', message: 'Skriv varför reglerna ändras: skälet sparas i historiken.' });
     const catalogue = catalogueInput(sent.catalogue);
     if (!catalogue.ok) local.push(...catalogue.issues);
     if (local.length > 0 || !catalogue.ok) {
@@ -159,6 +174,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
       })),
       catalogue: catalogue.catalogue,
       version: settings.version,
+      changedBy: change.changedBy.trim(),
+      reason: change.reason.trim(),
     });
     setSaving(false);
     if (!result.ok) {
@@ -184,6 +201,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
     setBaseline(saved);
     setValues(saved);
     setFailure(null);
+    if (change.changedBy.trim() !== preferences().recordedBy) savePreferences({ recordedBy: change.changedBy.trim() });
+    setChange((old) => ({ ...old, reason: '' }));
     onDirtyChange(false);
     onChanged();
     notify('Reglerna är sparade. Bevakningarna räknas nu med de nya värdena.');
@@ -222,11 +241,13 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
   }
   if (!settings) return <p className="page-message" role="status">Hämtar reglerna…</p>;
 
+  const latest = settings.history[0];
   const issueList = (failure?.issues ?? []).filter((issue) => issue.field !== '' || issue.message !== failure?.message);
   const rowNumber = (key: number) => values.references.findIndex((r) => r.key === key) + 1;
   const issueLabel = (field: string): string => {
     const [section, key, sub] = field.split('.');
     if (section === 'parameters') return settings.parameters.find((p) => p.key === key)?.label ?? 'Parameter';
+    if (section === 'change') return key === 'changedBy' ? 'Ändras av' : 'Skäl till ändringen';
     const inCatalogue = catalogueIssueLabel(field);
     if (inCatalogue !== null) return inCatalogue;
     const column = columns.find(([name]) => name === sub)?.[1] ?? 'Regel';
@@ -239,12 +260,13 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
         <div>
           <h1 id="rules-title" className="page-title">Regler och lagrum</h1>
           <p className="page-lead rules__lead">
-            Här anger kommunen parametrarna för bevakningarnas regler och vilka registerkontroller som krävs. Lagrummen som visas
-            vid varje bevakning kan rättas här när numreringen i nya socialtjänstlagen är verifierad.
+            Här anger kommunen parametrarna för bevakningarnas regler och vilka registerkontroller som krävs. Ett värde får vara
+            strängare än lagen, aldrig lösare. Varje bevakning visar lagrummet som gäller på förfallodagen: nya socialtjänstlagen
+            (2025:400) från 2025-07-01.
           </p>
         </div>
         <p className="rules__version">
-          Version {settings.version}
+          {latest ? `Version ${settings.version} · sparad ${dayOf(latest.changedAt)}${latest.changedBy ? ` av ${latest.changedBy}` : ''}` : 'Standardvärden enligt lagen och rutinen – inte ändrade'}
           {dirty && <span className="panel__dirty">Osparade ändringar</span>}
         </p>
       </div>
@@ -401,6 +423,27 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
           </button>
         </fieldset>
 
+        <fieldset className="rules__section rules__change">
+          <legend>Vem ändrar och varför</legend>
+          <p className="field__hint rules__hint">Namn och skäl sparas med ändringen i reglernas historik nedan.</p>
+          <div className="rules__change-fields">
+            <ChangeField
+              field="changedBy"
+              label="Ändras av"
+              value={change.changedBy}
+              error={errors.get('change.changedBy')}
+              onChange={(changedBy) => setChange((old) => ({ ...old, changedBy }))}
+            />
+            <ChangeField
+              field="reason"
+              label="Skäl till ändringen"
+              value={change.reason}
+              error={errors.get('change.reason')}
+              onChange={(reason) => setChange((old) => ({ ...old, reason }))}
+            />
+          </div>
+        </fieldset>
+
         <div className="rules__footer">
           <button type="submit" className="button button--primary" disabled={saving}>
             {saving ? 'Sparar…' : 'Spara reglerna'}
@@ -419,6 +462,59 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
           )}
         </div>
       </form>
+
+      <RulesHistory history={settings.history} />
+    </section>
+  );
+}
+
+function ChangeField(props: { field: keyof ChangeValues; label: string; value: string; error: string | undefined; onChange: (value: string) => void }) {
+  const id = inputId(`change.${props.field}`);
+  return (
+    <div className={`field${props.error ? ' field--invalid' : ''}`}>
+      <label htmlFor={id}>{props.label}</label>
+      <input
+        id={id}
+        className="input"
+        autoComplete={props.field === 'changedBy' ? 'name' : 'off'}
+        maxLength={props.field === 'changedBy' ? 200 : 500}
+        aria-required="true"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? `${id}-error` : undefined}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
+      {props.error && <p className="field__error" id={`${id}-error`}>{props.error}</p>}
+    </div>
+  );
+}
+
+/** Every saved version, newest first: when, who, why and what changed. */
+function RulesHistory({ history }: { history: RuleSettingsVersion[] }) {
+  return (
+    <section className="rules__section rules-history" aria-labelledby="rules-history-title">
+      <h2 id="rules-history-title" className="rules-history__title">Ändringshistorik</h2>
+      {history.length === 0 ? (
+        <p className="muted">Reglerna har inte ändrats: standardvärdena enligt lagen och rutinen gäller.</p>
+      ) : (
+        <ol className="rules-history__list">
+          {history.map((entry) => (
+            <li key={entry.version} className="rules-history__item">
+              <p className="rules-history__meta">
+                <strong>{dayOf(entry.changedAt)}</strong> {timeOf(entry.changedAt)} · {entry.changedBy ?? 'Okänd'}
+              </p>
+              {entry.reason && <p className="rules-history__reason">{entry.reason}</p>}
+              {entry.changes.length > 0 && (
+                <ul className="rules-history__changes">
+                  {entry.changes.map((text) => (
+                    <li key={text}>{text}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
     </section>
   );
 }
@@ -461,6 +557,8 @@ function ParameterField(props: { parameter: RuleParameter; value: string; error:
       </div>
       <p className="field__hint" id={hintId}>
         Standard: {parameter.defaultValue} {unitText(parameter.unit, parameter.defaultValue)}
+        {parameter.legalLimit &&
+          ` · Lagens gräns: ${parameter.legalLimit.bound === 'max' ? 'högst' : 'minst'} ${parameter.legalLimit.value} ${unitText(parameter.unit, parameter.legalLimit.value)} (${parameter.legalLimit.reference})`}
       </p>
       {error && <p className="field__error" id={errorId}>{error}</p>}
     </div>

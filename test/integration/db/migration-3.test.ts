@@ -74,7 +74,7 @@ describe('migration 3: the register catalogue', () => {
     // The settings page shows the catalogue, and a save stores it beside the parameters.
     const shown = await settings.get();
     expect(shown.catalogue).toEqual(defaultRegisterCatalogue);
-    await settings.save({ parameters: {}, references: shown.references, catalogue: shown.catalogue, version: 0 });
+    await settings.save({ parameters: {}, references: shown.references, catalogue: shown.catalogue, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' });
     expect(connection.raw.prepare("SELECT version FROM settings WHERE key = 'registerCatalogue'").pluck().get()).toBe(1);
   });
 

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
 import { currentVersion, migrate } from '../../../main/db/migrate';
-import { migrations } from '../../../main/db/migrations';
+import { latestVersion, migrations } from '../../../main/db/migrations';
 import { defaultLegalReferences, legalReferenceOn, type LegalReference } from '../../../main/domain/rule-settings';
 import { createSettingsService } from '../../../main/services/settings';
 import { useTempDir } from '../services/harness';
@@ -49,7 +49,7 @@ async function fromVersion3(references: LegalReference[] | null): Promise<Connec
   }
   raw.close();
   const connection = tmp.closeAfter(await openDatabase(file, { backupDir: path.join(tmp.dir, 'kopior') }));
-  expect(currentVersion(connection.raw)).toBe(4);
+  expect(currentVersion(connection.raw)).toBe(latestVersion);
   return connection;
 }
 

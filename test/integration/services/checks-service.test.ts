@@ -469,7 +469,7 @@ describe('the list of checks', () => {
     const catalogue = before.catalogue.map((entry) =>
       entry.register === M ? { ...entry, maxAgeMonths: 24 } : entry.register === B ? { ...entry, recheckMonths: 6 } : entry,
     );
-    await db.services.settings.save({ parameters: {}, references: before.references, catalogue, version: before.version });
+    await db.services.settings.save({ parameters: {}, references: before.references, catalogue, version: before.version, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' });
     const overview = await db.services.checks.overview(D);
     // 24 months before 2026-02-01 is 2024-02-01: Anna's misstankeregistret of 2024-11-01 is ok now.
     expect(overview.rows.find((r) => r.placementId === 'PL1' && r.personId === 'P1' && r.register === M)).toMatchObject({ status: 'ok' });

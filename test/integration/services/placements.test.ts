@@ -177,13 +177,13 @@ describe('rule settings', () => {
     // The municipality's own reading of the new law replaces the default row from 2025-07-01.
     const references = before.references.filter((r) => !(r.rule === 'sol-overvagande' && r.validFrom === '2025-07-01'));
     references.push({ rule: 'sol-overvagande', reference: 'SoL (2025:400) X kap. Y §', validFrom: '2025-07-01', validTo: null, note: null });
-    const after = await db.services.settings.save({ parameters: { overvagandeMonths: 3 }, references, version: 0 });
+    const after = await db.services.settings.save({ parameters: { overvagandeMonths: 3 }, references, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' });
     expect(after.version).toBe(1);
     const row = (await db.services.deadlines.overview('2026-11-22', saved.id)).rows.find((d) => d.rule === 'sol-overvagande');
     expect(row).toMatchObject({ dueOn: '2026-06-02', legalRef: 'SoL (2025:400) X kap. Y §' });
     expect(row?.explanation).toContain('minst var 3:e månad');
 
-    expect((await issuesOf(db.services.settings.save({ parameters: {}, references, version: 0 }))).code).toBe('CONFLICT');
+    expect((await issuesOf(db.services.settings.save({ parameters: {}, references, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' }))).code).toBe('CONFLICT');
     const history = await db.connection.db.selectFrom('settingsHistory').select(['key', 'version']).orderBy('key').execute();
     expect(history).toEqual([
       { key: 'legalReferences', version: 1 },
@@ -195,7 +195,7 @@ describe('rule settings', () => {
 
   it('refuse unknown parameters and out-of-range values at their field', async () => {
     const { references } = await db.services.settings.get();
-    const result = await issuesOf(db.services.settings.save({ parameters: { leadDays: 400, nonsense: 1 }, references, version: 0 }));
+    const result = await issuesOf(db.services.settings.save({ parameters: { leadDays: 400, nonsense: 1 }, references, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' }));
     expect(result.issues.map((i) => i.path).sort()).toEqual(['/parameters/leadDays', '/parameters/nonsense']);
     expect((await db.services.settings.get()).version).toBe(0);
   });

@@ -405,6 +405,8 @@ describe('the home panel', () => {
         references: settings.references,
         catalogue: settings.catalogue.map((e) => (e.register === 'socialregistret' ? { ...e, required: true, recheckMonths: 24 } : e)),
         version: settings.version,
+        changedBy: 'Enhetschef E',
+        reason: 'Test av reglerna.',
       });
     const { persons, catalogue } = await db.services.registerChecks.homeChecks('F1', TODAY);
     expect(catalogue.find((e) => e.register === 'socialregistret')).toMatchObject({ required: true, recheckMonths: 24 });

@@ -52,7 +52,7 @@ describe('the register catalogue setting', () => {
     ]);
     const { references, catalogue } = await db.services.settings.get();
     const longer = catalogue.map((e) => (e.register === 'belastningsregistret' ? { ...e, maxAgeMonths: 18, recheckMonths: 24 } : e));
-    const saved = await db.services.settings.save({ parameters: {}, references, catalogue: longer, version: 0 });
+    const saved = await db.services.settings.save({ parameters: {}, references, catalogue: longer, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' });
     expect(saved.version).toBe(1);
     expect(saved.catalogue[0]).toEqual({ register: 'belastningsregistret', required: true, roles: ['uppdragstagare'], maxAgeMonths: 18, recheckMonths: 24 });
     expect(await statusesOn('2026-11-22')).toEqual([
@@ -68,9 +68,9 @@ describe('the register catalogue setting', () => {
   it('a save over a newer version is refused, and leaving the catalogue out keeps it', async () => {
     const { references, catalogue } = await db.services.settings.get();
     const withKronofogden = catalogue.map((e) => (e.register === 'kronofogden' ? { ...e, required: true } : e));
-    await db.services.settings.save({ parameters: {}, references, catalogue: withKronofogden, version: 0 });
-    expect((await failure(db.services.settings.save({ parameters: {}, references, catalogue, version: 0 }))).code).toBe('CONFLICT');
-    await db.services.settings.save({ parameters: { leadDays: 10 }, references, version: 1 });
+    await db.services.settings.save({ parameters: {}, references, catalogue: withKronofogden, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' });
+    expect((await failure(db.services.settings.save({ parameters: {}, references, catalogue, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' }))).code).toBe('CONFLICT');
+    await db.services.settings.save({ parameters: { leadDays: 10 }, references, version: 1, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' });
     expect((await db.services.settings.get()).catalogue).toEqual(withKronofogden);
     // Kronofogden is now required before the decision, but not re-checked (no interval).
     expect(await statusesOn('2026-11-22')).toEqual([
@@ -85,10 +85,10 @@ describe('the register catalogue setting', () => {
   it('bad entries are refused at their field and nothing is saved', async () => {
     const { references, catalogue } = await db.services.settings.get();
     const bad = catalogue.map((e, i) => (i === 0 ? { ...e, required: false } : i === 2 ? { ...e, required: true, roles: [] } : e));
-    const error = await failure(db.services.settings.save({ parameters: {}, references, catalogue: bad, version: 0 }));
+    const error = await failure(db.services.settings.save({ parameters: {}, references, catalogue: bad, version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' }));
     expect(error.code).toBe('VALIDATION');
     expect(error.issues.map((i) => i.path).sort()).toEqual(['/catalogue/0/required', '/catalogue/2/roles']);
-    const emptied = await failure(db.services.settings.save({ parameters: {}, references, catalogue: [], version: 0 }));
+    const emptied = await failure(db.services.settings.save({ parameters: {}, references, catalogue: [], version: 0, changedBy: 'Enhetschef E', reason: 'Test av reglerna.' }));
     expect(emptied.issues.map((i) => i.path)).toEqual(['/catalogue', '/catalogue', '/catalogue', '/catalogue', '/catalogue']);
     expect((await db.services.settings.get()).version).toBe(0);
   });

@@ -8,9 +8,12 @@ import { describe, expect, it } from 'vitest';
 import {
   defaultLegalReferences,
   defaultRuleParameters,
+  legalLimitProblem,
+  legalLimits,
   legalReferenceOn,
   legalReferenceSchema,
   ruleParametersSchema,
+  withUnit,
   type LegalReference,
 } from '../../../main/domain/rule-settings';
 import { checkRules, deadlineRules, ruleIds } from '../../../main/domain/vocabulary';
@@ -202,5 +205,50 @@ describe('legalReferenceSchema: a row of the table', () => {
     expect(legalReferenceSchema.safeParse({ ...ok, validFrom: '2025-7-1' }).success).toBe(false);
     expect(legalReferenceSchema.safeParse({ ...ok, rule: 'okand-regel' }).success).toBe(false);
     expect(legalReferenceSchema.safeParse({ ...ok, reference: '   ' }).success).toBe(false);
+  });
+});
+
+describe('legal limits: a municipality may be stricter than the law, never looser (issue 10)', () => {
+  const on = '2026-11-22';
+  it('övervägande at least every 6 months (SoL 22 kap. 13 §; LVU 13 § första st.): 12 is refused with the reason, 6 and 4 are fine', () => {
+    expect(legalLimitProblem('overvagandeMonths', 12, 'månader', defaultLegalReferences, on)).toBe(
+      'Lagen kräver övervägande minst var 6:e månad (SoL 22 kap. 13 §; LVU 13 § första st.): högst 6 månader. Ett strängare lokalt värde går bra.',
+    );
+    expect(legalLimitProblem('overvagandeMonths', 6, 'månader', defaultLegalReferences, on)).toBeNull();
+    expect(legalLimitProblem('overvagandeMonths', 4, 'månader', defaultLegalReferences, on)).toBeNull();
+  });
+
+  it('cites the law in force on the day it is asked (the old SoL before 2025-07-01)', () => {
+    expect(legalLimitProblem('overvagandeMonths', 7, 'månader', defaultLegalReferences, '2025-03-01')).toContain('(SoL 6 kap. 8 §; LVU 13 § första st.)');
+  });
+
+  it('a lower bound: hälsoundersökning for children and young people under 21; 18 is refused, 25 is fine', () => {
+    expect(legalLimitProblem('halsoundersokningAgeLimit', 18, 'år', defaultLegalReferences, on)).toMatch(/under 21 år \(SoL 22 kap\. 7 §; lag 2017:209\): minst 21 år\./);
+    expect(legalLimitProblem('halsoundersokningAgeLimit', 25, 'år', defaultLegalReferences, on)).toBeNull();
+  });
+
+  it('jourhem at most 2 months after the investigation; omprövning every 6; vårdnadsöverflyttning after 24, then 12; IVO report above 3 children', () => {
+    expect(legalLimitProblem('jourhemAfterInvestigationMonths', 3, 'månader', defaultLegalReferences, on)).toContain('högst 2 månader');
+    expect(legalLimitProblem('omprovningMonths', 7, 'månader', defaultLegalReferences, on)).toContain('(LVU 13 § andra st.)');
+    expect(legalLimitProblem('vardnadsoverflyttningFirstMonths', 25, 'månader', defaultLegalReferences, on)).toContain('(SoL 22 kap. 14 §; LVU 13 §)');
+    expect(legalLimitProblem('vardnadsoverflyttningThenMonths', 13, 'månader', defaultLegalReferences, on)).toContain('högst 12 månader');
+    expect(legalLimitProblem('flerAnTreBarnLimit', 4, 'barn', defaultLegalReferences, on)).toContain('(SoF 16 kap. 2 §)');
+    expect(legalLimitProblem('flerAnTreBarnLimit', 2, 'barn', defaultLegalReferences, on)).toBeNull();
+  });
+
+  it('local routines have no legal limit, and every default of rules.md is within the law', () => {
+    expect(legalLimits.leadDays).toBeUndefined();
+    expect(legalLimits.barnsamtalMonths).toBeUndefined();
+    expect(legalLimits.ivoTillstandMaxAgeDays).toBeUndefined();
+    for (const key of Object.keys(defaultRuleParameters) as (keyof typeof defaultRuleParameters)[]) {
+      expect(legalLimitProblem(key, defaultRuleParameters[key], 'månader', defaultLegalReferences, on), key).toBeNull();
+    }
+  });
+
+  it('says one month, not "1 månader"', () => {
+    expect(withUnit(1, 'månader')).toBe('1 månad');
+    expect(withUnit(1, 'dagar')).toBe('1 dag');
+    expect(withUnit(2, 'månader')).toBe('2 månader');
+    expect(ruleParametersSchema.safeParse({ barnsamtalMonths: 0 }).error?.issues[0]?.message).toBe('Minst 1 månad.');
   });
 });

@@ -62,6 +62,8 @@ export const validInputs: Record<Channel, unknown> = {
     references: [{ rule: 'sol-overvagande', reference: 'SoL 6 kap. 8 §' }],
     catalogue: [{ register: 'belastningsregistret', required: true, roles: ['uppdragstagare'], maxAgeMonths: 12, recheckMonths: null }],
     version: 0,
+    changedBy: 'Enhetschef E',
+    reason: 'Kortare varsel enligt nämndens beslut.',
   },
   getPreferences: {},
   savePreferences: { recordedBy: 'Saga Handläggarsson' },
@@ -168,6 +170,8 @@ export const badInputs: Record<Channel, unknown[]> = {
   getRuleSettings: [{ version: 1 }],
   saveRuleSettings: [
     { parameters: {}, references: [] },
+    { parameters: {}, references: [], version: 0 },
+    { parameters: {}, references: [], version: 0, changedBy: 'Enhetschef E', reason: '   ' },
     { parameters: { leadDays: -1 }, references: [], version: 0 },
     { parameters: { leadDays: 1.5 }, references: [], version: 0 },
     { parameters: {}, references: [{ rule: 'okand', reference: 'X' }], version: 0 },
