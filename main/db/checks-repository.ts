@@ -10,7 +10,7 @@ import type { Database, EventsTable, RegisterCheckHistoryTable, RegisterChecksTa
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface ChecksSnapshot {
-  homes: { id: string; kind: string; name: string; operator: string | null }[];
+  homes: { id: string; kind: string; name: string; operator: string | null; capacity: number | null }[];
   persons: { id: string; homeId: string; name: string; role: string }[];
   placements: { id: string; decidedOn: string; startedOn: string; endedOn: string | null }[];
   stays: { placementId: string; homeId: string; form: string; fromDate: string; toDate: string | null; decidedOn: string | null }[];
@@ -21,7 +21,7 @@ export interface ChecksSnapshot {
 export async function readChecksSnapshot(db: Db): Promise<ChecksSnapshot> {
   const plain = db.withoutPlugins();
   const [homes, persons, placements, stays, checks] = await Promise.all([
-    sql<ChecksSnapshot['homes'][number]>`SELECT id, kind, name, operator FROM homes`.execute(plain),
+    sql<ChecksSnapshot['homes'][number]>`SELECT id, kind, name, operator, capacity FROM homes`.execute(plain),
     sql<ChecksSnapshot['persons'][number]>`SELECT id, home_id AS "homeId", name, role FROM persons`.execute(plain),
     sql<ChecksSnapshot['placements'][number]>`
       SELECT id, decided_on AS "decidedOn", started_on AS "startedOn", ended_on AS "endedOn" FROM placements`.execute(plain),

@@ -20,6 +20,7 @@ import {
   type CheckRegister,
   type CheckResult,
 } from '../domain/checks';
+import { occupancyWarnings, placementsInHomeOn } from '../domain/capacity';
 import { compareDates } from '../domain/dates';
 import { isActiveOn } from '../domain/deadlines';
 import { legalReferenceOn } from '../domain/rule-settings';
@@ -286,7 +287,18 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
         // A scope that does not parse is unknown (parseStoredPermit gives null): it refuses nothing.
         refusals.push(...permitCoverageProblems(parseStoredPermit(permit?.permit ?? null), kind, from ?? decisionOn, born));
       }
-      return { ready: refusals.length === 0 && items.every((item) => item.status === 'ok'), items, refusals };
+      const on = from ?? decisionOn;
+      // The child being decided on does not count against itself (an omplacering, a corrected stay).
+      const own = new Set([...base.children].filter(([, child]) => childId !== null && child.childId === childId).map(([placementId]) => placementId));
+      const warnings = occupancyWarnings({
+        kind,
+        capacity: home.capacity,
+        placed: placementsInHomeOn(base.register.placements, homeId, on).filter((id) => !own.has(id)).length,
+        on,
+        flerAnTreBarnLimit: parameters.flerAnTreBarnLimit,
+        flerAnTreReference: legalReferenceOn(base.effective.references, 'fler-an-tre-barn', on),
+      });
+      return { ready: refusals.length === 0 && items.every((item) => item.status === 'ok'), items, refusals, warnings };
     },
 
     /**

@@ -125,6 +125,8 @@ export interface Readiness {
   items: DecisionCheckRow[];
   /** Why the home cannot take this child at all (the permit does not cover the form or the age), in Swedish. */
   refusals: string[];
+  /** What one more child in the home means on the day the stay begins (over its places, more than three in a foster home), in Swedish. */
+  warnings: string[];
 }
 
 /** A row of the list of checks: a decision check of a stay, or a due re-check. */

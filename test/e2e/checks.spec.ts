@@ -394,3 +394,42 @@ test('the register catalogue is edited on the Regler page and saved with the rul
   await expect(recheck).toHaveValue('');
   await expect(required).toBeChecked();
 });
+
+test('"Redo för beslut?" warns, with the numbers, when the home is full, and names the report to IVO for a fourth child', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    await services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      homes: [{ id: 'F-FULL', kind: 'familjehem', name: 'Familjen Fullsson', municipality: 'Sundsvall', capacity: 2 }],
+      persons: [{ id: 'P-FULL', homeId: 'F-FULL', name: 'Frida Fullsson', role: 'uppdragstagare' }],
+      registerChecks: ['belastningsregistret', 'misstankeregistret'].map((register, i) => ({
+        id: `R-FULL-${i}`, personId: 'P-FULL', register, checkedOn: '2026-10-01', outcome: 'utan-anmarkning',
+      })),
+      children: [1, 2, 3].map((i) => ({ id: `C-FULL-${i}`, name: `Barn Fullsson ${i}`, birthDate: '2013-04-04' })),
+      placements: [1, 2, 3].map((i) => ({
+        id: `PL-FULL-${i}`, childId: `C-FULL-${i}`, legalBasis: 'SoL', decidedOn: '2026-09-01', startedOn: '2026-09-02',
+        stays: [{ homeId: 'F-FULL', form: 'familjehem', from: '2026-09-02' }],
+      })),
+    });
+  });
+  await openApp();
+  await menuItem(page, 'Placeringar').click();
+  await page.getByRole('button', { name: 'Ny placering' }).click();
+  const form = page.getByRole('region', { name: 'Ny placering' });
+  await form.getByLabel('Nytt barn').check();
+  await form.getByLabel('Namn eller initialer').fill('Vera Provsdotter');
+  await form.getByLabel('Födelsedatum').fill('2012-05-06');
+  await form.getByLabel('Lagrum').selectOption({ label: 'SoL' });
+  await form.getByLabel('Beslutsdatum').fill(TODAY);
+  await form.getByLabel('Startdatum (verkställd)').fill(TODAY);
+  await form.getByRole('combobox', { name: /^Hem\b/ }).selectOption({ label: 'Familjen Fullsson (Familjehem, Sundsvall)' });
+
+  // The checks are made, but the home is full and a fourth child is to be reported: not plain green.
+  await expect(readiness(page).getByRole('status')).toContainText('Se upp före beslut. Kontrollerna är gjorda före beslutet och är aktuella, men 2 saker ska bedömas:');
+  const items = readiness(page).getByRole('listitem');
+  await expect(items.filter({ hasText: 'Hemmet har 2 platser och 3 placerade barn 2026-11-22: med det här barnet blir det 4 barn på 2 platser.' })).toContainText('Varning');
+  await expect(items.filter({ hasText: 'fler än 3: beslutet ska anmälas till IVO (SoF 16 kap. 2 §).' })).toContainText('Varning');
+  await readiness(page).scrollIntoViewIfNeeded();
+  await expectAccessible(page);
+  await screenshot(page, 'redo-for-beslut-varning');
+});

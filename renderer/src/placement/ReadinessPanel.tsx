@@ -93,7 +93,16 @@ export function ReadinessPanel(props: {
   // Nobody in the household to check: one entry for the home, not one per register "för" nobody.
   const householdGaps = problems.filter(isHouseholdGap);
   const personProblems = problems.filter((item) => !isHouseholdGap(item));
-  const state = !readiness ? 'pending' : !readiness.ready ? 'problem' : readiness.items.length === 0 ? 'none' : 'ready';
+  const warnings = readiness?.warnings ?? [];
+  const state = !readiness
+    ? 'pending'
+    : !readiness.ready
+      ? 'problem'
+      : warnings.length > 0
+        ? 'warning'
+        : readiness.items.length === 0
+          ? 'none'
+          : 'ready';
 
   return (
     <div className={`readiness readiness--${fresh?.error ? 'problem' : state}`} role="group" aria-labelledby={titleId}>
@@ -111,17 +120,34 @@ export function ReadinessPanel(props: {
             <span className="readiness__icon" aria-hidden="true">✓</span>
             Redo för beslut: alla kontroller är gjorda före beslutet och är aktuella.
           </p>
+        ) : state === 'warning' ? (
+          <p className="readiness__line">
+            <span className="readiness__icon" aria-hidden="true">!</span>
+            <span>
+              <strong>Se upp före beslut.</strong>{' '}
+              {readiness?.items.length ? 'Kontrollerna är gjorda före beslutet och är aktuella, men' : 'Inga kontroller krävs, men'}{' '}
+              {warnings.length === 1 ? 'en sak ska bedömas:' : `${warnings.length} saker ska bedömas:`}
+            </span>
+          </p>
         ) : state === 'none' ? (
           <p className="readiness__line">Inga register- eller tillståndskontroller krävs för det här hemmet.</p>
         ) : (
           <p className="readiness__line">
             <span className="readiness__icon" aria-hidden="true">✕</span>
-            <strong>Inte redo för beslut.</strong> {problemCount(personProblems.length, householdGaps.length > 0, readiness?.refusals.length ?? 0)}
+            <span>
+              <strong>Inte redo för beslut.</strong> {problemCount(personProblems.length, householdGaps.length > 0, readiness?.refusals.length ?? 0)}
+            </span>
           </p>
         )}
       </div>
-      {readiness && (readiness.refusals.length > 0 || problems.length > 0) && (
+      {readiness && (readiness.refusals.length > 0 || problems.length > 0 || warnings.length > 0) && (
         <ul className="readiness__list">
+          {warnings.map((warning) => (
+            <li key={warning} className="readiness__item">
+              <span className="badge badge--check-warning">Varning</span>
+              <span>{warning}</span>
+            </li>
+          ))}
           {readiness.refusals.map((refusal) => (
             <li key={refusal} className="readiness__item">
               <span className="badge badge--check-problem">Täcks inte av tillståndet</span>
@@ -142,7 +168,7 @@ export function ReadinessPanel(props: {
           ))}
         </ul>
       )}
-      {readiness && state === 'ready' && (
+      {readiness && (state === 'ready' || (state === 'warning' && readiness.items.length > 0)) && (
         <details className="readiness__details">
           <summary>Visa kontrollerna ({readiness.items.length})</summary>
           <ul className="readiness__done">

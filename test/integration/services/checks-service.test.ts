@@ -136,6 +136,7 @@ describe('Redo för beslut? (registerkontroll)', () => {
     expect(await ready('F1', '2026-02-01')).toEqual({
       ready: false,
       refusals: [],
+      warnings: [],
       items: [
         // 2025-12-10 is within 12 months before the decision.
         item('F1', 'Familjen Ek', anna, B, '2026-02-01', 'ok', '2025-12-10', 'Kontrollerat 2025-12-10, före beslutet.'),
@@ -159,6 +160,7 @@ describe('Redo för beslut? (registerkontroll)', () => {
     expect(await ready('F3', '2026-02-01')).toEqual({
       ready: false,
       refusals: [],
+      warnings: [],
       items: [
         item('F3', 'Familjen Lind', dan, B, '2026-02-01', 'remark', '2026-01-05', 'Utdraget ur belastningsregistret för Dan Lind har anmärkning – en handläggare ska bedöma den.'),
         item('F3', 'Familjen Lind', dan, M, '2026-02-01', 'ok', '2026-01-05', 'Kontrollerat 2026-01-05, före beslutet.'),
@@ -170,6 +172,7 @@ describe('Redo för beslut? (registerkontroll)', () => {
     expect(await ready('F4', '2026-01-20')).toEqual({
       ready: true,
       refusals: [],
+      warnings: [],
       items: [
         item('F4', 'Familjen Berg', eva, B, '2026-01-20', 'ok', '2026-01-20', 'Kontrollerat 2026-01-20, samma dag som beslutet.'),
         item('F4', 'Familjen Berg', eva, M, '2026-01-20', 'ok', '2026-01-20', 'Kontrollerat 2026-01-20, samma dag som beslutet.'),
@@ -186,6 +189,7 @@ describe('Redo för beslut? (registerkontroll)', () => {
         { ...item('F2', 'Familjen Tom', null, M, '2026-02-01', 'missing', null, NOBODY), check: 'registerkontroll', legalRef: SOF('2026-01-01') },
       ],
       refusals: [],
+      warnings: [],
     });
   });
 
@@ -203,6 +207,7 @@ describe('Redo för beslut? (ivo-tillstand and the permit scope)', () => {
     expect(await ready('H1', '2026-02-01', { from: '2026-02-03', birthDate: '2013-02-03' })).toEqual({
       ready: true,
       refusals: [],
+      warnings: [],
       items: [item('H1', 'Solgläntans HVB', null, 'ivo-tillstand', '2026-02-01', 'ok', '2026-01-02', 'Kontrollerat 2026-01-02, före beslutet.')],
     });
   });
@@ -234,6 +239,7 @@ describe('Redo för beslut? (ivo-tillstand and the permit scope)', () => {
     expect(result).toEqual({
       ready: false,
       refusals: [],
+      warnings: [],
       items: [item('H2', 'Ljungbo stödboende', null, 'ivo-tillstand', '2026-02-01', 'invalid', '2026-01-10', 'IVO-tillståndet är inte giltigt.')],
     });
   });
@@ -265,6 +271,7 @@ describe('Redo för beslut? (ivo-tillstand and the permit scope)', () => {
       ready: false,
       items: [item('H4', 'Norrgårdens stödboende', null, 'ivo-tillstand', '2026-02-01', 'ok', '2026-01-20', 'Kontrollerat 2026-01-20, före beslutet.')],
       refusals: ['IVO-tillståndet gäller inte stödboende; det gäller HVB.'],
+      warnings: [],
     });
   });
 
@@ -276,13 +283,14 @@ describe('Redo för beslut? (ivo-tillstand and the permit scope)', () => {
     expect(await ready('H6', '2026-02-01', { from: '2026-02-03', birthDate: '2012-01-01' })).toEqual({
       ready: false,
       refusals: [],
+      warnings: [],
       items: [item('H6', 'Okända HVB', null, 'ivo-tillstand', '2026-02-01', 'missing', null, 'IVO-tillståndet har inte kontrollerats – kontrollera det före beslut.')],
     });
     expect((await db.services.registerChecks.homeChecks('H6', D)).permitRequired).toBe(true);
   });
 
   it('a kommunal HVB needs no permit check: nothing to judge, nothing refused', async () => {
-    expect(await ready('H3', '2026-02-01', { from: '2026-02-03', birthDate: '2020-01-01' })).toEqual({ ready: true, items: [], refusals: [] });
+    expect(await ready('H3', '2026-02-01', { from: '2026-02-03', birthDate: '2020-01-01' })).toEqual({ ready: true, items: [], refusals: [], warnings: [] });
   });
 });
 
@@ -523,5 +531,45 @@ describe("a placement's checks", () => {
       ['F1', '2026-05-25', 'Bo Ek', M, 'missing'],
     ]);
     expect(detail.checks.every((c) => c.placementId === 'PL3')).toBe(true);
+  });
+});
+
+describe('Redo för beslut? (the home’s places, and more than three children in a foster home)', () => {
+  /** A foster home with `capacity` places and `children` placed there from 2026-01-01 (C9x), imported beside the register above. */
+  async function fosterHomeWith(capacity: number | null, children: number) {
+    const ids = Array.from({ length: children }, (_, i) => i + 1);
+    await db.services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      homes: [{ id: 'F9', kind: 'familjehem', name: 'Familjen Full', capacity }],
+      persons: [{ id: 'P9', homeId: 'F9', name: 'Olle Full', role: 'uppdragstagare' }],
+      registerChecks: [B, M].map((register, i) => ({ id: `R9${i}`, personId: 'P9', register, checkedOn: '2026-10-01', outcome: 'utan-anmarkning' })),
+      children: ids.map((i) => ({ id: `C9${i}`, name: `Barn ${i}`, birthDate: '2014-05-05' })),
+      placements: ids.map((i) => ({
+        id: `PL9${i}`, childId: `C9${i}`, legalBasis: 'SoL', decidedOn: '2025-12-20', startedOn: '2026-01-01',
+        stays: [{ homeId: 'F9', form: 'familjehem', from: '2026-01-01' }],
+      })),
+    });
+  }
+  const decide = (childId: string | null = null) =>
+    db.services.checks.readiness({ homeId: 'F9', decisionOn: '2026-11-20', from: '2026-11-22', childId, birthDate: childId ? null : '2015-01-01', date: D });
+
+  it('a third child in a home with 2 places is a warning with the numbers; the checks alone are green', async () => {
+    await fosterHomeWith(2, 2);
+    const answer = await decide();
+    expect(answer.ready).toBe(true);
+    expect(answer.warnings).toEqual(['Hemmet har 2 platser och 2 placerade barn 2026-11-22: med det här barnet blir det 3 barn på 2 platser.']);
+  });
+
+  it('a fourth child in a foster home names the report to IVO (fler-an-tre-barn, SoF 16 kap. 2 §)', async () => {
+    await fosterHomeWith(null, 3);
+    expect((await decide()).warnings).toEqual([
+      'Med det här barnet bor 4 placerade barn i hemmet 2026-11-22, fler än 3: beslutet ska anmälas till IVO (SoF 16 kap. 2 §).',
+    ]);
+  });
+
+  it('a child already in the home does not count against itself (a new decision for the same child)', async () => {
+    await fosterHomeWith(2, 2);
+    expect((await decide('C91')).warnings).toEqual([]);
   });
 });
