@@ -27,7 +27,7 @@ import { legalReferenceOn } from '../domain/rule-settings';
 import { checkExplanation, checkTitles, recheckBasisLabels } from '../domain/rule-texts';
 import { compareSwedish } from '../domain/swedish';
 import { notFound } from './errors';
-import { childLabel } from './placements';
+import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
 import type { CheckListRow, CheckOverview, DecisionCheckRow, Readiness, ReadinessInput } from '../../preload/api/checks';
 import { personRegisters, type DeadlineStatus, type HomeKind, type PersonRegister, type Register } from '../domain/vocabulary';
@@ -182,6 +182,21 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     };
   }
 
+  /**
+   * A protected child's decision check without its home: the home, its adults and the sentence that
+   * names them would tell where the child lives. Its placement's page shows them once revealed.
+   */
+  function withHomeHidden(row: DecisionCheckRow): DecisionCheckRow {
+    return {
+      ...row,
+      homeId: null,
+      homeName: protectedHomeName,
+      personId: null,
+      personName: null,
+      explanation: 'Hemmet visas inte: barnet har skyddad identitet. Öppna placeringen och visa de skyddade uppgifterna för att se kontrollen.',
+    };
+  }
+
   function recheckRow(base: Base, r: RecheckResult): RecheckRow {
     const { parameters, references, catalogue } = base.effective;
     const personName = base.persons.get(r.personId)?.name ?? r.personId;
@@ -227,10 +242,11 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
         current: true,
       };
     }
-    const { decisionOn, ...row } = decisionRow(base, r);
     const child = base.children.get(r.placementId);
+    const judged = decisionRow(base, r);
+    // Masked as everywhere else: a protected identity is never named in a list, nor where it lives.
+    const { decisionOn, ...row } = child?.protectedIdentity ? withHomeHidden(judged) : judged;
     const placement = base.placements.get(r.placementId);
-    // Masked as everywhere else: a protected identity is never named in a list.
     return {
       ...row,
       childLabel: child ? childLabel(child) : null,
@@ -323,11 +339,12 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     },
 
     /** The `registerkontroll` and `ivo-tillstand` results of one placement's stays, by decision date. */
-    async forPlacement(placementId: string, date: string): Promise<DecisionCheckRow[]> {
+    async forPlacement(placementId: string, date: string, reveal = false): Promise<DecisionCheckRow[]> {
       const run = await runOn(date);
+      const hide = !reveal && run.children.get(placementId)?.protectedIdentity === true;
       return run.results
         .filter((r): r is DecisionResult => r.check !== 'registerkontroll-fortlopande' && r.placementId === placementId)
-        .map((r) => decisionRow(run, r))
+        .map((r) => (hide ? withHomeHidden(decisionRow(run, r)) : decisionRow(run, r)))
         .sort((a, b) => compareDates(a.decisionOn, b.decisionOn) || compareRowsOfADate(a, b));
     },
 

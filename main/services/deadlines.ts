@@ -11,7 +11,7 @@ import type { Database } from '../db/schema';
 import { computeDeadlines, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
 import type { ChecksService, RecheckRow } from './checks';
-import { childLabel } from './placements';
+import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
 import type { DeadlineRule, DeadlineStatus, EventType, HomeKind, LegalBasis } from '../domain/vocabulary';
 import type { DeadlineCounts, DeadlineOverview, DeadlineRow } from '../../preload/api/deadlines';
@@ -128,7 +128,7 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
      * `onlyThatPlacement` narrows to the one), computed from the child's records alone, which is
      * all they depend on (the home rule and the re-checks are not among them).
      */
-    async overview(date: string, placementId?: string, onlyThatPlacement = true): Promise<DeadlineOverview> {
+    async overview(date: string, placementId?: string, onlyThatPlacement = true, reveal = false): Promise<DeadlineOverview> {
       const childId =
         placementId === undefined
           ? undefined
@@ -148,11 +148,13 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
         .map((d): DeadlineRow => {
           const placement = d.placementId === null ? undefined : placements.get(d.placementId);
           const child = placement && children.get(placement.childId);
+          // Where a protected child lives is withheld like its name (revealed on its placement's page only).
+          const hideHome = !reveal && child?.protectedIdentity === true && d.homeId !== null;
           return {
             rule: d.rule,
             placementId: d.placementId,
-            homeId: d.homeId,
-            homeName: d.homeId === null ? null : (homes.get(d.homeId) ?? null),
+            homeId: hideHome ? null : d.homeId,
+            homeName: hideHome ? protectedHomeName : d.homeId === null ? null : (homes.get(d.homeId) ?? null),
             dueOn: d.dueOn,
             basisOn: d.basisOn,
             basisLabel: basisLabels[d.basis],

@@ -5,7 +5,7 @@
 import { containsSwedish } from '../domain/swedish';
 import type { ChecksService } from './checks';
 import type { DeadlinesService } from './deadlines';
-import { placementListRow, type PlacementsService } from './placements';
+import { placementListRow, withHomesHidden, type PlacementsService } from './placements';
 import type { PlacementDetail, PlacementListRow } from '../../preload/api/placements';
 
 export function createPlacementViews(placements: PlacementsService, deadlines: DeadlinesService, checks: ChecksService) {
@@ -28,22 +28,25 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
 
     async detail({ id, date, reveal }: { id: string; date: string; reveal: boolean }): Promise<PlacementDetail> {
       const placement = await placements.getPlacement(id);
-      const [child, events, overview, siblings, placementChecks] = await Promise.all([
-        placements.getChild(placement.childId, reveal),
+      const child = await placements.getChild(placement.childId, reveal);
+      // A protected child's homes are withheld like its name until the user reveals them here.
+      const [events, overview, siblings, placementChecks] = await Promise.all([
         placements.listPlacementEvents(id),
-        deadlines.overview(date, id, false),
+        deadlines.overview(date, id, false, !child.masked),
         placements.childPlacements(placement.childId),
-        checks.forPlacement(id, date),
+        checks.forPlacement(id, date, !child.masked),
       ]);
       const label = child.label;
       return {
-        placement,
+        placement: child.masked ? withHomesHidden(placement) : placement,
         child,
         events,
         deadlines: overview.rows.filter((d) => d.placementId === id),
         otherPlacements: siblings
           .filter((p) => p.id !== id)
-          .map((p) => placementListRow(p, label, date, overview.rows.filter((d) => d.placementId === p.id && d.status === 'overdue').length)),
+          .map((p) =>
+            placementListRow(p, label, date, overview.rows.filter((d) => d.placementId === p.id && d.status === 'overdue').length, child.masked),
+          ),
         checks: placementChecks,
       };
     },

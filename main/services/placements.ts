@@ -40,6 +40,17 @@ import {
 /** The placement as written: its child is known. */
 type PlacementWrite = Omit<PlacementInput, 'childId' | 'newChild'> & { childId: string };
 
+/**
+ * Where a protected child lives is as secret as its name: lists, searches and a placement's page
+ * show this instead of the home until the user reveals the child's identity on that page.
+ */
+export const protectedHomeName = 'Skyddat boende';
+
+/** The placement with its homes withheld, for a protected child's page before the user reveals it. */
+export function withHomesHidden(placement: Placement): Placement {
+  return { ...placement, stays: placement.stays.map((stay) => ({ ...stay, homeId: null, homeName: protectedHomeName })) };
+}
+
 /** How the UI names a child without saying more than it must. */
 export function childLabel(child: { name: string | null; birthDate: string; protectedIdentity: boolean }, reveal = false): string {
   if (child.protectedIdentity && !reveal) return `Skyddad identitet (f. ${child.birthDate.slice(0, 4)})`;
@@ -87,7 +98,7 @@ export function toPlacement(row: repo.PlacementWithStays): Placement {
 const toEvent = (row: repo.EventRow): RecordedEvent => ({ ...row, type: row.type as EventType, verdict: row.verdict as IvoVerdict | null });
 
 /** The list row of a placement on `on`; `overdue` counts its overdue deadlines (from the engine). */
-export function placementListRow(row: repo.PlacementWithStays, label: string, on: string, overdue: number): PlacementListRow {
+export function placementListRow(row: repo.PlacementWithStays, label: string, on: string, overdue: number, hideHome: boolean): PlacementListRow {
   const stay = currentStay(row.stays.map((s) => ({ ...s, from: s.fromDate, to: s.toDate })), on) ?? row.stays.at(-1)!;
   return {
     id: row.id,
@@ -99,8 +110,8 @@ export function placementListRow(row: repo.PlacementWithStays, label: string, on
     endedOn: row.endedOn,
     caseworker: row.caseworker,
     unit: row.unit,
-    homeId: stay.homeId,
-    homeName: stay.homeName,
+    homeId: hideHome ? null : stay.homeId,
+    homeName: hideHome ? protectedHomeName : stay.homeName,
     form: stay.form as HomeKind,
     active: isActiveOn(row, on),
     overdueCount: overdue,
@@ -264,9 +275,10 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
     return row;
   }
 
-  const asInput = (p: Placement): PlacementWrite => ({
-    ...p,
-    stays: p.stays.map((s) => ({ homeId: s.homeId, from: s.from, to: s.to, decidedOn: s.decidedOn, investigationCompletedOn: s.investigationCompletedOn })),
+  /** A stored placement as the input that would write it again (its homes always known: this is main). */
+  const asInput = (row: repo.PlacementWithStays): PlacementWrite => ({
+    ...toPlacement(row),
+    stays: row.stays.map((s) => ({ homeId: s.homeId, from: s.fromDate, to: s.toDate, decidedOn: s.decidedOn, investigationCompletedOn: s.investigationCompletedOn })),
   });
 
   return {
@@ -297,8 +309,11 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
     /** Placements of the child; `label` is computed once per child. */
     async listPlacementRows(date: string, overdueByPlacement: ReadonlyMap<string, number>): Promise<PlacementListRow[]> {
       const [children, placements] = await Promise.all([repo.listChildren(db), repo.listPlacements(db)]);
-      const labels = new Map(children.map((c) => [c.id, childLabel(c)]));
-      return placements.map((p) => placementListRow(p, labels.get(p.childId) ?? p.childId, date, overdueByPlacement.get(p.id) ?? 0));
+      const byId = new Map(children.map((c) => [c.id, c]));
+      return placements.map((p) => {
+        const child = byId.get(p.childId);
+        return placementListRow(p, child ? childLabel(child) : p.childId, date, overdueByPlacement.get(p.id) ?? 0, child?.protectedIdentity ?? false);
+      });
     },
 
     async getPlacement(id: string): Promise<Placement> {
@@ -337,12 +352,13 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
         const last = placement.stays.at(-1)!;
         if (input.on <= last.from) throw fail('/on', `Omplaceringen måste ske efter att den nuvarande vistelsen började (${last.from}).`);
         if (last.homeId === input.homeId) throw fail('/homeId', 'Barnet bor redan i det hemmet.');
+        const written = asInput(row);
         const stays = [
-          ...asInput(placement).stays.slice(0, -1),
-          { ...asInput(placement).stays.at(-1)!, to: input.on },
+          ...written.stays.slice(0, -1),
+          { ...written.stays.at(-1)!, to: input.on },
           { homeId: input.homeId, from: input.on, to: null, decidedOn: input.decidedOn, investigationCompletedOn: input.investigationCompletedOn },
         ];
-        return writePlacement(trx, { ...asInput(placement), stays }, 'Omplaceringen kunde inte göras.', () => '/homeId');
+        return writePlacement(trx, { ...written, stays }, 'Omplaceringen kunde inte göras.', () => '/homeId');
       });
     },
 
@@ -351,7 +367,7 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
       return inTransaction(db, async (trx) => {
         const row = await repo.getPlacement(trx, input.id);
         if (!row) throw notFound('Placeringen');
-        const placement = asInput(toPlacement(row));
+        const placement = asInput(row);
         if (row.endedOn !== null) {
           throw new ServiceError('CONFLICT', `Placeringen är redan avslutad (${row.endedOn}).`);
         }

@@ -105,7 +105,8 @@ export interface DecisionCheckRow {
   check: 'registerkontroll' | 'ivo-tillstand';
   /** Null when asked before a placement exists ("Redo för beslut?"). */
   placementId: string | null;
-  homeId: string;
+  /** Null, with the name "Skyddat boende" and no person, for a protected child's stay not revealed. */
+  homeId: string | null;
   homeName: string;
   personId: string | null;
   personName: string | null;
@@ -135,7 +136,8 @@ export interface CheckListRow {
   placementId: string | null;
   /** The placed child, masked as elsewhere; null for a re-check. */
   childLabel: string | null;
-  homeId: string;
+  /** Hidden as in `DecisionCheckRow` for a protected child's stay. */
+  homeId: string | null;
   homeName: string;
   personId: string | null;
   personName: string | null;

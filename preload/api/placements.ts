@@ -48,7 +48,11 @@ export interface ChildListRow extends Child {
 export interface Stay {
   /** 0-based position in the placement. */
   ordinal: number;
-  homeId: string;
+  /**
+   * Null, and the name "Skyddat boende", while the child's identity is protected and not revealed:
+   * where a protected child lives must not leak (revealed on the placement's page only).
+   */
+  homeId: string | null;
   homeName: string;
   form: StayForm;
   from: string;
@@ -96,8 +100,8 @@ export interface PlacementListRow {
   endedOn: string | null;
   caseworker: string | null;
   unit: string | null;
-  /** The stay current on the date asked for (else the last one). */
-  homeId: string;
+  /** The stay current on the date asked for (else the last one); hidden as in `Stay` for a protected child. */
+  homeId: string | null;
   homeName: string;
   form: StayForm;
   active: boolean;

@@ -227,13 +227,20 @@ test('a protected identity is masked everywhere and shown on the placement page 
     });
   });
   await openApp();
+  // Where the child lives is as secret as its name: not in the bevakningslista, not in the list.
+  await expect(page.getByRole('main')).toContainText('Skyddat boende');
+  await expect(page.getByRole('main')).not.toContainText('Familjen Provberg');
   await gotoPlacements(page);
   await expect(page.getByRole('main')).not.toContainText('Greta');
+  await expect(page.getByRole('row').filter({ hasText: 'Skyddad identitet (f. 2012)' })).toContainText('Skyddat boende');
+  await expect(page.getByRole('main')).not.toContainText('Familjen Provberg');
   await page.getByRole('link', { name: 'Skyddad identitet (f. 2012)' }).click();
 
   const title = page.getByRole('heading', { level: 1 });
   await expect(title).toHaveText('Skyddad identitet (f. 2012)');
   await expect(page.getByRole('main')).not.toContainText('Greta');
+  await expect(facts(page)).toContainText('Skyddat boende');
+  await expect(page.getByRole('main')).not.toContainText('Familjen Provberg');
   await expect(page.getByRole('main')).not.toContainText('20120304-2385');
   // Only the year of birth: a full date (with a municipality) could point out the child.
   await expect(page.getByRole('main')).not.toContainText('2012-03-04');
@@ -249,6 +256,7 @@ test('a protected identity is masked everywhere and shown on the placement page 
   await page.getByRole('button', { name: 'Visa skyddade uppgifter' }).click();
   await dialog.getByRole('button', { name: 'Visa uppgifterna' }).click();
   await expect(title).toHaveText('Greta Hemligsson');
+  await expect(facts(page)).toContainText('Familjen Provberg');
   await expect(facts(page)).toContainText('20120304-2385');
   await expect(facts(page)).toContainText('2012-03-04');
   await expect(page.getByRole('button', { name: 'Dölj skyddade uppgifter' })).toBeFocused();

@@ -92,7 +92,7 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
   const open = (row: CheckListRow) => {
     // A re-check is recorded on the home; a decision check is read on its placement.
     if (row.check !== 'registerkontroll-fortlopande' && row.placementId !== null) onOpenPlacement(row.placementId);
-    else onOpenHome(row.homeId);
+    else if (row.homeId !== null) onOpenHome(row.homeId);
   };
 
   return (

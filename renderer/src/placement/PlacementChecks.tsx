@@ -1,7 +1,6 @@
 import type { DecisionCheckRow } from '../../../preload/api';
 import { decisionCheckStatusLabels, ruleLabels, svCollator } from '../labels';
-import { AppLink } from '../routing/links';
-import { paths } from '../routing/paths';
+import { HomeLink } from '../routing/links';
 import { statusOrder } from '../checks/status';
 import { checkSubject } from './ReadinessPanel';
 import { LegalRef } from '../components/LegalRef';
@@ -55,9 +54,7 @@ export function PlacementChecks({ checks }: { checks: DecisionCheckRow[] }) {
                 <h3 className="check-item__title">{checkSubject(row)}</h3>
                 <p className="check-item__text">{row.explanation}</p>
                 <p className="check-item__meta">
-                  <AppLink to={paths.home(row.homeId)} className="text-link">
-                    {row.homeName}
-                  </AppLink>
+                  <HomeLink homeId={row.homeId} homeName={row.homeName} />
                   {' · '}Beslut {row.decisionOn}
                   {' · '}
                   {row.checkedOn ? `Kontrollerad ${row.checkedOn}` : 'Ingen kontroll registrerad'}

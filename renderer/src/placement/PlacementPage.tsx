@@ -4,7 +4,7 @@ import type { PlacementDetail, RecordedEvent, Stay } from '../../../preload/api'
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
-import { AppLink, BackButton } from '../routing/links';
+import { AppLink, BackButton, HomeLink } from '../routing/links';
 import { paths } from '../routing/paths';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
 import { EndForm, MoveForm } from './ChangeForms';
@@ -160,18 +160,20 @@ function PlacementView(props: PlacementPageProps) {
     await changed();
   }
 
-  async function reveal() {
+  /** Shows a protected child's name, personnummer and homes on this page, after the user confirms. */
+  async function reveal(focusAfter = 'placement-hide'): Promise<boolean> {
     const confirmed = await confirm({
       title: 'Visa skyddade uppgifter?',
       message:
-        'Barnet har skyddad identitet. Namn och personnummer visas på den här sidan tills du lämnar den. Se till att ingen obehörig kan se skärmen.',
+        'Barnet har skyddad identitet. Namn, personnummer och var barnet bor visas på den här sidan tills du lämnar den. Se till att ingen obehörig kan se skärmen.',
       confirmLabel: 'Visa uppgifterna',
     });
-    if (!confirmed) return;
+    if (!confirmed) return false;
     revealRef.current = true;
     setRevealed(true);
     await load();
-    focusById('placement-hide');
+    focusById(focusAfter);
+    return true;
   }
 
   async function hide() {
@@ -197,7 +199,7 @@ function PlacementView(props: PlacementPageProps) {
       active ? 'Hem nu' : 'Senaste hem',
       stay ? (
         <>
-          <AppLink to={paths.home(stay.homeId)} className="text-link">{stay.homeName}</AppLink>
+          <HomeLink homeId={stay.homeId} homeName={stay.homeName} />
           <span className="muted"> · {kindLabels[stay.form]}</span>
         </>
       ) : (
@@ -252,7 +254,9 @@ function PlacementView(props: PlacementPageProps) {
             className="button"
             onClick={() => {
               setInline('none');
-              setEditing(true);
+              // The form shows the homes: a protected child's are revealed first.
+              if (child.masked && child.protectedIdentity) void reveal('placement-action-edit').then((shown) => shown && setEditing(true));
+              else setEditing(true);
             }}
           >
             Ändra

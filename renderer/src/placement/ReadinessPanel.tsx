@@ -48,12 +48,13 @@ interface Answer {
  * A required register check nobody can be checked for: a foster home with no uppdragstagare
  * registered comes as one item per required register, without a person.
  */
-export function isHouseholdGap(item: Pick<DecisionCheckRow, 'check' | 'personId'>): boolean {
-  return item.check === 'registerkontroll' && item.personId === null;
+export function isHouseholdGap(item: Pick<DecisionCheckRow, 'check' | 'personId' | 'homeId'>): boolean {
+  // A protected child's check comes without its home and adults: that is no empty household.
+  return item.check === 'registerkontroll' && item.personId === null && item.homeId !== null;
 }
 
 /** Who and what a check is about: "Belastningsregistret, Anna Ek"; the permit or a missing adult without a name. */
-export function checkSubject(item: Pick<DecisionCheckRow, 'check' | 'register' | 'personId' | 'personName'>): string {
+export function checkSubject(item: Pick<DecisionCheckRow, 'check' | 'register' | 'personId' | 'personName' | 'homeId'>): string {
   const register = registerLabels[item.register];
   if (isHouseholdGap(item)) return `${register}, ingen uppdragstagare registrerad`;
   return item.personName ? `${register}, ${item.personName}` : register;

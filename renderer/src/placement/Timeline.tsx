@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Placement, RecordedEvent, Stay } from '../../../preload/api';
 import { endReasonLabels, eventTypeLabels, kindLabels } from '../labels';
-import { AppLink } from '../routing/links';
-import { paths } from '../routing/paths';
+import { HomeLink } from '../routing/links';
 
 type Item =
   | { kind: 'end'; date: string; placement: Placement }
@@ -64,7 +63,7 @@ export function Timeline(props: {
                 <div className="timeline__body">
                   <span className="timeline__kicker">{first ? 'Placeringen började' : 'Omplacering'}</span>
                   <span className="timeline__title">
-                    <AppLink to={paths.home(stay.homeId)} className="text-link">{stay.homeName}</AppLink>
+                    <HomeLink homeId={stay.homeId} homeName={stay.homeName} />
                     <span className="timeline__form"> · {kindLabels[stay.form]}</span>
                   </span>
                   <span className="timeline__detail">

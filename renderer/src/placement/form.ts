@@ -53,7 +53,8 @@ export function valuesFromPlacement(placement: Placement): PlacementValues {
     unit: text(placement.unit),
     stays: placement.stays.map((stay) => ({
       key: `saved-${stay.ordinal}`,
-      homeId: stay.homeId,
+      // Known whenever the form opens: a protected child's homes are revealed before it may be edited.
+      homeId: stay.homeId ?? '',
       from: stay.from,
       decidedOn: text(stay.decidedOn),
       investigationCompletedOn: text(stay.investigationCompletedOn),

@@ -55,3 +55,16 @@ export function BackButton({ className }: { className?: string }) {
     </button>
   );
 }
+
+/**
+ * A home by name, linked to it; a protected child's home comes without an id and only the words
+ * "Skyddat boende", which are not a link (revealed on the placement's page).
+ */
+export function HomeLink({ homeId, homeName, className = 'text-link' }: { homeId: string | null; homeName: string; className?: string }) {
+  if (homeId === null) return <span className="muted">{homeName}</span>;
+  return (
+    <AppLink to={paths.home(homeId)} className={className}>
+      {homeName}
+    </AppLink>
+  );
+}

@@ -122,6 +122,7 @@ const item = (
   explanation,
 });
 
+const HIDDEN = 'Hemmet visas inte: barnet har skyddad identitet. Öppna placeringen och visa de skyddade uppgifterna för att se kontrollen.';
 const NOBODY =
   'Hemmet har ingen registrerad uppdragstagare – registerkontroller kan inte göras före beslut. Lägg till hushållet i registret.';
 
@@ -299,7 +300,7 @@ const listRow = (fields: {
   check: string;
   placementId?: string | null;
   childLabel?: string | null;
-  homeId: string;
+  homeId: string | null;
   homeName: string;
   person: [string, string] | null;
   register: string;
@@ -353,9 +354,9 @@ const expectedOverview = [
   listRow({ ...pl1, person: bo, register: M, status: 'missing', checkedOn: null, explanation: 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.' }),
   listRow({ ...recheck, ...F1, person: bo, register: M, date: '2026-02-03', status: 'overdue', checkedOn: null,
     explanation: 'Kontroll i misstankeregistret för Bo Ek har aldrig gjorts; barn bor i hemmet sedan 2026-02-03.' }),
-  listRow({ check: 'ivo-tillstand', placementId: 'PL2', childLabel: 'Skyddad identitet (f. 2012)', homeId: 'H1', homeName: 'Solgläntans HVB', person: null,
-    register: 'ivo-tillstand', date: '2026-04-20', status: 'too-old', checkedOn: '2026-01-02',
-    explanation: 'IVO-tillståndet kontrollerades 2026-01-02, mer än 90 dagar före beslutet.' }),
+  // A protected child's stay: where the child lives is withheld like its name (issue 10).
+  listRow({ check: 'ivo-tillstand', placementId: 'PL2', childLabel: 'Skyddad identitet (f. 2012)', homeId: null, homeName: 'Skyddat boende', person: null,
+    register: 'ivo-tillstand', date: '2026-04-20', status: 'too-old', checkedOn: '2026-01-02', explanation: HIDDEN }),
   listRow({ ...recheck, ...F1, person: anna, register: B, date: '2026-12-10', status: 'due-soon', checkedOn: '2025-12-10',
     explanation: 'Ny kontroll i belastningsregistret för Anna Ek ska göras senast 2026-12-10.' }),
   listRow({ ...pl3, person: eva, register: B, status: 'ok', checkedOn: '2026-01-20', explanation: 'Kontrollerat 2026-01-20, före beslutet.' }),
@@ -509,7 +510,11 @@ describe("a placement's checks", () => {
         'Kontrollen i belastningsregistret för Bo Ek gjordes 2026-03-02, efter beslutet 2026-02-01.', 'PL1'),
       item('F1', 'Familjen Ek', bo, M, '2026-02-01', 'missing', null, 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.', 'PL1'),
     ]);
+    // A protected child's: the home withheld until revealed on its page.
     expect(await db.services.checks.forPlacement('PL2', D)).toEqual([
+      { ...item('H1', 'Solgläntans HVB', null, 'ivo-tillstand', '2026-04-20', 'too-old', '2026-01-02', HIDDEN, 'PL2'), homeId: null, homeName: 'Skyddat boende' },
+    ]);
+    expect(await db.services.checks.forPlacement('PL2', D, true)).toEqual([
       item('H1', 'Solgläntans HVB', null, 'ivo-tillstand', '2026-04-20', 'too-old', '2026-01-02',
         'IVO-tillståndet kontrollerades 2026-01-02, mer än 90 dagar före beslutet.', 'PL2'),
     ]);
