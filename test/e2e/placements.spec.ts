@@ -340,3 +340,35 @@ test("a new placement for a child already in the register; the child's placement
   await page.getByRole('region', { name: 'Barnets andra placeringar' }).getByRole('link', { name: 'LVU 3 § i Testgårdens HVB' }).click();
   await expect(page.locator('.placement-head__eyebrow')).toContainText('Pågående');
 });
+
+test('an empty Ny placering is told once per field, in plain Swedish; a message goes when its field is changed', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    const homes = await seedHomes(services);
+    const child = await services.placements.saveChild({ name: 'Tidigare Barnsson', birthDate: '2013-01-01', personnummer: null, protectedIdentity: false });
+    await services.placements.savePlacement({
+      childId: child.id, legalBasis: 'SoL', decidedOn: '2025-01-01', startedOn: '2025-01-02', endedOn: '2025-06-01', endReason: 'planerad',
+      caseworker: null, unit: null, stays: [{ homeId: homes.hvb, from: '2025-01-02', to: '2025-06-01', decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+  await openApp();
+  await gotoPlacements(page);
+  await page.getByRole('button', { name: 'Ny placering' }).click();
+  const form = page.getByRole('region', { name: 'Ny placering' });
+  await form.getByRole('button', { name: 'Spara placeringen' }).click();
+
+  const summary = form.getByRole('alert').filter({ hasText: 'Placeringen kunde inte sparas' });
+  const items = summary.getByRole('listitem');
+  await expect(items.first()).toBeVisible();
+  const texts = await items.allTextContents();
+  // One message per field: no field twice, no date with two messages, nothing of ids.
+  const fields = texts.map((text) => text.split(':')[0]);
+  expect(new Set(fields).size, texts.join(' | ')).toBe(fields.length);
+  expect(texts.join(' | ')).not.toMatch(/\bId\b/);
+  expect(texts).toContain('Barn: Välj ett barn.');
+  expect(texts.filter((text) => text.startsWith('Startdatum'))).toEqual(['Startdatum: Ange ett datum.']);
+  expect(texts.some((text) => /^Hem\b.*Välj ett hem\./.test(text))).toBe(true);
+
+  // Choosing "Nytt barn" takes the stale "Välj ett barn" away.
+  await form.getByLabel('Nytt barn').check();
+  await expect(summary).not.toContainText('Välj ett barn.');
+});

@@ -146,7 +146,11 @@ export function PlacementForm(props: Props) {
   };
 
   const setPlacement = (change: Partial<PlacementValues>) => setValues((old) => ({ ...old, placement: { ...old.placement, ...change } }));
-  const setChild = (change: Partial<ChildValues>) => setValues((old) => ({ ...old, child: { ...old.child, ...change } }));
+  const setChild = (change: Partial<ChildValues>) => {
+    setValues((old) => ({ ...old, child: { ...old.child, ...change } }));
+    // Another way to give the child: what was said about the first way no longer holds.
+    if (change.mode !== undefined) setFailure((old) => (old ? { ...old, issues: old.issues.filter((issue) => !issue.field.startsWith('child')) } : old));
+  };
   const setStay = (key: string, change: Partial<StayValues>) =>
     setValues((old) => ({
       ...old,
@@ -197,13 +201,10 @@ export function PlacementForm(props: Props) {
       let childId = placement?.childId ?? '';
       let childLabel = props.childLabel ?? '';
       if (isNew && state.child.mode === 'existing') {
+        // Unchosen, it is sent empty: main says "Välj ett barn." beside every other problem of the form.
         const chosen = (children ?? []).find((child) => child.id === state.child.childId);
-        if (!chosen) {
-          showFailure(SAVE_FAILED, { message: SAVE_FAILED, issues: [{ field: 'child', message: 'Välj ett barn.' }] });
-          return;
-        }
-        childId = chosen.id;
-        childLabel = chosen.label;
+        childId = chosen?.id ?? '';
+        childLabel = chosen?.label ?? '';
       }
       // A new child goes with the placement in one call: if the placement fails, no child is left behind.
       const newChild = isNew && state.child.mode !== 'existing' ? childInput(state.child, undefined) : undefined;

@@ -166,5 +166,14 @@ export function failureOf(
   error: { message: string; issues?: { path: string; message: string }[] | undefined },
   fieldOf: (path: string) => string,
 ): Failure {
-  return { message: error.message, issues: (error.issues ?? []).map((issue) => ({ field: fieldOf(issue.path), message: issue.message })) };
+  // One message per field: a stay's start is the placement's start for the first stay, and both may be told.
+  const seen = new Set<string>();
+  const issues: Failure['issues'] = [];
+  for (const issue of error.issues ?? []) {
+    const field = fieldOf(issue.path);
+    if (field !== '' && seen.has(field)) continue;
+    seen.add(field);
+    issues.push({ field, message: issue.message });
+  }
+  return { message: error.message, issues };
 }
