@@ -3,6 +3,7 @@
  * files (domain/exchange) and the placement form (services/placements). One source, so the form
  * can save everything the import lets in and the reverse.
  */
+import { ageOn } from './checks';
 import type { IsoDate } from './dates';
 import type { HomeKind } from './vocabulary';
 
@@ -35,12 +36,20 @@ export interface PlacementContext {
   homeKind: (homeId: string) => HomeKind | undefined;
 }
 
+/** Placements are for children and young people under this age on their first day (SoL, LVU). */
+export const oldestAge = 21;
+
 export function placementProblems(placement: PlacementShape, context: PlacementContext): PlacementProblem[] {
   const problems: PlacementProblem[] = [];
   const report = (path: (string | number)[], message: string) => problems.push({ path, message });
   const endedOn = placement.endedOn ?? undefined;
   if (context.birthDate !== undefined && placement.startedOn < context.birthDate) {
     report(['startedOn'], `placeringen börjar före barnets födelsedatum (${context.birthDate})`);
+  }
+  // Care under SoL and LVU is for children and young people: 21 or older at the start cannot be true.
+  const age = context.birthDate === undefined ? undefined : ageOn(context.birthDate, placement.startedOn);
+  if (age !== undefined && age >= oldestAge) {
+    report(['startedOn'], `barnet är ${age} år när placeringen börjar; placeringar gäller barn och unga under ${oldestAge} år`);
   }
   if (endedOn !== undefined && endedOn < placement.startedOn) {
     report(['endedOn'], `placeringen slutar (${endedOn}) innan den började (${placement.startedOn})`);

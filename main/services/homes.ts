@@ -8,6 +8,7 @@ import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
 import { checkHomeFields } from '../domain/homes';
 import type { Home, HomeInput, HomeListRow, TargetGroup } from '../../preload/api/homes';
+import type { Clock } from './clock';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type { HomeKind, Operator, PersonRole } from '../domain/vocabulary';
 
@@ -29,7 +30,20 @@ export function checkHome(input: HomeInput): { orgNr: string | null; issues: Ser
   return { orgNr, issues };
 }
 
-export function createHomesService(db: Kysely<Database>) {
+/** Years of birth that cannot be true: in the future, or an uppdragstagare who is not yet an adult. */
+function birthYearIssues(input: HomeInput, thisYear: number): ServiceIssue[] {
+  return input.persons.flatMap((person, i): ServiceIssue[] => {
+    if (person.birthYear === null) return [];
+    const path = `/persons/${i}/birthYear`;
+    if (person.birthYear > thisYear) return [{ path, message: `Födelseåret kan inte vara efter i år (${thisYear}).` }];
+    if (person.role === 'uppdragstagare' && thisYear - person.birthYear < 18) {
+      return [{ path, message: `En uppdragstagare ska vara vuxen: född ${thisYear - 18} eller tidigare.` }];
+    }
+    return [];
+  });
+}
+
+export function createHomesService(db: Kysely<Database>, clock: Clock) {
   return {
     async list({ query }: { query?: string | undefined } = {}): Promise<HomeListRow[]> {
       const rows = await repo.listHomes(db, query);
@@ -49,6 +63,7 @@ export function createHomesService(db: Kysely<Database>) {
     /** Creates the home when `id` is absent, else replaces it and its household. */
     async save(input: HomeInput): Promise<Home> {
       const { orgNr, issues } = checkHome(input);
+      issues.push(...birthYearIssues(input, Number(clock.today().slice(0, 4))));
       return repo.inTransaction(db, async (trx) => {
         const id = input.id ?? randomUUID();
         const existing = input.id === undefined ? undefined : await repo.getHome(trx, input.id);

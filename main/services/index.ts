@@ -23,10 +23,10 @@ export interface ServiceOptions {
 export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore() }: ServiceOptions) {
   const settings = createSettingsService(db, clock);
   const checks = createChecksService(db, settings);
-  const placements = createPlacementsService(db, settings);
+  const placements = createPlacementsService(db, clock);
   const deadlines = createDeadlinesService(db, settings, checks);
   return {
-    homes: createHomesService(db),
+    homes: createHomesService(db, clock),
     demo: createDemoService(db, clock),
     exchange: createExchangeService(db, clock),
     settings,

@@ -15,8 +15,8 @@ import { isActiveOn, currentStay } from '../domain/deadlines';
 import { placementProblems } from '../domain/placements';
 import { validatePersonnummer } from '../domain/personnummer';
 import { compareSwedish, containsSwedish } from '../domain/swedish';
+import type { Clock } from './clock';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
-import type { SettingsService } from './settings';
 import type {
   Child,
   ChildInput,
@@ -125,7 +125,7 @@ const CHILD_SAVE_FAILED = 'Barnet kunde inte sparas.';
 const PLACEMENT_SAVE_FAILED = 'Placeringen kunde inte sparas.';
 
 // Settings are not needed yet (the permit rule has no parameter); the signature matches index.ts.
-export function createPlacementsService(db: Kysely<Database>, _settings?: SettingsService) {
+export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
   /**
    * Why the IVO permit does not cover the new or changed stays of `input` (rules.md, issue 4: the
    * permit check refuses a form or an age the permit does not cover). A stay is judged against
@@ -189,6 +189,12 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
     if (input.decidedOn > input.startedOn) {
       issues.push({ path: '/decidedOn', message: 'Beslutet kan inte vara fattat efter att placeringen började.' });
     }
+    // Dates that cannot be true yet: a decision or an end is never after today (a move may be planned).
+    const today = clock.today();
+    if (input.decidedOn > today) issues.push({ path: '/decidedOn', message: `Beslutet kan inte vara fattat efter i dag (${today}).` });
+    if (input.endedOn !== null && input.endedOn > today) {
+      issues.push({ path: '/endedOn', message: `Placeringen kan inte avslutas efter i dag (${today}). Avsluta den när barnet har flyttat.` });
+    }
 
     const homes = await repo.homesById(trx, input.stays.map((s) => s.homeId));
     input.stays.forEach((stay, k) => {
@@ -249,6 +255,7 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
   /** Checks and writes a child in `trx`; issue paths are prefixed with `at` ("/newChild"). */
   async function writeChild(trx: Transaction<Database>, input: ChildInput, at = ''): Promise<repo.ChildRow> {
     const issues: ServiceIssue[] = [];
+    if (input.birthDate > clock.today()) issues.push({ path: `${at}/birthDate`, message: 'Födelsedatumet kan inte vara efter i dag.' });
     let personnummer: string | null = null;
     if (input.personnummer !== null) {
       const result = validatePersonnummer(input.personnummer, input.birthDate);
@@ -377,6 +384,11 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
             { path: '/on', message: `Slutdatumet måste vara efter att den sista vistelsen började (${last.from}).` },
           ]);
         }
+        if (input.on > clock.today()) {
+          throw new ServiceError('VALIDATION', 'Placeringen kunde inte avslutas.', [
+            { path: '/on', message: `Placeringen kan inte avslutas efter i dag (${clock.today()}). Avsluta den när barnet har flyttat.` },
+          ]);
+        }
         const stays = [...placement.stays.slice(0, -1), { ...last, to: input.on }];
         return writePlacement(trx, { ...placement, endedOn: input.on, endReason: input.reason, stays }, 'Placeringen kunde inte avslutas.');
       });
@@ -388,12 +400,18 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
         const fail = (path: string, message: string) => new ServiceError('VALIDATION', 'Händelsen kunde inte registreras.', [{ path, message }]);
         const verdict = input.verdict ?? null;
         if (verdict !== null && input.type !== 'ivo-tillsyn') throw fail('/verdict', 'IVO:s bedömning kan bara anges för en tillsyn av IVO.');
+        if (input.date > clock.today()) throw fail('/date', `Det som registreras ska redan ha hänt: datumet kan inte vara efter i dag (${clock.today()}).`);
         if (input.placementId !== undefined) {
           if (!onPlacement) throw fail('/type', 'Den händelsen gäller ett hem, inte en placering.');
           const placement = await repo.getPlacement(trx, input.placementId);
           if (!placement) throw notFound('Placeringen');
           const child = await repo.getChild(trx, placement.childId);
           if (child && input.date < child.birthDate) throw fail('/date', `Datumet är före barnets födelse (${child.birthDate}).`);
+          // Nothing of a placement happens before it is decided; the recurring follow-ups count from its start (rules.md).
+          if (input.date < placement.decidedOn) throw fail('/date', `Datumet är före beslutet om placeringen (${placement.decidedOn}).`);
+          if (input.date < placement.startedOn && duringTheStay.includes(input.type)) {
+            throw fail('/date', `${eventTypeNames[input.type] ?? 'Händelsen'} kan inte vara före placeringens start (${placement.startedOn}).`);
+          }
         } else {
           if (onPlacement) throw fail('/type', 'Den händelsen gäller en placering, inte ett hem.');
           const home = (await repo.homesById(trx, [input.homeId!])).get(input.homeId!);
@@ -433,3 +451,23 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
 }
 
 export type PlacementsService = ReturnType<typeof createPlacementsService>;
+
+/** Events that happen while the child is placed: before the start they cannot be (rules.md counts them from it). */
+const duringTheStay: readonly string[] = [
+  'overvagande',
+  'omprovning',
+  'vardnadsoverflyttning-overvagande',
+  'barnsamtal',
+  'uppfoljningsbesok',
+  'jourhem-sarskilda-skal',
+  'uppfoljning-avslutad',
+];
+const eventTypeNames: Partial<Record<string, string>> = {
+  overvagande: 'Ett övervägande',
+  omprovning: 'En omprövning',
+  'vardnadsoverflyttning-overvagande': 'Ett övervägande om vårdnadsöverflyttning',
+  barnsamtal: 'Ett samtal med barnet',
+  uppfoljningsbesok: 'Ett uppföljningsbesök',
+  'jourhem-sarskilda-skal': 'Särskilda skäl för jourhem',
+  'uppfoljning-avslutad': 'En uppföljning efter vården',
+};

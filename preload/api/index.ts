@@ -26,6 +26,8 @@ export * from './deadlines';
 export { dateProblem, isCalendarDate } from './fields';
 // How the window spells out a reference's laws; the words themselves are the domain's.
 export { spellOutReference } from '../../main/domain/rule-texts';
+// A child's age as main judges it (the permit's ages, placements under 21), for what the form says before saving.
+export { ageOn } from '../../main/domain/checks';
 export * from './homes';
 export * from './placements';
 export * from './preferences';

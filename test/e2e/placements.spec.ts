@@ -174,7 +174,17 @@ test('a deadline is met in two clicks, Ångra brings it back; omplacering and av
   await page.getByRole('button', { name: 'Avsluta placering' }).click();
   const end = page.getByRole('form', { name: 'Avsluta placeringen' });
   await expect(end.getByLabel('Slutdatum')).toHaveValue(TODAY);
+  // Dates that cannot be true are told at the field before any question is asked.
+  await end.getByLabel('Slutdatum').fill('2027-03-01');
   await end.getByLabel('Orsak').selectOption({ label: 'Planerad' });
+  await end.getByRole('button', { name: 'Avsluta placeringen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Avsluta placeringen?' })).toHaveCount(0);
+  await expect(end.getByLabel('Slutdatum')).toHaveAccessibleDescription(/Placeringen kan inte avslutas efter i dag \(2026-11-22\)/);
+  await end.getByLabel('Slutdatum').fill('2026-10-15');
+  await end.getByRole('button', { name: 'Avsluta placeringen' }).click();
+  await expect(page.getByRole('dialog', { name: 'Avsluta placeringen?' })).toHaveCount(0);
+  await expect(end.getByLabel('Slutdatum')).toHaveAccessibleDescription(/Slutdatumet måste vara efter att den sista vistelsen började \(2026-11-01\)/);
+  await end.getByLabel('Slutdatum').fill(TODAY);
   await end.getByRole('button', { name: 'Avsluta placeringen' }).click();
   await page.getByRole('dialog', { name: 'Avsluta placeringen?' }).getByRole('button', { name: 'Avbryt' }).click();
   await expect(page.locator('.placement-head__eyebrow')).toContainText('Pågående');
@@ -371,4 +381,21 @@ test('an empty Ny placering is told once per field, in plain Swedish; a message 
   // Choosing "Nytt barn" takes the stale "Välj ett barn" away.
   await form.getByLabel('Nytt barn').check();
   await expect(summary).not.toContainText('Välj ett barn.');
+});
+
+test('the form says the age on the first day: 18–20 is to be looked at, 21 or older is refused', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    await seedHomes(services);
+  });
+  await openApp();
+  await gotoPlacements(page);
+  await page.getByRole('button', { name: 'Ny placering' }).click();
+  const form = page.getByRole('region', { name: 'Ny placering' });
+  const start = form.getByLabel('Startdatum (verkställd)');
+  await start.fill('2026-10-01');
+  await expect(start).toHaveAccessibleDescription(/Dagen barnet flyttade\./);
+  await form.getByLabel('Födelsedatum').fill('2007-05-05');
+  await expect(start).toHaveAccessibleDescription(/Den unge är 19 år när placeringen börjar\. Kontrollera att lagrummet medger vård efter 18 års ålder\./);
+  await form.getByLabel('Födelsedatum').fill('1990-05-05');
+  await expect(start).toHaveAccessibleDescription(/Barnet är 36 år när placeringen börjar: placeringar gäller barn och unga under 21 år\./);
 });

@@ -1,7 +1,7 @@
 /** The inline forms that change a placement's course: omplacering and avslut. Esc closes them. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
-import { endReasons } from '../../../preload/api';
+import { dateProblem, endReasons } from '../../../preload/api';
 import type { EndReason, HomeListRow, Placement } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
@@ -216,9 +216,22 @@ export function EndForm(props: {
 
   async function save() {
     if (saving) return;
-    if (reason === '') {
-      setFailure({ message: 'Välj en orsak.', issues: [{ field: 'reason', message: 'Välj en orsak.' }] });
-      document.getElementById('end-reason')?.focus();
+    // What can be told here is told before the question, not after it (the service checks again).
+    const lastFrom = placement.stays.at(-1)?.from ?? placement.startedOn;
+    const onProblem =
+      dateProblem(on) ??
+      (on > today
+        ? `Placeringen kan inte avslutas efter i dag (${today}). Avsluta den när barnet har flyttat.`
+        : on <= lastFrom
+          ? `Slutdatumet måste vara efter att den sista vistelsen började (${lastFrom}).`
+          : null);
+    const issues = [
+      ...(onProblem ? [{ field: 'on', message: onProblem }] : []),
+      ...(reason === '' ? [{ field: 'reason', message: 'Välj en orsak.' }] : []),
+    ];
+    if (issues.length > 0 || reason === '') {
+      setFailure({ message: 'Placeringen kunde inte avslutas.', issues });
+      document.getElementById(onProblem ? 'end-on' : 'end-reason')?.focus();
       return;
     }
     const confirmed = await props.confirm({

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { legalBases, endReasons } from '../../../preload/api';
-import type { ChildListRow, HomeKind, HomeListRow, Placement } from '../../../preload/api';
+import { ageOn, isCalendarDate, type ChildListRow, type HomeKind, type HomeListRow, type Placement } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { ChildFields } from '../children/ChildFields';
 import { childFieldLabels, childFieldOf, childInput, childInputId, emptyChild } from '../children/childForm';
@@ -125,6 +125,11 @@ export function PlacementForm(props: Props) {
     : values.child.mode === 'existing'
       ? { childId: values.child.childId || null }
       : { birthDate: values.child.birthDate };
+  /** The child's age on the first day, when its birth date is known here (a protected child's is not). */
+  const knownBirthDate =
+    isNew && values.child.mode !== 'existing' ? values.child.birthDate : (children ?? []).find((c) => c.id === values.child.childId)?.birthDate;
+  const ageAtStart = knownBirthDate && isCalendarDate(knownBirthDate) && isCalendarDate(p.startedOn) ? ageOn(knownBirthDate, p.startedOn) : null;
+
   /**
    * "Redo för beslut?" for a stay being decided now: every stay of a new placement, and a stay of a
    * saved one whose home or dates are new or changed (an old decision is judged on the placement's page).
@@ -307,7 +312,7 @@ export function PlacementForm(props: Props) {
                 <DateField
                   id={inputId('startedOn')}
                   label="Startdatum (verkställd)"
-                  hint="Dagen barnet flyttade."
+                  hint={ageHint(ageAtStart) ?? 'Dagen barnet flyttade.'}
                   required
                   error={errors.get('startedOn')}
                   value={p.startedOn}
@@ -444,4 +449,14 @@ function StayFields(props: {
       )}
     </fieldset>
   );
+}
+
+/**
+ * Said beside the start date before anything is saved: 18–20 is possible (unga vuxna) but worth a
+ * second look; 21 or older main refuses (placements are for children and young people under 21).
+ */
+function ageHint(age: number | null): string | null {
+  if (age === null || age < 18) return null;
+  if (age >= 21) return `Barnet är ${age} år när placeringen börjar: placeringar gäller barn och unga under 21 år. Kontrollera födelsedatumet.`;
+  return `Den unge är ${age} år när placeringen börjar. Kontrollera att lagrummet medger vård efter 18 års ålder.`;
 }

@@ -24,7 +24,7 @@ const db = useServiceDatabase('pk-demo-');
 
 describe('demo data', () => {
   it('loads an obviously fictional register with every kind of home into an empty register', async () => {
-    const homes = createHomesService(db.connection.db);
+    const homes = createHomesService(db.connection.db, testClock());
     const result = await createDemoService(db.connection.db, testClock()).load(TODAY);
 
     const rows = await homes.list();
@@ -39,7 +39,7 @@ describe('demo data', () => {
   });
 
   it('every demo home meets the rules the form enforces (org.nr check digits, operator, household)', async () => {
-    const homes = createHomesService(db.connection.db);
+    const homes = createHomesService(db.connection.db, testClock());
     await createDemoService(db.connection.db, testClock()).load(TODAY);
     for (const row of await homes.list()) {
       const { active: _active, ...home } = await homes.get(row.id);
@@ -50,7 +50,7 @@ describe('demo data', () => {
   });
 
   it('is refused in a register that already has homes, and adds nothing', async () => {
-    const homes = createHomesService(db.connection.db);
+    const homes = createHomesService(db.connection.db, testClock());
     await homes.save({
       kind: 'familjehem', name: 'Familjen Ek', orgNr: null, operator: null, municipality: null,
       capacity: null, targetGroup: null, agency: null, persons: [],
@@ -65,11 +65,11 @@ describe('demo data', () => {
     const demo = createDemoService(db.connection.db, testClock());
     const { homes } = await demo.load(TODAY);
     await expect(demo.load(TODAY)).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect(await createHomesService(db.connection.db).count()).toBe(homes);
+    expect(await createHomesService(db.connection.db, testClock()).count()).toBe(homes);
   });
 
   it('is announced while present and removed on request, leaving real homes alone', async () => {
-    const homes = createHomesService(db.connection.db);
+    const homes = createHomesService(db.connection.db, testClock());
     const demo = createDemoService(db.connection.db, testClock());
     expect(await demo.present()).toBe(false);
     const loaded = await demo.load(TODAY);
@@ -92,10 +92,10 @@ describe('demo data', () => {
       .prepare("INSERT INTO events (id, home_id, type, date) VALUES ('E1', 'EXEMPEL-H01', 'ivo-tillsyn', '2026-05-04')")
       .run();
     const countPersons = () => db.connection.raw.prepare('SELECT count(*) FROM persons').pluck().get();
-    const before = { homes: await createHomesService(db.connection.db).count(), persons: countPersons() };
+    const before = { homes: await createHomesService(db.connection.db, testClock()).count(), persons: countPersons() };
 
     await expect(demo.remove()).rejects.toMatchObject({ code: 'CONFLICT' });
-    expect({ homes: await createHomesService(db.connection.db).count(), persons: countPersons() }).toEqual(before);
+    expect({ homes: await createHomesService(db.connection.db, testClock()).count(), persons: countPersons() }).toEqual(before);
     expect(await demo.present()).toBe(true);
   });
 });

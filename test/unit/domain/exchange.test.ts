@@ -576,3 +576,30 @@ describe('a file with many problems', () => {
     ]);
   });
 });
+
+describe('placements are for children and young people (SoL, LVU): 21 or older on the first day cannot be true', () => {
+  const file = (birthDate: string) => ({
+    format: 'placeringskollen-exchange',
+    version: 1,
+    homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek' }],
+    children: [{ id: 'C1', birthDate }],
+    placements: [{ id: 'PL1', childId: 'C1', legalBasis: 'SoL', decidedOn: '2026-10-01', startedOn: '2026-10-02', stays: [{ homeId: 'F1', form: 'familjehem', from: '2026-10-02' }] }],
+  });
+
+  const problemsOf = (json: Json) => {
+    const result = validateExchangeFile(json);
+    return result.ok ? [] : result.problems;
+  };
+
+  it('refuses a placement of a 36-year-old with its path, as the form does', () => {
+    expect(problemsOf(file('1990-05-05'))).toEqual([
+      { path: '/placements/0/startedOn', message: 'barnet är 36 år när placeringen börjar; placeringar gäller barn och unga under 21 år' },
+    ]);
+  });
+
+  it('lets in a 20-year-old, and one who turns 21 the day after the start', () => {
+    expect(validateExchangeFile(file('2006-05-05'))).toMatchObject({ ok: true });
+    expect(validateExchangeFile(file('2005-10-03'))).toMatchObject({ ok: true });
+    expect(problemsOf(file('2005-10-02')).map((p) => p.path)).toEqual(['/placements/0/startedOn']);
+  });
+});
