@@ -237,6 +237,22 @@ export const migrations: Migration[] = [
       ALTER TABLE settings_history ADD COLUMN reason TEXT;
     `,
   },
+  {
+    version: 6,
+    description: 'Felaktiga placeringar och barn kan tas bort; det borttagna sparas med vem, när och varför',
+    sql: `
+      -- What was removed as a mistake, whole, with who removed it, when and why: nothing is lost.
+      CREATE TABLE removed_records (
+        kind TEXT NOT NULL ${enumCheck('kind', ['placement', 'child'])},
+        record_id TEXT NOT NULL,
+        record TEXT NOT NULL,
+        removed_by TEXT NOT NULL,
+        removed_at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        PRIMARY KEY (kind, record_id, removed_at)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

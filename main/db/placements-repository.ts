@@ -3,8 +3,8 @@
  * (enum values as text, booleans as 0/1 turned into booleans); the services give them their types.
  * Every function takes the database or a transaction, so a service composes them into one.
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { ChildrenTable, Database, EventsTable, PlacementsTable, StaysTable } from './schema';
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { ChildrenTable, Database, EventsTable, PlacementsTable, RemovedRecordsTable, StaysTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -134,6 +134,39 @@ export async function placementChildren(
     SELECT p.id AS "placementId", c.id AS "childId", c.name, c.birth_date AS "birthDate", c.protected_identity AS "protectedIdentity"
     FROM placements p JOIN children c ON c.id = p.child_id`.execute(db.withoutPlugins());
   return new Map(rows.rows.map(({ placementId, protectedIdentity, ...child }) => [placementId, { ...child, protectedIdentity: protectedIdentity === 1 }]));
+}
+
+/**
+ * Removes a placement entered by mistake: its stays and events go with it; notes, assessments and
+ * deviations that named it stay with the home (of its last stay) they are about. The caller keeps
+ * the whole record first (insertRemovedRecord), in the same transaction.
+ */
+export async function deletePlacement(db: Db, id: string, homeId: string | null): Promise<void> {
+  for (const table of ['notes', 'deviations'] as const) {
+    await db
+      .updateTable(table)
+      .set((eb) => ({ homeId: eb.fn.coalesce('homeId', eb.val(homeId)), placementId: null }))
+      .where('placementId', '=', id)
+      .execute();
+  }
+  await db.updateTable('assessments').set({ placementId: null }).where('placementId', '=', id).execute();
+  await db.deleteFrom('events').where('placementId', '=', id).execute();
+  await db.deleteFrom('stays').where('placementId', '=', id).execute();
+  await db.deleteFrom('placements').where('id', '=', id).execute();
+}
+
+export async function deleteChild(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('children').where('id', '=', id).execute();
+}
+
+export async function insertRemovedRecord(db: Db, row: Insertable<RemovedRecordsTable>): Promise<void> {
+  await db.insertInto('removedRecords').values(row).execute();
+}
+
+/** Ends the placement's last stay again: an omplacering undone (the caller has checked which stay). */
+export async function removeLastStay(db: Db, placementId: string, ordinal: number): Promise<void> {
+  await db.deleteFrom('stays').where('placementId', '=', placementId).where('ordinal', '=', ordinal).execute();
+  await db.updateTable('stays').set({ toDate: null }).where('placementId', '=', placementId).where('ordinal', '=', ordinal - 1).execute();
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -157,6 +157,17 @@ export interface SettingsHistoryTable {
   reason: string | null;
 }
 
+/** A placement or a child removed as a mistake: the whole record as it was, and who removed it, when and why. */
+export interface RemovedRecordsTable {
+  kind: 'placement' | 'child';
+  recordId: string;
+  /** JSON: the placement with its stays and events, or the child. */
+  record: string;
+  removedBy: string;
+  removedAt: string;
+  reason: string;
+}
+
 export interface Database {
   homes: HomesTable;
   persons: PersonsTable;
@@ -169,6 +180,7 @@ export interface Database {
   notes: NotesTable;
   assessments: AssessmentsTable;
   deviations: DeviationsTable;
+  removedRecords: RemovedRecordsTable;
   settings: SettingsTable;
   settingsHistory: SettingsHistoryTable;
 }

@@ -39,6 +39,9 @@ export function createHandlers(services: Services, context: HandlerContext) {
     getPlacement: (input) => services.placementViews.detail(input),
     savePlacement: (input) => services.placements.savePlacement(input),
     movePlacement: (input) => services.placements.move(input),
+    undoMove: (input) => services.placements.undoMove(input),
+    removePlacement: (input) => services.placements.removePlacement(input),
+    removeChild: (input) => services.placements.removeChild(input),
     endPlacement: (input) => services.placements.end(input),
 
     recordEvent: (input) => services.placements.recordEvent(input),

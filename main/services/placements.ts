@@ -26,6 +26,8 @@ import type {
   PlacementInput,
   PlacementListRow,
   RecordedEvent,
+  RemoveRecordInput,
+  UndoMoveInput,
 } from '../../preload/api/placements';
 import {
   isFosterHomeKind,
@@ -431,6 +433,69 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
         };
         await repo.insertEvent(trx, event);
         return toEvent(event);
+      });
+    },
+
+    /** Ångra right after an omplacering: only the stay the move began, and only while it is the last. */
+    undoMove(input: UndoMoveInput): Promise<Placement> {
+      return inTransaction(db, async (trx) => {
+        const row = await repo.getPlacement(trx, input.id);
+        if (!row) throw notFound('Placeringen');
+        const last = row.stays.at(-1);
+        if (row.stays.length < 2 || !last || last.homeId !== input.homeId || last.fromDate !== input.from || row.endedOn !== null) {
+          throw new ServiceError('CONFLICT', 'Omplaceringen kan inte ångras: placeringen har ändrats sedan dess. Rätta den under Ändra.');
+        }
+        await repo.removeLastStay(trx, row.id, last.ordinal);
+        return toPlacement((await repo.getPlacement(trx, row.id))!);
+      });
+    },
+
+    /**
+     * Removes a placement entered by mistake. The whole of it (stays, events) is kept in the
+     * history with who, when and why before it goes, in the same transaction; notes and
+     * deviations that named it stay with the home.
+     */
+    removePlacement(input: RemoveRecordInput): Promise<Placement> {
+      return inTransaction(db, async (trx) => {
+        const row = await repo.getPlacement(trx, input.id);
+        if (!row) throw notFound('Placeringen');
+        const placement = toPlacement(row);
+        const events = (await repo.listEvents(trx, { placementId: row.id })).map(toEvent);
+        await repo.insertRemovedRecord(trx, {
+          kind: 'placement',
+          recordId: row.id,
+          record: JSON.stringify({ placement, events }),
+          removedBy: input.removedBy,
+          removedAt: clock.now(),
+          reason: input.reason,
+        });
+        await repo.deletePlacement(trx, row.id, row.stays.at(-1)?.homeId ?? null);
+        return placement;
+      });
+    },
+
+    /** Removes a child entered by mistake, kept in the history like a placement; refused while it has placements. */
+    removeChild(input: RemoveRecordInput): Promise<Child> {
+      return inTransaction(db, async (trx) => {
+        const child = await repo.getChild(trx, input.id);
+        if (!child) throw notFound('Barnet');
+        const placements = await repo.listPlacements(trx, child.id);
+        if (placements.length > 0) {
+          throw new ServiceError(
+            'CONFLICT',
+            `Barnet har ${placements.length === 1 ? 'en placering' : `${placements.length} placeringar`}. Ta bort ${placements.length === 1 ? 'den' : 'dem'} först om ${placements.length === 1 ? 'den är felaktig' : 'de är felaktiga'}.`,
+          );
+        }
+        await repo.insertRemovedRecord(trx, {
+          kind: 'child',
+          recordId: child.id,
+          record: JSON.stringify(child),
+          removedBy: input.removedBy,
+          removedAt: clock.now(),
+          reason: input.reason,
+        });
+        await repo.deleteChild(trx, child.id);
+        return toChild(child, false);
       });
     },
 

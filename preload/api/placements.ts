@@ -17,7 +17,7 @@ import {
 import { channel } from './channel';
 import type { DecisionCheckRow } from './checks';
 import type { DeadlineRow } from './deadlines';
-import { byId, chosen, date, id, optionalDate, optionalText, orNull, query } from './fields';
+import { byId, chosen, date, id, optionalDate, optionalText, orNull, query, trimmed } from './fields';
 
 /** A child: minimal identity (data minimisation). */
 export interface Child {
@@ -203,6 +203,14 @@ export const eventInput = z
   });
 export type EventInput = z.output<typeof eventInput>;
 
+/** A placement or child entered by mistake, removed: the whole record is kept in the history with who and why. */
+export const removeRecordInput = z.object({ id, reason: trimmed(500), removedBy: trimmed(200) }).strict();
+export type RemoveRecordInput = z.output<typeof removeRecordInput>;
+
+/** Ångra right after an omplacering: the stay that began `from` in `homeId` goes, and the one before it goes on. */
+export const undoMoveInput = z.object({ id, homeId: id, from: date }).strict();
+export type UndoMoveInput = z.output<typeof undoMoveInput>;
+
 export const listChildrenInput = z.object({ query, date }).strict();
 export const listPlacementsInput = z.object({ date, query, activeOnly: z.boolean().default(false) }).strict();
 export type ListPlacementsInput = z.output<typeof listPlacementsInput>;
@@ -219,7 +227,12 @@ export const placementChannels = {
   getPlacement: channel(getPlacementInput).returns<PlacementDetail>(),
   savePlacement: channel(placementInput).returns<Placement>(),
   movePlacement: channel(movePlacementInput).returns<Placement>(),
+  undoMove: channel(undoMoveInput).returns<Placement>(),
   endPlacement: channel(endPlacementInput).returns<Placement>(),
+  /** Removes a placement entered by mistake, with its stays and events; returns what was removed. */
+  removePlacement: channel(removeRecordInput).returns<Placement>(),
+  /** Removes a child entered by mistake; refused while it has placements. */
+  removeChild: channel(removeRecordInput).returns<Child>(),
 
   recordEvent: channel(eventInput).returns<RecordedEvent>(),
   /** Removes a recorded event (Ångra, or a mistake); returns what was removed. */

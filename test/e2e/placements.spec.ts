@@ -399,3 +399,65 @@ test('the form says the age on the first day: 18–20 is to be looked at, 21 or 
   await form.getByLabel('Födelsedatum').fill('1990-05-05');
   await expect(start).toHaveAccessibleDescription(/Barnet är 36 år när placeringen börjar: placeringar gäller barn och unga under 21 år\./);
 });
+
+test('records entered by mistake: an omplacering is undone, a child corrected, a stay corrected from the timeline, a placement removed with a reason', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    const homes = await seedHomes(services);
+    const child = await services.placements.saveChild({ name: 'Fel Stavadsson', birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
+    await services.placements.savePlacement({
+      childId: child.id, legalBasis: 'SoL', decidedOn: '2026-09-28', startedOn: '2026-10-01', endedOn: null, endReason: null, caseworker: null, unit: null,
+      stays: [{ homeId: homes.familjehem, from: '2026-10-01', to: null, decidedOn: null, investigationCompletedOn: null }],
+    });
+  });
+  await openApp();
+  await gotoPlacements(page);
+  await page.getByRole('link', { name: 'Fel Stavadsson' }).click();
+
+  // Omplacering, then Ångra in the message: the child is back in the first home.
+  await page.getByRole('button', { name: 'Omplacera' }).click();
+  const move = page.getByRole('form', { name: 'Omplacera' });
+  await move.getByLabel('Flyttdatum').fill('2026-11-01');
+  await move.getByLabel('Nytt hem').selectOption({ label: 'Testgårdens HVB (HVB, Timrå)' });
+  await move.getByRole('button', { name: 'Omplacera' }).click();
+  await expect(timeline(page)).toContainText('Omplacering');
+  await toast(page).getByRole('button', { name: 'Ångra' }).click();
+  await expect(toast(page)).toContainText('Omplaceringen är ångrad.');
+  await expect(timeline(page)).not.toContainText('Omplacering');
+  await expect(facts(page)).toContainText('Familjen Provberg');
+
+  // The child's details are corrected.
+  await page.getByRole('button', { name: 'Ändra barnets uppgifter' }).click();
+  const childForm = page.getByRole('form', { name: 'Ändra barnets uppgifter' });
+  await expect(childForm.getByLabel('Namn eller initialer')).toBeFocused();
+  await childForm.getByLabel('Namn eller initialer').fill('Rätt Stavadsson');
+  await screenshot(page, 'barnets-uppgifter');
+  await childForm.getByRole('button', { name: 'Spara barnets uppgifter' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rätt Stavadsson');
+
+  // A stay is corrected from the timeline: the placement's form opens.
+  await timeline(page).getByRole('button', { name: 'Rätta vistelsen från 2026-10-01' }).click();
+  await expect(page.getByRole('region', { name: 'Ändra placeringen' })).toBeVisible();
+  await page.getByRole('region', { name: 'Ändra placeringen' }).getByRole('button', { name: 'Stäng' }).last().click();
+
+  // Removing asks why and who, then asks once more; the placement and the child go, kept in the history.
+  await page.getByRole('button', { name: 'Ta bort placeringen' }).click();
+  const remove = page.getByRole('form', { name: 'Ta bort placeringen' });
+  await remove.getByLabel('Tas bort av').fill('');
+  await remove.getByRole('button', { name: 'Ta bort placeringen' }).click();
+  await expect(remove.getByLabel('Skäl')).toHaveAccessibleDescription(/Skriv varför placeringen tas bort/);
+  await expect(page.getByRole('dialog', { name: 'Ta bort placeringen?' })).toHaveCount(0);
+  await remove.getByLabel('Skäl').fill('Registrerad två gånger.');
+  await remove.getByLabel('Tas bort av').fill('Saga Handläggarsson');
+  await remove.getByLabel('Ta bort även barnets uppgifter (barnet har inga andra placeringar)').check();
+  await expectAccessible(page);
+  await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
+  await screenshot(page, 'placering-ta-bort');
+  await remove.getByRole('button', { name: 'Ta bort placeringen' }).click();
+  await page.getByRole('dialog', { name: 'Ta bort placeringen?' }).getByRole('button', { name: 'Ta bort placeringen' }).click();
+  await expect(toast(page)).toContainText('Placeringen och barnets uppgifter är borttagna och sparade i historiken.');
+  await expect(page.getByRole('heading', { level: 1, name: /Placeringar|Inga placeringar ännu/ })).toBeVisible();
+  await expect(page.getByRole('main')).not.toContainText('Stavadsson');
+  await withServices(databasePath, async (services) => {
+    expect((await services.placements.listChildren({ date: TODAY })).map((c) => c.label)).toEqual([]);
+  });
+});

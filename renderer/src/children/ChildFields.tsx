@@ -89,53 +89,65 @@ export function ChildFields(props: {
           </Field>
         </>
       ) : (
-        <>
-          <TextField
-            id={childInputId('child.name')}
-            label="Namn eller initialer"
-            hint="Frivilligt. Registrera inte mer än ni behöver."
-            maxLength={200}
-            error={errors.get('child.name')}
-            value={values.name}
-            onChange={(name) => onChange({ name })}
-          />
-          <div className="form-row">
-            <DateField
-              id={childInputId('child.birthDate')}
-              label="Födelsedatum"
-              required
-              error={errors.get('child.birthDate')}
-              value={values.birthDate}
-              onChange={(birthDate) => onChange({ birthDate })}
-            />
-            <TextField
-              id={childInputId('child.personnummer')}
-              label="Personnummer"
-              hint="Frivilligt. ÅÅÅÅMMDD-NNNN."
-              maxLength={20}
-              error={errors.get('child.personnummer')}
-              value={values.personnummer}
-              onChange={(personnummer) => onChange({ personnummer })}
-            />
-          </div>
-          <div className="field">
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                id={childInputId('child.protectedIdentity')}
-                aria-describedby="child-protected-hint"
-                checked={values.protectedIdentity}
-                onChange={(e) => onChange({ protectedIdentity: e.target.checked })}
-              />
-              Skyddad identitet
-            </label>
-            <p className="field__hint" id="child-protected-hint">
-              Namn och personnummer döljs överallt och visas bara när någon väljer att visa dem på placeringens sida.
-            </p>
-            {errors.get('child.protectedIdentity') && <p className="field__error">{errors.get('child.protectedIdentity')}</p>}
-          </div>
-        </>
+        <ChildIdentityFields values={values} errors={errors} onChange={onChange} />
       )}
     </fieldset>
+  );
+}
+
+/** A child's minimal identity: name or initials, birth date, personnummer, protected identity. For a new child and to correct one. */
+export function ChildIdentityFields(props: {
+  values: Pick<ChildValues, 'name' | 'birthDate' | 'personnummer' | 'protectedIdentity'>;
+  errors: Map<string, string>;
+  onChange: (change: Partial<ChildValues>) => void;
+}) {
+  const { values, errors, onChange } = props;
+  return (
+    <>
+      <TextField
+        id={childInputId('child.name')}
+        label="Namn eller initialer"
+        hint="Frivilligt. Registrera inte mer än ni behöver."
+        maxLength={200}
+        error={errors.get('child.name')}
+        value={values.name}
+        onChange={(name) => onChange({ name })}
+      />
+      <div className="form-row">
+        <DateField
+          id={childInputId('child.birthDate')}
+          label="Födelsedatum"
+          required
+          error={errors.get('child.birthDate')}
+          value={values.birthDate}
+          onChange={(birthDate) => onChange({ birthDate })}
+        />
+        <TextField
+          id={childInputId('child.personnummer')}
+          label="Personnummer"
+          hint="Frivilligt. ÅÅÅÅMMDD-NNNN."
+          maxLength={20}
+          error={errors.get('child.personnummer')}
+          value={values.personnummer}
+          onChange={(personnummer) => onChange({ personnummer })}
+        />
+      </div>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            id={childInputId('child.protectedIdentity')}
+            aria-describedby="child-protected-hint"
+            checked={values.protectedIdentity}
+            onChange={(e) => onChange({ protectedIdentity: e.target.checked })}
+          />
+          Skyddad identitet
+        </label>
+        <p className="field__hint" id="child-protected-hint">
+          Namn och personnummer döljs överallt och visas bara när någon väljer att visa dem på placeringens sida.
+        </p>
+        {errors.get('child.protectedIdentity') && <p className="field__error">{errors.get('child.protectedIdentity')}</p>}
+      </div>
+    </>
   );
 }

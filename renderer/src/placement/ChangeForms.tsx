@@ -2,11 +2,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { dateProblem, endReasons } from '../../../preload/api';
-import type { EndReason, HomeListRow, Placement } from '../../../preload/api';
+import type { Child, EndReason, HomeListRow, Placement } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { compareSv, endReasonLabels, kindLabels } from '../labels';
-import { DateField, errorMap, failureOf, SelectField } from './fields';
+import { ChildIdentityFields } from '../children/ChildFields';
+import { childFieldOf, childInputId } from '../children/childForm';
+import { preferences, savePreferences } from '../preferences';
+import { DateField, errorMap, failureOf, SelectField, TextField } from './fields';
 import type { Failure } from './fields';
 import { ReadinessPanel, readinessQuery } from './ReadinessPanel';
 
@@ -283,6 +286,144 @@ export function EndForm(props: {
         value={reason}
         onChange={setReason}
       />
+    </InlineForm>
+  );
+}
+
+/** Corrects a child's details (name, birth date, personnummer, protected identity) from its placement's page. */
+export function EditChildForm(props: { child: Child; onCancel: () => void; onSaved: (child: Child) => void }) {
+  const { child } = props;
+  const [values, setValues] = useState({
+    name: child.name ?? '',
+    birthDate: child.birthDate ?? '',
+    personnummer: child.personnummer ?? '',
+    protectedIdentity: child.protectedIdentity,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => document.getElementById(childInputId('child.name'))?.focus(), []);
+
+  async function save() {
+    if (saving) return;
+    setSaving(true);
+    const result = await api.saveChild({ id: child.id, ...values });
+    setSaving(false);
+    if (!result.ok) {
+      setFailure(failureOf(result.error, childFieldOf));
+      return;
+    }
+    props.onSaved(result.value);
+  }
+
+  return (
+    <InlineForm
+      title="Ändra barnets uppgifter"
+      titleId="edit-child-title"
+      failure={failure}
+      onSubmit={() => void save()}
+      onCancel={props.onCancel}
+      actions={
+        <>
+          <button type="submit" className="button button--primary" disabled={saving}>
+            {saving ? 'Sparar…' : 'Spara barnets uppgifter'}
+          </button>
+          <button type="button" className="button" onClick={props.onCancel}>Avbryt</button>
+        </>
+      }
+    >
+      <ChildIdentityFields values={values} errors={errorMap(failure)} onChange={(change) => setValues((old) => ({ ...old, ...change }))} />
+    </InlineForm>
+  );
+}
+
+/**
+ * Removes a placement entered by mistake: why, and who removes it, are required and kept with the
+ * whole placement in the history. A child with no other placement can go with it.
+ */
+export function RemovePlacementForm(props: {
+  placement: Placement;
+  childLabel: string;
+  /** The child has no other placement: it may be removed too. */
+  childAlone: boolean;
+  confirm: (options: ConfirmOptions) => Promise<boolean>;
+  onCancel: () => void;
+  onRemoved: (childRemoved: boolean) => void;
+}) {
+  const [reason, setReason] = useState('');
+  const [removedBy, setRemovedBy] = useState(() => preferences().recordedBy ?? '');
+  const [alsoChild, setAlsoChild] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => document.getElementById('remove-reason')?.focus(), []);
+
+  async function save() {
+    if (saving) return;
+    const issues = [
+      ...(reason.trim() === '' ? [{ field: 'reason', message: 'Skriv varför placeringen tas bort: skälet sparas i historiken.' }] : []),
+      ...(removedBy.trim() === '' ? [{ field: 'removedBy', message: 'Skriv ditt namn: det sparas i historiken.' }] : []),
+    ];
+    if (issues.length > 0) {
+      setFailure({ message: 'Placeringen kunde inte tas bort.', issues });
+      document.getElementById(issues[0]!.field === 'reason' ? 'remove-reason' : 'remove-by')?.focus();
+      return;
+    }
+    const confirmed = await props.confirm({
+      title: 'Ta bort placeringen?',
+      message: `Placeringen för ${props.childLabel} tas bort med sina vistelser och händelser${alsoChild ? ', och barnets uppgifter med den' : ''}. Allt sparas i historiken med ditt namn och skälet; bevakningarna räknas om.`,
+      confirmLabel: 'Ta bort placeringen',
+      tone: 'danger',
+    });
+    if (!confirmed) return;
+    setSaving(true);
+    const removal = { reason: reason.trim(), removedBy: removedBy.trim() };
+    const result = await api.removePlacement({ id: props.placement.id, ...removal });
+    if (result.ok && alsoChild) {
+      const child = await api.removeChild({ id: props.placement.childId, ...removal });
+      if (!child.ok) {
+        setSaving(false);
+        setFailure({ message: `Placeringen är borttagen, men barnet kunde inte tas bort. ${child.error.message}`, issues: [] });
+        return;
+      }
+    }
+    setSaving(false);
+    if (!result.ok) {
+      setFailure(failureOf(result.error, fieldIn(['reason', 'removedBy'])));
+      return;
+    }
+    if (removedBy.trim() !== preferences().recordedBy) savePreferences({ recordedBy: removedBy.trim() });
+    props.onRemoved(alsoChild);
+  }
+
+  const errors = errorMap(failure);
+  return (
+    <InlineForm
+      title="Ta bort placeringen"
+      titleId="remove-title"
+      failure={failure}
+      onSubmit={() => void save()}
+      onCancel={props.onCancel}
+      actions={
+        <>
+          <button type="submit" className="button button--danger" disabled={saving}>
+            {saving ? 'Tar bort…' : 'Ta bort placeringen'}
+          </button>
+          <button type="button" className="button" onClick={props.onCancel}>Avbryt</button>
+        </>
+      }
+    >
+      <p className="field__hint">
+        Bara för en placering som registrerats av misstag. En placering som har upphört avslutas i stället med ”Avsluta placering”.
+      </p>
+      <TextField id="remove-reason" label="Skäl" required maxLength={500} error={errors.get('reason')} value={reason} onChange={setReason} />
+      <TextField id="remove-by" label="Tas bort av" required maxLength={200} error={errors.get('removedBy')} value={removedBy} onChange={setRemovedBy} />
+      {props.childAlone && (
+        <label className="checkbox">
+          <input type="checkbox" checked={alsoChild} onChange={(e) => setAlsoChild(e.target.checked)} />
+          Ta bort även barnets uppgifter (barnet har inga andra placeringar)
+        </label>
+      )}
     </InlineForm>
   );
 }

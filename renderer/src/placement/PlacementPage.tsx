@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { PlacementDetail, RecordedEvent, Stay } from '../../../preload/api';
+import type { Placement, PlacementDetail, RecordedEvent, Stay } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
 import { AppLink, BackButton, HomeLink } from '../routing/links';
 import { paths } from '../routing/paths';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
-import { EndForm, MoveForm } from './ChangeForms';
+import { EditChildForm, EndForm, MoveForm, RemovePlacementForm } from './ChangeForms';
 import { EventForm } from './EventForm';
 import { PlacementChecks } from './PlacementChecks';
 import { PlacementDeadlines } from './PlacementDeadlines';
@@ -36,7 +36,7 @@ export function PlacementPage(props: PlacementPageProps) {
   return <PlacementView key={props.placementId} {...props} />;
 }
 
-type Inline = 'none' | 'move' | 'end' | 'event';
+type Inline = 'none' | 'move' | 'end' | 'event' | 'child' | 'remove';
 
 /** The stay the child is in on `today` (the last one when none is: ended, or not begun). */
 function currentStay(stays: Stay[], today: string): Stay | undefined {
@@ -183,6 +183,31 @@ function PlacementView(props: PlacementPageProps) {
     focusById('placement-reveal');
   }
 
+  /** The full form shows the homes: a protected child's are revealed first. */
+  async function openEdit(focusAfter: string) {
+    setInline('none');
+    if (child.masked && child.protectedIdentity && !(await reveal(focusAfter))) return;
+    setEditing(true);
+  }
+
+  /** The child's details are shown in the form: a protected child's are revealed first. */
+  async function openChildForm() {
+    if (child.masked && child.protectedIdentity && !(await reveal('placement-action-child'))) return;
+    setInline('child');
+  }
+
+  async function undoMove(moved: Placement) {
+    const stay = moved.stays[moved.stays.length - 1];
+    if (!stay?.homeId) return;
+    const result = await api.undoMove({ id: moved.id, homeId: stay.homeId, from: stay.from });
+    if (!result.ok) {
+      notify(result.error.message);
+      return;
+    }
+    notify('Omplaceringen är ångrad.');
+    await changed();
+  }
+
   function closeInline(focus: string) {
     setInline('none');
     focusById(focus);
@@ -252,12 +277,7 @@ function PlacementView(props: PlacementPageProps) {
             type="button"
             id="placement-action-edit"
             className="button"
-            onClick={() => {
-              setInline('none');
-              // The form shows the homes: a protected child's are revealed first.
-              if (child.masked && child.protectedIdentity) void reveal('placement-action-edit').then((shown) => shown && setEditing(true));
-              else setEditing(true);
-            }}
+            onClick={() => void openEdit('placement-action-edit')}
           >
             Ändra
           </button>
@@ -299,7 +319,7 @@ function PlacementView(props: PlacementPageProps) {
             const from = moved.stays[moved.stays.length - 1]?.from ?? today;
             closeInline('placement-action-move');
             void changed();
-            notify(`Omplacerad till ${homeName} från ${from}.`);
+            notify(`Omplacerad till ${homeName} från ${from}.`, { label: 'Ångra', run: () => void undoMove(moved) });
           }}
         />
       )}
@@ -338,6 +358,7 @@ function PlacementView(props: PlacementPageProps) {
             placement={placement}
             events={events}
             onRemove={(event) => void removeEvent(event)}
+            onCorrectStay={() => void openEdit('placement-action-edit')}
             action={
               <button
                 type="button"
@@ -385,6 +406,48 @@ function PlacementView(props: PlacementPageProps) {
           )}
         </div>
       </div>
+
+      <section className="placement-page__correct" aria-labelledby="placement-correct-title">
+        <h2 id="placement-correct-title" className="visually-hidden">Rätta uppgifter</h2>
+        <button type="button" id="placement-action-child" className="button button--quiet" aria-expanded={inline === 'child'} onClick={() => void openChildForm()}>
+          Ändra barnets uppgifter
+        </button>
+        <button
+          type="button"
+          id="placement-action-remove"
+          className="button button--danger-quiet"
+          aria-expanded={inline === 'remove'}
+          onClick={() => setInline(inline === 'remove' ? 'none' : 'remove')}
+        >
+          Ta bort placeringen
+        </button>
+        <span className="field__hint">Registrerad av misstag? Den tas bort och sparas i historiken med skälet.</span>
+      </section>
+      {inline === 'child' && (
+        <EditChildForm
+          child={child}
+          onCancel={() => closeInline('placement-action-child')}
+          onSaved={() => {
+            closeInline('placement-action-child');
+            void changed();
+            notify('Barnets uppgifter är sparade.');
+          }}
+        />
+      )}
+      {inline === 'remove' && (
+        <RemovePlacementForm
+          placement={placement}
+          childLabel={childName}
+          childAlone={otherPlacements.length === 0}
+          confirm={confirm}
+          onCancel={() => closeInline('placement-action-remove')}
+          onRemoved={(childRemoved) => {
+            onChanged();
+            notify(childRemoved ? 'Placeringen och barnets uppgifter är borttagna och sparade i historiken.' : 'Placeringen är borttagen och sparad i historiken.');
+            onToList();
+          }}
+        />
+      )}
       </div>
 
       {editing && (

@@ -19,6 +19,8 @@ export function Timeline(props: {
   placement: Placement;
   events: RecordedEvent[];
   onRemove: (event: RecordedEvent) => void;
+  /** Corrects a stay (its home or dates) in the placement's form. */
+  onCorrectStay: () => void;
   /** Beside the heading: the way to record an event. */
   action: ReactNode;
   /** Under the heading: the form recording an event, while it is open. */
@@ -72,6 +74,14 @@ export function Timeline(props: {
                     {stay.investigationCompletedOn && ` · utredning avslutad ${stay.investigationCompletedOn}`}
                   </span>
                 </div>
+                <button
+                  type="button"
+                  className="button button--quiet timeline__remove"
+                  aria-label={`Rätta vistelsen från ${stay.from}`}
+                  onClick={props.onCorrectStay}
+                >
+                  Rätta
+                </button>
               </li>
             );
           }

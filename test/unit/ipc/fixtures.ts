@@ -67,6 +67,9 @@ export const validInputs: Record<Channel, unknown> = {
   },
   getPreferences: {},
   savePreferences: { recordedBy: 'Saga Handläggarsson' },
+  undoMove: { id: 'PL1', homeId: 'H2', from: '2026-11-01' },
+  removePlacement: { id: 'PL1', reason: 'Registrerad på fel barn.', removedBy: 'Saga Handläggarsson' },
+  removeChild: { id: 'C1', reason: 'Dubblett.', removedBy: 'Saga Handläggarsson' },
 };
 
 /** Bad input that every channel must refuse, whatever its schema. */
@@ -181,5 +184,8 @@ export const badInputs: Record<Channel, unknown[]> = {
     { parameters: {}, references: [], catalogue: [{ register: 'kronofogden', required: true, roles: ['grannar'], maxAgeMonths: 12, recheckMonths: null }], version: 0 },
   ],
   getPreferences: [{ recordedBy: 'x' }],
+  undoMove: [{ id: 'PL1', homeId: 'H2' }, { id: 'PL1', homeId: 'H2', from: '2026-02-30' }],
+  removePlacement: [{ id: 'PL1', removedBy: 'Saga' }, { id: 'PL1', reason: '  ', removedBy: 'Saga' }, { id: 'PL1', reason: 'x', removedBy: 'y', extra: 1 }],
+  removeChild: [{ id: 'C1', reason: 'Dubblett.' }, { id: '', reason: 'x', removedBy: 'y' }],
   savePreferences: [{ recordedBy: 1 }, { recordedBy: 'x'.repeat(201) }, { window: { width: 800 } }],
 };
