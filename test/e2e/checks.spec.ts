@@ -145,12 +145,24 @@ test('"Redo för beslut?" names each missing check, is green when all are made, 
   await expect(page.getByRole('alert').filter({ hasText: 'Placeringen kunde inte sparas' })).toBeVisible();
   await expect(homeSelect).toHaveAttribute('aria-invalid', 'true');
 
-  // The missing checks are recorded on the home: "Öppna hemmet" goes there (after asking about the form).
+  // The missing checks are recorded on the home: "Öppna hemmet" goes there, and the half-filled
+  // form is kept: nothing to ask, nothing lost; back in Placeringar it opens again as it was.
   await homeSelect.selectOption({ label: 'Familjen Kontrollberg (Familjehem, Sundsvall)' });
+  await expect(readiness(page)).toContainText('Formuläret sparas som utkast och öppnas igen när du går tillbaka till Placeringar.');
   await readiness(page).getByRole('button', { name: 'Öppna hemmet' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Lämna utan att spara' }).click();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(menuItem(page, 'Register')).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
+  await page.goBack();
+  const back = page.getByRole('region', { name: 'Ny placering' });
+  await expect(back.getByRole('status').filter({ hasText: 'Formuläret är som du lämnade det' })).toBeVisible();
+  await expect(back.getByLabel('Namn eller initialer')).toHaveValue('Vera Provsdotter');
+  await expect(back.getByLabel('Födelsedatum')).toHaveValue('2018-05-06');
+  await expect(back.getByRole('combobox', { name: /^Hem\b/ }).locator('option:checked')).toHaveText('Familjen Kontrollberg (Familjehem, Sundsvall)');
+  await expect(readiness(page)).toContainText('Inte redo för beslut.');
+  // Closing it now asks as any unsaved form does.
+  await back.getByRole('button', { name: 'Stäng' }).last().click();
+  await expect(page.getByRole('dialog', { name: 'Lämna utan att spara?' })).toBeVisible();
 });
 
 test('the placement shows its checks before the decision, the problems first; the omplacering asks too', async ({ page, openApp, databasePath }) => {

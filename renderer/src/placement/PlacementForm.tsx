@@ -11,6 +11,7 @@ import { compareSv, endReasonLabels, kindLabels, legalBasisLabels } from '../lab
 import { DateField, ErrorSummary, errorMap, failureOf, SelectField, TextField } from './fields';
 import { ReadinessPanel, readinessQuery, type ReadinessChild } from './ReadinessPanel';
 import type { Failure } from './fields';
+import { keepDraft, takeDraft } from './draft';
 import { emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
 import type { PlacementValues, StayValues } from './form';
 
@@ -56,8 +57,10 @@ export function PlacementForm(props: Props) {
     () => ({ child: emptyChild('new'), placement: placement ? valuesFromPlacement(placement) : emptyPlacement() }),
     [placement],
   );
+  // A new placement's form left for the home ("Öppna hemmet") comes back as it was left.
+  const [restored] = useState(() => (isNew ? takeDraft<FormState>() : null));
   const [baseline, setBaseline] = useState<FormState>(initial);
-  const [values, setValues] = useState<FormState>(initial);
+  const [values, setValues] = useState<FormState>(restored ?? initial);
   const [homes, setHomes] = useState<HomeListRow[] | null>(null);
   const [children, setChildren] = useState<ChildListRow[] | null>(isNew ? null : []);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -147,7 +150,7 @@ export function PlacementForm(props: Props) {
     if (unchanged) return null;
     const decisionOn = stay.decidedOn || (index === 0 ? p.decidedOn : stay.from);
     const query = readinessQuery(stay.homeId, decisionOn, index === 0 ? p.startedOn : stay.from, readinessChild);
-    return query && <ReadinessPanel idPrefix={`placement-${stay.key}`} query={query} today={today} onOpenHome={props.onOpenHome} />;
+    return query && <ReadinessPanel idPrefix={`placement-${stay.key}`} query={query} today={today} onOpenHome={openHome} keepsDraft={isNew} />;
   };
 
   const setPlacement = (change: Partial<PlacementValues>) => setValues((old) => ({ ...old, placement: { ...old.placement, ...change } }));
@@ -248,6 +251,15 @@ export function PlacementForm(props: Props) {
     (document.getElementById(id) ?? document.getElementById(inputId('legalBasis')))?.focus();
   };
 
+  /** To the home to record a check: a new placement's form is kept and comes back (draft.ts), so nothing is asked or lost. */
+  const openHome = props.onOpenHome && ((homeId: string) => {
+    if (isNew) {
+      keepDraft(values);
+      onDirtyChange(false);
+    }
+    props.onOpenHome?.(homeId);
+  });
+
   const loading = homes === null || children === null;
   const ended = !isNew && placement.endedOn !== null;
   const title = isNew ? 'Ny placering' : 'Ändra placeringen';
@@ -291,6 +303,11 @@ export function PlacementForm(props: Props) {
           }}
         >
           <div className="panel__body">
+            {restored && (
+              <p className="note" role="status">
+                Formuläret är som du lämnade det när du öppnade hemmet. Inget är sparat ännu.
+              </p>
+            )}
             <ErrorSummary title={failureTitle} failure={failure} labelOf={labelOf} focusField={focusField} summaryRef={summaryRef} />
 
             {isNew && <ChildFields values={values.child} known={children} errors={errors} onChange={setChild} />}

@@ -8,6 +8,7 @@ import { compareSv, kindLabels, legalBasisLabels } from '../labels';
 import { useDebounced } from '../register/useDebounced';
 import { AppLink } from '../routing/links';
 import { paths } from '../routing/paths';
+import { hasDraft } from './draft';
 import { PlacementForm } from './PlacementForm';
 
 export interface PlacementsPageProps {
@@ -45,7 +46,8 @@ export function PlacementsPage(props: PlacementsPageProps) {
   const [activeOnly, setActiveOnly] = useState(true);
   const [retries, setRetries] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [formOpen, setFormOpen] = useState(false);
+  // Back from the home with a new placement's form kept: it opens again as it was left.
+  const [formOpen, setFormOpen] = useState(hasDraft);
   const [formKey, setFormKey] = useState(0);
   const openerRef = useRef<HTMLElement | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);

@@ -67,6 +67,8 @@ export function ReadinessPanel(props: {
   today: string;
   /** Where the missing checks are recorded: the home in the register. */
   onOpenHome?: (homeId: string) => void;
+  /** The form is kept while the home is open (a new placement's): says so instead of warning. */
+  keepsDraft?: boolean;
 }) {
   const { idPrefix, today, onOpenHome } = props;
   const key = JSON.stringify({ ...props.query, today });
@@ -190,7 +192,9 @@ export function ReadinessPanel(props: {
             {householdGaps.length > 0
               ? 'Hushållets uppdragstagare och deras kontroller registreras på hemmet i registret.'
               : 'Kontrollerna registreras på hemmet i registret.'}{' '}
-            Osparade uppgifter i formuläret följer inte med.
+            {props.keepsDraft
+              ? 'Formuläret sparas som utkast och öppnas igen när du går tillbaka till Placeringar.'
+              : 'Osparade uppgifter i formuläret följer inte med.'}
           </span>
         </p>
       )}
