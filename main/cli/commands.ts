@@ -241,7 +241,8 @@ function describeImport(file: string, summary: ImportSummary, created: boolean):
   if (lines.length === 0) {
     return created ? `Databasen skapades; ${file} innehöll inga poster.\n` : `${file} innehöll inga poster; databasen är oförändrad.\n`;
   }
-  return `${created ? 'Skapade databasen och läste in' : 'Läste in'} ${file}:\n${lines.join('\n')}\n`;
+  const warnings = summary.warnings.map((warning) => `Varning: ${warning}\n`).join('');
+  return `${created ? 'Skapade databasen och läste in' : 'Läste in'} ${file}:\n${lines.join('\n')}\n${warnings}`;
 }
 
 type DeadlineOverview = Awaited<ReturnType<Services['deadlines']['overview']>>;

@@ -34,6 +34,57 @@ const roleOrder = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'];
  * The register list, Swedish-sorted by name. `query` matches (Swedish-aware, see `sv_contains`)
  * name, org.nr (with or without the hyphen), municipality, agency and the names of the adults.
  */
+/**
+ * Homes that may be the same as one being saved: the same org.nr, or the same name in the same
+ * municipality (Swedish-aware, case-insensitive); `exceptId` is the home itself.
+ */
+export async function similarHomes(
+  db: Db,
+  home: { name: string; municipality: string | null; orgNr: string | null; exceptId: string | null },
+): Promise<{ id: string; kind: string; name: string; municipality: string | null; orgNr: string | null }[]> {
+  if (home.orgNr === null && home.municipality === null) return [];
+  return db
+    .selectFrom('homes')
+    .select(['id', 'kind', 'name', 'municipality', 'orgNr'])
+    .where((eb) =>
+      eb.or([
+        ...(home.orgNr !== null ? [eb('orgNr', '=', home.orgNr)] : []),
+        ...(home.municipality !== null
+          ? [
+              eb.and([
+                eb(eb.fn('sv_lower', [eb.ref('name')]), '=', eb.fn('sv_lower', [eb.val(home.name)])),
+                eb(eb.fn('sv_lower', [eb.ref('municipality')]), '=', eb.fn('sv_lower', [eb.val(home.municipality)])),
+              ]),
+            ]
+          : []),
+      ]),
+    )
+    .$if(home.exceptId !== null, (qb) => qb.where('id', '!=', home.exceptId!))
+    .orderBy('name')
+    .execute();
+}
+
+/** Pairs of homes, one of them among `ids`, that may be the same home: the same org.nr, or the same name in the same kommun. */
+export async function similarPairs(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ a: { id: string; name: string; orgNr: string | null }; b: { id: string; name: string; orgNr: string | null }; sameOrgNr: boolean }[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<{ aId: string; aName: string; aOrgNr: string | null; bId: string; bName: string; bOrgNr: string | null; sameOrgNr: number }>`
+    SELECT a.id AS "aId", a.name AS "aName", a.org_nr AS "aOrgNr", b.id AS "bId", b.name AS "bName", b.org_nr AS "bOrgNr",
+      (a.org_nr IS NOT NULL AND a.org_nr = b.org_nr) AS "sameOrgNr"
+    FROM homes a JOIN homes b ON a.id < b.id
+      AND ((a.org_nr IS NOT NULL AND a.org_nr = b.org_nr)
+        OR (a.municipality IS NOT NULL AND sv_lower(a.name) = sv_lower(b.name) AND sv_lower(a.municipality) = sv_lower(b.municipality)))
+    WHERE a.id IN (${sql.join([...ids])}) OR b.id IN (${sql.join([...ids])})
+    ORDER BY a.id, b.id`.execute(db.withoutPlugins());
+  return rows.rows.map((r) => ({
+    a: { id: r.aId, name: r.aName, orgNr: r.aOrgNr },
+    b: { id: r.bId, name: r.bName, orgNr: r.bOrgNr },
+    sameOrgNr: r.sameOrgNr === 1,
+  }));
+}
+
 export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
   const q = query.trim();
   const digits = q.replaceAll('-', '');

@@ -28,6 +28,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     getHome: ({ id }) => services.homes.get(id),
     saveHome: (input) => services.homes.save(input),
     setHomeActive: ({ id, active }) => services.homes.setActive(id, active),
+    findSimilarHomes: (input) => services.homes.findSimilar(input),
     loadDemoData: ({ today }) => services.demo.load(today),
     removeDemoData: () => services.demo.remove(),
 

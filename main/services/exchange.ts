@@ -5,13 +5,17 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { readAll, readKnown, upsertAll, type ImportCounts } from '../db/exchange-repository';
+import { similarPairs } from '../db/homes-repository';
 import type { Database } from '../db/schema';
 import { mentionedIds, validateExchangeFile, type ExchangeFile } from '../domain/exchange';
 import type { Clock } from './clock';
 import { ServiceError } from './errors';
 
-/** Per array of the file: how many records were new and how many replaced stored ones. */
-export type ImportSummary = ImportCounts;
+/**
+ * Per array of the file: how many records were new and how many replaced stored ones; and what
+ * the import let in but a person should look at (homes that may be the same home twice).
+ */
+export type ImportSummary = ImportCounts & { warnings: string[] };
 
 export interface ExchangeService {
   /** `json` is the parsed file; throws `ServiceError('VALIDATION')` with every problem. */
@@ -29,7 +33,11 @@ export function createExchangeService(db: Kysely<Database>, clock: Clock): Excha
   return {
     importFile: (json) =>
       // Checks and writes in one transaction, so they see the same database; a throw rolls back.
-      db.transaction().execute(async (trx) => upsertAll(trx, await validFile(trx, json), clock.now())),
+      db.transaction().execute(async (trx) => {
+        const file = await validFile(trx, json);
+        const counts = await upsertAll(trx, file, clock.now());
+        return { ...counts, warnings: await duplicateWarnings(trx, (file.homes ?? []).map((home) => home.id)) };
+      }),
     checkFile: (json) =>
       // A transaction only for a consistent view of the database across the reads.
       db.transaction().execute(async (trx) => {
@@ -37,6 +45,14 @@ export function createExchangeService(db: Kysely<Database>, clock: Clock): Excha
       }),
     exportAll: () => readAll(db),
   };
+}
+
+/** The homes of the file that may be the same home as another (the same org.nr, or name and kommun), in Swedish. */
+async function duplicateWarnings(trx: Transaction<Database>, homeIds: string[]): Promise<string[]> {
+  return (await similarPairs(trx, homeIds)).map(
+    ({ a, b, sameOrgNr }) =>
+      `Hemmen ${a.id} (${a.name}) och ${b.id} (${b.name}) har ${sameOrgNr ? `samma org.nr ${a.orgNr}` : 'samma namn och kommun'}: kan det vara samma hem två gånger?`,
+  );
 }
 
 async function validFile(trx: Transaction<Database>, json: unknown): Promise<ExchangeFile> {

@@ -7,7 +7,8 @@ import type { Kysely } from 'kysely';
 import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
 import { checkHomeFields } from '../domain/homes';
-import type { Home, HomeInput, HomeListRow, TargetGroup } from '../../preload/api/homes';
+import type { Home, HomeInput, HomeListRow, SimilarHome, SimilarHomesInput, TargetGroup } from '../../preload/api/homes';
+import { validateOrgNr } from '../domain/orgnr';
 import type { Clock } from './clock';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type { HomeKind, Operator, PersonRole } from '../domain/vocabulary';
@@ -41,6 +42,18 @@ function birthYearIssues(input: HomeInput, thisYear: number): ServiceIssue[] {
     }
     return [];
   });
+}
+
+/** The homes that may be the same, each with why: the same org.nr, or the same name in the same kommun. */
+async function similarTo(
+  db: Parameters<typeof repo.similarHomes>[0],
+  home: { name: string; municipality: string | null; orgNr: string | null; exceptId: string | null },
+): Promise<SimilarHome[]> {
+  return (await repo.similarHomes(db, home)).map((row) => ({
+    ...row,
+    kind: row.kind as HomeKind,
+    reason: home.orgNr !== null && row.orgNr === home.orgNr ? 'samma org.nr' : 'samma namn och kommun',
+  }));
 }
 
 export function createHomesService(db: Kysely<Database>, clock: Clock) {
@@ -88,6 +101,22 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
         }
         if (issues.length > 0) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
 
+        // The same home twice splits its history in two: asked once, then saved if the user says so.
+        const identityChanged = !existing || existing.name !== input.name || existing.municipality !== input.municipality || existing.orgNr !== orgNr;
+        if (identityChanged && !input.duplicateConfirmed) {
+          const similar = await similarTo(trx, { name: input.name, municipality: input.municipality, orgNr, exceptId: existing?.id ?? null });
+          if (similar.length > 0) {
+            throw new ServiceError(
+              'CONFLICT',
+              'Hemmet kan redan finnas i registret.',
+              similar.map((home) => ({
+                path: home.reason === 'samma org.nr' ? '/orgNr' : '/name',
+                message: `${home.name}${home.municipality ? ` (${home.municipality})` : ''} har ${home.reason}.`,
+              })),
+            );
+          }
+        }
+
         try {
           await repo.saveHome(
             trx,
@@ -123,6 +152,17 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
       return repo.inTransaction(db, async (trx) => {
         if (!(await repo.setHomeActive(trx, id, active))) throw notFound('Hemmet');
         return toHome((await repo.getHome(trx, id))!);
+      });
+    },
+
+    /** Homes that may be the same as the one being saved (before a save, so the form can offer to open them). */
+    async findSimilar(input: SimilarHomesInput): Promise<SimilarHome[]> {
+      const orgNr = input.orgNr === null ? null : validateOrgNr(input.orgNr);
+      return similarTo(db, {
+        name: input.name,
+        municipality: input.municipality,
+        orgNr: orgNr?.ok ? orgNr.value : null,
+        exceptId: input.id ?? null,
       });
     },
 

@@ -82,9 +82,27 @@ export const homeInput = z
     targetGroup: orNull(targetGroupInput),
     agency: optionalText(200),
     persons: z.array(personInput).max(30, 'Högst 30 personer i ett hushåll.').default([]),
+    /** The user has seen the homes that may be the same one (same org.nr, or name and kommun) and saves anyway. */
+    duplicateConfirmed: z.boolean().optional(),
   })
   .strict();
 export type HomeInput = z.output<typeof homeInput>;
+
+/** A home that may be the same as one being saved, and why. */
+export interface SimilarHome {
+  id: string;
+  kind: HomeKind;
+  name: string;
+  municipality: string | null;
+  orgNr: string | null;
+  /** "samma org.nr" or "samma namn och kommun". */
+  reason: string;
+}
+
+export const similarHomesInput = z
+  .object({ id: id.optional(), name: z.string().trim().max(200), municipality: optionalText(100), orgNr: optionalText(20) })
+  .strict();
+export type SimilarHomesInput = z.output<typeof similarHomesInput>;
 
 export const homeChannels = {
   /** `query` is matched Swedish-aware (case-insensitive, å/ä/ö as letters of their own) in the database. */
@@ -92,4 +110,6 @@ export const homeChannels = {
   getHome: channel(byId).returns<Home>(),
   saveHome: channel(homeInput).returns<Home>(),
   setHomeActive: channel(z.object({ id, active: z.boolean() }).strict()).returns<Home>(),
+  /** Homes that may be the same as the one being saved: asked before a save, so the user can open the existing one. */
+  findSimilarHomes: channel(similarHomesInput).returns<SimilarHome[]>(),
 };

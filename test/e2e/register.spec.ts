@@ -410,3 +410,34 @@ test('the page runs under the strict CSP: AG Grid gets the nonce, no violations'
   await expect(page.locator('.ag-root-wrapper')).toHaveCSS('border-top-style', 'solid');
   // The fixture `pageErrors` fails the test on any console error or securitypolicyviolation event.
 });
+
+test('the same home twice: a new home with an existing org.nr names the one there, opens it, or is saved anyway', async ({ page, openApp }) => {
+  await openApp();
+  await gotoRegister(page);
+  await loadDemo(page);
+  const newHvb = async () => {
+    await page.getByRole('button', { name: 'Nytt hem' }).click();
+    await panel(page).getByLabel('Typ av hem').selectOption({ label: 'HVB' });
+    await panel(page).getByLabel('Namn').fill('Östergården Två');
+    await panel(page).getByLabel('Organisationsnummer').fill('5560000019');
+    await panel(page).getByLabel('Huvudman').selectOption({ label: 'Enskild' });
+    await panel(page).getByRole('button', { name: 'Spara hemmet' }).click();
+  };
+  await newHvb();
+  const similar = panel(page).getByRole('alert').filter({ hasText: 'Hemmet kan redan finnas i registret' });
+  await expect(similar).toContainText('Östergårdens HVB (HVB, Timrå, org.nr 556000-0019) – samma org.nr');
+  await expect(page.getByRole('heading', { name: 'Hemmet kan redan finnas i registret' })).toBeFocused();
+  await expectAccessible(page);
+  await screenshot(page, 'hem-dubblett');
+
+  // Open the one there: the new home's form asks before it is left.
+  await similar.getByRole('button', { name: 'Öppna Östergårdens HVB' }).click();
+  await page.getByRole('dialog', { name: 'Lämna utan att spara?' }).getByRole('button', { name: 'Lämna utan att spara' }).click();
+  await expect(page.locator('#panel-title')).toHaveText('Östergårdens HVB');
+
+  // Or it is another home after all: saved when the user says so.
+  await gotoRegister(page);
+  await newHvb();
+  await similar.getByRole('button', { name: 'Spara ändå' }).click();
+  await expect(toast(page)).toContainText('Hemmet ”Östergården Två” är sparat.');
+});

@@ -170,6 +170,29 @@ describe.concurrent('import and export', spawning, () => {
     expect(fs.existsSync(inDir('ny.sqlite'))).toBe(false);
   });
 
+  it('imports the same home twice (same org.nr) with a warning naming both, in the text and in --json', async () => {
+    const { cli, writeJson } = sandbox();
+    const file = writeJson('dubbel.json', {
+      ...emptyFile,
+      homes: [
+        { id: 'H1', kind: 'hvb', name: 'Solgläntans HVB', orgNr: '556677-8899', operator: 'enskild' },
+        { id: 'H2', kind: 'hvb', name: 'Solgläntan', orgNr: '5566778899', operator: 'enskild' },
+        { id: 'F1', kind: 'familjehem', name: 'Familjen Ek', municipality: 'Timrå' },
+      ],
+    });
+    const run = await cli(['import', file, '--db', 'register.sqlite']);
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout).at(-1)).toBe(
+      'Varning: Hemmen H1 (Solgläntans HVB) och H2 (Solgläntan) har samma org.nr 556677-8899: kan det vara samma hem två gånger?',
+    );
+    const again = writeJson('ek.json', { ...emptyFile, homes: [{ id: 'F2', kind: 'familjehem', name: 'familjen ek', municipality: 'Timrå' }] });
+    const json = await cli(['import', again, '--db', 'register.sqlite', '--json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      homes: { created: 1, updated: 0 },
+      warnings: ['Hemmen F1 (Familjen Ek) och F2 (familjen ek) har samma namn och kommun: kan det vara samma hem två gånger?'],
+    });
+  });
+
   it('importing a file without records says whether it created the database or left it unchanged', async () => {
     const { cli, inDir, writeJson } = sandbox();
     const file = writeJson('tom.json', emptyFile);

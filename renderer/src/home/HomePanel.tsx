@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { commonNeeds, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders } from '../../../preload/api';
-import type { Home, HomeKind, Operator, PersonRole, TargetGender } from '../../../preload/api';
+import type { Home, HomeKind, Operator, PersonRole, SimilarHome, TargetGender } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { BackButton } from '../routing/links';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
@@ -30,6 +30,8 @@ interface Props {
   onUndoDeactivate: (home: Home) => void;
   notify: (message: string, action?: { label: string; run: () => void }) => void;
   confirm: (options: ConfirmOptions) => Promise<boolean>;
+  /** Opens another home (one that may be the same as this). */
+  onOpenHome?: (homeId: string) => void;
 }
 
 /** A failed save: issues keyed by form field (household members by row key, see `fieldOf`). */
@@ -39,6 +41,8 @@ interface Failure {
 }
 
 const SAVE_FAILED = 'Hemmet kunde inte sparas';
+/** main's word for a home that may already be in the register (services/homes). */
+const DUPLICATE = 'Hemmet kan redan finnas i registret.';
 const ADD_PERSON_ID = 'home-add-person';
 const personSubfields = ['name', 'role', 'birthYear'];
 
@@ -49,6 +53,8 @@ export function HomePanel(props: Props) {
   const [baseline, setBaseline] = useState<FormValues>(emptyValues);
   const [values, setValues] = useState<FormValues>(emptyValues);
   const [failure, setFailure] = useState<Failure | null>(null);
+  /** Homes that may be this one (same org.nr, or name and kommun): shown once before it is saved anyway. */
+  const [similar, setSimilar] = useState<SimilarHome[]>([]);
   const [saving, setSaving] = useState(false);
   const [seenRefresh, setSeenRefresh] = useState(refreshed);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -124,7 +130,7 @@ export function HomePanel(props: Props) {
     requestAnimationFrame(() => document.getElementById(next)?.focus());
   }
 
-  async function save() {
+  async function save(duplicateConfirmed = false) {
     if (saving) return;
     if (home && isFosterHomeKind(home.kind) && home.persons.length > 0 && kind !== '' && !foster) {
       const count = home.persons.length;
@@ -139,10 +145,22 @@ export function HomePanel(props: Props) {
     const sent = values;
     const editsBefore = edits.current;
     setSaving(true);
-    const request = api.saveHome(toInput(sent, home?.id));
+    const request = api.saveHome({ ...toInput(sent, home?.id), ...(duplicateConfirmed ? { duplicateConfirmed } : {}) });
     onSaving(request);
     const result = await request;
     setSaving(false);
+    setSimilar([]);
+    if (!result.ok && result.error.code === 'CONFLICT' && result.error.message === DUPLICATE) {
+      // Named by main; asked for again with their ids, so each can be opened.
+      const input = toInput(sent, home?.id);
+      const found = await api.findSimilarHomes({ ...(home ? { id: home.id } : {}), name: input.name ?? '', municipality: input.municipality ?? null, orgNr: input.orgNr ?? null });
+      if (found.ok && found.value.length > 0) {
+        setFailure(null);
+        setSimilar(found.value);
+        requestAnimationFrame(() => document.getElementById('home-similar-title')?.focus());
+        return;
+      }
+    }
     if (!result.ok) {
       showFailure({
         message: result.error.message,
@@ -256,6 +274,30 @@ export function HomePanel(props: Props) {
           }}
         >
           <div className="panel__body">
+            {similar.length > 0 && (
+              <div className="similar-homes" role="alert" aria-labelledby="home-similar-title">
+                <h3 id="home-similar-title" className="similar-homes__title" tabIndex={-1}>Hemmet kan redan finnas i registret</h3>
+                <p>Samma hem två gånger delar dess historik i två. Öppna det befintliga, eller spara om det verkligen är ett annat hem.</p>
+                <ul className="similar-homes__list">
+                  {similar.map((other) => (
+                    <li key={other.id}>
+                      <span>
+                        <strong>{other.name}</strong> ({[kindLabels[other.kind], other.municipality, other.orgNr && `org.nr ${other.orgNr}`].filter(Boolean).join(', ')}) – {other.reason}
+                      </span>
+                      {props.onOpenHome && (
+                        <button type="button" className="button button--quiet" onClick={() => props.onOpenHome?.(other.id)}>
+                          Öppna {other.name}
+                        </button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                <div className="similar-homes__actions">
+                  <button type="button" className="button" onClick={() => void save(true)}>Spara ändå</button>
+                  <button type="button" className="button button--quiet" onClick={() => setSimilar([])}>Ändra uppgifterna</button>
+                </div>
+              </div>
+            )}
             <div ref={summaryRef} tabIndex={-1} className={failure ? 'error-summary' : 'error-summary error-summary--empty'} role="alert">
               {failure && (
                 <>

@@ -160,6 +160,7 @@ export function RegisterRoute() {
           onUndoDeactivate={(home) => void undoDeactivate(home)}
           notify={notify}
           confirm={confirm}
+          onOpenHome={(id) => void navigate(paths.home(id), { state: location.state })}
         />
       )}
     </>

@@ -161,14 +161,14 @@ describe('homes service: validation by field', () => {
 describe('homes service: the register list', () => {
   it('is sorted by name in Swedish order (Å, Ä, Ö after Z)', async () => {
     for (const name of ['Östergården', 'Ängen', 'Zetagården', 'Åkerbacken', 'Alfahemmet', 'ekbacken']) {
-      await db.services.homes.save(hvb({ name }));
+      await db.services.homes.save(hvb({ name, orgNr: null }));
     }
     expect(await names()).toEqual(['Alfahemmet', 'ekbacken', 'Zetagården', 'Åkerbacken', 'Ängen', 'Östergården']);
   });
 
   it('search is case-insensitive and treats ö as a letter: "ö" finds Östergården, "o" does not', async () => {
     await db.services.homes.save(hvb());
-    await db.services.homes.save(hvb({ name: 'Solbackens stödboende', kind: 'stodboende', municipality: 'Ånge' }));
+    await db.services.homes.save(hvb({ name: 'Solbackens stödboende', kind: 'stodboende', municipality: 'Ånge', orgNr: null }));
     expect(await names('ÖSTER')).toEqual(['Östergårdens HVB']);
     expect(await names('ö')).toEqual(['Solbackens stödboende', 'Östergårdens HVB']);
     expect(await names('o')).toEqual(['Solbackens stödboende']);
@@ -235,5 +235,35 @@ describe('homes service and the import of exchange files: one set of rules (main
     expect(imported.issues.map((i) => i.path)).toEqual(['/persons/0/homeId']);
     const saved = await failure(db.services.homes.save(hvb({ kind: 'stodboende', persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: null }] })));
     expect(saved.issues.map((i) => i.path)).toEqual(['/persons']);
+  });
+});
+
+describe('the same home twice (issue 10)', () => {
+  it('a new home with the org.nr of another is refused once, naming it; saved when the user confirms', async () => {
+    const first = await db.services.homes.save(hvb());
+    const refused = await failure(db.services.homes.save(hvb({ name: 'Östergården AB', municipality: 'Sundsvall', orgNr: '556000-0019' })));
+    expect(refused).toMatchObject({
+      code: 'CONFLICT',
+      message: 'Hemmet kan redan finnas i registret.',
+      issues: [{ path: '/orgNr', message: 'Östergårdens HVB (Timrå) har samma org.nr.' }],
+    });
+    expect(await db.services.homes.findSimilar({ name: 'Östergården AB', municipality: 'Sundsvall', orgNr: '5560000019' })).toEqual([
+      { id: first.id, kind: 'hvb', name: 'Östergårdens HVB', municipality: 'Timrå', orgNr: '556000-0019', reason: 'samma org.nr' },
+    ]);
+    await expect(db.services.homes.save(hvb({ name: 'Östergården AB', municipality: 'Sundsvall', duplicateConfirmed: true }))).resolves.toMatchObject({ name: 'Östergården AB' });
+  });
+
+  it('the same name in the same kommun (whatever the case) is the same question; another kommun is not', async () => {
+    await db.services.homes.save(hvb({ orgNr: null }));
+    expect((await failure(db.services.homes.save(hvb({ orgNr: null, name: 'östergårdens hvb' })))).issues).toEqual([
+      { path: '/name', message: 'Östergårdens HVB (Timrå) har samma namn och kommun.' },
+    ]);
+    await expect(db.services.homes.save(hvb({ orgNr: null, municipality: 'Kramfors' }))).resolves.toMatchObject({ municipality: 'Kramfors' });
+  });
+
+  it('editing a home is not asked about itself, nor when its name, kommun and org.nr stay', async () => {
+    const home = await db.services.homes.save(hvb());
+    await expect(db.services.homes.save(hvb({ id: home.id, capacity: 10 }))).resolves.toMatchObject({ capacity: 10 });
+    expect(await db.services.homes.findSimilar({ id: home.id, name: 'Östergårdens HVB', municipality: 'Timrå', orgNr: '556000-0019' })).toEqual([]);
   });
 });

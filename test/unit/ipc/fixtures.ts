@@ -68,6 +68,7 @@ export const validInputs: Record<Channel, unknown> = {
   getPreferences: {},
   savePreferences: { recordedBy: 'Saga Handläggarsson' },
   undoMove: { id: 'PL1', homeId: 'H2', from: '2026-11-01' },
+  findSimilarHomes: { name: 'Solgläntans HVB', municipality: 'Timrå', orgNr: '556677-8899' },
   removePlacement: { id: 'PL1', reason: 'Registrerad på fel barn.', removedBy: 'Saga Handläggarsson' },
   removeChild: { id: 'C1', reason: 'Dubblett.', removedBy: 'Saga Handläggarsson' },
 };
@@ -185,6 +186,7 @@ export const badInputs: Record<Channel, unknown[]> = {
   ],
   getPreferences: [{ recordedBy: 'x' }],
   undoMove: [{ id: 'PL1', homeId: 'H2' }, { id: 'PL1', homeId: 'H2', from: '2026-02-30' }],
+  findSimilarHomes: [{ municipality: 'Timrå' }, { name: 'x'.repeat(201) }, { name: 'Ek', nonsense: 1 }],
   removePlacement: [{ id: 'PL1', removedBy: 'Saga' }, { id: 'PL1', reason: '  ', removedBy: 'Saga' }, { id: 'PL1', reason: 'x', removedBy: 'y', extra: 1 }],
   removeChild: [{ id: 'C1', reason: 'Dubblett.' }, { id: '', reason: 'x', removedBy: 'y' }],
   savePreferences: [{ recordedBy: 1 }, { recordedBy: 'x'.repeat(201) }, { window: { width: 800 } }],
