@@ -64,25 +64,9 @@ export async function similarHomes(
     .execute();
 }
 
-/** Pairs of homes, one of them among `ids`, that may be the same home: the same org.nr, or the same name in the same kommun. */
-export async function similarPairs(
-  db: Db,
-  ids: readonly string[],
-): Promise<{ a: { id: string; name: string; orgNr: string | null }; b: { id: string; name: string; orgNr: string | null }; sameOrgNr: boolean }[]> {
-  if (ids.length === 0) return [];
-  const rows = await sql<{ aId: string; aName: string; aOrgNr: string | null; bId: string; bName: string; bOrgNr: string | null; sameOrgNr: number }>`
-    SELECT a.id AS "aId", a.name AS "aName", a.org_nr AS "aOrgNr", b.id AS "bId", b.name AS "bName", b.org_nr AS "bOrgNr",
-      (a.org_nr IS NOT NULL AND a.org_nr = b.org_nr) AS "sameOrgNr"
-    FROM homes a JOIN homes b ON a.id < b.id
-      AND ((a.org_nr IS NOT NULL AND a.org_nr = b.org_nr)
-        OR (a.municipality IS NOT NULL AND sv_lower(a.name) = sv_lower(b.name) AND sv_lower(a.municipality) = sv_lower(b.municipality)))
-    WHERE a.id IN (${sql.join([...ids])}) OR b.id IN (${sql.join([...ids])})
-    ORDER BY a.id, b.id`.execute(db.withoutPlugins());
-  return rows.rows.map((r) => ({
-    a: { id: r.aId, name: r.aName, orgNr: r.aOrgNr },
-    b: { id: r.bId, name: r.bName, orgNr: r.bOrgNr },
-    sameOrgNr: r.sameOrgNr === 1,
-  }));
+/** Every home's name, municipality and org.nr: what tells two homes apart. */
+export async function homeIdentities(db: Db): Promise<{ id: string; name: string; municipality: string | null; orgNr: string | null }[]> {
+  return db.selectFrom('homes').select(['id', 'name', 'municipality', 'orgNr']).execute();
 }
 
 export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {

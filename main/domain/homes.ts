@@ -4,6 +4,7 @@
  * lets in a home the form could not save. Their enumerations are in ./vocabulary.
  */
 import { validateOrgNr } from './orgnr';
+import { foldSwedish } from './swedish';
 import { isFosterHomeKind, type HomeKind, type Operator } from './vocabulary';
 
 export const noOperatorMessage = 'Familjehem, jourhem och nätverkshem har ingen huvudman.';
@@ -37,4 +38,50 @@ export function checkHomeFields(home: HomeFields): { orgNr: string | null; probl
   }
   if (!foster && (home.householdSize ?? 0) > 0) problems.push({ field: 'persons', message: noHouseholdMessage });
   return { orgNr, problems };
+}
+
+export interface HomeIdentity {
+  id: string;
+  name: string;
+  municipality: string | null;
+  orgNr: string | null;
+}
+
+export interface PossibleDuplicate {
+  a: HomeIdentity;
+  b: HomeIdentity;
+  /** The same org.nr; otherwise the same name in the same municipality (Swedish-aware, any case). */
+  sameOrgNr: boolean;
+}
+
+/**
+ * Pairs of homes that may be the same home twice, each pair with at least one of `ids` (the homes
+ * just written): grouped by org.nr and by name and municipality, so a whole city's register is
+ * one pass, not every pair.
+ */
+export function possibleDuplicates(homes: readonly HomeIdentity[], ids: ReadonlySet<string>): PossibleDuplicate[] {
+  const groups = new Map<string, HomeIdentity[]>();
+  const add = (key: string, home: HomeIdentity) => {
+    const group = groups.get(key);
+    if (group) group.push(home);
+    else groups.set(key, [home]);
+  };
+  for (const home of homes) {
+    if (home.orgNr !== null) add(`org:${home.orgNr}`, home);
+    if (home.municipality !== null) add(`name:${foldSwedish(home.name)}|${foldSwedish(home.municipality)}`, home);
+  }
+  const pairs = new Map<string, PossibleDuplicate>();
+  for (const [key, group] of groups) {
+    if (group.length < 2 || !group.some((home) => ids.has(home.id))) continue;
+    const sorted = [...group].sort((x, y) => (x.id < y.id ? -1 : 1));
+    sorted.forEach((a, i) =>
+      sorted.slice(i + 1).forEach((b) => {
+        if (!ids.has(a.id) && !ids.has(b.id)) return;
+        const pair = `${a.id}\u0000${b.id}`;
+        // The same org.nr says more than the same name: it wins when both hold.
+        if (!pairs.has(pair) || key.startsWith('org:')) pairs.set(pair, { a, b, sameOrgNr: key.startsWith('org:') });
+      }),
+    );
+  }
+  return [...pairs.values()].sort((x, y) => (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : x.b.id < y.b.id ? -1 : 1));
 }

@@ -5,9 +5,10 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { readAll, readKnown, upsertAll, type ImportCounts } from '../db/exchange-repository';
-import { similarPairs } from '../db/homes-repository';
+import { homeIdentities } from '../db/homes-repository';
 import type { Database } from '../db/schema';
 import { mentionedIds, validateExchangeFile, type ExchangeFile } from '../domain/exchange';
+import { possibleDuplicates } from '../domain/homes';
 import type { Clock } from './clock';
 import { ServiceError } from './errors';
 
@@ -49,7 +50,8 @@ export function createExchangeService(db: Kysely<Database>, clock: Clock): Excha
 
 /** The homes of the file that may be the same home as another (the same org.nr, or name and kommun), in Swedish. */
 async function duplicateWarnings(trx: Transaction<Database>, homeIds: string[]): Promise<string[]> {
-  return (await similarPairs(trx, homeIds)).map(
+  if (homeIds.length === 0) return [];
+  return possibleDuplicates(await homeIdentities(trx), new Set(homeIds)).map(
     ({ a, b, sameOrgNr }) =>
       `Hemmen ${a.id} (${a.name}) och ${b.id} (${b.name}) har ${sameOrgNr ? `samma org.nr ${a.orgNr}` : 'samma namn och kommun'}: kan det vara samma hem två gånger?`,
   );

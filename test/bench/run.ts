@@ -58,6 +58,12 @@ try {
   const hits = await timed('snabbsökning "ö" (svensk skiftlägesvikning i SQLite)', () => services.homes.list({ query: 'ö' }), 10);
   figure('  träffar', hits.length);
   await timed('snabbsökning på en persons namn', () => services.homes.list({ query: 'Exempelsson 4711' }), 10);
+  const someHome = file.homes[Math.floor(file.homes.length / 2)]!;
+  await timed('"kan hemmet redan finnas?" före en sparning (samma org.nr eller namn och kommun)', () =>
+    services.homes.findSimilar({ name: someHome.name, municipality: someHome.municipality ?? null, orgNr: null }), 10);
+  const placementsList = await timed('placeringslistan, alla (skyddade barns hem dolda)', () => services.placementViews.list({ date: benchDate, activeOnly: false }), 3);
+  figure('  placeringar', placementsList.length);
+  figure('    varav med dolt hem (skyddad identitet)', placementsList.filter((row) => row.homeId === null).length);
 
   const heapNow = () => {
     (globalThis as { gc?: () => void }).gc?.();
@@ -105,7 +111,9 @@ try {
   figure('    varav problem / försenade / snart', `${checks.result.counts.problems} / ${checks.result.counts.overdue} / ${checks.result.counts.dueSoon}`);
   const fosterHomeId = file.homes.find((h) => h.kind === 'familjehem')!.id;
   const ready = await measure(() => services.checks.readiness({ homeId: fosterHomeId, decisionOn: benchDate, from: benchDate, childId: null, birthDate: null, date: benchDate }), 10);
-  line('  "Redo för beslut?" för ett familjehem', ready.ms, 10);
+  line('  "Redo för beslut?" för ett familjehem (kontroller, platser, fler än tre barn)', ready.ms, 10);
+  const rules = await measure(() => services.settings.get(), 10);
+  line('  reglerna med lagens gränser och ändringshistorik', rules.ms, 10);
   figure('  minne för listornas sparade resultat (bevakning + kontroller)', `${((heapNow() - heapBeforeLists) / 1e6).toFixed(0)} MB`);
   await connection.close();
 
