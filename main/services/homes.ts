@@ -12,21 +12,27 @@ import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type { HomeKind, Operator, PersonRole } from '../domain/vocabulary';
 
 const SAVE_FAILED = 'Hemmet kunde inte sparas.';
+const CHOOSE_MUNICIPALITY = 'Välj kommunen i listan.';
 
 /**
- * The rules a home must meet beyond the contract's shape, with the org.nr normalized. The rules
- * of the home itself live in main/domain/homes.ts, shared with the import of exchange files.
+ * The rules a home must meet beyond the contract's shape, with the org.nr normalized and the kommun
+ * by its official name. The rules of the home itself live in main/domain/homes.ts, shared with the
+ * import of exchange files.
  */
-export function checkHome(input: HomeInput): { orgNr: string | null; issues: ServiceIssue[] } {
-  const { orgNr, problems } = checkHomeFields({ ...input, householdSize: input.persons.length });
-  const issues: ServiceIssue[] = problems.map(({ field, message }) => ({ path: `/${field}`, message }));
+export function checkHome(input: HomeInput): { orgNr: string | null; municipality: string | null; issues: ServiceIssue[] } {
+  const { orgNr, municipality, problems } = checkHomeFields({ ...input, householdSize: input.persons.length });
+  const issues: ServiceIssue[] = problems.map(({ field, message }) => ({
+    path: `/${field}`,
+    // A kommun typed before the list existed may be stored: the form asks for one from the list.
+    message: field === 'municipality' ? `${message} ${CHOOSE_MUNICIPALITY}` : message,
+  }));
   const seen = new Set<string>();
   input.persons.forEach((person, i) => {
     if (person.id === undefined) return;
     if (seen.has(person.id)) issues.push({ path: `/persons/${i}/id`, message: 'Personen finns två gånger i hushållet.' });
     seen.add(person.id);
   });
-  return { orgNr, issues };
+  return { orgNr, municipality, issues };
 }
 
 export function createHomesService(db: Kysely<Database>) {
@@ -48,7 +54,7 @@ export function createHomesService(db: Kysely<Database>) {
 
     /** Creates the home when `id` is absent, else replaces it and its household. */
     async save(input: HomeInput): Promise<Home> {
-      const { orgNr, issues } = checkHome(input);
+      const { orgNr, municipality, issues } = checkHome(input);
       return repo.inTransaction(db, async (trx) => {
         const id = input.id ?? randomUUID();
         const existing = input.id === undefined ? undefined : await repo.getHome(trx, input.id);
@@ -82,7 +88,7 @@ export function createHomesService(db: Kysely<Database>) {
               name: input.name,
               orgNr,
               operator: input.operator,
-              municipality: input.municipality,
+              municipality,
               capacity: input.capacity,
               targetGroup: input.targetGroup === null ? null : JSON.stringify(input.targetGroup),
               agency: input.agency,

@@ -121,6 +121,19 @@ describe('homes service: validation by field', () => {
     expect(error.issues.map((i) => i.path)).toEqual(['/orgNr', '/operator']);
   });
 
+  it('the kommun is one of Sweden\'s municipalities, stored by its official name (issue 10)', async () => {
+    const saved = await db.services.homes.save(familjehem({ municipality: 'örebro' }));
+    expect(saved.municipality).toBe('Örebro');
+    expect((await db.services.homes.list()).map((row) => row.municipality)).toEqual(['Örebro']);
+
+    const error = await failure(db.services.homes.save(familjehem({ name: 'Familjen Ask', municipality: 'Exempelstad' })));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues).toEqual([
+      { path: '/municipality', message: 'Ingen av Sveriges 290 kommuner heter "Exempelstad". Välj kommunen i listan.' },
+    ]);
+    expect(await db.services.homes.count()).toBe(1);
+  });
+
   it('a person id of another home is refused at /persons/i/id', async () => {
     const other = await db.services.homes.save(familjehem({ name: 'Familjen Ask' }));
     const mine = await db.services.homes.save(familjehem());
@@ -224,6 +237,19 @@ describe('homes service and the import of exchange files: one set of rules (main
     const saved = await failure(db.services.homes.save(familjehem({ kind: 'jourhem', operator: 'kommunal' })));
     expect(imported.issues).toEqual([{ path: '/homes/0/operator', message: saved.issues[0]!.message }]);
     expect(saved.issues.map((i) => i.path)).toEqual(['/operator']);
+  });
+
+  it('a kommun that is not a municipality is refused by both; one in another case is stored by its official name (issue 10)', async () => {
+    const exchange = createExchangeService(db.connection.db, testClock());
+    const imported = await failure(
+      exchange.importFile(file({ homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek', municipality: 'Exempelstad' }] })),
+    );
+    const saved = await failure(db.services.homes.save(familjehem({ municipality: 'Exempelstad' })));
+    expect(imported.issues).toEqual([{ path: '/homes/0/municipality', message: 'Ingen av Sveriges 290 kommuner heter "Exempelstad".' }]);
+    expect(saved.issues).toEqual([{ path: '/municipality', message: `${imported.issues[0]!.message} Välj kommunen i listan.` }]);
+
+    await exchange.importFile(file({ homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek', municipality: 'ÖREBRO' }] }));
+    expect((await db.services.homes.get('F1')).municipality).toBe('Örebro');
   });
 
   it('a person in a home without a household (HVB, stödboende, SiS) is refused by both', async () => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { checkHomeFields } from '../../../main/domain/homes';
 import { findMunicipality, municipalities, municipalityNames, unknownMunicipalityMessage } from '../../../main/domain/municipalities';
 
 describe("the list of municipalities: SCB's 290 kommuner, shipped as data (issue 10)", () => {
@@ -52,5 +53,23 @@ describe('findMunicipality: a typed kommun, Swedish-aware (issue 10)', () => {
 
   it('says which name is not a municipality', () => {
     expect(unknownMunicipalityMessage(' Exempelstad ')).toBe('Ingen av Sveriges 290 kommuner heter "Exempelstad".');
+  });
+});
+
+describe('checkHomeFields: a home\'s kommun is one of the 290 (issue 10)', () => {
+  it('gives the official name of a kommun written in another case', () => {
+    expect(checkHomeFields({ kind: 'familjehem', municipality: 'örebro' })).toEqual({ orgNr: null, municipality: 'Örebro', problems: [] });
+  });
+
+  it('refuses a kommun that is not a municipality, at the field', () => {
+    expect(checkHomeFields({ kind: 'hvb', municipality: 'Exempelstad' })).toEqual({
+      orgNr: null,
+      municipality: null,
+      problems: [{ field: 'municipality', message: 'Ingen av Sveriges 290 kommuner heter "Exempelstad".' }],
+    });
+  });
+
+  it('lets a home have no kommun', () => {
+    expect(checkHomeFields({ kind: 'hvb', municipality: null }).problems).toEqual([]);
   });
 });
