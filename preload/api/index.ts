@@ -26,6 +26,8 @@ export * from './deadlines';
 export { dateProblem, isCalendarDate } from './fields';
 // How the window spells out a reference's laws; the words themselves are the domain's.
 export { spellOutReference } from '../../main/domain/rule-texts';
+// The kommun of a home is chosen from SCB's list; the list and the matching are the domain's.
+export { findMunicipality, municipalityNames } from '../../main/domain/municipalities';
 export * from './homes';
 export * from './placements';
 export * from './preferences';

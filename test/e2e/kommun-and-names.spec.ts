@@ -1,0 +1,71 @@
+/**
+ * Issue 10: the kommun is chosen from Sweden's 290 municipalities. Fictional homes and names.
+ */
+import type { Page } from '@playwright/test';
+import { openDatabase } from '../../main/db/connection';
+import { closeButton, dataRows, expect, expectAccessible, gotoRegister, openHome, panel, shownNames, test, toast, withServices } from './fixtures';
+
+const home = (name: string, municipality: string) => ({
+  kind: 'familjehem' as const,
+  name,
+  orgNr: null,
+  operator: null,
+  municipality,
+  capacity: 2,
+  targetGroup: null,
+  agency: null,
+  persons: [],
+});
+
+/** The names of a select's options, as shown. */
+const optionTexts = (page: Page, id: string) => page.locator(`#${id} option`).allTextContents();
+
+test('the kommun is chosen from the 290: "örebro" becomes Örebro, a name that is none is refused at the field', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    await services.homes.save(home('Familjen Ek', 'Örebro'));
+  });
+  // A home saved before the kommun was a choice, with a name that is no municipality (migration 6 leaves it).
+  const connection = await openDatabase(databasePath);
+  await connection.raw.prepare("INSERT INTO homes (id, kind, name, municipality) VALUES ('GAMMAL-1', 'familjehem', 'Familjen Ask', 'Exempelstad')").run();
+  await connection.close();
+
+  await openApp();
+  await gotoRegister(page);
+  await page.getByRole('button', { name: 'Nytt hem' }).click();
+  const form = panel(page);
+  await form.getByLabel('Typ av hem').selectOption({ label: 'Familjehem' });
+  await form.getByLabel(/^Namn/).fill('Familjen Testberg');
+  const kommun = form.getByLabel('Kommun');
+  // Suggested as the user types: the 290 municipalities, by their official names.
+  await expect(kommun).toHaveAttribute('list', 'home-municipality-list');
+  await expect(page.locator('#home-municipality-list option')).toHaveCount(290);
+  await expect(page.locator('#home-municipality-list option[value="Örebro"]')).toHaveCount(1);
+  await kommun.fill('örebro');
+  await page.keyboard.press('Tab');
+  await expect(kommun).toHaveValue('Örebro');
+  await form.getByRole('button', { name: 'Spara hemmet' }).click();
+  await expect(toast(page)).toContainText('Hemmet ”Familjen Testberg” är sparat.');
+  await closeButton(page).click();
+
+  // One Örebro in the register's kommun filter, not an "örebro" of its own.
+  expect(await optionTexts(page, 'filter-municipality')).toEqual(['Alla kommuner', 'Exempelstad', 'Örebro']);
+  await page.getByLabel('Kommun').selectOption('Örebro');
+  await expect.poll(() => shownNames(page)).toEqual(['Familjen Ek', 'Familjen Testberg']);
+  await page.getByRole('button', { name: 'Rensa filter' }).click();
+
+  // The old home's kommun is asked for when it is next saved, at the field.
+  await openHome(page, 'Familjen Ask');
+  await expect(form.getByLabel('Kommun')).toHaveValue('Exempelstad');
+  await form.getByRole('button', { name: 'Spara ändringar' }).click();
+  const why = 'Ingen av Sveriges 290 kommuner heter "Exempelstad". Välj kommunen i listan.';
+  await expect(form.getByLabel('Kommun')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Kommun')).toHaveAccessibleDescription(new RegExp(why.replace(/[.]/g, '\\.')));
+  await expect(page.getByRole('alert').filter({ hasText: 'Hemmet kunde inte sparas' })).toContainText('Kommun');
+  await expectAccessible(page);
+
+  await form.getByLabel('Kommun').fill('UPPLANDS bro');
+  await form.getByRole('button', { name: 'Spara ändringar' }).click();
+  await expect(toast(page)).toContainText('Hemmet ”Familjen Ask” är sparat.');
+  await expect(form.getByLabel('Kommun')).toHaveValue('Upplands-Bro');
+  await expect(dataRows(page).filter({ hasText: 'Familjen Ask' })).toContainText('Upplands-Bro');
+});
