@@ -1,9 +1,10 @@
 /**
- * Issue 10: the kommun is chosen from Sweden's 290 municipalities. Fictional homes and names.
+ * Issue 10: the kommun is chosen from Sweden's 290 municipalities, and a placement without a
+ * handläggare can be filtered for in the bevakningslista. Fictional homes, children and names.
  */
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../../main/db/connection';
-import { closeButton, dataRows, expect, expectAccessible, gotoRegister, openHome, panel, shownNames, test, toast, withServices } from './fixtures';
+import { closeButton, dataRows, expect, expectAccessible, gotoRegister, openHome, panel, shownNames, test, toast, TODAY, withServices } from './fixtures';
 
 const home = (name: string, municipality: string) => ({
   kind: 'familjehem' as const,
@@ -68,4 +69,48 @@ test('the kommun is chosen from the 290: "örebro" becomes Örebro, a name that 
   await expect(toast(page)).toContainText('Hemmet ”Familjen Ask” är sparat.');
   await expect(form.getByLabel('Kommun')).toHaveValue('Upplands-Bro');
   await expect(dataRows(page).filter({ hasText: 'Familjen Ask' })).toContainText('Upplands-Bro');
+});
+
+/** Two placements in Familjen Ek: Tova's with handläggare and enhet, Vilgot's with neither. */
+async function seedPlacements(databasePath: string) {
+  return withServices(databasePath, async (services) => {
+    const ek = await services.homes.save(home('Familjen Ek', 'Sundsvall'));
+    const save = async (name: string, caseworker: string | null, unit: string | null) => {
+      const child = await services.placements.saveChild({ name, birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
+      return services.placements.savePlacement({
+        childId: child.id,
+        legalBasis: 'SoL',
+        decidedOn: '2026-05-02',
+        startedOn: '2026-05-04',
+        endedOn: null,
+        endReason: null,
+        caseworker,
+        unit,
+        stays: [{ homeId: ek.id, from: '2026-05-04', to: null, decidedOn: null, investigationCompletedOn: null }],
+      });
+    };
+    await save('Tova Provsdotter', 'Saga Handläggarsson', 'Barn och unga');
+    return { withoutCaseworker: await save('Vilgot Testsson', null, null) };
+  });
+}
+
+test('a placement without handläggare or enhet is "Ingen angiven" in the bevakningslista\'s filters', async ({ page, openApp, databasePath }) => {
+  const { withoutCaseworker } = await seedPlacements(databasePath);
+  const overview = await withServices(databasePath, (services) => services.deadlines.overview(TODAY));
+  const ofVilgot = overview.rows.filter((row) => row.placementId === withoutCaseworker.id);
+  expect(ofVilgot.length).toBeGreaterThan(0);
+
+  await openApp();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bevakning' })).toBeVisible();
+  expect(await optionTexts(page, 'deadlines-caseworker')).toEqual(['Alla', 'Saga Handläggarsson', 'Ingen angiven']);
+  await page.getByLabel('Handläggare').selectOption({ label: 'Ingen angiven' });
+  await expect(page.getByText(`${ofVilgot.length} bevakningar visas`)).toBeVisible();
+  for (const text of await dataRows(page).locator('[col-id="child"]').allTextContents()) expect(text).toContain('Vilgot Testsson');
+  await page.getByLabel('Handläggare').selectOption({ label: 'Alla' });
+  expect(await optionTexts(page, 'deadlines-unit')).toEqual(['Alla', 'Barn och unga', 'Ingen angiven']);
+  await page.getByLabel('Enhet').selectOption({ label: 'Ingen angiven' });
+  await expect(page.getByText(`${ofVilgot.length} bevakningar visas`)).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Rensa filter' }).click();
+  await expect(page.getByLabel('Enhet')).toHaveValue('');
 });
