@@ -38,6 +38,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     listPlacements: (input) => services.placementViews.list(input),
     getPlacement: (input) => services.placementViews.detail(input),
     savePlacement: (input) => services.placements.savePlacement(input),
+    getPlacementSuggestions: () => services.placements.suggestions(),
     movePlacement: (input) => services.placements.move(input),
     endPlacement: (input) => services.placements.end(input),
 

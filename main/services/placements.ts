@@ -14,7 +14,7 @@ import { compareDates } from '../domain/dates';
 import { isActiveOn, currentStay } from '../domain/deadlines';
 import { placementProblems } from '../domain/placements';
 import { validatePersonnummer } from '../domain/personnummer';
-import { compareSwedish, containsSwedish } from '../domain/swedish';
+import { compareSwedish, containsSwedish, foldSwedish } from '../domain/swedish';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type { SettingsService } from './settings';
 import type {
@@ -25,6 +25,7 @@ import type {
   Placement,
   PlacementInput,
   PlacementListRow,
+  PlacementSuggestions,
   RecordedEvent,
 } from '../../preload/api/placements';
 import {
@@ -116,6 +117,19 @@ export function placementListRow(row: repo.PlacementWithStays, label: string, on
     active: isActiveOn(row, on),
     overdueCount: overdue,
   };
+}
+
+/**
+ * Names as a list to choose from: "saga handläggarsson" and "Saga Handläggarsson" are one name,
+ * given in the spelling most placements have (on a tie, the first in Swedish order); Swedish order.
+ */
+function oncePerName(names: readonly { name: string; count: number }[]): string[] {
+  const best = new Map<string, { name: string; count: number }>();
+  for (const entry of [...names].sort((a, b) => b.count - a.count || compareSwedish(a.name, b.name))) {
+    const key = foldSwedish(entry.name);
+    if (!best.has(key)) best.set(key, entry);
+  }
+  return [...best.values()].map((entry) => entry.name).sort(compareSwedish);
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -314,6 +328,12 @@ export function createPlacementsService(db: Kysely<Database>, _settings?: Settin
         const child = byId.get(p.childId);
         return placementListRow(p, child ? childLabel(child) : p.childId, date, overdueByPlacement.get(p.id) ?? 0, child?.protectedIdentity ?? false);
       });
+    },
+
+    /** The handläggare and enheter written before, for the form to suggest (PlacementSuggestions). */
+    async suggestions(): Promise<PlacementSuggestions> {
+      const [caseworkers, units] = await Promise.all([repo.placementNames(db, 'caseworker'), repo.placementNames(db, 'unit')]);
+      return { caseworkers: oncePerName(caseworkers), units: oncePerName(units) };
     },
 
     async getPlacement(id: string): Promise<Placement> {

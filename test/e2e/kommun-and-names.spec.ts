@@ -1,10 +1,11 @@
 /**
- * Issue 10: the kommun is chosen from Sweden's 290 municipalities, and a placement without a
- * handläggare can be filtered for in the bevakningslista. Fictional homes, children and names.
+ * Issue 10: the kommun is chosen from Sweden's 290 municipalities; handläggare and enhet are
+ * suggested from what is already written, and a placement without a handläggare can be filtered
+ * for in the bevakningslista. Fictional homes, children and names.
  */
 import type { Page } from '@playwright/test';
 import { openDatabase } from '../../main/db/connection';
-import { closeButton, dataRows, expect, expectAccessible, gotoRegister, openHome, panel, shownNames, test, toast, TODAY, withServices } from './fixtures';
+import { closeButton, dataRows, expect, expectAccessible, gotoRegister, mainMenu, openHome, panel, shownNames, test, toast, TODAY, withServices } from './fixtures';
 
 const home = (name: string, municipality: string) => ({
   kind: 'familjehem' as const,
@@ -113,4 +114,30 @@ test('a placement without handläggare or enhet is "Ingen angiven" in the bevakn
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Rensa filter' }).click();
   await expect(page.getByLabel('Enhet')).toHaveValue('');
+});
+
+test('handläggare and enhet written before are suggested, and a name in another case takes their spelling', async ({ page, openApp, databasePath }) => {
+  await seedPlacements(databasePath);
+  await openApp();
+  await mainMenu(page).getByRole('link', { name: 'Placeringar', exact: true }).click();
+  await page.getByRole('button', { name: 'Ny placering' }).click();
+  const form = page.getByRole('region', { name: 'Ny placering' });
+  const caseworker = form.getByLabel('Handläggare');
+  const unit = form.getByLabel('Enhet');
+  await expect(page.locator('#placement-caseworker-suggestions option[value="Saga Handläggarsson"]')).toHaveCount(1);
+  await expect(caseworker).toHaveAttribute('list', 'placement-caseworker-suggestions');
+  await expect(unit).toHaveAttribute('list', 'placement-unit-suggestions');
+  expect(await page.locator('#placement-unit-suggestions option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual([
+    'Barn och unga',
+  ]);
+  await caseworker.fill('saga handläggarsson ');
+  await unit.fill('BARN OCH UNGA');
+  await page.keyboard.press('Tab');
+  await expect(caseworker).toHaveValue('Saga Handläggarsson');
+  await expect(unit).toHaveValue('Barn och unga');
+  // A new name is taken as typed.
+  await caseworker.fill('Maja Exempelsson');
+  await page.keyboard.press('Tab');
+  await expect(caseworker).toHaveValue('Maja Exempelsson');
+  await expectAccessible(page);
 });

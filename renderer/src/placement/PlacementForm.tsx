@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { legalBases, endReasons } from '../../../preload/api';
-import type { ChildListRow, HomeKind, HomeListRow, Placement } from '../../../preload/api';
+import type { ChildListRow, HomeKind, HomeListRow, Placement, PlacementSuggestions } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { ChildFields } from '../children/ChildFields';
 import { childFieldLabels, childFieldOf, childInput, childInputId, emptyChild } from '../children/childForm';
@@ -13,6 +13,8 @@ import { ReadinessPanel, readinessQuery, type ReadinessChild } from './Readiness
 import type { Failure } from './fields';
 import { emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
 import type { PlacementValues, StayValues } from './form';
+
+const noSuggestions: PlacementSuggestions = { caseworkers: [], units: [] };
 
 interface Props {
   today: string;
@@ -59,6 +61,8 @@ export function PlacementForm(props: Props) {
   const [baseline, setBaseline] = useState<FormState>(initial);
   const [values, setValues] = useState<FormState>(initial);
   const [homes, setHomes] = useState<HomeListRow[] | null>(null);
+  /** Handläggare and enheter written before, suggested as the user types; none if they cannot be read. */
+  const [suggestions, setSuggestions] = useState<PlacementSuggestions>(noSuggestions);
   const [children, setChildren] = useState<ChildListRow[] | null>(isNew ? null : []);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -76,6 +80,10 @@ export function PlacementForm(props: Props) {
       if (!current) return;
       if (result.ok) setHomes(result.value);
       else setLoadError(result.error.message);
+    });
+    // Only suggestions: without them the fields still take any name.
+    void api.getPlacementSuggestions({}).then((result) => {
+      if (current && result.ok) setSuggestions(result.value);
     });
     if (isNew) {
       void api.listChildren({ date: today }).then((result) => {
@@ -328,8 +336,8 @@ export function PlacementForm(props: Props) {
                 </div>
               )}
               <div className="form-row">
-                <TextField id={inputId('caseworker')} label="Handläggare" maxLength={200} error={errors.get('caseworker')} value={p.caseworker} onChange={(caseworker) => setPlacement({ caseworker })} />
-                <TextField id={inputId('unit')} label="Enhet" maxLength={200} error={errors.get('unit')} value={p.unit} onChange={(unit) => setPlacement({ unit })} />
+                <TextField id={inputId('caseworker')} label="Handläggare" maxLength={200} suggestions={suggestions.caseworkers} error={errors.get('caseworker')} value={p.caseworker} onChange={(caseworker) => setPlacement({ caseworker })} />
+                <TextField id={inputId('unit')} label="Enhet" maxLength={200} suggestions={suggestions.units} error={errors.get('unit')} value={p.unit} onChange={(unit) => setPlacement({ unit })} />
               </div>
             </fieldset>
 
