@@ -197,6 +197,22 @@ describe('homes service: the register list', () => {
     expect(await names('konsulentstöd')).toEqual(['Familjen Ek']);
   });
 
+  it('search takes words in any order: each word must match somewhere (issue 13)', async () => {
+    await db.services.homes.save(hvb());
+    await db.services.homes.save(
+      familjehem({ name: 'Familjen Exempelsson', persons: [{ name: 'Anna Exempelsson', role: 'uppdragstagare', birthYear: 1980 }] }),
+    );
+    await db.services.homes.save(familjehem({ name: 'Familjen Ek', persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: 1980 }] }));
+    expect(await names('exempelsson anna')).toEqual(['Familjen Exempelsson']);
+    expect(await names('  ANNA   exempelsson ')).toEqual(['Familjen Exempelsson']);
+    // One word in the home's name, one in its kommun; one in an adult's name, one in the agency.
+    expect(await names('östergårdens timrå')).toEqual(['Östergårdens HVB']);
+    expect(await names('björk konsulentstöd')).toEqual(['Familjen Ek']);
+    expect(await names('anna')).toEqual(['Familjen Ek', 'Familjen Exempelsson']);
+    // Every word must match: a word that matches nothing finds nothing.
+    expect(await names('exempelsson stockholm')).toEqual([]);
+  });
+
   it('search finds a home by the name of one of its adults, and the row lists the adults', async () => {
     await db.services.homes.save(hvb());
     await db.services.homes.save(
