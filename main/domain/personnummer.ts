@@ -19,7 +19,7 @@ const COORDINATION_OFFSET = 60;
 export function validatePersonnummer(input: string, birthDate?: IsoDate): PersonnummerResult {
   const match = PERSONNUMMER.exec(input.trim());
   if (!match) {
-    return { ok: false, message: 'Personnumret ska ha formen ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.' };
+    return { ok: false, message: 'Personnumret ska ha 12 eller 10 siffror, med eller utan bindestreck: ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.' };
   }
   const [, centuryDigits, yy = '', mm = '', dd = '', separator = '', serial = ''] = match;
   if (centuryDigits && separator === '+') {

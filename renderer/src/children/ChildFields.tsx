@@ -111,7 +111,7 @@ export function ChildFields(props: {
             <TextField
               id={childInputId('child.personnummer')}
               label="Personnummer"
-              hint="Frivilligt. ÅÅÅÅMMDD-NNNN."
+              hint="Frivilligt. Med eller utan bindestreck."
               maxLength={20}
               error={errors.get('child.personnummer')}
               value={values.personnummer}

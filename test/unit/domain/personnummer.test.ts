@@ -52,7 +52,7 @@ describe('validatePersonnummer: Swedish personnummer with Luhn check digit (exch
     'rejects the form %j',
     (input) => {
       expect(validatePersonnummer(input)).toEqual({
-        ok: false, message: 'Personnumret ska ha formen ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',
+        ok: false, message: 'Personnumret ska ha 12 eller 10 siffror, med eller utan bindestreck: ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',
       });
     },
   );
