@@ -5,7 +5,7 @@
  * into one transaction; `saveHome` opens its own when it is not given one.
  */
 import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { compareSwedish } from '../domain/swedish';
+import { compareSwedish, searchWords } from '../domain/swedish';
 import type { Database, HomesTable, PersonsTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -31,8 +31,9 @@ const adultRoles = ['uppdragstagare', 'annan-vuxen'];
 const roleOrder = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'];
 
 /**
- * The register list, Swedish-sorted by name. `query` matches (Swedish-aware, see `sv_contains`)
- * name, org.nr (with or without the hyphen), municipality, agency and the names of the adults.
+ * The register list, Swedish-sorted by name. Each word of `query` must match (Swedish-aware, see
+ * `sv_contains`) one of: name, org.nr (with or without the hyphen), municipality, agency or the
+ * name of an adult; the words may come in any order ("exempelsson anna" finds Anna Exempelsson's home).
  */
 /**
  * Homes that may be the same as one being saved: the same org.nr, or the same name in the same
@@ -70,8 +71,7 @@ export async function homeIdentities(db: Db): Promise<{ id: string; name: string
 }
 
 export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
-  const q = query.trim();
-  const digits = q.replaceAll('-', '');
+  const words = searchWords(query);
   const rows = await db
     .selectFrom('homes')
     .selectAll('homes')
@@ -79,26 +79,30 @@ export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
       sql<string>`(SELECT json_group_array(p.name) FROM persons p
         WHERE p.home_id = homes.id AND p.role IN (${sql.join(adultRoles)}))`.as('adults'),
     )
-    .$if(q !== '', (qb) =>
+    .$if(words.length > 0, (qb) =>
       qb.where((eb) => {
         const contains = (text: Expression<string | null>, needle: string) =>
           eb(eb.fn<number>('sv_contains', [text, eb.val(needle)]), '=', 1);
-        return eb.or([
-          contains(eb.ref('homes.name'), q),
-          contains(eb.ref('homes.orgNr'), q),
-          // "5560000019" finds 556000-0019.
-          ...(/^\d+$/.test(digits) ? [contains(eb.fn('replace', [eb.ref('homes.orgNr'), eb.val('-'), eb.val('')]), digits)] : []),
-          contains(eb.ref('homes.municipality'), q),
-          contains(eb.ref('homes.agency'), q),
-          eb.exists(
-            eb
-              .selectFrom('persons')
-              .select(eb.lit(1).as('one'))
-              .whereRef('persons.homeId', '=', 'homes.id')
-              .where('persons.role', 'in', adultRoles)
-              .where((pb) => pb(pb.fn<number>('sv_contains', [pb.ref('persons.name'), pb.val(q)]), '=', 1)),
-          ),
-        ]);
+        const matches = (word: string) => {
+          const digits = word.replaceAll('-', '');
+          return eb.or([
+            contains(eb.ref('homes.name'), word),
+            contains(eb.ref('homes.orgNr'), word),
+            // "5560000019" finds 556000-0019.
+            ...(/^\d+$/.test(digits) ? [contains(eb.fn('replace', [eb.ref('homes.orgNr'), eb.val('-'), eb.val('')]), digits)] : []),
+            contains(eb.ref('homes.municipality'), word),
+            contains(eb.ref('homes.agency'), word),
+            eb.exists(
+              eb
+                .selectFrom('persons')
+                .select(eb.lit(1).as('one'))
+                .whereRef('persons.homeId', '=', 'homes.id')
+                .where('persons.role', 'in', adultRoles)
+                .where((pb) => pb(pb.fn<number>('sv_contains', [pb.ref('persons.name'), pb.val(word)]), '=', 1)),
+            ),
+          ]);
+        };
+        return eb.and(words.map(matches));
       }),
     )
     .execute();

@@ -4,6 +4,8 @@
  * The runner (migrate.ts) runs each in a transaction after a backup copy.
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { findMunicipality } from '../domain/municipalities';
+
 export interface Migration {
   version: number;
   description: string;
@@ -253,6 +255,12 @@ export const migrations: Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    description: 'Hem: kommunen med sitt officiella namn ur SCB:s förteckning',
+    sql: '',
+    up: normalizeMunicipalities,
+  },
 ];
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
@@ -353,4 +361,24 @@ function newLawRows(rule: string): StoredReference[] {
         { rule, reference: old, validFrom: null, validTo: '2025-06-30', note },
         { rule, reference: current, validFrom: NEW_LAW_FROM, validTo: null, note },
       ];
+}
+
+/**
+ * Migration 7. The kommun was free text, so one register could hold "örebro" beside "Örebro".
+ * A value that names one of Sweden's municipalities (as the form and the import now read it:
+ * Swedish-aware, any case) gets the official name; anything else is left as it is, and the form asks
+ * for a kommun from the list when that home is next saved.
+ *
+ * Unlike the tables of migration 4, the list is not frozen here: the migration reads it from the
+ * domain, so it normalises exactly what the form and the import accept. That is safe for a list that
+ * changes: a name no longer in it is left as it is, which is what this migration does with any
+ * unknown name, and a municipality added later is one more name written the official way.
+ */
+function normalizeMunicipalities(raw: BetterSqlite3.Database): void {
+  const stored = raw.prepare('SELECT DISTINCT municipality FROM homes WHERE municipality IS NOT NULL').pluck().all() as string[];
+  const update = raw.prepare('UPDATE homes SET municipality = ? WHERE municipality = ?');
+  for (const value of stored) {
+    const official = findMunicipality(value)?.name;
+    if (official !== undefined && official !== value) update.run(official, value);
+  }
 }

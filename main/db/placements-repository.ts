@@ -101,6 +101,17 @@ export async function savePlacement(db: Db, placement: PlacementRow, stays: Omit
   }
 }
 
+/** Each handläggare (`caseworker`) or enhet (`unit`) written on a placement, as written, with how many placements have it. */
+export async function placementNames(db: Db, column: 'caseworker' | 'unit'): Promise<{ name: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('placements')
+    .select((eb) => [eb.ref(column).as('name'), eb.fn.countAll<number>().as('count')])
+    .where(column, 'is not', null)
+    .groupBy(column)
+    .execute();
+  return rows.map((row) => ({ name: row.name as string, count: Number(row.count) }));
+}
+
 /** Home id → kind, name and operator, for the homes asked about. */
 export async function homesById(
   db: Db,

@@ -415,9 +415,16 @@ export function validateExchangeFile(input: unknown, known: KnownRecords = noKno
     file: {
       format: exchangeFormat,
       version: exchangeVersion,
-      homes: records('homes').map((home) =>
-        home.orgNr === undefined ? home : { ...home, orgNr: checkHomeFields(home).orgNr ?? home.orgNr },
-      ),
+      homes: records('homes').map((home) => {
+        if (home.orgNr === undefined && home.municipality === undefined) return home;
+        // The normal forms: org.nr NNNNNN-NNNN, the kommun by its official name ("örebro" is Örebro).
+        const fields = checkHomeFields(home);
+        return {
+          ...home,
+          ...(home.orgNr === undefined ? {} : { orgNr: fields.orgNr ?? home.orgNr }),
+          ...(home.municipality === undefined ? {} : { municipality: fields.municipality ?? home.municipality }),
+        };
+      }),
       persons: records('persons'),
       registerChecks: records('registerChecks').map((check) =>
         check.permit?.holderOrgNr === undefined
@@ -489,7 +496,7 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
 
   for (const { index, value: home } of parsed.homes) {
     const at = ['homes', index];
-    // The same rules as the register's form (operator, org.nr): the app must be able to save what the import lets in.
+    // The same rules as the register's form (operator, org.nr, kommun): the app must be able to save what the import lets in.
     for (const { field, message } of checkHomeFields(home).problems) report([...at, field], message);
     const group = home.targetGroup;
     if (group?.minAge !== undefined && group.maxAge !== undefined && group.minAge > group.maxAge) {

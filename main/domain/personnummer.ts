@@ -19,7 +19,7 @@ const COORDINATION_OFFSET = 60;
 export function validatePersonnummer(input: string, birthDate?: IsoDate): PersonnummerResult {
   const match = PERSONNUMMER.exec(input.trim());
   if (!match) {
-    return { ok: false, message: 'Personnumret ska ha formen ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.' };
+    return { ok: false, message: 'Personnumret ska ha 12 eller 10 siffror, med eller utan bindestreck: ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.' };
   }
   const [, centuryDigits, yy = '', mm = '', dd = '', separator = '', serial = ''] = match;
   if (centuryDigits && separator === '+') {
@@ -59,4 +59,22 @@ export function validatePersonnummer(input: string, birthDate?: IsoDate): Person
     return { ok: false, message: `Personnumret stämmer inte med födelsedatumet ${formatIsoDate(given)}.` };
   }
   return { ok: true, value: `${century}${yy}${mm}${dd}-${serial}`, birthDate: derived, coordinationNumber };
+}
+
+// A search word that is (part of) a personnummer or a birth date: at least the six digits of
+// ÅÅMMDD, at most the twelve of ÅÅÅÅMMDDNNNN, with or without its hyphen (or plus).
+const IDENTITY_WORD = /^\d[\d+-]{4,14}\d$/;
+
+/**
+ * Whether a word of a search finds this personnummer (stored `ÅÅÅÅMMDD-NNNN`) or birth date
+ * (`ÅÅÅÅ-MM-DD`): "20120304-2385", "201203042385", "120304-2385", "1203042385", "20120304" and
+ * "2012-03-04" all find 20120304-2385. Digits are compared without separators, so the 10-digit
+ * and 12-digit forms find the same number. The caller decides whose numbers may be searched
+ * (never a protected identity's).
+ */
+export function identityMatches(word: string, personnummer: string | null, birthDate: string | null): boolean {
+  if (!IDENTITY_WORD.test(word)) return false;
+  const digits = word.replace(/[-+]/g, '');
+  if (digits.length < 6 || digits.length > 12) return false;
+  return [personnummer, birthDate].some((stored) => stored !== null && stored.replace(/\D/g, '').includes(digits));
 }

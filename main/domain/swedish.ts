@@ -21,6 +21,14 @@ export function containsSwedish(haystack: string | null | undefined, needle: str
   return haystack != null && foldSwedish(haystack).includes(foldedNeedle);
 }
 
+/**
+ * The words of a search: each must match somewhere, in any order ("exempelsson anna" finds
+ * Anna Exempelsson). Blank searches have none, and then everything matches.
+ */
+export function searchWords(query: string): string[] {
+  return query.split(/\s+/u).filter((word) => word !== '');
+}
+
 // Creating a collator is costly; one is enough. Swedish order puts Å, Ä, Ö after Z.
 const collator = new Intl.Collator('sv');
 

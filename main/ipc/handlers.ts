@@ -39,6 +39,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     listPlacements: (input) => services.placementViews.list(input),
     getPlacement: (input) => services.placementViews.detail(input),
     savePlacement: (input) => services.placements.savePlacement(input),
+    getPlacementSuggestions: () => services.placements.suggestions(),
     movePlacement: (input) => services.placements.move(input),
     undoMove: (input) => services.placements.undoMove(input),
     removePlacement: (input) => services.placements.removePlacement(input),

@@ -8,27 +8,34 @@ import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
 import { checkHomeFields } from '../domain/homes';
 import type { Home, HomeInput, HomeListRow, SimilarHome, SimilarHomesInput, TargetGroup } from '../../preload/api/homes';
+import { findMunicipality } from '../domain/municipalities';
 import { validateOrgNr } from '../domain/orgnr';
 import type { Clock } from './clock';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type { HomeKind, Operator, PersonRole } from '../domain/vocabulary';
 
 const SAVE_FAILED = 'Hemmet kunde inte sparas.';
+const CHOOSE_MUNICIPALITY = 'Välj kommunen i listan.';
 
 /**
- * The rules a home must meet beyond the contract's shape, with the org.nr normalized. The rules
- * of the home itself live in main/domain/homes.ts, shared with the import of exchange files.
+ * The rules a home must meet beyond the contract's shape, with the org.nr normalized and the kommun
+ * by its official name. The rules of the home itself live in main/domain/homes.ts, shared with the
+ * import of exchange files.
  */
-export function checkHome(input: HomeInput): { orgNr: string | null; issues: ServiceIssue[] } {
-  const { orgNr, problems } = checkHomeFields({ ...input, householdSize: input.persons.length });
-  const issues: ServiceIssue[] = problems.map(({ field, message }) => ({ path: `/${field}`, message }));
+export function checkHome(input: HomeInput): { orgNr: string | null; municipality: string | null; issues: ServiceIssue[] } {
+  const { orgNr, municipality, problems } = checkHomeFields({ ...input, householdSize: input.persons.length });
+  const issues: ServiceIssue[] = problems.map(({ field, message }) => ({
+    path: `/${field}`,
+    // A kommun typed before the list existed may be stored: the form asks for one from the list.
+    message: field === 'municipality' ? `${message} ${CHOOSE_MUNICIPALITY}` : message,
+  }));
   const seen = new Set<string>();
   input.persons.forEach((person, i) => {
     if (person.id === undefined) return;
     if (seen.has(person.id)) issues.push({ path: `/persons/${i}/id`, message: 'Personen finns två gånger i hushållet.' });
     seen.add(person.id);
   });
-  return { orgNr, issues };
+  return { orgNr, municipality, issues };
 }
 
 /** Years of birth that cannot be true: in the future, or an uppdragstagare who is not yet an adult. */
@@ -75,7 +82,7 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
 
     /** Creates the home when `id` is absent, else replaces it and its household. */
     async save(input: HomeInput): Promise<Home> {
-      const { orgNr, issues } = checkHome(input);
+      const { orgNr, municipality, issues } = checkHome(input);
       issues.push(...birthYearIssues(input, Number(clock.today().slice(0, 4))));
       return repo.inTransaction(db, async (trx) => {
         const id = input.id ?? randomUUID();
@@ -102,9 +109,9 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
         if (issues.length > 0) throw new ServiceError('VALIDATION', SAVE_FAILED, issues);
 
         // The same home twice splits its history in two: asked once, then saved if the user says so.
-        const identityChanged = !existing || existing.name !== input.name || existing.municipality !== input.municipality || existing.orgNr !== orgNr;
+        const identityChanged = !existing || existing.name !== input.name || existing.municipality !== municipality || existing.orgNr !== orgNr;
         if (identityChanged && !input.duplicateConfirmed) {
-          const similar = await similarTo(trx, { name: input.name, municipality: input.municipality, orgNr, exceptId: existing?.id ?? null });
+          const similar = await similarTo(trx, { name: input.name, municipality, orgNr, exceptId: existing?.id ?? null });
           if (similar.length > 0) {
             throw new ServiceError(
               'CONFLICT',
@@ -126,7 +133,7 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
               name: input.name,
               orgNr,
               operator: input.operator,
-              municipality: input.municipality,
+              municipality,
               capacity: input.capacity,
               targetGroup: input.targetGroup === null ? null : JSON.stringify(input.targetGroup),
               agency: input.agency,
@@ -160,7 +167,8 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
       const orgNr = input.orgNr === null ? null : validateOrgNr(input.orgNr);
       return similarTo(db, {
         name: input.name,
-        municipality: input.municipality,
+        // As it will be saved: the official name of the kommun typed.
+        municipality: input.municipality === null ? null : (findMunicipality(input.municipality)?.name ?? input.municipality),
         orgNr: orgNr?.ok ? orgNr.value : null,
         exceptId: input.id ?? null,
       });

@@ -2,7 +2,6 @@
  * What the placement screens show, put together from the placements, the deadline engine and
  * the check engine: the list with each placement's overdue count, and one placement's page.
  */
-import { containsSwedish } from '../domain/swedish';
 import type { ChecksService } from './checks';
 import type { DeadlinesService } from './deadlines';
 import { placementListRow, withHomesHidden, type PlacementsService } from './placements';
@@ -15,14 +14,9 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
       for (const d of await deadlines.compute(date)) {
         if (d.status === 'overdue' && d.placementId !== null) overdue.set(d.placementId, (overdue.get(d.placementId) ?? 0) + 1);
       }
-      const q = query?.trim() ?? '';
-      return (await placements.listPlacementRows(date, overdue))
+      // The search is the placements service's: it knows the children's identities and which are protected.
+      return (await placements.listPlacementRows(date, overdue, query ?? ''))
         .filter((row) => !activeOnly || row.active)
-        .filter(
-          (row) =>
-            q === '' ||
-            [row.childLabel, row.homeName, row.caseworker, row.unit, row.id].some((text) => containsSwedish(text, q)),
-        )
         .sort((a, b) => (a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : a.id < b.id ? -1 : 1));
     },
 

@@ -13,8 +13,8 @@ import { decisionDateOf, needsPermit, permitAtDecision, permitCoverageProblems }
 import { compareDates } from '../domain/dates';
 import { isActiveOn, currentStay } from '../domain/deadlines';
 import { placementProblems } from '../domain/placements';
-import { validatePersonnummer } from '../domain/personnummer';
-import { compareSwedish, containsSwedish } from '../domain/swedish';
+import { identityMatches, validatePersonnummer } from '../domain/personnummer';
+import { compareSwedish, containsSwedish, foldSwedish, searchWords } from '../domain/swedish';
 import type { Clock } from './clock';
 import { ServiceError, notFound, type ServiceIssue } from './errors';
 import type {
@@ -25,6 +25,7 @@ import type {
   Placement,
   PlacementInput,
   PlacementListRow,
+  PlacementSuggestions,
   RecordedEvent,
   RemoveRecordInput,
   UndoMoveInput,
@@ -57,6 +58,18 @@ export function withHomesHidden(placement: Placement): Placement {
 export function childLabel(child: { name: string | null; birthDate: string; protectedIdentity: boolean }, reveal = false): string {
   if (child.protectedIdentity && !reveal) return `Skyddad identitet (f. ${child.birthDate.slice(0, 4)})`;
   return child.name ?? `Barn f. ${child.birthDate}`;
+}
+
+/**
+ * Whether a word of a search finds the child by what it is: its name as the list shows it, and
+ * (unless the identity is protected) its birth date and personnummer. A protected child is never
+ * found by its name, birth date or personnummer: that would tell who it is. Its label, which the
+ * list shows anyway ("Skyddad identitet (f. 2012)"), it may be found by.
+ */
+function findsChild(child: { name: string | null; birthDate: string; personnummer: string | null; protectedIdentity: boolean }, word: string): boolean {
+  if (containsSwedish(childLabel(child), word)) return true;
+  if (child.protectedIdentity) return false;
+  return child.birthDate.includes(word) || identityMatches(word, child.personnummer, child.birthDate);
 }
 
 function toChild(row: repo.ChildRow, reveal: boolean): Child {
@@ -118,6 +131,19 @@ export function placementListRow(row: repo.PlacementWithStays, label: string, on
     active: isActiveOn(row, on),
     overdueCount: overdue,
   };
+}
+
+/**
+ * Names as a list to choose from: "saga handläggarsson" and "Saga Handläggarsson" are one name,
+ * given in the spelling most placements have (on a tie, the first in Swedish order); Swedish order.
+ */
+function oncePerName(names: readonly { name: string; count: number }[]): string[] {
+  const best = new Map<string, { name: string; count: number }>();
+  for (const entry of [...names].sort((a, b) => b.count - a.count || compareSwedish(a.name, b.name))) {
+    const key = foldSwedish(entry.name);
+    if (!best.has(key)) best.set(key, entry);
+  }
+  return [...best.values()].map((entry) => entry.name).sort(compareSwedish);
 }
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -295,10 +321,9 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
       const [children, placements] = await Promise.all([repo.listChildren(db), repo.listPlacements(db)]);
       const activeByChild = new Map<string, string>();
       for (const p of placements) if (isActiveOn(p, date)) activeByChild.set(p.childId, p.id);
-      const q = query?.trim() ?? '';
+      const words = searchWords(query ?? '');
       return children
-        // A protected child is never found by its name: that would tell who it is.
-        .filter((c) => q === '' || containsSwedish(childLabel(c), q) || (!c.protectedIdentity && c.birthDate.includes(q)))
+        .filter((c) => words.every((word) => findsChild(c, word)))
         .map((c) => ({ ...toChild(c, false), placementCount: c.placementCount, activePlacementId: activeByChild.get(c.id) ?? null }))
         // Only by what is shown: ordering masked children by their withheld dates would hint at them.
         .sort((a, b) => compareSwedish(a.label, b.label) || (a.birthDate ?? '').localeCompare(b.birthDate ?? '') || a.id.localeCompare(b.id));
@@ -315,14 +340,31 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
       return inTransaction(db, async (trx) => toChild(await writeChild(trx, input), false));
     },
 
-    /** Placements of the child; `label` is computed once per child. */
-    async listPlacementRows(date: string, overdueByPlacement: ReadonlyMap<string, number>): Promise<PlacementListRow[]> {
+    /**
+     * The rows of the list of placements; `label` is computed once per child. Each word of `query`
+     * must find the row (in any order): by the child (`findsChild`: never a protected child's name,
+     * birth date or personnummer), or by the home shown, handläggare, enhet or the placement's id.
+     */
+    async listPlacementRows(date: string, overdueByPlacement: ReadonlyMap<string, number>, query = ''): Promise<PlacementListRow[]> {
       const [children, placements] = await Promise.all([repo.listChildren(db), repo.listPlacements(db)]);
       const byId = new Map(children.map((c) => [c.id, c]));
-      return placements.map((p) => {
+      const words = searchWords(query);
+      return placements.flatMap((p) => {
         const child = byId.get(p.childId);
-        return placementListRow(p, child ? childLabel(child) : p.childId, date, overdueByPlacement.get(p.id) ?? 0, child?.protectedIdentity ?? false);
+        const row = placementListRow(p, child ? childLabel(child) : p.childId, date, overdueByPlacement.get(p.id) ?? 0, child?.protectedIdentity ?? false);
+        const found = words.every(
+          (word) =>
+            (child !== undefined && findsChild(child, word)) ||
+            [row.childLabel, row.homeName, row.caseworker, row.unit, row.id].some((text) => containsSwedish(text, word)),
+        );
+        return found ? [row] : [];
       });
+    },
+
+    /** The handläggare and enheter written before, for the form to suggest (PlacementSuggestions). */
+    async suggestions(): Promise<PlacementSuggestions> {
+      const [caseworkers, units] = await Promise.all([repo.placementNames(db, 'caseworker'), repo.placementNames(db, 'unit')]);
+      return { caseworkers: oncePerName(caseworkers), units: oncePerName(units) };
     },
 
     async getPlacement(id: string): Promise<Placement> {

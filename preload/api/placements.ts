@@ -17,7 +17,7 @@ import {
 import { channel } from './channel';
 import type { DecisionCheckRow } from './checks';
 import type { DeadlineRow } from './deadlines';
-import { byId, chosen, date, id, optionalDate, optionalText, orNull, query, trimmed } from './fields';
+import { byId, chosen, date, empty, id, optionalDate, optionalText, orNull, query, trimmed } from './fields';
 
 /** A child: minimal identity (data minimisation). */
 export interface Child {
@@ -106,6 +106,16 @@ export interface PlacementListRow {
   form: StayForm;
   active: boolean;
   overdueCount: number;
+}
+
+/**
+ * The handläggare and enheter written on placements, for the placement form to suggest: each
+ * name once (in its most used spelling), in Swedish order. A municipality has tens of them, so
+ * the whole list travels.
+ */
+export interface PlacementSuggestions {
+  caseworkers: string[];
+  units: string[];
 }
 
 /** Everything a placement's page shows. */
@@ -226,6 +236,8 @@ export const placementChannels = {
   listPlacements: channel(listPlacementsInput).returns<PlacementListRow[]>(),
   getPlacement: channel(getPlacementInput).returns<PlacementDetail>(),
   savePlacement: channel(placementInput).returns<Placement>(),
+  /** Read-only: what handläggare and enhet have been written before, for the form's suggestions. */
+  getPlacementSuggestions: channel(empty).returns<PlacementSuggestions>(),
   movePlacement: channel(movePlacementInput).returns<Placement>(),
   undoMove: channel(undoMoveInput).returns<Placement>(),
   endPlacement: channel(endPlacementInput).returns<Placement>(),

@@ -125,7 +125,7 @@ export function ChildIdentityFields(props: {
         <TextField
           id={childInputId('child.personnummer')}
           label="Personnummer"
-          hint="Frivilligt. ÅÅÅÅMMDD-NNNN."
+          hint="Frivilligt. Med eller utan bindestreck."
           maxLength={20}
           error={errors.get('child.personnummer')}
           value={values.personnummer}

@@ -47,6 +47,20 @@ interface Props {
 
 const fold = (text: string) => text.toLocaleLowerCase('sv');
 
+/**
+ * The choice of the handläggare and enhet filters for a placement that has none: without it such a
+ * placement could only be found under "Alla". No name can be it: names are stored trimmed.
+ */
+const NOT_GIVEN = ' ';
+const NOT_GIVEN_LABEL = 'Ingen angiven';
+
+/** Whether a row has the handläggare or enhet (`name`) the filter asks for. A deadline of a home (no placement) has neither. */
+function matchesName(row: DeadlineRow, name: string | null, filter: string): boolean {
+  if (filter === '') return true;
+  if (filter === NOT_GIVEN) return row.placementId !== null && name === null;
+  return name === filter;
+}
+
 export function DeadlinesPage(props: Props) {
   const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onLoadDemo } = props;
   const [filters, setFilters] = useState<Filters>(remembered);
@@ -63,8 +77,8 @@ export function DeadlinesPage(props: Props) {
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
   // The choices come from the rows, plus the one chosen (so it stays shown when its rows are gone).
-  const caseworkers = useMemo(() => choices(rows.map((row) => row.caseworker), filters.caseworker), [rows, filters.caseworker]);
-  const units = useMemo(() => choices(rows.map((row) => row.unit), filters.unit), [rows, filters.unit]);
+  const caseworkers = useMemo(() => choices(rows, (row) => row.caseworker, filters.caseworker), [rows, filters.caseworker]);
+  const units = useMemo(() => choices(rows, (row) => row.unit, filters.unit), [rows, filters.unit]);
   const rules = useMemo(() => {
     const present = new Set<RowRule>(rows.map((row) => row.rule));
     if (filters.rule) present.add(filters.rule);
@@ -76,8 +90,8 @@ export function DeadlinesPage(props: Props) {
     const query = fold(filters.query.trim());
     return rows.filter(
       (row) =>
-        (filters.caseworker === '' || row.caseworker === filters.caseworker) &&
-        (filters.unit === '' || row.unit === filters.unit) &&
+        matchesName(row, row.caseworker, filters.caseworker) &&
+        matchesName(row, row.unit, filters.unit) &&
         (filters.rule === '' || row.rule === filters.rule) &&
         (query === '' ||
           [row.childLabel, row.homeName, deadlineTitle(row), row.caseworker, row.personName].some(
@@ -147,14 +161,14 @@ export function DeadlinesPage(props: Props) {
           id="deadlines-caseworker"
           label="Handläggare"
           value={filters.caseworker}
-          options={caseworkers.map((name) => ({ value: name, label: name }))}
+          options={caseworkers}
           onChange={(caseworker) => set({ caseworker })}
         />
         <FilterSelect
           id="deadlines-unit"
           label="Enhet"
           value={filters.unit}
-          options={units.map((name) => ({ value: name, label: name }))}
+          options={units}
           onChange={(unit) => set({ unit })}
         />
         <FilterSelect
@@ -204,10 +218,23 @@ export function DeadlinesPage(props: Props) {
   );
 }
 
-function choices(values: (string | null)[], chosen: string): string[] {
-  const set = new Set(values.filter((value): value is string => Boolean(value)));
-  if (chosen) set.add(chosen);
-  return [...set].sort(svCollator.compare);
+/**
+ * A name filter's choices: the names of the rows in Swedish order, then "Ingen angiven" when a
+ * placement has none, plus the one chosen (so it stays shown when its rows are gone).
+ */
+function choices(rows: readonly DeadlineRow[], nameOf: (row: DeadlineRow) => string | null, chosen: string): { value: string; label: string }[] {
+  const names = new Set<string>();
+  let notGiven = chosen === NOT_GIVEN;
+  for (const row of rows) {
+    const name = nameOf(row);
+    if (name) names.add(name);
+    else if (row.placementId !== null) notGiven = true;
+  }
+  if (chosen && chosen !== NOT_GIVEN) names.add(chosen);
+  return [
+    ...[...names].sort(svCollator.compare).map((name) => ({ value: name, label: name })),
+    ...(notGiven ? [{ value: NOT_GIVEN, label: NOT_GIVEN_LABEL }] : []),
+  ];
 }
 
 function EmptyState(props: Pick<Props, 'registerEmpty' | 'onGoToPlacements' | 'onLoadDemo'>) {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { commonNeeds, homeKinds, isFosterHomeKind, operators, personRoles, targetGenders } from '../../../preload/api';
+import { commonNeeds, findMunicipality, homeKinds, isFosterHomeKind, municipalityNames, operators, personRoles, targetGenders } from '../../../preload/api';
 import type { Home, HomeKind, Operator, PersonRole, SimilarHome, TargetGender } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { BackButton } from '../routing/links';
@@ -340,7 +340,7 @@ export function HomePanel(props: Props) {
               </Field>
               <TextField field="name" label="Namn" required errors={errors} value={values.name} onChange={(v) => set('name', v)} />
               <div className="form-row">
-                <TextField field="municipality" label="Kommun" errors={errors} value={values.municipality} onChange={(v) => set('municipality', v)} />
+                <MunicipalityField errors={errors} value={values.municipality} onChange={(v) => set('municipality', v)} />
                 <TextField field="capacity" label="Antal platser" numeric narrow errors={errors} value={values.capacity} onChange={(v) => set('capacity', v)} />
               </div>
             </fieldset>
@@ -530,6 +530,41 @@ function TextField({
           value={value}
           onChange={(e) => onChange(e.target.value)}
         />
+      )}
+    </Field>
+  );
+}
+
+const MUNICIPALITY_LIST_ID = 'home-municipality-list';
+
+/**
+ * The kommun: typed, with Sweden's 290 municipalities suggested as the user types (a datalist),
+ * and written the official way when the field is left ("örebro" becomes Örebro). The service
+ * refuses a name that is no municipality, at this field.
+ */
+function MunicipalityField({ value, onChange, errors }: { value: string; onChange: (value: string) => void; errors: Map<string, string> }) {
+  return (
+    <Field field="municipality" label="Kommun" hint="Skriv och välj i listan." errors={errors}>
+      {(props) => (
+        <>
+          <input
+            {...props}
+            className="input"
+            autoComplete="off"
+            list={MUNICIPALITY_LIST_ID}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={() => {
+              const official = findMunicipality(value)?.name;
+              if (official !== undefined && official !== value) onChange(official);
+            }}
+          />
+          <datalist id={MUNICIPALITY_LIST_ID}>
+            {municipalityNames.map((name) => (
+              <option key={name} value={name} />
+            ))}
+          </datalist>
+        </>
       )}
     </Field>
   );

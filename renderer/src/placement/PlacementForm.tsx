@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { legalBases, endReasons } from '../../../preload/api';
-import { ageOn, isCalendarDate, type ChildListRow, type HomeKind, type HomeListRow, type Placement } from '../../../preload/api';
+import { ageOn, isCalendarDate, type ChildListRow, type HomeKind, type HomeListRow, type Placement, type PlacementSuggestions } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { ChildFields } from '../children/ChildFields';
 import { childFieldLabels, childFieldOf, childInput, childInputId, emptyChild } from '../children/childForm';
@@ -14,6 +14,8 @@ import type { Failure } from './fields';
 import { keepDraft, takeDraft } from './draft';
 import { emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
 import type { PlacementValues, StayValues } from './form';
+
+const noSuggestions: PlacementSuggestions = { caseworkers: [], units: [] };
 
 interface Props {
   today: string;
@@ -62,6 +64,8 @@ export function PlacementForm(props: Props) {
   const [baseline, setBaseline] = useState<FormState>(initial);
   const [values, setValues] = useState<FormState>(restored ?? initial);
   const [homes, setHomes] = useState<HomeListRow[] | null>(null);
+  /** Handläggare and enheter written before, suggested as the user types; none if they cannot be read. */
+  const [suggestions, setSuggestions] = useState<PlacementSuggestions>(noSuggestions);
   const [children, setChildren] = useState<ChildListRow[] | null>(isNew ? null : []);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -79,6 +83,10 @@ export function PlacementForm(props: Props) {
       if (!current) return;
       if (result.ok) setHomes(result.value);
       else setLoadError(result.error.message);
+    });
+    // Only suggestions: without them the fields still take any name.
+    void api.getPlacementSuggestions({}).then((result) => {
+      if (current && result.ok) setSuggestions(result.value);
     });
     if (isNew) {
       void api.listChildren({ date: today }).then((result) => {
@@ -351,8 +359,8 @@ export function PlacementForm(props: Props) {
                 </div>
               )}
               <div className="form-row">
-                <TextField id={inputId('caseworker')} label="Handläggare" maxLength={200} error={errors.get('caseworker')} value={p.caseworker} onChange={(caseworker) => setPlacement({ caseworker })} />
-                <TextField id={inputId('unit')} label="Enhet" maxLength={200} error={errors.get('unit')} value={p.unit} onChange={(unit) => setPlacement({ unit })} />
+                <TextField id={inputId('caseworker')} label="Handläggare" maxLength={200} suggestions={suggestions.caseworkers} error={errors.get('caseworker')} value={p.caseworker} onChange={(caseworker) => setPlacement({ caseworker })} />
+                <TextField id={inputId('unit')} label="Enhet" maxLength={200} suggestions={suggestions.units} error={errors.get('unit')} value={p.unit} onChange={(unit) => setPlacement({ unit })} />
               </div>
             </fieldset>
 

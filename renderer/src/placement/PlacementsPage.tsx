@@ -150,7 +150,7 @@ export function PlacementsPage(props: PlacementsPageProps) {
           <SearchField
             id="placements-search"
             inputRef={searchRef}
-            placeholder="Sök barn, hem eller handläggare…"
+            placeholder="Sök barn, personnummer, hem eller handläggare…"
             value={query}
             onChange={setQuery}
           />

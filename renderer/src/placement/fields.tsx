@@ -47,11 +47,46 @@ export function Field(props: {
 
 type FieldProps = Omit<Parameters<typeof Field>[0], 'children'>;
 
-export function TextField({ value, onChange, maxLength, ...field }: FieldProps & { value: string; onChange: (value: string) => void; maxLength?: number }) {
+/**
+ * A one-line text. With `suggestions` the browser offers them as the user types (a datalist), and
+ * a text that is one of them in another case or with spaces around takes its spelling when the field
+ * is left, so "saga handläggarsson" does not become a second handläggare beside Saga Handläggarsson.
+ */
+export function TextField({
+  value,
+  onChange,
+  maxLength,
+  suggestions,
+  ...field
+}: FieldProps & { value: string; onChange: (value: string) => void; maxLength?: number; suggestions?: readonly string[] }) {
+  const listId = suggestions ? `${field.id}-suggestions` : undefined;
+  const adopt = () => {
+    const typed = value.trim().toLocaleLowerCase('sv');
+    const same = typed === '' ? undefined : suggestions?.find((suggestion) => suggestion.toLocaleLowerCase('sv') === typed);
+    if (same !== undefined && same !== value) onChange(same);
+  };
   return (
     <Field {...field}>
       {(props) => (
-        <input {...props} className="input" autoComplete="off" maxLength={maxLength} value={value} onChange={(e) => onChange(e.target.value)} />
+        <>
+          <input
+            {...props}
+            className="input"
+            autoComplete="off"
+            list={listId}
+            maxLength={maxLength}
+            value={value}
+            onChange={(e) => onChange(e.target.value)}
+            onBlur={suggestions ? adopt : undefined}
+          />
+          {suggestions && (
+            <datalist id={listId}>
+              {suggestions.map((suggestion) => (
+                <option key={suggestion} value={suggestion} />
+              ))}
+            </datalist>
+          )}
+        </>
       )}
     </Field>
   );

@@ -121,6 +121,19 @@ describe('homes service: validation by field', () => {
     expect(error.issues.map((i) => i.path)).toEqual(['/orgNr', '/operator']);
   });
 
+  it('the kommun is one of Sweden\'s municipalities, stored by its official name (issue 10)', async () => {
+    const saved = await db.services.homes.save(familjehem({ municipality: 'örebro' }));
+    expect(saved.municipality).toBe('Örebro');
+    expect((await db.services.homes.list()).map((row) => row.municipality)).toEqual(['Örebro']);
+
+    const error = await failure(db.services.homes.save(familjehem({ name: 'Familjen Ask', municipality: 'Exempelstad' })));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues).toEqual([
+      { path: '/municipality', message: 'Ingen av Sveriges 290 kommuner heter "Exempelstad". Välj kommunen i listan.' },
+    ]);
+    expect(await db.services.homes.count()).toBe(1);
+  });
+
   it('a person id of another home is refused at /persons/i/id', async () => {
     const other = await db.services.homes.save(familjehem({ name: 'Familjen Ask' }));
     const mine = await db.services.homes.save(familjehem());
@@ -184,6 +197,22 @@ describe('homes service: the register list', () => {
     expect(await names('konsulentstöd')).toEqual(['Familjen Ek']);
   });
 
+  it('search takes words in any order: each word must match somewhere (issue 13)', async () => {
+    await db.services.homes.save(hvb());
+    await db.services.homes.save(
+      familjehem({ name: 'Familjen Exempelsson', persons: [{ name: 'Anna Exempelsson', role: 'uppdragstagare', birthYear: 1980 }] }),
+    );
+    await db.services.homes.save(familjehem({ name: 'Familjen Ek', persons: [{ name: 'Anna Björk', role: 'uppdragstagare', birthYear: 1980 }] }));
+    expect(await names('exempelsson anna')).toEqual(['Familjen Exempelsson']);
+    expect(await names('  ANNA   exempelsson ')).toEqual(['Familjen Exempelsson']);
+    // One word in the home's name, one in its kommun; one in an adult's name, one in the agency.
+    expect(await names('östergårdens timrå')).toEqual(['Östergårdens HVB']);
+    expect(await names('björk konsulentstöd')).toEqual(['Familjen Ek']);
+    expect(await names('anna')).toEqual(['Familjen Ek', 'Familjen Exempelsson']);
+    // Every word must match: a word that matches nothing finds nothing.
+    expect(await names('exempelsson stockholm')).toEqual([]);
+  });
+
   it('search finds a home by the name of one of its adults, and the row lists the adults', async () => {
     await db.services.homes.save(hvb());
     await db.services.homes.save(
@@ -224,6 +253,19 @@ describe('homes service and the import of exchange files: one set of rules (main
     const saved = await failure(db.services.homes.save(familjehem({ kind: 'jourhem', operator: 'kommunal' })));
     expect(imported.issues).toEqual([{ path: '/homes/0/operator', message: saved.issues[0]!.message }]);
     expect(saved.issues.map((i) => i.path)).toEqual(['/operator']);
+  });
+
+  it('a kommun that is not a municipality is refused by both; one in another case is stored by its official name (issue 10)', async () => {
+    const exchange = createExchangeService(db.connection.db, testClock());
+    const imported = await failure(
+      exchange.importFile(file({ homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek', municipality: 'Exempelstad' }] })),
+    );
+    const saved = await failure(db.services.homes.save(familjehem({ municipality: 'Exempelstad' })));
+    expect(imported.issues).toEqual([{ path: '/homes/0/municipality', message: 'Ingen av Sveriges 290 kommuner heter "Exempelstad".' }]);
+    expect(saved.issues).toEqual([{ path: '/municipality', message: `${imported.issues[0]!.message} Välj kommunen i listan.` }]);
+
+    await exchange.importFile(file({ homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek', municipality: 'ÖREBRO' }] }));
+    expect((await db.services.homes.get('F1')).municipality).toBe('Örebro');
   });
 
   it('a person in a home without a household (HVB, stödboende, SiS) is refused by both', async () => {

@@ -330,6 +330,23 @@ describe('homes and their households: the rules of the register\'s form', () => 
   it('judges a person by the kind the file gives the home, not the kind in the database', () => {
     expect(problems(() => {}, known({ homes: [['F1', 'hvb']] }))).toEqual([]);
   });
+
+  it('rejects a kommun that is not one of Sweden\'s 290 municipalities, at its JSON path (issue 10)', () => {
+    expect(problems((f) => (f.homes[1].municipality = 'Exempelstad'))).toEqual([
+      { path: '/homes/1/municipality', message: 'Ingen av Sveriges 290 kommuner heter "Exempelstad".' },
+    ]);
+    // ö is a letter of its own, as in the search: "Orebro" is not Örebro.
+    expect(paths(problems((f) => (f.homes[0].municipality = 'Orebro')))).toEqual(['/homes/0/municipality']);
+  });
+
+  it('writes a kommun in another case by its official name (issue 10)', () => {
+    const file = structuredClone(specExample);
+    file.homes[0].municipality = 'örebro';
+    file.homes[1].municipality = ' UPPLANDS väsby';
+    const result = validateExchangeFile(file);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.file.homes?.map((home) => home.municipality)).toEqual(['Örebro', 'Upplands Väsby']);
+  });
 });
 
 describe('placements and their stays', () => {

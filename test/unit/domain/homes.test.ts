@@ -25,12 +25,13 @@ describe('checkHomeFields: the rules of a home beyond the types of its fields', 
   });
 
   it('an org.nr needs a valid check digit and is normalized to NNNNNN-NNNN', () => {
-    expect(checkHomeFields({ kind: 'hvb', orgNr: '5560000019' })).toEqual({ orgNr: '556000-0019', problems: [] });
+    expect(checkHomeFields({ kind: 'hvb', orgNr: '5560000019' })).toEqual({ orgNr: '556000-0019', municipality: null, problems: [] });
     expect(checkHomeFields({ kind: 'hvb', orgNr: '556000-0018' })).toEqual({
       orgNr: null,
+      municipality: null,
       problems: [{ field: 'orgNr', message: expect.stringContaining('kontrollsiffra') }],
     });
-    expect(checkHomeFields({ kind: 'hvb' })).toEqual({ orgNr: null, problems: [] });
+    expect(checkHomeFields({ kind: 'hvb' })).toEqual({ orgNr: null, municipality: null, problems: [] });
   });
 
   it('reports every problem at once, org.nr first', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { referenceLuhn } from './reference-luhn';
-import { validatePersonnummer } from '../../../main/domain/personnummer';
+import { identityMatches, validatePersonnummer } from '../../../main/domain/personnummer';
 
 // Skatteverket's test number and fictional numbers; each is checked below, not trusted.
 const PNR = '19121212-1212';
@@ -52,7 +52,7 @@ describe('validatePersonnummer: Swedish personnummer with Luhn check digit (exch
     'rejects the form %j',
     (input) => {
       expect(validatePersonnummer(input)).toEqual({
-        ok: false, message: 'Personnumret ska ha formen ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',
+        ok: false, message: 'Personnumret ska ha 12 eller 10 siffror, med eller utan bindestreck: ÅÅÅÅMMDD-NNNN eller ÅÅMMDD-NNNN.',
       });
     },
   );
@@ -124,5 +124,28 @@ describe('validatePersonnummer: samordningsnummer has day of birth + 60', () => 
   it('rejects a wrong check digit in a samordningsnummer', () => {
     expect(referenceLuhn('7010632390')).toBe(false);
     expect(validatePersonnummer('19701063-2390')).toEqual({ ok: false, message: 'Personnumrets kontrollsiffra stämmer inte.' });
+  });
+});
+
+describe('identityMatches: a search finds a personnummer in any of its forms (issue 13)', () => {
+  it.each(['20120304-2385', '201203042385', '120304-2385', '1203042385', '20120304', '120304', '2012-03-04'])('%s finds 20120304-2385', (word) => {
+    expect(identityMatches(word, CHILD, '2012-03-04')).toBe(true);
+  });
+
+  it('the +-form of someone aged 100 or more finds the number', () => {
+    expect(identityMatches('121212+1212', PNR, '1912-12-12')).toBe(true);
+  });
+
+  it('finds a child without a personnummer by its birth date', () => {
+    expect(identityMatches('2012-03-04', null, '2012-03-04')).toBe(true);
+    expect(identityMatches('1203042385', null, '2012-03-04')).toBe(false);
+  });
+
+  it.each(['20120304-2386', '1203042384', '2012-03-05'])('%s does not', (word) => {
+    expect(identityMatches(word, CHILD, '2012-03-04')).toBe(false);
+  });
+
+  it.each(['2012', '12034', '-120304', '120304-', '2012030423851', 'Tova', ''])('%j is not a personnummer or a date: no match', (word) => {
+    expect(identityMatches(word, CHILD, '2012-03-04')).toBe(false);
   });
 });

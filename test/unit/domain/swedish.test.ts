@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSwedish, containsSwedish, foldSwedish } from '../../../main/domain/swedish';
+import { compareSwedish, containsSwedish, foldSwedish, searchWords } from '../../../main/domain/swedish';
 
 describe('foldSwedish: case and accents fold, but å, ä, ö are letters of their own', () => {
   it('lower-cases, keeping Å, Ä, Ö as å, ä, ö', () => {
@@ -39,6 +39,19 @@ describe('containsSwedish: search matches folded substrings', () => {
     expect(containsSwedish(null, '')).toBe(true);
     expect(containsSwedish(null, 'å')).toBe(false);
     expect(containsSwedish(undefined, 'å')).toBe(false);
+  });
+});
+
+describe('searchWords: a search is words, each to be found, in any order (issue 13)', () => {
+  it('splits on any run of white space, including a no-break space', () => {
+    expect(searchWords('  exempelsson   anna\u00a0T. ')).toEqual(['exempelsson', 'anna', 'T.']);
+  });
+  it('keeps a hyphenated word or a personnummer whole', () => {
+    expect(searchWords('Provström-Exempel 20120304-2385')).toEqual(['Provström-Exempel', '20120304-2385']);
+  });
+  it('a blank search has no words', () => {
+    expect(searchWords('')).toEqual([]);
+    expect(searchWords(' \t ')).toEqual([]);
   });
 });
 
