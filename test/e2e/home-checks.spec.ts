@@ -206,16 +206,16 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
 
 test('an enskild HVB: a valid permit verified too long ago, or dated in the future, is not called valid', async ({ page, openApp, databasePath }) => {
   await withServices(databasePath, async (services, clock) => {
-    const hvb = (name: string) =>
+    const hvb = (name: string, orgNr: string) =>
       services.homes.save({
-        kind: 'hvb', name, orgNr: '556000-0050', operator: 'enskild', municipality: 'Timrå', capacity: 6, targetGroup: null, agency: null, persons: [],
+        kind: 'hvb', name, orgNr, operator: 'enskild', municipality: 'Timrå', capacity: 6, targetGroup: null, agency: null, persons: [],
       });
     const permit = { register: 'ivo-tillstand' as const, outcome: 'giltigt' as const, reference: null, permit: null, recordedBy: 'Saga Handläggarsson' };
-    const old = await hvb('Gamlegårdens HVB');
+    const old = await hvb('Gamlegårdens HVB', '556000-0050');
     clock.set('2026-07-01T09:00:00.000Z');
     await services.registerChecks.record({ ...permit, homeId: old.id, checkedOn: '2026-07-01' });
     // As imported data may have it: recorded "on" its own (future) date, which the service cannot refuse.
-    const future = await hvb('Framtidsgårdens HVB');
+    const future = await hvb('Framtidsgårdens HVB', '556000-0027');
     clock.set('2026-12-01T09:00:00.000Z');
     await services.registerChecks.record({ ...permit, homeId: future.id, checkedOn: '2026-12-01' });
   });

@@ -196,7 +196,7 @@ test('a deadline is met in two clicks, Ångra brings it back; omplacering and av
   await expect(page.getByRole('button', { name: 'Omplacera' })).toHaveCount(0);
 
   // Ändra: unsaved edits are guarded (Esc asks), then saved; the stays keep tiling the placement.
-  await page.getByRole('button', { name: 'Ändra' }).click();
+  await page.getByRole('button', { name: 'Ändra', exact: true }).click();
   const edit = page.getByRole('region', { name: 'Ändra placeringen' });
   await expect(edit.getByRole('group', { name: 'Vistelse 2' })).toContainText('Testgårdens HVB');
   await edit.getByLabel('Handläggare').fill('Nils Handläggarsson');
@@ -206,7 +206,7 @@ test('a deadline is met in two clicks, Ångra brings it back; omplacering and av
   await expect(edit).toHaveCount(0);
   await expect(facts(page)).toContainText('Nils Handläggarsson');
   await expect(timeline(page)).toContainText('2026-11-01 – 2026-11-22');
-  await expect(page.getByRole('button', { name: 'Ändra' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Ändra', exact: true })).toBeFocused();
 
   // Ended: hidden from the list by default, there with "Bara pågående" off.
   await gotoPlacements(page);
