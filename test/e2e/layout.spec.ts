@@ -1,0 +1,64 @@
+import type { Page } from '@playwright/test';
+import { expect, expectAccessible, gotoRegister, loadDemo, menuItem, test } from './fixtures';
+
+/**
+ * The window's layout, as a case worker sees it at 1 280 px, at 1 024 px (a 1 280 screen at 125 %)
+ * and on a wide screen: the window itself never scrolls, the top menu stays in view, and only the
+ * main area scrolls.
+ */
+
+/** How far the document reaches beyond the window, and how far the window is scrolled. */
+async function windowOverflow(page: Page) {
+  return page.evaluate(() => ({
+    width: document.documentElement.scrollWidth - window.innerWidth,
+    height: document.documentElement.scrollHeight - window.innerHeight,
+    scrollX: window.scrollX,
+    scrollY: window.scrollY,
+  }));
+}
+
+/** The window has nothing to scroll, either way, and is not scrolled. */
+async function expectWindowFits(page: Page, where: string) {
+  expect(await windowOverflow(page), `${where}: the window does not scroll`).toEqual({ width: 0, height: 0, scrollX: 0, scrollY: 0 });
+}
+
+/** The top menu is where it belongs: at the top of the window, from its left edge. */
+async function expectHeaderInView(page: Page) {
+  const header = await page.locator('.app-header').boundingBox();
+  expect(header).toMatchObject({ x: 0, y: 0 });
+}
+
+async function gotoRules(page: Page) {
+  await menuItem(page, 'Regler').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Regler och lagrum' })).toBeVisible();
+}
+
+for (const width of [1280, 1920]) {
+  test(`the Regler page fits a ${width} px window: only the main area scrolls, the top menu stays`, async ({ page, openApp }) => {
+    await page.setViewportSize({ width, height: 768 });
+    await openApp();
+    await gotoRegister(page);
+    await loadDemo(page);
+    await gotoRules(page);
+    await expectWindowFits(page, 'Regler');
+    // Nor does the main area scroll sideways: the page is as wide as the window.
+    const main = page.locator('#main');
+    expect(await main.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
+
+    // The wheel over the page scrolls the main area to its end, and no further: never the window.
+    await page.mouse.move(width / 2, 400);
+    for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 2000);
+    await expect.poll(() => main.evaluate((element) => element.scrollTop + element.clientHeight >= element.scrollHeight - 1)).toBe(true);
+    await page.mouse.wheel(0, 2000);
+    await expectWindowFits(page, 'Regler after the wheel');
+    await expectHeaderInView(page);
+
+    // Tabbing to the last field brings it into view inside the main area; the menu stays.
+    await page.getByLabel('Skäl till ändringen').focus();
+    await page.getByRole('button', { name: 'Spara reglerna' }).focus();
+    await expectWindowFits(page, 'Regler with focus at the end');
+    await expectHeaderInView(page);
+    await expect(menuItem(page, 'Regler')).toBeInViewport();
+    await expectAccessible(page);
+  });
+}
