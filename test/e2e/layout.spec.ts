@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, gotoRegister, loadDemo, menuItem, test } from './fixtures';
+import { expect, expectAccessible, gotoRegister, loadDemo, mainMenu, menuItem, test } from './fixtures';
 
 /**
  * The window's layout, as a case worker sees it at 1 280 px, at 1 024 px (a 1 280 screen at 125 %)
@@ -33,7 +33,7 @@ async function gotoRules(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Regler och lagrum' })).toBeVisible();
 }
 
-for (const width of [1280, 1920]) {
+for (const width of [1024, 1280, 1920]) {
   test(`the Regler page fits a ${width} px window: only the main area scrolls, the top menu stays`, async ({ page, openApp }) => {
     await page.setViewportSize({ width, height: 768 });
     await openApp();
@@ -59,6 +59,57 @@ for (const width of [1280, 1920]) {
     await expectWindowFits(page, 'Regler with focus at the end');
     await expectHeaderInView(page);
     await expect(menuItem(page, 'Regler')).toBeInViewport();
+    await expectAccessible(page);
+  });
+}
+
+/**
+ * Every menu item on screen and whole, nothing in the menu cut off or scrolled, and each count badge
+ * one line ("5 försenade" never broken into a two-line pill).
+ */
+async function expectMenuFits(page: Page, where: string) {
+  const width = page.viewportSize()?.width ?? 0;
+  for (const name of ['Bevakning', 'Placeringar', 'Kontroller', 'Register', 'Regler']) {
+    const item = menuItem(page, name);
+    await expect(item, `${where}: ${name}`).toBeVisible();
+    const box = await item.boundingBox();
+    expect(box, `${where}: ${name} within the window`).not.toBeNull();
+    expect(box!.x, `${where}: ${name} starts in the window`).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width, `${where}: ${name} ends in the window`).toBeLessThanOrEqual(width);
+  }
+  const nav = mainMenu(page);
+  expect(await nav.evaluate((element) => element.scrollWidth - element.clientWidth), `${where}: the menu is not cut off`).toBe(0);
+  const badges = nav.locator('.nav-count');
+  expect(await badges.count(), `${where}: the demo data give the menu its badges`).toBeGreaterThanOrEqual(3);
+  for (const badge of await badges.all()) {
+    const lines = await badge.evaluate((element) => ({
+      text: element.textContent,
+      boxes: element.getClientRects().length,
+      height: element.getBoundingClientRect().height,
+      lineHeight: parseFloat(getComputedStyle(element).lineHeight),
+    }));
+    expect(lines.boxes, `${where}: "${lines.text}" is one box`).toBe(1);
+    expect(lines.height, `${where}: "${lines.text}" is one line`).toBeLessThanOrEqual(lines.lineHeight + 1);
+  }
+}
+
+for (const [width, height] of [[1280, 800], [1024, 768], [900, 700]] as const) {
+  test(`the top menu fits a ${width} px window, every item on screen and each badge on one line`, async ({ page, openApp }) => {
+    await page.setViewportSize({ width, height });
+    await openApp();
+    await gotoRegister(page);
+    await loadDemo(page);
+    for (const name of ['Bevakning', 'Placeringar', 'Kontroller', 'Register', 'Regler']) {
+      await menuItem(page, name).click();
+      await expect(menuItem(page, name)).toHaveAttribute('aria-current', 'page');
+      await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
+      await expectWindowFits(page, name);
+      await expectHeaderInView(page);
+      await expectMenuFits(page, name);
+    }
+    // The last item is reached by keyboard without the window scrolling.
+    await menuItem(page, 'Regler').focus();
+    await expectWindowFits(page, 'focus on Regler');
     await expectAccessible(page);
   });
 }
