@@ -113,3 +113,42 @@ for (const [width, height] of [[1280, 800], [1024, 768], [900, 700]] as const) {
     await expectAccessible(page);
   });
 }
+
+for (const width of [1024, 1280, 1920]) {
+  test(`the Regler page's table of legal references shows whole dates at ${width} px, inside its section`, async ({ page, openApp }) => {
+    await page.setViewportSize({ width, height: 768 });
+    await openApp();
+    await gotoRules(page);
+    const table = page.locator('.rules-table:not(.catalogue-table)');
+    // The table keeps within its section: its last column ("Ta bort") is not pushed out of it.
+    const overflow = await table.evaluate((element) => {
+      const section = element.closest('fieldset')!;
+      const style = getComputedStyle(section);
+      const inner = section.getBoundingClientRect().right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+      return { table: element.scrollWidth - element.clientWidth, beyondSection: element.getBoundingClientRect().right - inner };
+    });
+    expect(overflow.table).toBeLessThanOrEqual(0);
+    expect(overflow.beyondSection).toBeLessThanOrEqual(0.5);
+    // Each date, and the ÅÅÅÅ-MM-DD of an empty field, is whole in its field.
+    const cut = await table.locator('input.input--date').evaluateAll((inputs) => {
+      // The text as the field sets it, measured in a span with the field's font.
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position: fixed; left: 0; top: 0; white-space: pre; visibility: hidden';
+      document.body.append(probe);
+      const found = (inputs as HTMLInputElement[])
+        .map((input) => {
+          const style = getComputedStyle(input);
+          probe.style.font = style.font;
+          probe.style.letterSpacing = style.letterSpacing;
+          probe.textContent = input.value || input.placeholder;
+          const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return { text: probe.textContent, width: probe.getBoundingClientRect().width, room };
+        })
+        .filter(({ width, room }) => width > room + 0.5);
+      probe.remove();
+      return found;
+    });
+    expect(await table.locator('input.input--date').count()).toBeGreaterThan(10);
+    expect(cut).toEqual([]);
+  });
+}
