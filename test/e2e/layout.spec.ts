@@ -152,3 +152,80 @@ for (const width of [1024, 1280, 1920]) {
     expect(cut).toEqual([]);
   });
 }
+
+/**
+ * The texts of the grid's drawn cells that are cut: a text laid out beyond a box that clips it (an
+ * ellipsis, a clamp to two lines, a cell shorter than its lines). What a cell shows whole is read by
+ * the eye and by keyboard focus alike.
+ */
+async function cutTexts(page: Page, grid: string): Promise<string[]> {
+  return page.getByRole('grid', { name: grid }).getByRole('gridcell').evaluateAll((cells) =>
+    cells.flatMap((cell) => {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      const cut: string[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const text = range.getBoundingClientRect();
+        // Every box between the text and the cell that clips what overflows it.
+        for (let box = node.parentElement; box; box = box === cell ? null : box.parentElement) {
+          const style = getComputedStyle(box);
+          if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
+          const edge = box.getBoundingClientRect();
+          const inner = {
+            left: edge.left + parseFloat(style.borderLeftWidth),
+            right: edge.right - parseFloat(style.borderRightWidth),
+            top: edge.top + parseFloat(style.borderTopWidth),
+            bottom: edge.bottom - parseFloat(style.borderBottomWidth),
+          };
+          if (text.left < inner.left - 1 || text.right > inner.right + 1 || text.top < inner.top - 1 || text.bottom > inner.bottom + 1) {
+            cut.push(`${cell.getAttribute('col-id')}: ${node.textContent}`);
+            break;
+          }
+        }
+      }
+      return cut;
+    }),
+  );
+}
+
+for (const width of [1024, 1280, 1920]) {
+  test(`the lists show the whole text of every cell at ${width} px, so focus and the eye read it without a tooltip`, async ({ page, openApp }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp();
+    await gotoRegister(page);
+    await loadDemo(page);
+
+    await menuItem(page, 'Bevakning').click();
+    const deadlines = page.getByRole('grid', { name: 'Bevakning' });
+    await expect(deadlines.getByRole('gridcell').first()).toBeVisible();
+    // The texts the case worker could not read: the re-check's title and what a deadline is counted from.
+    const recheck = deadlines.getByRole('row').filter({ hasText: 'Registerkontroll: Belastningsregistret för Gun Exempelgren' });
+    await expect(recheck).toHaveCount(1);
+    await expect(recheck.locator('[col-id="legalRef"]')).toContainText('Räknat från: senast kontrollerad 2024-10-22');
+    expect(await cutTexts(page, 'Bevakning')).toEqual([]);
+    // From the keyboard: Tab from the last filter reaches the grid, the arrows its cells, and the
+    // focused cell holds its whole text (the re-check is due first).
+    await page.getByLabel('Regel').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(recheck.locator('[col-id="title"]')).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(recheck.locator('[col-id="legalRef"]')).toBeFocused();
+    expect(await cutTexts(page, 'Bevakning')).toEqual([]);
+    await expectAccessible(page);
+
+    await menuItem(page, 'Kontroller').click();
+    const checks = page.getByRole('grid', { name: 'Kontroller' });
+    await expect(checks.getByRole('gridcell').first()).toBeVisible();
+    await page.getByRole('group', { name: 'Visa kontroller' }).getByRole('button', { name: /^\d+ Alla/ }).click();
+    expect(await cutTexts(page, 'Kontroller')).toEqual([]);
+
+    await menuItem(page, 'Register').click();
+    await expect(page.getByRole('grid', { name: 'Register över hem' }).getByRole('gridcell').first()).toBeVisible();
+    expect(await cutTexts(page, 'Register över hem')).toEqual([]);
+  });
+}

@@ -1,6 +1,6 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { spellOutReference, type DeadlineRow, type DeadlineStatus } from '../../../preload/api';
-import { gridTheme } from '../components/grid';
+import { gridTheme, wrapped } from '../components/grid';
 import { CellStack } from '../components/CellStack';
 import { ListGrid } from '../components/ListGrid';
 import { compareSv, deadlineStatusLabels } from '../labels';
@@ -135,7 +135,7 @@ const columnDefs: ColDef<DeadlineRow>[] = [
   },
 ];
 
-const defaultColDef: ColDef<DeadlineRow> = { sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
+const defaultColDef: ColDef<DeadlineRow> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
 
 const getRowId = ({ data }: GetRowIdParams<DeadlineRow>) => deadlineKey(data);
 const getRowClass = ({ data }: RowClassParams<DeadlineRow>) => (data ? `row--deadline-${data.status}` : undefined);
