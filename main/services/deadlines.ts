@@ -2,7 +2,8 @@
  * The bevakningslista: the register read once, the one deadline engine (domain/deadlines) run
  * over it with the municipality's settings, and each deadline given its words (who, where, what
  * the rule says). The whole list also carries the re-checks of foster-home adults
- * (`registerkontroll-fortlopande`, from the checks service) as reminders beside the deadlines.
+ * (`registerkontroll-fortlopande`, from the checks service) as reminders beside the deadlines;
+ * they are counted once, by the checks (Kontroller), not in the deadlines' counts.
  * The window, the command line and the audit checklist all come here.
  */
 import type { Kysely } from 'kysely';
@@ -116,10 +117,12 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
       return (await run(date)).deadlines;
     },
 
-    /** What the navigation shows: the deadlines and the re-checks, as the whole list counts them. */
+    /**
+     * What the navigation shows by Bevakning: the deadlines, as the list counts them. A re-check is
+     * a check: the navigation counts it by Kontroller (checks.overview), so it is never counted twice.
+     */
     async counts(date: string): Promise<DeadlineCounts> {
-      const [{ deadlines }, rechecks] = await Promise.all([run(date), checks.rechecks(date)]);
-      return countDeadlines([...deadlines, ...rechecks]);
+      return countDeadlines((await run(date)).deadlines);
     },
 
     /**
@@ -173,11 +176,13 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
             unit: placement?.unit ?? null,
           };
         });
+      // Counted before the re-checks join the list: Kontroller counts those.
+      const counts = countDeadlines(rows);
       if (placementId === undefined) {
         rows.push(...(await checks.rechecks(date)).map(recheckDeadlineRow));
         rows.sort(compareRows);
       }
-      return { date, rows, counts: countDeadlines(rows) };
+      return { date, rows, counts };
     },
   };
 }

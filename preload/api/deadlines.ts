@@ -44,11 +44,16 @@ export interface DeadlineCounts {
 export interface DeadlineOverview {
   date: string;
   rows: DeadlineRow[];
+  /**
+   * The deadlines of `rows` by status. The re-checks among them (`registerkontroll-fortlopande`) are
+   * not counted here: they are checks, counted once, by the list of checks (`CheckOverview.counts`).
+   */
   counts: DeadlineCounts;
 }
 
 export const deadlineChannels = {
   /** The bevakningslista: every open deadline on `date`. */
   listDeadlines: channel(asOf).returns<DeadlineOverview>(),
+  /** The navigation's counts by Bevakning: `DeadlineOverview.counts` without the list. */
   countDeadlines: channel(asOf).returns<DeadlineCounts>(),
 };

@@ -89,11 +89,18 @@ export function DeadlinesPage(props: Props) {
     () => (filters.status === 'all' ? matching : matching.filter((row) => row.status === filters.status)),
     [matching, filters.status],
   );
+  // The cards count the deadlines, as the menu's badge does. The re-checks are listed beside them
+  // as reminders, but they are checks: Kontroller counts them, so no number counts one twice.
   const counts = useMemo(() => {
-    const result: Record<StatusFilter, number> = { all: matching.length, overdue: 0, 'due-soon': 0, upcoming: 0 };
-    for (const row of matching) result[row.status] += 1;
+    const result: Record<StatusFilter, number> = { all: 0, overdue: 0, 'due-soon': 0, upcoming: 0 };
+    for (const row of matching) {
+      if (isRecheck(row)) continue;
+      result[row.status] += 1;
+      result.all += 1;
+    }
     return result;
   }, [matching]);
+  const shownRechecks = shown.filter(isRecheck).length;
 
   if (loaded === null) {
     return <p className="page-message" role="status">Hämtar bevakningar…</p>;
@@ -183,7 +190,7 @@ export function DeadlinesPage(props: Props) {
         </div>
       )}
       <p className="result-count" aria-live="polite">
-        {shown.length === 1 ? '1 bevakning visas' : `${shown.length} bevakningar visas`}
+        {shownText(shown.length - shownRechecks, shownRechecks)}
       </p>
       <DeadlinesGrid
         rows={shown}
@@ -202,6 +209,15 @@ export function DeadlinesPage(props: Props) {
       </p>
     </section>
   );
+}
+
+const isRecheck = (row: DeadlineRow) => row.rule === 'registerkontroll-fortlopande';
+
+/** "12 bevakningar visas", and the re-checks shown with them, said not to be counted here. */
+function shownText(deadlines: number, rechecks: number): string {
+  const text = deadlines === 1 ? '1 bevakning visas' : `${deadlines} bevakningar visas`;
+  if (rechecks === 0) return text;
+  return `${text}, och ${rechecks} fortlöpande ${rechecks === 1 ? 'registerkontroll' : 'registerkontroller'} som räknas under Kontroller`;
 }
 
 function choices(values: (string | null)[], chosen: string): string[] {

@@ -1,7 +1,7 @@
 /**
  * The bevakningslista carries the re-checks of foster-home adults (`registerkontroll-fortlopande`)
- * beside the deadlines: rows, order and counts, not on a placement's page, and a cache that
- * answers again after a write. Expected values worked out by hand from
+ * beside the deadlines: rows and order, counted by Kontroller and not here, not on a placement's
+ * page, and a cache that answers again after a write. Expected values worked out by hand from
  * /work/shared/domain/rules.md. Fictional homes, adults and a young adult placed under SoL.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -135,10 +135,13 @@ describe('the bevakningslista with re-checks', () => {
     );
   });
 
-  it('counts them: in the list and in the navigation', async () => {
-    const expected = { overdue: 3, dueSoon: 1, upcoming: 1 };
+  it('counts only the deadlines, in the list and in the navigation: a re-check is counted once, by Kontroller', async () => {
+    // The genomförandeplan alone; the re-checks are listed (above) but not counted here.
+    const expected = { overdue: 1, dueSoon: 0, upcoming: 0 };
     expect((await db.services.deadlines.overview(D)).counts).toEqual(expected);
     expect(await db.services.deadlines.counts(D)).toEqual(expected);
+    // Kontroller counts them: Anna's and Bo's misstankeregistret overdue, Anna's belastningsregistret due soon.
+    expect((await db.services.checks.overview(D)).counts).toMatchObject({ overdue: 2, dueSoon: 1 });
   });
 
   it("a placement's page has its own deadlines only, and the list of placements counts only those", async () => {
@@ -159,7 +162,8 @@ describe('the bevakningslista with re-checks', () => {
   });
 
   it('answers again after a write: a check renews the re-check, an event satisfies the deadline', async () => {
-    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 3, dueSoon: 1, upcoming: 1 });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 0, upcoming: 0 });
+    expect((await db.services.checks.overview(D)).counts).toMatchObject({ overdue: 2, dueSoon: 1 });
     // Bo Ek's misstankeregistret checked 2026-11-10: due again 2027-11-10.
     await db.connection.db
       .insertInto('registerChecks')
@@ -176,11 +180,12 @@ describe('the bevakningslista with re-checks', () => {
         recordedAt: null,
       })
       .execute();
-    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 2, dueSoon: 1, upcoming: 2 });
+    expect((await db.services.checks.overview(D)).counts).toMatchObject({ overdue: 1, dueSoon: 1 });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 0, upcoming: 0 });
     const bosMisstanke = (await db.services.deadlines.overview(D)).rows.find((r) => r.personId === 'P2' && r.register === 'misstankeregistret');
     expect(bosMisstanke).toMatchObject({ dueOn: '2027-11-10', basisOn: '2026-11-10', basisLabel: 'senast kontrollerad', status: 'upcoming' });
 
     await db.services.placements.recordEvent({ placementId: 'PL1', type: 'genomforandeplan', date: '2026-11-20', comment: null, verdict: null });
-    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 1, upcoming: 2 });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 0, dueSoon: 0, upcoming: 0 });
   });
 });
