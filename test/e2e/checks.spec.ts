@@ -342,6 +342,11 @@ test('a foster-home adult due for a re-check is in the bevakningslista; its row 
   await expect(bo).toHaveCount(1);
   await expect(bo).toContainText('Försenad');
   await expect(bo).toContainText('Familjen Kontrollberg');
+  // Whose it is: the handläggare and enhet of the child living in the home (Tova's), so her list has it.
+  await expect(bo.locator('[col-id="caseworker"]')).toHaveText('Saga HandläggarssonBarn och unga');
+  await page.getByLabel('Handläggare').selectOption('Saga Handläggarsson');
+  await page.getByLabel('Enhet').selectOption('Barn och unga');
+  await expect.poll(() => rowCount(page)).toBe(4);
   await expect(dataRows(page).filter({ hasText: 'Registerkontroll: Belastningsregistret för Anna Kontrollberg' })).toContainText('2027-10-05');
   await expectAccessible(page);
   await bo.click();

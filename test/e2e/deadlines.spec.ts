@@ -65,7 +65,7 @@ test('the bevakningslista with the demo data: counts match, filters narrow, a ro
   await screenshot(page, 'bevakningslista');
 
   // Filters: per handläggare, per enhet, per regel, and the quick search; the counts follow.
-  const byCaseworker = overview.rows.filter((row) => row.caseworker === 'Handläggare Exempel C');
+  const byCaseworker = overview.rows.filter((row) => row.caseworkers.includes('Handläggare Exempel C'));
   await page.getByLabel('Handläggare').selectOption('Handläggare Exempel C');
   await expect.poll(() => rowCount(page)).toBe(byCaseworker.length);
   await expect(statusButton(page, 'Alla')).toHaveAccessibleName(`${byCaseworker.length} Alla`);
@@ -73,9 +73,9 @@ test('the bevakningslista with the demo data: counts match, filters narrow, a ro
   await page.getByLabel('Handläggare').selectOption('');
 
   await page.getByLabel('Enhet').selectOption('Barn och unga Syd');
-  await expect.poll(() => rowCount(page)).toBe(overview.rows.filter((row) => row.unit === 'Barn och unga Syd').length);
+  await expect.poll(() => rowCount(page)).toBe(overview.rows.filter((row) => row.units.includes('Barn och unga Syd')).length);
   await page.getByLabel('Regel').selectOption({ label: 'Enskilt samtal med barnet' });
-  const syd = overview.rows.filter((row) => row.unit === 'Barn och unga Syd' && row.rule === 'barnsamtal');
+  const syd = overview.rows.filter((row) => row.units.includes('Barn och unga Syd') && row.rule === 'barnsamtal');
   await expect.poll(() => rowCount(page)).toBe(syd.length);
   await page.getByRole('button', { name: 'Rensa filter' }).click();
   await expect(page.getByLabel('Enhet')).toHaveValue('');

@@ -63,8 +63,9 @@ export function DeadlinesPage(props: Props) {
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
   // The choices come from the rows, plus the one chosen (so it stays shown when its rows are gone).
-  const caseworkers = useMemo(() => choices(rows.map((row) => row.caseworker), filters.caseworker), [rows, filters.caseworker]);
-  const units = useMemo(() => choices(rows.map((row) => row.unit), filters.unit), [rows, filters.unit]);
+  // A home's row (a re-check) can belong to several: the handläggare of each child living there.
+  const caseworkers = useMemo(() => choices(rows.flatMap((row) => row.caseworkers), filters.caseworker), [rows, filters.caseworker]);
+  const units = useMemo(() => choices(rows.flatMap((row) => row.units), filters.unit), [rows, filters.unit]);
   const rules = useMemo(() => {
     const present = new Set<RowRule>(rows.map((row) => row.rule));
     if (filters.rule) present.add(filters.rule);
@@ -76,8 +77,8 @@ export function DeadlinesPage(props: Props) {
     const query = fold(filters.query.trim());
     return rows.filter(
       (row) =>
-        (filters.caseworker === '' || row.caseworker === filters.caseworker) &&
-        (filters.unit === '' || row.unit === filters.unit) &&
+        (filters.caseworker === '' || row.caseworkers.includes(filters.caseworker)) &&
+        (filters.unit === '' || row.units.includes(filters.unit)) &&
         (filters.rule === '' || row.rule === filters.rule) &&
         (query === '' ||
           [row.childLabel, row.homeName, deadlineTitle(row), row.caseworker, row.personName].some(

@@ -88,8 +88,11 @@ const recheck = (
   specialReasonsOn: null,
   childId: null,
   childLabel: null,
-  caseworker: null,
+  // The handläggare of the child living in the home (Ung Vuxen's); the placement has no enhet.
+  caseworker: 'Handläggare A',
+  caseworkers: ['Handläggare A'],
   unit: null,
+  units: [],
 });
 const anna: [string, string] = ['P1', 'Anna Ek'];
 const bo: [string, string] = ['P2', 'Bo Ek'];
@@ -110,6 +113,8 @@ const genomforandeplan = {
   childId: 'C1',
   childLabel: 'Ung Vuxen',
   caseworker: 'Handläggare A',
+  caseworkers: ['Handläggare A'],
+  units: [],
 };
 
 describe('the bevakningslista with re-checks', () => {
@@ -153,6 +158,41 @@ describe('the bevakningslista with re-checks', () => {
     expect(detail.deadlines.map((d) => d.rule)).toEqual(['genomforandeplan']);
     const [row] = await db.services.placementViews.list({ date: D, activeOnly: true });
     expect(row).toMatchObject({ id: 'PL1', overdueCount: 1 });
+  });
+
+  it("gives a re-check the handläggare of the children living in the home, so a handläggare's list finds it", async () => {
+    const place = (name: string, caseworker: string, unit: string, extra: { protectedIdentity?: boolean; endedOn?: string } = {}) =>
+      db.services.placements.savePlacement({
+        newChild: { name, birthDate: '2014-05-06', personnummer: null, protectedIdentity: extra.protectedIdentity ?? false },
+        legalBasis: 'SoL',
+        decidedOn: '2026-06-01',
+        startedOn: '2026-06-01',
+        endedOn: extra.endedOn ?? null,
+        endReason: extra.endedOn ? 'hemflytt' : null,
+        caseworker,
+        unit,
+        stays: [{ homeId: 'F1', from: '2026-06-01', to: extra.endedOn ?? null, decidedOn: null, investigationCompletedOn: null }],
+      });
+    // Another child in Familjen Ek, with another handläggare and an enhet.
+    await place('Ada Ek-Barn', 'Handläggare B', 'Enhet Syd');
+    // A child that has moved home: its handläggare no longer belongs to the home's re-checks.
+    await place('Edvin Flyttad', 'Handläggare D', 'Enhet Öst', { endedOn: '2026-09-01' });
+    // A protected child: its handläggare would tell where it lives, so it is left out.
+    await place('Hemlig Barnsdotter', 'Handläggare C', 'Enhet Väst', { protectedIdentity: true });
+
+    const rows = (await db.services.deadlines.overview(D)).rows.filter((r) => r.rule === 'registerkontroll-fortlopande');
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        caseworker: 'Handläggare A, Handläggare B',
+        caseworkers: ['Handläggare A', 'Handläggare B'],
+        unit: 'Enhet Syd',
+        units: ['Enhet Syd'],
+      });
+    }
+    // A placement's own deadline keeps its own handläggare.
+    const own = (await db.services.deadlines.overview(D)).rows.find((r) => r.rule === 'genomforandeplan' && r.placementId === 'PL1');
+    expect(own).toMatchObject({ caseworker: 'Handläggare A', caseworkers: ['Handläggare A'], unit: null, units: [] });
   });
 
   it('has no re-checks once no child lives in the home', async () => {
