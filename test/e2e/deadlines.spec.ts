@@ -9,9 +9,9 @@ const rowCount = async (page: Page) => Number(await grid(page).getAttribute('ari
 
 test('the bevakningslista with the demo data: counts match, filters narrow, a row opens its placement', async ({ page, openApp, databasePath }) => {
   await openApp();
-  // An empty register: the start screen says so and offers a start.
+  // An empty register: the start screen says so and offers a start, with a home (a placement needs one).
   await expect(page.getByRole('heading', { level: 1, name: 'Inga öppna bevakningar' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Gå till Placeringar' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Nytt hem' })).toBeVisible();
   await expect(menuItem(page, 'Bevakning')).toHaveAttribute('aria-current', 'page');
   await expectAccessible(page);
 
@@ -98,6 +98,36 @@ test('the bevakningslista with the demo data: counts match, filters narrow, a ro
   await menuItem(page, 'Bevakning').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Bevakning' })).toBeVisible();
   await expect(page.getByLabel('Sök')).toHaveValue('bilal');
+});
+
+test('an empty register: the start page says a home comes first and leads to the new home; with homes, to Placeringar', async ({ page, openApp, databasePath }) => {
+  await openApp();
+  const empty = page.getByRole('region', { name: 'Inga öppna bevakningar' });
+  await expect(empty).toBeVisible();
+  // A placement is made in a home: the register's first home comes before any placement.
+  await expect(empty).toContainText('En placering görs alltid i ett hem, så börja med att lägga in hemmet i registret.');
+  await expect(empty).not.toContainText('Börja med att lägga in en placering');
+  await expect(empty.getByRole('button', { name: 'Gå till Placeringar' })).toHaveCount(0);
+  await expect(empty.getByRole('button', { name: 'Ladda exempeldata' })).toBeVisible();
+  await expectAccessible(page);
+  await empty.getByRole('button', { name: 'Nytt hem' }).click();
+  await expect(page.locator('#panel-title')).toHaveText('Nytt hem');
+  await expect(menuItem(page, 'Register')).toHaveAttribute('aria-current', 'page');
+  expect(new URL(page.url()).hash).toBe('#/register/nytt');
+
+  // Once there is a home but nothing to watch yet, the next step is a placement.
+  await withServices(databasePath, (services) =>
+    services.homes.save({
+      kind: 'familjehem', name: 'Familjen Startberg', orgNr: null, operator: null, municipality: 'Sundsvall',
+      capacity: 1, targetGroup: null, agency: null, persons: [],
+    }),
+  );
+  await page.keyboard.press('Escape');
+  await menuItem(page, 'Bevakning').click();
+  await page.reload();
+  await expect(empty).toContainText('just nu finns inget att bevaka');
+  await expect(empty.getByRole('button', { name: 'Gå till Placeringar' })).toBeVisible();
+  await expect(empty.getByRole('button', { name: 'Nytt hem' })).toHaveCount(0);
 });
 
 test('keyboard: the menu, the status buttons and the grid are reachable, and Enter on a row opens the placement', async ({ page, openApp, databasePath }) => {

@@ -42,13 +42,15 @@ interface Props {
   onOpenPlacement: (placementId: string) => void;
   onOpenHome: (homeId: string) => void;
   onGoToPlacements: () => void;
+  /** The register's form for a new home: where an empty register starts. */
+  onNewHome: () => void;
   onLoadDemo: () => Promise<void>;
 }
 
 const fold = (text: string) => text.toLocaleLowerCase('sv');
 
 export function DeadlinesPage(props: Props) {
-  const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onLoadDemo } = props;
+  const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onNewHome, onLoadDemo } = props;
   const [filters, setFilters] = useState<Filters>(remembered);
   const [retries, setRetries] = useState(0);
   const requestKey = `${today}\u0000${version}\u0000${retries}`;
@@ -115,7 +117,7 @@ export function DeadlinesPage(props: Props) {
     );
   }
   if (rows.length === 0) {
-    return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onLoadDemo={onLoadDemo} />;
+    return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onNewHome={onNewHome} onLoadDemo={onLoadDemo} />;
   }
 
   const filtered = filters.caseworker !== '' || filters.unit !== '' || filters.rule !== '' || filters.query !== '';
@@ -227,17 +229,28 @@ function choices(values: (string | null)[], chosen: string): string[] {
   return [...set].sort(svCollator.compare);
 }
 
-function EmptyState(props: Pick<Props, 'registerEmpty' | 'onGoToPlacements' | 'onLoadDemo'>) {
+/**
+ * Nothing to watch. With an empty register the first step is a home, since every placement is
+ * made in one (the placement form chooses it from the register); with homes, a placement.
+ */
+function EmptyState(props: Pick<Props, 'registerEmpty' | 'onGoToPlacements' | 'onNewHome' | 'onLoadDemo'>) {
   const [busy, setBusy] = useState(false);
   return (
     <section className="empty" aria-labelledby="empty-title">
       <h1 id="empty-title" className="empty__title">Inga öppna bevakningar</h1>
       <p className="empty__text">
         Här visas när övervägandena, barnsamtalen och planerna för de placerade barnen ska göras. Programmet räknar ut
-        datumen när placeringarna finns inlagda{props.registerEmpty ? '. Börja med att lägga in en placering.' : ', och just nu finns inget att bevaka.'}
+        datumen när placeringarna finns inlagda
+        {props.registerEmpty
+          ? '. En placering görs alltid i ett hem, så börja med att lägga in hemmet i registret.'
+          : ', och just nu finns inget att bevaka.'}
       </p>
       <div className="empty__actions">
-        <button type="button" className="button button--primary" onClick={props.onGoToPlacements}>Gå till Placeringar</button>
+        {props.registerEmpty ? (
+          <button type="button" className="button button--primary" onClick={props.onNewHome}>Nytt hem</button>
+        ) : (
+          <button type="button" className="button button--primary" onClick={props.onGoToPlacements}>Gå till Placeringar</button>
+        )}
         {props.registerEmpty && (
           <button
             type="button"
