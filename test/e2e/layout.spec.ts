@@ -229,3 +229,21 @@ for (const width of [1024, 1280, 1920]) {
     expect(await cutTexts(page, 'Register över hem')).toEqual([]);
   });
 }
+
+for (const width of [1024, 1280]) {
+  test(`the bevakningslista shows all its columns at ${width} px, without scrolling sideways`, async ({ page, openApp }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await openApp();
+    await gotoRegister(page);
+    await loadDemo(page);
+    await menuItem(page, 'Bevakning').click();
+    const grid = page.getByRole('grid', { name: 'Bevakning' });
+    await expect(grid.getByRole('gridcell').first()).toBeVisible();
+    const box = (await grid.boundingBox())!;
+    for (const name of ['Status', 'Förfaller', 'Bevakning', 'Lagrum', 'Barn och hem', 'Handläggare']) {
+      const header = (await grid.getByRole('columnheader', { name }).boundingBox())!;
+      expect(header.x, name).toBeGreaterThanOrEqual(box.x);
+      expect(header.x + header.width, name).toBeLessThanOrEqual(box.x + box.width);
+    }
+  });
+}
