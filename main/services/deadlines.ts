@@ -2,14 +2,16 @@
  * The bevakningslista: the register read once, the one deadline engine (domain/deadlines) run
  * over it with the municipality's settings, and each deadline given its words (who, where, what
  * the rule says). The whole list also carries the re-checks of foster-home adults
- * (`registerkontroll-fortlopande`, from the checks service) as reminders beside the deadlines.
+ * (`registerkontroll-fortlopande`, from the checks service) as reminders beside the deadlines;
+ * they are counted once, by the checks (Kontroller), not in the deadlines' counts.
  * The window, the command line and the audit checklist all come here.
  */
 import type { Kysely } from 'kysely';
 import { changeStamp, childOfPlacement, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
 import type { Database } from '../db/schema';
-import { computeDeadlines, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
+import { computeDeadlines, currentStay, isActiveOn, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
+import { compareSwedish } from '../domain/swedish';
 import type { ChecksService, RecheckRow } from './checks';
 import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
@@ -57,8 +59,52 @@ export function countDeadlines(deadlines: readonly { status: DeadlineStatus }[])
   return counts;
 }
 
-/** A re-check as a row of the bevakningslista (a home's adult; no placement, no child). */
-function recheckDeadlineRow(r: RecheckRow): DeadlineRow {
+/** Whose a row is: the handläggare and enheter, one by one and as shown. */
+interface Owners {
+  caseworkers: string[];
+  units: string[];
+}
+
+const noOwners: Owners = { caseworkers: [], units: [] };
+
+const ownerFields = ({ caseworkers, units }: Owners) => ({
+  caseworker: caseworkers.length > 0 ? caseworkers.join(', ') : null,
+  caseworkers,
+  unit: units.length > 0 ? units.join(', ') : null,
+  units,
+});
+
+const distinctSorted = (values: (string | null)[]) =>
+  [...new Set(values.filter((value): value is string => value !== null && value !== ''))].sort(compareSwedish);
+
+/**
+ * The handläggare and enheter of the children living in each home on `date` (a placement active
+ * that day with a stay there that covers it: the re-checks' own test of a child in the home). A
+ * protected child's are left out: beside a home's name they would tell where the child lives.
+ */
+function ownersOfHomes(snapshot: RegisterSnapshot, date: string): Map<string, Owners> {
+  const protectedChildren = new Set(snapshot.children.filter((c) => c.protectedIdentity).map((c) => c.id));
+  const staysOf = new Map<string, { homeId: string; from: string; to: string | null }[]>();
+  for (const stay of snapshot.stays) {
+    const list = staysOf.get(stay.placementId) ?? [];
+    list.push({ homeId: stay.homeId, from: stay.fromDate, to: stay.toDate });
+    staysOf.set(stay.placementId, list);
+  }
+  const found = new Map<string, { caseworkers: (string | null)[]; units: (string | null)[] }>();
+  for (const placement of snapshot.placements) {
+    if (protectedChildren.has(placement.childId) || !isActiveOn(placement, date)) continue;
+    const stay = currentStay(staysOf.get(placement.id) ?? [], date);
+    if (!stay) continue;
+    const home = found.get(stay.homeId) ?? { caseworkers: [], units: [] };
+    home.caseworkers.push(placement.caseworker);
+    home.units.push(placement.unit);
+    found.set(stay.homeId, home);
+  }
+  return new Map([...found].map(([homeId, o]) => [homeId, { caseworkers: distinctSorted(o.caseworkers), units: distinctSorted(o.units) }]));
+}
+
+/** A re-check as a row of the bevakningslista (a home's adult; no placement, no child), whose the home's children are. */
+function recheckDeadlineRow(r: RecheckRow, owners: Owners): DeadlineRow {
   return {
     rule: 'registerkontroll-fortlopande',
     placementId: null,
@@ -78,8 +124,7 @@ function recheckDeadlineRow(r: RecheckRow): DeadlineRow {
     specialReasonsOn: null,
     childId: null,
     childLabel: null,
-    caseworker: null,
-    unit: null,
+    ...ownerFields(owners),
   };
 }
 
@@ -116,10 +161,12 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
       return (await run(date)).deadlines;
     },
 
-    /** What the navigation shows: the deadlines and the re-checks, as the whole list counts them. */
+    /**
+     * What the navigation shows by Bevakning: the deadlines, as the list counts them. A re-check is
+     * a check: the navigation counts it by Kontroller (checks.overview), so it is never counted twice.
+     */
     async counts(date: string): Promise<DeadlineCounts> {
-      const [{ deadlines }, rechecks] = await Promise.all([run(date), checks.rechecks(date)]);
-      return countDeadlines([...deadlines, ...rechecks]);
+      return countDeadlines((await run(date)).deadlines);
     },
 
     /**
@@ -138,6 +185,9 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
       const placements = new Map(snapshot.placements.map((p) => [p.id, p]));
       const homes = new Map(snapshot.homes.map((h) => [h.id, h.name]));
       const explanations = new Map<DeadlineRule, string>();
+      // A home's rows (a home rule, a re-check) belong to the handläggare of the children living there.
+      let homeOwners: Map<string, Owners> | null = null;
+      const ownersOf = (homeId: string) => (homeOwners ??= ownersOfHomes(snapshot, date)).get(homeId) ?? noOwners;
       const explain = (rule: DeadlineRule) => {
         let text = explanations.get(rule);
         if (text === undefined) explanations.set(rule, (text = ruleExplanation(rule, effective.parameters)));
@@ -169,15 +219,22 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
             specialReasonsOn: d.specialReasonsOn,
             childId: placement?.childId ?? null,
             childLabel: child ? childLabel(child) : null,
-            caseworker: placement?.caseworker ?? null,
-            unit: placement?.unit ?? null,
+            ...ownerFields(
+              placement
+                ? { caseworkers: distinctSorted([placement.caseworker]), units: distinctSorted([placement.unit]) }
+                : d.homeId === null
+                  ? noOwners
+                  : ownersOf(d.homeId),
+            ),
           };
         });
+      // Counted before the re-checks join the list: Kontroller counts those.
+      const counts = countDeadlines(rows);
       if (placementId === undefined) {
-        rows.push(...(await checks.rechecks(date)).map(recheckDeadlineRow));
+        rows.push(...(await checks.rechecks(date)).map((r) => recheckDeadlineRow(r, ownersOf(r.homeId))));
         rows.sort(compareRows);
       }
-      return { date, rows, counts: countDeadlines(rows) };
+      return { date, rows, counts };
     },
   };
 }

@@ -31,8 +31,17 @@ export interface DeadlineRow {
   specialReasonsOn: string | null;
   childId: string | null;
   childLabel: string | null;
+  /**
+   * Whose the row is, as shown ("Handläggare A, Handläggare B"); null when nobody is given. A
+   * placement's deadline: its handläggare and enhet. A home's row (a re-check, a home rule): those
+   * of the placements with a child living in the home on the day, a protected child's left out
+   * (they would tell where it lives).
+   */
   caseworker: string | null;
+  /** The same handläggare one by one, in Swedish order, for filtering; empty when nobody is given. */
+  caseworkers: string[];
   unit: string | null;
+  units: string[];
 }
 
 export interface DeadlineCounts {
@@ -44,11 +53,16 @@ export interface DeadlineCounts {
 export interface DeadlineOverview {
   date: string;
   rows: DeadlineRow[];
+  /**
+   * The deadlines of `rows` by status. The re-checks among them (`registerkontroll-fortlopande`) are
+   * not counted here: they are checks, counted once, by the list of checks (`CheckOverview.counts`).
+   */
   counts: DeadlineCounts;
 }
 
 export const deadlineChannels = {
   /** The bevakningslista: every open deadline on `date`. */
   listDeadlines: channel(asOf).returns<DeadlineOverview>(),
+  /** The navigation's counts by Bevakning: `DeadlineOverview.counts` without the list. */
   countDeadlines: channel(asOf).returns<DeadlineCounts>(),
 };

@@ -228,7 +228,7 @@ function CheckNavCounts({ counts }: { counts: CheckOverview['counts'] }) {
   );
 }
 
-/** The menu's badges: the text says what the colour does ("3 försenade", "5 snart"). */
+/** Bevakning's badges, the deadlines (a re-check is counted by Kontroller): the text says what the colour does ("3 försenade", "5 snart"). */
 function NavCounts({ counts }: { counts: DeadlineCounts }) {
   if (counts.overdue === 0 && counts.dueSoon === 0) return null;
   return (

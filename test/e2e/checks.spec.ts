@@ -354,11 +354,52 @@ test('a foster-home adult due for a re-check is in the bevakningslista; its row 
   await expect(bo).toHaveCount(1);
   await expect(bo).toContainText('Försenad');
   await expect(bo).toContainText('Familjen Kontrollberg');
+  // Whose it is: the handläggare and enhet of the child living in the home (Tova's), so her list has it.
+  await expect(bo.locator('[col-id="caseworker"]')).toHaveText('Saga HandläggarssonBarn och unga');
+  await page.getByLabel('Handläggare').selectOption('Saga Handläggarsson');
+  await page.getByLabel('Enhet').selectOption('Barn och unga');
+  await expect.poll(() => rowCount(page)).toBe(4);
   await expect(dataRows(page).filter({ hasText: 'Registerkontroll: Belastningsregistret för Anna Kontrollberg' })).toContainText('2027-10-05');
   await expectAccessible(page);
   await bo.click();
   await expect(menuItem(page, 'Register')).toHaveAttribute('aria-current', 'page');
   await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollberg');
+});
+
+test('an overdue re-check is counted once, by Kontroller: the bevakningslista lists it but does not count it', async ({ page, openApp, databasePath }) => {
+  await seedPlacement(databasePath);
+  const { deadlines, checks } = await withServices(databasePath, async (services) => ({
+    deadlines: await services.deadlines.overview(TODAY),
+    checks: await services.checks.overview(TODAY),
+  }));
+  const rechecks = deadlines.rows.filter((row) => row.rule === 'registerkontroll-fortlopande');
+  const own = deadlines.rows.filter((row) => row.rule !== 'registerkontroll-fortlopande');
+  const overdue = own.filter((row) => row.status === 'overdue').length;
+  // Tova's vårdplan, genomförandeplan and hälsoundersökning; Anna's misstankeregistret and Bo's two re-checks.
+  expect(overdue).toBe(3);
+  expect(rechecks.filter((row) => row.status === 'overdue')).toHaveLength(3);
+  expect(deadlines.counts).toEqual({ overdue, dueSoon: 0, upcoming: own.length - overdue });
+  expect(checks.counts).toEqual({ problems: 4, overdue: 3, dueSoon: 0 });
+
+  await openApp();
+  // Each overdue thing is in one badge: the deadlines by Bevakning, the re-checks by Kontroller.
+  await expect(menuItem(page, 'Bevakning')).toHaveAccessibleName('Bevakning 3 försenade');
+  await expect(menuItem(page, 'Kontroller')).toHaveAccessibleName('Kontroller 4 problem 3 försenade');
+  // The cards say what the badge says; the list shows the re-checks too, and says they are counted elsewhere.
+  const cards = page.getByRole('group', { name: 'Visa bevakningar' });
+  await expect(cards.getByRole('button', { name: /^\d+ Försenade/ })).toHaveAccessibleName('3 Försenade');
+  await expect(cards.getByRole('button', { name: /^\d+ Alla/ })).toHaveAccessibleName(`${own.length} Alla`);
+  await expect.poll(() => rowCount(page)).toBe(deadlines.rows.length);
+  await expect(page.getByText(`${own.length} bevakningar visas, och 4 fortlöpande registerkontroller som räknas under Kontroller`)).toBeVisible();
+  await cards.getByRole('button', { name: /^\d+ Försenade/ }).click();
+  await expect.poll(() => rowCount(page)).toBe(6);
+  await expect(page.getByText('3 bevakningar visas, och 3 fortlöpande registerkontroller som räknas under Kontroller')).toBeVisible();
+  await cards.getByRole('button', { name: /^\d+ Alla/ }).click();
+
+  // On Kontroller, "Att åtgärda" is the badge's two numbers: the re-checks are counted there.
+  await menuItem(page, 'Kontroller').click();
+  await expect(toActCard(page)).toHaveAccessibleName(/^7 Att åtgärda/);
+  expect(await navBadgeSum(page)).toBe(7);
 });
 
 test('the register catalogue is edited on the Regler page and saved with the rules; errors at the field', async ({ page, openApp }) => {

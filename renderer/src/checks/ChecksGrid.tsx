@@ -1,6 +1,6 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { spellOutReference, type CheckListRow } from '../../../preload/api';
-import { gridTheme } from '../components/grid';
+import { gridTheme, wrapped } from '../components/grid';
 import { CellStack } from '../components/CellStack';
 import { ListGrid } from '../components/ListGrid';
 import { compareSv, registerLabels, ruleLabels } from '../labels';
@@ -76,8 +76,8 @@ const cells = {
     ) : null,
   checkedOn: ({ data }: ICellRendererParams<CheckListRow>) =>
     data ? <CellStack first={data.checkedOn ?? <span className="muted">Ingen</span>} /> : null,
-  // Read whole where it fits: two lines, the law in the tooltip.
-  explanation: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <span className="cell-clamp">{data.explanation}</span> : null),
+  // Read whole, on as many lines as it takes; the law spelled out in the tooltip.
+  explanation: ({ data }: ICellRendererParams<CheckListRow>) => (data ? <span className="cell-long">{data.explanation}</span> : null),
 };
 
 const columnDefs: ColDef<CheckListRow>[] = [
@@ -158,7 +158,7 @@ const columnDefs: ColDef<CheckListRow>[] = [
   },
 ];
 
-const defaultColDef: ColDef<CheckListRow> = { sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
+const defaultColDef: ColDef<CheckListRow> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
 
 const getRowId = ({ data }: GetRowIdParams<CheckListRow>) => checkKey(data);
 // Marked only what is to be acted on: an ended placement's ✕ is history, a re-check due soon has its own colour.

@@ -1,6 +1,6 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { spellOutReference, type DeadlineRow, type DeadlineStatus } from '../../../preload/api';
-import { gridTheme } from '../components/grid';
+import { gridTheme, wrapped } from '../components/grid';
 import { CellStack } from '../components/CellStack';
 import { ListGrid } from '../components/ListGrid';
 import { compareSv, deadlineStatusLabels } from '../labels';
@@ -75,6 +75,10 @@ function CaseworkerCell({ data }: ICellRendererParams<DeadlineRow>) {
   return <CellStack first={data.caseworker ?? 'Ingen angiven'} second={data.unit} />;
 }
 
+/**
+ * The text columns share the width and wrap (`wrapped`), so their least widths are small enough
+ * for every column to show at 1 024 px; a wide screen gives each more room and fewer lines.
+ */
 const columnDefs: ColDef<DeadlineRow>[] = [
   {
     colId: 'status',
@@ -91,7 +95,7 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     field: 'dueOn',
     cellRenderer: DueCell,
     sort: 'asc',
-    width: 152,
+    width: 140,
   },
   {
     colId: 'title',
@@ -102,7 +106,7 @@ const columnDefs: ColDef<DeadlineRow>[] = [
       data ? `${deadlineTitle(data)}: ${data.explanation}${data.specialReasonsOn ? ` Särskilda skäl dokumenterade ${data.specialReasonsOn}.` : ''}` : '',
     comparator: compareSv,
     flex: 1.7,
-    minWidth: 260,
+    minWidth: 220,
   },
   {
     colId: 'legalRef',
@@ -112,7 +116,7 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     tooltipValueGetter: ({ data }) => (data ? `${spellOutReference(data.legalRef, data.dueOn)}. Räknat från: ${data.basisLabel} ${data.basisOn}` : ''),
     comparator: compareSv,
     flex: 1.2,
-    minWidth: 200,
+    minWidth: 160,
   },
   {
     colId: 'child',
@@ -122,7 +126,7 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     tooltipValueGetter: ({ data }) => (data ? [data.childLabel, data.homeName].filter(Boolean).join(', ') : ''),
     comparator: compareSv,
     flex: 1.1,
-    minWidth: 180,
+    minWidth: 150,
   },
   {
     colId: 'caseworker',
@@ -131,11 +135,12 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     cellRenderer: CaseworkerCell,
     tooltipValueGetter: ({ data }) => (data ? [data.caseworker, data.unit].filter(Boolean).join(', ') : ''),
     comparator: compareSv,
-    width: 190,
+    flex: 1,
+    minWidth: 170,
   },
 ];
 
-const defaultColDef: ColDef<DeadlineRow> = { sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
+const defaultColDef: ColDef<DeadlineRow> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
 
 const getRowId = ({ data }: GetRowIdParams<DeadlineRow>) => deadlineKey(data);
 const getRowClass = ({ data }: RowClassParams<DeadlineRow>) => (data ? `row--deadline-${data.status}` : undefined);

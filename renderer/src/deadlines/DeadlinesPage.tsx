@@ -42,6 +42,8 @@ interface Props {
   onOpenPlacement: (placementId: string) => void;
   onOpenHome: (homeId: string) => void;
   onGoToPlacements: () => void;
+  /** The register's form for a new home: where an empty register starts. */
+  onNewHome: () => void;
   onLoadDemo: () => Promise<void>;
 }
 
@@ -55,14 +57,14 @@ const NOT_GIVEN = ' ';
 const NOT_GIVEN_LABEL = 'Ingen angiven';
 
 /** Whether a row has the handläggare or enhet (`name`) the filter asks for. A deadline of a home (no placement) has neither. */
-function matchesName(row: DeadlineRow, name: string | null, filter: string): boolean {
+function matchesName(row: DeadlineRow, names: readonly string[], filter: string): boolean {
   if (filter === '') return true;
-  if (filter === NOT_GIVEN) return row.placementId !== null && name === null;
-  return name === filter;
+  if (filter === NOT_GIVEN) return row.placementId !== null && names.length === 0;
+  return names.includes(filter);
 }
 
 export function DeadlinesPage(props: Props) {
-  const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onLoadDemo } = props;
+  const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onNewHome, onLoadDemo } = props;
   const [filters, setFilters] = useState<Filters>(remembered);
   const [retries, setRetries] = useState(0);
   const requestKey = `${today}\u0000${version}\u0000${retries}`;
@@ -77,8 +79,9 @@ export function DeadlinesPage(props: Props) {
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
   // The choices come from the rows, plus the one chosen (so it stays shown when its rows are gone).
-  const caseworkers = useMemo(() => choices(rows, (row) => row.caseworker, filters.caseworker), [rows, filters.caseworker]);
-  const units = useMemo(() => choices(rows, (row) => row.unit, filters.unit), [rows, filters.unit]);
+  // A home's row (a re-check) can belong to several: the handläggare of each child living there.
+  const caseworkers = useMemo(() => choices(rows, (row) => row.caseworkers, filters.caseworker), [rows, filters.caseworker]);
+  const units = useMemo(() => choices(rows, (row) => row.units, filters.unit), [rows, filters.unit]);
   const rules = useMemo(() => {
     const present = new Set<RowRule>(rows.map((row) => row.rule));
     if (filters.rule) present.add(filters.rule);
@@ -90,8 +93,8 @@ export function DeadlinesPage(props: Props) {
     const query = fold(filters.query.trim());
     return rows.filter(
       (row) =>
-        matchesName(row, row.caseworker, filters.caseworker) &&
-        matchesName(row, row.unit, filters.unit) &&
+        matchesName(row, row.caseworkers, filters.caseworker) &&
+        matchesName(row, row.units, filters.unit) &&
         (filters.rule === '' || row.rule === filters.rule) &&
         (query === '' ||
           [row.childLabel, row.homeName, deadlineTitle(row), row.caseworker, row.personName].some(
@@ -103,11 +106,18 @@ export function DeadlinesPage(props: Props) {
     () => (filters.status === 'all' ? matching : matching.filter((row) => row.status === filters.status)),
     [matching, filters.status],
   );
+  // The cards count the deadlines, as the menu's badge does. The re-checks are listed beside them
+  // as reminders, but they are checks: Kontroller counts them, so no number counts one twice.
   const counts = useMemo(() => {
-    const result: Record<StatusFilter, number> = { all: matching.length, overdue: 0, 'due-soon': 0, upcoming: 0 };
-    for (const row of matching) result[row.status] += 1;
+    const result: Record<StatusFilter, number> = { all: 0, overdue: 0, 'due-soon': 0, upcoming: 0 };
+    for (const row of matching) {
+      if (isRecheck(row)) continue;
+      result[row.status] += 1;
+      result.all += 1;
+    }
     return result;
   }, [matching]);
+  const shownRechecks = shown.filter(isRecheck).length;
 
   if (loaded === null) {
     return <p className="page-message" role="status">Hämtar bevakningar…</p>;
@@ -121,7 +131,7 @@ export function DeadlinesPage(props: Props) {
     );
   }
   if (rows.length === 0) {
-    return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onLoadDemo={onLoadDemo} />;
+    return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onNewHome={onNewHome} onLoadDemo={onLoadDemo} />;
   }
 
   const filtered = filters.caseworker !== '' || filters.unit !== '' || filters.rule !== '' || filters.query !== '';
@@ -197,7 +207,7 @@ export function DeadlinesPage(props: Props) {
         </div>
       )}
       <p className="result-count" aria-live="polite">
-        {shown.length === 1 ? '1 bevakning visas' : `${shown.length} bevakningar visas`}
+        {shownText(shown.length - shownRechecks, shownRechecks)}
       </p>
       <DeadlinesGrid
         rows={shown}
@@ -222,13 +232,13 @@ export function DeadlinesPage(props: Props) {
  * A name filter's choices: the names of the rows in Swedish order, then "Ingen angiven" when a
  * placement has none, plus the one chosen (so it stays shown when its rows are gone).
  */
-function choices(rows: readonly DeadlineRow[], nameOf: (row: DeadlineRow) => string | null, chosen: string): { value: string; label: string }[] {
+function choices(rows: readonly DeadlineRow[], namesOf: (row: DeadlineRow) => readonly string[], chosen: string): { value: string; label: string }[] {
   const names = new Set<string>();
   let notGiven = chosen === NOT_GIVEN;
   for (const row of rows) {
-    const name = nameOf(row);
-    if (name) names.add(name);
-    else if (row.placementId !== null) notGiven = true;
+    const rowNames = namesOf(row);
+    for (const name of rowNames) names.add(name);
+    if (rowNames.length === 0 && row.placementId !== null) notGiven = true;
   }
   if (chosen && chosen !== NOT_GIVEN) names.add(chosen);
   return [
@@ -237,17 +247,37 @@ function choices(rows: readonly DeadlineRow[], nameOf: (row: DeadlineRow) => str
   ];
 }
 
-function EmptyState(props: Pick<Props, 'registerEmpty' | 'onGoToPlacements' | 'onLoadDemo'>) {
+const isRecheck = (row: DeadlineRow) => row.rule === 'registerkontroll-fortlopande';
+
+/** "12 bevakningar visas", and the re-checks shown with them, said not to be counted here. */
+function shownText(deadlines: number, rechecks: number): string {
+  const text = deadlines === 1 ? '1 bevakning visas' : `${deadlines} bevakningar visas`;
+  if (rechecks === 0) return text;
+  return `${text}, och ${rechecks} fortlöpande ${rechecks === 1 ? 'registerkontroll' : 'registerkontroller'} som räknas under Kontroller`;
+}
+
+/**
+ * Nothing to watch. With an empty register the first step is a home, since every placement is
+ * made in one (the placement form chooses it from the register); with homes, a placement.
+ */
+function EmptyState(props: Pick<Props, 'registerEmpty' | 'onGoToPlacements' | 'onNewHome' | 'onLoadDemo'>) {
   const [busy, setBusy] = useState(false);
   return (
     <section className="empty" aria-labelledby="empty-title">
       <h1 id="empty-title" className="empty__title">Inga öppna bevakningar</h1>
       <p className="empty__text">
         Här visas när övervägandena, barnsamtalen och planerna för de placerade barnen ska göras. Programmet räknar ut
-        datumen när placeringarna finns inlagda{props.registerEmpty ? '. Börja med att lägga in en placering.' : ', och just nu finns inget att bevaka.'}
+        datumen när placeringarna finns inlagda
+        {props.registerEmpty
+          ? '. En placering görs alltid i ett hem, så börja med att lägga in hemmet i registret.'
+          : ', och just nu finns inget att bevaka.'}
       </p>
       <div className="empty__actions">
-        <button type="button" className="button button--primary" onClick={props.onGoToPlacements}>Gå till Placeringar</button>
+        {props.registerEmpty ? (
+          <button type="button" className="button button--primary" onClick={props.onNewHome}>Nytt hem</button>
+        ) : (
+          <button type="button" className="button button--primary" onClick={props.onGoToPlacements}>Gå till Placeringar</button>
+        )}
         {props.registerEmpty && (
           <button
             type="button"

@@ -1,6 +1,6 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import type { HomeListRow } from '../../../preload/api';
-import { gridTheme } from '../components/grid';
+import { gridTheme, wrapped } from '../components/grid';
 import { ListGrid } from '../components/ListGrid';
 import { compareSv, kindLabels, operatorLabels } from '../labels';
 
@@ -83,7 +83,7 @@ const columnDefs: ColDef<HomeListRow>[] = [
   },
 ];
 
-const defaultColDef: ColDef<HomeListRow> = { sortable: true, resizable: true, suppressMovable: true };
+const defaultColDef: ColDef<HomeListRow> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true };
 
 const getRowId = ({ data }: GetRowIdParams<HomeListRow>) => data.id;
 const getRowClass = ({ data }: RowClassParams<HomeListRow>) => (data && !data.active ? 'row--inactive' : undefined);

@@ -58,6 +58,7 @@ function DeadlinesRoute() {
       onOpenPlacement={open.placement}
       onOpenHome={open.home}
       onGoToPlacements={() => open.section('placeringar')}
+      onNewHome={() => open.newHome()}
       onLoadDemo={app.loadDemo}
     />
   );

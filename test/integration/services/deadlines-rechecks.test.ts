@@ -1,7 +1,7 @@
 /**
  * The bevakningslista carries the re-checks of foster-home adults (`registerkontroll-fortlopande`)
- * beside the deadlines: rows, order and counts, not on a placement's page, and a cache that
- * answers again after a write. Expected values worked out by hand from
+ * beside the deadlines: rows and order, counted by Kontroller and not here, not on a placement's
+ * page, and a cache that answers again after a write. Expected values worked out by hand from
  * /work/shared/domain/rules.md. Fictional homes, adults and a young adult placed under SoL.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -88,8 +88,11 @@ const recheck = (
   specialReasonsOn: null,
   childId: null,
   childLabel: null,
-  caseworker: null,
+  // The handläggare of the child living in the home (Ung Vuxen's); the placement has no enhet.
+  caseworker: 'Handläggare A',
+  caseworkers: ['Handläggare A'],
   unit: null,
+  units: [],
 });
 const anna: [string, string] = ['P1', 'Anna Ek'];
 const bo: [string, string] = ['P2', 'Bo Ek'];
@@ -110,6 +113,8 @@ const genomforandeplan = {
   childId: 'C1',
   childLabel: 'Ung Vuxen',
   caseworker: 'Handläggare A',
+  caseworkers: ['Handläggare A'],
+  units: [],
 };
 
 describe('the bevakningslista with re-checks', () => {
@@ -135,10 +140,13 @@ describe('the bevakningslista with re-checks', () => {
     );
   });
 
-  it('counts them: in the list and in the navigation', async () => {
-    const expected = { overdue: 3, dueSoon: 1, upcoming: 1 };
+  it('counts only the deadlines, in the list and in the navigation: a re-check is counted once, by Kontroller', async () => {
+    // The genomförandeplan alone; the re-checks are listed (above) but not counted here.
+    const expected = { overdue: 1, dueSoon: 0, upcoming: 0 };
     expect((await db.services.deadlines.overview(D)).counts).toEqual(expected);
     expect(await db.services.deadlines.counts(D)).toEqual(expected);
+    // Kontroller counts them: Anna's and Bo's misstankeregistret overdue, Anna's belastningsregistret due soon.
+    expect((await db.services.checks.overview(D)).counts).toMatchObject({ overdue: 2, dueSoon: 1 });
   });
 
   it("a placement's page has its own deadlines only, and the list of placements counts only those", async () => {
@@ -152,6 +160,41 @@ describe('the bevakningslista with re-checks', () => {
     expect(row).toMatchObject({ id: 'PL1', overdueCount: 1 });
   });
 
+  it("gives a re-check the handläggare of the children living in the home, so a handläggare's list finds it", async () => {
+    const place = (name: string, caseworker: string, unit: string, extra: { protectedIdentity?: boolean; endedOn?: string } = {}) =>
+      db.services.placements.savePlacement({
+        newChild: { name, birthDate: '2014-05-06', personnummer: null, protectedIdentity: extra.protectedIdentity ?? false },
+        legalBasis: 'SoL',
+        decidedOn: '2026-06-01',
+        startedOn: '2026-06-01',
+        endedOn: extra.endedOn ?? null,
+        endReason: extra.endedOn ? 'hemflytt' : null,
+        caseworker,
+        unit,
+        stays: [{ homeId: 'F1', from: '2026-06-01', to: extra.endedOn ?? null, decidedOn: null, investigationCompletedOn: null }],
+      });
+    // Another child in Familjen Ek, with another handläggare and an enhet.
+    await place('Ada Ek-Barn', 'Handläggare B', 'Enhet Syd');
+    // A child that has moved home: its handläggare no longer belongs to the home's re-checks.
+    await place('Edvin Flyttad', 'Handläggare D', 'Enhet Öst', { endedOn: '2026-09-01' });
+    // A protected child: its handläggare would tell where it lives, so it is left out.
+    await place('Hemlig Barnsdotter', 'Handläggare C', 'Enhet Väst', { protectedIdentity: true });
+
+    const rows = (await db.services.deadlines.overview(D)).rows.filter((r) => r.rule === 'registerkontroll-fortlopande');
+    expect(rows).toHaveLength(4);
+    for (const row of rows) {
+      expect(row).toMatchObject({
+        caseworker: 'Handläggare A, Handläggare B',
+        caseworkers: ['Handläggare A', 'Handläggare B'],
+        unit: 'Enhet Syd',
+        units: ['Enhet Syd'],
+      });
+    }
+    // A placement's own deadline keeps its own handläggare.
+    const own = (await db.services.deadlines.overview(D)).rows.find((r) => r.rule === 'genomforandeplan' && r.placementId === 'PL1');
+    expect(own).toMatchObject({ caseworker: 'Handläggare A', caseworkers: ['Handläggare A'], unit: null, units: [] });
+  });
+
   it('has no re-checks once no child lives in the home', async () => {
     await db.services.placements.end({ id: 'PL1', on: '2026-11-01', reason: 'planerad' });
     const overview = await db.services.deadlines.overview(D);
@@ -159,7 +202,8 @@ describe('the bevakningslista with re-checks', () => {
   });
 
   it('answers again after a write: a check renews the re-check, an event satisfies the deadline', async () => {
-    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 3, dueSoon: 1, upcoming: 1 });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 0, upcoming: 0 });
+    expect((await db.services.checks.overview(D)).counts).toMatchObject({ overdue: 2, dueSoon: 1 });
     // Bo Ek's misstankeregistret checked 2026-11-10: due again 2027-11-10.
     await db.connection.db
       .insertInto('registerChecks')
@@ -176,11 +220,12 @@ describe('the bevakningslista with re-checks', () => {
         recordedAt: null,
       })
       .execute();
-    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 2, dueSoon: 1, upcoming: 2 });
+    expect((await db.services.checks.overview(D)).counts).toMatchObject({ overdue: 1, dueSoon: 1 });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 0, upcoming: 0 });
     const bosMisstanke = (await db.services.deadlines.overview(D)).rows.find((r) => r.personId === 'P2' && r.register === 'misstankeregistret');
     expect(bosMisstanke).toMatchObject({ dueOn: '2027-11-10', basisOn: '2026-11-10', basisLabel: 'senast kontrollerad', status: 'upcoming' });
 
     await db.services.placements.recordEvent({ placementId: 'PL1', type: 'genomforandeplan', date: '2026-11-20', comment: null, verdict: null });
-    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 1, dueSoon: 1, upcoming: 2 });
+    expect(await db.services.deadlines.counts(D)).toEqual({ overdue: 0, dueSoon: 0, upcoming: 0 });
   });
 });
