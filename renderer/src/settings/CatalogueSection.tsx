@@ -40,6 +40,11 @@ export function catalogueValuesOf(catalogue: RegisterCatalogueEntry[]): Catalogu
 
 const wholeNumber = /^\d{1,4}$/;
 
+/** What to say of a text that is not a whole number: a minus sign gets its own answer, not "Ange ett heltal". */
+export function notWholeNumber(text: string, advice: string): string {
+  return /^\s*-\s*\d+\s*$/.test(text) ? 'Kan inte vara negativt.' : advice;
+}
+
 /** The catalogue to send, or the fields that are not whole numbers (the service checks the ranges). */
 export function catalogueInput(values: CatalogueValues[]):
   | { ok: true; catalogue: RegisterCatalogueEntry[] }
@@ -47,10 +52,10 @@ export function catalogueInput(values: CatalogueValues[]):
   const issues: { field: string; message: string }[] = [];
   for (const row of values) {
     if (!wholeNumber.test(row.maxAgeMonths.trim())) {
-      issues.push({ field: catalogueField(row.register, 'maxAgeMonths'), message: 'Ange ett heltal, till exempel 12.' });
+      issues.push({ field: catalogueField(row.register, 'maxAgeMonths'), message: notWholeNumber(row.maxAgeMonths, 'Ange ett heltal, till exempel 12.') });
     }
     if (row.recheckMonths.trim() !== '' && !wholeNumber.test(row.recheckMonths.trim())) {
-      issues.push({ field: catalogueField(row.register, 'recheckMonths'), message: 'Ange ett heltal, eller lämna tomt.' });
+      issues.push({ field: catalogueField(row.register, 'recheckMonths'), message: notWholeNumber(row.recheckMonths, 'Ange ett heltal, eller lämna tomt.') });
     }
   }
   if (issues.length > 0) return { ok: false, issues };

@@ -8,7 +8,7 @@ import { DateInput } from '../components/DateInput';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
 import { ruleLabels } from '../labels';
-import { CatalogueSection, catalogueFieldOf, catalogueInput, catalogueIssueLabel, catalogueValuesOf } from './CatalogueSection';
+import { CatalogueSection, catalogueFieldOf, catalogueInput, catalogueIssueLabel, catalogueValuesOf, notWholeNumber } from './CatalogueSection';
 import type { CatalogueValues } from './CatalogueSection';
 
 interface Props {
@@ -152,7 +152,7 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
       .filter((p) => !/^\d{1,4}$/.test((sent.parameters[p.key] ?? '').trim()))
       .map((p) => ({
         field: paramField(p.key),
-        message: /^-\d+$/.test((sent.parameters[p.key] ?? '').trim()) ? 'Kan inte vara negativt.' : 'Ange ett heltal, till exempel 6.',
+        message: notWholeNumber(sent.parameters[p.key] ?? '', 'Ange ett heltal, till exempel 6.'),
       }));
     if (change.changedBy.trim() === '') local.push({ field: 'change.changedBy', message: 'Skriv ditt namn: det sparas i reglernas historik.' });
     if (change.reason.trim() === '') local.push({ field: 'change.reason', message: 'Skriv varför reglerna ändras: skälet sparas i historiken.' });
