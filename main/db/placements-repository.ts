@@ -4,6 +4,7 @@
  * Every function takes the database or a transaction, so a service composes them into one.
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { fosterHomeKinds } from '../domain/vocabulary';
 import type { ChildrenTable, Database, EventsTable, PlacementsTable, RemovedRecordsTable, StaysTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -216,6 +217,8 @@ export interface RegisterSnapshot {
   stays: Selectable<StaysTable>[];
   events: Pick<EventRow, 'placementId' | 'homeId' | 'type' | 'date'>[];
   homes: { id: string; kind: string; name: string }[];
+  /** Read for one date only: every foster-home stay begun by then, which the home rule counts (see readOpenRegisterSnapshot). */
+  homeStays?: { homeId: string; fromDate: string; toDate: string | null }[];
 }
 
 /**
@@ -251,6 +254,58 @@ export async function readRegisterSnapshot(db: Db, childId?: string): Promise<Re
     stays: stays.rows,
     events: events.rows,
     homes: homes.rows,
+  };
+}
+
+/**
+ * What the deadline engine needs on `on`, and nothing of the years before that it would pass over:
+ * every placement of a child with a placement active that day (a child's other placements count
+ * for vårdnadsöverflyttning), and each ended LVU placement still waiting for its follow-up; with
+ * their stays and their events dated by `on`; every foster-home stay begun by then (the home rule
+ * looks at the whole history) and the homes' own events. The engine's results on it are those on
+ * the whole register (a property test holds them equal), at a fraction of the rows.
+ */
+export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<RegisterSnapshot> {
+  const plain = db.withoutPlugins();
+  const wanted = await sql<{ id: string }>`
+    SELECT id FROM placements WHERE child_id IN (
+      SELECT child_id FROM placements WHERE started_on <= ${on} AND (ended_on IS NULL OR ${on} < ended_on))
+    UNION
+    SELECT p.id FROM placements p
+    WHERE p.ended_on <= ${on} AND p.legal_basis <> 'SoL' AND NOT EXISTS (
+      SELECT 1 FROM events e
+      WHERE e.placement_id = p.id AND e.type = 'uppfoljning-avslutad' AND e.date >= p.ended_on AND e.date <= ${on})`.execute(plain);
+  const ids = JSON.stringify(wanted.rows.map((row) => row.id));
+  const chosen = sql`(SELECT value FROM json_each(${ids}))`;
+  const fosterKinds = sql.join(fosterHomeKinds.map((kind) => sql.lit(kind)));
+  const [children, placements, stays, events, homes, homeStays] = await Promise.all([
+    sql<{ id: string; name: string | null; birthDate: string; protectedIdentity: number }>`
+      SELECT id, name, birth_date AS "birthDate", protected_identity AS "protectedIdentity"
+      FROM children WHERE id IN (SELECT child_id FROM placements WHERE id IN ${chosen})`.execute(plain),
+    sql<PlacementRow>`
+      SELECT id, child_id AS "childId", legal_basis AS "legalBasis", decided_on AS "decidedOn",
+        started_on AS "startedOn", ended_on AS "endedOn", end_reason AS "endReason", caseworker, unit
+      FROM placements WHERE id IN ${chosen}`.execute(plain),
+    sql<Selectable<StaysTable>>`
+      SELECT placement_id AS "placementId", ordinal, home_id AS "homeId", form, from_date AS "fromDate",
+        to_date AS "toDate", decided_on AS "decidedOn", investigation_completed_on AS "investigationCompletedOn"
+      FROM stays WHERE placement_id IN ${chosen} ORDER BY placement_id, ordinal`.execute(plain),
+    sql<Pick<EventRow, 'placementId' | 'homeId' | 'type' | 'date'>>`
+      SELECT placement_id AS "placementId", home_id AS "homeId", type, date
+      FROM events WHERE date <= ${on} AND (placement_id IN ${chosen} OR placement_id IS NULL)`.execute(plain),
+    sql<{ id: string; kind: string; name: string }>`SELECT id, kind, name FROM homes`.execute(plain),
+    sql<{ homeId: string; fromDate: string; toDate: string | null }>`
+      SELECT s.home_id AS "homeId", s.from_date AS "fromDate", s.to_date AS "toDate"
+      FROM stays s JOIN homes h ON h.id = s.home_id
+      WHERE s.from_date <= ${on} AND h.kind IN (${fosterKinds})`.execute(plain),
+  ]);
+  return {
+    children: children.rows.map((c) => ({ ...c, protectedIdentity: c.protectedIdentity === 1 })),
+    placements: placements.rows,
+    stays: stays.rows,
+    events: events.rows,
+    homes: homes.rows,
+    homeStays: homeStays.rows,
   };
 }
 

@@ -44,6 +44,11 @@ export interface DeadlineRegister {
   events: readonly EngineEvent[];
   /** Home id → kind (for the home rules). */
   homes: ReadonlyMap<string, HomeKind>;
+  /**
+   * The stays the home rule counts, when the register holds only the placements still open on D
+   * (the rule looks at every stay ever begun in a home). Absent: the placements' stays.
+   */
+  homeStays?: readonly Pick<EngineStay, 'homeId' | 'from' | 'to'>[];
 }
 
 /** What a deadline was counted from: the UI says it in words. */
@@ -300,13 +305,11 @@ function sameHomeSince(childStays: readonly (EngineStay & { placementId: string 
 function homeDeadlines(register: DeadlineRegister, known: Indexed, on: IsoDate, settings: DeadlineSettings): Deadline[] {
   const p = settings.parameters;
   const changesByHome = new Map<string, { day: IsoDate; delta: number }[]>();
-  for (const placement of register.placements) {
-    for (const stay of placement.stays) {
-      const kind = register.homes.get(stay.homeId);
-      if (kind === undefined || !(fosterHomeKinds as readonly string[]).includes(kind) || stay.from > on) continue;
-      push(changesByHome, stay.homeId, { day: stay.from, delta: 1 });
-      if (stay.to !== null) push(changesByHome, stay.homeId, { day: stay.to, delta: -1 });
-    }
+  for (const stay of register.homeStays ?? register.placements.flatMap((placement) => placement.stays)) {
+    const kind = register.homes.get(stay.homeId);
+    if (kind === undefined || !(fosterHomeKinds as readonly string[]).includes(kind) || stay.from > on) continue;
+    push(changesByHome, stay.homeId, { day: stay.from, delta: 1 });
+    if (stay.to !== null) push(changesByHome, stay.homeId, { day: stay.to, delta: -1 });
   }
   const out: Deadline[] = [];
   for (const [homeId, changes] of changesByHome) {

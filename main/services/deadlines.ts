@@ -7,7 +7,7 @@
  * The window, the command line and the audit checklist all come here.
  */
 import type { Kysely } from 'kysely';
-import { changeStamp, childOfPlacement, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
+import { changeStamp, childOfPlacement, readOpenRegisterSnapshot, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import { computeDeadlines, currentStay, isActiveOn, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
@@ -46,6 +46,7 @@ export function toDeadlineRegister(snapshot: RegisterSnapshot): DeadlineRegister
     })),
     events: snapshot.events,
     homes: new Map(snapshot.homes.map((h) => [h.id, h.kind as HomeKind])),
+    ...(snapshot.homeStays && { homeStays: snapshot.homeStays.map((s) => ({ homeId: s.homeId, from: s.fromDate, to: s.toDate })) }),
   };
 }
 
@@ -140,18 +141,26 @@ const compareRows = (a: DeadlineRow, b: DeadlineRow) =>
 
 export function createDeadlinesService(db: Kysely<Database>, settings: SettingsService, checks: ChecksService) {
   type Run = { snapshot: RegisterSnapshot; effective: EffectiveRuleSettings; deadlines: Deadline[] };
-  // The whole register's deadlines for the last date asked, until anything is written: the nav
-  // counts, the list and a search keystroke then share one run of the engine.
-  let cached: { key: string; run: Run } | null = null;
+  // The register's deadlines for the last date asked, until anything is written: the nav counts,
+  // the list and a search keystroke then share one run of the engine. The promise is kept, so a
+  // request arriving while it runs waits for the same run instead of starting its own.
+  let cached: { key: string; run: Promise<Run> } | null = null;
 
-  async function compute(date: string, childId?: string): Promise<Run> {
-    const [snapshot, effective] = await Promise.all([readRegisterSnapshot(db, childId), settings.effective()]);
-    return { snapshot, effective, deadlines: computeDeadlines(toDeadlineRegister(snapshot), date, effective) };
+  async function compute(snapshot: Promise<RegisterSnapshot>, date: string): Promise<Run> {
+    const [read, effective] = await Promise.all([snapshot, settings.effective()]);
+    return { snapshot: read, effective, deadlines: computeDeadlines(toDeadlineRegister(read), date, effective) };
   }
 
   async function run(date: string): Promise<Run> {
     const key = `${date}|${await changeStamp(db)}`;
-    if (cached?.key !== key) cached = { key, run: await compute(date) };
+    if (cached?.key !== key) {
+      const entry = { key, run: compute(readOpenRegisterSnapshot(db, date), date) };
+      cached = entry;
+      // A failed run is not kept: the next request tries again.
+      entry.run.catch(() => {
+        if (cached === entry) cached = null;
+      });
+    }
     return cached.run;
   }
 
@@ -180,7 +189,8 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
         placementId === undefined
           ? undefined
           : ((await childOfPlacement(db, placementId)) ?? '');
-      const { snapshot, effective, deadlines } = childId === undefined ? await run(date) : await compute(date, childId);
+      const { snapshot, effective, deadlines } =
+        childId === undefined ? await run(date) : await compute(readRegisterSnapshot(db, childId), date);
       const children = new Map(snapshot.children.map((c) => [c.id, c]));
       const placements = new Map(snapshot.placements.map((p) => [p.id, p]));
       const homes = new Map(snapshot.homes.map((h) => [h.id, h.name]));
