@@ -124,6 +124,16 @@ export async function openHome(page: Page, name: string): Promise<void> {
 /** The toast region (a live region, role status); other status texts exist on the page too. */
 export const toast = (page: Page) => page.locator('.toast-region');
 
+/**
+ * Closes the messages still shown before a screenshot. They go by themselves after a while, so
+ * whether one is still there depends on the machine's speed; the picture must not.
+ */
+export async function closeToasts(page: Page): Promise<void> {
+  for (const close of await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).all()) {
+    await close.click({ timeout: 2_000 }).catch(() => undefined); // gone by itself meanwhile
+  }
+}
+
 /** Loads the fictional demo register from the empty state and waits for the grid. */
 export async function loadDemo(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Ladda exempeldata' }).click();

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { Services } from '../../main/services';
-import { expect, expectAccessible, mainMenu, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { closeToasts, expect, expectAccessible, mainMenu, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 const home = (kind: 'familjehem' | 'hvb' | 'jourhem', name: string, municipality: string) => ({
   kind,
@@ -450,7 +450,7 @@ test('records entered by mistake: an omplacering is undone, a child corrected, a
   await remove.getByLabel('Tas bort av').fill('Saga Handläggarsson');
   await remove.getByLabel('Ta bort även barnets uppgifter (barnet har inga andra placeringar)').check();
   await expectAccessible(page);
-  await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
+  await closeToasts(page);
   await screenshot(page, 'placering-ta-bort');
   await remove.getByRole('button', { name: 'Ta bort placeringen' }).click();
   await page.getByRole('dialog', { name: 'Ta bort placeringen?' }).getByRole('button', { name: 'Ta bort placeringen' }).click();
