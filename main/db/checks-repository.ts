@@ -36,6 +36,33 @@ export async function readChecksSnapshot(db: Db): Promise<ChecksSnapshot> {
   return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };
 }
 
+/**
+ * What the checks of the placements active on `on` rest on, and nothing else: those placements
+ * with their stays, the homes of the stays, the homes' adults and their checks (and the homes'
+ * permits) made by then. The engine's decision checks of those placements and every re-check are
+ * then exactly those on the whole register: the navigation counts and the bevakningslista ask this.
+ */
+export async function readOpenChecksSnapshot(db: Db, on: string): Promise<ChecksSnapshot> {
+  const plain = db.withoutPlugins();
+  const active = sql`(SELECT id FROM placements WHERE started_on <= ${on} AND (ended_on IS NULL OR ${on} < ended_on))`;
+  const homesOf = sql`(SELECT home_id FROM stays WHERE placement_id IN ${active})`;
+  const [homes, persons, placements, stays, checks] = await Promise.all([
+    sql<ChecksSnapshot['homes'][number]>`SELECT id, kind, name, operator, capacity FROM homes WHERE id IN ${homesOf}`.execute(plain),
+    sql<ChecksSnapshot['persons'][number]>`SELECT id, home_id AS "homeId", name, role FROM persons WHERE home_id IN ${homesOf}`.execute(plain),
+    sql<ChecksSnapshot['placements'][number]>`
+      SELECT id, decided_on AS "decidedOn", started_on AS "startedOn", ended_on AS "endedOn" FROM placements WHERE id IN ${active}`.execute(plain),
+    sql<ChecksSnapshot['stays'][number]>`
+      SELECT placement_id AS "placementId", home_id AS "homeId", form, from_date AS "fromDate", to_date AS "toDate",
+        decided_on AS "decidedOn"
+      FROM stays WHERE placement_id IN ${active} ORDER BY placement_id, ordinal`.execute(plain),
+    sql<ChecksSnapshot['checks'][number]>`
+      SELECT person_id AS "personId", home_id AS "homeId", register, checked_on AS "checkedOn", outcome, permit
+      FROM register_checks
+      WHERE checked_on <= ${on} AND (home_id IN ${homesOf} OR person_id IN (SELECT id FROM persons WHERE home_id IN ${homesOf}))`.execute(plain),
+  ]);
+  return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Register checks as the home panel reads them, and their writes with history (services/register-checks).
 

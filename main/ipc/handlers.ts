@@ -59,6 +59,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     removeRegisterCheck: (input) => services.registerChecks.remove(input),
     checkReadiness: (input) => services.checks.readiness(input),
     listChecks: ({ date }) => services.checks.overview(date),
+    countChecks: ({ date }) => services.checks.counts(date),
 
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input),

@@ -6,7 +6,7 @@
  * of checks, a placement's page, the bevakningslista's re-checks and the command line come here.
  */
 import type { Kysely } from 'kysely';
-import { parseStoredPermit, readChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
+import { parseStoredPermit, readChecksSnapshot, readOpenChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
 import { changeStamp, getChild, placementChildren } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import {
@@ -29,7 +29,7 @@ import { compareSwedish } from '../domain/swedish';
 import { notFound } from './errors';
 import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
-import type { CheckListRow, CheckOverview, DecisionCheckRow, Readiness, ReadinessInput } from '../../preload/api/checks';
+import type { CheckCounts, CheckListRow, CheckOverview, DecisionCheckRow, Readiness, ReadinessInput } from '../../preload/api/checks';
 import { personRegisters, type DeadlineStatus, type HomeKind, type PersonRegister, type Register } from '../domain/vocabulary';
 
 export type { CheckResult };
@@ -94,6 +94,18 @@ type RecheckResult = Extract<CheckResult, { check: 'registerkontroll-fortlopande
 const isProblem = (r: Pick<CheckListRow, 'check' | 'status'>) =>
   r.check === 'registerkontroll-fortlopande' ? r.status === 'overdue' || r.status === 'due-soon' : r.status !== 'ok';
 
+/** Listed either way, but only what can still be put right is counted (the nav badge): a decision check of an open placement, a re-check due. */
+function countChecks(rows: readonly Pick<CheckListRow, 'check' | 'status' | 'current'>[]): CheckCounts {
+  const counts = { problems: 0, overdue: 0, dueSoon: 0 };
+  for (const row of rows) {
+    if (row.check !== 'registerkontroll-fortlopande') {
+      if (row.status !== 'ok' && row.current) counts.problems++;
+    } else if (row.status === 'overdue') counts.overdue++;
+    else if (row.status === 'due-soon') counts.dueSoon++;
+  }
+  return counts;
+}
+
 const checkOrder = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'];
 const registerOrder: readonly string[] = [...personRegisters, 'ivo-tillstand'];
 const code = (a: string | null, b: string | null) => ((a ?? '') < (b ?? '') ? -1 : (a ?? '') > (b ?? '') ? 1 : 0);
@@ -113,6 +125,19 @@ const compareRowsOfADate = (
   registerOrder.indexOf(a.register) - registerOrder.indexOf(b.register) ||
   code(a.placementId, b.placementId);
 
+function baseOf(snapshot: ChecksSnapshot, effective: EffectiveRuleSettings, children: Map<string, ChildOfPlacement>): Base {
+  const register = toCheckRegister(snapshot);
+  return {
+    snapshot,
+    effective,
+    register,
+    homes: new Map(snapshot.homes.map((h) => [h.id, h])),
+    persons: new Map(snapshot.persons.map((p) => [p.id, p])),
+    placements: new Map(register.placements.map((p) => [p.id, p])),
+    children,
+  };
+}
+
 export function createChecksService(db: Kysely<Database>, settings: SettingsService) {
   // Like the deadline cache: the register and the results of the last date asked, until anything
   // is written (changeStamp also sees other connections' commits, e.g. a nightly import).
@@ -123,19 +148,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     const stamp = await changeStamp(db);
     if (cachedBase?.stamp !== stamp) {
       const [snapshot, effective, children] = await Promise.all([readChecksSnapshot(db), settings.effective(), placementChildren(db)]);
-      const register = toCheckRegister(snapshot);
-      cachedBase = {
-        stamp,
-        base: {
-          snapshot,
-          effective,
-          register,
-          homes: new Map(snapshot.homes.map((h) => [h.id, h])),
-          persons: new Map(snapshot.persons.map((p) => [p.id, p])),
-          placements: new Map(register.placements.map((p) => [p.id, p])),
-          children,
-        },
-      };
+      cachedBase = { stamp, base: baseOf(snapshot, effective, children) };
     }
     return cachedBase;
   }
@@ -143,19 +156,36 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
   async function runOn(date: string): Promise<Run> {
     const { stamp, base } = await load();
     const key = `${date}|${stamp}`;
-    if (cachedRun?.key !== key) {
-      const { parameters, catalogue } = base.effective;
-      cachedRun = {
-        key,
-        run: {
-          ...base,
-          results: computeChecks(base.register, date, parameters, catalogue, { householdGaps: true }),
-          sorted: null,
-          rechecks: null,
-        },
-      };
-    }
+    if (cachedRun?.key !== key) cachedRun = { key, run: judge(base, date) };
     return cachedRun.run;
+  }
+
+  function judge(base: Base, date: string): Run {
+    const { parameters, catalogue } = base.effective;
+    return { ...base, results: computeChecks(base.register, date, parameters, catalogue, { householdGaps: true }), sorted: null, rechecks: null };
+  }
+
+  /**
+   * The checks of the placements active on `date` and the re-checks, from what they rest on alone
+   * (readOpenChecksSnapshot): what the navigation counts and the bevakningslista ask for, without
+   * judging every decision of ten years. A request made while it runs shares the run.
+   */
+  let cachedOpen: { key: string; run: Promise<Run> } | null = null;
+  async function openRunOn(date: string): Promise<Run> {
+    const key = `${date}|${await changeStamp(db)}`;
+    if (cachedOpen?.key !== key) {
+      const entry = {
+        key,
+        run: Promise.all([readOpenChecksSnapshot(db, date), settings.effective()]).then(([snapshot, effective]) =>
+          judge(baseOf(snapshot, effective, new Map()), date),
+        ),
+      };
+      cachedOpen = entry;
+      entry.run.catch(() => {
+        if (cachedOpen === entry) cachedOpen = null;
+      });
+    }
+    return cachedOpen.run;
   }
 
   function decisionRow(base: Base, r: Omit<DecisionResult, 'placementId'> & { placementId: string | null }): DecisionCheckRow {
@@ -327,15 +357,13 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
       const rows = run.results
         .map((r) => listRow(run, r, date))
         .sort((a, b) => Number(isProblem(b)) - Number(isProblem(a)) || compareDates(a.date, b.date) || compareRowsOfADate(a, b));
-      const counts = { problems: 0, overdue: 0, dueSoon: 0 };
-      for (const row of rows) {
-        if (row.check !== 'registerkontroll-fortlopande') {
-          // Listed either way, but only what can still be put right is counted (the nav badge).
-          if (row.status !== 'ok' && row.current) counts.problems++;
-        } else if (row.status === 'overdue') counts.overdue++;
-        else if (row.status === 'due-soon') counts.dueSoon++;
-      }
-      return { date, rows, counts };
+      return { date, rows, counts: countChecks(rows) };
+    },
+
+    /** What the navigation shows by Kontroller, as the list counts it, from the open placements alone. */
+    async counts(date: string): Promise<CheckCounts> {
+      const run = await openRunOn(date);
+      return countChecks(run.results.map((r) => ({ check: r.check, status: r.status, current: true })));
     },
 
     /** The `registerkontroll` and `ivo-tillstand` results of one placement's stays, by decision date. */
@@ -350,7 +378,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
 
     /** The re-checks due while children live in foster homes (`registerkontroll-fortlopande`), for the bevakningslista. */
     async rechecks(date: string): Promise<RecheckRow[]> {
-      const run = await runOn(date);
+      const run = await openRunOn(date);
       run.rechecks ??= run.results.filter((r): r is RecheckResult => r.check === 'registerkontroll-fortlopande').map((r) => recheckRow(run, r));
       return run.rechecks;
     },

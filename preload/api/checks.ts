@@ -164,7 +164,17 @@ export interface CheckOverview {
    * an ended placement's can no longer be put right, `rows` still lists them); `overdue` /
    * `dueSoon`: re-checks with that status.
    */
-  counts: { problems: number; overdue: number; dueSoon: number };
+  counts: CheckCounts;
+}
+
+/**
+ * `problems`: decision checks that are not `ok` of placements active on the date (an ended
+ * placement's can no longer be put right); `overdue` / `dueSoon`: re-checks with that status.
+ */
+export interface CheckCounts {
+  problems: number;
+  overdue: number;
+  dueSoon: number;
 }
 
 export const permitScopeInput = z
@@ -245,4 +255,6 @@ export const checkChannels = {
   checkReadiness: channel(readinessInput).returns<Readiness>(),
   /** Every decision check and re-check on `date` (rules.md's checks). */
   listChecks: channel(asOf).returns<CheckOverview>(),
+  /** The navigation's badge: the counts alone, computed in main from the open placements. */
+  countChecks: channel(asOf).returns<CheckCounts>(),
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { AppInfo, CheckOverview, DeadlineCounts } from '../../preload/api';
+import type { AppInfo, CheckCounts, DeadlineCounts } from '../../preload/api';
 import { api } from './bridge/api';
 import { useConfirm } from './components/ConfirmDialog';
 import { Toast } from './components/Toast';
@@ -26,7 +26,7 @@ export function App() {
   const navigate = useNavigate();
   const [today, setToday] = useState(localToday);
   const [counts, setCounts] = useState<DeadlineCounts | null>(null);
-  const [checkCounts, setCheckCounts] = useState<CheckOverview['counts'] | null>(null);
+  const [checkCounts, setCheckCounts] = useState<CheckCounts | null>(null);
   const [version, setVersion] = useState(0);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -51,8 +51,8 @@ export function App() {
     void api.countDeadlines({ date: today }).then((result) => {
       if (current) setCounts(result.ok ? result.value : null);
     });
-    void api.listChecks({ date: today }).then((result) => {
-      if (current) setCheckCounts(result.ok ? result.value.counts : null);
+    void api.countChecks({ date: today }).then((result) => {
+      if (current) setCheckCounts(result.ok ? result.value : null);
     });
     return () => {
       current = false;
@@ -216,7 +216,7 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 /** Kontroller's badges: decision checks with a problem, and re-checks overdue ("2 problem", "1 försenad"). */
-function CheckNavCounts({ counts }: { counts: CheckOverview['counts'] }) {
+function CheckNavCounts({ counts }: { counts: CheckCounts }) {
   if (counts.problems === 0 && counts.overdue === 0) return null;
   return (
     <span className="nav-counts">

@@ -51,6 +51,11 @@ export function randomRegister(seed: number) {
     })),
   );
 
+  // The HVB's permit, verified now and then.
+  for (let k = rnd.int(0, 3); k > 0; k--) {
+    registerChecks.push({ id: `R-ivo-${k}`, homeId: 'H6', register: 'ivo-tillstand', checkedOn: day(FIRST, NOW), outcome: 'giltigt' } as never);
+  }
+
   const children: { id: string; name: string; birthDate: IsoDate }[] = [];
   const placements: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];

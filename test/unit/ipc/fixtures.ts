@@ -57,6 +57,7 @@ export const validInputs: Record<Channel, unknown> = {
   removeRegisterCheck: { id: 'rc-1', reason: 'Registrerad på fel person', removedBy: 'Handläggare A' },
   checkReadiness: { homeId: 'h-1', decisionOn: '2026-11-22', from: '2026-11-23', childId: 'c-1', birthDate: '2012-03-04', date: '2026-11-22' },
   listChecks: { date: '2026-11-22' },
+  countChecks: { date: '2026-11-22' },
   getRuleSettings: {},
   saveRuleSettings: {
     parameters: { leadDays: 14 },
@@ -173,6 +174,7 @@ export const badInputs: Record<Channel, unknown[]> = {
     { homeId: 'h-1', decisionOn: '2026-11-22', childId: '', date: '2026-11-22' },
   ],
   listChecks: [{}, { date: '2026-11-31' }],
+  countChecks: [{}, { date: '2026-02-30' }],
   getRuleSettings: [{ version: 1 }],
   saveRuleSettings: [
     { parameters: {}, references: [] },

@@ -1,0 +1,38 @@
+/**
+ * The navigation's Kontroller badge and the bevakningslista's re-checks read only the placements
+ * active on their day (readOpenChecksSnapshot). Property: on random registers and days they are
+ * exactly what the whole register's list gives.
+ */
+import { describe, expect, it } from 'vitest';
+import { useServiceDatabase } from './harness';
+import { daysToAsk, randomRegister } from './random-register';
+
+const db = useServiceDatabase();
+const seeds = Array.from({ length: 20 }, (_, i) => 77 + i * 104729);
+
+describe('the checks counted for the navigation are those of the whole list', () => {
+  it.each(seeds)('random register, seed %i', async (seed) => {
+    const file = randomRegister(seed);
+    await db.services.exchange.importFile(file);
+    let counted = 0;
+    for (const day of daysToAsk(file, seed)) {
+      const whole = await db.services.checks.overview(day);
+      const counts = await db.services.checks.counts(day);
+      expect(counts, `seed ${seed}, ${day}`).toEqual(whole.counts);
+      const rechecks = (await db.services.checks.rechecks(day)).map((r) => `${r.homeId}|${r.personId}|${r.register}|${r.dueOn}|${r.status}|${r.basisOn}`).sort();
+      const listed = whole.rows
+        .filter((row) => row.check === 'registerkontroll-fortlopande')
+        .map((r) => `${r.homeId}|${r.personId}|${r.register}|${r.date}|${r.status}|${r.checkedOn ?? r.date}`)
+        .sort();
+      expect(rechecks, `seed ${seed}, ${day}`).toEqual(listed);
+      counted += counts.problems + counts.overdue + counts.dueSoon + rechecks.length;
+    }
+    expect(counted).toBeGreaterThan(0);
+  });
+
+  it('requests made at once share one run', async () => {
+    await db.services.exchange.importFile(randomRegister(5));
+    const [a, b] = await Promise.all([db.services.checks.rechecks('2026-11-22'), db.services.checks.rechecks('2026-11-22')]);
+    expect(a).toBe(b);
+  });
+});
