@@ -63,6 +63,30 @@ export async function readOpenChecksSnapshot(db: Db, on: string): Promise<Checks
   return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };
 }
 
+/**
+ * What the re-checks of one home's adults rest on: the home, its adults and their checks, and the
+ * placements with a stay there (only those stays: a re-check is due while a child lives in this
+ * home). The home panel asks this instead of the whole register.
+ */
+export async function readHomeChecksSnapshot(db: Db, homeId: string): Promise<ChecksSnapshot> {
+  const plain = db.withoutPlugins();
+  const placed = sql`(SELECT placement_id FROM stays WHERE home_id = ${homeId})`;
+  const [homes, persons, placements, stays, checks] = await Promise.all([
+    sql<ChecksSnapshot['homes'][number]>`SELECT id, kind, name, operator, capacity FROM homes WHERE id = ${homeId}`.execute(plain),
+    sql<ChecksSnapshot['persons'][number]>`SELECT id, home_id AS "homeId", name, role FROM persons WHERE home_id = ${homeId}`.execute(plain),
+    sql<ChecksSnapshot['placements'][number]>`
+      SELECT id, decided_on AS "decidedOn", started_on AS "startedOn", ended_on AS "endedOn" FROM placements WHERE id IN ${placed}`.execute(plain),
+    sql<ChecksSnapshot['stays'][number]>`
+      SELECT placement_id AS "placementId", home_id AS "homeId", form, from_date AS "fromDate", to_date AS "toDate",
+        decided_on AS "decidedOn"
+      FROM stays WHERE home_id = ${homeId} ORDER BY placement_id, ordinal`.execute(plain),
+    sql<ChecksSnapshot['checks'][number]>`
+      SELECT person_id AS "personId", home_id AS "homeId", register, checked_on AS "checkedOn", outcome, permit
+      FROM register_checks WHERE person_id IN (SELECT id FROM persons WHERE home_id = ${homeId})`.execute(plain),
+  ]);
+  return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Register checks as the home panel reads them, and their writes with history (services/register-checks).
 

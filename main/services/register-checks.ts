@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import * as repo from '../db/checks-repository';
 import { getHome, inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
-import { computeChecks, needsPermit, type CheckRegister, type RegisterCatalogueEntry } from '../domain/checks';
+import { computeChecks, needsPermit, type RegisterCatalogueEntry } from '../domain/checks';
 import type { IsoDate } from '../domain/dates';
 import { validateOrgNr } from '../domain/orgnr';
 import type { Clock } from './clock';
@@ -106,22 +106,6 @@ const code = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 const newestFirst = (a: { checkedOn: string; recordedAt: string | null; id: string }, b: typeof a): number =>
   code(b.checkedOn, a.checkedOn) || code(b.recordedAt ?? '', a.recordedAt ?? '') || code(a.id, b.id);
 
-/**
- * The part of the register the re-checks of one home depend on: its household, the placements
- * with a stay there, and the household's checks. Every home stays in, for the engine's lookups.
- */
-function homeRegister(snapshot: repo.ChecksSnapshot, homeId: string): CheckRegister {
-  const whole = toCheckRegister(snapshot);
-  const persons = whole.persons.filter((p) => p.homeId === homeId);
-  const personIds = new Set(persons.map((p) => p.id));
-  return {
-    homes: whole.homes,
-    persons,
-    placements: whole.placements.filter((p) => p.stays.some((s) => s.homeId === homeId)),
-    checks: whole.checks.filter((c) => c.personId !== null && personIds.has(c.personId)),
-  };
-}
-
 export function createRegisterChecksService(db: Kysely<Database>, settings: SettingsService, clock: Clock) {
   /**
    * The rules a check must meet beyond the contract's shape, each at its field. (Every person
@@ -206,7 +190,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
         repo.checksOfHome(db, homeId),
         repo.historyOfHome(db, homeId),
         repo.inspectionsOfHome(db, homeId),
-        repo.readChecksSnapshot(db),
+        repo.readHomeChecksSnapshot(db, homeId),
         settings.effective(),
       ]);
       const revisions = await repo.revisionCounts(db, rows.map((r) => r.id));
@@ -215,7 +199,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
 
       // `registerkontroll-fortlopande` of this home's adults: present only while a child lives there.
       const due = new Map<string, { dueOn: string; status: DeadlineStatus }>();
-      for (const result of computeChecks(homeRegister(snapshot, homeId), date, effective.parameters, catalogue)) {
+      for (const result of computeChecks(toCheckRegister(snapshot), date, effective.parameters, catalogue)) {
         if (result.check === 'registerkontroll-fortlopande' && result.homeId === homeId) {
           due.set(`${result.personId}|${result.register}`, { dueOn: result.dueOn, status: result.status });
         }

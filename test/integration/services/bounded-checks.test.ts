@@ -30,6 +30,25 @@ describe('the checks counted for the navigation are those of the whole list', ()
     expect(counted).toBeGreaterThan(0);
   });
 
+  it.each(seeds.slice(0, 8))('a home panel\'s re-checks are the list\'s, seed %i', async (seed) => {
+    const file = randomRegister(seed);
+    await db.services.exchange.importFile(file);
+    let compared = 0;
+    for (const day of daysToAsk(file, seed)) {
+      const listed = (await db.services.checks.overview(day)).rows.filter((row) => row.check === 'registerkontroll-fortlopande');
+      for (const home of file.homes) {
+        const panel = await db.services.registerChecks.homeChecks(home.id, day);
+        const shown = panel.persons
+          .flatMap((person) => person.registers.filter((r) => r.dueOn !== null).map((r) => `${person.personId}|${r.register}|${r.dueOn}|${r.status}`))
+          .sort();
+        const expected = listed.filter((row) => row.homeId === home.id).map((r) => `${r.personId}|${r.register}|${r.date}|${r.status}`).sort();
+        expect(shown, `seed ${seed}, ${home.id}, ${day}`).toEqual(expected);
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
   it('requests made at once share one run', async () => {
     await db.services.exchange.importFile(randomRegister(5));
     const [a, b] = await Promise.all([db.services.checks.rechecks('2026-11-22'), db.services.checks.rechecks('2026-11-22')]);
