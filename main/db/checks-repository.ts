@@ -3,7 +3,7 @@
  * show, and the home panel's reads and the writes that keep a check's history. The snapshot is
  * plain SQL with camelCase aliases, like the deadline snapshot (it reads every check).
  */
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import { z } from 'zod';
 import type { Database, EventsTable, RegisterCheckHistoryTable, RegisterChecksTable } from './schema';
 
@@ -42,23 +42,33 @@ export async function readChecksSnapshot(db: Db): Promise<ChecksSnapshot> {
  * permits) made by then. The engine's decision checks of those placements and every re-check are
  * then exactly those on the whole register: the navigation counts and the bevakningslista ask this.
  */
-export async function readOpenChecksSnapshot(db: Db, on: string): Promise<ChecksSnapshot> {
+export function readOpenChecksSnapshot(db: Db, on: string): Promise<ChecksSnapshot> {
+  return readChecksOf(db, sql`(SELECT id FROM placements WHERE started_on <= ${on} AND (ended_on IS NULL OR ${on} < ended_on))`, on);
+}
+
+/** What one placement's decision checks rest on (its page): as readOpenChecksSnapshot, for that placement. */
+export function readPlacementChecksSnapshot(db: Db, placementId: string): Promise<ChecksSnapshot> {
+  return readChecksOf(db, sql`(SELECT ${placementId})`, null);
+}
+
+/** The placements `chosen` selects, their stays, the homes of the stays with their adults, and the checks of both (made by `on`). */
+async function readChecksOf(db: Db, chosen: RawBuilder<unknown>, on: string | null): Promise<ChecksSnapshot> {
   const plain = db.withoutPlugins();
-  const active = sql`(SELECT id FROM placements WHERE started_on <= ${on} AND (ended_on IS NULL OR ${on} < ended_on))`;
-  const homesOf = sql`(SELECT home_id FROM stays WHERE placement_id IN ${active})`;
+  const homesOf = sql`(SELECT home_id FROM stays WHERE placement_id IN ${chosen})`;
+  const made = on === null ? sql`1 = 1` : sql`checked_on <= ${on}`;
   const [homes, persons, placements, stays, checks] = await Promise.all([
     sql<ChecksSnapshot['homes'][number]>`SELECT id, kind, name, operator, capacity FROM homes WHERE id IN ${homesOf}`.execute(plain),
     sql<ChecksSnapshot['persons'][number]>`SELECT id, home_id AS "homeId", name, role FROM persons WHERE home_id IN ${homesOf}`.execute(plain),
     sql<ChecksSnapshot['placements'][number]>`
-      SELECT id, decided_on AS "decidedOn", started_on AS "startedOn", ended_on AS "endedOn" FROM placements WHERE id IN ${active}`.execute(plain),
+      SELECT id, decided_on AS "decidedOn", started_on AS "startedOn", ended_on AS "endedOn" FROM placements WHERE id IN ${chosen}`.execute(plain),
     sql<ChecksSnapshot['stays'][number]>`
       SELECT placement_id AS "placementId", home_id AS "homeId", form, from_date AS "fromDate", to_date AS "toDate",
         decided_on AS "decidedOn"
-      FROM stays WHERE placement_id IN ${active} ORDER BY placement_id, ordinal`.execute(plain),
+      FROM stays WHERE placement_id IN ${chosen} ORDER BY placement_id, ordinal`.execute(plain),
     sql<ChecksSnapshot['checks'][number]>`
       SELECT person_id AS "personId", home_id AS "homeId", register, checked_on AS "checkedOn", outcome, permit
       FROM register_checks
-      WHERE checked_on <= ${on} AND (home_id IN ${homesOf} OR person_id IN (SELECT id FROM persons WHERE home_id IN ${homesOf}))`.execute(plain),
+      WHERE ${made} AND (home_id IN ${homesOf} OR person_id IN (SELECT id FROM persons WHERE home_id IN ${homesOf}))`.execute(plain),
   ]);
   return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };
 }

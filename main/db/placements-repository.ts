@@ -322,3 +322,14 @@ export async function changeStamp(db: Db): Promise<string> {
 export async function childOfPlacement(db: Db, placementId: string): Promise<string | undefined> {
   return (await db.selectFrom('placements').select('childId').where('id', '=', placementId).executeTakeFirst())?.childId;
 }
+
+/** Whether the placement's child has skyddad identitet (its homes are then withheld until revealed). */
+export async function placementOfProtectedChild(db: Db, placementId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('placements')
+    .innerJoin('children', 'children.id', 'placements.childId')
+    .select('children.protectedIdentity')
+    .where('placements.id', '=', placementId)
+    .executeTakeFirst();
+  return row?.protectedIdentity === 1;
+}

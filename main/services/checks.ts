@@ -6,8 +6,8 @@
  * of checks, a placement's page, the bevakningslista's re-checks and the command line come here.
  */
 import type { Kysely } from 'kysely';
-import { parseStoredPermit, readChecksSnapshot, readOpenChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
-import { changeStamp, getChild, placementChildren } from '../db/placements-repository';
+import { parseStoredPermit, readChecksSnapshot, readOpenChecksSnapshot, readPlacementChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
+import { changeStamp, getChild, placementChildren, placementOfProtectedChild } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import {
   compareCheckResults,
@@ -368,8 +368,10 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
 
     /** The `registerkontroll` and `ivo-tillstand` results of one placement's stays, by decision date. */
     async forPlacement(placementId: string, date: string, reveal = false): Promise<DecisionCheckRow[]> {
-      const run = await runOn(date);
-      const hide = !reveal && run.children.get(placementId)?.protectedIdentity === true;
+      // From what this placement's checks rest on alone; the child only for whether to hide its homes.
+      const [snapshot, effective, isProtected] = await Promise.all([readPlacementChecksSnapshot(db, placementId), settings.effective(), placementOfProtectedChild(db, placementId)]);
+      const run = judge(baseOf(snapshot, effective, new Map()), date);
+      const hide = !reveal && isProtected;
       return run.results
         .filter((r): r is DecisionResult => r.check !== 'registerkontroll-fortlopande' && r.placementId === placementId)
         .map((r) => (hide ? withHomeHidden(decisionRow(run, r)) : decisionRow(run, r)))

@@ -49,6 +49,23 @@ describe('the checks counted for the navigation are those of the whole list', ()
     expect(compared).toBeGreaterThan(0);
   });
 
+  it.each(seeds.slice(0, 8))('a placement page\'s checks are the list\'s, seed %i', async (seed) => {
+    const file = randomRegister(seed);
+    await db.services.exchange.importFile(file);
+    let compared = 0;
+    for (const day of daysToAsk(file, seed).slice(0, 4)) {
+      const listed = (await db.services.checks.overview(day)).rows.filter((row) => row.check !== 'registerkontroll-fortlopande');
+      for (const placement of file.placements) {
+        const id = placement.id as string;
+        const page = (await db.services.checks.forPlacement(id, day)).map((r) => `${r.check}|${r.homeId}|${r.personId}|${r.register}|${r.decisionOn}|${r.status}|${r.checkedOn}`);
+        const expected = listed.filter((row) => row.placementId === id).map((r) => `${r.check}|${r.homeId}|${r.personId}|${r.register}|${r.date}|${r.status}|${r.checkedOn}`);
+        expect(page.sort(), `seed ${seed}, ${id}, ${day}`).toEqual(expected.sort());
+        compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
   it('requests made at once share one run', async () => {
     await db.services.exchange.importFile(randomRegister(5));
     const [a, b] = await Promise.all([db.services.checks.rechecks('2026-11-22'), db.services.checks.rechecks('2026-11-22')]);
