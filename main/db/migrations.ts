@@ -261,7 +261,31 @@ export const migrations: Migration[] = [
     sql: '',
     up: normalizeMunicipalities,
   },
+  {
+    version: 8,
+    description: 'Ändringsräknare per tabell, så att listornas sparade resultat räknas om bara när deras egna tabeller ändrats',
+    sql: changeCountersSql(['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings']),
+  },
 ];
+
+/**
+ * A counter per table, raised by triggers on every row written, in the same transaction: a cache
+ * asks the counters of the tables it rests on, so a journal note does not recompute the
+ * bevakningslista, and a commit by another connection (the command line's import) is seen too.
+ */
+function changeCountersSql(tables: readonly string[]): string {
+  const triggers = tables.flatMap((table) =>
+    ['INSERT', 'UPDATE', 'DELETE'].map(
+      (op) => `CREATE TRIGGER ${table}_${op.toLowerCase()}_counted AFTER ${op} ON ${table}
+        BEGIN UPDATE change_counters SET changes = changes + 1 WHERE name = '${table}'; END;`,
+    ),
+  );
+  return `
+    CREATE TABLE change_counters (name TEXT PRIMARY KEY, changes INTEGER NOT NULL DEFAULT 0) STRICT, WITHOUT ROWID;
+    INSERT INTO change_counters (name) VALUES ${tables.map((t) => `('${t}')`).join(', ')};
+    ${triggers.join('\n    ')}
+  `;
+}
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;
 

@@ -309,14 +309,17 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
   };
 }
 
+/** The tables a cache of the lists may rest on, each with its change counter (migration 8). */
+export type CountedTable = 'homes' | 'persons' | 'children' | 'placements' | 'stays' | 'events' | 'register_checks' | 'settings';
+
 /**
- * Changes as the deadline cache sees them: this connection's writes (`total_changes()`) and other
- * connections' commits (`data_version`, e.g. a nightly import by the command line).
+ * Changes to `tables` as a cache sees them: their counters, raised by triggers on every row any
+ * connection writes (so a nightly import by the command line is seen too), and nothing else.
  */
-export async function changeStamp(db: Db): Promise<string> {
-  const own = await sql<{ changes: number }>`SELECT total_changes() AS changes`.execute(db);
-  const others = await sql<{ dataVersion: number }>`PRAGMA data_version`.execute(db);
-  return `${own.rows[0]?.changes}:${others.rows[0]?.dataVersion}`;
+export async function changeStamp(db: Db, tables: readonly CountedTable[]): Promise<string> {
+  const counters = await sql<{ name: string; changes: number }>`
+    SELECT name, changes FROM change_counters WHERE name IN (SELECT value FROM json_each(${JSON.stringify(tables)})) ORDER BY name`.execute(db);
+  return counters.rows.map((row) => `${row.name}:${row.changes}`).join('|');
 }
 
 export async function childOfPlacement(db: Db, placementId: string): Promise<string | undefined> {

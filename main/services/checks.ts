@@ -138,14 +138,17 @@ function baseOf(snapshot: ChecksSnapshot, effective: EffectiveRuleSettings, chil
   };
 }
 
+/** What the checks rest on: a write elsewhere (an event, a note) keeps the cached results. */
+const checkTables = ['homes', 'persons', 'children', 'placements', 'stays', 'register_checks', 'settings'] as const;
+
 export function createChecksService(db: Kysely<Database>, settings: SettingsService) {
   // Like the deadline cache: the register and the results of the last date asked, until anything
-  // is written (changeStamp also sees other connections' commits, e.g. a nightly import).
+  // is written (changeStamp counts other connections' commits too, e.g. a nightly import).
   let cachedBase: { stamp: string; base: Base } | null = null;
   let cachedRun: { key: string; run: Run } | null = null;
 
   async function load(): Promise<{ stamp: string; base: Base }> {
-    const stamp = await changeStamp(db);
+    const stamp = await changeStamp(db, checkTables);
     if (cachedBase?.stamp !== stamp) {
       const [snapshot, effective, children] = await Promise.all([readChecksSnapshot(db), settings.effective(), placementChildren(db)]);
       cachedBase = { stamp, base: baseOf(snapshot, effective, children) };
@@ -172,7 +175,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
    */
   let cachedOpen: { key: string; run: Promise<Run> } | null = null;
   async function openRunOn(date: string): Promise<Run> {
-    const key = `${date}|${await changeStamp(db)}`;
+    const key = `${date}|${await changeStamp(db, checkTables)}`;
     if (cachedOpen?.key !== key) {
       const entry = {
         key,

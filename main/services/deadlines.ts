@@ -139,6 +139,9 @@ const compareRows = (a: DeadlineRow, b: DeadlineRow) =>
   code(a.personId, b.personId) ||
   code(a.register, b.register);
 
+/** What the deadlines rest on: a write elsewhere (a note, a register check) keeps the cached run. */
+const deadlineTables = ['homes', 'children', 'placements', 'stays', 'events', 'settings'] as const;
+
 export function createDeadlinesService(db: Kysely<Database>, settings: SettingsService, checks: ChecksService) {
   type Run = { snapshot: RegisterSnapshot; effective: EffectiveRuleSettings; deadlines: Deadline[] };
   // The register's deadlines for the last date asked, until anything is written: the nav counts,
@@ -152,7 +155,7 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
   }
 
   async function run(date: string): Promise<Run> {
-    const key = `${date}|${await changeStamp(db)}`;
+    const key = `${date}|${await changeStamp(db, deadlineTables)}`;
     if (cached?.key !== key) {
       const entry = { key, run: compute(readOpenRegisterSnapshot(db, date), date) };
       cached = entry;
