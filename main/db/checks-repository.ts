@@ -74,9 +74,10 @@ async function readChecksOf(db: Db, chosen: RawBuilder<unknown>, on: string | nu
 }
 
 /**
- * What the re-checks of one home's adults rest on: the home, its adults and their checks, and the
+ * What the checks of one home rest on: the home, its adults and their checks, its permits, and the
  * placements with a stay there (only those stays: a re-check is due while a child lives in this
- * home). The home panel asks this instead of the whole register.
+ * home, and the places taken are counted there). The home panel and "Redo för beslut?" ask this
+ * instead of the whole register.
  */
 export async function readHomeChecksSnapshot(db: Db, homeId: string): Promise<ChecksSnapshot> {
   const plain = db.withoutPlugins();
@@ -92,7 +93,7 @@ export async function readHomeChecksSnapshot(db: Db, homeId: string): Promise<Ch
       FROM stays WHERE home_id = ${homeId} ORDER BY placement_id, ordinal`.execute(plain),
     sql<ChecksSnapshot['checks'][number]>`
       SELECT person_id AS "personId", home_id AS "homeId", register, checked_on AS "checkedOn", outcome, permit
-      FROM register_checks WHERE person_id IN (SELECT id FROM persons WHERE home_id = ${homeId})`.execute(plain),
+      FROM register_checks WHERE home_id = ${homeId} OR person_id IN (SELECT id FROM persons WHERE home_id = ${homeId})`.execute(plain),
   ]);
   return { homes: homes.rows, persons: persons.rows, placements: placements.rows, stays: stays.rows, checks: checks.rows };
 }

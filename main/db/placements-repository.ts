@@ -336,3 +336,7 @@ export async function placementOfProtectedChild(db: Db, placementId: string): Pr
     .executeTakeFirst();
   return row?.protectedIdentity === 1;
 }
+
+export async function placementIdsOfChild(db: Db, childId: string): Promise<string[]> {
+  return (await db.selectFrom('placements').select('id').where('childId', '=', childId).execute()).map((row) => row.id);
+}

@@ -6,8 +6,8 @@
  * of checks, a placement's page, the bevakningslista's re-checks and the command line come here.
  */
 import type { Kysely } from 'kysely';
-import { parseStoredPermit, readChecksSnapshot, readOpenChecksSnapshot, readPlacementChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
-import { changeStamp, getChild, placementChildren, placementOfProtectedChild } from '../db/placements-repository';
+import { parseStoredPermit, readChecksSnapshot, readHomeChecksSnapshot, readOpenChecksSnapshot, readPlacementChecksSnapshot, type ChecksSnapshot } from '../db/checks-repository';
+import { changeStamp, getChild, placementChildren, placementIdsOfChild, placementOfProtectedChild } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import {
   compareCheckResults,
@@ -314,7 +314,8 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
      * its stay will have afterwards. Green only when every item is ok and nothing refuses.
      */
     async readiness({ homeId, decisionOn, from, childId, birthDate, date }: ReadinessInput): Promise<Readiness> {
-      const { base } = await load();
+      const [snapshot, effective] = await Promise.all([readHomeChecksSnapshot(db, homeId), settings.effective()]);
+      const base = baseOf(snapshot, effective, new Map());
       const home = base.homes.get(homeId);
       if (!home) throw notFound('Hemmet');
       let born = birthDate;
@@ -338,7 +339,7 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
       }
       const on = from ?? decisionOn;
       // The child being decided on does not count against itself (an omplacering, a corrected stay).
-      const own = new Set([...base.children].filter(([, child]) => childId !== null && child.childId === childId).map(([placementId]) => placementId));
+      const own = new Set(childId === undefined || childId === null ? [] : await placementIdsOfChild(db, childId));
       const warnings = occupancyWarnings({
         kind,
         capacity: home.capacity,

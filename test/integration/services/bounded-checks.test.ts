@@ -4,6 +4,11 @@
  * exactly what the whole register's list gives.
  */
 import { describe, expect, it } from 'vitest';
+import { readChecksSnapshot } from '../../../main/db/checks-repository';
+import { occupancyWarnings, placementsInHomeOn } from '../../../main/domain/capacity';
+import { readinessAt } from '../../../main/domain/checks';
+import { legalReferenceOn } from '../../../main/domain/rule-settings';
+import { toCheckRegister } from '../../../main/services/checks';
 import { useServiceDatabase } from './harness';
 import { daysToAsk, randomRegister } from './random-register';
 
@@ -61,6 +66,37 @@ describe('the checks counted for the navigation are those of the whole list', ()
         const expected = listed.filter((row) => row.placementId === id).map((r) => `${r.check}|${r.homeId}|${r.personId}|${r.register}|${r.date}|${r.status}|${r.checkedOn}`);
         expect(page.sort(), `seed ${seed}, ${id}, ${day}`).toEqual(expected.sort());
         compared += expected.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(0);
+  });
+
+  it.each(seeds.slice(0, 6))('"Redo för beslut?" judges a home as the whole register would, seed %i', async (seed) => {
+    const file = randomRegister(seed);
+    await db.services.exchange.importFile(file);
+    const { parameters, catalogue, references } = await db.services.settings.effective();
+    const whole = toCheckRegister(await readChecksSnapshot(db.connection.db));
+    let compared = 0;
+    for (const day of daysToAsk(file, seed).filter((d) => d <= '2026-11-22').slice(0, 4)) {
+      for (const home of file.homes) {
+        const child = file.children[compared % file.children.length]!;
+        const ready = await db.services.checks.readiness({ homeId: home.id, decisionOn: day, from: null, childId: child.id, birthDate: null, date: day });
+        const expected = readinessAt(whole, home.id, day, day, parameters, catalogue, { householdGaps: true });
+        const key = (r: { check: string; personId: string | null; register: string; status: string; checkedOn: string | null }) =>
+          `${r.check}|${r.personId}|${r.register}|${r.status}|${r.checkedOn}`;
+        expect(ready.items.map(key).sort(), `seed ${seed}, ${home.id}, ${day}`).toEqual(expected.map(key).sort());
+        const own = new Set(file.placements.filter((p) => p.childId === child.id).map((p) => p.id as string));
+        const placed = placementsInHomeOn(whole.placements, home.id, day).filter((id) => !own.has(id)).length;
+        const warnings = occupancyWarnings({
+          kind: home.kind,
+          capacity: null,
+          placed,
+          on: day,
+          flerAnTreBarnLimit: parameters.flerAnTreBarnLimit,
+          flerAnTreReference: legalReferenceOn(references, 'fler-an-tre-barn', day),
+        });
+        expect(ready.warnings, `seed ${seed}, ${home.id}, ${day}`).toEqual(warnings);
+        compared += expected.length + warnings.length;
       }
     }
     expect(compared).toBeGreaterThan(0);
