@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
-import { containsSwedish, foldSwedish } from '../domain/swedish';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Database } from './schema';
+import { registerSwedishFunctions } from './swedish-functions';
 
 /** The file is encrypted with another key, is not encrypted, or is not ours at all. */
 export class DatabaseOpenError extends Error {
@@ -64,18 +64,6 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
 export function openDatabaseFromEnv(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
   const key = env.PLACERINGSKOLLEN_DB_KEY;
   return openDatabase(file, key ? { key } : {});
-}
-
-/** Deterministic, so SQLite may use them in indexes and constant-fold them. */
-function registerSwedishFunctions(raw: BetterSqlite3.Database): void {
-  const text = (value: unknown): string | null => (value == null ? null : String(value));
-  raw.function('sv_lower', { deterministic: true }, (value) => {
-    const s = text(value);
-    return s === null ? null : foldSwedish(s);
-  });
-  raw.function('sv_contains', { deterministic: true }, (haystack, needle) =>
-    containsSwedish(text(haystack), text(needle) ?? '') ? 1 : 0,
-  );
 }
 
 /**

@@ -70,11 +70,14 @@ export async function homeIdentities(db: Db): Promise<{ id: string; name: string
   return db.selectFrom('homes').select(['id', 'name', 'municipality', 'orgNr']).execute();
 }
 
+/** A home's own columns: not the folded search columns that the triggers keep (migration 8). */
+const homeColumns = ['id', 'kind', 'name', 'orgNr', 'operator', 'municipality', 'capacity', 'targetGroup', 'agency', 'active'] as const;
+
 export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
   const words = searchWords(query);
   const rows = await db
     .selectFrom('homes')
-    .selectAll('homes')
+    .select(homeColumns)
     .select(
       sql<string>`(SELECT json_group_array(p.name) FROM persons p
         WHERE p.home_id = homes.id AND p.role IN (${sql.join(adultRoles)}))`.as('adults'),
@@ -116,7 +119,7 @@ export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
 }
 
 export async function getHome(db: Db, id: string): Promise<HomeWithPersons | undefined> {
-  const home = await db.selectFrom('homes').selectAll().where('id', '=', id).executeTakeFirst();
+  const home = await db.selectFrom('homes').select(homeColumns).where('id', '=', id).executeTakeFirst();
   if (!home) return undefined;
   const persons = await db.selectFrom('persons').selectAll().where('homeId', '=', id).execute();
   persons.sort((a, b) => roleOrder.indexOf(a.role) - roleOrder.indexOf(b.role) || compareSwedish(a.name, b.name));

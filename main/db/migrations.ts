@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { findMunicipality } from '../domain/municipalities';
+import { registerSwedishFunctions } from './swedish-functions';
 
 export interface Migration {
   version: number;
@@ -266,6 +267,12 @@ export const migrations: Migration[] = [
     description: 'Ändringsräknare per tabell, så att listornas sparade resultat räknas om bara när deras egna tabeller ändrats',
     sql: changeCountersSql(['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings']),
   },
+  {
+    version: 9,
+    description: 'Snabbsökning: hemmens sökbara text i svensk skiftlägesvikning, hållen aktuell av triggrar',
+    sql: homeSearchColumns(),
+    up: fillHomeSearchColumns,
+  },
 ];
 
 /**
@@ -405,4 +412,56 @@ function normalizeMunicipalities(raw: BetterSqlite3.Database): void {
     const official = findMunicipality(value)?.name;
     if (official !== undefined && official !== value) update.run(official, value);
   }
+}
+
+/**
+ * Migration 8 (issue 11). The quick search ran `sv_contains`, a JavaScript function, over five
+ * columns of every home and every adult for each keystroke. The homes now carry their searchable
+ * text folded once, when it is written: `search_name` (the name, for ranking), `search_text`
+ * (name, org.nr, kommun, konsulentverksamhet and the adults' names, each folded, one per line: a
+ * search word has no whitespace, so it never matches across two of them) and `search_org_nr` (the
+ * org.nr without its hyphen, so "5560000019" finds 556000-0019). The search is then SQLite's own
+ * `instr` over one column.
+ *
+ * Triggers keep the columns in step on every write whoever writes (the form, the import, the demo
+ * data, a later migration, a test's SQL), so no write path can forget them. They call `sv_lower`,
+ * the domain's `foldSwedish`: a connection that writes homes or persons must have it registered
+ * (`openDatabase` does; a bare SQLite shell gets "no such function" rather than a stale column).
+ * Should `foldSwedish` ever change, a migration must fill the columns again (`fillHomeSearchColumns`).
+ */
+function homeSearchColumns(): string {
+  const adults = "('uppdragstagare', 'annan-vuxen')";
+  const text = `concat_ws(char(10), sv_lower(name), sv_lower(org_nr), sv_lower(municipality), sv_lower(agency),
+      (SELECT group_concat(sv_lower(p.name), char(10)) FROM persons p WHERE p.home_id = homes.id AND p.role IN ${adults}))`;
+  const all = `search_name = sv_lower(name), search_org_nr = sv_lower(replace(org_nr, '-', '')), search_text = ${text}`;
+  return `
+    ALTER TABLE homes ADD COLUMN search_name TEXT NOT NULL DEFAULT '';
+    ALTER TABLE homes ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+    ALTER TABLE homes ADD COLUMN search_org_nr TEXT;
+
+    CREATE TRIGGER homes_search_insert AFTER INSERT ON homes BEGIN
+      UPDATE homes SET ${all} WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER homes_search_update AFTER UPDATE OF name, org_nr, municipality, agency ON homes BEGIN
+      UPDATE homes SET ${all} WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER persons_search_insert AFTER INSERT ON persons WHEN NEW.role IN ${adults} BEGIN
+      UPDATE homes SET search_text = ${text} WHERE id = NEW.home_id;
+    END;
+    CREATE TRIGGER persons_search_update AFTER UPDATE OF home_id, name, role ON persons
+    WHEN OLD.role IN ${adults} OR NEW.role IN ${adults} BEGIN
+      UPDATE homes SET search_text = ${text} WHERE id IN (OLD.home_id, NEW.home_id);
+    END;
+    CREATE TRIGGER persons_search_delete AFTER DELETE ON persons WHEN OLD.role IN ${adults} BEGIN
+      UPDATE homes SET search_text = ${text} WHERE id = OLD.home_id;
+    END;
+  `;
+}
+
+/** Migration 8: the folded columns of the homes already in the register, by the triggers' own statement. */
+function fillHomeSearchColumns(raw: BetterSqlite3.Database): void {
+  // A connection opened without `openDatabase` (a test's, a tool's) gets the functions here.
+  registerSwedishFunctions(raw);
+  // Setting the name to itself fires homes_search_update for every home.
+  raw.exec('UPDATE homes SET name = name');
 }

@@ -19,6 +19,19 @@ export interface HomesTable {
   active: Generated<number>;
 }
 
+/**
+ * The home's searchable text, folded (`sv_lower`) and kept by triggers on homes and persons
+ * (migration 8): never written by the code, read only by the search.
+ */
+export interface HomeSearchColumns {
+  /** The name. */
+  searchName: Generated<string>;
+  /** Name, org.nr, kommun, konsulentverksamhet and the adults' names, one per line. */
+  searchText: Generated<string>;
+  /** The org.nr without its hyphen. */
+  searchOrgNr: Generated<string | null>;
+}
+
 export interface PersonsTable {
   id: string;
   homeId: string;
@@ -169,7 +182,7 @@ export interface RemovedRecordsTable {
 }
 
 export interface Database {
-  homes: HomesTable;
+  homes: HomesTable & HomeSearchColumns;
   persons: PersonsTable;
   children: ChildrenTable;
   placements: PlacementsTable;
