@@ -4,13 +4,15 @@
  * Every function takes either the database or a transaction, so a service can compose them
  * into one transaction; `saveHome` opens its own when it is not given one.
  */
-import { sql, type Expression, type Kysely, type Selectable, type Transaction } from 'kysely';
-import { compareSwedish, searchWords } from '../domain/swedish';
+import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
+import { compareSwedish, foldSwedish, searchWords } from '../domain/swedish';
+import { firstInOrder } from '../domain/top';
 import type { Database, HomesTable, PersonsTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export type HomeRow = Omit<Selectable<HomesTable>, 'active'> & { active: boolean };
+type HomeRowAsStored = Selectable<HomesTable>;
+export type HomeRow = Omit<HomeRowAsStored, 'active'> & { active: boolean };
 export type PersonRow = Selectable<PersonsTable>;
 export type HomeWithPersons = HomeRow & { persons: PersonRow[] };
 export type HomeListItem = HomeRow & { adults: string[] };
@@ -30,11 +32,6 @@ export class PersonsWithChecksError extends Error {
 const adultRoles = ['uppdragstagare', 'annan-vuxen'];
 const roleOrder = ['uppdragstagare', 'annan-vuxen', 'barn-i-hemmet'];
 
-/**
- * The register list, Swedish-sorted by name. Each word of `query` must match (Swedish-aware, see
- * `sv_contains`) one of: name, org.nr (with or without the hyphen), municipality, agency or the
- * name of an adult; the words may come in any order ("exempelsson anna" finds Anna Exempelsson's home).
- */
 /**
  * Homes that may be the same as one being saved: the same org.nr, or the same name in the same
  * municipality (Swedish-aware, case-insensitive); `exceptId` is the home itself.
@@ -73,49 +70,114 @@ export async function homeIdentities(db: Db): Promise<{ id: string; name: string
 /** A home's own columns: not the folded search columns that the triggers keep (migration 8). */
 const homeColumns = ['id', 'kind', 'name', 'orgNr', 'operator', 'municipality', 'capacity', 'targetGroup', 'agency', 'active'] as const;
 
+/** The names of the home's adults (JSON array): the register list shows them. */
+const adultNames = sql<string>`(SELECT json_group_array(p.name) FROM persons p
+  WHERE p.home_id = homes.id AND p.role IN (${sql.join(adultRoles)}))`.as('adults');
+
+/**
+ * Each word of a search must match one of the home's name, org.nr (with or without the hyphen),
+ * kommun, konsulentverksamhet or an adult's name, Swedish-aware (`foldSwedish`: case-insensitive,
+ * å, ä and ö letters of their own); the words may come in any order ("exempelsson anna" finds Anna
+ * Exempelsson's home). SQLite's `instr` over the columns folded when they were written.
+ */
+function matchesEveryWord(words: readonly string[]) {
+  if (words.length === 0) return sql<SqlBool>`1`;
+  return sql.join(
+    words.map((word) => {
+      const inText = sql`instr(homes.search_text, ${foldSwedish(word)}) > 0`;
+      // "5560000019" finds 556000-0019.
+      const digits = word.replaceAll('-', '');
+      return /^\d+$/.test(digits) ? sql`(${inText} OR instr(homes.search_org_nr, ${digits}) > 0)` : inText;
+    }),
+    sql` AND `,
+  ) as RawBuilder<SqlBool>;
+}
+
+/**
+ * How well a home's name answers a search, best first: 0 the name begins with it, 1 a word of the
+ * name does, 2 the name holds every word, 3 only other fields do (kommun, org.nr, an adult…).
+ */
+function nameRank(words: readonly string[]) {
+  const folded = words.map(foldSwedish);
+  const phrase = folded.join(' ');
+  const everyWord = folded.length === 0 ? sql`1` : sql.join(folded.map((word) => sql`instr(homes.search_name, ${word}) > 0`), sql` AND `);
+  return sql<number>`CASE
+    WHEN instr(homes.search_name, ${phrase}) = 1 THEN 0
+    WHEN instr(homes.search_name, ${` ${phrase}`}) > 0 THEN 1
+    WHEN ${everyWord} THEN 2
+    ELSE 3 END`;
+}
+
+function toListItem({ adults, active, ...home }: HomeRowAsStored & { adults: string }): HomeListItem {
+  return { ...home, active: active === 1, adults: (JSON.parse(adults) as string[]).sort(compareSwedish) };
+}
+
+/** The register list, every home the search finds (see `matchesEveryWord`), Swedish-sorted by name. */
 export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
   const words = searchWords(query);
   const rows = await db
     .selectFrom('homes')
     .select(homeColumns)
-    .select(
-      sql<string>`(SELECT json_group_array(p.name) FROM persons p
-        WHERE p.home_id = homes.id AND p.role IN (${sql.join(adultRoles)}))`.as('adults'),
-    )
-    .$if(words.length > 0, (qb) =>
-      qb.where((eb) => {
-        const contains = (text: Expression<string | null>, needle: string) =>
-          eb(eb.fn<number>('sv_contains', [text, eb.val(needle)]), '=', 1);
-        const matches = (word: string) => {
-          const digits = word.replaceAll('-', '');
-          return eb.or([
-            contains(eb.ref('homes.name'), word),
-            contains(eb.ref('homes.orgNr'), word),
-            // "5560000019" finds 556000-0019.
-            ...(/^\d+$/.test(digits) ? [contains(eb.fn('replace', [eb.ref('homes.orgNr'), eb.val('-'), eb.val('')]), digits)] : []),
-            contains(eb.ref('homes.municipality'), word),
-            contains(eb.ref('homes.agency'), word),
-            eb.exists(
-              eb
-                .selectFrom('persons')
-                .select(eb.lit(1).as('one'))
-                .whereRef('persons.homeId', '=', 'homes.id')
-                .where('persons.role', 'in', adultRoles)
-                .where((pb) => pb(pb.fn<number>('sv_contains', [pb.ref('persons.name'), pb.val(word)]), '=', 1)),
-            ),
-          ]);
-        };
-        return eb.and(words.map(matches));
-      }),
-    )
+    .select(adultNames)
+    .where(matchesEveryWord(words))
     .execute();
-  return rows
-    .map(({ adults, active, ...home }) => ({
-      ...home,
-      active: active === 1,
-      adults: (JSON.parse(adults) as string[]).sort(compareSwedish),
-    }))
-    .sort((a, b) => compareSwedish(a.name, b.name) || compareSwedish(a.id, b.id));
+  return rows.map(toListItem).sort((a, b) => compareSwedish(a.name, b.name) || compareSwedish(a.id, b.id));
+}
+
+export type HomeStatusFilter = 'active' | 'inactive' | 'all';
+
+export interface HomeSearch {
+  query?: string | undefined;
+  /** Only homes of this kind, in this kommun (as stored), active or inactive; absent: all. */
+  kind?: string | undefined;
+  municipality?: string | null | undefined;
+  status?: HomeStatusFilter | undefined;
+  limit: number;
+}
+
+export interface HomeSearchPage {
+  /** At most `limit`, best first: by `nameRank`, then Swedish name order. */
+  rows: HomeListItem[];
+  /** The homes the search and the filters find. */
+  total: number;
+  /** The homes the search finds that the filters leave out. */
+  hidden: number;
+  /** The kommuner of the homes the search finds, whatever the filters, in Swedish order. */
+  municipalities: string[];
+}
+
+/**
+ * The register's quick search: ranked, and cut at `limit` once the homes are counted. One scan of
+ * the folded columns finds the matches (id, name, rank and what the filters need); only the page
+ * is then read whole, with its adults.
+ */
+export async function searchHomes(db: Db, search: HomeSearch): Promise<HomeSearchPage> {
+  const words = searchWords(search.query ?? '');
+  // Up to every home: plain SQL without the camelCase plugin's copy of each row.
+  const { rows: matches } = await sql<{ id: string; name: string; kind: string; municipality: string | null; active: number; rank: number }>`
+    SELECT id, name, kind, municipality, active, ${nameRank(words)} AS rank FROM homes WHERE ${matchesEveryWord(words)}`.execute(
+    db.withoutPlugins(),
+  );
+  const municipalities = [...new Set(matches.flatMap((home) => (home.municipality === null ? [] : [home.municipality])))];
+  const status = search.status ?? 'all';
+  const kept = matches.filter(
+    (home) =>
+      (search.kind === undefined || home.kind === search.kind) &&
+      (search.municipality == null || home.municipality === search.municipality) &&
+      (status === 'all' || home.active === (status === 'active' ? 1 : 0)),
+  );
+  const page = firstInOrder(kept, search.limit, (a, b) => a.rank - b.rank || compareSwedish(a.name, b.name) || compareSwedish(a.id, b.id)).map(
+    (home) => home.id,
+  );
+  const rows = page.length === 0 ? [] : await db.selectFrom('homes').select(homeColumns).select(adultNames).where('id', 'in', page).execute();
+  const byId = new Map(rows.map((row) => [row.id, toListItem(row)]));
+  return {
+    // A home removed between the two reads (by another window's request) is left out.
+    rows: page.flatMap((id) => byId.get(id) ?? []),
+    total: kept.length,
+    hidden: matches.length - kept.length,
+    municipalities: municipalities.sort(compareSwedish),
+  };
 }
 
 export async function getHome(db: Db, id: string): Promise<HomeWithPersons | undefined> {

@@ -8,6 +8,12 @@ import { validateOrgNr } from './orgnr';
 import { foldSwedish } from './swedish';
 import { isFosterHomeKind, type HomeKind, type Operator } from './vocabulary';
 
+/**
+ * The most homes one answer of the register's quick search carries (a window shows a few dozen);
+ * the answer counts the rest, and the search narrows them down.
+ */
+export const homeSearchLimit = 200;
+
 export const noOperatorMessage = 'Familjehem, jourhem och nätverkshem har ingen huvudman.';
 export const noHouseholdMessage = 'HVB, stödboende och SiS har inget hushåll: ta bort personerna.';
 

@@ -25,6 +25,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
       demoData: await services.demo.present(),
     }),
     listHomes: (input) => services.homes.list(input),
+    searchHomes: (input) => services.homes.search(input),
     getHome: ({ id }) => services.homes.get(id),
     saveHome: (input) => services.homes.save(input),
     setHomeActive: ({ id, active }) => services.homes.setActive(id, active),

@@ -6,8 +6,17 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
-import { checkHomeFields } from '../domain/homes';
-import type { Home, HomeInput, HomeListRow, SimilarHome, SimilarHomesInput, TargetGroup } from '../../preload/api/homes';
+import { checkHomeFields, homeSearchLimit } from '../domain/homes';
+import type {
+  Home,
+  HomeInput,
+  HomeListRow,
+  HomeSearchResult,
+  SearchHomesInput,
+  SimilarHome,
+  SimilarHomesInput,
+  TargetGroup,
+} from '../../preload/api/homes';
 import { findMunicipality } from '../domain/municipalities';
 import { validateOrgNr } from '../domain/orgnr';
 import type { Clock } from './clock';
@@ -65,13 +74,15 @@ async function similarTo(
 
 export function createHomesService(db: Kysely<Database>, clock: Clock) {
   return {
+    /** Every home the search finds, in Swedish name order. */
     async list({ query }: { query?: string | undefined } = {}): Promise<HomeListRow[]> {
-      const rows = await repo.listHomes(db, query);
-      return rows.map(({ targetGroup: _targetGroup, ...row }) => ({
-        ...row,
-        kind: row.kind as HomeKind,
-        operator: row.operator as Operator | null,
-      }));
+      return (await repo.listHomes(db, query)).map(toListRow);
+    },
+
+    /** The register page's quick search: the best `limit` homes for the search and filters, and how many there are. */
+    async search(input: Partial<SearchHomesInput> = {}): Promise<HomeSearchResult> {
+      const { rows, ...counts } = await repo.searchHomes(db, { ...input, limit: input.limit ?? homeSearchLimit });
+      return { rows: rows.map(toListRow), ...counts };
     },
 
     async get(id: string): Promise<Home> {
@@ -181,6 +192,11 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
 }
 
 export type HomesService = ReturnType<typeof createHomesService>;
+
+/** The database's CHECK constraints guarantee the enum values. */
+function toListRow({ targetGroup: _targetGroup, ...row }: repo.HomeListItem): HomeListRow {
+  return { ...row, kind: row.kind as HomeKind, operator: row.operator as Operator | null };
+}
 
 /** The database's CHECK constraints guarantee the enum values. */
 function toHome(row: repo.HomeWithPersons): Home {

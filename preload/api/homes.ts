@@ -1,5 +1,6 @@
 /** The register of homes: list and search, read, create and edit with the household, deactivate. */
 import { z } from 'zod';
+import { homeSearchLimit } from '../../main/domain/homes';
 import { homeKinds, operators, personRoles, targetGenders, type HomeKind, type Operator, type PersonRole, type TargetGender } from '../../main/domain/vocabulary';
 import { channel } from './channel';
 import { age, byId, id, optionalText, orNull, query, trimmed } from './fields';
@@ -104,9 +105,52 @@ export const similarHomesInput = z
   .strict();
 export type SimilarHomesInput = z.output<typeof similarHomesInput>;
 
+export const homeStatusFilters = ['active', 'inactive', 'all'] as const;
+export type HomeStatusFilter = (typeof homeStatusFilters)[number];
+
+/**
+ * The register's quick search with the list's filters, answered in main: the filters must apply
+ * before the cut, or a home beyond it could never be found.
+ */
+export const searchHomesInput = z
+  .object({
+    query,
+    kind: z.enum(homeKinds, 'Välj en typ av hem.').optional(),
+    /** The kommun as stored (the choices come from `municipalities`); absent, null or blank: all. */
+    municipality: optionalText(100),
+    status: z.enum(homeStatusFilters, 'Välj aktiva, inaktiva eller alla.').default('all'),
+    limit: z
+      .int('Ange ett heltal.')
+      .min(1, 'Minst 1 hem.')
+      .max(homeSearchLimit, `Högst ${homeSearchLimit} hem åt gången.`)
+      .default(homeSearchLimit),
+  })
+  .strict();
+export type SearchHomesInput = z.output<typeof searchHomesInput>;
+
+/** The best homes for a search, and how many it found. */
+export interface HomeSearchResult {
+  /**
+   * At most `limit`, best first: the name begins with the search, then a word of the name does,
+   * then the name holds every word, then other fields; within each, Swedish name order.
+   */
+  rows: HomeListRow[];
+  /** How many homes the search and the filters find: more than `rows` when the list is cut. */
+  total: number;
+  /** How many more the search finds that the filters leave out. With `total`, whether the register has homes at all. */
+  hidden: number;
+  /** The kommuner of the homes the search finds, whatever the filters, in Swedish order: the kommun filter's choices. */
+  municipalities: string[];
+}
+
 export const homeChannels = {
-  /** `query` is matched Swedish-aware (case-insensitive, å/ä/ö as letters of their own) in the database. */
+  /**
+   * Every home `query` finds, in Swedish name order (for pickers that want them all). `query` is
+   * matched Swedish-aware (case-insensitive, å/ä/ö as letters of their own) in the database.
+   */
   listHomes: channel(z.object({ query }).strict()).returns<HomeListRow[]>(),
+  /** The quick search of the register page: ranked, filtered and cut at `limit` in main, with the count of all it finds. */
+  searchHomes: channel(searchHomesInput).returns<HomeSearchResult>(),
   getHome: channel(byId).returns<Home>(),
   saveHome: channel(homeInput).returns<Home>(),
   setHomeActive: channel(z.object({ id, active: z.boolean() }).strict()).returns<Home>(),

@@ -62,6 +62,7 @@ describe('migration 8: the homes’ folded search columns', () => {
     expect(await names('5560000019')).toEqual(['Östergårdens HVB']);
     expect(await names('zoe')).toEqual(['Familjen O\u0308berg']);
     expect(await names('lönn')).toEqual([]);
+    expect((await homes.search({ query: 'berg', status: 'active' })).hidden).toBe(1);
 
     const ek = await homes.get('H2');
     await homes.save({

@@ -13,6 +13,7 @@ export function fakeHandlers() {
 export const validInputs: Record<Channel, unknown> = {
   getAppInfo: {},
   listHomes: { query: 'Solgården' },
+  searchHomes: { query: 'Solgården', kind: 'hvb', municipality: 'Timrå', status: 'active', limit: 50 },
   getHome: { id: 'h-1' },
   saveHome: { kind: 'hvb', name: 'Solgården HVB' },
   setHomeActive: { id: 'h-1', active: false },
@@ -82,6 +83,16 @@ export const badForEveryChannel: unknown[] = [null, undefined, 42, 'listHomes', 
 export const badInputs: Record<Channel, unknown[]> = {
   getAppInfo: [{ id: 'h-1' }],
   listHomes: [{ query: 5 }, { query: 'x'.repeat(201) }, { query: null }],
+  searchHomes: [
+    { query: 'x'.repeat(201) },
+    { kind: 'villa' },
+    { municipality: 'x'.repeat(101) },
+    { status: 'aktiva' },
+    { limit: 0 },
+    { limit: 201 },
+    { limit: 2.5 },
+    { query: 'Ek', extra: 1 },
+  ],
   getHome: [{}, { id: '' }, { id: '   ' }, { id: 5 }, { id: 'x'.repeat(101) }, { id: 'h-1', extra: 1 }],
   saveHome: [
     {},
