@@ -1,4 +1,4 @@
-import { closeButton, dataRows, expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, shownNames, test, toast } from './fixtures';
+import { closeButton, dataRows, expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, shownNames, test, toast, withServices } from './fixtures';
 
 const svSort = (names: string[]) => [...names].sort(new Intl.Collator('sv').compare);
 
@@ -105,6 +105,41 @@ test('filters by kind, municipality and status', async ({ page, openApp }) => {
 
   await page.getByLabel('Status').selectOption({ label: 'Alla' });
   await expect(dataRows(page)).toHaveCount(12);
+});
+
+test('a large register: the list shows 200 homes and says how many there are; filters and search reach the rest', async ({ page, openApp, databasePath }) => {
+  const names = Array.from({ length: 1234 }, (_, i) => `Familjen Exempel ${String(i).padStart(4, '0')}`);
+  await withServices(databasePath, (services) =>
+    services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      homes: [
+        ...names.map((name, i) => ({ id: `H${i}`, kind: 'familjehem', name, municipality: i % 2 === 0 ? 'Sundsvall' : 'Timrå' })),
+        // Ö sorts after Z: far beyond the first 200 of the whole register.
+        { id: 'Ö1', kind: 'hvb', name: 'Östergårdens HVB', orgNr: '556000-0019', operator: 'enskild', municipality: 'Ånge' },
+      ],
+    }),
+  );
+  await openApp();
+  await gotoRegister(page);
+  await expect(page.getByText(/^Visar 200 av 1\s235 hem, de första i bokstavsordning\. Sök eller välj filter för att hitta de andra\.$/)).toBeVisible();
+  // The kommun filter offers every kommun the search found, beyond the cut too.
+  await expect(page.getByLabel('Kommun').getByRole('option')).toHaveText(['Alla kommuner', 'Sundsvall', 'Timrå', 'Ånge']);
+
+  // Filtered in main before the cut: the one HVB is found.
+  await page.getByLabel('Typ', { exact: true }).selectOption({ label: 'HVB' });
+  await expect.poll(() => shownNames(page)).toEqual(['Östergårdens HVB']);
+  await expect(page.getByText('1 hem visas')).toBeVisible();
+  await page.getByRole('button', { name: 'Rensa filter' }).click();
+
+  const withOne = names.filter((name) => name.includes('1')).length;
+  await page.getByLabel('Sök').fill('exempel 1');
+  await expect(page.getByText(new RegExp(`^Visar 200 av ${withOne} hem: de som bäst stämmer med sökningen\\.`))).toBeVisible();
+  await page.getByLabel('Sök').fill('exempel 123');
+  const with123 = names.filter((name) => name.includes('123'));
+  expect(with123).toHaveLength(6);
+  await expect.poll(() => shownNames(page)).toEqual(with123);
+  await expect(page.getByText('6 hem visas')).toBeVisible();
 });
 
 test('a new HVB with a wrong org.nr shows the error by the field, and saves once corrected', async ({ page, openApp }) => {
@@ -318,7 +353,7 @@ test('the search takes at most 200 characters, and a list that fails is reported
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   // The next list fails: the error sits under the toolbar, and the search can be changed.
-  await page.route('**/api/listHomes', (route) =>
+  await page.route('**/api/searchHomes', (route) =>
     route.fulfill({ json: { ok: false, error: { code: 'INTERNAL', message: 'Något gick fel. Försök igen.' } } }),
   );
   await search.fill('Björk');
@@ -326,7 +361,7 @@ test('the search takes at most 200 characters, and a list that fails is reported
   await expect(error).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Register över hem' })).toBeVisible();
   await expect(search).toBeEditable();
-  await page.unroute('**/api/listHomes');
+  await page.unroute('**/api/searchHomes');
   await error.getByRole('button', { name: 'Försök igen' }).click();
   await expect.poll(() => shownNames(page)).toEqual(['Björkhagens HVB']);
   await expect(error).toHaveCount(0);
@@ -341,7 +376,7 @@ test('searching keeps the rows without a loading overlay, and a late answer to a
   const gate = new Promise<void>((resolve) => (release = resolve));
   let held!: () => void;
   const isHeld = new Promise<void>((resolve) => (held = resolve));
-  await page.route('**/api/listHomes', async (route) => {
+  await page.route('**/api/searchHomes', async (route) => {
     if ((route.request().postDataJSON() as { query?: string }).query === 'ö') {
       held();
       await gate;
@@ -357,7 +392,7 @@ test('searching keeps the rows without a loading overlay, and a late answer to a
 
   await search.fill('öst');
   await expect.poll(() => shownNames(page)).toEqual(['Östergårdens HVB']);
-  const late = page.waitForResponse((response) => response.url().endsWith('/api/listHomes'));
+  const late = page.waitForResponse((response) => response.url().endsWith('/api/searchHomes'));
   release();
   await late;
   // Two frames: the late answer has been handled and anything it changed drawn.

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RefObject } from 'react';
 import { homeKinds } from '../../../preload/api';
-import type { HomeKind, HomeListRow } from '../../../preload/api';
+import type { HomeKind, HomeSearchResult, HomeStatusFilter } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { FilterSelect } from '../components/FilterSelect';
 import { SearchField } from '../components/SearchField';
@@ -9,16 +9,17 @@ import { kindLabels, svCollator } from '../labels';
 import { HomesGrid } from './HomesGrid';
 import { useDebounced } from './useDebounced';
 
-type StatusFilter = 'active' | 'inactive' | 'all';
-
 interface Loaded {
   /** Which request this answers; while it differs from the current one, a new list is on its way. */
   key: string;
   /** The search it answers ("" for the whole register). */
   search: string;
-  rows: HomeListRow[];
+  result: HomeSearchResult;
   error: string | null;
 }
+
+const noResult: HomeSearchResult = { rows: [], total: 0, hidden: 0, municipalities: [] };
+const count = new Intl.NumberFormat('sv-SE');
 
 interface Props {
   /** Changes whenever homes were saved elsewhere, so the list is fetched again. */
@@ -33,55 +34,49 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<HomeKind | ''>('');
   const [municipality, setMunicipality] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('active');
+  const [status, setStatus] = useState<HomeStatusFilter>('active');
   const [retries, setRetries] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
 
   const search = useDebounced(query.trim(), 150);
-  const requestKey = `${search}\u0000${version}\u0000${retries}`;
+  const requestKey = [search, kind, municipality, status, version, retries].join('\u0000');
 
   useEffect(() => {
-    // Answers can arrive out of order: one for a search already replaced is dropped.
+    // Searched, filtered and cut in main: a filter applied here to the rows of a cut list would
+    // miss the homes beyond the cut. Answers can arrive out of order: one for a search already
+    // replaced is dropped.
     let current = true;
-    void api.listHomes(search ? { query: search } : {}).then((result) => {
-      if (!current) return;
-      setLoaded(
-        result.ok
-          ? { key: requestKey, search, rows: result.value, error: null }
-          : { key: requestKey, search, rows: [], error: result.error.message },
-      );
-    });
+    void api
+      .searchHomes({ ...(search ? { query: search } : {}), ...(kind ? { kind } : {}), ...(municipality ? { municipality } : {}), status })
+      .then((result) => {
+        if (!current) return;
+        setLoaded(
+          result.ok
+            ? { key: requestKey, search, result: result.value, error: null }
+            : { key: requestKey, search, result: noResult, error: result.error.message },
+        );
+      });
     return () => {
       current = false;
     };
-  }, [search, requestKey]);
+  }, [search, kind, municipality, status, requestKey]);
 
   const loading = loaded?.key !== requestKey;
-  const rows = useMemo(() => loaded?.rows ?? [], [loaded]);
+  const { rows, total, hidden } = loaded?.result ?? noResult;
+  const found = loaded?.result.municipalities;
 
   const municipalities = useMemo(() => {
-    const names = new Set(rows.map((row) => row.municipality).filter((name): name is string => Boolean(name)));
+    const names = new Set(found);
     if (municipality) names.add(municipality);
     return [...names].sort(svCollator.compare);
-  }, [rows, municipality]);
-
-  const shown = useMemo(
-    () =>
-      rows.filter(
-        (row) =>
-          (kind === '' || row.kind === kind) &&
-          (municipality === '' || row.municipality === municipality) &&
-          (status === 'all' || row.active === (status === 'active')),
-      ),
-    [rows, kind, municipality, status],
-  );
+  }, [found, municipality]);
 
   if (loaded === null) {
     return <p className="page-message" role="status">Hämtar registret…</p>;
   }
   // The register itself is empty (not just a search): offer a start, never over real data. It
   // stays while the list is fetched again, e.g. after the demo data were loaded.
-  if (loaded.search === '' && loaded.error === null && loaded.rows.length === 0 && search === '') {
+  if (loaded.search === '' && loaded.error === null && total + hidden === 0 && search === '') {
     return <EmptyState onNew={onNew} onLoadDemo={onLoadDemo} />;
   }
   const failed = loaded.error !== null && !loading;
@@ -124,7 +119,7 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
         />
         <div className="field">
           <label htmlFor="filter-status">Status</label>
-          <select id="filter-status" className="input" value={status} onChange={(event) => setStatus(event.target.value as StatusFilter)}>
+          <select id="filter-status" className="input" value={status} onChange={(event) => setStatus(event.target.value as HomeStatusFilter)}>
             <option value="active">Aktiva</option>
             <option value="inactive">Inaktiva</option>
             <option value="all">Alla</option>
@@ -155,15 +150,29 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
       ) : (
         <>
           <p className="result-count" aria-live="polite">
-            {loading ? 'Söker…' : shown.length === 1 ? '1 hem visas' : `${shown.length} hem visas`}
+            {loading
+              ? 'Söker…'
+              : total > rows.length
+                ? capMessage(rows.length, total, loaded.search)
+                : total === 1
+                  ? '1 hem visas'
+                  : `${count.format(total)} hem visas`}
           </p>
           {/* The rows shown stay while a new list is fetched: no overlay flashing on every key. */}
-          <HomesGrid rows={shown} labelledBy="register-title" onOpen={onOpen} />
+          <HomesGrid rows={rows} labelledBy="register-title" onOpen={onOpen} />
         </>
       )}
       <p className="hint">Tips: tryck <kbd>/</kbd> för att söka och <kbd>Enter</kbd> på en rad för att öppna hemmet.</p>
     </section>
   );
+}
+
+/** The list was cut (`homeSearchLimit`): say so, and how to find the rest. */
+function capMessage(shown: number, total: number, search: string): string {
+  const of = `Visar ${count.format(shown)} av ${count.format(total)} hem`;
+  return search === ''
+    ? `${of}, de första i bokstavsordning. Sök eller välj filter för att hitta de andra.`
+    : `${of}: de som bäst stämmer med sökningen. Skriv mer eller välj filter för att hitta de andra.`;
 }
 
 function EmptyState({ onNew, onLoadDemo }: Pick<Props, 'onNew' | 'onLoadDemo'>) {
