@@ -33,7 +33,7 @@ try {
   await services.exchange.importFile(syntheticRegister({ homes, placements }));
   console.log(`${homes} hem, ${connection.raw.prepare("SELECT count(*) FROM persons WHERE role <> 'barn-i-hemmet'").pluck().get()} vuxna; import ${(performance.now() - importStart).toFixed(0)} ms`);
 
-  // Before migration 8 the register page called `list` (every match); since then `search` (ranked, cut at 200).
+  // Before migration 9 the register page called `list` (every match); since then `search` (ranked, cut at 200).
   const homesService = services.homes as Partial<Pick<typeof services.homes, 'search'>> & Pick<typeof services.homes, 'list'>;
   const ranked = homesService.search?.bind(services.homes);
   const list = async (query: string) => (await services.homes.list({ query })).length;

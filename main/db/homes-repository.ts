@@ -67,7 +67,7 @@ export async function homeIdentities(db: Db): Promise<{ id: string; name: string
   return db.selectFrom('homes').select(['id', 'name', 'municipality', 'orgNr']).execute();
 }
 
-/** A home's own columns: not the folded search columns that the triggers keep (migration 8). */
+/** A home's own columns: not the folded search columns that the triggers keep (migration 9). */
 const homeColumns = ['id', 'kind', 'name', 'orgNr', 'operator', 'municipality', 'capacity', 'targetGroup', 'agency', 'active'] as const;
 
 /** The names of the home's adults (JSON array): the register list shows them. */

@@ -415,7 +415,7 @@ function normalizeMunicipalities(raw: BetterSqlite3.Database): void {
 }
 
 /**
- * Migration 8 (issue 11). The quick search ran `sv_contains`, a JavaScript function, over five
+ * Migration 9 (issue 11). The quick search ran `sv_contains`, a JavaScript function, over five
  * columns of every home and every adult for each keystroke. The homes now carry their searchable
  * text folded once, when it is written: `search_name` (the name, for ranking), `search_text`
  * (name, org.nr, kommun, konsulentverksamhet and the adults' names, each folded, one per line: a
@@ -458,7 +458,7 @@ function homeSearchColumns(): string {
   `;
 }
 
-/** Migration 8: the folded columns of the homes already in the register, by the triggers' own statement. */
+/** Migration 9: the folded columns of the homes already in the register, by the triggers' own statement. */
 function fillHomeSearchColumns(raw: BetterSqlite3.Database): void {
   // A connection opened without `openDatabase` (a test's, a tool's) gets the functions here.
   registerSwedishFunctions(raw);

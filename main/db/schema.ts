@@ -21,7 +21,7 @@ export interface HomesTable {
 
 /**
  * The home's searchable text, folded (`sv_lower`) and kept by triggers on homes and persons
- * (migration 8): never written by the code, read only by the search.
+ * (migration 9): never written by the code, read only by the search.
  */
 export interface HomeSearchColumns {
   /** The name. */

@@ -5,7 +5,7 @@ import { containsSwedish, foldSwedish } from '../domain/swedish';
  * SQLite folds only ASCII: `sv_lower` is the domain's `foldSwedish` (case, NFC, diacritics except
  * on å, ä, ö) and `sv_contains` its substring match. Deterministic, so SQLite may use them in
  * indexes and constant-fold them. Every connection that writes homes or persons needs them: the
- * triggers of migration 8 keep the homes' folded search columns with `sv_lower`.
+ * triggers of migration 9 keep the homes' folded search columns with `sv_lower`.
  */
 export function registerSwedishFunctions(raw: BetterSqlite3.Database): void {
   const text = (value: unknown): string | null => (value == null ? null : String(value));

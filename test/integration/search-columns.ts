@@ -1,5 +1,5 @@
 /**
- * What the homes' folded search columns (migration 8) must hold, computed here from the stored
+ * What the homes' folded search columns (migration 9) must hold, computed here from the stored
  * fields with the domain's `foldSwedish`, so a test can check that every write kept them in step.
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';

@@ -1,5 +1,5 @@
 /**
- * Issue 11: the register's quick search reads folded columns that triggers keep (migration 8)
+ * Issue 11: the register's quick search reads folded columns that triggers keep (migration 9)
  * instead of folding five columns of every home per keystroke, and answers ranked and capped.
  * The folding is the domain's own: what the search found before, it finds now. Fictional homes.
  */
@@ -136,7 +136,7 @@ describe('the folded search columns stay in step on every write', () => {
   });
 });
 
-/** The search as it was before migration 8, in JavaScript: each word in a field, folded by the domain. */
+/** The search as it was before migration 9, in JavaScript: each word in a field, folded by the domain. */
 function matchedBefore(home: { name: string; orgNr: string | null; municipality: string | null; agency: string | null }, adults: string[], query: string) {
   return searchWords(query).every((word) => {
     const digits = word.replaceAll('-', '');

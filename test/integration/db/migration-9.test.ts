@@ -1,5 +1,5 @@
 /**
- * Migration 8 (issue 11): a register written by version 7 gets the homes' folded search columns,
+ * Migration 9 (issue 11): a register written by version 8 gets the homes' folded search columns,
  * filled from what it holds, and the triggers that keep them; its homes are found as before.
  */
 import fs from 'node:fs';
@@ -14,12 +14,12 @@ import { useTempDir } from '../services/harness';
 import { expectSearchColumnsInStep } from '../search-columns';
 import { testClock } from '../../clock';
 
-const tmp = useTempDir('pk-migration-8-');
+const tmp = useTempDir('pk-migration-9-');
 
-async function fromVersion7() {
+async function fromVersion8() {
   const file = path.join(tmp.dir, 'register.sqlite');
   const raw = new BetterSqlite3(file);
-  migrate(raw, migrations.slice(0, 7), { databasePath: file });
+  migrate(raw, migrations.slice(0, 8), { databasePath: file });
   raw.exec(`
     INSERT INTO homes (id, kind, name, org_nr, operator, municipality, agency, active) VALUES
       ('H1', 'hvb', 'Östergårdens HVB', '556000-0019', 'enskild', 'Timrå', NULL, 1),
@@ -36,13 +36,13 @@ async function fromVersion7() {
   const backupDir = path.join(tmp.dir, 'kopior');
   const connection = tmp.closeAfter(await openDatabase(file, { backupDir }));
   expect(currentVersion(connection.raw)).toBe(latestVersion);
-  expect(fs.readdirSync(backupDir)).toEqual([expect.stringMatching(/^register\.fore-migrering-v7-/)]);
+  expect(fs.readdirSync(backupDir)).toEqual([expect.stringMatching(/^register\.fore-migrering-v8-/)]);
   return connection;
 }
 
-describe('migration 8: the homes’ folded search columns', () => {
+describe('migration 9: the homes’ folded search columns', () => {
   it('fills them for the homes already in the register, with the adults’ names and not the children’s', async () => {
-    const connection = await fromVersion7();
+    const connection = await fromVersion8();
     expectSearchColumnsInStep(connection.raw, 'migrated');
     const stored = connection.raw.prepare("SELECT search_name, search_text, search_org_nr FROM homes WHERE id IN ('H1', 'H2') ORDER BY id").all();
     expect(stored).toEqual([
@@ -52,7 +52,7 @@ describe('migration 8: the homes’ folded search columns', () => {
   });
 
   it('the migrated homes are found as before, and the triggers keep the columns on the next writes', async () => {
-    const connection = await fromVersion7();
+    const connection = await fromVersion8();
     const homes = createHomesService(connection.db, testClock());
     const names = async (query: string) => (await homes.list({ query })).map((home) => home.name);
     // Anna Björk and Konsulentstöd are Familjen Ek's; the decomposed Ö of Öberg folds as the composed one.
@@ -77,7 +77,7 @@ describe('migration 8: the homes’ folded search columns', () => {
   });
 
   it('a connection without the Swedish functions cannot write a home: the columns never fall behind', async () => {
-    const connection = await fromVersion7();
+    const connection = await fromVersion8();
     await connection.close();
     const raw = new BetterSqlite3(path.join(tmp.dir, 'register.sqlite'));
     try {
