@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { DeadlineRow, DeadlineStatus } from '../../../preload/api';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { IDatasource } from 'ag-grid-community';
+import type { DeadlineFilterChoices, DeadlineRow, DeadlineSort, DeadlineStatus, ListDeadlinePageInput } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { useLeadDays, useLoaded } from '../components/useLoaded';
 import { FilterSelect } from '../components/FilterSelect';
@@ -7,8 +8,7 @@ import { SearchField } from '../components/SearchField';
 import { StatusCards } from '../components/StatusCards';
 import { ruleLabels, svCollator } from '../labels';
 import { longDate } from '../today';
-import { DeadlinesGrid } from './DeadlinesGrid';
-import { deadlineTitle } from './rowTitle';
+import { DeadlinesGrid, deadlineSort } from './DeadlinesGrid';
 
 /** The rules a row can have: the deadline rules and the re-check reminders. */
 type RowRule = DeadlineRow['rule'];
@@ -47,82 +47,113 @@ interface Props {
   onLoadDemo: () => Promise<void>;
 }
 
-const fold = (text: string) => text.toLocaleLowerCase('sv');
-
 /**
  * The choice of the handläggare and enhet filters for a placement that has none: without it such a
- * placement could only be found under "Alla". No name can be it: names are stored trimmed.
+ * placement could only be found under "Alla". No name can be it: names are stored trimmed. Main
+ * is asked for it as null.
  */
 const NOT_GIVEN = ' ';
 const NOT_GIVEN_LABEL = 'Ingen angiven';
 
-/** Whether a row has the handläggare or enhet (`name`) the filter asks for. A deadline of a home (no placement) has neither. */
-function matchesName(row: DeadlineRow, names: readonly string[], filter: string): boolean {
-  if (filter === '') return true;
-  if (filter === NOT_GIVEN) return row.placementId !== null && names.length === 0;
-  return names.includes(filter);
+/** The longest quick search the contract takes. */
+const QUERY_MAX = 200;
+
+/** A name filter as main takes it: absent for all, null for "Ingen angiven". */
+const ownerArgument = (filter: string): string | null | undefined => (filter === '' ? undefined : filter === NOT_GIVEN ? null : filter);
+
+/** The page's filters as the question to main (the date, sort and page are added per request). */
+function filterArguments(filters: Filters): Omit<ListDeadlinePageInput, 'date' | 'offset' | 'limit' | 'sort'> {
+  const query = filters.query.trim().slice(0, QUERY_MAX);
+  return {
+    caseworker: ownerArgument(filters.caseworker),
+    unit: ownerArgument(filters.unit),
+    rule: filters.rule === '' ? undefined : filters.rule,
+    status: filters.status === 'all' ? undefined : filters.status,
+    query: query === '' ? undefined : query,
+  };
 }
 
 export function DeadlinesPage(props: Props) {
   const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onNewHome, onLoadDemo } = props;
   const [filters, setFilters] = useState<Filters>(remembered);
   const [retries, setRetries] = useState(0);
-  const requestKey = `${today}\u0000${version}\u0000${retries}`;
-  const loaded = useLoaded(() => api.listDeadlines({ date: today }), requestKey);
+  const question = useMemo(() => filterArguments(filters), [filters]);
+  const questionKey = JSON.stringify(question);
+  const requestKey = `${today}\u0000${version}\u0000${retries}\u0000${questionKey}`;
+  // What the page shows around the grid: the counts, the total, the filters' choices. The grid
+  // asks for its rows itself (the datasource); main keeps the list it found for the next block.
+  // Asked in the grid's last sort, so main finds and sorts the list once for both.
+  const lastSort = useRef<DeadlineSort | undefined>({ column: 'dueOn', direction: 'asc' });
+  const loaded = useLoaded(() => api.listDeadlinePage({ date: today, ...question, sort: lastSort.current, limit: 1 }), requestKey);
   const leadDays = useLeadDays(version);
 
   useEffect(() => {
     remembered = filters;
   }, [filters]);
 
-  const rows = useMemo(() => loaded?.value?.rows ?? [], [loaded]);
+  // The grid's rows: a new datasource for each list (day, write, filters), so the grid asks anew
+  // from the top. An answer to an older one comes back to a grid that has moved on: it is dropped.
+  const [blockError, setBlockError] = useState<{ key: string; message: string } | null>(null);
+  const currentDatasource = useRef<IDatasource | null>(null);
+  const datasource = useMemo<IDatasource>(() => {
+    const source: IDatasource = {
+      getRows: (params) => {
+        const sort = deadlineSort(params.sortModel);
+        lastSort.current = sort;
+        void api
+          .listDeadlinePage({
+            date: today,
+            ...question,
+            sort,
+            offset: params.startRow,
+            limit: params.endRow - params.startRow,
+          })
+          .then((result) => {
+            if (currentDatasource.current !== source) return;
+            if (result.ok) params.successCallback(result.value.rows, result.value.total);
+            else {
+              params.failCallback();
+              setBlockError({ key: requestKey, message: result.error.message });
+            }
+          });
+      },
+    };
+    return source;
+    // `requestKey` says when the list is another: the day, a write, a retry or the filters.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [requestKey]);
+  useLayoutEffect(() => {
+    currentDatasource.current = datasource;
+  }, [datasource]);
+
+  const page = loaded?.value ?? null;
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
-  // The choices come from the rows, plus the one chosen (so it stays shown when its rows are gone).
+  // The choices come from the whole list (main), plus the one chosen (so it stays shown when its rows are gone).
   // A home's row (a re-check) can belong to several: the handläggare of each child living there.
-  const caseworkers = useMemo(() => choices(rows, (row) => row.caseworkers, filters.caseworker), [rows, filters.caseworker]);
-  const units = useMemo(() => choices(rows, (row) => row.units, filters.unit), [rows, filters.unit]);
+  const caseworkers = useMemo(() => (page ? choices(page.choices.caseworkers, page.choices.caseworkerNotGiven, filters.caseworker) : []), [page, filters.caseworker]);
+  const units = useMemo(() => (page ? choices(page.choices.units, page.choices.unitNotGiven, filters.unit) : []), [page, filters.unit]);
   const rules = useMemo(() => {
-    const present = new Set<RowRule>(rows.map((row) => row.rule));
+    const present = new Set<RowRule>(page?.choices.rules ?? []);
     if (filters.rule) present.add(filters.rule);
     return [...present].sort((a, b) => svCollator.compare(ruleLabels[a], ruleLabels[b]));
-  }, [rows, filters.rule]);
+  }, [page, filters.rule]);
 
-  // Every filter but the status: the counts on the status buttons say what each would show.
-  const matching = useMemo(() => {
-    const query = fold(filters.query.trim());
-    return rows.filter(
-      (row) =>
-        matchesName(row, row.caseworkers, filters.caseworker) &&
-        matchesName(row, row.units, filters.unit) &&
-        (filters.rule === '' || row.rule === filters.rule) &&
-        (query === '' ||
-          [row.childLabel, row.homeName, deadlineTitle(row), row.caseworker, row.personName].some(
-            (text) => text !== null && fold(text).includes(query),
-          )),
-    );
-  }, [rows, filters]);
-  const shown = useMemo(
-    () => (filters.status === 'all' ? matching : matching.filter((row) => row.status === filters.status)),
-    [matching, filters.status],
-  );
-  // The cards count the deadlines, as the menu's badge does. The re-checks are listed beside them
-  // as reminders, but they are checks: Kontroller counts them, so no number counts one twice.
-  const counts = useMemo(() => {
-    const result: Record<StatusFilter, number> = { all: 0, overdue: 0, 'due-soon': 0, upcoming: 0 };
-    for (const row of matching) {
-      if (isRecheck(row)) continue;
-      result[row.status] += 1;
-      result.all += 1;
-    }
-    return result;
-  }, [matching]);
-  const shownRechecks = shown.filter(isRecheck).length;
+  // The cards count the deadlines every filter but the status finds, as the menu's badge does. The
+  // re-checks are listed beside them as reminders, but they are checks: Kontroller counts them.
+  const counts: Record<StatusFilter, number> = page
+    ? {
+        overdue: page.counts.overdue,
+        'due-soon': page.counts.dueSoon,
+        upcoming: page.counts.upcoming,
+        all: page.counts.overdue + page.counts.dueSoon + page.counts.upcoming,
+      }
+    : { all: 0, overdue: 0, 'due-soon': 0, upcoming: 0 };
 
   if (loaded === null) {
     return <p className="page-message" role="status">Hämtar bevakningar…</p>;
   }
-  if (loaded.error !== null && loaded.value === null) {
+  if (page === null) {
     return (
       <div className="page-message page-message--error" role="alert">
         <p>Bevakningarna kunde inte hämtas. {loaded.error}</p>
@@ -130,9 +161,10 @@ export function DeadlinesPage(props: Props) {
       </div>
     );
   }
-  if (rows.length === 0) {
+  if (page.unfiltered === 0) {
     return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onNewHome={onNewHome} onLoadDemo={onLoadDemo} />;
   }
+  const listError = loaded.error ?? (blockError?.key === requestKey ? blockError.message : null);
 
   const filtered = filters.caseworker !== '' || filters.unit !== '' || filters.rule !== '' || filters.query !== '';
   const statusButtons: { value: StatusFilter; label: string; detail?: string }[] = [
@@ -200,17 +232,17 @@ export function DeadlinesPage(props: Props) {
         )}
       </div>
 
-      {loaded.error !== null && (
+      {listError !== null && (
         <div className="list-error" role="alert">
-          <p>Bevakningarna kunde inte hämtas på nytt. {loaded.error}</p>
+          <p>Bevakningarna kunde inte hämtas på nytt. {listError}</p>
           <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
         </div>
       )}
       <p className="result-count" aria-live="polite">
-        {shownText(shown.length - shownRechecks, shownRechecks)}
+        {shownText(page.total - page.rechecks, page.rechecks)}
       </p>
       <DeadlinesGrid
-        rows={shown}
+        datasource={datasource}
         today={today}
         labelledBy="deadlines-title"
         onOpen={(row: DeadlineRow) => {
@@ -229,25 +261,16 @@ export function DeadlinesPage(props: Props) {
 }
 
 /**
- * A name filter's choices: the names of the rows in Swedish order, then "Ingen angiven" when a
- * placement has none, plus the one chosen (so it stays shown when its rows are gone).
+ * A name filter's choices: the names of the whole list in Swedish order (main's), then "Ingen
+ * angiven" when a placement has none, plus the one chosen (so it stays shown when its rows are gone).
  */
-function choices(rows: readonly DeadlineRow[], namesOf: (row: DeadlineRow) => readonly string[], chosen: string): { value: string; label: string }[] {
-  const names = new Set<string>();
-  let notGiven = chosen === NOT_GIVEN;
-  for (const row of rows) {
-    const rowNames = namesOf(row);
-    for (const name of rowNames) names.add(name);
-    if (rowNames.length === 0 && row.placementId !== null) notGiven = true;
-  }
-  if (chosen && chosen !== NOT_GIVEN) names.add(chosen);
+function choices(names: DeadlineFilterChoices['caseworkers'], notGiven: boolean, chosen: string): { value: string; label: string }[] {
+  const all = chosen && chosen !== NOT_GIVEN && !names.includes(chosen) ? [...names, chosen].sort(svCollator.compare) : names;
   return [
-    ...[...names].sort(svCollator.compare).map((name) => ({ value: name, label: name })),
-    ...(notGiven ? [{ value: NOT_GIVEN, label: NOT_GIVEN_LABEL }] : []),
+    ...all.map((name) => ({ value: name, label: name })),
+    ...(notGiven || chosen === NOT_GIVEN ? [{ value: NOT_GIVEN, label: NOT_GIVEN_LABEL }] : []),
   ];
 }
-
-const isRecheck = (row: DeadlineRow) => row.rule === 'registerkontroll-fortlopande';
 
 /** "12 bevakningar visas", and the re-checks shown with them, said not to be counted here. */
 function shownText(deadlines: number, rechecks: number): string {
