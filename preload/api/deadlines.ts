@@ -69,7 +69,7 @@ export type DeadlineRowRule = (typeof deadlineRowRules)[number];
 export const deadlineSortColumns = ['status', 'dueOn', 'title', 'legalRef', 'child', 'caseworker'] as const;
 export type DeadlineSortColumn = (typeof deadlineSortColumns)[number];
 
-/** The most rows one answer carries: a window shows a few dozen, the grid asks for blocks of 100. */
+/** The most rows one answer carries: a window shows a few dozen, the bevakningslista pages of 100. */
 export const DEADLINE_PAGE_LIMIT = 500;
 
 /**

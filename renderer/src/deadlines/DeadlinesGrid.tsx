@@ -1,33 +1,31 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import {
-  InfiniteRowModelModule,
+  ColumnApiModule,
+  ScrollApiModule,
   type CellKeyDownEvent,
   type ColDef,
   type GetRowIdParams,
   type GridApi,
   type ICellRendererParams,
-  type IDatasource,
   type RowClassParams,
   type SortModelItem,
 } from 'ag-grid-community';
 import { deadlineSortColumns, spellOutReference, type DeadlineRow, type DeadlineSort } from '../../../preload/api';
 import { cspNonce } from '../bridge/api';
-import { gridTheme } from '../components/grid';
+import { gridTheme, wrapped } from '../components/grid';
 import { CellStack } from '../components/CellStack';
 import { deadlineStatusLabels } from '../labels';
 import { relativeDays } from '../today';
 import { deadlineTitle } from './rowTitle';
 
-/** The least a row has: two lines. Rows are as tall as the tallest text drawn (see fitRowHeight). */
-const LEAST_ROW_HEIGHT = 62;
-const theme = gridTheme(LEAST_ROW_HEIGHT);
+/** The least a row has: two lines; a row with more text grows with it (`wrapped`). */
+const theme = gridTheme(62);
 
 const localeText: Record<string, string> = {
   noRowsToShow: 'Inga bevakningar matchar sökningen eller filtren.',
   noMatchingRows: 'Inga bevakningar matchar sökningen eller filtren.',
   loadingOoo: 'Hämtar bevakningar…',
-  loadingError: 'Bevakningarna kunde inte hämtas.',
   ariaSortableColumn: 'Tryck Enter för att sortera',
 };
 
@@ -90,7 +88,7 @@ function CaseworkerCell({ data }: ICellRendererParams<DeadlineRow>) {
 /**
  * The text columns share the width and wrap, so their least widths are small enough for every
  * column to show at 1 024 px; a wide screen gives each more room and fewer lines. Main sorts the
- * rows (`listDeadlinePage`): a column's sort is its id, in the order the grid's comparators had.
+ * rows (`listDeadlinePage`): a column's sort is its id (`deadlineSortColumns`).
  */
 const columnDefs: ColDef<DeadlineRow>[] = [
   {
@@ -105,7 +103,6 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     headerName: 'Förfaller',
     field: 'dueOn',
     cellRenderer: DueCell,
-    sort: 'asc',
     width: 140,
   },
   {
@@ -147,21 +144,26 @@ const columnDefs: ColDef<DeadlineRow>[] = [
   },
 ];
 
-// No autoHeight: the infinite row model draws rows of one height, so the cells wrap within it and
-// the grid's row height follows the tallest text drawn (fitRowHeight).
+/**
+ * Main sorts the list (the whole of it, not the page shown): a header's sort is sent with the
+ * question, and the grid's own sort keeps the page in the order main gave (a comparator that finds
+ * every row equal, and the sort is stable).
+ */
+const keepMainsOrder = () => 0;
 const defaultColDef: ColDef<DeadlineRow> = {
-  wrapText: true,
+  ...wrapped,
   sortable: true,
+  comparator: keepMainsOrder,
   resizable: true,
   suppressMovable: true,
-  cellClass: 'cell--stack cell--fitted',
+  cellClass: 'cell--stack',
 };
 
 const getRowId = ({ data }: GetRowIdParams<DeadlineRow>) => deadlineKey(data);
 const getRowClass = ({ data }: RowClassParams<DeadlineRow>) => (data ? `row--deadline-${data.status}` : undefined);
 
-/** Rows per request: a screen shows a few dozen; main caps an answer at 500. */
-export const DEADLINE_BLOCK_SIZE = 100;
+/** Rows per page: a screen shows a few dozen; main caps an answer at 500. */
+export const DEADLINE_PAGE_SIZE = 100;
 
 /** The grid's sort as main takes it: one column of the list, or none (the list's own order). */
 export function deadlineSort(model: readonly SortModelItem[]): DeadlineSort | undefined {
@@ -170,87 +172,62 @@ export function deadlineSort(model: readonly SortModelItem[]): DeadlineSort | un
   return first && column ? { column, direction: first.sort } : undefined;
 }
 
-/**
- * The rows' one height: the tallest text of the rows drawn, with the cell's padding, and never less
- * than two lines. A wrapped text is then never cut; the rows drawn later can only make it taller
- * (`grow`), so rows do not jump while scrolling, and a new list or width measures anew.
- */
-function fitRowHeight(api: GridApi<DeadlineRow>, wrap: HTMLElement | null, grow: boolean): boolean {
-  if (!wrap || api.isDestroyed()) return false;
-  let tallest = 0;
-  for (const cell of wrap.querySelectorAll<HTMLElement>('.ag-row .cell--fitted')) {
-    const content = cell.querySelector<HTMLElement>('.cell-stack');
-    if (!content) continue;
-    const style = getComputedStyle(cell);
-    const needed =
-      content.getBoundingClientRect().height +
-      parseFloat(style.paddingTop) +
-      parseFloat(style.paddingBottom) +
-      parseFloat(style.borderTopWidth) +
-      parseFloat(style.borderBottomWidth);
-    tallest = Math.max(tallest, Math.ceil(needed) + 1);
-  }
-  if (tallest === 0) return false;
-  const current = api.getGridOption('rowHeight') ?? LEAST_ROW_HEIGHT;
-  const height = Math.max(LEAST_ROW_HEIGHT, grow ? Math.max(current, tallest) : tallest);
-  if (height !== current) api.setGridOption('rowHeight', height);
-  return true;
+const sameSort = (a: DeadlineSort | undefined, b: DeadlineSort | undefined) => a?.column === b?.column && a?.direction === b?.direction;
+
+/** The headers show `sort`, and only it. */
+function showSort(api: GridApi<DeadlineRow>, sort: DeadlineSort | undefined) {
+  api.applyColumnState({ state: sort ? [{ colId: sort.column, sort: sort.direction }] : [], defaultState: { sort: null } });
 }
 
+/** The headers' sort is set from the page's (`applyColumnState`); another page starts at its top (`ensureIndexVisible`). */
+const modules = [ColumnApiModule, ScrollApiModule];
+
 interface Props {
-  /** Gives the rows block by block: main filters, sorts and pages them. */
-  datasource: IDatasource;
+  /** The page's rows, in main's order. */
+  rows: DeadlineRow[];
+  /** The sort main was asked for: the headers show it; a header clicked asks for another. */
+  sort: DeadlineSort | undefined;
+  onSort: (sort: DeadlineSort | undefined) => void;
+  /** Changes when another page (or list) is shown: the grid scrolls back to its first row. */
+  pageKey: string;
   today: string;
   /** The id of the heading that names the grid for screen readers. */
   labelledBy: string;
   onOpen: (row: DeadlineRow) => void;
 }
 
-const modules = [InfiniteRowModelModule];
-
 /**
- * The bevakningslista's grid over AG Grid's infinite row model: the grid asks the datasource for
- * the blocks it shows. Otherwise as the app's lists (ListGrid): theme with the CSP nonce, rows in
- * the DOM in the order shown, one Tab stop, the accessible name, a row opened by click or Enter.
+ * The bevakningslista's grid: one page of rows at a time (the client-side row model, holding only
+ * the rows main sent), each row as tall as its text. Otherwise as the app's lists (ListGrid): theme
+ * with the CSP nonce, rows in the DOM in the order shown, one Tab stop, the accessible name, a row
+ * opened by click or Enter. A header sorts the whole list in main (`onSort`), not the page.
  */
-export function DeadlinesGrid({ datasource, today, labelledBy, onOpen }: Props) {
+export function DeadlinesGrid({ rows, sort, onSort, pageKey, today, labelledBy, onOpen }: Props) {
   const wrapRef = useRef<HTMLDivElement>(null);
   const apiRef = useRef<GridApi<DeadlineRow> | null>(null);
-  const frame = useRef(0);
-  // A new list (filters, sort, a write) or width measures anew; scrolling through one only grows.
-  const fresh = useRef(true);
-  const fit = useCallback((anew: boolean) => {
-    if (anew) fresh.current = true;
-    cancelAnimationFrame(frame.current);
-    // After the cells' renderers have drawn the new rows.
-    frame.current = requestAnimationFrame(() => {
-      frame.current = requestAnimationFrame(() => {
-        if (apiRef.current && fitRowHeight(apiRef.current, wrapRef.current, !fresh.current)) {
-          fresh.current = false;
-          wrapRef.current?.classList.remove('grid-wrap--fitting');
-        }
-      });
-    });
-  }, []);
-  // A new list's rows are shown once they have their height, so they do not jump from two lines.
+  // The sort asked for, for the grid's events (a header clicked, the state set from here).
+  const sortRef = useRef(sort);
   useEffect(() => {
-    fresh.current = true;
-    wrapRef.current?.classList.add('grid-wrap--fitting');
-  }, [datasource]);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+    sortRef.current = sort;
+    if (apiRef.current && !apiRef.current.isDestroyed()) showSort(apiRef.current, sort);
+  }, [sort]);
+  // Another page starts at its top.
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed() && hasRows) api.ensureIndexVisible(0, 'top');
+    // Only when another page is shown, not when a write changes the rows of this one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pageKey]);
   return (
-    <div className="grid-wrap grid-wrap--fitting" ref={wrapRef}>
+    <div className="grid-wrap" ref={wrapRef}>
       <AgGridReact<DeadlineRow>
         // "om 12 dagar" is counted from today: a new date draws the grid anew.
         key={today}
         modules={modules}
         theme={theme}
         styleNonce={cspNonce}
-        rowModelType="infinite"
-        datasource={datasource}
-        cacheBlockSize={DEADLINE_BLOCK_SIZE}
-        // The rows of one block are drawn with the blocks around them; a few kept while scrolling back.
-        maxBlocksInCache={10}
+        rowData={rows}
         // One column sorts the list: main sorts by one.
         suppressMultiSort
         columnDefs={columnDefs}
@@ -266,16 +243,22 @@ export function DeadlinesGrid({ datasource, today, labelledBy, onOpen }: Props) 
         tabToNextHeader={() => false}
         onGridReady={({ api }) => {
           apiRef.current = api;
+          showSort(api, sortRef.current);
           // AG Grid 36 has no option for the grid's accessible name: set it on its role="grid" element.
           wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy);
         }}
         onGridPreDestroyed={() => {
           apiRef.current = null;
         }}
-        onModelUpdated={() => fit(false)}
-        onViewportChanged={() => fit(false)}
-        onGridSizeChanged={() => fit(true)}
-        onColumnResized={({ finished }) => finished && fit(true)}
+        onSortChanged={({ api }) => {
+          const asked = deadlineSort(
+            api
+              .getColumnState()
+              .filter((column) => column.sort)
+              .map((column) => ({ colId: column.colId, sort: column.sort as 'asc' | 'desc' })),
+          );
+          if (!sameSort(asked, sortRef.current)) onSort(asked);
+        }}
         onRowClicked={({ data }) => data && onOpen(data)}
         onCellKeyDown={(event: CellKeyDownEvent<DeadlineRow>) => {
           const key = (event.event as KeyboardEvent | null | undefined)?.key;

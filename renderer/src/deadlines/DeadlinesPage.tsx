@@ -1,14 +1,14 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { IDatasource } from 'ag-grid-community';
-import type { DeadlineFilterChoices, DeadlineRow, DeadlineSort, DeadlineStatus, ListDeadlinePageInput } from '../../../preload/api';
+import { useEffect, useMemo, useState } from 'react';
+import type { DeadlineFilterChoices, DeadlinePage, DeadlineRow, DeadlineSort, DeadlineStatus, ListDeadlinePageInput } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { useLeadDays, useLoaded } from '../components/useLoaded';
 import { FilterSelect } from '../components/FilterSelect';
+import { Pager } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
 import { StatusCards } from '../components/StatusCards';
 import { ruleLabels, svCollator } from '../labels';
 import { longDate } from '../today';
-import { DeadlinesGrid, deadlineSort } from './DeadlinesGrid';
+import { DEADLINE_PAGE_SIZE, DeadlinesGrid } from './DeadlinesGrid';
 
 /** The rules a row can have: the deadline rules and the re-check reminders. */
 type RowRule = DeadlineRow['rule'];
@@ -25,11 +25,20 @@ interface Filters {
 
 const noFilters: Filters = { status: 'all', caseworker: '', unit: '', rule: '', query: '' };
 
+/** The list's own first order: the earliest due first (the Förfaller column, ascending). */
+const firstSort: DeadlineSort = { column: 'dueOn', direction: 'asc' };
+
+/** The page shown: its first row, for the list it was chosen in (another list starts at its first page). */
+interface PageOf {
+  list: string;
+  offset: number;
+}
+
 /**
- * The filters outlive the page: a case worker who opens a placement from a filtered list comes
- * back to the same list. Kept for this window only, never stored.
+ * The filters, the sort and the page outlive the page: a case worker who opens a placement from a
+ * filtered list comes back to the same list, where they were. Kept for this window only, never stored.
  */
-let remembered: Filters = noFilters;
+let remembered: { filters: Filters; sort: DeadlineSort | undefined; pageOf: PageOf | null } = { filters: noFilters, sort: firstSort, pageOf: null };
 
 
 interface Props {
@@ -73,60 +82,53 @@ function filterArguments(filters: Filters): Omit<ListDeadlinePageInput, 'date' |
   };
 }
 
+/** The first row of the last page of a list of `total` rows. */
+const lastPageStart = (total: number) => (total === 0 ? 0 : Math.floor((total - 1) / DEADLINE_PAGE_SIZE) * DEADLINE_PAGE_SIZE);
+
+/** A page main answered, with the question it answers (the list and the first row asked for). */
+interface Answered {
+  list: string;
+  offset: number;
+  page: DeadlinePage;
+}
+
 export function DeadlinesPage(props: Props) {
   const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onNewHome, onLoadDemo } = props;
-  const [filters, setFilters] = useState<Filters>(remembered);
+  const [filters, setFilters] = useState<Filters>(remembered.filters);
+  const [sort, setSort] = useState<DeadlineSort | undefined>(remembered.sort);
+  const [pageOf, setPageOf] = useState<PageOf | null>(remembered.pageOf);
   const [retries, setRetries] = useState(0);
   const question = useMemo(() => filterArguments(filters), [filters]);
-  const questionKey = JSON.stringify(question);
-  const requestKey = `${today}\u0000${version}\u0000${retries}\u0000${questionKey}`;
-  // What the page shows around the grid: the counts, the total, the filters' choices. The grid
-  // asks for its rows itself (the datasource); main keeps the list it found for the next block.
-  // Asked in the grid's last sort, so main finds and sorts the list once for both.
-  const lastSort = useRef<DeadlineSort | undefined>({ column: 'dueOn', direction: 'asc' });
-  const loaded = useLoaded(() => api.listDeadlinePage({ date: today, ...question, sort: lastSort.current, limit: 1 }), requestKey);
+  // The list: the day, the filters and the sort. Another list starts at its first page; a write
+  // (`version`) keeps the page shown.
+  const list = JSON.stringify([today, question, sort ?? null]);
+  const offset = pageOf?.list === list ? pageOf.offset : 0;
+  const requestKey = `${list}\u0000${offset}\u0000${version}\u0000${retries}`;
+  // One question per page: its rows, and what the page shows around them (the counts, the total,
+  // the filters' choices). An answer to an older question is dropped (useLoaded); the page shown
+  // stays until the next has come.
+  const loaded = useLoaded<Answered>(
+    () =>
+      api.listDeadlinePage({ date: today, ...question, sort, offset, limit: DEADLINE_PAGE_SIZE }).then((result) =>
+        result.ok ? { ok: true as const, value: { list, offset, page: result.value } } : result,
+      ),
+    requestKey,
+  );
   const leadDays = useLeadDays(version);
 
   useEffect(() => {
-    remembered = filters;
-  }, [filters]);
+    remembered = { filters, sort, pageOf };
+  }, [filters, sort, pageOf]);
 
-  // The grid's rows: a new datasource for each list (day, write, filters), so the grid asks anew
-  // from the top. An answer to an older one comes back to a grid that has moved on: it is dropped.
-  const [blockError, setBlockError] = useState<{ key: string; message: string } | null>(null);
-  const currentDatasource = useRef<IDatasource | null>(null);
-  const datasource = useMemo<IDatasource>(() => {
-    const source: IDatasource = {
-      getRows: (params) => {
-        const sort = deadlineSort(params.sortModel);
-        lastSort.current = sort;
-        void api
-          .listDeadlinePage({
-            date: today,
-            ...question,
-            sort,
-            offset: params.startRow,
-            limit: params.endRow - params.startRow,
-          })
-          .then((result) => {
-            if (currentDatasource.current !== source) return;
-            if (result.ok) params.successCallback(result.value.rows, result.value.total);
-            else {
-              params.failCallback();
-              setBlockError({ key: requestKey, message: result.error.message });
-            }
-          });
-      },
-    };
-    return source;
-    // `requestKey` says when the list is another: the day, a write, a retry or the filters.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [requestKey]);
-  useLayoutEffect(() => {
-    currentDatasource.current = datasource;
-  }, [datasource]);
+  // A page beyond the end (rows done since, in another window): the last page there is (set while
+  // rendering, as React has it for state that follows from what was shown).
+  const answered = loaded?.value ?? null;
+  if (answered && answered.list === list && answered.offset === offset && offset > 0 && offset >= answered.page.total) {
+    setPageOf({ list, offset: lastPageStart(answered.page.total) });
+  }
 
-  const page = loaded?.value ?? null;
+  const page: DeadlinePage | null = answered?.page ?? null;
+  // A change of the filters (the status, the search) makes another list: it starts at its first page.
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
   // The choices come from the whole list (main), plus the one chosen (so it stays shown when its rows are gone).
@@ -164,7 +166,7 @@ export function DeadlinesPage(props: Props) {
   if (page.unfiltered === 0) {
     return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onNewHome={onNewHome} onLoadDemo={onLoadDemo} />;
   }
-  const listError = loaded.error ?? (blockError?.key === requestKey ? blockError.message : null);
+  const listError = loaded.error;
 
   const filtered = filters.caseworker !== '' || filters.unit !== '' || filters.rule !== '' || filters.query !== '';
   const statusButtons: { value: StatusFilter; label: string; detail?: string }[] = [
@@ -242,7 +244,10 @@ export function DeadlinesPage(props: Props) {
         {shownText(page.total - page.rechecks, page.rechecks)}
       </p>
       <DeadlinesGrid
-        datasource={datasource}
+        rows={page.rows}
+        sort={sort}
+        onSort={setSort}
+        pageKey={`${answered?.list ?? ''}\u0000${answered?.offset ?? 0}`}
         today={today}
         labelledBy="deadlines-title"
         onOpen={(row: DeadlineRow) => {
@@ -252,6 +257,16 @@ export function DeadlinesPage(props: Props) {
           else if (row.homeId !== null) onOpenHome(row.homeId);
         }}
       />
+      {page.total > DEADLINE_PAGE_SIZE && (
+        <Pager
+          label="Sidor i bevakningslistan"
+          offset={offset}
+          pageSize={DEADLINE_PAGE_SIZE}
+          total={page.total}
+          shown={{ offset: answered?.offset ?? 0, rows: page.rows.length }}
+          onPage={(to) => setPageOf({ list, offset: to })}
+        />
+      )}
       <p className="hint">
         Tips: tryck <kbd>Enter</kbd> på en rad för att öppna placeringen och registrera det som är gjort. En registerkontroll
         öppnar hemmet, där kontrollen registreras.
