@@ -52,6 +52,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     listHomeEvents: ({ homeId }) => services.placements.listHomeEvents(homeId),
 
     listDeadlines: ({ date }) => services.deadlines.overview(date),
+    listDeadlinePage: (input) => services.deadlines.page(input),
     countDeadlines: ({ date }) => services.deadlines.counts(date),
 
     getHomeChecks: ({ homeId, date }) => services.registerChecks.homeChecks(homeId, date),

@@ -16,7 +16,18 @@ import type { ChecksService, RecheckRow } from './checks';
 import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
 import type { DeadlineRule, DeadlineStatus, EventType, HomeKind, LegalBasis } from '../domain/vocabulary';
-import type { DeadlineCounts, DeadlineOverview, DeadlineRow } from '../../preload/api/deadlines';
+import type {
+  DeadlineCounts,
+  DeadlineFilterChoices,
+  DeadlineOverview,
+  DeadlinePage,
+  DeadlineRow,
+  DeadlineRowRule,
+  DeadlineSort,
+  ListDeadlinePageInput,
+} from '../../preload/api/deadlines';
+import { registerNames } from '../domain/rule-texts';
+import { deadlineRules } from '../domain/vocabulary';
 
 export type { Deadline };
 
@@ -142,6 +153,135 @@ const compareRows = (a: DeadlineRow, b: DeadlineRow) =>
 /** What the deadlines rest on: a write elsewhere (a note, a register check) keeps the cached run. */
 const deadlineTables = ['homes', 'children', 'placements', 'stays', 'events', 'settings'] as const;
 
+/**
+ * What the whole list rests on: the deadlines, and the re-checks beside them (the adults of the
+ * homes and their register checks, as the checks service counts them).
+ */
+const listTables = ['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings'] as const;
+
+/** The most rows one page carries, whatever is asked (the contract's DEADLINE_PAGE_LIMIT). */
+const PAGE_LIMIT = 500;
+
+/** The rules in the order the list's filter offers them before the window sorts them by name. */
+const rowRules: readonly DeadlineRowRule[] = [...deadlineRules, 'registerkontroll-fortlopande'];
+
+/** A re-check reminder names the adult and the register; other deadlines keep the rule's title (the grid's words). */
+export function deadlineTitle(row: Pick<DeadlineRow, 'rule' | 'title' | 'register' | 'personName'>): string {
+  if (row.rule !== 'registerkontroll-fortlopande' || row.register === null) return row.title;
+  const who = row.personName ? ` för ${row.personName}` : '';
+  return `Registerkontroll: ${registerNames[row.register]}${who}`;
+}
+
+const isRecheck = (row: DeadlineRow) => row.rule === 'registerkontroll-fortlopande';
+
+/** The quick search's form of a text, as the page has always folded it: Swedish lower case. */
+const foldQuery = (text: string) => text.toLocaleLowerCase('sv');
+
+/** The grid's order of names: Swedish, case and accents ignored, numbers as numbers, empty last. */
+const gridCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+const compareNames = (a: string | null, b: string | null) => (!a ? (b ? 1 : 0) : !b ? -1 : gridCollator.compare(a, b));
+const statusOrder: Record<DeadlineStatus, number> = { overdue: 0, 'due-soon': 1, upcoming: 2 };
+
+/** How each column sorts, as the grid sorted the rows when it held them all (its columns' comparators). */
+const columnOrder: Record<DeadlineSort['column'], (a: DeadlineRow, b: DeadlineRow) => number> = {
+  status: (a, b) => statusOrder[a.status] - statusOrder[b.status],
+  dueOn: (a, b) => code(a.dueOn, b.dueOn),
+  title: (a, b) => compareNames(deadlineTitle(a), deadlineTitle(b)),
+  legalRef: (a, b) => compareNames(a.legalRef, b.legalRef),
+  child: (a, b) => compareNames(a.childLabel ?? a.homeName ?? '', b.childLabel ?? b.homeName ?? ''),
+  caseworker: (a, b) => compareNames(a.caseworker, b.caseworker),
+};
+
+/**
+ * Whether a row has the handläggare or enhet the filter asks for: undefined is all, null "Ingen
+ * angiven" (a placement's row without one; a home's row has no placement to give one), a name
+ * those whose the row is (a home's row is each of its children's handläggare's).
+ */
+function hasOwner(row: DeadlineRow, names: readonly string[], filter: string | null | undefined): boolean {
+  if (filter === undefined) return true;
+  if (filter === null) return row.placementId !== null && names.length === 0;
+  return names.includes(filter);
+}
+
+/** The filters' choices: what the whole list has. */
+function filterChoices(rows: readonly DeadlineRow[]): DeadlineFilterChoices {
+  const caseworkers = new Set<string>();
+  const units = new Set<string>();
+  const rules = new Set<DeadlineRowRule>();
+  let caseworkerNotGiven = false;
+  let unitNotGiven = false;
+  for (const row of rows) {
+    for (const name of row.caseworkers) caseworkers.add(name);
+    for (const name of row.units) units.add(name);
+    rules.add(row.rule);
+    if (row.placementId !== null && row.caseworkers.length === 0) caseworkerNotGiven = true;
+    if (row.placementId !== null && row.units.length === 0) unitNotGiven = true;
+  }
+  return {
+    caseworkers: [...caseworkers].sort(gridCollator.compare),
+    units: [...units].sort(gridCollator.compare),
+    caseworkerNotGiven,
+    unitNotGiven,
+    rules: rowRules.filter((rule) => rules.has(rule)),
+  };
+}
+
+/** The whole list of a day, and what the page's questions read from it (built once per change). */
+interface WholeList {
+  overview: DeadlineOverview;
+  choices: DeadlineFilterChoices;
+  /** Per row, the folded texts the quick search looks in; made when a search first asks. */
+  searchTexts: string[][] | null;
+}
+
+/** The rows every filter of a question finds, in its order: scrolling through one list filters and sorts once. */
+interface Answer {
+  rows: DeadlineRow[];
+  rechecks: number;
+  counts: DeadlineCounts;
+}
+
+function answer(whole: WholeList, input: ListDeadlinePageInput): Answer {
+  const { rows } = whole.overview;
+  const query = foldQuery((input.query ?? '').trim());
+  if (query !== '') {
+    whole.searchTexts ??= rows.map((row) =>
+      [row.childLabel, row.homeName, deadlineTitle(row), row.caseworker, row.personName].flatMap((text) => (text === null ? [] : [foldQuery(text)])),
+    );
+  }
+  const texts = whole.searchTexts;
+  // Every filter but the status: the counts on the status buttons say what each would show.
+  const matching: number[] = [];
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    if (
+      hasOwner(row, row.caseworkers, input.caseworker) &&
+      hasOwner(row, row.units, input.unit) &&
+      (input.rule === undefined || row.rule === input.rule) &&
+      (query === '' || texts![index]!.some((text) => text.includes(query)))
+    )
+      matching.push(index);
+  }
+  const counts = { overdue: 0, dueSoon: 0, upcoming: 0 };
+  for (const index of matching) {
+    const row = rows[index]!;
+    if (isRecheck(row)) continue;
+    if (row.status === 'overdue') counts.overdue++;
+    else if (row.status === 'due-soon') counts.dueSoon++;
+    else counts.upcoming++;
+  }
+  const shown = input.status === undefined ? matching : matching.filter((index) => rows[index]!.status === input.status);
+  // The list is in its own order (compareRows): a sort's ties keep it, in either direction, as the grid's did.
+  const sort = input.sort;
+  if (sort) {
+    const compare = columnOrder[sort.column];
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    shown.sort((a, b) => sign * compare(rows[a]!, rows[b]!) || a - b);
+  }
+  const page = shown.map((index) => rows[index]!);
+  return { rows: page, rechecks: page.filter(isRecheck).length, counts };
+}
+
 export function createDeadlinesService(db: Kysely<Database>, settings: SettingsService, checks: ChecksService) {
   type Run = { snapshot: RegisterSnapshot; effective: EffectiveRuleSettings; deadlines: Deadline[] };
   // The register's deadlines for the last date asked, until anything is written: the nav counts,
@@ -167,6 +307,96 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
     return cached.run;
   }
 
+  // The whole list's rows as built for the last date asked, until a table they rest on is written
+  // (listTables: the engine's and the re-checks'): the pages of the list and its filters read them
+  // without building 43 000 rows anew per block. Shared while it is built, like the run.
+  let wholeCache: { key: string; list: Promise<WholeList> } | null = null;
+  // The rows the last question found, in its order: the next block of the same list is a slice.
+  let answerCache: { key: string; answer: Answer } | null = null;
+
+  function wholeList(date: string, stamp: string): Promise<WholeList> {
+    const key = `${date}|${stamp}`;
+    if (wholeCache?.key !== key) {
+      const entry = {
+        key,
+        list: build(date).then((overview): WholeList => ({ overview, choices: filterChoices(overview.rows), searchTexts: null })),
+      };
+      wholeCache = entry;
+      answerCache = null;
+      entry.list.catch(() => {
+        if (wholeCache === entry) wholeCache = null;
+      });
+    }
+    return wholeCache.list;
+  }
+
+  /**
+   * Every open deadline on `date` with its words, and the re-checks of foster-home adults (see
+   * `overview`). With `placementId`: that child's deadlines, computed from its records alone.
+   */
+  async function build(date: string, placementId?: string, onlyThatPlacement = true, reveal = false): Promise<DeadlineOverview> {
+    const childId =
+      placementId === undefined
+        ? undefined
+        : ((await childOfPlacement(db, placementId)) ?? '');
+    const { snapshot, effective, deadlines } =
+      childId === undefined ? await run(date) : await compute(readRegisterSnapshot(db, childId), date);
+    const children = new Map(snapshot.children.map((c) => [c.id, c]));
+    const placements = new Map(snapshot.placements.map((p) => [p.id, p]));
+    const homes = new Map(snapshot.homes.map((h) => [h.id, h.name]));
+    const explanations = new Map<DeadlineRule, string>();
+    // A home's rows (a home rule, a re-check) belong to the handläggare of the children living there.
+    let homeOwners: Map<string, Owners> | null = null;
+    const ownersOf = (homeId: string) => (homeOwners ??= ownersOfHomes(snapshot, date)).get(homeId) ?? noOwners;
+    const explain = (rule: DeadlineRule) => {
+      let text = explanations.get(rule);
+      if (text === undefined) explanations.set(rule, (text = ruleExplanation(rule, effective.parameters)));
+      return text;
+    };
+    const rows = deadlines
+      .filter((d) => placementId === undefined || !onlyThatPlacement || d.placementId === placementId)
+      .map((d): DeadlineRow => {
+        const placement = d.placementId === null ? undefined : placements.get(d.placementId);
+        const child = placement && children.get(placement.childId);
+        // Where a protected child lives is withheld like its name (revealed on its placement's page only).
+        const hideHome = !reveal && child?.protectedIdentity === true && d.homeId !== null;
+        return {
+          rule: d.rule,
+          placementId: d.placementId,
+          homeId: hideHome ? null : d.homeId,
+          homeName: hideHome ? protectedHomeName : d.homeId === null ? null : (homes.get(d.homeId) ?? null),
+          dueOn: d.dueOn,
+          basisOn: d.basisOn,
+          basisLabel: basisLabels[d.basis],
+          status: d.status,
+          legalRef: d.legalRef,
+          title: ruleTitles[d.rule],
+          explanation: explain(d.rule),
+          satisfiedBy: d.satisfiedBy as EventType,
+          personId: null,
+          personName: null,
+          register: null,
+          specialReasonsOn: d.specialReasonsOn,
+          childId: placement?.childId ?? null,
+          childLabel: child ? childLabel(child) : null,
+          ...ownerFields(
+            placement
+              ? { caseworkers: distinctSorted([placement.caseworker]), units: distinctSorted([placement.unit]) }
+              : d.homeId === null
+                ? noOwners
+                : ownersOf(d.homeId),
+          ),
+        };
+      });
+    // Counted before the re-checks join the list: Kontroller counts those.
+    const counts = countDeadlines(rows);
+    if (placementId === undefined) {
+      rows.push(...(await checks.rechecks(date)).map((r) => recheckDeadlineRow(r, ownersOf(r.homeId))));
+      rows.sort(compareRows);
+    }
+    return { date, rows, counts };
+  }
+
   return {
     /** The engine's deadlines as of `date`, sorted (dueOn, placementId, rule). */
     async compute(date: string): Promise<Deadline[]> {
@@ -188,66 +418,36 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
      * all they depend on (the home rule and the re-checks are not among them).
      */
     async overview(date: string, placementId?: string, onlyThatPlacement = true, reveal = false): Promise<DeadlineOverview> {
-      const childId =
-        placementId === undefined
-          ? undefined
-          : ((await childOfPlacement(db, placementId)) ?? '');
-      const { snapshot, effective, deadlines } =
-        childId === undefined ? await run(date) : await compute(readRegisterSnapshot(db, childId), date);
-      const children = new Map(snapshot.children.map((c) => [c.id, c]));
-      const placements = new Map(snapshot.placements.map((p) => [p.id, p]));
-      const homes = new Map(snapshot.homes.map((h) => [h.id, h.name]));
-      const explanations = new Map<DeadlineRule, string>();
-      // A home's rows (a home rule, a re-check) belong to the handläggare of the children living there.
-      let homeOwners: Map<string, Owners> | null = null;
-      const ownersOf = (homeId: string) => (homeOwners ??= ownersOfHomes(snapshot, date)).get(homeId) ?? noOwners;
-      const explain = (rule: DeadlineRule) => {
-        let text = explanations.get(rule);
-        if (text === undefined) explanations.set(rule, (text = ruleExplanation(rule, effective.parameters)));
-        return text;
+      if (placementId !== undefined || reveal) return build(date, placementId, onlyThatPlacement, reveal);
+      // The whole list is kept for the pages; each caller gets its own list and counts to change.
+      const { overview } = await wholeList(date, await changeStamp(db, listTables));
+      return { date, rows: [...overview.rows], counts: { ...overview.counts } };
+    },
+
+    /**
+     * One page of the bevakningslista: the whole list of the day (built once per change) filtered
+     * as the page's filters ask, sorted by the column asked (ties in the list's own order), and
+     * cut from `offset`, at most 500 rows. With the counts of the status buttons, how many rows
+     * the filters find, and the filters' choices from the whole list.
+     */
+    async page(input: ListDeadlinePageInput): Promise<DeadlinePage> {
+      const stamp = await changeStamp(db, listTables);
+      const whole = await wholeList(input.date, stamp);
+      const { offset, limit, date, caseworker, unit, rule, status, query, sort } = input;
+      // Absent (all) and null ("Ingen angiven") are different questions: JSON would make both null.
+      const owner = (filter: string | null | undefined) => (filter === undefined ? { all: true } : filter);
+      const key = JSON.stringify([date, stamp, owner(caseworker), owner(unit), rule ?? null, status ?? null, query?.trim() ?? '', sort ?? null]);
+      if (answerCache?.key !== key) answerCache = { key, answer: answer(whole, input) };
+      const found = answerCache.answer;
+      return {
+        date,
+        rows: found.rows.slice(offset, offset + Math.min(limit, PAGE_LIMIT)),
+        total: found.rows.length,
+        rechecks: found.rechecks,
+        counts: { ...found.counts },
+        unfiltered: whole.overview.rows.length,
+        choices: whole.choices,
       };
-      const rows = deadlines
-        .filter((d) => placementId === undefined || !onlyThatPlacement || d.placementId === placementId)
-        .map((d): DeadlineRow => {
-          const placement = d.placementId === null ? undefined : placements.get(d.placementId);
-          const child = placement && children.get(placement.childId);
-          // Where a protected child lives is withheld like its name (revealed on its placement's page only).
-          const hideHome = !reveal && child?.protectedIdentity === true && d.homeId !== null;
-          return {
-            rule: d.rule,
-            placementId: d.placementId,
-            homeId: hideHome ? null : d.homeId,
-            homeName: hideHome ? protectedHomeName : d.homeId === null ? null : (homes.get(d.homeId) ?? null),
-            dueOn: d.dueOn,
-            basisOn: d.basisOn,
-            basisLabel: basisLabels[d.basis],
-            status: d.status,
-            legalRef: d.legalRef,
-            title: ruleTitles[d.rule],
-            explanation: explain(d.rule),
-            satisfiedBy: d.satisfiedBy as EventType,
-            personId: null,
-            personName: null,
-            register: null,
-            specialReasonsOn: d.specialReasonsOn,
-            childId: placement?.childId ?? null,
-            childLabel: child ? childLabel(child) : null,
-            ...ownerFields(
-              placement
-                ? { caseworkers: distinctSorted([placement.caseworker]), units: distinctSorted([placement.unit]) }
-                : d.homeId === null
-                  ? noOwners
-                  : ownersOf(d.homeId),
-            ),
-          };
-        });
-      // Counted before the re-checks join the list: Kontroller counts those.
-      const counts = countDeadlines(rows);
-      if (placementId === undefined) {
-        rows.push(...(await checks.rechecks(date)).map((r) => recheckDeadlineRow(r, ownersOf(r.homeId))));
-        rows.sort(compareRows);
-      }
-      return { date, rows, counts };
     },
   };
 }

@@ -1,7 +1,8 @@
 /** The bevakningslista: every open deadline of rules.md on a day, with its counts. */
-import type { DeadlineRule, DeadlineStatus, EventType, PersonRegister } from '../../main/domain/vocabulary';
+import { z } from 'zod';
+import { deadlineRules, deadlineStatuses, type DeadlineRule, type DeadlineStatus, type EventType, type PersonRegister } from '../../main/domain/vocabulary';
 import { channel } from './channel';
-import { asOf } from './fields';
+import { asOf, date, query } from './fields';
 
 /** A deadline as the bevakningslista and a placement's page show it. */
 export interface DeadlineRow {
@@ -60,9 +61,92 @@ export interface DeadlineOverview {
   counts: DeadlineCounts;
 }
 
+/** The rules a row of the bevakningslista can have: the deadline rules and the re-check reminders. */
+export const deadlineRowRules = [...deadlineRules, 'registerkontroll-fortlopande'] as const;
+export type DeadlineRowRule = (typeof deadlineRowRules)[number];
+
+/** The columns the bevakningslista can be sorted by (the grid's column ids). */
+export const deadlineSortColumns = ['status', 'dueOn', 'title', 'legalRef', 'child', 'caseworker'] as const;
+export type DeadlineSortColumn = (typeof deadlineSortColumns)[number];
+
+/** The most rows one answer carries: a window shows a few dozen, the bevakningslista pages of 100. */
+export const DEADLINE_PAGE_LIMIT = 500;
+
+/**
+ * A handläggare or enhet to filter by: absent for all; a name for the rows that are theirs (a
+ * home's row, e.g. a re-check, belongs to each handläggare of the children living there); null for
+ * "Ingen angiven", a placement's rows that have none.
+ */
+const ownerFilter = (what: string) =>
+  z.string(`Välj ${what} i listan.`).trim().min(1, `Välj ${what} i listan.`).max(200, 'Högst 200 tecken.').nullable().optional();
+
+/**
+ * One page of the bevakningslista, filtered, sorted and cut out in main. The filters are those of
+ * the page: handläggare, enhet, regel, status and the quick search (the whole text, in Swedish
+ * lower case, within the child, the home, the title, the handläggare or the adult). Without
+ * `sort` the list's own order (due date, placement, rule); with it, that order breaks ties.
+ */
+export const listDeadlinePageInput = z
+  .object({
+    date,
+    caseworker: ownerFilter('en handläggare'),
+    unit: ownerFilter('en enhet'),
+    rule: z.enum(deadlineRowRules, 'Välj en regel i listan.').optional(),
+    status: z.enum(deadlineStatuses, 'Välj Försenade, Snart eller Kommande.').optional(),
+    query,
+    sort: z
+      .object({
+        column: z.enum(deadlineSortColumns, 'Listan kan inte sorteras på den kolumnen.'),
+        direction: z.enum(['asc', 'desc'], 'Välj stigande eller fallande ordning.'),
+      })
+      .strict()
+      .optional(),
+    offset: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(10_000_000, 'För stort.').default(0),
+    limit: z
+      .int('Ange ett heltal.')
+      .min(1, 'Minst 1 rad.')
+      .max(DEADLINE_PAGE_LIMIT, `Högst ${DEADLINE_PAGE_LIMIT} rader åt gången.`)
+      .default(100),
+  })
+  .strict();
+export type ListDeadlinePageInput = z.output<typeof listDeadlinePageInput>;
+export type DeadlineSort = NonNullable<ListDeadlinePageInput['sort']>;
+
+/** The choices of the page's filters: what the whole list of the day has. */
+export interface DeadlineFilterChoices {
+  /** The handläggare and enheter of the rows, in Swedish order. */
+  caseworkers: string[];
+  units: string[];
+  /** Whether a placement's row has no handläggare (enhet): "Ingen angiven" is a choice. */
+  caseworkerNotGiven: boolean;
+  unitNotGiven: boolean;
+  /** The rules the rows have, in the list's order of rules. */
+  rules: DeadlineRowRule[];
+}
+
+/** A page of the bevakningslista, with what the page around it shows. */
+export interface DeadlinePage {
+  date: string;
+  /** The rows from `offset`, at most `limit`. */
+  rows: DeadlineRow[];
+  /** How many rows every filter finds (the grid's row count), and how many of them are re-checks. */
+  total: number;
+  rechecks: number;
+  /**
+   * The deadlines every filter but the status finds, by status (the status buttons; "Alla" is
+   * their sum). Re-checks are not counted: Kontroller counts them.
+   */
+  counts: DeadlineCounts;
+  /** The rows of the whole list of the day, before any filter: 0 means nothing to watch. */
+  unfiltered: number;
+  choices: DeadlineFilterChoices;
+}
+
 export const deadlineChannels = {
   /** The bevakningslista: every open deadline on `date`. */
   listDeadlines: channel(asOf).returns<DeadlineOverview>(),
+  /** One page of the bevakningslista, filtered, sorted and paged in main, with its counts and filter choices. */
+  listDeadlinePage: channel(listDeadlinePageInput).returns<DeadlinePage>(),
   /** The navigation's counts by Bevakning: `DeadlineOverview.counts` without the list. */
   countDeadlines: channel(asOf).returns<DeadlineCounts>(),
 };

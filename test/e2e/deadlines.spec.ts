@@ -35,6 +35,9 @@ test('the bevakningslista with the demo data: counts match, filters narrow, a ro
   expect(rechecks.length).toBeGreaterThan(0);
   expect(overview.rows.length).toBe(overdue + dueSoon + upcoming + rechecks.length);
   await expect.poll(() => rowCount(page)).toBe(overview.rows.length);
+  // The demo's list fits one page (of 100): no pager under it, the count above says it all.
+  expect(overview.rows.length).toBeLessThanOrEqual(100);
+  await expect(page.getByRole('navigation', { name: 'Sidor i bevakningslistan' })).toHaveCount(0);
   await expect(
     page.getByText(`${overdue + dueSoon + upcoming} bevakningar visas, och ${rechecks.length} fortlöpande registerkontroller som räknas under Kontroller`),
   ).toBeVisible();

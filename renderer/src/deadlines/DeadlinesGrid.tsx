@@ -1,23 +1,33 @@
-import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
-import { spellOutReference, type DeadlineRow, type DeadlineStatus } from '../../../preload/api';
+import { useEffect, useRef } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import {
+  ColumnApiModule,
+  ScrollApiModule,
+  type CellKeyDownEvent,
+  type ColDef,
+  type GetRowIdParams,
+  type GridApi,
+  type ICellRendererParams,
+  type RowClassParams,
+  type SortModelItem,
+} from 'ag-grid-community';
+import { deadlineSortColumns, spellOutReference, type DeadlineRow, type DeadlineSort } from '../../../preload/api';
+import { cspNonce } from '../bridge/api';
 import { gridTheme, wrapped } from '../components/grid';
 import { CellStack } from '../components/CellStack';
-import { ListGrid } from '../components/ListGrid';
-import { compareSv, deadlineStatusLabels } from '../labels';
+import { deadlineStatusLabels } from '../labels';
 import { relativeDays } from '../today';
 import { deadlineTitle } from './rowTitle';
 
+/** The least a row has: two lines; a row with more text grows with it (`wrapped`). */
 const theme = gridTheme(62);
 
 const localeText: Record<string, string> = {
   noRowsToShow: 'Inga bevakningar matchar sökningen eller filtren.',
   noMatchingRows: 'Inga bevakningar matchar sökningen eller filtren.',
   loadingOoo: 'Hämtar bevakningar…',
-  loadingError: 'Bevakningarna kunde inte hämtas.',
   ariaSortableColumn: 'Tryck Enter för att sortera',
 };
-
-const statusOrder: Record<DeadlineStatus, number> = { overdue: 0, 'due-soon': 1, upcoming: 2 };
 
 /** A row's key: one deadline per rule and placement (or home, for the home rules; per adult and register for re-checks). */
 export const deadlineKey = (row: DeadlineRow): string =>
@@ -76,16 +86,15 @@ function CaseworkerCell({ data }: ICellRendererParams<DeadlineRow>) {
 }
 
 /**
- * The text columns share the width and wrap (`wrapped`), so their least widths are small enough
- * for every column to show at 1 024 px; a wide screen gives each more room and fewer lines.
+ * The text columns share the width and wrap, so their least widths are small enough for every
+ * column to show at 1 024 px; a wide screen gives each more room and fewer lines. Main sorts the
+ * rows (`listDeadlinePage`): a column's sort is its id (`deadlineSortColumns`).
  */
 const columnDefs: ColDef<DeadlineRow>[] = [
   {
     colId: 'status',
     headerName: 'Status',
     valueGetter: ({ data }) => (data ? deadlineStatusLabels[data.status] : ''),
-    comparator: (_a, _b, nodeA, nodeB) =>
-      statusOrder[nodeA.data?.status ?? 'upcoming'] - statusOrder[nodeB.data?.status ?? 'upcoming'],
     cellRenderer: StatusCell,
     width: 108,
   },
@@ -94,7 +103,6 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     headerName: 'Förfaller',
     field: 'dueOn',
     cellRenderer: DueCell,
-    sort: 'asc',
     width: 140,
   },
   {
@@ -104,7 +112,6 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     cellRenderer: RuleCell,
     tooltipValueGetter: ({ data }) =>
       data ? `${deadlineTitle(data)}: ${data.explanation}${data.specialReasonsOn ? ` Särskilda skäl dokumenterade ${data.specialReasonsOn}.` : ''}` : '',
-    comparator: compareSv,
     flex: 1.7,
     minWidth: 220,
   },
@@ -114,7 +121,6 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     field: 'legalRef',
     cellRenderer: LegalCell,
     tooltipValueGetter: ({ data }) => (data ? `${spellOutReference(data.legalRef, data.dueOn)}. Räknat från: ${data.basisLabel} ${data.basisOn}` : ''),
-    comparator: compareSv,
     flex: 1.2,
     minWidth: 160,
   },
@@ -124,7 +130,6 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     valueGetter: ({ data }) => (data ? (data.childLabel ?? data.homeName ?? '') : ''),
     cellRenderer: ChildCell,
     tooltipValueGetter: ({ data }) => (data ? [data.childLabel, data.homeName].filter(Boolean).join(', ') : ''),
-    comparator: compareSv,
     flex: 1.1,
     minWidth: 150,
   },
@@ -134,40 +139,132 @@ const columnDefs: ColDef<DeadlineRow>[] = [
     field: 'caseworker',
     cellRenderer: CaseworkerCell,
     tooltipValueGetter: ({ data }) => (data ? [data.caseworker, data.unit].filter(Boolean).join(', ') : ''),
-    comparator: compareSv,
     flex: 1,
     minWidth: 170,
   },
 ];
 
-const defaultColDef: ColDef<DeadlineRow> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
+/**
+ * Main sorts the list (the whole of it, not the page shown): a header's sort is sent with the
+ * question, and the grid's own sort keeps the page in the order main gave (a comparator that finds
+ * every row equal, and the sort is stable).
+ */
+const keepMainsOrder = () => 0;
+const defaultColDef: ColDef<DeadlineRow> = {
+  ...wrapped,
+  sortable: true,
+  comparator: keepMainsOrder,
+  resizable: true,
+  suppressMovable: true,
+  cellClass: 'cell--stack',
+};
 
 const getRowId = ({ data }: GetRowIdParams<DeadlineRow>) => deadlineKey(data);
 const getRowClass = ({ data }: RowClassParams<DeadlineRow>) => (data ? `row--deadline-${data.status}` : undefined);
 
+/** Rows per page: a screen shows a few dozen; main caps an answer at 500. */
+export const DEADLINE_PAGE_SIZE = 100;
+
+/** The grid's sort as main takes it: one column of the list, or none (the list's own order). */
+export function deadlineSort(model: readonly SortModelItem[]): DeadlineSort | undefined {
+  const first = model[0];
+  const column = deadlineSortColumns.find((id) => id === first?.colId);
+  return first && column ? { column, direction: first.sort } : undefined;
+}
+
+const sameSort = (a: DeadlineSort | undefined, b: DeadlineSort | undefined) => a?.column === b?.column && a?.direction === b?.direction;
+
+/** The headers show `sort`, and only it. */
+function showSort(api: GridApi<DeadlineRow>, sort: DeadlineSort | undefined) {
+  api.applyColumnState({ state: sort ? [{ colId: sort.column, sort: sort.direction }] : [], defaultState: { sort: null } });
+}
+
+/** The headers' sort is set from the page's (`applyColumnState`); another page starts at its top (`ensureIndexVisible`). */
+const modules = [ColumnApiModule, ScrollApiModule];
+
 interface Props {
+  /** The page's rows, in main's order. */
   rows: DeadlineRow[];
+  /** The sort main was asked for: the headers show it; a header clicked asks for another. */
+  sort: DeadlineSort | undefined;
+  onSort: (sort: DeadlineSort | undefined) => void;
+  /** Changes when another page (or list) is shown: the grid scrolls back to its first row. */
+  pageKey: string;
   today: string;
   /** The id of the heading that names the grid for screen readers. */
   labelledBy: string;
   onOpen: (row: DeadlineRow) => void;
 }
 
-export function DeadlinesGrid({ rows, today, labelledBy, onOpen }: Props) {
+/**
+ * The bevakningslista's grid: one page of rows at a time (the client-side row model, holding only
+ * the rows main sent), each row as tall as its text. Otherwise as the app's lists (ListGrid): theme
+ * with the CSP nonce, rows in the DOM in the order shown, one Tab stop, the accessible name, a row
+ * opened by click or Enter. A header sorts the whole list in main (`onSort`), not the page.
+ */
+export function DeadlinesGrid({ rows, sort, onSort, pageKey, today, labelledBy, onOpen }: Props) {
+  const wrapRef = useRef<HTMLDivElement>(null);
+  const apiRef = useRef<GridApi<DeadlineRow> | null>(null);
+  // The sort asked for, for the grid's events (a header clicked, the state set from here).
+  const sortRef = useRef(sort);
+  useEffect(() => {
+    sortRef.current = sort;
+    if (apiRef.current && !apiRef.current.isDestroyed()) showSort(apiRef.current, sort);
+  }, [sort]);
+  // Another page starts at its top.
+  const hasRows = rows.length > 0;
+  useEffect(() => {
+    const api = apiRef.current;
+    if (api && !api.isDestroyed() && hasRows) api.ensureIndexVisible(0, 'top');
+    // Only when another page is shown, not when a write changes the rows of this one.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pageKey]);
   return (
-    <ListGrid<DeadlineRow>
-      // "om 12 dagar" is counted from today: a new date draws the grid anew.
-      redrawKey={today}
-      theme={theme}
-      rows={rows}
-      columnDefs={columnDefs}
-      defaultColDef={defaultColDef}
-      context={{ today } satisfies Context}
-      getRowId={getRowId}
-      getRowClass={getRowClass}
-      localeText={localeText}
-      labelledBy={labelledBy}
-      onOpen={onOpen}
-    />
+    <div className="grid-wrap" ref={wrapRef}>
+      <AgGridReact<DeadlineRow>
+        // "om 12 dagar" is counted from today: a new date draws the grid anew.
+        key={today}
+        modules={modules}
+        theme={theme}
+        styleNonce={cspNonce}
+        rowData={rows}
+        // One column sorts the list: main sorts by one.
+        suppressMultiSort
+        columnDefs={columnDefs}
+        defaultColDef={defaultColDef}
+        context={{ today } satisfies Context}
+        getRowId={getRowId}
+        getRowClass={getRowClass}
+        localeText={localeText}
+        // Rows in the DOM in the order shown, so screen readers read them as they are seen.
+        ensureDomOrder
+        // One Tab stop: the arrow keys move inside, Tab and Shift+Tab leave the grid.
+        tabToNextCell={() => false}
+        tabToNextHeader={() => false}
+        onGridReady={({ api }) => {
+          apiRef.current = api;
+          showSort(api, sortRef.current);
+          // AG Grid 36 has no option for the grid's accessible name: set it on its role="grid" element.
+          wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy);
+        }}
+        onGridPreDestroyed={() => {
+          apiRef.current = null;
+        }}
+        onSortChanged={({ api }) => {
+          const asked = deadlineSort(
+            api
+              .getColumnState()
+              .filter((column) => column.sort)
+              .map((column) => ({ colId: column.colId, sort: column.sort as 'asc' | 'desc' })),
+          );
+          if (!sameSort(asked, sortRef.current)) onSort(asked);
+        }}
+        onRowClicked={({ data }) => data && onOpen(data)}
+        onCellKeyDown={(event: CellKeyDownEvent<DeadlineRow>) => {
+          const key = (event.event as KeyboardEvent | null | undefined)?.key;
+          if (key === 'Enter' && event.data) onOpen(event.data);
+        }}
+      />
+    </div>
   );
 }

@@ -1,14 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { DeadlineRow, DeadlineStatus } from '../../../preload/api';
+import type { DeadlineFilterChoices, DeadlinePage, DeadlineRow, DeadlineSort, DeadlineStatus, ListDeadlinePageInput } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { useLeadDays, useLoaded } from '../components/useLoaded';
 import { FilterSelect } from '../components/FilterSelect';
+import { Pager } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
 import { StatusCards } from '../components/StatusCards';
 import { ruleLabels, svCollator } from '../labels';
 import { longDate } from '../today';
-import { DeadlinesGrid } from './DeadlinesGrid';
-import { deadlineTitle } from './rowTitle';
+import { DEADLINE_PAGE_SIZE, DeadlinesGrid } from './DeadlinesGrid';
 
 /** The rules a row can have: the deadline rules and the re-check reminders. */
 type RowRule = DeadlineRow['rule'];
@@ -25,11 +25,20 @@ interface Filters {
 
 const noFilters: Filters = { status: 'all', caseworker: '', unit: '', rule: '', query: '' };
 
+/** The list's own first order: the earliest due first (the Förfaller column, ascending). */
+const firstSort: DeadlineSort = { column: 'dueOn', direction: 'asc' };
+
+/** The page shown: its first row, for the list it was chosen in (another list starts at its first page). */
+interface PageOf {
+  list: string;
+  offset: number;
+}
+
 /**
- * The filters outlive the page: a case worker who opens a placement from a filtered list comes
- * back to the same list. Kept for this window only, never stored.
+ * The filters, the sort and the page outlive the page: a case worker who opens a placement from a
+ * filtered list comes back to the same list, where they were. Kept for this window only, never stored.
  */
-let remembered: Filters = noFilters;
+let remembered: { filters: Filters; sort: DeadlineSort | undefined; pageOf: PageOf | null } = { filters: noFilters, sort: firstSort, pageOf: null };
 
 
 interface Props {
@@ -47,82 +56,106 @@ interface Props {
   onLoadDemo: () => Promise<void>;
 }
 
-const fold = (text: string) => text.toLocaleLowerCase('sv');
-
 /**
  * The choice of the handläggare and enhet filters for a placement that has none: without it such a
- * placement could only be found under "Alla". No name can be it: names are stored trimmed.
+ * placement could only be found under "Alla". No name can be it: names are stored trimmed. Main
+ * is asked for it as null.
  */
 const NOT_GIVEN = ' ';
 const NOT_GIVEN_LABEL = 'Ingen angiven';
 
-/** Whether a row has the handläggare or enhet (`name`) the filter asks for. A deadline of a home (no placement) has neither. */
-function matchesName(row: DeadlineRow, names: readonly string[], filter: string): boolean {
-  if (filter === '') return true;
-  if (filter === NOT_GIVEN) return row.placementId !== null && names.length === 0;
-  return names.includes(filter);
+/** The longest quick search the contract takes. */
+const QUERY_MAX = 200;
+
+/** A name filter as main takes it: absent for all, null for "Ingen angiven". */
+const ownerArgument = (filter: string): string | null | undefined => (filter === '' ? undefined : filter === NOT_GIVEN ? null : filter);
+
+/** The page's filters as the question to main (the date, sort and page are added per request). */
+function filterArguments(filters: Filters): Omit<ListDeadlinePageInput, 'date' | 'offset' | 'limit' | 'sort'> {
+  const query = filters.query.trim().slice(0, QUERY_MAX);
+  return {
+    caseworker: ownerArgument(filters.caseworker),
+    unit: ownerArgument(filters.unit),
+    rule: filters.rule === '' ? undefined : filters.rule,
+    status: filters.status === 'all' ? undefined : filters.status,
+    query: query === '' ? undefined : query,
+  };
+}
+
+/** The first row of the last page of a list of `total` rows. */
+const lastPageStart = (total: number) => (total === 0 ? 0 : Math.floor((total - 1) / DEADLINE_PAGE_SIZE) * DEADLINE_PAGE_SIZE);
+
+/** A page main answered, with the question it answers (the list and the first row asked for). */
+interface Answered {
+  list: string;
+  offset: number;
+  page: DeadlinePage;
 }
 
 export function DeadlinesPage(props: Props) {
   const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onNewHome, onLoadDemo } = props;
-  const [filters, setFilters] = useState<Filters>(remembered);
+  const [filters, setFilters] = useState<Filters>(remembered.filters);
+  const [sort, setSort] = useState<DeadlineSort | undefined>(remembered.sort);
+  const [pageOf, setPageOf] = useState<PageOf | null>(remembered.pageOf);
   const [retries, setRetries] = useState(0);
-  const requestKey = `${today}\u0000${version}\u0000${retries}`;
-  const loaded = useLoaded(() => api.listDeadlines({ date: today }), requestKey);
+  const question = useMemo(() => filterArguments(filters), [filters]);
+  // The list: the day, the filters and the sort. Another list starts at its first page; a write
+  // (`version`) keeps the page shown.
+  const list = JSON.stringify([today, question, sort ?? null]);
+  const offset = pageOf?.list === list ? pageOf.offset : 0;
+  const requestKey = `${list}\u0000${offset}\u0000${version}\u0000${retries}`;
+  // One question per page: its rows, and what the page shows around them (the counts, the total,
+  // the filters' choices). An answer to an older question is dropped (useLoaded); the page shown
+  // stays until the next has come.
+  const loaded = useLoaded<Answered>(
+    () =>
+      api.listDeadlinePage({ date: today, ...question, sort, offset, limit: DEADLINE_PAGE_SIZE }).then((result) =>
+        result.ok ? { ok: true as const, value: { list, offset, page: result.value } } : result,
+      ),
+    requestKey,
+  );
   const leadDays = useLeadDays(version);
 
   useEffect(() => {
-    remembered = filters;
-  }, [filters]);
+    remembered = { filters, sort, pageOf };
+  }, [filters, sort, pageOf]);
 
-  const rows = useMemo(() => loaded?.value?.rows ?? [], [loaded]);
+  // A page beyond the end (rows done since, in another window): the last page there is (set while
+  // rendering, as React has it for state that follows from what was shown).
+  const answered = loaded?.value ?? null;
+  if (answered && answered.list === list && answered.offset === offset && offset > 0 && offset >= answered.page.total) {
+    setPageOf({ list, offset: lastPageStart(answered.page.total) });
+  }
+
+  const page: DeadlinePage | null = answered?.page ?? null;
+  // A change of the filters (the status, the search) makes another list: it starts at its first page.
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
-  // The choices come from the rows, plus the one chosen (so it stays shown when its rows are gone).
+  // The choices come from the whole list (main), plus the one chosen (so it stays shown when its rows are gone).
   // A home's row (a re-check) can belong to several: the handläggare of each child living there.
-  const caseworkers = useMemo(() => choices(rows, (row) => row.caseworkers, filters.caseworker), [rows, filters.caseworker]);
-  const units = useMemo(() => choices(rows, (row) => row.units, filters.unit), [rows, filters.unit]);
+  const caseworkers = useMemo(() => (page ? choices(page.choices.caseworkers, page.choices.caseworkerNotGiven, filters.caseworker) : []), [page, filters.caseworker]);
+  const units = useMemo(() => (page ? choices(page.choices.units, page.choices.unitNotGiven, filters.unit) : []), [page, filters.unit]);
   const rules = useMemo(() => {
-    const present = new Set<RowRule>(rows.map((row) => row.rule));
+    const present = new Set<RowRule>(page?.choices.rules ?? []);
     if (filters.rule) present.add(filters.rule);
     return [...present].sort((a, b) => svCollator.compare(ruleLabels[a], ruleLabels[b]));
-  }, [rows, filters.rule]);
+  }, [page, filters.rule]);
 
-  // Every filter but the status: the counts on the status buttons say what each would show.
-  const matching = useMemo(() => {
-    const query = fold(filters.query.trim());
-    return rows.filter(
-      (row) =>
-        matchesName(row, row.caseworkers, filters.caseworker) &&
-        matchesName(row, row.units, filters.unit) &&
-        (filters.rule === '' || row.rule === filters.rule) &&
-        (query === '' ||
-          [row.childLabel, row.homeName, deadlineTitle(row), row.caseworker, row.personName].some(
-            (text) => text !== null && fold(text).includes(query),
-          )),
-    );
-  }, [rows, filters]);
-  const shown = useMemo(
-    () => (filters.status === 'all' ? matching : matching.filter((row) => row.status === filters.status)),
-    [matching, filters.status],
-  );
-  // The cards count the deadlines, as the menu's badge does. The re-checks are listed beside them
-  // as reminders, but they are checks: Kontroller counts them, so no number counts one twice.
-  const counts = useMemo(() => {
-    const result: Record<StatusFilter, number> = { all: 0, overdue: 0, 'due-soon': 0, upcoming: 0 };
-    for (const row of matching) {
-      if (isRecheck(row)) continue;
-      result[row.status] += 1;
-      result.all += 1;
-    }
-    return result;
-  }, [matching]);
-  const shownRechecks = shown.filter(isRecheck).length;
+  // The cards count the deadlines every filter but the status finds, as the menu's badge does. The
+  // re-checks are listed beside them as reminders, but they are checks: Kontroller counts them.
+  const counts: Record<StatusFilter, number> = page
+    ? {
+        overdue: page.counts.overdue,
+        'due-soon': page.counts.dueSoon,
+        upcoming: page.counts.upcoming,
+        all: page.counts.overdue + page.counts.dueSoon + page.counts.upcoming,
+      }
+    : { all: 0, overdue: 0, 'due-soon': 0, upcoming: 0 };
 
   if (loaded === null) {
     return <p className="page-message" role="status">Hämtar bevakningar…</p>;
   }
-  if (loaded.error !== null && loaded.value === null) {
+  if (page === null) {
     return (
       <div className="page-message page-message--error" role="alert">
         <p>Bevakningarna kunde inte hämtas. {loaded.error}</p>
@@ -130,9 +163,10 @@ export function DeadlinesPage(props: Props) {
       </div>
     );
   }
-  if (rows.length === 0) {
+  if (page.unfiltered === 0) {
     return <EmptyState registerEmpty={registerEmpty} onGoToPlacements={onGoToPlacements} onNewHome={onNewHome} onLoadDemo={onLoadDemo} />;
   }
+  const listError = loaded.error;
 
   const filtered = filters.caseworker !== '' || filters.unit !== '' || filters.rule !== '' || filters.query !== '';
   const statusButtons: { value: StatusFilter; label: string; detail?: string }[] = [
@@ -200,17 +234,20 @@ export function DeadlinesPage(props: Props) {
         )}
       </div>
 
-      {loaded.error !== null && (
+      {listError !== null && (
         <div className="list-error" role="alert">
-          <p>Bevakningarna kunde inte hämtas på nytt. {loaded.error}</p>
+          <p>Bevakningarna kunde inte hämtas på nytt. {listError}</p>
           <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
         </div>
       )}
       <p className="result-count" aria-live="polite">
-        {shownText(shown.length - shownRechecks, shownRechecks)}
+        {shownText(page.total - page.rechecks, page.rechecks)}
       </p>
       <DeadlinesGrid
-        rows={shown}
+        rows={page.rows}
+        sort={sort}
+        onSort={setSort}
+        pageKey={`${answered?.list ?? ''}\u0000${answered?.offset ?? 0}`}
         today={today}
         labelledBy="deadlines-title"
         onOpen={(row: DeadlineRow) => {
@@ -220,6 +257,16 @@ export function DeadlinesPage(props: Props) {
           else if (row.homeId !== null) onOpenHome(row.homeId);
         }}
       />
+      {page.total > DEADLINE_PAGE_SIZE && (
+        <Pager
+          label="Sidor i bevakningslistan"
+          offset={offset}
+          pageSize={DEADLINE_PAGE_SIZE}
+          total={page.total}
+          shown={{ offset: answered?.offset ?? 0, rows: page.rows.length }}
+          onPage={(to) => setPageOf({ list, offset: to })}
+        />
+      )}
       <p className="hint">
         Tips: tryck <kbd>Enter</kbd> på en rad för att öppna placeringen och registrera det som är gjort. En registerkontroll
         öppnar hemmet, där kontrollen registreras.
@@ -229,25 +276,16 @@ export function DeadlinesPage(props: Props) {
 }
 
 /**
- * A name filter's choices: the names of the rows in Swedish order, then "Ingen angiven" when a
- * placement has none, plus the one chosen (so it stays shown when its rows are gone).
+ * A name filter's choices: the names of the whole list in Swedish order (main's), then "Ingen
+ * angiven" when a placement has none, plus the one chosen (so it stays shown when its rows are gone).
  */
-function choices(rows: readonly DeadlineRow[], namesOf: (row: DeadlineRow) => readonly string[], chosen: string): { value: string; label: string }[] {
-  const names = new Set<string>();
-  let notGiven = chosen === NOT_GIVEN;
-  for (const row of rows) {
-    const rowNames = namesOf(row);
-    for (const name of rowNames) names.add(name);
-    if (rowNames.length === 0 && row.placementId !== null) notGiven = true;
-  }
-  if (chosen && chosen !== NOT_GIVEN) names.add(chosen);
+function choices(names: DeadlineFilterChoices['caseworkers'], notGiven: boolean, chosen: string): { value: string; label: string }[] {
+  const all = chosen && chosen !== NOT_GIVEN && !names.includes(chosen) ? [...names, chosen].sort(svCollator.compare) : names;
   return [
-    ...[...names].sort(svCollator.compare).map((name) => ({ value: name, label: name })),
-    ...(notGiven ? [{ value: NOT_GIVEN, label: NOT_GIVEN_LABEL }] : []),
+    ...all.map((name) => ({ value: name, label: name })),
+    ...(notGiven || chosen === NOT_GIVEN ? [{ value: NOT_GIVEN, label: NOT_GIVEN_LABEL }] : []),
   ];
 }
-
-const isRecheck = (row: DeadlineRow) => row.rule === 'registerkontroll-fortlopande';
 
 /** "12 bevakningar visas", and the re-checks shown with them, said not to be counted here. */
 function shownText(deadlines: number, rechecks: number): string {

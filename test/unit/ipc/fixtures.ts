@@ -35,6 +35,10 @@ export const validInputs: Record<Channel, unknown> = {
   removeEvent: { id: 'e-1' },
   listHomeEvents: { homeId: 'h-1' },
   listDeadlines: { date: '2026-11-22' },
+  listDeadlinePage: {
+    date: '2026-11-22', caseworker: null, unit: 'Barn och unga', rule: 'registerkontroll-fortlopande', status: 'overdue',
+    query: 'ek', sort: { column: 'child', direction: 'desc' }, offset: 100, limit: 100,
+  },
   countDeadlines: { date: '2026-11-22' },
   getHomeChecks: { homeId: 'h-1', date: '2026-11-22' },
   recordRegisterCheck: {
@@ -156,6 +160,21 @@ export const badInputs: Record<Channel, unknown[]> = {
   removeEvent: [{}, { id: 5 }],
   listHomeEvents: [{}, { id: 'h-1' }],
   listDeadlines: [{}, { date: '2026-02-29' }, { date: null }],
+  listDeadlinePage: [
+    {},
+    { date: '2026-11-22', limit: 501 },
+    { date: '2026-11-22', limit: 0 },
+    { date: '2026-11-22', offset: -1 },
+    { date: '2026-11-22', offset: 1.5 },
+    { date: '2026-11-22', sort: { column: 'explanation', direction: 'asc' } },
+    { date: '2026-11-22', sort: { column: 'dueOn', direction: 'up' } },
+    { date: '2026-11-22', status: 'late' },
+    { date: '2026-11-22', rule: 'fika' },
+    { date: '2026-11-22', caseworker: '' },
+    { date: '2026-11-22', unit: 5 },
+    { date: '2026-11-22', query: 'x'.repeat(201) },
+    { date: '2026-11-22', page: 2 },
+  ],
   countDeadlines: [{}, { date: '20261122' }],
   getHomeChecks: [{ homeId: 'h-1' }, { homeId: '', date: '2026-11-22' }],
   recordRegisterCheck: [
