@@ -11,10 +11,9 @@ import { readRegisterSnapshot } from '../../main/db/placements-repository';
 import { computeDeadlines } from '../../main/domain/deadlines';
 import { createServices } from '../../main/services';
 import { toDeadlineRegister } from '../../main/services/deadlines';
-import { benchDate, describeRegister, syntheticRegister } from './synthetic-register';
+import { benchDate, cityScale, describeRegister, syntheticCity } from './synthetic-register';
 import { testClock } from '../clock';
 
-const sizes = { homes: 5_000, placements: 20_000 };
 const width = 62;
 
 async function measure<T>(fn: () => T | Promise<T>, repeat: number): Promise<{ result: T; ms: number }> {
@@ -40,10 +39,10 @@ async function timed<T>(label: string, fn: () => T | Promise<T>, repeat = 1): Pr
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
-  const file = syntheticRegister(sizes);
+  const file = syntheticCity(cityScale);
   const { active, events } = describeRegister(file, benchDate);
   console.log(
-    `Syntetiskt register: ${sizes.homes} hem, ${sizes.placements} barn och placeringar (${active} aktiva ${benchDate}), ` +
+    `Syntetiskt register: ${file.homes.length} hem, ${file.placements.length} placeringar (${active} aktiva ${benchDate}), ` +
       `${events} händelser (Node ${process.version})\n`,
   );
 
