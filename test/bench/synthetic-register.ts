@@ -88,6 +88,17 @@ export function scaledCity(factor: number, base: CityScale = cityScale): CitySca
 /** The same city at 1/100: 50 homes, 500 children, 600 placements; imports in a blink. */
 export const smallScale: CityScale = scaledCity(1 / 100);
 
+/**
+ * The older call, by a number of homes and of placements (scripts/bench-search.ts sizes its
+ * register so): the city with about that many homes, and children, placements, checks and events
+ * in the city's proportions to the placements.
+ */
+export function syntheticRegister({ homes, placements }: { homes: number; placements: number }): CityFile {
+  const cityHomes = Object.values(cityScale.homes).reduce((sum, n) => sum + n, 0);
+  const byHomes = scaledCity(homes / cityHomes);
+  return syntheticCity({ ...scaledCity(placements / cityScale.placements), homes: byHomes.homes, uppdragstagare: byHomes.uppdragstagare });
+}
+
 /** What the generator writes: an exchange file with every list present. */
 export type CityFile = Required<ExchangeFile>;
 

@@ -16,6 +16,7 @@ import {
   scaledCity,
   smallScale,
   syntheticCity,
+  syntheticRegister,
   type CityFile,
 } from '../bench/synthetic-register';
 
@@ -98,6 +99,13 @@ describe('the generated city', () => {
     expect(shape.childrenWithSeveralPlacements / shape.children).toBeLessThan(0.25);
     expect(shape.protectedChildren).toBe(Math.round(shape.children / 97));
     expect(shape.endedLvuFollowedUp).toBeGreaterThan(0.25 * shape.ended * (shape.lvu / shape.placements));
+  });
+
+  it('can still be asked for by a number of homes and of placements', () => {
+    const shape = describeRegister(syntheticRegister({ homes: 100, placements: 300 }));
+    expect(shape.homes).toBe(100);
+    expect(shape.placements).toBeGreaterThanOrEqual(297);
+    expect(shape.placements).toBeLessThanOrEqual(300);
   });
 
   it('is fictional where it should be and real where the import asks: official kommun names, no personnummer', () => {
