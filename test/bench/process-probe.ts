@@ -58,15 +58,15 @@ if (mode === 'import') {
   await Promise.all([
     call('getAppInfo', {}),
     call('countDeadlines', { date }),
-    call('listChecks', { date }),
-    call('listDeadlines', { date }),
+    call('countChecks', { date }),
+    call('listDeadlinePage', { date, offset: 0, limit: 100 }),
     call('getRuleSettings', {}),
     call('getPreferences', {}),
   ]);
   const startMs = performance.now() - started;
   const afterStart = memory();
   // A few pages: Register, a home's panel, Placeringar (ongoing), Kontroller.
-  const homes = (await call('listHomes', {})).value as { id: string }[];
+  const homes = ((await call('searchHomes', { query: '' })).value as { rows: { id: string }[] }).rows;
   const homeId = homes[Math.floor(homes.length / 2)]!.id;
   await Promise.all([call('getHome', { id: homeId }), call('getHomeChecks', { homeId, date }), call('listHomeEvents', { homeId })]);
   await call('listPlacements', { date, activeOnly: true });
