@@ -34,6 +34,13 @@ export async function getChild(db: Db, id: string): Promise<ChildRow | undefined
   return row && toChild(row);
 }
 
+/** The children asked for, by id (ids not found are left out). */
+export async function childrenByIds(db: Db, ids: readonly string[]): Promise<Map<string, ChildRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('children').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((row) => [row.id, toChild(row)]));
+}
+
 export async function saveChild(db: Db, child: ChildRow): Promise<void> {
   const { id, protectedIdentity, ...fields } = child;
   const values = { ...fields, protectedIdentity: protectedIdentity ? 1 : 0 };
@@ -83,6 +90,111 @@ export async function getPlacement(db: Db, id: string): Promise<PlacementWithSta
   const placement = await db.selectFrom('placements').selectAll().where('id', '=', id).executeTakeFirst();
   if (!placement) return undefined;
   return { ...placement, stays: (await staysOf(db, [id])).get(id) ?? [] };
+}
+
+/** The placements asked for, with their stays, in no particular order (ids not found are left out). */
+export async function placementsByIds(db: Db, ids: readonly string[]): Promise<PlacementWithStays[]> {
+  if (ids.length === 0) return [];
+  const placements = await db.selectFrom('placements').selectAll().where('id', 'in', [...ids]).execute();
+  const stays = await staysOf(db, ids);
+  return placements.map((p) => ({ ...p, stays: stays.get(p.id) ?? [] }));
+}
+
+/** A word of a search as `findPlacements` matches it; the service decides what a word may find. */
+export interface PlacementSearchWord {
+  /** In search form (`foldSwedish`): matched in the texts the list row shows. */
+  folded: string;
+  /** As typed: matched in an unprotected child's birth date (ÅÅÅÅ-MM-DD). */
+  typed: string;
+  /** Its digits when it is (part of) a personnummer or birth date, else null: matched in an unprotected child's. */
+  digits: string | null;
+}
+
+export interface PlacementFind {
+  /** The date the row's home and "active" are judged on. */
+  on: string;
+  /** Each must match the placement (in any order). */
+  words: readonly PlacementSearchWord[];
+  /** Only the placements active on `on` (domain isActiveOn); the others found are counted as `hidden`. */
+  activeOnly: boolean;
+  /** What the list calls a protected child's home: searched instead of the home. */
+  protectedHomeName: string;
+  /** Sorted here; without it newest first (start date descending, then id). Ties are newest first. */
+  orderBy?: { column: 'startedOn' | 'endedOn' | 'legalBasis'; direction: 'asc' | 'desc' };
+  /**
+   * A text of the row to return as `key`, for the caller to sort by: Swedish order needs
+   * Intl.Collator, and SQLite (better-sqlite3) cannot be given a collation.
+   */
+  key?: 'child' | 'home' | 'caseworker' | 'unit';
+}
+
+export interface FoundPlacement {
+  id: string;
+  /** The text asked for as `key` (null when blank or not asked for). */
+  key: string | null;
+}
+
+/**
+ * The placements a search finds, in order, as ids: only what is needed to count, sort and page
+ * them, so the list's rows are built for one page alone. The texts searched are the ones a list
+ * row shows (placementListRow): the child's label ("Skyddad identitet (f. 2012)" for a protected
+ * child, whose name is never searched), the home of the stay current on `on` (else the last; for
+ * a protected child "Skyddat boende"), handläggare, enhet and the placement's id; and, for a child
+ * that is not protected, its birth date and personnummer. Plain SQL, without the CamelCasePlugin.
+ */
+export async function findPlacements(db: Db, find: PlacementFind): Promise<{ found: FoundPlacement[]; hidden: number }> {
+  const { on } = find;
+  const plain = db.withoutPlugins();
+  const label = sql`CASE WHEN c.id IS NULL THEN p.child_id
+      WHEN c.protected_identity = 1 THEN 'Skyddad identitet (f. ' || substr(c.birth_date, 1, 4) || ')'
+      ELSE coalesce(c.name, 'Barn f. ' || c.birth_date) END`;
+  // SQLite leaves out the joins and subqueries of the columns a query does not use: a list
+  // without a search or a sort by name reads the placements alone.
+  const shown = sql`WITH shown AS (
+      SELECT p.id, p.started_on, p.ended_on, p.legal_basis, p.caseworker, p.unit,
+        (p.started_on <= ${on} AND (p.ended_on IS NULL OR ${on} < p.ended_on)) AS active,
+        c.id IS NOT NULL AS child_found, coalesce(c.protected_identity, 0) AS protected, c.birth_date, c.personnummer,
+        ${label} AS label,
+        CASE WHEN c.protected_identity = 1 THEN ${find.protectedHomeName} ELSE h.name END AS home
+      FROM placements p
+      LEFT JOIN children c ON c.id = p.child_id
+      LEFT JOIN stays s ON s.placement_id = p.id AND s.ordinal = coalesce(
+        (SELECT min(x.ordinal) FROM stays x WHERE x.placement_id = p.id AND x.from_date <= ${on} AND (x.to_date IS NULL OR ${on} < x.to_date)),
+        (SELECT max(x.ordinal) FROM stays x WHERE x.placement_id = p.id))
+      LEFT JOIN homes h ON h.id = s.home_id
+    )`;
+  const matches = find.words.map(
+    (word) => sql`(
+      instr(sv_lower(label || char(10) || coalesce(home, '') || char(10) || coalesce(caseworker, '') || char(10) || coalesce(unit, '') || char(10) || id), ${word.folded}) > 0
+      OR (child_found = 1 AND protected = 0 AND (
+        instr(birth_date, ${word.typed}) > 0
+        OR (${word.digits} IS NOT NULL AND (
+          instr(replace(replace(replace(coalesce(personnummer, ''), '-', ''), '+', ''), ' ', ''), ${word.digits}) > 0
+          OR instr(replace(birth_date, '-', ''), ${word.digits}) > 0)))))`,
+  );
+  // "active" first: a search's words are matched once per placement, in one of the two queries.
+  const where = (active: boolean | null) => {
+    const terms = [...(active === null ? [] : [active ? sql`active` : sql`NOT active`]), ...matches];
+    return terms.length === 0 ? sql`` : sql`WHERE ${sql.join(terms, sql` AND `)}`;
+  };
+  const direction = sql.raw(find.orderBy?.direction === 'asc' ? 'ASC' : 'DESC');
+  const orderBy =
+    find.orderBy === undefined
+      ? sql`started_on DESC, id`
+      : find.orderBy.column === 'startedOn'
+        ? sql`started_on ${direction}, id`
+        : find.orderBy.column === 'endedOn'
+          ? sql`coalesce(ended_on, '9999-12-31') ${direction}, started_on DESC, id`
+          : sql`legal_basis ${direction}, started_on DESC, id`;
+  const key = find.key === undefined ? sql`NULL` : sql.ref(find.key === 'child' ? 'label' : find.key);
+  const [found, hidden] = await Promise.all([
+    sql<FoundPlacement>`${shown} SELECT id, ${key} AS key FROM shown ${where(find.activeOnly ? true : null)} ORDER BY ${orderBy}`.execute(plain),
+    find.activeOnly ? sql<{ hidden: number }>`${shown} SELECT count(*) AS hidden FROM shown ${where(false)}`.execute(plain) : null,
+  ]);
+  return {
+    found: found.rows.map((row) => (row.key === '' ? { ...row, key: null } : row)),
+    hidden: hidden?.rows[0]?.hidden ?? 0,
+  };
 }
 
 /** Writes the placement and replaces its stays (in order: ordinal 0, 1, …). */

@@ -38,6 +38,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     saveChild: (input) => services.placements.saveChild(input),
 
     listPlacements: (input) => services.placementViews.list(input),
+    listPlacementPage: (input) => services.placementViews.page(input),
     getPlacement: (input) => services.placementViews.detail(input),
     savePlacement: (input) => services.placements.savePlacement(input),
     getPlacementSuggestions: () => services.placements.suggestions(),

@@ -5,19 +5,49 @@
 import type { ChecksService } from './checks';
 import type { DeadlinesService } from './deadlines';
 import { placementListRow, withHomesHidden, type PlacementsService } from './placements';
-import type { PlacementDetail, PlacementListRow } from '../../preload/api/placements';
+import type { Deadline } from '../domain/deadlines';
+import type { ListPlacementPageInput, PLACEMENT_PAGE_LIMIT, PlacementDetail, PlacementListRow, PlacementPage } from '../../preload/api/placements';
+
+/** The contract's cap on a page (services take types alone from it: a different number does not compile). */
+const PAGE_LIMIT: typeof PLACEMENT_PAGE_LIMIT = 500;
 
 export function createPlacementViews(placements: PlacementsService, deadlines: DeadlinesService, checks: ChecksService) {
-  return {
-    async list({ date, query, activeOnly }: { date: string; query?: string | undefined; activeOnly: boolean }): Promise<PlacementListRow[]> {
-      const overdue = new Map<string, number>();
-      for (const d of await deadlines.compute(date)) {
+  // The overdue count per placement, made once per run of the deadline engine (which keeps its
+  // answer until anything is written): every page of the list asks for it.
+  const overdueByRun = new WeakMap<readonly Deadline[], Map<string, number>>();
+  async function overdueCounts(date: string): Promise<ReadonlyMap<string, number>> {
+    const all = await deadlines.compute(date);
+    let overdue = overdueByRun.get(all);
+    if (!overdue) {
+      overdue = new Map();
+      for (const d of all) {
         if (d.status === 'overdue' && d.placementId !== null) overdue.set(d.placementId, (overdue.get(d.placementId) ?? 0) + 1);
       }
-      // The search is the placements service's: it knows the children's identities and which are protected.
-      return (await placements.listPlacementRows(date, overdue, query ?? ''))
-        .filter((row) => !activeOnly || row.active)
-        .sort((a, b) => (a.startedOn < b.startedOn ? 1 : a.startedOn > b.startedOn ? -1 : a.id < b.id ? -1 : 1));
+      overdueByRun.set(all, overdue);
+    }
+    return overdue;
+  }
+
+  return {
+    /** Every placement the search finds, newest first (the whole list: see `page` for what a window shows). */
+    async list({ date, query, activeOnly }: { date: string; query?: string | undefined; activeOnly: boolean }): Promise<PlacementListRow[]> {
+      const overdue = await overdueCounts(date);
+      const { ids } = await placements.findPlacements({ date, query, activeOnly, sort: { column: 'startedOn', direction: 'desc' } }, overdue);
+      return placements.placementRows(ids, date, overdue);
+    },
+
+    /**
+     * One page of the list of placements: the search, "Bara pågående" and the order are the
+     * database's (findPlacements), and only the page's rows are built. A limit above
+     * PLACEMENT_PAGE_LIMIT is cut to it (the channel refuses one).
+     */
+    async page(input: ListPlacementPageInput): Promise<PlacementPage> {
+      const { date, offset } = input;
+      const limit = Math.min(Math.max(1, Math.trunc(input.limit)), PAGE_LIMIT);
+      const start = Math.max(0, Math.trunc(offset));
+      const overdue = await overdueCounts(date);
+      const { ids, hidden } = await placements.findPlacements(input, overdue);
+      return { rows: await placements.placementRows(ids.slice(start, start + limit), date, overdue), total: ids.length, hidden };
     },
 
     async detail({ id, date, reveal }: { id: string; date: string; reveal: boolean }): Promise<PlacementDetail> {

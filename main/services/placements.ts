@@ -25,6 +25,7 @@ import type {
   Placement,
   PlacementInput,
   PlacementListRow,
+  PlacementSort,
   PlacementSuggestions,
   RecordedEvent,
   RemoveRecordInput,
@@ -151,6 +152,28 @@ const pointer = (path: (string | number)[]) => path.map((p) => `/${p}`).join('')
 
 const CHILD_SAVE_FAILED = 'Barnet kunde inte sparas.';
 const PLACEMENT_SAVE_FAILED = 'Placeringen kunde inte sparas.';
+
+/** The placements a list finds, in order, and how many more "Bara pågående" left out. */
+export interface FoundPlacements {
+  ids: string[];
+  hidden: number;
+}
+
+/** What the list of placements shows and searches: a write to any other table keeps its answer. */
+const listedTables = ['homes', 'children', 'placements', 'stays'] as const;
+
+/** How many placements' rows are read in one statement. */
+const ROWS_AT_A_TIME = 500;
+
+/** The words of a search as the database matches them (repo.findPlacements). */
+function placementSearchWords(query: string): repo.PlacementSearchWord[] {
+  return searchWords(query).map((word) => {
+    const digits = word.replace(/\D/g, '');
+    // identityMatches decides which words are (part of) a personnummer or birth date: such a
+    // word's digits always contain themselves, so it matches them exactly when its shape is one.
+    return { folded: foldSwedish(word), typed: word, digits: identityMatches(word, digits, null) ? digits : null };
+  });
+}
 
 // Settings are not needed yet (the permit rule has no parameter); the signature matches index.ts.
 export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
@@ -310,6 +333,38 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
     return row;
   }
 
+  /** The last list of placements found (findPlacements): its question, with the database's change stamp, and its answer. */
+  let lastFound: { key: string; overdue: ReadonlyMap<string, number>; answer: Promise<FoundPlacements> } | null = null;
+
+  async function find(
+    date: string,
+    words: repo.PlacementSearchWord[],
+    activeOnly: boolean,
+    sort: PlacementSort,
+    overdue: ReadonlyMap<string, number>,
+  ): Promise<FoundPlacements> {
+    const { column, direction } = sort;
+    const inSql = column === 'startedOn' || column === 'endedOn' || column === 'legalBasis';
+    const byName = column === 'child' || column === 'home' || column === 'caseworker' || column === 'unit';
+    const { found: shown, hidden } = await repo.findPlacements(db, {
+      on: date,
+      words,
+      activeOnly,
+      protectedHomeName,
+      ...(inSql ? { orderBy: { column, direction } } : {}),
+      ...(byName ? { key: column } : {}),
+    });
+    // Array.prototype.sort is stable: ties keep the database's order, newest first.
+    const sign = direction === 'asc' ? 1 : -1;
+    if (byName) {
+      // A blank name after the others, in either direction.
+      shown.sort((a, b) => (a.key === null ? (b.key === null ? 0 : 1) : b.key === null ? -1 : sign * compareSwedish(a.key, b.key)));
+    } else if (column === 'overdue') {
+      shown.sort((a, b) => sign * ((overdue.get(a.id) ?? 0) - (overdue.get(b.id) ?? 0)));
+    }
+    return { ids: shown.map((row) => row.id), hidden };
+  }
+
   /** A stored placement as the input that would write it again (its homes always known: this is main). */
   const asInput = (row: repo.PlacementWithStays): PlacementWrite => ({
     ...toPlacement(row),
@@ -341,24 +396,49 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
     },
 
     /**
-     * The rows of the list of placements; `label` is computed once per child. Each word of `query`
-     * must find the row (in any order): by the child (`findsChild`: never a protected child's name,
-     * birth date or personnummer), or by the home shown, handläggare, enhet or the placement's id.
+     * The placements the list of placements finds, in the order asked for, as ids (FoundPlacements).
+     * Each word of `query` must find the placement, in any order: by the child (its label; unless
+     * the identity is protected, its birth date and personnummer in any form, as `findsChild`),
+     * or by the home shown, handläggare, enhet or the placement's id. The search and the dates are
+     * SQL; names are sorted here in Swedish order, and `overdue` (placement id → its overdue
+     * deadlines) sorts the "Försenade bevakningar" column. The answer for the last question is
+     * kept until what it rests on is written (the tables of `listedTables`; for the overdue order,
+     * until the deadlines change), so the pages of one list share one search and one sort.
      */
-    async listPlacementRows(date: string, overdueByPlacement: ReadonlyMap<string, number>, query = ''): Promise<PlacementListRow[]> {
-      const [children, placements] = await Promise.all([repo.listChildren(db), repo.listPlacements(db)]);
-      const byId = new Map(children.map((c) => [c.id, c]));
-      const words = searchWords(query);
-      return placements.flatMap((p) => {
-        const child = byId.get(p.childId);
-        const row = placementListRow(p, child ? childLabel(child) : p.childId, date, overdueByPlacement.get(p.id) ?? 0, child?.protectedIdentity ?? false);
-        const found = words.every(
-          (word) =>
-            (child !== undefined && findsChild(child, word)) ||
-            [row.childLabel, row.homeName, row.caseworker, row.unit, row.id].some((text) => containsSwedish(text, word)),
-        );
-        return found ? [row] : [];
-      });
+    async findPlacements(
+      input: { date: string; query?: string | undefined; activeOnly: boolean; sort: PlacementSort },
+      overdue: ReadonlyMap<string, number>,
+    ): Promise<FoundPlacements> {
+      const words = placementSearchWords(input.query ?? '');
+      const key = JSON.stringify([await repo.changeStamp(db, listedTables), input.date, words.map((w) => w.typed), input.activeOnly, input.sort]);
+      if (lastFound?.key !== key || (input.sort.column === 'overdue' && lastFound.overdue !== overdue)) {
+        const answer = find(input.date, words, input.activeOnly, input.sort, overdue);
+        lastFound = { key, overdue, answer };
+        // A failed search is not kept: the next question asks the database again.
+        answer.catch(() => {
+          if (lastFound?.answer === answer) lastFound = null;
+        });
+      }
+      return lastFound.answer;
+    },
+
+    /** The list rows of these placements on `date`, in the order given; `overdue` as in findPlacements. */
+    async placementRows(ids: readonly string[], date: string, overdue: ReadonlyMap<string, number>): Promise<PlacementListRow[]> {
+      const rows: PlacementListRow[] = [];
+      // In bounded pieces: SQLite takes a limited number of parameters in one statement.
+      for (let start = 0; start < ids.length; start += ROWS_AT_A_TIME) {
+        const part = ids.slice(start, start + ROWS_AT_A_TIME);
+        const placements = new Map((await repo.placementsByIds(db, part)).map((p) => [p.id, p]));
+        const children = await repo.childrenByIds(db, [...placements.values()].map((p) => p.childId));
+        for (const id of part) {
+          const placement = placements.get(id);
+          if (!placement) continue; // removed since it was found
+          const child = children.get(placement.childId);
+          const label = child ? childLabel(child) : placement.childId;
+          rows.push(placementListRow(placement, label, date, overdue.get(id) ?? 0, child?.protectedIdentity ?? false));
+        }
+      }
+      return rows;
     },
 
     /** The handläggare and enheter written before, for the form to suggest (PlacementSuggestions). */

@@ -224,6 +224,55 @@ export type UndoMoveInput = z.output<typeof undoMoveInput>;
 export const listChildrenInput = z.object({ query, date }).strict();
 export const listPlacementsInput = z.object({ date, query, activeOnly: z.boolean().default(false) }).strict();
 export type ListPlacementsInput = z.output<typeof listPlacementsInput>;
+
+/** The columns the list of placements can be sorted by (the grid's column ids). */
+export const placementSortColumns = ['child', 'legalBasis', 'home', 'startedOn', 'endedOn', 'caseworker', 'unit', 'overdue'] as const;
+export type PlacementSortColumn = (typeof placementSortColumns)[number];
+
+/** The most rows one answer carries: a window shows a few dozen, the grid asks for blocks of 100. */
+export const PLACEMENT_PAGE_LIMIT = 500;
+
+/**
+ * One page of the list of placements, filtered (`query`, `activeOnly`), sorted and cut out in main.
+ * Names sort in Swedish order (Å, Ä, Ö after Z); a placement without handläggare or enhet comes
+ * after the others in either direction, and an ongoing placement ends later than any date. Ties
+ * go newest first.
+ */
+export const listPlacementPageInput = z
+  .object({
+    date,
+    query,
+    activeOnly: z.boolean().default(false),
+    offset: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(10_000_000, 'För stort.').default(0),
+    limit: z
+      .int('Ange ett heltal.')
+      .min(1, 'Minst 1 rad.')
+      .max(PLACEMENT_PAGE_LIMIT, `Högst ${PLACEMENT_PAGE_LIMIT} rader åt gången.`)
+      .default(100),
+    sort: z
+      .object({
+        column: z.enum(placementSortColumns, 'Listan kan inte sorteras på den kolumnen.'),
+        direction: z.enum(['asc', 'desc'], 'Välj stigande eller fallande ordning.'),
+      })
+      .strict()
+      .default({ column: 'child', direction: 'asc' }),
+  })
+  .strict();
+export type ListPlacementPageInput = z.output<typeof listPlacementPageInput>;
+export type PlacementSort = ListPlacementPageInput['sort'];
+
+/** A page of the list of placements, and how many there are in all. */
+export interface PlacementPage {
+  /** The rows from `offset`, at most `limit` (and never more than PLACEMENT_PAGE_LIMIT). */
+  rows: PlacementListRow[];
+  /** How many placements the search and "Bara pågående" find: the grid's row count. */
+  total: number;
+  /**
+   * How many more the search finds that "Bara pågående" leaves out (ended, or not yet begun);
+   * 0 without `activeOnly`. With `total` it tells whether the register has placements at all.
+   */
+  hidden: number;
+}
 export const getPlacementInput = z.object({ id, date, reveal: z.boolean().default(false) }).strict();
 export type GetPlacementInput = z.output<typeof getPlacementInput>;
 
@@ -233,7 +282,10 @@ export const placementChannels = {
   getChild: channel(z.object({ id, reveal: z.boolean().default(false) }).strict()).returns<Child>(),
   saveChild: channel(childInput).returns<Child>(),
 
+  /** Every placement the search finds, newest first: for callers that want them all (the whole list is large). */
   listPlacements: channel(listPlacementsInput).returns<PlacementListRow[]>(),
+  /** One page of the list of placements, filtered, sorted and paged in main, with the count of all it finds. */
+  listPlacementPage: channel(listPlacementPageInput).returns<PlacementPage>(),
   getPlacement: channel(getPlacementInput).returns<PlacementDetail>(),
   savePlacement: channel(placementInput).returns<Placement>(),
   /** Read-only: what handläggare and enhet have been written before, for the form's suggestions. */

@@ -23,6 +23,7 @@ export const validInputs: Record<Channel, unknown> = {
   getChild: { id: 'c-1', reveal: true },
   saveChild: { name: 'T.T.', birthDate: '2012-12-12', personnummer: '20121212-1212', protectedIdentity: false },
   listPlacements: { date: '2026-11-22', activeOnly: true },
+  listPlacementPage: { date: '2026-11-22', query: 'tova', activeOnly: false, offset: 100, limit: 500, sort: { column: 'home', direction: 'desc' } },
   getPlacement: { id: 'pl-1', date: '2026-11-22' },
   savePlacement: {
     childId: 'c-1', legalBasis: 'LVU2', decidedOn: '2026-01-10', startedOn: '2026-01-12',
@@ -129,6 +130,18 @@ export const badInputs: Record<Channel, unknown[]> = {
     { birthDate: '2012-12-12', name: 'x'.repeat(201) },
   ],
   listPlacements: [{}, { date: 'idag' }, { date: '2026-11-22', activeOnly: 1 }],
+  listPlacementPage: [
+    {},
+    { date: '2026-11-22', limit: 501 },
+    { date: '2026-11-22', limit: 0 },
+    { date: '2026-11-22', limit: 1.5 },
+    { date: '2026-11-22', offset: -1 },
+    { date: '2026-11-22', offset: '0' },
+    { date: '2026-11-22', sort: { column: 'personnummer', direction: 'asc' } },
+    { date: '2026-11-22', sort: { column: 'child', direction: 'up' } },
+    { date: '2026-11-22', sort: { column: 'child', direction: 'asc', nulls: 'last' } },
+    { date: '2026-11-22', page: 2 },
+  ],
   getPlacement: [{ id: 'pl-1' }, { date: '2026-11-22' }, { id: 'pl-1', date: '2026-11-31' }],
   savePlacement: [
     { childId: 'c-1', legalBasis: 'LVU', decidedOn: '2026-01-10', startedOn: '2026-01-12', stays: [{ homeId: 'h-1', from: '2026-01-12' }] },
