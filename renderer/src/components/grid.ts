@@ -1,11 +1,13 @@
 /**
- * What every AG Grid of the app shares: the Community modules it uses (client-side rows, Swedish
- * texts, row and cell classes, tooltips, rows as tall as their text) and the app's theme.
+ * What every AG Grid of the app shares: the Community modules it uses (client-side rows, rows a
+ * datasource gives block by block, Swedish texts, row and cell classes, tooltips, rows as tall as
+ * their text) and the app's theme.
  * Registering the modules here, once, keeps each grid's file about its own columns.
  */
 import {
   CellStyleModule,
   ClientSideRowModelModule,
+  InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
   RowAutoHeightModule,
@@ -14,7 +16,7 @@ import {
   TooltipModule,
 } from 'ag-grid-community';
 
-ModuleRegistry.registerModules([ClientSideRowModelModule, LocaleModule, RowStyleModule, CellStyleModule, TooltipModule, RowAutoHeightModule]);
+ModuleRegistry.registerModules([ClientSideRowModelModule, InfiniteRowModelModule, LocaleModule, RowStyleModule, CellStyleModule, TooltipModule, RowAutoHeightModule]);
 
 /**
  * A column whose text wraps and whose rows grow to show all of it (AG Grid's `wrapText` and
