@@ -218,6 +218,15 @@ for (const width of [1024, 1280, 1920]) {
     expect(await cutTexts(page, 'Bevakning')).toEqual([]);
     await expectAccessible(page);
 
+    // Placeringar's rows come from main a block at a time, all one height: as tall as the tallest text.
+    await menuItem(page, 'Placeringar').click();
+    const placements = page.getByRole('grid', { name: 'Placeringar' });
+    await expect(placements.getByRole('gridcell').first()).toBeVisible();
+    await page.getByLabel('Bara pågående').uncheck();
+    await expect(page.locator('.result-count')).not.toContainText('dolda');
+    await expect(placements.getByRole('row').filter({ hasText: '2026-' }).first()).toBeVisible();
+    await expect.poll(() => cutTexts(page, 'Placeringar')).toEqual([]);
+
     await menuItem(page, 'Kontroller').click();
     const checks = page.getByRole('grid', { name: 'Kontroller' });
     await expect(checks.getByRole('gridcell').first()).toBeVisible();

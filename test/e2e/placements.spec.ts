@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import type { Services } from '../../main/services';
 import { closeToasts, expect, expectAccessible, mainMenu, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
@@ -84,7 +84,7 @@ test('a new child and placement are made in the form; a wrong personnummer is to
   const row = page.getByRole('row').filter({ hasText: 'Tova Provsdotter' });
   await expect(row).toContainText('Familjen Provberg');
   await expect(row).toContainText('Familjehem');
-  await expect(row.getByRole('cell').last()).toHaveText('3');
+  await expect(row.locator('[col-id="overdue"]')).toHaveText('3');
 });
 
 test('a deadline is met in two clicks, Ångra brings it back; omplacering and avslut', async ({ page, openApp, databasePath }) => {
@@ -279,36 +279,106 @@ test('a protected identity is masked everywhere and shown on the placement page 
   await expect(title).toHaveText('Skyddad identitet (f. 2012)');
 });
 
-test('the list of placements: quick search, only ongoing by default, Enter opens', async ({ page, openApp }) => {
+test('the list of placements: quick search, only ongoing by default, sorting in main, arrows and Enter open', async ({ page, openApp }) => {
   await openApp();
   await page.getByRole('button', { name: 'Ladda exempeldata' }).click();
   await expect(toast(page)).toContainText('Exempeldata har laddats');
   await toast(page).getByRole('button', { name: 'Stäng meddelandet' }).click();
   await gotoPlacements(page);
 
-  const rows = page.getByRole('table', { name: 'Placeringar' }).getByRole('row');
-  const ongoing = await rows.count();
+  const grid = page.getByRole('grid', { name: 'Placeringar' });
+  const rows = grid.getByRole('row').filter({ has: page.getByRole('gridcell') });
+  // The count is main's: all the search finds, whatever the grid has drawn.
+  const shown = async () => Number(/^(\d+) placering(?:ar)? visas/.exec((await page.locator('.result-count').textContent()) ?? '')?.[1] ?? -1);
+  await expect(rows.first()).toBeVisible();
+  const ongoing = await shown();
   expect(ongoing).toBeGreaterThan(3);
+  await expect(page.locator('.result-count')).toContainText('avslutade dolda');
   await expect(page.getByRole('main')).not.toContainText('G. E.');
   await expectAccessible(page);
   await screenshot(page, 'placeringar');
 
   await page.getByLabel('Bara pågående').uncheck();
-  await expect.poll(() => rows.count()).toBeGreaterThan(ongoing);
+  await expect.poll(shown).toBeGreaterThan(ongoing);
+  await expect(page.locator('.result-count')).not.toContainText('dolda');
+  await expect(grid.locator('.row--inactive').first()).toBeVisible();
   await page.getByLabel('Bara pågående').check();
+  await expect.poll(shown).toBe(ongoing);
+
+  // A click on a header has main sort the list: children in Swedish order, then turned around.
+  const children = async () =>
+    (await rows.evaluateAll((elements) =>
+      elements
+        .map((row) => ({ index: Number(row.getAttribute('aria-rowindex')), child: row.querySelector('[col-id="child"]')?.textContent?.trim() ?? '' }))
+        .sort((a, b) => a.index - b.index)
+        .map((row) => row.child),
+    )).filter((child) => child !== '');
+  const ascending = await children();
+  expect(ascending).toEqual([...ascending].sort(new Intl.Collator('sv').compare));
+  await grid.getByRole('columnheader', { name: 'Barn' }).click();
+  await expect(grid.getByRole('columnheader', { name: 'Barn' })).toHaveAttribute('aria-sort', 'descending');
+  await expect.poll(children).toEqual([...ascending].reverse());
+  await grid.getByRole('columnheader', { name: 'Barn' }).click();
+  await expect.poll(children).toEqual(ascending);
 
   // A home's name finds the placements in it, and only those.
-  const homeName = (await rows.nth(1).locator('.data-table__main').textContent()) ?? '';
+  const homeName = (await rows.first().locator('[col-id="home"] .cell-stack__line').first().textContent()) ?? '';
   await page.getByLabel('Sök').fill(homeName);
-  await expect.poll(() => rows.count()).toBeLessThan(ongoing);
-  for (const row of (await rows.all()).slice(1)) await expect(row).toContainText(homeName);
+  await expect.poll(shown).toBeLessThan(ongoing);
+  await expect(rows).toHaveCount(await shown());
+  for (const row of await rows.all()) await expect(row).toContainText(homeName);
 
-  // Tab to the child's name and Enter: the placement opens.
-  const first = rows.nth(1).getByRole('rowheader').getByRole('link');
-  const name = (await first.textContent()) ?? '';
-  await first.focus();
+  // By keyboard: Tab from "Bara pågående" into the grid, the arrows to the first row, Enter opens it.
+  const name = (await rows.first().locator('[col-id="child"]').textContent()) ?? '';
+  await page.getByLabel('Bara pågående').focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown');
+  await expect(rows.first().locator('[col-id="child"]')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+});
+
+test('an answer to an older search is dropped: the list shows what the search field says', async ({ page, openApp, databasePath }) => {
+  await withServices(databasePath, async (services) => {
+    const homes = await seedHomes(services);
+    for (const name of ['Tova Provsdotter', 'Vera Provsdotter']) {
+      const child = await services.placements.saveChild({ name, birthDate: '2012-03-04', personnummer: null, protectedIdentity: false });
+      await services.placements.savePlacement({
+        childId: child.id, legalBasis: 'SoL', decidedOn: '2026-09-28', startedOn: '2026-10-01', endedOn: null, endReason: null,
+        caseworker: null, unit: null, stays: [{ homeId: homes.familjehem, from: '2026-10-01', to: null, decidedOn: null, investigationCompletedOn: null }],
+      });
+    }
+  });
+  await openApp();
+  await gotoPlacements(page);
+  const grid = page.getByRole('grid', { name: 'Placeringar' });
+  const children = () => grid.locator('[role="gridcell"][col-id="child"]').allTextContents();
+  await expect.poll(children).toEqual(['Tova Provsdotter', 'Vera Provsdotter']);
+
+  // Main answers the search for "tova" late, after the one for "vera" that replaced it.
+  const asked = (query: string) => (request: Request) =>
+    request.url().endsWith('/api/listPlacementPage') && (JSON.parse(request.postData() ?? '{}') as { query?: string }).query === query;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/listPlacementPage', async (route) => {
+    if (asked('tova')(route.request())) await held;
+    await route.continue();
+  });
+  const slow = page.waitForRequest(asked('tova'));
+  await page.getByLabel('Sök').fill('tova');
+  await slow;
+  await page.getByLabel('Sök').fill('vera');
+  await expect.poll(children).toEqual(['Vera Provsdotter']);
+  await expect(page.locator('.result-count')).toHaveText('1 placering visas');
+
+  const late = page.waitForResponse((response) => asked('tova')(response.request()));
+  release();
+  await late;
+  // Two frames for the window to take the late answer, if it would.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await children()).toEqual(['Vera Provsdotter']);
+  await expect(page.locator('.result-count')).toHaveText('1 placering visas');
+  await expect(page.getByLabel('Sök')).toHaveValue('vera');
 });
 
 test("a new placement for a child already in the register; the child's placements link to each other", async ({ page, openApp, databasePath }) => {

@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { PlacementListRow } from '../../../preload/api';
+import type { IDatasource, SortModelItem } from 'ag-grid-community';
+import { placementSortColumns, type PlacementPage, type PlacementSort, type PlacementSortColumn } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { SearchField } from '../components/SearchField';
 import type { ToastMessage } from '../components/Toast';
-import { compareSv, kindLabels, legalBasisLabels } from '../labels';
 import { useDebounced } from '../register/useDebounced';
-import { AppLink } from '../routing/links';
-import { paths } from '../routing/paths';
 import { hasDraft } from './draft';
 import { PlacementForm } from './PlacementForm';
+import { PlacementsGrid } from './PlacementsGrid';
 
 export interface PlacementsPageProps {
   today: string;
@@ -24,28 +23,66 @@ export interface PlacementsPageProps {
   onDirtyChange: (dirty: boolean) => void;
 }
 
+/** What the list asks main: the search, "Bara pågående" and the order, on the user's today. */
+interface Question {
+  date: string;
+  query: string;
+  activeOnly: boolean;
+  sort: PlacementSort;
+}
+
 interface Loaded {
   /** Which request this answers; while it differs from the current one, a new list is on its way. */
   key: string;
-  search: string;
-  rows: PlacementListRow[];
+  question: Question;
+  /** The first block of rows and the counts; null when main could not answer. */
+  page: PlacementPage | null;
   error: string | null;
 }
 
-const byChildThenNewest = (a: PlacementListRow, b: PlacementListRow) =>
-  compareSv(a.childLabel, b.childLabel) || b.startedOn.localeCompare(a.startedOn);
+/** Rows per request: a window shows a few dozen; the grid asks for the next block as it scrolls. */
+const BLOCK = 100;
+
+const defaultSort: PlacementSort = { column: 'child', direction: 'asc' };
+
+const isSortColumn = (colId: string): colId is PlacementSortColumn => (placementSortColumns as readonly string[]).includes(colId);
+
+/** The order the grid's headers ask for (one column; the default when none). */
+function sortOf(model: readonly SortModelItem[]): PlacementSort {
+  const first = model[0];
+  return first && isSortColumn(first.colId) ? { column: first.colId, direction: first.sort } : defaultSort;
+}
+
+const sameSort = (a: PlacementSort, b: PlacementSort) => a.column === b.column && a.direction === b.direction;
+
+const pageOf = (question: Question, offset: number, limit: number) =>
+  api.listPlacementPage({
+    date: question.date,
+    ...(question.query ? { query: question.query } : {}),
+    activeOnly: question.activeOnly,
+    sort: question.sort,
+    offset,
+    limit,
+  });
+
+const count = (n: number) => n.toLocaleString('sv-SE');
 
 /**
- * The list of placements with a quick search, the ongoing ones by default. The whole list is
- * fetched and "Bara pågående" filters it here, so the page knows whether there are placements at
- * all (the empty state) and how many the filter hides.
+ * The list of placements with a quick search, the ongoing ones by default. Main searches, sorts
+ * and pages it (listPlacementPage): the page asks for the first block whenever the question
+ * changes, which also tells whether there are placements at all (the empty state) and how many
+ * "Bara pågående" hides; the grid asks for the blocks after it as the user scrolls. An answer to
+ * an older question is dropped, here and in the grid.
  */
 export function PlacementsPage(props: PlacementsPageProps) {
   const { today, version, onOpen, onChanged, notify, confirm, onDirtyChange } = props;
   const [query, setQuery] = useState('');
   const [activeOnly, setActiveOnly] = useState(true);
+  const [sort, setSort] = useState<PlacementSort>(defaultSort);
   const [retries, setRetries] = useState(0);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  /** A later block of the list shown (`key`) that main could not give. */
+  const [blockError, setBlockError] = useState<{ key: string; message: string } | null>(null);
   // Back from the home with a new placement's form kept: it opens again as it was left.
   const [formOpen, setFormOpen] = useState(hasDraft);
   const [formKey, setFormKey] = useState(0);
@@ -53,25 +90,65 @@ export function PlacementsPage(props: PlacementsPageProps) {
   const searchRef = useRef<HTMLInputElement>(null);
 
   const search = useDebounced(query.trim(), 150);
-  const requestKey = `${search}\u0000${today}\u0000${version}\u0000${retries}`;
+  const requestKey = JSON.stringify([search, activeOnly, sort.column, sort.direction, today, version, retries]);
 
   useEffect(() => {
     let current = true;
-    void api.listPlacements({ date: today, ...(search ? { query: search } : {}), activeOnly: false }).then((result) => {
+    const question: Question = { date: today, query: search, activeOnly, sort };
+    void pageOf(question, 0, BLOCK).then((result) => {
       if (!current) return;
       setLoaded(
         result.ok
-          ? { key: requestKey, search, rows: result.value, error: null }
-          : { key: requestKey, search, rows: [], error: result.error.message },
+          ? { key: requestKey, question, page: result.value, error: null }
+          : { key: requestKey, question, page: null, error: result.error.message },
       );
     });
     return () => {
       current = false;
     };
-  }, [search, today, requestKey]);
+  }, [search, activeOnly, sort, today, requestKey]);
 
-  const rows = useMemo(() => [...(loaded?.rows ?? [])].sort(byChildThenNewest), [loaded]);
-  const shown = useMemo(() => (activeOnly ? rows.filter((row) => row.active) : rows), [rows, activeOnly]);
+  // The grid's source of rows for the question answered last. Its first block is that answer;
+  // the next ones are asked for as the grid needs them, while it is the grid's source (`live`).
+  const paged = useMemo(() => {
+    if (loaded?.page == null) return null;
+    const { key, question, page } = loaded;
+    let live = true;
+    const datasource: IDatasource = {
+      getRows(params) {
+        // A click on a header empties the grid and asks again at once, in the new order: the
+        // page asks main for it, and gives the grid a new source when the answer is in.
+        const wanted = sortOf(params.sortModel);
+        setSort((old) => (sameSort(old, wanted) ? old : wanted));
+        if (!sameSort(wanted, question.sort)) {
+          params.failCallback();
+          return;
+        }
+        if (params.startRow === 0) {
+          params.successCallback(page.rows, page.total);
+          return;
+        }
+        void pageOf(question, params.startRow, params.endRow - params.startRow).then((result) => {
+          // An answer to a question no longer shown is dropped (the grid has let go of its block).
+          if (live && result.ok) {
+            params.successCallback(result.value.rows, result.value.total);
+            return;
+          }
+          params.failCallback();
+          if (live && !result.ok) setBlockError({ key, message: result.error.message });
+        });
+      },
+    };
+    const shown = (isShown: boolean) => {
+      live = isShown;
+    };
+    return { datasource, shown };
+  }, [loaded]);
+  useEffect(() => {
+    if (paged === null) return undefined;
+    paged.shown(true);
+    return () => paged.shown(false);
+  }, [paged]);
 
   function openForm() {
     openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -104,12 +181,18 @@ export function PlacementsPage(props: PlacementsPageProps) {
   );
 
   if (loaded === null) {
-    return <p className="page-message" role="status">Hämtar placeringarna…</p>;
+    return (
+      <>
+        <p className="page-message" role="status">Hämtar placeringarna…</p>
+        {form}
+      </>
+    );
   }
 
   const loading = loaded.key !== requestKey;
+  const page = loaded.page;
   // The form stays at one place in the tree, so it keeps its state whichever of the two is shown.
-  if (loaded.search === '' && search === '' && loaded.error === null && loaded.rows.length === 0) {
+  if (loaded.question.query === '' && search === '' && page !== null && page.total + page.hidden === 0) {
     return (
       <>
         <section className="empty" aria-labelledby="placements-empty-title">
@@ -128,12 +211,12 @@ export function PlacementsPage(props: PlacementsPageProps) {
     );
   }
 
-  const hidden = rows.length - shown.length;
-  const count = loading
-    ? 'Söker…'
-    : `${shown.length === 1 ? '1 placering visas' : `${shown.length} placeringar visas`}${
-        hidden > 0 ? ` (${hidden} avslutade dolda)` : ''
-      }`;
+  const countText =
+    loading || page === null
+      ? 'Söker…'
+      : `${page.total === 1 ? '1 placering visas' : `${count(page.total)} placeringar visas`}${
+          page.hidden > 0 ? ` (${count(page.hidden)} avslutade dolda)` : ''
+        }`;
 
   return (
     <>
@@ -160,18 +243,28 @@ export function PlacementsPage(props: PlacementsPageProps) {
           </label>
         </div>
 
-        {loaded.error !== null && !loading ? (
-          <div className="list-error" role="alert">
-            <p>Placeringarna kunde inte hämtas. {loaded.error}</p>
-            <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
-          </div>
+        {page === null ? (
+          loading ? (
+            <p className="result-count" aria-live="polite">{countText}</p>
+          ) : (
+            <div className="list-error" role="alert">
+              <p>Placeringarna kunde inte hämtas. {loaded.error}</p>
+              <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+            </div>
+          )
         ) : (
           <>
-            <p className="result-count" aria-live="polite">{count}</p>
-            {shown.length === 0 ? (
+            {blockError?.key === loaded.key && !loading && (
+              <div className="list-error" role="alert">
+                <p>En del av listan kunde inte hämtas. {blockError.message}</p>
+                <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+              </div>
+            )}
+            <p className="result-count" aria-live="polite">{countText}</p>
+            {page.total === 0 ? (
               <p className="placements__none">
-                {query !== '' ? 'Inga placeringar matchar sökningen.' : 'Inga pågående placeringar.'}
-                {activeOnly && hidden > 0 && (
+                {loaded.question.query !== '' ? 'Inga placeringar matchar sökningen.' : 'Inga pågående placeringar.'}
+                {loaded.question.activeOnly && page.hidden > 0 && (
                   <>
                     {' '}
                     <button type="button" className="text-link" onClick={() => setActiveOnly(false)}>Visa även avslutade</button>
@@ -179,54 +272,21 @@ export function PlacementsPage(props: PlacementsPageProps) {
                 )}
               </p>
             ) : (
-              <div className="table-wrap">
-                <table className="data-table" aria-labelledby="placements-title">
-                  <thead>
-                    <tr>
-                      <th scope="col">Barn</th>
-                      <th scope="col">Lagrum</th>
-                      <th scope="col">Hem</th>
-                      <th scope="col">Från</th>
-                      <th scope="col">Till</th>
-                      <th scope="col">Handläggare</th>
-                      <th scope="col">Enhet</th>
-                      <th scope="col" className="data-table__num">Försenade bevakningar</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {shown.map((row) => (
-                      <tr key={row.id} className={row.active ? 'data-table__row' : 'data-table__row data-table__row--ended'} onClick={() => onOpen(row.id)}>
-                        <th scope="row">
-                          {/* The row is clickable; the link is its keyboard way in (Tab, Enter) and its address. */}
-                          <AppLink to={paths.placement(row.id)} className="table-link" onClick={(event) => event.stopPropagation()}>
-                            {row.childLabel}
-                          </AppLink>
-                        </th>
-                        <td>{legalBasisLabels[row.legalBasis]}</td>
-                        <td>
-                          <span className="data-table__main">{row.homeName}</span>
-                          <span className="data-table__sub">{kindLabels[row.form]}</span>
-                        </td>
-                        <td className="data-table__date">{row.startedOn}</td>
-                        <td className="data-table__date">{row.endedOn ?? <span className="muted">pågår</span>}</td>
-                        <td>{row.caseworker ?? ''}</td>
-                        <td>{row.unit ?? ''}</td>
-                        <td className="data-table__num">
-                          {row.overdueCount > 0 ? (
-                            <span className="count-badge count-badge--overdue">{row.overdueCount}</span>
-                          ) : (
-                            <span className="muted">0</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              paged !== null && (
+                <PlacementsGrid
+                  datasource={paged.datasource}
+                  blockSize={BLOCK}
+                  sort={loaded.question.sort}
+                  labelledBy="placements-title"
+                  onOpen={onOpen}
+                />
+              )
             )}
           </>
         )}
-        <p className="hint">Tips: tabba till barnets namn och tryck <kbd>Enter</kbd> för att öppna placeringen.</p>
+        <p className="hint">
+          Tips: tabba till listan, välj placering med piltangenterna och tryck <kbd>Enter</kbd> för att öppna den.
+        </p>
       </section>
       {form}
     </>

@@ -28,11 +28,14 @@ export function useOpen() {
   }, [navigate, pathname, state]);
 }
 
-/** A link to a page of the app that remembers where it was followed from, like `useOpen`. */
-export function AppLink(props: { to: string; className?: string; children: ReactNode; onClick?: MouseEventHandler<HTMLAnchorElement> }) {
+/**
+ * A link to a page of the app that remembers where it was followed from, like `useOpen`.
+ * `tabIndex` -1 takes it out of the Tab order where its row is reached otherwise (a grid's cell).
+ */
+export function AppLink(props: { to: string; className?: string; children: ReactNode; onClick?: MouseEventHandler<HTMLAnchorElement>; tabIndex?: number }) {
   const { pathname, state } = useLocation();
   return (
-    <Link to={props.to} state={openedState(pathname, state)} className={props.className} onClick={props.onClick}>
+    <Link to={props.to} state={openedState(pathname, state)} className={props.className} onClick={props.onClick} tabIndex={props.tabIndex}>
       {props.children}
     </Link>
   );
