@@ -385,8 +385,11 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
     UNION
     SELECT p.id FROM placements p
     WHERE p.ended_on <= ${on} AND p.legal_basis <> 'SoL' AND NOT EXISTS (
+      -- By the placement's own events (events_placement): without statistics SQLite otherwise
+      -- takes events_type_date and reads every follow-up in the register once per ended LVU
+      -- placement (90 s on the large city of issue 11; 0.2 s so). The + keeps type and date off an index.
       SELECT 1 FROM events e
-      WHERE e.placement_id = p.id AND e.type = 'uppfoljning-avslutad' AND e.date >= p.ended_on AND e.date <= ${on})`.execute(plain);
+      WHERE e.placement_id = p.id AND +e.type = 'uppfoljning-avslutad' AND +e.date >= p.ended_on AND +e.date <= ${on})`.execute(plain);
   const ids = JSON.stringify(wanted.rows.map((row) => row.id));
   const chosen = sql`(SELECT value FROM json_each(${ids}))`;
   const fosterKinds = sql.join(fosterHomeKinds.map((kind) => sql.lit(kind)));
