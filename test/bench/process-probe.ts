@@ -69,7 +69,7 @@ if (mode === 'import') {
   const homes = ((await call('searchHomes', { query: '' })).value as { rows: { id: string }[] }).rows;
   const homeId = homes[Math.floor(homes.length / 2)]!.id;
   await Promise.all([call('getHome', { id: homeId }), call('getHomeChecks', { homeId, date }), call('listHomeEvents', { homeId })]);
-  await call('listPlacements', { date, activeOnly: true });
+  await call('listPlacementPage', { date, activeOnly: true, offset: 0, limit: 100 });
   await call('listChecks', { date });
   const pagesMs = performance.now() - started;
   report({ startMs, pagesMs, before, afterStart, afterPages: memory(), sizes });
