@@ -1,5 +1,5 @@
 /**
- * The register's quick search at municipal scale (issue 11): p50 and p95 of ~50 varied queries
+ * The register's quick search at municipal scale: p50 and p95 of ~50 varied queries
  * through the service, as the register page calls it per keystroke, and SQLite's query plan.
  * `npx node --import tsx scripts/bench-search.ts [homes] [placements]` (the project's Node 24). Not a test.
  */

@@ -9,7 +9,7 @@ import { cityScale, scaledCity, smallScale, syntheticCity, type CityScale } from
 
 /**
  * `--small` (or `BENCH_SCALE=small`) for the city at 1/100, `BENCH_SCALE=0.1` for a tenth;
- * otherwise the large city of issue 11.
+ * otherwise the large city.
  */
 export function benchScale(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): { scale: CityScale; name: string } {
   const asked = argv.includes('--small') ? 'small' : (env.BENCH_SCALE ?? 'city');
@@ -18,7 +18,7 @@ export function benchScale(argv: readonly string[] = process.argv, env: NodeJS.P
   if (asked !== 'city' && Number.isFinite(factor) && factor > 0 && factor !== 1) {
     return { scale: scaledCity(factor), name: `the city at ×${factor}` };
   }
-  return { scale: cityScale, name: 'the large city of issue 11 (cityScale)' };
+  return { scale: cityScale, name: 'the large city (cityScale)' };
 }
 
 /** Generates the city and imports it into `databasePath` (created if absent) through the real services. */

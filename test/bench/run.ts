@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: the large city of issue 11 (test/bench/synthetic-register.ts) generated,
- * imported and measured. Each figure of the issue's table that Node can measure is run several
+ * `npm run bench`: the large city (test/bench/synthetic-register.ts) generated,
+ * imported and measured. Each figure with a target that Node can measure is run several
  * times and printed beside its target; the bevakningslista also beside SQLite's plain read of the
  * rows it needs. The Chromium figures (first start, long frames while scrolling) come from
  * `npm run bench:ui` (test/bench/ui.bench.ts: it builds the renderer), run at the end on the
@@ -43,11 +43,11 @@ interface Measured {
 }
 
 interface Figure {
-  /** `issue`: a line of issue 11's table; `detail`: where the time goes, and the bench's older figures. */
-  section: 'issue' | 'detail';
+  /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
+  section: 'target' | 'detail';
   what: string;
   unit: Unit;
-  /** Issue 11's target: the figure should be at most this (null: no target). */
+  /** The target: the figure should be at most this (null: no target). */
   target: number | null;
   /** How the samples are summed up: their median, or the 95th percentile of many calls. */
   stat: 'median' | 'p95';
@@ -89,7 +89,7 @@ const homePanels = 40;
 
 const figures: Figure[] = [
   {
-    section: 'issue',
+    section: 'target',
     what: 'first start, until Bevakning shows its rows (browser host, Chromium)',
     unit: 'ms',
     target: 1_000,
@@ -97,7 +97,7 @@ const figures: Figure[] = [
     measure: async (b) => (b.ui ? { samples: b.ui.firstStartMs, note: `${b.ui.rows ?? '?'} rows in the list` } : null),
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'the full bevakningslista (service, cold: new connection and services)',
     unit: 'ms',
     target: 500,
@@ -108,7 +108,7 @@ const figures: Figure[] = [
     },
   },
   {
-    section: 'issue',
+    section: 'target',
     what: "the same ÷ SQLite's plain read of the rows it needs (active placements, their stays, events, birth dates)",
     unit: '×',
     target: 3,
@@ -126,7 +126,7 @@ const figures: Figure[] = [
     },
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'quick search through the API (Register, ~50 varied queries × 2), p95',
     unit: 'ms',
     target: 50,
@@ -150,7 +150,7 @@ const figures: Figure[] = [
     },
   },
   {
-    section: 'issue',
+    section: 'target',
     what: `a home's panel, all its data (getHome, then getHomeChecks, listHomeEvents, rules), ${homePanels} homes of every kind, p95`,
     unit: 'ms',
     target: 50,
@@ -161,7 +161,7 @@ const figures: Figure[] = [
     },
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'main process memory (rss) after start and a few pages (a process of its own, through the API)',
     unit: 'MB',
     target: 400,
@@ -180,7 +180,7 @@ const figures: Figure[] = [
     },
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'the lists: frames over 25 ms while scrolling Bevakning, 240 frames, slow scroll',
     unit: 'frames',
     target: 1,
@@ -188,7 +188,7 @@ const figures: Figure[] = [
     measure: async (b) => (b.ui ? { samples: b.ui.slowLongFrames } : null),
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'the same, fast scroll',
     unit: 'frames',
     target: 1,
@@ -196,7 +196,7 @@ const figures: Figure[] = [
     measure: async (b) => (b.ui ? { samples: b.ui.fastLongFrames } : null),
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'Placeringar with "Bara pågående" unticked: the first block and the count of all, through the API (new services)',
     unit: 'ms',
     target: 1_000,
@@ -217,7 +217,7 @@ const figures: Figure[] = [
     },
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'import of the whole city (reading, JSON.parse, validation, writing in one transaction; new database)',
     unit: 'ms',
     target: 60_000,
@@ -229,7 +229,7 @@ const figures: Figure[] = [
     }),
   },
   {
-    section: 'issue',
+    section: 'target',
     what: 'export of the whole city (reading + JSON.stringify)',
     unit: 'ms',
     target: 30_000,
@@ -246,7 +246,7 @@ const figures: Figure[] = [
     },
   },
 
-  // Where the time goes, and the figures the benchmark printed before issue 11.
+  // Where the time goes, and the benchmark's older figures.
   {
     section: 'detail',
     what: "the window's first requests at once (getAppInfo, countDeadlines, countChecks, listDeadlinePage, rules), new process",
@@ -714,9 +714,9 @@ try {
   const width = 70;
   const columns = (what: string, measured: string, target: string, ratio: string) =>
     `${what.padEnd(width)} ${measured.padStart(10)} ${target.padStart(9)} ${ratio.padStart(8)}`;
-  for (const section of ['issue', 'detail'] as const) {
-    console.log(section === 'issue' ? "\nIssue 11's figures" : '\nWhere the time goes, and other figures');
-    console.log(columns('what', 'measured', 'target', section === 'issue' ? '÷ target' : ''));
+  for (const section of ['target', 'detail'] as const) {
+    console.log(section === 'target' ? '\nThe figures with a target' : '\nWhere the time goes, and other figures');
+    console.log(columns('what', 'measured', 'target', section === 'target' ? '÷ target' : ''));
     console.log('-'.repeat(width + 30));
     for (const { figure, measured } of results.filter((r) => r.figure.section === section)) {
       const lines = wrap(figure.what, width);

@@ -3,7 +3,7 @@
  * (docs/data-format.md): what `npm run bench` measures, and, at small sizes, what tests import.
  *
  * Seeded and reproducible: the same scale (seed included) gives the same file, byte for byte, on
- * every machine. Its sizes are parameters (`CityScale`); `cityScale` is the city of issue 11 and
+ * every machine. Its sizes are parameters (`CityScale`); `cityScale` is the large city and
  * `smallScale` the same city at 1/100.
  *
  * Shaped like a big city's ten years of placements as of `benchDate`: homes of every kind across
@@ -53,7 +53,7 @@ export interface CityScale {
 }
 
 /**
- * The large city of issue 11: 5 000 homes, ~7 900 uppdragstagare, 50 000 children, 60 000
+ * The large city: 5 000 homes, ~7 900 uppdragstagare, 50 000 children, 60 000
  * placements over ten years of which 7 800 active; the generator adds ~30 000 register checks
  * and ~610 000 events.
  */

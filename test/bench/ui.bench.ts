@@ -1,5 +1,5 @@
 /**
- * `npm run bench:ui`: the figures of issue 11 that only a browser can give, on the benchmark's
+ * `npm run bench:ui`: the figures that only a browser can give, on the benchmark's
  * large city in Debian's Chromium, through the browser host as the end-to-end tests start it
  * (test/e2e/fixtures.ts): a fixed day for the host and the page, the built renderer.
  *
