@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { dataRows, expect, expectAccessible, grid, menuItem, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { dataRows, expect, expectEveryCell, expectAccessible, grid, menuItem, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 const statusButton = (page: Page, name: string) =>
   page.getByRole('group', { name: 'Visa bevakningar' }).getByRole('button', { name: new RegExp(`^\\d+ ${name}`) });
@@ -46,7 +46,7 @@ test('the bevakningslista with the demo data: counts match, filters narrow, a ro
   await expect(statusButton(page, 'Försenade')).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => rowCount(page)).toBe(overdue + rechecksWith('overdue'));
   // Never colour alone: every row says its status in words.
-  for (const status of await dataRows(page).locator('[col-id="status"]').allTextContents()) expect(status).toBe('Försenad');
+  await expectEveryCell(page, 'status', (status) => status === 'Försenad');
   await statusButton(page, 'Snart').click();
   await expect.poll(() => rowCount(page)).toBe(dueSoon + rechecksWith('due-soon'));
   await statusButton(page, 'Alla').click();
@@ -72,7 +72,7 @@ test('the bevakningslista with the demo data: counts match, filters narrow, a ro
   await page.getByLabel('Handläggare').selectOption('Handläggare Exempel C');
   await expect.poll(() => rowCount(page)).toBe(byCaseworker.length);
   await expect(statusButton(page, 'Alla')).toHaveAccessibleName(`${byCaseworker.length} Alla`);
-  for (const text of await dataRows(page).locator('[col-id="child"]').allTextContents()) expect(text).toContain('Filip Exempelås');
+  await expectEveryCell(page, 'child', (text) => text.includes('Filip Exempelås'));
   await page.getByLabel('Handläggare').selectOption('');
 
   await page.getByLabel('Enhet').selectOption('Barn och unga Syd');

@@ -98,6 +98,16 @@ export async function gotoRegister(page: Page): Promise<void> {
 export const grid = (page: Page) => page.getByRole('grid');
 export const dataRows = (page: Page) => grid(page).getByRole('row').filter({ has: page.getByRole('gridcell') });
 
+/** Waits until the grid shows rows and every cell of `column` passes: the grid takes a new page a moment after the counts above it. */
+export async function expectEveryCell(page: Page, column: string, pass: (text: string) => boolean): Promise<void> {
+  await expect
+    .poll(async () => {
+      const texts = await dataRows(page).locator(`[col-id="${column}"]`).allTextContents();
+      return texts.length > 0 && texts.every(pass);
+    })
+    .toBe(true);
+}
+
 /** The names in the grid, in the order shown. */
 export async function shownNames(page: Page): Promise<string[]> {
   const rows = await dataRows(page).evaluateAll((elements) =>
