@@ -32,6 +32,7 @@ import type {
 } from '../../main/domain/exchange';
 import { municipalities } from '../../main/domain/kommuner';
 import { commonNeeds, fosterHomeKinds, homeKinds, type HomeKind, type LegalBasis } from '../../main/domain/vocabulary';
+import { seeded } from '../seeded';
 
 /** The date the benchmark computes deadlines as of (the project's "today"; passed, never read from a clock). */
 export const benchDate: IsoDate = '2026-11-22';
@@ -151,31 +152,6 @@ const genitive = (word: string) => (/[sxz]$/.test(word) ? word : `${word}s`);
 // ---------------------------------------------------------------------------------------------
 // The seeded generator
 
-/** mulberry32: small, fast and the same everywhere. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  /** One of `options` by weight: `[[value, weight], …]`. */
-  const weighted = <T>(options: readonly (readonly [T, number])[]): T => {
-    const total = options.reduce((sum, [, weight]) => sum + weight, 0);
-    let r = next() * total;
-    for (const [value, weight] of options) {
-      r -= weight;
-      if (r < 0) return value;
-    }
-    return options[options.length - 1]![0];
-  };
-  return { next, int, pick, weighted, chance: (p: number) => next() < p };
-}
-
 /** An organisationsnummer with a valid check digit (Luhn), from the same fictional series as the demo's (556000-…). */
 function orgNr(serial: number): string {
   const body = `5560${String(serial).padStart(5, '0')}`;
@@ -213,7 +189,7 @@ interface StayPlan {
  * register checks and events follow from them (~0.5 checks and ~10 events a placement).
  */
 export function syntheticCity(scale: CityScale = cityScale, date: IsoDate = benchDate): CityFile {
-  const rnd = random(scale.seed);
+  const rnd = seeded(scale.seed);
   const today = toDayNumber(date);
   const windowStart = today - Math.round(scale.years * YEAR);
   const dayCache = new Map<number, IsoDate>();

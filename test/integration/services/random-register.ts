@@ -6,20 +6,7 @@
  * for the import as of TEST_NOW (2026-11-22).
  */
 import { addDays, daysBetween, type IsoDate } from '../../../main/domain/dates';
-
-/** mulberry32: small, seeded, good enough to draw test data. */
-export function seeded(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  return { next, int, chance: (p: number) => next() < p, pick: <T>(list: readonly T[]): T => list[int(0, list.length - 1)]! };
-}
+import { seeded } from '../../seeded';
 
 const NOW: IsoDate = '2026-11-22';
 const FIRST: IsoDate = '2017-01-01';
