@@ -3,7 +3,7 @@ import type { IsoDate } from '../domain/dates';
 /**
  * "Now" for main. Services learn the time only from the clock they are given, so every test (and
  * the browser host under test) can fix the day; the machine's clock is read once, at the process's
- * edge (main/app, main/host, main/cli), as `clockFrom(() => new Date())`.
+ * edge (main/app, main/host, main/cli), which wraps the system time with `clockFrom`.
  */
 export interface Clock {
   /** This instant as an ISO 8601 timestamp in UTC: when something was recorded. */
