@@ -35,3 +35,11 @@ const collator = new Intl.Collator('sv');
 export function compareSwedish(a: string, b: string): number {
   return collator.compare(a, b);
 }
+
+/** The order of a list's column as a person reads it: Swedish, case and accents ignored, numbers as numbers. */
+const listCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
+
+/** A list column's order (see listCollator), an empty or missing text last. */
+export function compareListText(a: string | null, b: string | null): number {
+  return !a ? (b ? 1 : 0) : !b ? -1 : listCollator.compare(a, b);
+}

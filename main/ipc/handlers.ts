@@ -61,7 +61,7 @@ export function createHandlers(services: Services, context: HandlerContext) {
     correctRegisterCheck: (input) => services.registerChecks.correct(input),
     removeRegisterCheck: (input) => services.registerChecks.remove(input),
     checkReadiness: (input) => services.checks.readiness(input),
-    listChecks: ({ date }) => services.checks.overview(date),
+    listCheckPage: (input) => services.checks.page(input),
     countChecks: ({ date }) => services.checks.counts(date),
 
     getRuleSettings: () => services.settings.get(),

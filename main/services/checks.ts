@@ -25,11 +25,22 @@ import { compareDates } from '../domain/dates';
 import { isActiveOn } from '../domain/deadlines';
 import { legalReferenceOn } from '../domain/rule-settings';
 import { checkExplanation, checkTitles, recheckBasisLabels } from '../domain/rule-texts';
-import { compareSwedish } from '../domain/swedish';
+import { compareListText, compareSwedish } from '../domain/swedish';
 import { notFound } from './errors';
 import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
-import type { CheckCounts, CheckListRow, CheckOverview, DecisionCheckRow, Readiness, ReadinessInput } from '../../preload/api/checks';
+import { checkListStatuses, checkStatusRank, isDueSoon, needsAction } from '../domain/check-list';
+import type {
+  CheckCounts,
+  CheckListRow,
+  CheckOverview,
+  CheckPage,
+  CheckSortColumn,
+  DecisionCheckRow,
+  ListCheckPageInput,
+  Readiness,
+  ReadinessInput,
+} from '../../preload/api/checks';
 import { personRegisters, type DeadlineStatus, type HomeKind, type PersonRegister, type Register } from '../domain/vocabulary';
 
 export type { CheckResult };
@@ -91,9 +102,6 @@ interface Run extends Base {
 type DecisionResult = Extract<CheckResult, { check: 'registerkontroll' | 'ivo-tillstand' }>;
 type RecheckResult = Extract<CheckResult, { check: 'registerkontroll-fortlopande' }>;
 
-const isProblem = (r: Pick<CheckListRow, 'check' | 'status'>) =>
-  r.check === 'registerkontroll-fortlopande' ? r.status === 'overdue' || r.status === 'due-soon' : r.status !== 'ok';
-
 /** Listed either way, but only what can still be put right is counted (the nav badge): a decision check of an open placement, a re-check due. */
 function countChecks(rows: readonly Pick<CheckListRow, 'check' | 'status' | 'current'>[]): CheckCounts {
   const counts = { problems: 0, overdue: 0, dueSoon: 0 };
@@ -136,6 +144,87 @@ function baseOf(snapshot: ChecksSnapshot, effective: EffectiveRuleSettings, chil
     placements: new Map(register.placements.map((p) => [p.id, p])),
     children,
   };
+}
+
+/** The most rows one page carries, whatever is asked (the contract's CHECK_PAGE_LIMIT). */
+const PAGE_LIMIT = 500;
+
+/** A row of Kontroller before its words. */
+type BareRow = Omit<CheckListRow, 'legalRef' | 'explanation'>;
+interface Listed {
+  result: CheckResult;
+  row: BareRow;
+}
+
+/** The whole list of a day, for its pages: the run, its rows in the list's order, the statuses present. */
+interface WholeList {
+  run: Run;
+  listed: Listed[];
+  statuses: CheckListRow['status'][];
+  /** Per row, the folded names the quick search looks in; made when a search first asks. */
+  searchTexts: string[] | null;
+}
+
+/** The rows a question finds, in its order, and what each card would show. */
+interface CheckAnswer {
+  found: Listed[];
+  cards: CheckPage['cards'];
+}
+
+/**
+ * The list's own order: the most urgent status first (every problem before what is in order), then
+ * by date, then as a person reads the rows of a date.
+ */
+const compareListOrder = (a: BareRow, b: BareRow) =>
+  checkStatusRank(a) - checkStatusRank(b) || compareDates(a.date, b.date) || compareRowsOfADate(a, b);
+
+/** The order of each column of the grid, as its cells read. */
+const columnOrder: Record<CheckSortColumn, (a: BareRow, b: BareRow) => number> = {
+  status: (a, b) => checkStatusRank(a) - checkStatusRank(b),
+  check: (a, b) => checkOrder.indexOf(a.check) - checkOrder.indexOf(b.check) || compareListText(a.childLabel, b.childLabel),
+  home: (a, b) => compareListText(a.homeName, b.homeName),
+  person: (a, b) => compareListText(a.personName, b.personName),
+  register: (a, b) => registerOrder.indexOf(a.register) - registerOrder.indexOf(b.register),
+  date: (a, b) => compareDates(a.date, b.date),
+  checkedOn: (a, b) => code(a.checkedOn, b.checkedOn),
+};
+
+const fold = (text: string) => text.toLocaleLowerCase('sv');
+
+function answerOf(whole: WholeList, input: ListCheckPageInput): CheckAnswer {
+  const { listed } = whole;
+  const query = fold((input.query ?? '').trim());
+  if (query !== '') {
+    // The names as the list shows them (masked), joined by a character no search can hold.
+    whole.searchTexts ??= listed.map(({ row }) => fold([row.homeName, row.personName ?? '', row.childLabel ?? ''].join('\u0000')));
+  }
+  const texts = whole.searchTexts;
+  // Every filter but the card: the count on each card says what it would show.
+  const matching: number[] = [];
+  const cards = { action: 0, dueSoon: 0, all: 0 };
+  for (let index = 0; index < listed.length; index++) {
+    const { row } = listed[index]!;
+    if (
+      (input.check === undefined || row.check === input.check) &&
+      (input.status === undefined || row.status === input.status) &&
+      (query === '' || texts![index]!.includes(query))
+    ) {
+      matching.push(index);
+      if (needsAction(row)) cards.action++;
+      if (isDueSoon(row)) cards.dueSoon++;
+    }
+  }
+  cards.all = matching.length;
+  const shows = input.show === 'action' ? needsAction : isDueSoon;
+  const shown = input.show === 'all' ? matching : matching.filter((index) => shows(listed[index]!.row));
+  const sort = input.sort;
+  if (sort) {
+    const compare = columnOrder[sort.column];
+    const sign = sort.direction === 'asc' ? 1 : -1;
+    // A stable sort of rows in the list's order: ties keep it, in either direction.
+    shown.sort((a, b) => sign * compare(listed[a]!.row, listed[b]!.row));
+  }
+  return { found: shown.map((index) => listed[index]!), cards };
 }
 
 /** What the checks rest on: a write elsewhere (an event, a note) keeps the cached results. */
@@ -254,38 +343,80 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     };
   }
 
-  function listRow(base: Base, r: CheckResult, date: string): CheckListRow {
+  /** A row of the list without its words (explanation, law): what the filters and sorts read. Masked as everywhere else. */
+  function bareRow(base: Base, r: CheckResult, date: string): BareRow {
     if (r.check === 'registerkontroll-fortlopande') {
-      const row = recheckRow(base, r);
       return {
         check: r.check,
         placementId: null,
         childLabel: null,
-        homeId: row.homeId,
-        homeName: row.homeName,
-        personId: row.personId,
-        personName: row.personName,
-        register: row.register,
-        date: row.dueOn,
-        status: row.status,
+        homeId: r.homeId,
+        homeName: base.homes.get(r.homeId)?.name ?? r.homeId,
+        personId: r.personId,
+        personName: base.persons.get(r.personId)?.name ?? r.personId,
+        register: r.register as PersonRegister,
+        date: r.dueOn,
+        status: r.status,
         checkedOn: r.checkedOn,
-        legalRef: row.legalRef,
-        explanation: row.explanation,
         // The engine gives re-checks only while a child lives in the home.
         current: true,
       };
     }
     const child = base.children.get(r.placementId);
-    const judged = decisionRow(base, r);
-    // Masked as everywhere else: a protected identity is never named in a list, nor where it lives.
-    const { decisionOn, ...row } = child?.protectedIdentity ? withHomeHidden(judged) : judged;
+    // A protected identity is never named in a list, nor where it lives.
+    const hidden = child?.protectedIdentity === true;
     const placement = base.placements.get(r.placementId);
     return {
-      ...row,
+      check: r.check,
+      placementId: r.placementId,
       childLabel: child ? childLabel(child) : null,
-      date: decisionOn,
+      homeId: hidden ? null : r.homeId,
+      homeName: hidden ? protectedHomeName : (base.homes.get(r.homeId)?.name ?? r.homeId),
+      personId: hidden || r.personId === null ? null : r.personId,
+      personName: hidden || r.personId === null ? null : (base.persons.get(r.personId)?.name ?? r.personId),
+      register: r.register as Register,
+      date: r.decisionOn,
+      status: r.status,
+      checkedOn: r.checkedOn,
       current: placement !== undefined && isActiveOn(placement, date),
     };
+  }
+
+  /** The row with its words: built for the rows a page shows, not for every check of ten years. */
+  function listRow(base: Base, r: CheckResult, bare: BareRow): CheckListRow {
+    if (r.check === 'registerkontroll-fortlopande') {
+      const { legalRef, explanation } = recheckRow(base, r);
+      return { ...bare, legalRef, explanation };
+    }
+    const judged = decisionRow(base, r);
+    const { legalRef, explanation } = base.children.get(r.placementId)?.protectedIdentity ? withHomeHidden(judged) : judged;
+    return { ...bare, legalRef, explanation };
+  }
+
+  // Every check of the day as a bare row, in the list's own order, kept for the pages until a table
+  // it rests on is written; shared while it is built. The last question's rows are kept with it, so
+  // the next page of the same list is a slice.
+  let wholeCache: { key: string; list: Promise<WholeList> } | null = null;
+  let answerCache: { whole: WholeList; key: string; answer: CheckAnswer } | null = null;
+
+  async function wholeList(date: string): Promise<WholeList> {
+    const build = async (): Promise<WholeList> => {
+      const run = await runOn(date);
+      const listed = run.results.map((result) => ({ result, row: bareRow(run, result, date) }));
+      listed.sort((a, b) => compareListOrder(a.row, b.row));
+      const present = new Set(listed.map(({ row }) => row.status));
+      return { run, listed, statuses: checkListStatuses.filter((status) => present.has(status)), searchTexts: null };
+    };
+    const key = `${date}|${await changeStamp(db, checkTables)}`;
+    if (wholeCache?.key !== key) {
+      const entry = { key, list: build() };
+      wholeCache = entry;
+      // A failed build is not kept: the next request tries again.
+      entry.list.catch(() => {
+        if (wholeCache === entry) wholeCache = null;
+      });
+    }
+    return wholeCache.list;
   }
 
   return {
@@ -352,16 +483,36 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
     },
 
     /**
-     * Every decision check and re-check on `date`: problems first (decision checks not ok,
-     * re-checks overdue or due soon), then by date (decision or due), then by check, home, adult
-     * and register (compareRowsOfADate). The child is masked as in every list.
+     * Every decision check and re-check on `date` in the list's own order (compareListOrder: the
+     * most urgent status first, so every problem before what is in order, then by date, check,
+     * home, adult and register). The child is masked as in every list.
      */
     async overview(date: string): Promise<CheckOverview> {
-      const run = await runOn(date);
-      const rows = run.results
-        .map((r) => listRow(run, r, date))
-        .sort((a, b) => Number(isProblem(b)) - Number(isProblem(a)) || compareDates(a.date, b.date) || compareRowsOfADate(a, b));
+      const { run, listed } = await wholeList(date);
+      const rows = listed.map(({ result, row }) => listRow(run, result, row));
       return { date, rows, counts: countChecks(rows) };
+    },
+
+    /**
+     * One page of Kontroller: the whole list of the day (built once per change, without words)
+     * filtered as the page asks, sorted by the column asked (ties in the list's own order), and cut
+     * from `offset`; only the page's rows get their explanation and law. With what each card would
+     * show, how many rows the filters find, and the statuses of the whole list.
+     */
+    async page(input: ListCheckPageInput): Promise<CheckPage> {
+      const whole = await wholeList(input.date);
+      const key = JSON.stringify([input.show, input.check ?? null, input.status ?? null, input.query?.trim() ?? '', input.sort ?? null]);
+      if (answerCache?.whole !== whole || answerCache.key !== key) answerCache = { whole, key, answer: answerOf(whole, input) };
+      const { found, cards } = answerCache.answer;
+      const { offset, limit } = input;
+      return {
+        date: input.date,
+        rows: found.slice(offset, offset + Math.min(limit, PAGE_LIMIT)).map(({ result, row }) => listRow(whole.run, result, row)),
+        total: found.length,
+        cards: { ...cards },
+        unfiltered: whole.listed.length,
+        statuses: [...whole.statuses],
+      };
     },
 
     /** What the navigation shows by Kontroller, as the list counts it, from the open placements alone. */

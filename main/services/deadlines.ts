@@ -11,7 +11,7 @@ import { changeStamp, childOfPlacement, readOpenRegisterSnapshot, readRegisterSn
 import type { Database } from '../db/schema';
 import { computeDeadlines, currentStay, isActiveOn, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
-import { compareSwedish } from '../domain/swedish';
+import { compareListText, compareSwedish } from '../domain/swedish';
 import type { ChecksService, RecheckRow } from './checks';
 import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
@@ -178,8 +178,7 @@ const isRecheck = (row: DeadlineRow) => row.rule === 'registerkontroll-fortlopan
 const foldQuery = (text: string) => text.toLocaleLowerCase('sv');
 
 /** The grid's order of names: Swedish, case and accents ignored, numbers as numbers, empty last. */
-const gridCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
-const compareNames = (a: string | null, b: string | null) => (!a ? (b ? 1 : 0) : !b ? -1 : gridCollator.compare(a, b));
+const compareNames = compareListText;
 const statusOrder: Record<DeadlineStatus, number> = { overdue: 0, 'due-soon': 1, upcoming: 2 };
 
 /** How each column sorts, as the grid sorted the rows when it held them all (its columns' comparators). */
@@ -218,8 +217,8 @@ function filterChoices(rows: readonly DeadlineRow[]): DeadlineFilterChoices {
     if (row.placementId !== null && row.units.length === 0) unitNotGiven = true;
   }
   return {
-    caseworkers: [...caseworkers].sort(gridCollator.compare),
-    units: [...units].sort(gridCollator.compare),
+    caseworkers: [...caseworkers].sort(compareListText),
+    units: [...units].sort(compareListText),
     caseworkerNotGiven,
     unitNotGiven,
     rules: rowRules.filter((rule) => rules.has(rule)),

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { RegisterCatalogueEntry } from '../../main/domain/rule-settings';
 import {
   checkOutcomes,
+  checkRules,
   permitForms,
   registers,
   type CheckOutcome,
@@ -17,8 +18,9 @@ import {
   type PersonRole,
   type Register,
 } from '../../main/domain/vocabulary';
+import { checkListStatuses } from '../../main/domain/check-list';
 import { channel } from './channel';
-import { age, asOf, chosen, date, id, optionalText, orNull, trimmed } from './fields';
+import { age, asOf, chosen, date, id, optionalText, orNull, query, trimmed } from './fields';
 import type { RecordedEvent } from './placements';
 
 /** What an IVO permit covers, as verified (any part may be unknown). */
@@ -177,6 +179,57 @@ export interface CheckCounts {
   dueSoon: number;
 }
 
+/** What the cards of Kontroller choose: what to act on (the nav badge), re-checks due soon, or every check incl. ended placements. */
+export const checkShows = ['action', 'due-soon', 'all'] as const;
+export type CheckShow = (typeof checkShows)[number];
+/** The columns main can sort Kontroller by (the grid's column ids). */
+export const checkSortColumns = ['status', 'check', 'home', 'person', 'register', 'date', 'checkedOn'] as const;
+export type CheckSortColumn = (typeof checkSortColumns)[number];
+/** The most rows one answer carries: a few screens. */
+export const CHECK_PAGE_LIMIT = 500;
+
+/**
+ * One page of Kontroller, filtered, sorted and cut out in main: the card chosen (`show`), the
+ * check, the status and the quick search (in Swedish lower case, within the home, the adult and
+ * the child as the list shows them). Without `sort` the list's own order (problems first, then
+ * date, check, home, adult, register); with it, that order breaks ties.
+ */
+export const listCheckPageInput = z
+  .object({
+    date,
+    show: z.enum(checkShows, 'Välj Att åtgärda, Snart eller Alla.').default('action'),
+    check: z.enum(checkRules, 'Välj en kontroll i listan.').optional(),
+    status: z.enum(checkListStatuses, 'Välj en status i listan.').optional(),
+    query,
+    sort: z
+      .object({
+        column: z.enum(checkSortColumns, 'Listan kan inte sorteras på den kolumnen.'),
+        direction: z.enum(['asc', 'desc'], 'Välj stigande eller fallande ordning.'),
+      })
+      .strict()
+      .optional(),
+    offset: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(10_000_000, 'För stort.').default(0),
+    limit: z.int('Ange ett heltal.').min(1, 'Minst 1 rad.').max(CHECK_PAGE_LIMIT, `Högst ${CHECK_PAGE_LIMIT} rader åt gången.`).default(100),
+  })
+  .strict();
+export type ListCheckPageInput = z.output<typeof listCheckPageInput>;
+export type CheckSort = NonNullable<ListCheckPageInput['sort']>;
+
+/** A page of Kontroller, with what the page around it shows. */
+export interface CheckPage {
+  date: string;
+  /** The rows from `offset`, at most `limit`. */
+  rows: CheckListRow[];
+  /** How many rows every filter finds. */
+  total: number;
+  /** What each card would show with the other filters: to act on, due soon, all. */
+  cards: { action: number; dueSoon: number; all: number };
+  /** The rows of the whole list of the day, before any filter: 0 means nothing to show. */
+  unfiltered: number;
+  /** The statuses that occur in the whole list (the status filter's choices), most urgent first. */
+  statuses: CheckListRow['status'][];
+}
+
 export const permitScopeInput = z
   .object({
     forms: z.array(z.enum(permitForms)).min(1, 'Välj vad tillståndet gäller: HVB, stödboende eller båda.').max(2),
@@ -253,8 +306,8 @@ export const checkChannels = {
   removeRegisterCheck: channel(removeRegisterCheckInput).returns<RegisterCheck>(),
   /** "Redo för beslut?" for a placement being decided. */
   checkReadiness: channel(readinessInput).returns<Readiness>(),
-  /** Every decision check and re-check on `date` (rules.md's checks). */
-  listChecks: channel(asOf).returns<CheckOverview>(),
+  /** One page of Kontroller, filtered, sorted and paged in main, with the cards' counts. */
+  listCheckPage: channel(listCheckPageInput).returns<CheckPage>(),
   /** The navigation's badge: the counts alone, computed in main from the open placements. */
   countChecks: channel(asOf).returns<CheckCounts>(),
 };

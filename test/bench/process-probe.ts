@@ -70,7 +70,7 @@ if (mode === 'import') {
   const homeId = homes[Math.floor(homes.length / 2)]!.id;
   await Promise.all([call('getHome', { id: homeId }), call('getHomeChecks', { homeId, date }), call('listHomeEvents', { homeId })]);
   await call('listPlacementPage', { date, activeOnly: true, offset: 0, limit: 100 });
-  await call('listChecks', { date });
+  await call('listCheckPage', { date, show: 'action', offset: 0, limit: 100 });
   const pagesMs = performance.now() - started;
   report({ startMs, pagesMs, before, afterStart, afterPages: memory(), sizes });
   await connection.close();

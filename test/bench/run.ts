@@ -175,7 +175,7 @@ const figures: Figure[] = [
         samples: probes.map((p) => p.afterPages.rss / 1e6),
         note:
           `heap ${format(heap[Math.floor(heap.length / 2)]!, 'MB')}, peak rss ${format(peak, 'MB')}; after start alone rss ${format(probes[0]!.afterStart.rss / 1e6, 'MB')}; ` +
-          `JSON sent: listDeadlinePage ${Math.round(sizes.listDeadlinePage! / 1e3)} kB, countChecks ${sizes.countChecks} B, listChecks (Kontroller) ${format(sizes.listChecks! / 1e6, 'MB')}, listPlacementPage ${Math.round(sizes.listPlacementPage! / 1e3)} kB`,
+          `JSON sent: listDeadlinePage ${Math.round(sizes.listDeadlinePage! / 1e3)} kB, countChecks ${sizes.countChecks} B, listCheckPage (Kontroller) ${Math.round(sizes.listCheckPage! / 1e3)} kB, listPlacementPage ${Math.round(sizes.listPlacementPage! / 1e3)} kB`,
       };
     },
   },
@@ -340,7 +340,7 @@ const figures: Figure[] = [
   },
   {
     section: 'detail',
-    what: 'Kontroller: every register and permit check (checks.overview, new services)',
+    what: 'Kontroller: the first page, cold (checks.page, new services)',
     unit: 'ms',
     target: null,
     stat: 'median',
@@ -349,9 +349,13 @@ const figures: Figure[] = [
       let note = '';
       for (let i = 0; i < detailRuns; i++) {
         const fresh = createServices(b.connection.db, { clock: testClock() });
-        const { ms, result } = await time(() => fresh.checks.overview(benchDate));
+        const { ms, result } = await time(() => fresh.checks.page({ date: benchDate, show: 'action', offset: 0, limit: 100 }));
         samples.push(ms);
-        note = `${result.rows.length} checks; problems / overdue / soon ${result.counts.problems} / ${result.counts.overdue} / ${result.counts.dueSoon}`;
+        const search = await time(() => fresh.checks.page({ date: benchDate, show: 'all', query: 'berg', offset: 0, limit: 100 }));
+        const sorted = await time(() => fresh.checks.page({ date: benchDate, show: 'all', sort: { column: 'home', direction: 'asc' }, offset: 0, limit: 100 }));
+        note =
+          `${result.unfiltered} checks, ${result.cards.action} to act on; then all matching "berg" ${Math.round(search.ms)} ms ` +
+          `(${search.result.total}), all by home ${Math.round(sorted.ms)} ms`;
       }
       return { samples, note };
     },

@@ -1,11 +1,11 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
-import { spellOutReference, type CheckListRow } from '../../../preload/api';
+import { checkSortColumns, spellOutReference, type CheckListRow, type CheckSort } from '../../../preload/api';
 import { gridTheme, wrapped } from '../components/grid';
 import { CellStack } from '../components/CellStack';
-import { ListGrid } from '../components/ListGrid';
-import { compareSv, registerLabels, ruleLabels } from '../labels';
+import { keepMainsOrder, PageGrid } from '../components/PageGrid';
+import { registerLabels, ruleLabels } from '../labels';
 import { relativeDays } from '../today';
-import { isProblem, needsAction, statusLabel, statusOrder } from './status';
+import { isProblem, needsAction, statusLabel } from './status';
 
 // Eight columns on a laptop's width: a size smaller and tighter than the other lists.
 const theme = gridTheme(62).withParams({ fontSize: 14, headerFontSize: 13, spacing: 5 });
@@ -85,10 +85,7 @@ const columnDefs: ColDef<CheckListRow>[] = [
     colId: 'status',
     headerName: 'Status',
     valueGetter: ({ data }) => (data ? statusLabel(data.status) : ''),
-    comparator: (_a, _b, nodeA, nodeB) => (nodeA.data ? statusOrder(nodeA.data) : 9) - (nodeB.data ? statusOrder(nodeB.data) : 9),
     cellRenderer: cells.status,
-    sort: 'asc',
-    sortIndex: 0,
     // Wide enough for the longest status ("× Efter beslut", "× Inte giltigt").
     width: 150,
   },
@@ -99,7 +96,6 @@ const columnDefs: ColDef<CheckListRow>[] = [
     cellRenderer: cells.check,
     tooltipValueGetter: ({ data }) =>
       data ? [ruleLabels[data.check], data.childLabel, data.current ? null : 'placeringen är avslutad'].filter(Boolean).join(', ') : '',
-    comparator: compareSv,
     width: 130,
   },
   {
@@ -108,7 +104,6 @@ const columnDefs: ColDef<CheckListRow>[] = [
     field: 'homeName',
     cellRenderer: cells.home,
     tooltipField: 'homeName',
-    comparator: compareSv,
     flex: 1,
     minWidth: 140,
   },
@@ -118,7 +113,6 @@ const columnDefs: ColDef<CheckListRow>[] = [
     valueGetter: ({ data }) => data?.personName ?? '',
     cellRenderer: cells.person,
     tooltipValueGetter: ({ data }) => data?.personName ?? '',
-    comparator: compareSv,
     flex: 0.9,
     minWidth: 130,
   },
@@ -126,7 +120,6 @@ const columnDefs: ColDef<CheckListRow>[] = [
     colId: 'register',
     headerName: 'Register',
     valueGetter: ({ data }) => (data ? registerLabels[data.register] : ''),
-    comparator: compareSv,
     width: 160,
   },
   {
@@ -135,8 +128,6 @@ const columnDefs: ColDef<CheckListRow>[] = [
     headerTooltip: 'Beslutsdatum, eller när omkontrollen förfaller',
     field: 'date',
     cellRenderer: cells.date,
-    sort: 'asc',
-    sortIndex: 1,
     width: 128,
   },
   {
@@ -158,27 +149,48 @@ const columnDefs: ColDef<CheckListRow>[] = [
   },
 ];
 
-const defaultColDef: ColDef<CheckListRow> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true, cellClass: 'cell--stack' };
+/** Main sorts the rows (`listCheckPage`): a column's sort is its id (`checkSortColumns`). */
+const defaultColDef: ColDef<CheckListRow> = {
+  ...wrapped,
+  sortable: true,
+  comparator: keepMainsOrder,
+  resizable: true,
+  suppressMovable: true,
+  cellClass: 'cell--stack',
+};
 
 const getRowId = ({ data }: GetRowIdParams<CheckListRow>) => checkKey(data);
 // Marked only what is to be acted on: an ended placement's ✕ is history, a re-check due soon has its own colour.
 const getRowClass = ({ data }: RowClassParams<CheckListRow>) => (data && needsAction(data) ? 'row--check-problem' : undefined);
 
+/** Rows per page: a screen shows a few dozen; main caps an answer at 500. */
+export const CHECK_PAGE_SIZE = 100;
+
 interface Props {
+  /** The page's rows, in main's order. */
   rows: CheckListRow[];
+  sort: CheckSort | undefined;
+  onSort: (sort: CheckSort | undefined) => void;
+  /** Changes when another page (or list) is shown: the grid scrolls back to its first row. */
+  pageKey: string;
   today: string;
   /** The id of the heading that names the grid for screen readers. */
   labelledBy: string;
   onOpen: (row: CheckListRow) => void;
 }
 
-export function ChecksGrid({ rows, today, labelledBy, onOpen }: Props) {
+/** The list of checks: one page at a time, sorted in main (PageGrid). */
+export function ChecksGrid({ rows, sort, onSort, pageKey, today, labelledBy, onOpen }: Props) {
   return (
-    <ListGrid<CheckListRow>
+    <PageGrid<CheckListRow, CheckSort['column']>
+      rows={rows}
+      sortColumns={checkSortColumns}
+      sort={sort}
+      onSort={onSort}
+      pageKey={pageKey}
       // "om 12 dagar" is counted from today: a new date draws the grid anew.
       redrawKey={today}
       theme={theme}
-      rows={rows}
       columnDefs={columnDefs}
       defaultColDef={defaultColDef}
       context={{ today } satisfies Context}

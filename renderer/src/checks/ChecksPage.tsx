@@ -1,22 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { CheckListRow } from '../../../preload/api';
+import type { CheckListRow, CheckPage, CheckShow, CheckSort, ListCheckPageInput } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { useLeadDays, useLoaded } from '../components/useLoaded';
 import { FilterSelect } from '../components/FilterSelect';
+import { Pager, swedishNumber } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
 import { StatusCards } from '../components/StatusCards';
 import { ruleLabels } from '../labels';
 import { longDate } from '../today';
-import { ChecksGrid } from './ChecksGrid';
-import { allStatuses, isDueSoon, needsAction, statusLabel } from './status';
+import { CHECK_PAGE_SIZE, ChecksGrid } from './ChecksGrid';
+import { statusLabel } from './status';
 import type { CheckStatus } from './status';
 
-/** The cards: what to act on (the nav badge's numbers), re-checks due soon, and everything incl. ended placements. */
-type Show = 'action' | 'due-soon' | 'all';
 type CheckKind = CheckListRow['check'];
 
 interface Filters {
-  show: Show;
+  show: CheckShow;
   check: CheckKind | '';
   status: CheckStatus | '';
   query: string;
@@ -25,9 +24,38 @@ interface Filters {
 const noFilters: Filters = { show: 'action', check: '', status: '', query: '' };
 const checkKinds: CheckKind[] = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'];
 
-/** Kept while the window is open, as in the bevakningslista: back from a placement, the list is as it was. */
-let remembered: Filters = noFilters;
+/** The page shown: its first row, for the list it was chosen in (another list starts at its first page). */
+interface PageOf {
+  list: string;
+  offset: number;
+}
 
+/** Kept while the window is open, as in the bevakningslista: back from a placement, the list is as it was. */
+let remembered: { filters: Filters; sort: CheckSort | undefined; pageOf: PageOf | null } = { filters: noFilters, sort: undefined, pageOf: null };
+
+/** The longest quick search the contract takes. */
+const QUERY_MAX = 200;
+
+/** The page's filters as the question to main (the date, sort and page are added per request). */
+function filterArguments(filters: Filters): Omit<ListCheckPageInput, 'date' | 'offset' | 'limit' | 'sort'> {
+  const query = filters.query.trim().slice(0, QUERY_MAX);
+  return {
+    show: filters.show,
+    check: filters.check === '' ? undefined : filters.check,
+    status: filters.status === '' ? undefined : filters.status,
+    query: query === '' ? undefined : query,
+  };
+}
+
+/** The first row of the last page of a list of `total` rows. */
+const lastPageStart = (total: number) => (total === 0 ? 0 : Math.floor((total - 1) / CHECK_PAGE_SIZE) * CHECK_PAGE_SIZE);
+
+/** A page main answered, with the question it answers (the list and the first row asked for). */
+interface Answered {
+  list: string;
+  offset: number;
+  page: CheckPage;
+}
 
 interface Props {
   today: string;
@@ -37,49 +65,52 @@ interface Props {
   onOpenHome: (homeId: string) => void;
 }
 
-const fold = (text: string) => text.toLocaleLowerCase('sv');
-
 /**
  * Every register check and IVO permit check of the stays, and the re-checks of foster-home adults
  * while a child lives there: what is to be acted on first, each opening where it is put right.
+ * Main filters, sorts and pages the list (`listCheckPage`); the page holds one page of rows.
  */
 export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Props) {
-  const [filters, setFilters] = useState<Filters>(remembered);
+  const [filters, setFilters] = useState<Filters>(remembered.filters);
+  const [sort, setSort] = useState<CheckSort | undefined>(remembered.sort);
+  const [pageOf, setPageOf] = useState<PageOf | null>(remembered.pageOf);
   const [retries, setRetries] = useState(0);
-  const requestKey = `${today}\u0000${version}\u0000${retries}`;
-  const loaded = useLoaded(() => api.listChecks({ date: today }), requestKey);
+  const question = useMemo(() => filterArguments(filters), [filters]);
+  // The list: the day, the filters and the sort. Another list starts at its first page; a write
+  // (`version`) keeps the page shown.
+  const list = JSON.stringify([today, question, sort ?? null]);
+  const offset = pageOf?.list === list ? pageOf.offset : 0;
+  const requestKey = `${list}\u0000${offset}\u0000${version}\u0000${retries}`;
+  const loaded = useLoaded<Answered>(
+    () =>
+      api.listCheckPage({ date: today, ...question, sort, offset, limit: CHECK_PAGE_SIZE }).then((result) =>
+        result.ok ? { ok: true as const, value: { list, offset, page: result.value } } : result,
+      ),
+    requestKey,
+  );
   const leadDays = useLeadDays(version);
 
   useEffect(() => {
-    remembered = filters;
-  }, [filters]);
+    remembered = { filters, sort, pageOf };
+  }, [filters, sort, pageOf]);
 
-  const rows = useMemo(() => loaded?.value?.rows ?? [], [loaded]);
+  // A page beyond the end (checks put right since): the last page there is.
+  const answered = loaded?.value ?? null;
+  if (answered && answered.list === list && answered.offset === offset && offset > 0 && offset >= answered.page.total) {
+    setPageOf({ list, offset: lastPageStart(answered.page.total) });
+  }
+  const page: CheckPage | null = answered?.page ?? null;
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
-  // Every filter but "Visa": the counts on its buttons say what each would show.
-  const matching = useMemo(() => {
-    const query = fold(filters.query.trim());
-    return rows.filter(
-      (row) =>
-        (filters.check === '' || row.check === filters.check) &&
-        (filters.status === '' || row.status === filters.status) &&
-        (query === '' ||
-          [row.homeName, row.personName, row.childLabel, row.explanation].some((text) => text !== null && fold(text).includes(query))),
-    );
-  }, [rows, filters]);
-  const toAct = useMemo(() => matching.filter(needsAction), [matching]);
-  const dueSoon = useMemo(() => matching.filter(isDueSoon), [matching]);
-  const shown = filters.show === 'action' ? toAct : filters.show === 'due-soon' ? dueSoon : matching;
-  // The statuses that occur, plus the one chosen (so it stays shown when its rows are gone).
+  // The statuses of the whole list (main's), plus the one chosen (so it stays shown when its rows are gone).
   const statuses = useMemo(() => {
-    const present = new Set<CheckStatus>(rows.map((row) => row.status));
-    if (filters.status) present.add(filters.status);
-    return allStatuses.filter((status) => present.has(status));
-  }, [rows, filters.status]);
+    const present: CheckStatus[] = [...(page?.statuses ?? [])];
+    if (filters.status && !present.includes(filters.status)) present.push(filters.status);
+    return present;
+  }, [page, filters.status]);
 
   if (loaded === null) return <p className="page-message" role="status">Hämtar kontroller…</p>;
-  if (loaded.error !== null && loaded.value === null) {
+  if (page === null) {
     return (
       <div className="page-message page-message--error" role="alert">
         <p>Kontrollerna kunde inte hämtas. {loaded.error}</p>
@@ -107,7 +138,7 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
         </div>
       </div>
 
-      {rows.length === 0 ? (
+      {page.unfiltered === 0 ? (
         <div className="placements__none">
           <p className="checks__empty">Inga kontroller att visa.</p>
           <p className="muted">
@@ -123,16 +154,16 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
                 value: 'action',
                 label: 'Att åtgärda',
                 detail: 'i pågående placeringar',
-                count: toAct.length,
+                count: page.cards.action,
                 tone: 'overdue',
               },
               {
                 value: 'due-soon',
                 label: 'Snart',
                 detail: leadDays === null ? undefined : `inom ${leadDays} dagar`,
-                count: dueSoon.length,
+                count: page.cards.dueSoon,
               },
-              { value: 'all', label: 'Alla', detail: 'även avslutade', count: matching.length },
+              { value: 'all', label: 'Alla', detail: 'även avslutade', count: page.cards.all },
             ]}
             selected={filters.show}
             onSelect={(show) => set({ show })}
@@ -174,9 +205,27 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
             </div>
           )}
           <p className="result-count" aria-live="polite">
-            {shown.length === 1 ? '1 kontroll visas' : `${shown.length} kontroller visas`}
+            {page.total === 1 ? '1 kontroll visas' : `${swedishNumber(page.total)} kontroller visas`}
           </p>
-          <ChecksGrid rows={shown} today={today} labelledBy="checks-title" onOpen={open} />
+          <ChecksGrid
+            rows={page.rows}
+            sort={sort}
+            onSort={setSort}
+            pageKey={`${answered?.list ?? ''}\u0000${answered?.offset ?? 0}`}
+            today={today}
+            labelledBy="checks-title"
+            onOpen={open}
+          />
+          {page.total > CHECK_PAGE_SIZE && (
+            <Pager
+              label="Sidor i kontrollistan"
+              offset={offset}
+              pageSize={CHECK_PAGE_SIZE}
+              total={page.total}
+              shown={{ offset: answered?.offset ?? 0, rows: page.rows.length }}
+              onPage={(to) => setPageOf({ list, offset: to })}
+            />
+          )}
           <p className="hint">
             Tips: tryck <kbd>Enter</kbd> på en rad. En kontroll före beslut öppnar placeringen; en fortlöpande registerkontroll
             öppnar hemmet, där kontrollen registreras.

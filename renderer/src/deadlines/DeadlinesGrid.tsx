@@ -1,20 +1,8 @@
-import { useEffect, useRef } from 'react';
-import { AgGridReact } from 'ag-grid-react';
-import {
-  ColumnApiModule,
-  ScrollApiModule,
-  type CellKeyDownEvent,
-  type ColDef,
-  type GetRowIdParams,
-  type GridApi,
-  type ICellRendererParams,
-  type RowClassParams,
-  type SortModelItem,
-} from 'ag-grid-community';
+import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { deadlineSortColumns, spellOutReference, type DeadlineRow, type DeadlineSort } from '../../../preload/api';
-import { cspNonce } from '../bridge/api';
 import { gridTheme, wrapped } from '../components/grid';
 import { CellStack } from '../components/CellStack';
+import { keepMainsOrder, PageGrid } from '../components/PageGrid';
 import { deadlineStatusLabels } from '../labels';
 import { relativeDays } from '../today';
 import { deadlineTitle } from './rowTitle';
@@ -144,12 +132,6 @@ const columnDefs: ColDef<DeadlineRow>[] = [
   },
 ];
 
-/**
- * Main sorts the list (the whole of it, not the page shown): a header's sort is sent with the
- * question, and the grid's own sort keeps the page in the order main gave (a comparator that finds
- * every row equal, and the sort is stable).
- */
-const keepMainsOrder = () => 0;
 const defaultColDef: ColDef<DeadlineRow> = {
   ...wrapped,
   sortable: true,
@@ -165,23 +147,6 @@ const getRowClass = ({ data }: RowClassParams<DeadlineRow>) => (data ? `row--dea
 /** Rows per page: a screen shows a few dozen; main caps an answer at 500. */
 export const DEADLINE_PAGE_SIZE = 100;
 
-/** The grid's sort as main takes it: one column of the list, or none (the list's own order). */
-export function deadlineSort(model: readonly SortModelItem[]): DeadlineSort | undefined {
-  const first = model[0];
-  const column = deadlineSortColumns.find((id) => id === first?.colId);
-  return first && column ? { column, direction: first.sort } : undefined;
-}
-
-const sameSort = (a: DeadlineSort | undefined, b: DeadlineSort | undefined) => a?.column === b?.column && a?.direction === b?.direction;
-
-/** The headers show `sort`, and only it. */
-function showSort(api: GridApi<DeadlineRow>, sort: DeadlineSort | undefined) {
-  api.applyColumnState({ state: sort ? [{ colId: sort.column, sort: sort.direction }] : [], defaultState: { sort: null } });
-}
-
-/** The headers' sort is set from the page's (`applyColumnState`); another page starts at its top (`ensureIndexVisible`). */
-const modules = [ColumnApiModule, ScrollApiModule];
-
 interface Props {
   /** The page's rows, in main's order. */
   rows: DeadlineRow[];
@@ -196,75 +161,26 @@ interface Props {
   onOpen: (row: DeadlineRow) => void;
 }
 
-/**
- * The bevakningslista's grid: one page of rows at a time (the client-side row model, holding only
- * the rows main sent), each row as tall as its text. Otherwise as the app's lists (ListGrid): theme
- * with the CSP nonce, rows in the DOM in the order shown, one Tab stop, the accessible name, a row
- * opened by click or Enter. A header sorts the whole list in main (`onSort`), not the page.
- */
+/** The bevakningslista's grid: one page of rows at a time, sorted in main (PageGrid). */
 export function DeadlinesGrid({ rows, sort, onSort, pageKey, today, labelledBy, onOpen }: Props) {
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const apiRef = useRef<GridApi<DeadlineRow> | null>(null);
-  // The sort asked for, for the grid's events (a header clicked, the state set from here).
-  const sortRef = useRef(sort);
-  useEffect(() => {
-    sortRef.current = sort;
-    if (apiRef.current && !apiRef.current.isDestroyed()) showSort(apiRef.current, sort);
-  }, [sort]);
-  // Another page starts at its top.
-  const hasRows = rows.length > 0;
-  useEffect(() => {
-    const api = apiRef.current;
-    if (api && !api.isDestroyed() && hasRows) api.ensureIndexVisible(0, 'top');
-    // Only when another page is shown, not when a write changes the rows of this one.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [pageKey]);
   return (
-    <div className="grid-wrap" ref={wrapRef}>
-      <AgGridReact<DeadlineRow>
-        // "om 12 dagar" is counted from today: a new date draws the grid anew.
-        key={today}
-        modules={modules}
-        theme={theme}
-        styleNonce={cspNonce}
-        rowData={rows}
-        // One column sorts the list: main sorts by one.
-        suppressMultiSort
-        columnDefs={columnDefs}
-        defaultColDef={defaultColDef}
-        context={{ today } satisfies Context}
-        getRowId={getRowId}
-        getRowClass={getRowClass}
-        localeText={localeText}
-        // Rows in the DOM in the order shown, so screen readers read them as they are seen.
-        ensureDomOrder
-        // One Tab stop: the arrow keys move inside, Tab and Shift+Tab leave the grid.
-        tabToNextCell={() => false}
-        tabToNextHeader={() => false}
-        onGridReady={({ api }) => {
-          apiRef.current = api;
-          showSort(api, sortRef.current);
-          // AG Grid 36 has no option for the grid's accessible name: set it on its role="grid" element.
-          wrapRef.current?.querySelector('[role="grid"]')?.setAttribute('aria-labelledby', labelledBy);
-        }}
-        onGridPreDestroyed={() => {
-          apiRef.current = null;
-        }}
-        onSortChanged={({ api }) => {
-          const asked = deadlineSort(
-            api
-              .getColumnState()
-              .filter((column) => column.sort)
-              .map((column) => ({ colId: column.colId, sort: column.sort as 'asc' | 'desc' })),
-          );
-          if (!sameSort(asked, sortRef.current)) onSort(asked);
-        }}
-        onRowClicked={({ data }) => data && onOpen(data)}
-        onCellKeyDown={(event: CellKeyDownEvent<DeadlineRow>) => {
-          const key = (event.event as KeyboardEvent | null | undefined)?.key;
-          if (key === 'Enter' && event.data) onOpen(event.data);
-        }}
-      />
-    </div>
+    <PageGrid<DeadlineRow, DeadlineSort['column']>
+      rows={rows}
+      sortColumns={deadlineSortColumns}
+      sort={sort}
+      onSort={onSort}
+      pageKey={pageKey}
+      // "om 12 dagar" is counted from today: a new date draws the grid anew.
+      redrawKey={today}
+      theme={theme}
+      columnDefs={columnDefs}
+      defaultColDef={defaultColDef}
+      context={{ today } satisfies Context}
+      getRowId={getRowId}
+      getRowClass={getRowClass}
+      localeText={localeText}
+      labelledBy={labelledBy}
+      onOpen={onOpen}
+    />
   );
 }

@@ -342,36 +342,37 @@ const recheck = { check: 'registerkontroll-fortlopande' };
  *   Anna belastning 2025-12-10 → 2026-12-10 due-soon; Anna misstanke 2024-11-01 → 2025-11-01 overdue;
  *   Bo belastning 2026-03-02 → 2027-03-02 upcoming; Bo misstanke never → 2026-02-03 overdue;
  *   Eva both 2026-01-20 → 2027-01-20 upcoming. F3 has no child: no re-checks.
- * Order: problems first, each group by date, then check, home, adult, register.
+ * Order: the most urgent status first (saknas and försenad, then efter beslut and för gammal, then
+ * snart, kommande and OK), each by date, then check, home, adult, register.
  */
 const expectedOverview = [
   listRow({ ...recheck, ...F1, person: anna, register: M, date: '2025-11-01', status: 'overdue', checkedOn: '2024-11-01',
     explanation: 'Ny kontroll i misstankeregistret för Anna Ek skulle ha gjorts senast 2025-11-01.' }),
+  listRow({ ...pl1, person: bo, register: M, status: 'missing', checkedOn: null, explanation: 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.' }),
+  listRow({ ...recheck, ...F1, person: bo, register: M, date: '2026-02-03', status: 'overdue', checkedOn: null,
+    explanation: 'Kontroll i misstankeregistret för Bo Ek har aldrig gjorts; barn bor i hemmet sedan 2026-02-03.' }),
   listRow({ ...pl1, person: anna, register: M, status: 'too-old', checkedOn: '2024-11-01',
     explanation: 'Utdraget ur misstankeregistret för Anna Ek är från 2024-11-01, mer än 12 månader före beslutet.' }),
   listRow({ ...pl1, person: bo, register: B, status: 'after-decision', checkedOn: '2026-03-02',
     explanation: 'Kontrollen i belastningsregistret för Bo Ek gjordes 2026-03-02, efter beslutet 2026-02-01.' }),
-  listRow({ ...pl1, person: bo, register: M, status: 'missing', checkedOn: null, explanation: 'Kontroll i misstankeregistret för Bo Ek saknas – kontrollera före beslut.' }),
-  listRow({ ...recheck, ...F1, person: bo, register: M, date: '2026-02-03', status: 'overdue', checkedOn: null,
-    explanation: 'Kontroll i misstankeregistret för Bo Ek har aldrig gjorts; barn bor i hemmet sedan 2026-02-03.' }),
   // A protected child's stay: where the child lives is withheld like its name (issue 10).
   listRow({ check: 'ivo-tillstand', placementId: 'PL2', childLabel: 'Skyddad identitet (f. 2012)', homeId: null, homeName: 'Skyddat boende', person: null,
     register: 'ivo-tillstand', date: '2026-04-20', status: 'too-old', checkedOn: '2026-01-02', explanation: HIDDEN }),
   listRow({ ...recheck, ...F1, person: anna, register: B, date: '2026-12-10', status: 'due-soon', checkedOn: '2025-12-10',
     explanation: 'Ny kontroll i belastningsregistret för Anna Ek ska göras senast 2026-12-10.' }),
-  listRow({ ...pl3, person: eva, register: B, status: 'ok', checkedOn: '2026-01-20', explanation: 'Kontrollerat 2026-01-20, före beslutet.' }),
-  listRow({ ...pl3, person: eva, register: M, status: 'ok', checkedOn: '2026-01-20', explanation: 'Kontrollerat 2026-01-20, före beslutet.' }),
-  listRow({ ...pl1, person: anna, register: B, status: 'ok', checkedOn: '2025-12-10', explanation: 'Kontrollerat 2025-12-10, före beslutet.' }),
   listRow({ ...recheck, ...F4, person: eva, register: B, date: '2027-01-20', status: 'upcoming', checkedOn: '2026-01-20',
     explanation: 'Ny kontroll i belastningsregistret för Eva Berg ska göras senast 2027-01-20.' }),
   listRow({ ...recheck, ...F4, person: eva, register: M, date: '2027-01-20', status: 'upcoming', checkedOn: '2026-01-20',
     explanation: 'Ny kontroll i misstankeregistret för Eva Berg ska göras senast 2027-01-20.' }),
   listRow({ ...recheck, ...F1, person: bo, register: B, date: '2027-03-02', status: 'upcoming', checkedOn: '2026-03-02',
     explanation: 'Ny kontroll i belastningsregistret för Bo Ek ska göras senast 2027-03-02.' }),
+  listRow({ ...pl3, person: eva, register: B, status: 'ok', checkedOn: '2026-01-20', explanation: 'Kontrollerat 2026-01-20, före beslutet.' }),
+  listRow({ ...pl3, person: eva, register: M, status: 'ok', checkedOn: '2026-01-20', explanation: 'Kontrollerat 2026-01-20, före beslutet.' }),
+  listRow({ ...pl1, person: anna, register: B, status: 'ok', checkedOn: '2025-12-10', explanation: 'Kontrollerat 2025-12-10, före beslutet.' }),
 ];
 
 describe('the list of checks', () => {
-  it('has every decision check and re-check, problems first, then by date, with names and Swedish explanations', async () => {
+  it('has every decision check and re-check, the most urgent first, then by date, with names and Swedish explanations', async () => {
     const overview = await db.services.checks.overview(D);
     expect(overview.date).toBe(D);
     expect(overview.rows).toEqual(expectedOverview);
@@ -396,7 +397,7 @@ describe('the list of checks', () => {
     const overview = await db.services.checks.overview(D);
     // Left: PL2's permit (too old). F1 has no child any more, so its re-checks are gone as well.
     expect(overview.counts).toEqual({ problems: 1, overdue: 0, dueSoon: 0 });
-    expect(overview.rows.filter((r) => r.placementId === 'PL1').map((r) => r.status)).toEqual(['too-old', 'after-decision', 'missing', 'ok']);
+    expect(overview.rows.filter((r) => r.placementId === 'PL1').map((r) => r.status)).toEqual(['missing', 'too-old', 'after-decision', 'ok']);
     // `current` says which rows the counts see: the ended PL1's are history, the active PL2's and
     // PL3's are not, and a re-check (Eva Berg's, PL3 still lives in F4) always is.
     const current = (rows: typeof overview.rows, placementId: string | null) =>

@@ -62,7 +62,7 @@ export const validInputs: Record<Channel, unknown> = {
   },
   removeRegisterCheck: { id: 'rc-1', reason: 'Registrerad på fel person', removedBy: 'Handläggare A' },
   checkReadiness: { homeId: 'h-1', decisionOn: '2026-11-22', from: '2026-11-23', childId: 'c-1', birthDate: '2012-03-04', date: '2026-11-22' },
-  listChecks: { date: '2026-11-22' },
+  listCheckPage: { date: '2026-11-22', show: 'all', check: 'registerkontroll', status: 'missing', query: 'ek', sort: { column: 'home', direction: 'desc' }, offset: 100, limit: 100 },
   countChecks: { date: '2026-11-22' },
   getRuleSettings: {},
   saveRuleSettings: {
@@ -216,7 +216,16 @@ export const badInputs: Record<Channel, unknown[]> = {
     { homeId: 'h-1', decisionOn: '2026-11-22', birthDate: '2012-13-01', date: '2026-11-22' },
     { homeId: 'h-1', decisionOn: '2026-11-22', childId: '', date: '2026-11-22' },
   ],
-  listChecks: [{}, { date: '2026-11-31' }],
+  listCheckPage: [
+    {},
+    { date: '2026-11-31' },
+    { date: '2026-11-22', show: 'problems' },
+    { date: '2026-11-22', status: 'late' },
+    { date: '2026-11-22', sort: { column: 'explanation', direction: 'asc' } },
+    { date: '2026-11-22', offset: -1 },
+    { date: '2026-11-22', limit: 501 },
+    { date: '2026-11-22', extra: true },
+  ],
   countChecks: [{}, { date: '2026-02-30' }],
   getRuleSettings: [{ version: 1 }],
   saveRuleSettings: [
