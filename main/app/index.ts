@@ -70,4 +70,6 @@ async function start(): Promise<void> {
   installMenu({ mac: process.platform === 'darwin', development: !app.isPackaged });
   mainWindow = createMainWindow(preloadPath, openWindowStateStore());
   mainWindow.on('closed', () => (mainWindow = null));
+  // While the window loads its page in its own process.
+  void services.warmUp();
 }

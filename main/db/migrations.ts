@@ -273,6 +273,16 @@ export const migrations: Migration[] = [
     sql: homeSearchColumns(),
     up: fillHomeSearchColumns,
   },
+  {
+    version: 10,
+    description: 'Bevakningslistan: en placerings senaste händelse av varje slag läses ur indexet',
+    // The newest event of each type per placement (readOpenRegisterSnapshot) is a walk of this
+    // index alone; it serves every question by placement as the index it replaces did.
+    sql: `
+      CREATE INDEX events_placement_type_date ON events(placement_id, type, date);
+      DROP INDEX events_placement;
+    `,
+  },
 ];
 
 /**

@@ -373,23 +373,24 @@ export async function readRegisterSnapshot(db: Db, childId?: string): Promise<Re
  * What the deadline engine needs on `on`, and nothing of the years before that it would pass over:
  * every placement of a child with a placement active that day (a child's other placements count
  * for vårdnadsöverflyttning), and each ended LVU placement still waiting for its follow-up; with
- * their stays and their events dated by `on`; every foster-home stay begun by then (the home rule
- * looks at the whole history) and the homes' own events. The engine's results on it are those on
+ * their stays and the newest of each type of their events dated by `on`; every foster-home stay
+ * begun by then (the home rule looks at the whole history) and the newest of each type of the
+ * homes' own events. The engine's results on it are those on
  * the whole register (a property test holds them equal), at a fraction of the rows.
  */
 export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<RegisterSnapshot> {
   const plain = db.withoutPlugins();
+  // The ended LVU care still waiting is every ended LVU placement less those with a follow-up since
+  // the end, found through the follow-ups (events_type_date), not a probe per ended placement.
   const wanted = await sql<{ id: string }>`
     SELECT id FROM placements WHERE child_id IN (
       SELECT child_id FROM placements WHERE started_on <= ${on} AND (ended_on IS NULL OR ${on} < ended_on))
     UNION
-    SELECT p.id FROM placements p
-    WHERE p.ended_on <= ${on} AND p.legal_basis <> 'SoL' AND NOT EXISTS (
-      -- By the placement's own events (events_placement): without statistics SQLite otherwise
-      -- takes events_type_date and reads every follow-up in the register once per ended LVU
-      -- placement (90 s on the large city of issue 11; 0.2 s so). The + keeps type and date off an index.
-      SELECT 1 FROM events e
-      WHERE e.placement_id = p.id AND +e.type = 'uppfoljning-avslutad' AND +e.date >= p.ended_on AND +e.date <= ${on})`.execute(plain);
+    SELECT * FROM (
+      SELECT id FROM placements WHERE ended_on <= ${on} AND legal_basis <> 'SoL'
+      EXCEPT
+      SELECT e.placement_id FROM events e JOIN placements p ON p.id = e.placement_id
+      WHERE e.type = 'uppfoljning-avslutad' AND e.date <= ${on} AND e.date >= p.ended_on)`.execute(plain);
   const ids = JSON.stringify(wanted.rows.map((row) => row.id));
   const chosen = sql`(SELECT value FROM json_each(${ids}))`;
   const fosterKinds = sql.join(fosterHomeKinds.map((kind) => sql.lit(kind)));
@@ -405,9 +406,15 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
       SELECT placement_id AS "placementId", ordinal, home_id AS "homeId", form, from_date AS "fromDate",
         to_date AS "toDate", decided_on AS "decidedOn", investigation_completed_on AS "investigationCompletedOn"
       FROM stays WHERE placement_id IN ${chosen} ORDER BY placement_id, ordinal`.execute(plain),
+    // The newest of each type is all the engine reads of a placement's or a home's events (the
+    // latest one, whether one exists, whether one is dated after a day): a third of the rows, read
+    // from the index alone (events_placement_type_date).
     sql<Pick<EventRow, 'placementId' | 'homeId' | 'type' | 'date'>>`
-      SELECT placement_id AS "placementId", home_id AS "homeId", type, date
-      FROM events WHERE date <= ${on} AND (placement_id IN ${chosen} OR placement_id IS NULL)`.execute(plain),
+      SELECT placement_id AS "placementId", NULL AS "homeId", type, MAX(date) AS date
+      FROM events WHERE placement_id IN ${chosen} AND date <= ${on} GROUP BY placement_id, type
+      UNION ALL
+      SELECT NULL, home_id, type, MAX(date)
+      FROM events WHERE placement_id IS NULL AND home_id IS NOT NULL AND date <= ${on} GROUP BY home_id, type`.execute(plain),
     sql<{ id: string; kind: string; name: string }>`SELECT id, kind, name FROM homes`.execute(plain),
     sql<{ homeId: string; fromDate: string; toDate: string | null }>`
       SELECT s.home_id AS "homeId", s.from_date AS "fromDate", s.to_date AS "toDate"

@@ -51,7 +51,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new RendererMissingError(rendererDir);
   }
   const connection = await openDatabase(options.databasePath, options.key ? { key: options.key } : {});
-  const handlers = createHandlers(createServices(connection.db, { clock: options.clock, ...(options.preferences ? { preferences: options.preferences } : {}) }), {
+  const services = createServices(connection.db, { clock: options.clock, ...(options.preferences ? { preferences: options.preferences } : {}) });
+  const handlers = createHandlers(services, {
     host: 'browser',
     databasePath: connection.path,
     encrypted: connection.encrypted,
@@ -138,6 +139,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+  // While the browser is opened and loads the page.
+  void services.warmUp();
   const origin = `http://127.0.0.1:${port}`;
 
   return {

@@ -424,6 +424,14 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
     },
 
     /**
+     * Builds the day's whole list (and with it the re-checks the navigation counts) before anyone
+     * asks: started when the register opens, the window's first requests share it while it loads.
+     */
+    async prepare(date: string): Promise<void> {
+      await wholeList(date, await changeStamp(db, listTables));
+    },
+
+    /**
      * One page of the bevakningslista: the whole list of the day (built once per change) filtered
      * as the page's filters ask, sorted by the column asked (ties in the list's own order), and
      * cut from `offset`, at most 500 rows. With the counts of the status buttons, how many rows

@@ -36,6 +36,18 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     checks,
     registerChecks: createRegisterChecksService(db, settings, clock),
     preferences: createPreferencesService(preferences),
+    /**
+     * What the window asks first (Bevakning's first page, the navigation's counts) started as the
+     * register opens, while the window loads. A failure is not reported here: the window's own
+     * request, which shares the work, tries again and says what went wrong.
+     */
+    async warmUp(): Promise<void> {
+      try {
+        await deadlines.prepare(clock.today());
+      } catch {
+        // Said by the window's request.
+      }
+    },
   };
 }
 

@@ -52,3 +52,27 @@ describe('a cached list is recomputed by the changes it rests on, and only by th
     expect(after.filter((d) => d.placementId === open.id && d.rule === 'vardplan')).toHaveLength(1);
   });
 });
+
+describe('the day is prepared as the register opens', () => {
+  it("warmUp builds today's bevakningslista and the re-checks: the first requests are answered from it", async () => {
+    const file = randomRegister(13);
+    await db.services.exchange.importFile(file);
+    const today = db.clock.today();
+    await db.services.warmUp();
+    // Shared, not rebuilt: the run the navigation's counts read is the one warmUp made.
+    const rechecks = await db.services.checks.rechecks(today);
+    const deadlines = await db.services.deadlines.compute(today);
+    const page = await db.services.deadlines.page({ date: today, offset: 0, limit: 100 });
+    expect(await db.services.checks.rechecks(today)).toBe(rechecks);
+    expect(await db.services.deadlines.compute(today)).toBe(deadlines);
+    expect(page.total).toBe((await db.services.deadlines.overview(today)).rows.length);
+    expect(page.total).toBeGreaterThan(0);
+  });
+
+  it('a failure while preparing is left to the window\'s own request, which says what went wrong', async () => {
+    // A damaged register: a table the list reads is gone.
+    await db.connection.raw.exec('DROP TABLE events');
+    await expect(db.services.warmUp()).resolves.toBeUndefined();
+    await expect(db.services.deadlines.page({ date: db.clock.today(), offset: 0, limit: 100 })).rejects.toThrow();
+  });
+});

@@ -101,8 +101,11 @@ export function randomRegister(seed: number) {
       cursor = last;
     }
   }
+  // Reports to IVO of a fourth child, some homes more than one (only a report after the fourth came counts).
   for (const home of fosterHomes) {
-    if (rnd.chance(0.4)) events.push({ id: `E${events.length}`, homeId: home.id, type: 'ivo-anmalan-fler-an-tre', date: day(FIRST, NOW) });
+    for (let k = rnd.chance(0.4) ? rnd.int(1, 3) : 0; k > 0; k--) {
+      events.push({ id: `E${events.length}`, homeId: home.id, type: 'ivo-anmalan-fler-an-tre', date: day(FIRST, NOW) });
+    }
   }
   return { format: 'placeringskollen-exchange', version: 1, homes, persons, registerChecks, children, placements, events };
 }
