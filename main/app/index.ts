@@ -2,6 +2,7 @@
  * The Electron shell: lifecycle only. Security decisions live in main/security, the API in
  * main/ipc, the work in main/services.
  */
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import Store from 'electron-store';
@@ -59,7 +60,7 @@ async function start(): Promise<void> {
   handleAppProtocol(rendererDir);
   // This computer's preferences: electron-store's config.json in userData; a damaged file is replaced.
   const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
-  const services = createServices(connection.db, { clock: clockFrom(() => new Date()), preferences });
+  const services = createServices(connection.db, { clock: clockFrom(() => new Date()), preferences, osAccount: os.userInfo().username });
   const handlers = createHandlers(services, {
     host: 'electron',
     databasePath: connection.path,

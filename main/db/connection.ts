@@ -5,6 +5,7 @@ import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Database } from './schema';
+import { registerLogFunctions } from './access-log';
 import { registerSwedishFunctions } from './swedish-functions';
 
 /** The file is encrypted with another key, is not encrypted, or is not ours at all. */
@@ -45,6 +46,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
     registerSwedishFunctions(raw);
+    registerLogFunctions(raw);
     migrate(raw, migrations, { databasePath: file, ...(options.backupDir ? { backupDir: options.backupDir } : {}) });
     // After the migration: a database from a newer version must be refused byte for byte
     // untouched, and switching the journal mode writes to the file header.

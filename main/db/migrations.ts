@@ -5,6 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { findMunicipality } from '../domain/municipalities';
+import { logChangesSql, registerLogFunctions } from './access-log';
 import { registerSwedishFunctions } from './swedish-functions';
 
 export interface Migration {
@@ -282,6 +283,49 @@ export const migrations: Migration[] = [
       CREATE INDEX events_placement_type_date ON events(placement_id, type, date);
       DROP INDEX events_placement;
     `,
+  },
+  {
+    version: 11,
+    description: 'Användare och roller, och en logg över vem som läst och ändrat vad som inte kan ändras i efterhand',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        initials TEXT NOT NULL,
+        role TEXT NOT NULL ${enumCheck('role', ['handlaggare', 'enhetschef', 'administrator'])},
+        units TEXT NOT NULL DEFAULT '[]',
+        active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+        os_account TEXT,
+        pin_hash TEXT,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE access_log (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id TEXT,
+        action TEXT NOT NULL,
+        channel TEXT,
+        entity TEXT,
+        entity_id TEXT,
+        child_id TEXT,
+        detail TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX access_log_child ON access_log(child_id, seq) WHERE child_id IS NOT NULL;
+      CREATE INDEX access_log_user ON access_log(user_id, seq);
+      CREATE INDEX access_log_at ON access_log(at);
+      CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log
+        BEGIN SELECT RAISE(ABORT, 'Loggen kan inte ändras.'); END;
+      CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log
+        BEGIN SELECT RAISE(ABORT, 'Loggen kan inte ändras.'); END;
+    `,
+    up: (raw) => {
+      // A connection opened without `openDatabase` (a test's, a tool's) gets the functions here.
+      registerLogFunctions(raw);
+      raw.exec(logChangesSql(raw));
+    },
   },
 ];
 

@@ -181,6 +181,36 @@ export interface RemovedRecordsTable {
   reason: string;
 }
 
+export interface UsersTable {
+  id: string;
+  name: string;
+  initials: string;
+  role: string;
+  /** JSON array of the units (enheter) the user works in. */
+  units: Generated<string>;
+  active: Generated<number>;
+  /** The operating system's account name the user signs in from, offered first there. */
+  osAccount: string | null;
+  /** scrypt of the optional PIN: `salt:hash`, both hex. */
+  pinHash: string | null;
+  createdAt: string;
+}
+
+/** Append-only (triggers refuse UPDATE and DELETE); written by triggers and by the access log's own statement. */
+export interface AccessLogTable {
+  seq: number;
+  at: string;
+  userId: string | null;
+  action: string;
+  channel: string | null;
+  entity: string | null;
+  entityId: string | null;
+  childId: string | null;
+  detail: string | null;
+  prevHash: string;
+  hash: string;
+}
+
 export interface Database {
   homes: HomesTable & HomeSearchColumns;
   persons: PersonsTable;
@@ -196,4 +226,6 @@ export interface Database {
   removedRecords: RemovedRecordsTable;
   settings: SettingsTable;
   settingsHistory: SettingsHistoryTable;
+  users: UsersTable;
+  accessLog: AccessLogTable;
 }

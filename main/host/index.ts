@@ -2,6 +2,7 @@
  * `npx tsx main/host/index.ts [--db <path>] [--port N]`: Placeringskollen in the browser, for
  * development and machines without the Electron binary. Prints one Swedish line with the URL.
  */
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { databaseErrorMessage } from '../db/open-errors';
 import Conf from 'conf';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   try {
     // The same preferences file as the desktop app's (electron-store's config.json in its userData).
     const preferences = new Conf({ projectName: 'Placeringskollen', cwd: appDataDir() });
-    host = await startHost({ databasePath, port, clock: clockFrom(() => new Date()), preferences, ...(key ? { key } : {}) });
+    host = await startHost({ databasePath, port, clock: clockFrom(() => new Date()), preferences, osAccount: os.userInfo().username, ...(key ? { key } : {}) });
   } catch (error) {
     fail(explain(error, databasePath, port));
   }

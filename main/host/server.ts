@@ -25,6 +25,8 @@ export interface HostOptions {
   clock: Clock;
   /** This computer's preferences (the app's file beside its data); in memory when left out. */
   preferences?: PreferenceStore;
+  /** This computer's account name: the user last signed in from it is offered first. */
+  osAccount?: string | null;
 }
 
 export interface Host {
@@ -51,7 +53,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
     throw new RendererMissingError(rendererDir);
   }
   const connection = await openDatabase(options.databasePath, options.key ? { key: options.key } : {});
-  const services = createServices(connection.db, { clock: options.clock, ...(options.preferences ? { preferences: options.preferences } : {}) });
+  const services = createServices(connection.db, {
+    clock: options.clock,
+    osAccount: options.osAccount ?? null,
+    ...(options.preferences ? { preferences: options.preferences } : {}),
+  });
   const handlers = createHandlers(services, {
     host: 'browser',
     databasePath: connection.path,

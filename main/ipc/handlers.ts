@@ -1,5 +1,6 @@
 import type { Services } from '../services';
 import type { Handlers } from './dispatch';
+import { guard } from './gate';
 
 export type { Handlers } from './dispatch';
 
@@ -14,7 +15,12 @@ export interface HandlerContext {
  * One handler per channel of the contract, each a thin call into a service. Inputs arrive
  * already parsed by the channel's schema (dispatch), so handlers trust their argument's shape.
  */
-export function createHandlers(services: Services, context: HandlerContext) {
+export function createHandlers(services: Services, context: HandlerContext): Handlers {
+  return guard(serviceCalls(services, context), services);
+}
+
+/** The calls themselves, before the gate: only `createHandlers` hands them out, behind it. */
+function serviceCalls(services: Services, context: HandlerContext) {
   return {
     getAppInfo: async () => ({
       version: context.version,
@@ -66,6 +72,15 @@ export function createHandlers(services: Services, context: HandlerContext) {
 
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input),
+
+    getSession: () => services.users.session(),
+    createFirstAdministrator: (input) => services.users.createFirstAdministrator(input),
+    signIn: (input) => services.users.signIn(input),
+    signOut: () => services.users.signOut(),
+    listUsers: () => services.users.list(),
+    saveUser: (input) => services.users.save(input),
+    listAccessLog: (input) => services.users.accessLog(input),
+    verifyAccessLog: () => services.users.verifyAccessLog(),
 
     getPreferences: async () => services.preferences.get(),
     savePreferences: async (input) => services.preferences.save(input),

@@ -4,6 +4,7 @@
  * single problem writes nothing.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { appendEntry, currentLogContext, withLogContext } from '../db/access-log';
 import { readAll, readKnown, upsertAll, type ImportCounts } from '../db/exchange-repository';
 import { homeIdentities } from '../db/homes-repository';
 import type { Database } from '../db/schema';
@@ -34,11 +35,15 @@ export function createExchangeService(db: Kysely<Database>, clock: Clock): Excha
   return {
     importFile: (json) =>
       // Checks and writes in one transaction, so they see the same database; a throw rolls back.
-      db.transaction().execute(async (trx) => {
-        const file = await validFile(trx, json);
-        const counts = await upsertAll(trx, file, clock.now());
-        return { ...counts, warnings: await duplicateWarnings(trx, (file.homes ?? []).map((home) => home.id)) };
-      }),
+      // The access log gets one entry for the file, with its counts, not one per row.
+      withLogContext({ ...currentLogContext(), rowChanges: false }, () =>
+        db.transaction().execute(async (trx) => {
+          const file = await validFile(trx, json);
+          const counts = await upsertAll(trx, file, clock.now());
+          await appendEntry(trx, { action: 'import', entity: null, entityId: null, childId: null, detail: { counts } });
+          return { ...counts, warnings: await duplicateWarnings(trx, (file.homes ?? []).map((home) => home.id)) };
+        }),
+      ),
     checkFile: (json) =>
       // A transaction only for a consistent view of the database across the reads.
       db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { appendEntry, setLogClock, withLogContext, type LogContext, type OwnEntry } from '../db/access-log';
 import type { Database } from '../db/schema';
 import { createChecksService } from './checks';
 import type { Clock } from './clock';
@@ -11,21 +12,33 @@ import { createPlacementsService } from './placements';
 import { createPreferencesService, memoryPreferenceStore, type PreferenceStore } from './preferences';
 import { createRegisterChecksService } from './register-checks';
 import { createSettingsService } from './settings';
+import { createUsersService } from './users';
 
 export interface ServiceOptions {
   /** The only source of "now" in main: the machine's at the process's edge, a fixed day in tests. */
   clock: Clock;
   /** This computer's preferences; in memory when left out (tests, the command line). */
   preferences?: PreferenceStore;
+  /** This computer's account name, to offer the user last signed in from it. */
+  osAccount?: string | null;
 }
 
 /** Every use case over one database; main/ipc, the browser host and the CLI all start here. */
-export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore() }: ServiceOptions) {
+export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore(), osAccount = null }: ServiceOptions) {
+  // Writes outside a call (the demo data, a test's direct call) are logged at the services' "now".
+  setLogClock(() => clock.now());
   const settings = createSettingsService(db, clock);
   const checks = createChecksService(db, settings);
   const placements = createPlacementsService(db, clock);
   const deadlines = createDeadlinesService(db, settings, checks);
   return {
+    /** "Now", for the gate in front of the services (main/ipc/gate). */
+    clock,
+    /** The access log as the gate writes it: a call's context, and the entries a call writes itself. */
+    accessLog: {
+      within: <T>(context: LogContext, work: () => Promise<T>) => withLogContext(context, work),
+      append: (entry: OwnEntry) => appendEntry(db, entry),
+    },
     homes: createHomesService(db, clock),
     demo: createDemoService(db, clock),
     exchange: createExchangeService(db, clock),
@@ -36,6 +49,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     checks,
     registerChecks: createRegisterChecksService(db, settings, clock),
     preferences: createPreferencesService(preferences),
+    users: createUsersService(db, clock, { osAccount }),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own
@@ -52,5 +66,6 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
 }
 
 export type Services = ReturnType<typeof createServices>;
+export type { OwnEntry } from '../db/access-log';
 export { clockFrom, type Clock } from './clock';
 export type { PreferenceStore } from './preferences';

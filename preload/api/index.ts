@@ -17,6 +17,7 @@ import { homeChannels } from './homes';
 import { placementChannels } from './placements';
 import { preferenceChannels } from './preferences';
 import { settingsChannels } from './settings';
+import { userChannels } from './users';
 
 export * from '../../main/domain/vocabulary';
 export * from './app';
@@ -35,6 +36,8 @@ export * from './homes';
 export * from './placements';
 export * from './preferences';
 export * from './settings';
+export * from './users';
+export { roleLabels, roles, type Role } from '../../main/domain/roles';
 
 export const contract = {
   ...appChannels,
@@ -44,6 +47,7 @@ export const contract = {
   ...checkChannels,
   ...settingsChannels,
   ...preferenceChannels,
+  ...userChannels,
 };
 
 export type Contract = typeof contract;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { AppInfo, CheckCounts, DeadlineCounts } from '../../preload/api';
+import { roleLabels, type AppInfo, type CheckCounts, type DeadlineCounts } from '../../preload/api';
 import { api } from './bridge/api';
 import { useConfirm } from './components/ConfirmDialog';
 import { Toast } from './components/Toast';
@@ -11,6 +11,7 @@ import { AppContext } from './shell/AppContext';
 import type { AppContextValue } from './shell/AppContext';
 import { useHistoryKeys } from './shell/useHistoryKeys';
 import { useLeaveGuard } from './shell/useLeaveGuard';
+import { useSession } from './shell/SignIn';
 import { localToday } from './today';
 
 let toastIds = 0;
@@ -34,6 +35,11 @@ export function App() {
   const { mayLeave, onDirtyChange, onSaving } = useLeaveGuard(confirm);
   useHistoryKeys();
   const mainRef = useRef<HTMLElement>(null);
+  const { user, switchUser: signOut } = useSession();
+  // Unsaved changes are asked about first: the next user must not inherit a half-filled form.
+  const switchUser = useCallback(async () => {
+    if (await mayLeave()) signOut();
+  }, [mayLeave, signOut]);
 
   useEffect(() => {
     let current = true;
@@ -163,6 +169,16 @@ export function App() {
             </Link>
           ))}
         </nav>
+        <div className="app-header__user">
+          <span className="app-header__who" title={roleLabels[user.role]}>
+            <span className="sign-in__initials" aria-hidden="true">{user.initials}</span>
+            <span className="app-header__name-of-user">{user.name}</span>
+            <span className="visually-hidden">, {roleLabels[user.role]}</span>
+          </span>
+          <button type="button" className="button button--header" onClick={() => void switchUser()}>
+            Byt användare
+          </button>
+        </div>
       </header>
 
       <AppContext.Provider value={context}>

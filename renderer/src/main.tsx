@@ -6,8 +6,8 @@ import { RouterProvider } from 'react-router/dom';
 // Importing the bridge takes the browser host's token out of the address (bridge/http.ts), so the
 // router, made below, never reads `#token=…` as a page.
 import './bridge/api';
-import { loadPreferences } from './preferences';
 import { createAppRouter } from './routing/router';
+import { SessionGate } from './shell/SignIn';
 import './styles/app.css';
 
 const root = document.getElementById('root');
@@ -15,11 +15,11 @@ if (!root) throw new Error('Elementet #root saknas i index.html.');
 
 const router = createAppRouter();
 
-// The preferences first, so the forms can offer the remembered name at once; without them the app still starts.
-void loadPreferences().finally(() => {
-  createRoot(root).render(
-    <StrictMode>
+// Who is working first (SessionGate), then the register; the gate loads the preferences once someone has signed in.
+createRoot(root).render(
+  <StrictMode>
+    <SessionGate>
       <RouterProvider router={router} />
-    </StrictMode>,
-  );
-});
+    </SessionGate>
+  </StrictMode>,
+);

@@ -27,3 +27,8 @@ export function savePreferences(change: PreferencesInput): void {
     if (result.ok) current = result.value;
   });
 }
+
+/** Who is signed in: the forms offer their name as who recorded or changed something. */
+export function setSignedInName(name: string): void {
+  current = { ...current, recordedBy: name };
+}

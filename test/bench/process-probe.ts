@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '../../main/db/connection';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
+import { signInAs } from '../signed-in';
 import { createServices } from '../../main/services';
 import { clockOnDay, testClock } from '../clock';
 
@@ -45,6 +46,7 @@ if (mode === 'import') {
   const before = memory();
   const connection = await openDatabase(databasePath);
   const services = createServices(connection.db, { clock: clockOnDay(date) });
+  await signInAs(services);
   const handlers = createHandlers(services, { host: 'browser', databasePath, encrypted: false, version: 'bench' });
   const sizes: Record<string, number> = {};
   const call = async (channel: string, input: unknown) => {

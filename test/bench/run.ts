@@ -24,6 +24,7 @@ import { computeDeadlines } from '../../main/domain/deadlines';
 import { isFosterHomeKind, type HomeKind } from '../../main/domain/vocabulary';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
+import { signInAs } from '../signed-in';
 import { createServices, type Services } from '../../main/services';
 import { toDeadlineRegister } from '../../main/services/deadlines';
 import { testClock } from '../clock';
@@ -681,7 +682,10 @@ try {
     services,
     async api(channel, input, using = services) {
       let handlers = handlersOf.get(using);
-      if (!handlers) handlersOf.set(using, (handlers = createHandlers(using, { host: 'browser', databasePath, encrypted: false, version: 'bench' })));
+      if (!handlers) {
+        await signInAs(using);
+        handlersOf.set(using, (handlers = createHandlers(using, { host: 'browser', databasePath, encrypted: false, version: 'bench' })));
+      }
       const answer = JSON.stringify(await dispatch(channel, input, handlers));
       if (!answer.startsWith('{"ok":true')) throw new Error(`${channel}: ${answer.slice(0, 300)}`);
       return { value: (JSON.parse(answer) as { value: unknown }).value, bytes: answer.length };

@@ -18,6 +18,17 @@ const rendererDir = path.resolve('out/renderer');
  */
 export const TODAY = '2026-11-22';
 
+/** Who the tests work as: an administratör of the test's register (fictional). */
+export const E2E_USER = 'Ulla Provanvändare';
+
+/** "Vem arbetar?": the test's user chosen, and the app shown. */
+export async function signIn(page: Page, name = E2E_USER): Promise<void> {
+  await expect(page.getByRole('heading', { level: 1, name: 'Vem arbetar?' })).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await expect(page.getByRole('navigation', { name: 'Huvudmeny' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+}
+
 interface Fixtures {
   /** Where the test's database is: tests may set up what the UI cannot make (register checks). */
   databasePath: string;
@@ -44,6 +55,15 @@ export const test = base.extend<Fixtures>({
   host: async ({ databasePath }, use) => {
     if (!existsSync(path.join(rendererDir, 'index.html'))) {
       throw new Error('out/renderer saknas: bygg först med `npx electron-vite build -c electron.config.ts`.');
+    }
+    // Someone to sign in as: an administratör, who may do everything the tests do.
+    const connection = await openDatabase(databasePath);
+    try {
+      await createServices(connection.db, { clock: testClock() }).users.insert({
+        name: E2E_USER, initials: 'UP', role: 'administrator', units: ['Barn och unga'], active: true, pin: null,
+      });
+    } finally {
+      await connection.close();
     }
     // The host's clock stands on the page's day: a check dated after TODAY is in the future for both.
     const host = await startHost({ databasePath, port: 0, rendererDir, clock: clockOnDay(TODAY) });
@@ -73,7 +93,7 @@ export const test = base.extend<Fixtures>({
     await use(async () => {
       await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
       await page.goto(host.url);
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await signIn(page);
     });
   },
 });

@@ -30,6 +30,12 @@ test('npm start without the Electron binary says so and starts the browser host'
     expect(output).not.toMatch(/\n\s+at /); // no stack trace
 
     await page.goto(/http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+/.exec(output)![0]);
+    // A new register has no users: the first start asks for the first administratör.
+    await expect(page.getByRole('heading', { level: 1, name: 'Välkommen' })).toBeVisible();
+    await page.getByLabel('Namn').fill('Ada Administratörsson');
+    await page.getByLabel('Initialer').fill('AA');
+    await page.getByRole('button', { name: 'Börja som administratör' }).click();
+    await expect(page.getByRole('banner')).toContainText('Ada Administratörsson');
     // The start screen is the bevakningslista, on an empty register its empty state.
     await expect(page.getByRole('heading', { level: 1, name: 'Inga öppna bevakningar' })).toBeVisible();
   } finally {

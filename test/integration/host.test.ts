@@ -139,7 +139,15 @@ describe('browser host', () => {
     expect(res.status).toBe(403);
   });
 
-  it('lists the homes of an empty register', async () => {
+  it('refuses the register before anyone has signed in, and lists it after', async () => {
+    expect(JSON.parse((await call('listHomes', {})).body)).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Välj vem du är innan du fortsätter.' },
+    });
+    expect(JSON.parse((await call('createFirstAdministrator', { name: 'Ada Administratörsson', initials: 'AA' })).body)).toMatchObject({
+      ok: true,
+      value: { user: { name: 'Ada Administratörsson', role: 'administrator' }, firstStart: false },
+    });
     const res = await call('listHomes', {});
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');

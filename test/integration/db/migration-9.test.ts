@@ -81,7 +81,7 @@ describe('migration 9: the homes’ folded search columns', () => {
     await connection.close();
     const raw = new BetterSqlite3(path.join(tmp.dir, 'register.sqlite'));
     try {
-      expect(() => raw.prepare("UPDATE homes SET name = 'Familjen Ask' WHERE id = 'H2'").run()).toThrow(/no such function: sv_lower/);
+      expect(() => raw.prepare("UPDATE homes SET name = 'Familjen Ask' WHERE id = 'H2'").run()).toThrow(/no such function: (sv_lower|log_rows)/);
       expect(raw.prepare("SELECT name, search_name FROM homes WHERE id = 'H2'").get()).toEqual({ name: 'Familjen Ek', search_name: 'familjen ek' });
     } finally {
       raw.close();

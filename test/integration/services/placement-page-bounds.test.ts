@@ -6,6 +6,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createHandlers } from '../../../main/ipc/handlers';
+import { signInAs } from '../../signed-in';
 import { PLACEMENT_PAGE_LIMIT, type PlacementPage, type Result } from '../../../preload/api';
 import { useServiceDatabase } from './harness';
 
@@ -44,6 +45,7 @@ beforeEach(async () => {
     ];
   });
   await db.services.exchange.importFile({ format: 'placeringskollen-exchange', version: 1, homes, children, placements });
+  await signInAs(db.services);
 });
 
 const handlers = () => createHandlers(db.services, { host: 'browser', databasePath: db.file, encrypted: false, version: 'test' });

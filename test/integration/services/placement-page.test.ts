@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatch } from '../../../main/ipc/dispatch';
 import { createHandlers } from '../../../main/ipc/handlers';
+import { signInAs } from '../../signed-in';
 import type { ListPlacementPageInput, PlacementPage, PlacementSort } from '../../../preload/api';
 import { useServiceDatabase } from './harness';
 
@@ -113,6 +114,7 @@ describe('offset and limit', () => {
   });
 
   it('refuses more than 500 rows at a time at the channel, and the service cuts a bigger limit to 500', async () => {
+    await signInAs(db.services);
     const handlers = createHandlers(db.services, { host: 'browser', databasePath: db.file, encrypted: false, version: 'test' });
     const refused = await dispatch('listPlacementPage', { date: TODAY, limit: 501 }, handlers);
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: '/limit', message: 'Högst 500 rader åt gången.' }] } });

@@ -1,0 +1,56 @@
+/**
+ * The gate every call passes after its input is checked: who is signed in, whether their role may
+ * use the channel (permissions.ts), and the log context the call's writes are logged under. A
+ * refused call gets a Swedish message and is logged; a read of a child's file is logged with whose
+ * file it was, a reveal of a protected identity as a reveal.
+ */
+import { channels, type Channel, type ChannelArgs, type ChannelOutput } from '../../preload/api';
+import { roleAllows, roleLabels } from '../domain/roles';
+import type { OwnEntry, Services } from '../services';
+import { ServiceError } from '../services/errors';
+import type { Handlers } from './dispatch';
+import { channelAccess, type Access } from './permissions';
+
+/** The entry a read of a child's file leaves, or null for a call that reads none. */
+function readEntry<C extends Channel>(channel: C, input: ChannelArgs<C>, output: ChannelOutput<C>): OwnEntry | null {
+  if (channel === 'getPlacement') {
+    const { id, reveal } = input as ChannelArgs<'getPlacement'>;
+    // The placement's child, as the answer names it (an answer without one is still logged, by placement).
+    const child = (output as Partial<ChannelOutput<'getPlacement'>> | undefined)?.child;
+    return { action: reveal ? 'reveal' : 'read', entity: 'placements', entityId: id, childId: child?.id ?? null, detail: null };
+  }
+  if (channel === 'getChild') {
+    const { id, reveal } = input as ChannelArgs<'getChild'>;
+    return { action: reveal ? 'reveal' : 'read', entity: 'children', entityId: id, childId: id, detail: null };
+  }
+  return null;
+}
+
+/** `handlers` behind the gate: the only handlers the window's calls reach. */
+export function guard(handlers: Handlers, services: Services): Handlers {
+  const guarded = <C extends Channel>(channel: C) => {
+    const handler = handlers[channel] as (input: ChannelArgs<C>) => Promise<ChannelOutput<C>>;
+    return async (input: ChannelArgs<C>): Promise<ChannelOutput<C>> => {
+      const user = await services.users.currentUser();
+      const context = { userId: user?.id ?? null, channel, at: services.clock.now(), rowChanges: true };
+      return services.accessLog.within(context, async () => {
+        const needed: Access = channelAccess[channel];
+        if (needed !== 'signed-out') {
+          if (user === null) throw new ServiceError('FORBIDDEN', 'Välj vem du är innan du fortsätter.');
+          if (!roleAllows(user.role, needed)) {
+            await services.accessLog.append({ action: 'refused', entity: null, entityId: null, childId: null, detail: { role: user.role, needed } });
+            throw new ServiceError(
+              'FORBIDDEN',
+              `Det här får bara en ${roleLabels[needed].toLocaleLowerCase('sv')} göra. Du är inloggad som ${roleLabels[user.role].toLocaleLowerCase('sv')}.`,
+            );
+          }
+        }
+        const output = await handler(input);
+        const read = readEntry(channel, input, output);
+        if (read !== null) await services.accessLog.append(read);
+        return output;
+      });
+    };
+  };
+  return Object.fromEntries(channels.map((channel) => [channel, guarded(channel)])) as Handlers;
+}

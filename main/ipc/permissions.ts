@@ -1,0 +1,66 @@
+/**
+ * Which role each channel needs: the one table that decides what a user may do (dispatch asks it
+ * before any handler runs; the window hides what is refused, but that is only courtesy). A channel
+ * missing here is a compile error. `signed-out`: open before anyone has signed in.
+ */
+import type { Channel } from '../../preload/api';
+import type { Role } from '../domain/roles';
+
+export type Access = 'signed-out' | Role;
+
+export const channelAccess: Record<Channel, Access> = {
+  // Before anyone has signed in: what the sign-in page needs.
+  getAppInfo: 'signed-out',
+  getSession: 'signed-out',
+  createFirstAdministrator: 'signed-out',
+  signIn: 'signed-out',
+  signOut: 'signed-out',
+
+  // A handläggare works with homes, children, placements, events and checks.
+  listHomes: 'handlaggare',
+  searchHomes: 'handlaggare',
+  getHome: 'handlaggare',
+  saveHome: 'handlaggare',
+  setHomeActive: 'handlaggare',
+  findSimilarHomes: 'handlaggare',
+  listChildren: 'handlaggare',
+  getChild: 'handlaggare',
+  saveChild: 'handlaggare',
+  listPlacements: 'handlaggare',
+  listPlacementPage: 'handlaggare',
+  getPlacement: 'handlaggare',
+  savePlacement: 'handlaggare',
+  getPlacementSuggestions: 'handlaggare',
+  movePlacement: 'handlaggare',
+  undoMove: 'handlaggare',
+  endPlacement: 'handlaggare',
+  recordEvent: 'handlaggare',
+  removeEvent: 'handlaggare',
+  listHomeEvents: 'handlaggare',
+  listDeadlines: 'handlaggare',
+  listDeadlinePage: 'handlaggare',
+  countDeadlines: 'handlaggare',
+  getHomeChecks: 'handlaggare',
+  recordRegisterCheck: 'handlaggare',
+  correctRegisterCheck: 'handlaggare',
+  removeRegisterCheck: 'handlaggare',
+  checkReadiness: 'handlaggare',
+  listCheckPage: 'handlaggare',
+  countChecks: 'handlaggare',
+  getRuleSettings: 'handlaggare',
+  getPreferences: 'handlaggare',
+  savePreferences: 'handlaggare',
+  loadDemoData: 'handlaggare',
+
+  // An enhetschef also removes records with a reason and reads the access log.
+  removePlacement: 'enhetschef',
+  removeChild: 'enhetschef',
+  removeDemoData: 'enhetschef',
+  listAccessLog: 'enhetschef',
+  verifyAccessLog: 'enhetschef',
+
+  // An administratör also edits the users and the rules.
+  listUsers: 'administrator',
+  saveUser: 'administrator',
+  saveRuleSettings: 'administrator',
+};

@@ -1,0 +1,246 @@
+/**
+ * Who is working. The users are kept in the register (every computer of a unit sees the same
+ * people); who is signed in is this app's, in memory, for the one window. A PIN is optional (shared
+ * workstations) and kept only as scrypt with its own salt. The access log is read and verified here.
+ */
+import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { appendEntry, verifyStoredChain } from '../db/access-log';
+import type { Database, UsersTable } from '../db/schema';
+import type { Role } from '../domain/roles';
+import { compareSwedish } from '../domain/swedish';
+import type {
+  AccessLogPage,
+  AccessLogQuery,
+  AccessLogStatus,
+  FirstAdministratorInput,
+  Session,
+  SignInInput,
+  User,
+  UserInput,
+} from '../../preload/api/users';
+import type { Clock } from './clock';
+import { ServiceError } from './errors';
+
+const hashPin = (pin: string): string => {
+  const salt = randomBytes(16);
+  return `${salt.toString('hex')}:${scryptSync(pin, salt, 32).toString('hex')}`;
+};
+const pinMatches = (pin: string, stored: string): boolean => {
+  const [salt, hash] = stored.split(':');
+  if (!salt || !hash) return false;
+  const given = scryptSync(pin, Buffer.from(salt, 'hex'), 32);
+  return timingSafeEqual(given, Buffer.from(hash, 'hex'));
+};
+
+type UserRow = Selectable<UsersTable>;
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    name: row.name,
+    initials: row.initials,
+    role: row.role as Role,
+    units: JSON.parse(row.units) as string[],
+    active: row.active === 1,
+    hasPin: row.pinHash !== null,
+  };
+}
+
+export interface UsersOptions {
+  /** This computer's account name: the user last signed in from it is offered first. */
+  osAccount?: string | null;
+}
+
+/** The log is counted up to this many entries per question. */
+const COUNT_CAP = 10_000;
+
+export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccount = null }: UsersOptions = {}) {
+  let signedIn: string | null = null;
+
+  const all = async () => (await db.selectFrom('users').selectAll().execute()).map(toUser).sort((a, b) => compareSwedish(a.name, b.name));
+
+  async function getRow(id: string) {
+    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async function session(): Promise<Session> {
+    const users = await all();
+    // Made inactive since signing in: no longer working here.
+    const user = users.find((u) => u.id === signedIn && u.active) ?? null;
+    if (user === null) signedIn = null;
+    const suggested =
+      osAccount === null
+        ? null
+        : ((await db.selectFrom('users').select('id').where('osAccount', '=', osAccount).where('active', '=', 1).executeTakeFirst())?.id ?? null);
+    return {
+      user,
+      firstStart: users.length === 0,
+      choices: users.filter((u) => u.active).map(({ id, name, initials, role, hasPin }) => ({ id, name, initials, role, hasPin })),
+      suggestedUserId: suggested,
+    };
+  }
+
+  async function insert(input: Omit<UserInput, 'id'>): Promise<string> {
+    const id = randomUUID();
+    await db
+      .insertInto('users')
+      .values({
+        id,
+        name: input.name,
+        initials: input.initials,
+        role: input.role,
+        units: JSON.stringify(input.units),
+        active: input.active ? 1 : 0,
+        osAccount: null,
+        pinHash: input.pin ? hashPin(input.pin) : null,
+        createdAt: clock.now(),
+      })
+      .execute();
+    return id;
+  }
+
+  return {
+    session,
+
+    /** The signed-in user's id, or null. */
+    current: (): string | null => signedIn,
+
+    /** The signed-in user as the gate checks it: active, with their role; null when nobody is. */
+    async currentUser(): Promise<User | null> {
+      if (signedIn === null) return null;
+      const row = await getRow(signedIn);
+      return row && row.active === 1 ? toUser(row) : null;
+    },
+
+    /** Only while the register has no users: the first administratör, signed in at once. */
+    async createFirstAdministrator(input: FirstAdministratorInput): Promise<Session> {
+      const id = await db.transaction().execute(async (trx) => {
+        const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+        if (any) throw new ServiceError('CONFLICT', 'Det finns redan användare. Be en administratör lägga till dig.');
+        const created = randomUUID();
+        await trx
+          .insertInto('users')
+          .values({
+            id: created,
+            name: input.name,
+            initials: input.initials,
+            role: 'administrator',
+            units: JSON.stringify(input.units),
+            active: 1,
+            osAccount,
+            pinHash: input.pin ? hashPin(input.pin) : null,
+            createdAt: clock.now(),
+          })
+          .execute();
+        return created;
+      });
+      signedIn = id;
+      return session();
+    },
+
+    async signIn({ userId, pin }: SignInInput): Promise<Session> {
+      const row = await getRow(userId);
+      if (!row) throw new ServiceError('NOT_FOUND', 'Användaren finns inte. Välj någon i listan.');
+      if (row.active !== 1) throw new ServiceError('FORBIDDEN', `${row.name} är inte längre aktiv och kan inte logga in.`);
+      if (row.pinHash !== null && (pin === undefined || !pinMatches(pin, row.pinHash))) {
+        await appendEntry(db, { action: 'refused', entity: 'users', entityId: row.id, childId: null, detail: { reason: 'Fel PIN-kod.' } });
+        throw new ServiceError('FORBIDDEN', pin === undefined ? 'Ange din PIN-kod.' : 'Fel PIN-kod.');
+      }
+      signedIn = row.id;
+      // Remembered: this computer account offers this user first next time.
+      if (osAccount !== null && row.osAccount !== osAccount) await db.updateTable('users').set({ osAccount }).where('id', '=', row.id).execute();
+      await appendEntry(db, { action: 'sign-in', entity: 'users', entityId: row.id, childId: null, detail: null });
+      return session();
+    },
+
+    async signOut(): Promise<Session> {
+      signedIn = null;
+      return session();
+    },
+
+    list: all,
+
+    /** Saves a user (administratör): never the last active administratör made something else or inactive. */
+    async save(input: UserInput): Promise<User> {
+      return db.transaction().execute(async (trx) => {
+        let id = input.id;
+        if (id === undefined) {
+          id = randomUUID();
+          await trx
+            .insertInto('users')
+            .values({
+              id,
+              name: input.name,
+              initials: input.initials,
+              role: input.role,
+              units: JSON.stringify(input.units),
+              active: input.active ? 1 : 0,
+              osAccount: null,
+              pinHash: input.pin ? hashPin(input.pin) : null,
+              createdAt: clock.now(),
+            })
+            .execute();
+        } else {
+          const old = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+          if (!old) throw new ServiceError('NOT_FOUND', 'Användaren finns inte längre.');
+          await trx
+            .updateTable('users')
+            .set({
+              name: input.name,
+              initials: input.initials,
+              role: input.role,
+              units: JSON.stringify(input.units),
+              active: input.active ? 1 : 0,
+              ...(input.pin === undefined ? {} : { pinHash: input.pin === null ? null : hashPin(input.pin) }),
+            })
+            .where('id', '=', id)
+            .execute();
+          const admins = await trx.selectFrom('users').select('id').where('role', '=', 'administrator').where('active', '=', 1).execute();
+          if (admins.length === 0) {
+            throw new ServiceError('CONFLICT', 'Det måste finnas minst en aktiv administratör.', [{ path: '/role', message: 'Det måste finnas minst en aktiv administratör.' }]);
+          }
+        }
+        return toUser(await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+      });
+    },
+
+    /** A page of the access log, newest first, with the users' names. */
+    async accessLog(query: AccessLogQuery): Promise<AccessLogPage> {
+      let q = db.selectFrom('accessLog');
+      if (query.childId !== undefined) q = q.where('childId', '=', query.childId);
+      if (query.userId !== undefined) q = q.where('userId', '=', query.userId);
+      if (query.action !== undefined) q = q.where('action', '=', query.action);
+      // `at` is an ISO instant: a day's entries are those from its start to the next day's.
+      if (query.from !== undefined) q = q.where('at', '>=', query.from);
+      if (query.to !== undefined) q = q.where('at', '<', sql<string>`date(${query.to}, '+1 day')`);
+      const rows = await q
+        .leftJoin('users', 'users.id', 'accessLog.userId')
+        .select(['seq', 'at', 'userId', 'users.name as userName', 'action', 'channel', 'entity', 'entityId', 'childId', 'detail'])
+        .orderBy('seq', 'desc')
+        .limit(query.limit)
+        .offset(query.offset)
+        .execute();
+      const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${q.select('seq').limit(COUNT_CAP + 1)})`.execute(db);
+      const total = Number(counted.rows[0]?.n ?? 0);
+      return {
+        rows: rows.map((row) => ({ ...row, userName: row.userName ?? (row.userId === null ? 'Systemet' : 'Okänd användare') })),
+        total: Math.min(total, COUNT_CAP),
+        capped: total > COUNT_CAP,
+      };
+    },
+
+    /** "Verifiera loggen": the chain recomputed from the first entry. */
+    async verifyAccessLog(): Promise<AccessLogStatus> {
+      const { entries, problem } = await verifyStoredChain(db);
+      return problem === null
+        ? { entries, intact: true, message: `Loggen är hel: alla ${entries} poster stämmer.`, problemSeq: null }
+        : { entries, intact: false, message: problem.message, problemSeq: problem.seq };
+    },
+
+    /** For tests and the command line: a user made without the window (the administratör's form). */
+    insert,
+  };
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;
