@@ -15,14 +15,34 @@ import { countDeadlines } from '../services/deadlines';
 import type { ImportSummary } from '../services/exchange';
 import { defineCommand, flags, plannedCommand, UsageError, type Command, type Context, type Text } from './command';
 import type { Register } from '../domain/vocabulary';
+import type { AccessLogAction, AccessLogRow } from '../../preload/api/users';
 
 const dbFlag = { db: { type: 'string' } } as const;
 const jsonFlag = { json: { type: 'boolean' } } as const;
+const userFlag = { user: { type: 'string' } } as const;
 const dbPath = z.string().min(1);
+const userArgument = z.string().trim().min(1, 'ange användarens id eller namn');
+
+/**
+ * The active user `given` names, by id or else by exact name: who an import is written as. An
+ * unknown, ambiguous or inactive user is an error in the arguments (exit 2), before anything is written.
+ */
+async function activeUserId(services: Services, given: string): Promise<string> {
+  const users = await services.users.list();
+  const byId = users.find((user) => user.id === given);
+  const byName = users.filter((user) => user.name === given);
+  if (!byId && byName.length > 1) {
+    throw new UsageError([`--user: flera användare heter ${given}; ange användarens id i stället`]);
+  }
+  const user = byId ?? byName[0];
+  if (!user) throw new UsageError([`--user: det finns ingen användare med id eller namn ${given} i databasen`]);
+  if (!user.active) throw new UsageError([`--user: ${user.name} (${user.id}) är inte längre aktiv och kan inte läsa in filer`]);
+  return user.id;
+}
 
 const importCommand = defineCommand({
   name: 'import',
-  usage: { sv: 'import <fil> --db <sökväg> [--json]', en: 'import <file> --db <path> [--json]' },
+  usage: { sv: 'import <fil> --db <sökväg> [--user <id>] [--json]', en: 'import <file> --db <path> [--user <id>] [--json]' },
   summary: {
     sv: 'läser in en utbytesfil i databasen (skapar databasen om den saknas)',
     en: 'loads an exchange file into the database (creating the database if absent)',
@@ -36,12 +56,20 @@ const importCommand = defineCommand({
       sv: 'Poster slås ihop efter id: samma fil två gånger ger samma register som en gång.',
       en: 'Records merge by id: importing the same file twice leaves the register as after once.',
     },
+    {
+      sv: '--user <id>  användaren som läser in filen (id eller exakt namn på en aktiv användare i databasen); utan den loggas inläsningen som Systemet',
+      en: '--user <id>  the user loading the file (id or exact name of an active user of the database); without it the import is logged as the system',
+    },
+    {
+      sv: 'Inläsningen blir en post i åtkomstloggen, med antalen per lista (se log).',
+      en: 'The import is one entry of the access log, with the counts per list (see log).',
+    },
     { sv: '--json  skriver sammanfattningen som JSON', en: '--json  prints the summary as JSON' },
   ],
-  options: { ...dbFlag, ...jsonFlag },
+  options: { ...dbFlag, ...userFlag, ...jsonFlag },
   schema: z.object({
     positionals: z.tuple([z.string({ error: 'ange filen som ska läsas in' })]),
-    values: flags({ db: dbPath, json: z.boolean().optional() }),
+    values: flags({ db: dbPath, user: userArgument.optional(), json: z.boolean().optional() }),
   }),
   async run({ positionals: [file], values }, context) {
     const json = await readJsonFile(path.resolve(context.cwd, file));
@@ -49,8 +77,18 @@ const importCommand = defineCommand({
     // A new database is created only for a good file: check it first against an empty register.
     // An existing one is checked by the import itself, in the transaction that writes.
     const created = !(await exists(database));
+    // A new database has no users yet: nobody can be named, and nothing is created.
+    if (created && values.user !== undefined) {
+      throw new UsageError([`--user: databasen finns inte ännu och har inga användare; läs in utan --user första gången: ${values.user}`]);
+    }
     if (created) await context.withEmptyRegister((services) => services.exchange.checkFile(json));
-    const summary = await context.withServices(database, { create: true }, (services) => services.exchange.importFile(json));
+    const summary = await context.withServices(database, { create: true }, async (services) => {
+      const userId = values.user === undefined ? null : await activeUserId(services, values.user);
+      // The import's one entry in the access log carries who ran it (the import itself turns
+      // off the per-row entries).
+      const logContext = { userId, channel: 'cli:import', at: services.clock.now(), rowChanges: true };
+      return services.accessLog.within(logContext, () => services.exchange.importFile(json));
+    });
     if (values.json) context.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     else context.stdout(describeImport(file, summary, created));
     return 0;
@@ -193,12 +231,113 @@ const checksCommand = defineCommand({
   },
 });
 
+const fromFlag = { sv: '--from <ÅÅÅÅ-MM-DD>', en: '--from <YYYY-MM-DD>' };
+const toFlag = { sv: '--to <ÅÅÅÅ-MM-DD>', en: '--to <YYYY-MM-DD>' };
+const idArgument = (what: string) => z.string().trim().min(1, `ange ${what}`).max(100, `för långt för ett id`);
+/** The filters `log verify` does not take. */
+const logFilters = ['child', 'user', 'from', 'to', 'json'] as const;
+
+/** How many entries `log` asks for at a time: the most one question of the service gives. */
+const LOG_PAGE = 500;
+
+const logCommand = defineCommand({
+  name: 'log',
+  usage: {
+    sv: `log [verify] --db <sökväg> [--child <id>] [--user <id>] [${fromFlag.sv}] [${toFlag.sv}] [--json]`,
+    en: `log [verify] --db <path> [--child <id>] [--user <id>] [${fromFlag.en}] [${toFlag.en}] [--json]`,
+  },
+  summary: {
+    sv: 'åtkomstloggen: vem som läst och ändrat vad, senaste först; log verify kontrollerar att den är hel',
+    en: 'the access log: who read and changed what, newest first; log verify checks that it is intact',
+  },
+  details: [
+    {
+      sv: 'log verify --db <sökväg>  räknar om loggens kedja av kontrollsummor: slutkod 0 och "Loggen är hel: N poster." när den är hel, annars slutkod 1 och den första post som ändrats, tagits bort eller lagts in i efterhand, på en rad',
+      en: 'log verify --db <path>  recomputes the log\'s chain of checksums: exit 0 and "Loggen är hel: N poster." when intact, otherwise exit 1 and the first entry changed, removed or inserted afterwards, on one line',
+    },
+    { sv: '--child <id>  bara poster om barnet (barnets id i registret)', en: '--child <id>  only entries about the child (its id in the register)' },
+    { sv: '--user <id>  bara poster av användaren (id eller exakt namn)', en: '--user <id>  only entries by the user (id or exact name)' },
+    {
+      sv: `${fromFlag.sv} ${toFlag.sv}  bara poster från och med och till och med de dagarna (UTC, som tiderna i listan)`,
+      en: `${fromFlag.en} ${toFlag.en}  only entries from and up to and including those days (UTC, as the times listed)`,
+    },
+    {
+      sv: '--json  skriver en JSON-lista, senaste först, med seq, at, userId, userName, action, channel, entity, entityId, childId och detail (JSON-objektet, eller null)',
+      en: '--json  prints one JSON array, newest first, with seq, at, userId, userName, action, channel, entity, entityId, childId and detail (the JSON object, or null)',
+    },
+    existingDatabaseOnly,
+  ],
+  options: { ...dbFlag, ...userFlag, child: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, ...jsonFlag },
+  schema: z
+    .object({
+      positionals: z.array(z.string()).max(1),
+      values: flags({
+        db: dbPath,
+        child: idArgument('barnets id').optional(),
+        user: userArgument.optional(),
+        from: isoDateArgument.optional(),
+        to: isoDateArgument.optional(),
+        json: z.boolean().optional(),
+      }),
+    })
+    .superRefine(({ positionals: [sub], values }, issue) => {
+      if (sub !== undefined && sub !== 'verify') {
+        issue.addIssue({ code: 'custom', path: ['positionals'], message: `okänt underkommando till log: ${sub}; tillåtet: verify` });
+      }
+      if (sub === 'verify') {
+        for (const flag of logFilters) {
+          if (values[flag] !== undefined) issue.addIssue({ code: 'custom', path: ['values', flag], message: 'gäller inte log verify' });
+        }
+      }
+      const { from, to } = values;
+      // Compared only when both are dates: a bad one already has its own line.
+      if (from !== undefined && to !== undefined && isIsoDate(from) && isIsoDate(to) && from > to) {
+        issue.addIssue({ code: 'custom', path: ['values', 'to'], message: `till-datumet ${to} är före från-datumet ${from}` });
+      }
+    }),
+  async run({ positionals: [sub], values }, context) {
+    if (sub === 'verify') {
+      const status = await readDatabase(context, values.db, (services) => services.users.verifyAccessLog());
+      // A broken chain is the answer to the question, not a failure of the command: on stdout.
+      context.stdout(status.intact ? `Loggen är hel: ${status.entries} ${status.entries === 1 ? 'post' : 'poster'}.\n` : `${oneLine(status.message)}\n`);
+      return status.intact ? 0 : 1;
+    }
+    const rows = await readDatabase(context, values.db, async (services) => {
+      const userId = values.user === undefined ? undefined : await loggedUserId(services, values.user);
+      const query = { childId: values.child, userId, from: values.from, to: values.to };
+      const all: AccessLogRow[] = [];
+      for (let offset = 0; ; offset += LOG_PAGE) {
+        const page = await services.users.accessLog({ ...query, offset, limit: LOG_PAGE });
+        all.push(...page.rows);
+        if (page.rows.length < LOG_PAGE) return all;
+      }
+    });
+    if (values.json) printJson(context, rows.map(logJson));
+    else context.stdout(logTable(rows));
+    return 0;
+  },
+});
+
+/**
+ * The user id a filter names: a user's id, or else the exact name of exactly one user (inactive
+ * ones too: a revisor asks about who worked here then). Anything else is taken as an id, so the
+ * entries of a user no longer in the register can still be asked for.
+ */
+async function loggedUserId(services: Services, given: string): Promise<string> {
+  const users = await services.users.list();
+  if (users.some((user) => user.id === given)) return given;
+  const byName = users.filter((user) => user.name === given);
+  if (byName.length > 1) throw new UsageError([`--user: flera användare heter ${given}; ange användarens id i stället`]);
+  return byName[0]?.id ?? given;
+}
+
 /** Every command, in the order the help lists them. */
 export const commands: Command[] = [
   importCommand,
   exportCommand,
   deadlinesCommand,
   checksCommand,
+  logCommand,
   plannedCommand({
     name: 'sample',
     usage: {
@@ -331,6 +470,79 @@ function checkTable(date: string, results: readonly CheckResult[], names: { home
   });
   const total = results.length;
   return formatTable(header, cells, `${total} ${total === 1 ? 'kontroll' : 'kontroller'} per ${date}: ${counted.join(', ')}.`);
+}
+
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');
+
+/** The log's JSON: its keys in this order, the detail as the JSON value it holds. */
+function logJson(row: AccessLogRow) {
+  const { seq, at, userId, userName, action, channel, entity, entityId, childId, detail } = row;
+  return { seq, at, userId, userName, action, channel, entity, entityId, childId, detail: parseDetail(detail) };
+}
+
+function parseDetail(detail: string | null): unknown {
+  if (detail === null) return null;
+  try {
+    return JSON.parse(detail) as unknown;
+  } catch {
+    return detail;
+  }
+}
+
+const actionLabels: Record<AccessLogAction, string> = {
+  read: 'Läst',
+  reveal: 'Visat skyddad uppgift',
+  insert: 'Lagt till',
+  update: 'Ändrat',
+  delete: 'Tagit bort',
+  import: 'Inläsning',
+  refused: 'Nekad',
+  'sign-in': 'Inloggning',
+};
+
+const entityLabels: Record<string, string> = {
+  homes: 'hem',
+  persons: 'person',
+  children: 'barn',
+  placements: 'placering',
+  stays: 'vistelse',
+  events: 'händelse',
+  register_checks: 'registerkontroll',
+  register_check_history: 'kontrollhistorik',
+  removed_records: 'borttagen post',
+  settings: 'inställning',
+  users: 'användare',
+};
+
+/** What an entry is about: the record, or an import's counts per list. */
+function logWhat(row: AccessLogRow): string {
+  if (row.action === 'import') {
+    const counts = (parseDetail(row.detail) as { counts?: Partial<Record<ExchangeArray, { created: number; updated: number }>> } | null)?.counts ?? {};
+    const parts = exchangeArrays.flatMap((array) => {
+      const n = (counts[array]?.created ?? 0) + (counts[array]?.updated ?? 0);
+      return n === 0 ? [] : [`${n} ${arrayNames[array]}`];
+    });
+    return `utbytesfil: ${parts.join(', ') || 'inga poster'}`;
+  }
+  if (row.entity === null) return '–';
+  const entity = entityLabels[row.entity] ?? row.entity;
+  return row.entityId === null ? entity : `${entity} ${row.entityId}`;
+}
+
+/** Newest first; times as stored (UTC), to the second. */
+function logTable(rows: readonly AccessLogRow[]): string {
+  if (rows.length === 0) return 'Inga poster i loggen.\n';
+  const header = ['Nr', 'Tid', 'Användare', 'Händelse', 'Kanal', 'Vad', 'Barn'];
+  const cells = rows.map((row) => [
+    String(row.seq),
+    `${row.at.slice(0, 10)} ${row.at.slice(11, 19)} UTC`,
+    row.userName,
+    actionLabels[row.action as AccessLogAction] ?? row.action,
+    row.channel ?? '–',
+    logWhat(row),
+    row.childId ?? '–',
+  ]);
+  return formatTable(header, cells, `${rows.length} ${rows.length === 1 ? 'post' : 'poster'}.`);
 }
 
 /**
