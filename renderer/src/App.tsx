@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { roleLabels, type AppInfo, type CheckCounts, type DeadlineCounts } from '../../preload/api';
+import type { AppInfo, CheckCounts, DeadlineCounts } from '../../preload/api';
 import { api } from './bridge/api';
 import { useConfirm } from './components/ConfirmDialog';
 import { Toast } from './components/Toast';
@@ -12,6 +12,7 @@ import type { AppContextValue } from './shell/AppContext';
 import { useHistoryKeys } from './shell/useHistoryKeys';
 import { useLeaveGuard } from './shell/useLeaveGuard';
 import { useSession } from './shell/SignIn';
+import { UserMenu } from './shell/UserMenu';
 import { localToday } from './today';
 
 let toastIds = 0;
@@ -169,16 +170,11 @@ export function App() {
             </Link>
           ))}
         </nav>
-        <div className="app-header__user">
-          <span className="app-header__who" title={roleLabels[user.role]}>
-            <span className="sign-in__initials" aria-hidden="true">{user.initials}</span>
-            <span className="app-header__name-of-user">{user.name}</span>
-            <span className="visually-hidden">, {roleLabels[user.role]}</span>
-          </span>
-          <button type="button" className="button button--header" onClick={() => void switchUser()}>
-            Byt användare
-          </button>
-        </div>
+        <UserMenu
+          user={user}
+          usersCurrent={pathname === paths.users}
+          onSwitchUser={() => void switchUser()}
+        />
       </header>
 
       <AppContext.Provider value={context}>

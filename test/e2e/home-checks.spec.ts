@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { E2E_USER, expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 /** The home panel's "Kontroller" section, and its "Anmälningar och tillsyn". */
 const checksOf = (page: Page) => panel(page).getByRole('group', { name: 'Kontroller', exact: true });
@@ -47,8 +47,10 @@ test('a check of an adult is recorded, corrected with a reason and removed, and 
   await expect(anna.getByRole('button', { name: 'Registrera kontroll för Anna Kontrollsson' })).toBeFocused();
   await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollsson');
 
-  // Who records it is required: the error is at its field.
+  // Who records it is required: the error is at its field (it offers the signed-in user's name).
   await anna.getByRole('button', { name: 'Registrera kontroll för Anna Kontrollsson' }).click();
+  await expect(form.getByLabel('Registrerad av')).toHaveValue(E2E_USER);
+  await form.getByLabel('Registrerad av').fill('');
   await form.getByLabel('Utan anmärkning').check();
   await form.getByLabel('Diarienummer eller referens').fill('SN 2026/1234');
   await form.getByLabel('Diarienummer eller referens').press('Enter');
@@ -290,7 +292,7 @@ test('a foster home without adults says that the checks are made per adult', asy
   await expect(checksOf(page).getByRole('group', { name: /^Greta Tomhus/ })).toContainText('Inga kontroller är registrerade för Greta Tomhus.');
 });
 
-test('who records checks is remembered by the app on this computer, not by the page: a reload offers the name again', async ({ page, openApp, databasePath }) => {
+test('who records checks is the signed-in user: the form offers their name, also after a reload, and the page stores nothing', async ({ page, openApp, databasePath }) => {
   await seedFosterHome(databasePath);
   await openApp();
   await gotoRegister(page);
@@ -300,16 +302,16 @@ test('who records checks is remembered by the app on this computer, not by the p
   const form = anna.getByRole('group', { name: 'Registrera kontroll för Anna Kontrollsson' });
 
   await open();
-  await expect(form.getByLabel('Registrerad av')).toHaveValue('');
+  await expect(form.getByLabel('Registrerad av')).toHaveValue(E2E_USER);
   await form.getByLabel('Utan anmärkning').check();
-  await form.getByLabel('Registrerad av').fill('Saga Handläggarsson');
   await form.getByLabel('Registrerad av').press('Enter');
   await expect(form).toHaveCount(0);
 
+  // Main keeps who is signed in: a reload asks no one again, and the form offers the same name.
   await page.reload();
   await gotoRegister(page);
   await openHome(page, 'Familjen Kontrollsson');
   await open();
-  await expect(form.getByLabel('Registrerad av')).toHaveValue('Saga Handläggarsson');
+  await expect(form.getByLabel('Registrerad av')).toHaveValue(E2E_USER);
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
 });

@@ -22,6 +22,8 @@ export const paths = {
   /** A home: the register with that home's panel open. */
   home: (id: string) => `/register/hem/${encodeURIComponent(id)}`,
   newHome: '/register/nytt',
+  /** The users and their roles (administratör). */
+  users: '/anvandare',
 };
 
 /**

@@ -6,6 +6,7 @@ import { PlacementPage } from '../placement/PlacementPage';
 import { PlacementsPage } from '../placement/PlacementsPage';
 import { RegisterRoute } from '../register/RegisterRoute';
 import { RulesPage } from '../settings/RulesPage';
+import { UsersPage } from '../users/UsersPage';
 import { useApp } from '../shell/AppContext';
 import { numberTypedEntries } from './history';
 import { useOpen, useOpenedFrom } from './links';
@@ -37,6 +38,7 @@ export function createAppRouter() {
             // The register with a home's panel: the panel belongs to the register page (RegisterRoute).
             { path: 'register', element: <RegisterRoute />, children: [{ path: 'nytt' }, { path: 'hem/:homeId' }] },
             { path: 'regler', element: <RulesRoute /> },
+            { path: 'anvandare', element: <UsersRoute /> },
             { path: '*', element: <NotFound /> },
           ],
         },
@@ -111,6 +113,11 @@ function PlacementRoute() {
 function RulesRoute() {
   const app = useApp();
   return <RulesPage onChanged={app.changed} notify={app.notify} confirm={app.confirm} onDirtyChange={app.onDirtyChange} />;
+}
+
+function UsersRoute() {
+  const app = useApp();
+  return <UsersPage notify={app.notify} />;
 }
 
 function NotFound() {

@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { roleLabels, type User } from '../../../preload/api';
+import { paths } from '../routing/paths';
+
+interface Props {
+  user: User;
+  /** The Användare page is shown. */
+  usersCurrent: boolean;
+  onSwitchUser: () => void;
+}
+
+/**
+ * Who is working, at the header's end: the initials, which open the name and role, Användare
+ * (administratör) and Byt användare. Small, so the main menu keeps its room at 900 px.
+ */
+export function UserMenu({ user, usersCurrent, onSwitchUser }: Props) {
+  const [open, setOpen] = useState(false);
+  const wrap = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  // Closed by Esc (focus back on the button) and by a click anywhere else.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    const onClick = (event: MouseEvent) => {
+      if (!wrap.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onClick);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onClick);
+    };
+  }, [open]);
+
+  return (
+    <div className="user-menu" ref={wrap}>
+      <button
+        ref={button}
+        type="button"
+        className="user-menu__button"
+        aria-expanded={open}
+        aria-controls="user-menu-panel"
+        aria-label={`${user.name}, ${roleLabels[user.role].toLocaleLowerCase('sv')}`}
+        onClick={() => setOpen((now) => !now)}
+      >
+        <span aria-hidden="true">{user.initials}</span>
+      </button>
+      {open && (
+        <div id="user-menu-panel" className="user-menu__panel">
+          <p className="user-menu__name">{user.name}</p>
+          <p className="user-menu__role">{roleLabels[user.role]}</p>
+          {user.role === 'administrator' && (
+            <Link to={paths.users} className="user-menu__item" aria-current={usersCurrent ? 'page' : undefined} onClick={() => setOpen(false)}>
+              Användare
+            </Link>
+          )}
+          <button
+            type="button"
+            className="user-menu__item"
+            onClick={() => {
+              setOpen(false);
+              onSwitchUser();
+            }}
+          >
+            Byt användare
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
