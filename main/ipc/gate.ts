@@ -26,6 +26,20 @@ function readEntry<C extends Channel>(channel: C, input: ChannelArgs<C>, output:
   return null;
 }
 
+/** The fields of a record that say who made, changed or removed it. */
+const whoFields = ['recordedBy', 'changedBy', 'removedBy'] as const;
+
+/**
+ * The input with every "who" field the signed-in user's name: who recorded, changed or removed
+ * something is who is signed in, whatever a window sends.
+ */
+function signedBy<T>(input: T, name: string): T {
+  if (typeof input !== 'object' || input === null || !whoFields.some((field) => field in input)) return input;
+  const signed: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+  for (const field of whoFields) if (field in signed) signed[field] = name;
+  return signed as T;
+}
+
 /** `handlers` behind the gate: the only handlers the window's calls reach. */
 export function guard(handlers: Handlers, services: Services): Handlers {
   const guarded = <C extends Channel>(channel: C) => {
@@ -45,7 +59,7 @@ export function guard(handlers: Handlers, services: Services): Handlers {
             );
           }
         }
-        const output = await handler(input);
+        const output = await handler(user === null ? input : signedBy(input, user.name));
         const read = readEntry(channel, input, output);
         if (read !== null) await services.accessLog.append(read);
         return output;

@@ -211,8 +211,7 @@ export async function withServices<T>(databasePath: string, use: (services: Serv
   }
 }
 
-/** The Regler page asks who saves a change and why with every save (kept in the history). */
+/** The Regler page asks why with every save (who is the signed-in user; both kept in the history). */
 export async function fillWhoAndWhy(page: Page, reason = 'Enligt nämndens beslut.'): Promise<void> {
-  await page.getByLabel('Ändras av').fill('Enhetschef Eva');
   await page.getByLabel('Skäl till ändringen').fill(reason);
 }

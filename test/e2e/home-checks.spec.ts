@@ -47,21 +47,16 @@ test('a check of an adult is recorded, corrected with a reason and removed, and 
   await expect(anna.getByRole('button', { name: 'Registrera kontroll för Anna Kontrollsson' })).toBeFocused();
   await expect(page.locator('#panel-title')).toHaveText('Familjen Kontrollsson');
 
-  // Who records it is required: the error is at its field (it offers the signed-in user's name).
+  // Who records it is who is signed in: said, not asked.
   await anna.getByRole('button', { name: 'Registrera kontroll för Anna Kontrollsson' }).click();
-  await expect(form.getByLabel('Registrerad av')).toHaveValue(E2E_USER);
-  await form.getByLabel('Registrerad av').fill('');
+  await expect(form).toContainText(`Registreras av ${E2E_USER}`);
+  await expect(form.getByLabel('Registrerad av')).toHaveCount(0);
   await form.getByLabel('Utan anmärkning').check();
   await form.getByLabel('Diarienummer eller referens').fill('SN 2026/1234');
-  await form.getByLabel('Diarienummer eller referens').press('Enter');
-  const recordedBy = form.getByLabel('Registrerad av');
-  await expect(recordedBy).toHaveAttribute('aria-invalid', 'true');
-  await expect(recordedBy).toBeFocused();
-  await expect(recordedBy).toHaveAccessibleDescription('Får inte vara tomt.');
+  const recordedBy = form.getByLabel('Diarienummer eller referens');
   await expectAccessible(page);
 
   // A check cannot have been made in the future: the service's issue is at the date.
-  await recordedBy.fill('Saga Handläggarsson');
   await form.getByLabel('Kontrollerat den').fill('2026-11-23');
   await recordedBy.press('Enter');
   await expect(form.getByLabel('Kontrollerat den')).toHaveAccessibleDescription('En kontroll kan inte vara gjord i framtiden.');
@@ -77,15 +72,15 @@ test('a check of an adult is recorded, corrected with a reason and removed, and 
   await expect(item).toHaveCount(1);
   await expect(item).toContainText('Utan anmärkning');
   await expect(item).toContainText('Diarienummer: SN 2026/1234');
-  await expect(item).toContainText(/registrerad av Saga Handläggarsson, \d{4}-\d{2}-\d{2}/);
+  await expect(item).toContainText(new RegExp(`registrerad av ${E2E_USER}, \\d{4}-\\d{2}-\\d{2}`));
   await expect(anna.getByRole('row', { name: /Belastningsregistret/ })).toContainText(TODAY);
   await expect(anna.getByRole('row', { name: /Belastningsregistret/ })).not.toContainText('Saknas');
 
-  // Corrected: the reason is required; the name is remembered from the last check.
+  // Corrected: the reason is required; who corrects it is who is signed in.
   await anna.getByRole('button', { name: `Rätta Belastningsregistret ${TODAY} för Anna Kontrollsson` }).click();
   const fix = anna.getByRole('group', { name: `Rätta kontroll: Belastningsregistret ${TODAY}` });
   await expect(fix.getByLabel('Register')).toBeFocused();
-  await expect(fix.getByLabel('Rättas av')).toHaveValue('Saga Handläggarsson');
+  await expect(fix).toContainText(`Rättas av ${E2E_USER}`);
   await expect(fix.getByLabel('Diarienummer eller referens')).toHaveValue('SN 2026/1234');
   await fix.getByLabel('Kontrollerat den').fill('2026-11-20');
   await fix.getByRole('button', { name: 'Spara rättelsen' }).click();
@@ -94,13 +89,13 @@ test('a check of an adult is recorded, corrected with a reason and removed, and 
   await fix.getByRole('button', { name: 'Spara rättelsen' }).click();
   await expect(toast(page)).toContainText('Rättelsen är sparad: Belastningsregistret 2026-11-20 för Anna Kontrollsson.');
   await expect(item).toContainText('2026-11-20');
-  await expect(item).toContainText(/rättad av Saga Handläggarsson/);
+  await expect(item).toContainText(`rättad av ${E2E_USER}`);
 
   const history = checks.locator('details');
   await expect(history.locator('summary')).toHaveText('Historik: 1 ändring');
   await expect(history.getByText('Fel datum angivet')).toBeHidden(); // collapsed until asked for
   await history.locator('summary').click();
-  await expect(history).toContainText(/Rättad av Saga Handläggarsson, \d{4}-\d{2}-\d{2}: Fel datum angivet/);
+  await expect(history).toContainText(new RegExp(`Rättad av ${E2E_USER}, \\d{4}-\\d{2}-\\d{2}: Fel datum angivet`));
   await expect(history).toContainText(`Innan: Anna Kontrollsson – Belastningsregistret ${TODAY}, utan anmärkning, referens SN 2026/1234`);
 
   // Removed: a reason in a confirm step; the check stays in the history.
@@ -113,7 +108,7 @@ test('a check of an adult is recorded, corrected with a reason and removed, and 
   await expect(toast(page)).toContainText('Kontrollen är borttagen: Belastningsregistret 2026-11-20 för Anna Kontrollsson. Den finns kvar i historiken.');
   await expect(anna).toContainText('Inga kontroller är registrerade för Anna Kontrollsson.');
   await expect(history.locator('summary')).toHaveText('Historik: 2 ändringar');
-  await expect(history).toContainText('Borttagen av Saga Handläggarsson');
+  await expect(history).toContainText(`Borttagen av ${E2E_USER}`);
   await expect(history).toContainText('Registrerad på fel person');
 });
 
@@ -128,7 +123,6 @@ test('Ångra right after recording removes the check again, with the reason in t
   await form.getByLabel('Register').selectOption({ label: 'Misstankeregistret' });
   await form.getByLabel('Kontrollerat den').fill('2026-11-18');
   await form.getByLabel('Med anmärkning').check();
-  await form.getByLabel('Registrerad av').fill('Saga Handläggarsson');
   await form.getByRole('button', { name: 'Spara kontrollen' }).click();
   await expect(anna.getByRole('listitem')).toContainText('Med anmärkning');
 
@@ -138,7 +132,7 @@ test('Ångra right after recording removes the check again, with the reason in t
   await expect(anna).toContainText('Inga kontroller är registrerade för Anna Kontrollsson.');
   const history = checksOf(page).locator('details');
   await history.locator('summary').click();
-  await expect(history).toContainText('Borttagen av Saga Handläggarsson');
+  await expect(history).toContainText(`Borttagen av ${E2E_USER}`);
   await expect(history).toContainText('Ångrad direkt efter registrering');
 });
 
@@ -168,7 +162,6 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
   await form.getByLabel('Antal platser').fill('6');
   await form.getByLabel('Målgrupp').fill('Ungdomar med missbruk');
   await form.getByLabel('Diarienummer eller referens').fill('IVO 8.1-1234/2026');
-  await form.getByLabel('Registrerad av').fill('Saga Handläggarsson');
   await form.getByRole('button', { name: 'Spara kontrollen' }).click();
   // The contract's issue at /permit/maxAge lands at "Ålder till".
   await expect(form.getByLabel('Ålder till')).toHaveAttribute('aria-invalid', 'true');
@@ -182,7 +175,7 @@ test('an enskild HVB: the permit is verified with its scope, and an IVO tillsyn 
   await expect(permit).toContainText('Målgrupp: Ungdomar med missbruk');
   await expect(permit).toContainText('Tillståndshavare: org.nr 556000-0050');
   await expect(permit).toContainText('Referens: IVO 8.1-1234/2026');
-  await expect(permit).toContainText(/registrerad av Saga Handläggarsson/);
+  await expect(permit).toContainText(`registrerad av ${E2E_USER}`);
   await expect(permits).not.toContainText('Inget giltigt IVO-tillstånd.');
   await expect(permits).toContainText(`Senast kontrollerat ${TODAY} (i dag): giltigt.`);
   // The rules' default: a verification serves decisions for 90 days.
@@ -292,7 +285,7 @@ test('a foster home without adults says that the checks are made per adult', asy
   await expect(checksOf(page).getByRole('group', { name: /^Greta Tomhus/ })).toContainText('Inga kontroller är registrerade för Greta Tomhus.');
 });
 
-test('who records checks is the signed-in user: the form offers their name, also after a reload, and the page stores nothing', async ({ page, openApp, databasePath }) => {
+test('who records checks is the signed-in user: the form says so, also after a reload, and the page stores nothing', async ({ page, openApp, databasePath }) => {
   await seedFosterHome(databasePath);
   await openApp();
   await gotoRegister(page);
@@ -302,16 +295,17 @@ test('who records checks is the signed-in user: the form offers their name, also
   const form = anna.getByRole('group', { name: 'Registrera kontroll för Anna Kontrollsson' });
 
   await open();
-  await expect(form.getByLabel('Registrerad av')).toHaveValue(E2E_USER);
+  await expect(form).toContainText(`Registreras av ${E2E_USER}`);
   await form.getByLabel('Utan anmärkning').check();
-  await form.getByLabel('Registrerad av').press('Enter');
+  await form.getByLabel('Diarienummer eller referens').press('Enter');
   await expect(form).toHaveCount(0);
+  await expect(anna.getByRole('listitem')).toContainText(`registrerad av ${E2E_USER}`);
 
   // Main keeps who is signed in: a reload asks no one again, and the form offers the same name.
   await page.reload();
   await gotoRegister(page);
   await openHome(page, 'Familjen Kontrollsson');
   await open();
-  await expect(form.getByLabel('Registrerad av')).toHaveValue(E2E_USER);
+  await expect(form).toContainText(`Registreras av ${E2E_USER}`);
   expect(await page.evaluate(() => localStorage.length)).toBe(0);
 });

@@ -1,6 +1,6 @@
 import type { Page, Request } from '@playwright/test';
 import type { Services } from '../../main/services';
-import { closeToasts, expect, expectAccessible, mainMenu, screenshot, test, toast, TODAY, withServices } from './fixtures';
+import { closeToasts, E2E_USER, expect, expectAccessible, mainMenu, screenshot, test, toast, TODAY, withServices } from './fixtures';
 
 const home = (kind: 'familjehem' | 'hvb' | 'jourhem', name: string, municipality: string) => ({
   kind,
@@ -509,15 +509,14 @@ test('records entered by mistake: an omplacering is undone, a child corrected, a
   await expect(page.getByRole('region', { name: 'Ändra placeringen' })).toBeVisible();
   await page.getByRole('region', { name: 'Ändra placeringen' }).getByRole('button', { name: 'Stäng' }).last().click();
 
-  // Removing asks why and who, then asks once more; the placement and the child go, kept in the history.
+  // Removing asks why (who is who is signed in), then asks once more; the placement and the child go, kept in the history.
   await page.getByRole('button', { name: 'Ta bort placeringen' }).click();
   const remove = page.getByRole('form', { name: 'Ta bort placeringen' });
-  await remove.getByLabel('Tas bort av').fill('');
+  await expect(remove).toContainText(`Tas bort av ${E2E_USER}`);
   await remove.getByRole('button', { name: 'Ta bort placeringen' }).click();
   await expect(remove.getByLabel('Skäl')).toHaveAccessibleDescription(/Skriv varför placeringen tas bort/);
   await expect(page.getByRole('dialog', { name: 'Ta bort placeringen?' })).toHaveCount(0);
   await remove.getByLabel('Skäl').fill('Registrerad två gånger.');
-  await remove.getByLabel('Tas bort av').fill('Saga Handläggarsson');
   await remove.getByLabel('Ta bort även barnets uppgifter (barnet har inga andra placeringar)').check();
   await expectAccessible(page);
   await closeToasts(page);

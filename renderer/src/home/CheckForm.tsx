@@ -1,3 +1,5 @@
+import { SignedInAs } from '../shell/SignedInAs';
+import { useSession } from '../shell/SignIn';
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { permitForms, permitOutcomes, personCheckOutcomes } from '../../../preload/api';
@@ -84,6 +86,7 @@ const homeFields = [
  */
 export function CheckForm(props: Props) {
   const { idPrefix, subject, check, onCancel } = props;
+  const { user } = useSession();
   const [values, setValues] = useState<Values>(() => initialValues(props));
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -120,7 +123,8 @@ export function CheckForm(props: Props) {
               holderOrgNr: values.holderOrgNr,
             }
           : null,
-      recordedBy: values.recordedBy,
+      // Who records it is who is signed in (main writes the same).
+      recordedBy: user.name,
       // The contract validates: an outcome not yet chosen is sent as is and comes back as an issue at its field.
     } as ChannelInput<'recordRegisterCheck'>;
     setSaving(true);
@@ -227,8 +231,8 @@ export function CheckForm(props: Props) {
 
       <div className="inline-form__fields">
         <TextField id={idOf('reference')} label="Diarienummer eller referens" maxLength={200} className="inline-form__wide" error={errors.get('reference')} value={values.reference} onChange={(v) => set('reference', v)} />
-        <TextField id={idOf('recordedBy')} label={check ? 'Rättas av' : 'Registrerad av'} required maxLength={200} className="inline-form__wide" error={errors.get('recordedBy')} value={values.recordedBy} onChange={(v) => set('recordedBy', v)} />
       </div>
+      <SignedInAs label={check ? 'Rättas av' : 'Registreras av'} />
       {check && (
         <TextField
           id={idOf('reason')}

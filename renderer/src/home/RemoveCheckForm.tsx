@@ -1,10 +1,12 @@
+import { SignedInAs } from '../shell/SignedInAs';
+import { useSession } from '../shell/SignIn';
 import { useEffect, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { RegisterCheck } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { errorMap, failureOf, TextField } from '../placement/fields';
 import type { Failure } from '../placement/fields';
-import { rememberedRecorder, rememberRecorder } from './CheckFormat';
+import { rememberRecorder } from './CheckFormat';
 
 /**
  * The confirm step of removing a check: why, and who removes it. Nothing is erased: the check
@@ -20,7 +22,8 @@ export function RemoveCheckForm(props: {
 }) {
   const { idPrefix, check, onCancel } = props;
   const [reason, setReason] = useState('');
-  const [removedBy, setRemovedBy] = useState(rememberedRecorder);
+  // Who removes it is who is signed in (main writes the same).
+  const removedBy = useSession().user.name;
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -61,8 +64,8 @@ export function RemoveCheckForm(props: {
       <p className="check-form__note">Kontrollen tas bort ur listan men finns kvar i historiken, med vem som tog bort den och varför.</p>
       <div className="inline-form__fields">
         <TextField id={`${idPrefix}-reason`} label="Varför tas kontrollen bort?" required maxLength={500} className="inline-form__wide" error={errors.get('reason')} value={reason} onChange={setReason} />
-        <TextField id={`${idPrefix}-removedBy`} label="Tas bort av" required maxLength={200} className="inline-form__wide" error={errors.get('removedBy')} value={removedBy} onChange={setRemovedBy} />
       </div>
+      <SignedInAs label="Tas bort av" />
       {general && <p className="field__error" role="alert">{general}</p>}
       <div className="inline-form__actions">
         <button type="button" className="button button--danger" disabled={saving} onClick={() => void remove()}>

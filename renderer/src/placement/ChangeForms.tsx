@@ -1,4 +1,6 @@
 /** The inline forms that change a placement's course: omplacering and avslut. Esc closes them. */
+import { SignedInAs } from '../shell/SignedInAs';
+import { useSession } from '../shell/SignIn';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent, ReactNode } from 'react';
 import { dateProblem, endReasons } from '../../../preload/api';
@@ -8,7 +10,6 @@ import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { compareSv, endReasonLabels, kindLabels } from '../labels';
 import { ChildIdentityFields } from '../children/ChildFields';
 import { childFieldOf, childInputId } from '../children/childForm';
-import { preferences, savePreferences } from '../preferences';
 import { DateField, errorMap, failureOf, SelectField, TextField } from './fields';
 import type { Failure } from './fields';
 import { ReadinessPanel, readinessQuery } from './ReadinessPanel';
@@ -351,7 +352,8 @@ export function RemovePlacementForm(props: {
   onRemoved: (childRemoved: boolean) => void;
 }) {
   const [reason, setReason] = useState('');
-  const [removedBy, setRemovedBy] = useState(() => preferences().recordedBy ?? '');
+  // Who removes it is who is signed in (main writes the same).
+  const removedBy = useSession().user.name;
   const [alsoChild, setAlsoChild] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
@@ -362,7 +364,6 @@ export function RemovePlacementForm(props: {
     if (saving) return;
     const issues = [
       ...(reason.trim() === '' ? [{ field: 'reason', message: 'Skriv varför placeringen tas bort: skälet sparas i historiken.' }] : []),
-      ...(removedBy.trim() === '' ? [{ field: 'removedBy', message: 'Skriv ditt namn: det sparas i historiken.' }] : []),
     ];
     if (issues.length > 0) {
       setFailure({ message: 'Placeringen kunde inte tas bort.', issues });
@@ -392,7 +393,6 @@ export function RemovePlacementForm(props: {
       setFailure(failureOf(result.error, fieldIn(['reason', 'removedBy'])));
       return;
     }
-    if (removedBy.trim() !== preferences().recordedBy) savePreferences({ recordedBy: removedBy.trim() });
     props.onRemoved(alsoChild);
   }
 
@@ -417,7 +417,7 @@ export function RemovePlacementForm(props: {
         Bara för en placering som registrerats av misstag. En placering som har upphört avslutas i stället med ”Avsluta placering”.
       </p>
       <TextField id="remove-reason" label="Skäl" required maxLength={500} error={errors.get('reason')} value={reason} onChange={setReason} />
-      <TextField id="remove-by" label="Tas bort av" required maxLength={200} error={errors.get('removedBy')} value={removedBy} onChange={setRemovedBy} />
+      <SignedInAs label="Tas bort av" />
       {props.childAlone && (
         <label className="checkbox">
           <input type="checkbox" checked={alsoChild} onChange={(e) => setAlsoChild(e.target.checked)} />

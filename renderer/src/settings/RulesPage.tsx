@@ -1,3 +1,5 @@
+import { SignedInAs } from '../shell/SignedInAs';
+import { useSession } from '../shell/SignIn';
 import { useEffect, useRef, useState } from 'react';
 import { ruleIds } from '../../../preload/api';
 import type { ApiIssue, RuleId, RuleParameter, RuleSettings, RuleSettingsVersion } from '../../../preload/api';
@@ -98,6 +100,7 @@ function fieldOfIssue(issue: ApiIssue, sent: FormValues): string {
 
 export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) {
   const [settings, setSettings] = useState<RuleSettings | null>(null);
+  const { user } = useSession();
   const [change, setChange] = useState<ChangeValues>(() => ({ changedBy: preferences().recordedBy ?? '', reason: '' }));
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -154,7 +157,6 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
         field: paramField(p.key),
         message: notWholeNumber(sent.parameters[p.key] ?? '', 'Ange ett heltal, till exempel 6.'),
       }));
-    if (change.changedBy.trim() === '') local.push({ field: 'change.changedBy', message: 'Skriv ditt namn: det sparas i reglernas historik.' });
     if (change.reason.trim() === '') local.push({ field: 'change.reason', message: 'Skriv varför reglerna ändras: skälet sparas i historiken.' });
     const catalogue = catalogueInput(sent.catalogue);
     if (!catalogue.ok) local.push(...catalogue.issues);
@@ -174,7 +176,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
       })),
       catalogue: catalogue.catalogue,
       version: settings.version,
-      changedBy: change.changedBy.trim(),
+      // Who changes them is who is signed in (main writes the same).
+      changedBy: user.name,
       reason: change.reason.trim(),
     });
     setSaving(false);
@@ -426,14 +429,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
         <fieldset className="rules__section rules__change">
           <legend>Vem ändrar och varför</legend>
           <p className="field__hint rules__hint">Namn och skäl sparas med ändringen i reglernas historik nedan.</p>
+          <SignedInAs label="Ändras av" />
           <div className="rules__change-fields">
-            <ChangeField
-              field="changedBy"
-              label="Ändras av"
-              value={change.changedBy}
-              error={errors.get('change.changedBy')}
-              onChange={(changedBy) => setChange((old) => ({ ...old, changedBy }))}
-            />
             <ChangeField
               field="reason"
               label="Skäl till ändringen"

@@ -96,3 +96,19 @@ describe('reads of a child\'s file are logged', () => {
     expect((await db.services.users.verifyAccessLog()).intact).toBe(true);
   });
 });
+
+describe('who recorded, changed or removed something is who is signed in', () => {
+  it.each([
+    ['recordRegisterCheck', 'recordedBy'],
+    ['removeRegisterCheck', 'removedBy'],
+    ['removePlacement', 'removedBy'],
+    ['saveRuleSettings', 'changedBy'],
+  ] as const)('%s is signed with the user\'s name, whatever the window sends as %s', async (channel, field) => {
+    await signInAs(db.services, 'administrator');
+    const seen: unknown[] = [];
+    const echo = { ...fakeHandlers(), [channel]: async (input: unknown) => (seen.push(input), { channel }) };
+    const sent = { ...(validInputs[channel] as Record<string, unknown>), [field]: 'Någon Annan' };
+    expect(await dispatch(channel, sent, guard(echo, db.services))).toEqual({ ok: true, value: { channel } });
+    expect(seen).toEqual([expect.objectContaining({ [field]: 'Ada Administratörsson' })]);
+  });
+});
