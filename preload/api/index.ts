@@ -37,7 +37,7 @@ export * from './placements';
 export * from './preferences';
 export * from './settings';
 export * from './users';
-export { roleLabels, roles, type Role } from '../../main/domain/roles';
+export { roleAllows, roleLabels, roles, type Role } from '../../main/domain/roles';
 
 export const contract = {
   ...appChannels,

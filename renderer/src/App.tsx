@@ -173,6 +173,7 @@ export function App() {
         <UserMenu
           user={user}
           usersCurrent={pathname === paths.users}
+          logCurrent={pathname === paths.log}
           onSwitchUser={() => void switchUser()}
         />
       </header>

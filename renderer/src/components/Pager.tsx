@@ -15,6 +15,8 @@ interface Props {
   /** The nav's name, e.g. "Sidor i bevakningslistan". */
   label: string;
   onPage: (offset: number) => void;
+  /** How the total is said when the number alone would mislead ("fler än 10 000" for a capped count). */
+  totalText?: string;
 }
 
 type Move = 'first' | 'previous' | 'next' | 'last';
@@ -24,7 +26,7 @@ type Move = 'first' | 'previous' | 'next' | 'last';
  * button that leads nowhere is disabled; when the button pressed becomes so (the first or the last
  * page reached), focus goes to the one that leads back, so the keyboard is never left on nothing.
  */
-export function Pager({ offset, pageSize, total, shown, label, onPage }: Props) {
+export function Pager({ offset, pageSize, total, shown, label, onPage, totalText }: Props) {
   const last = total === 0 ? 0 : Math.floor((total - 1) / pageSize) * pageSize;
   const atFirst = offset <= 0;
   const atLast = offset >= last;
@@ -50,7 +52,7 @@ export function Pager({ offset, pageSize, total, shown, label, onPage }: Props) 
   return (
     <nav className="pager" aria-label={label}>
       <p className="pager__status" aria-live="polite">
-        Visar {swedishNumber(first)}–{swedishNumber(shown.offset + shown.rows)} av {swedishNumber(total)}
+        Visar {swedishNumber(first)}–{swedishNumber(shown.offset + shown.rows)} av {totalText ?? swedishNumber(total)}
       </p>
       <div className="pager__buttons">
         <button

@@ -24,6 +24,8 @@ export const paths = {
   newHome: '/register/nytt',
   /** The users and their roles (administratör). */
   users: '/anvandare',
+  /** The access log (enhetschef): in the user menu, not the main menu. */
+  log: '/logg',
 };
 
 /**

@@ -6,6 +6,7 @@ import { PlacementPage } from '../placement/PlacementPage';
 import { PlacementsPage } from '../placement/PlacementsPage';
 import { RegisterRoute } from '../register/RegisterRoute';
 import { RulesPage } from '../settings/RulesPage';
+import { LogPage } from '../log/LogPage';
 import { UsersPage } from '../users/UsersPage';
 import { useApp } from '../shell/AppContext';
 import { numberTypedEntries } from './history';
@@ -39,6 +40,7 @@ export function createAppRouter() {
             { path: 'register', element: <RegisterRoute />, children: [{ path: 'nytt' }, { path: 'hem/:homeId' }] },
             { path: 'regler', element: <RulesRoute /> },
             { path: 'anvandare', element: <UsersRoute /> },
+            { path: 'logg', element: <LogRoute /> },
             { path: '*', element: <NotFound /> },
           ],
         },
@@ -118,6 +120,11 @@ function RulesRoute() {
 function UsersRoute() {
   const app = useApp();
   return <UsersPage notify={app.notify} />;
+}
+
+function LogRoute() {
+  const app = useApp();
+  return <LogPage today={app.today} />;
 }
 
 function NotFound() {

@@ -1,20 +1,22 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { roleLabels, type User } from '../../../preload/api';
+import { roleAllows, roleLabels, type User } from '../../../preload/api';
 import { paths } from '../routing/paths';
 
 interface Props {
   user: User;
   /** The Användare page is shown. */
   usersCurrent: boolean;
+  /** The Logg page is shown. */
+  logCurrent: boolean;
   onSwitchUser: () => void;
 }
 
 /**
  * Who is working, at the header's end: the initials, which open the name and role, Användare
- * (administratör) and Byt användare. Small, so the main menu keeps its room at 900 px.
+ * (administratör), Logg (enhetschef) and Byt användare. Small, so the main menu keeps its room at 900 px.
  */
-export function UserMenu({ user, usersCurrent, onSwitchUser }: Props) {
+export function UserMenu({ user, usersCurrent, logCurrent, onSwitchUser }: Props) {
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -46,7 +48,8 @@ export function UserMenu({ user, usersCurrent, onSwitchUser }: Props) {
         className="user-menu__button"
         aria-expanded={open}
         aria-controls="user-menu-panel"
-        aria-label={`${user.name}, ${roleLabels[user.role].toLocaleLowerCase('sv')}`}
+        // The initials shown start the name, so someone who says what they see ("UP") reaches it (WCAG 2.5.3).
+        aria-label={`${user.initials} ${user.name}, ${roleLabels[user.role].toLocaleLowerCase('sv')}`}
         onClick={() => setOpen((now) => !now)}
       >
         <span aria-hidden="true">{user.initials}</span>
@@ -58,6 +61,11 @@ export function UserMenu({ user, usersCurrent, onSwitchUser }: Props) {
           {user.role === 'administrator' && (
             <Link to={paths.users} className="user-menu__item" aria-current={usersCurrent ? 'page' : undefined} onClick={() => setOpen(false)}>
               Användare
+            </Link>
+          )}
+          {roleAllows(user.role, 'enhetschef') && (
+            <Link to={paths.log} className="user-menu__item" aria-current={logCurrent ? 'page' : undefined} onClick={() => setOpen(false)}>
+              Logg
             </Link>
           )}
           <button

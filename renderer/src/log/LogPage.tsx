@@ -1,0 +1,358 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { accessLogActions, type AccessLogAction, type AccessLogPage, type AccessLogQuery, type AccessLogRow, type AccessLogStatus } from '../../../preload/api';
+import { api } from '../bridge/api';
+import { DateInput } from '../components/DateInput';
+import { dateProblem } from '../components/dateText';
+import { FilterSelect } from '../components/FilterSelect';
+import { Pager, swedishNumber } from '../components/Pager';
+import { useLoaded } from '../components/useLoaded';
+import { useDebounced } from '../register/useDebounced';
+import { actionLabel, actionLabels, logCsv, logTime, whatText } from './logText';
+
+/** Rows a page; the export asks for the most the contract allows at once. */
+const PAGE_SIZE = 100;
+const EXPORT_BATCH = 500;
+
+interface Filters {
+  action: AccessLogAction | '';
+  userId: string;
+  /** The child's id as typed, or as taken from a row's Barn. */
+  childId: string;
+  from: string;
+  to: string;
+}
+
+const noFilters: Filters = { action: '', userId: '', childId: '', from: '', to: '' };
+
+/**
+ * Kept while the window is open, as the other lists: back from a placement the log is as it was.
+ * `users`: every user seen in an answer, for the Användare filter (the user list itself is the
+ * administratör's; an enhetschef chooses among those who are in the log).
+ */
+let remembered: { filters: Filters; pageOf: { list: string; offset: number } | null; users: [string, string][] } = {
+  filters: noFilters,
+  pageOf: null,
+  users: [],
+};
+
+/** A typed date the question can use: a right one, or none (the field says what is wrong). */
+const usableDate = (text: string): string | undefined => (text.trim() !== '' && dateProblem(text) === null ? text.trim() : undefined);
+
+type Question = Omit<AccessLogQuery, 'offset' | 'limit'>;
+
+function questionOf(filters: Filters, childId: string): { question: Question; rangeProblem: boolean } {
+  const from = usableDate(filters.from);
+  const to = usableDate(filters.to);
+  const rangeProblem = from !== undefined && to !== undefined && from > to;
+  const child = childId.trim().slice(0, 100);
+  return {
+    question: {
+      action: filters.action === '' ? undefined : filters.action,
+      userId: filters.userId === '' ? undefined : filters.userId,
+      childId: child === '' ? undefined : child,
+      from,
+      // A period that ends before it starts is told at Till and not asked for.
+      to: rangeProblem ? undefined : to,
+    },
+    rangeProblem,
+  };
+}
+
+interface Answered {
+  list: string;
+  offset: number;
+  page: AccessLogPage;
+}
+
+type Verification = { state: 'idle' } | { state: 'busy' } | { state: 'done'; status: AccessLogStatus } | { state: 'error'; message: string };
+
+type Export = { state: 'idle' } | { state: 'busy'; fetched: number; total: number | null } | { state: 'done'; rows: number; file: string } | { state: 'error'; message: string };
+
+interface Props {
+  /** For the export's file name. */
+  today: string;
+}
+
+/**
+ * Logg (enhetschef): who opened a child's file, what a user did in a period, by person, child,
+ * action and period; the filtered entries as a CSV file; and whether the log's chain is intact.
+ * Main filters and pages the log (listAccessLog), newest first.
+ */
+export function LogPage({ today }: Props) {
+  const [filters, setFilters] = useState<Filters>(remembered.filters);
+  const [pageOf, setPageOf] = useState(remembered.pageOf);
+  const [users, setUsers] = useState<Map<string, string>>(() => new Map(remembered.users));
+  const [retries, setRetries] = useState(0);
+  // Whoever appears in an answer can be chosen under Användare.
+  const learnUsers = (rows: readonly AccessLogRow[]) =>
+    setUsers((known) => {
+      const fresh = rows.filter((row) => row.userId !== null && known.get(row.userId) !== row.userName);
+      if (fresh.length === 0) return known;
+      const next = new Map(known);
+      for (const row of fresh) next.set(row.userId as string, row.userName);
+      return next;
+    });
+  const [verification, setVerification] = useState<Verification>({ state: 'idle' });
+  const [exported, setExported] = useState<Export>({ state: 'idle' });
+  const alive = useRef(true);
+  useEffect(() => {
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+
+  // The child's id is typed: one question when the typing stops, not one per key.
+  const childId = useDebounced(filters.childId, 300);
+  const { question, rangeProblem } = useMemo(() => questionOf(filters, childId), [filters, childId]);
+  const list = JSON.stringify(question);
+  const offset = pageOf?.list === list ? pageOf.offset : 0;
+  const loaded = useLoaded<Answered>(
+    () =>
+      api.listAccessLog({ ...question, offset, limit: PAGE_SIZE }).then((result) => {
+        if (!result.ok) return result;
+        learnUsers(result.value.rows);
+        return { ok: true as const, value: { list, offset, page: result.value } };
+      }),
+    `${list}\u0000${offset}\u0000${retries}`,
+  );
+  const answered = loaded?.value ?? null;
+  const page = answered?.page ?? null;
+
+  useEffect(() => {
+    remembered = { filters, pageOf, users: [...users] };
+  }, [filters, pageOf, users]);
+
+  const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
+  const filtered = Object.entries(filters).some(([, value]) => value !== '');
+  const userOptions = useMemo(
+    () => [...users].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'sv')),
+    [users],
+  );
+
+  const verify = async () => {
+    setVerification({ state: 'busy' });
+    const result = await api.verifyAccessLog({});
+    if (!alive.current) return;
+    setVerification(result.ok ? { state: 'done', status: result.value } : { state: 'error', message: result.error.message });
+  };
+
+  const exportCsv = async () => {
+    const rows: AccessLogRow[] = [];
+    const seen = new Set<number>();
+    setExported({ state: 'busy', fetched: 0, total: null });
+    for (let from = 0; ; from += EXPORT_BATCH) {
+      const result = await api.listAccessLog({ ...question, offset: from, limit: EXPORT_BATCH });
+      if (!alive.current) return;
+      if (!result.ok) {
+        setExported({ state: 'error', message: result.error.message });
+        return;
+      }
+      // Entries written meanwhile push the older ones on a page: one seen twice is kept once.
+      for (const row of result.value.rows) {
+        if (seen.has(row.seq)) continue;
+        seen.add(row.seq);
+        rows.push(row);
+      }
+      if (result.value.rows.length < EXPORT_BATCH) break;
+      setExported({ state: 'busy', fetched: rows.length, total: result.value.capped ? null : result.value.total });
+    }
+    const file = `logg-${today}.csv`;
+    download(logCsv(rows), file);
+    setExported({ state: 'done', rows: rows.length, file });
+  };
+
+  if (loaded === null) return <p className="page-message" role="status">Hämtar loggen…</p>;
+  if (page === null) {
+    return (
+      <div className="page-message page-message--error" role="alert">
+        <p>Loggen kunde inte hämtas. {loaded.error}</p>
+        <div className="page-message__actions">
+          <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+        </div>
+      </div>
+    );
+  }
+
+  const shownOffset = answered?.offset ?? 0;
+  const exporting = exported.state === 'busy';
+  return (
+    <section className="log" aria-labelledby="log-title">
+      <div className="register__head">
+        <div>
+          <h1 id="log-title" className="page-title">Logg</h1>
+          <p className="page-lead">
+            Vem som har läst eller ändrat vad, och när: varje öppnad akt, varje ändring, inloggning och nekad åtgärd. Loggen kan
+            inte ändras i efterhand utan att det syns när den verifieras.
+          </p>
+        </div>
+        <div className="log__actions">
+          <button type="button" className="button" disabled={verification.state === 'busy'} onClick={() => void verify()}>
+            {verification.state === 'busy' ? 'Verifierar…' : 'Verifiera loggen'}
+          </button>
+          <button type="button" className="button" disabled={exporting || page.total === 0} onClick={() => void exportCsv()}>
+            Exportera CSV
+          </button>
+        </div>
+      </div>
+
+      {/* Always in the page, so screen readers hear what comes into them. */}
+      <div role="status" className="log__statuses">
+        {verification.state === 'done' && (
+          <p className={verification.status.intact ? 'log__status log__status--ok' : 'log__status log__status--bad'}>
+            {verification.status.intact ? '' : 'Loggen är inte hel. '}
+            {verification.status.message}
+          </p>
+        )}
+        {verification.state === 'error' && (
+          <div className="list-error">
+            <p>Loggen kunde inte verifieras. {verification.message}</p>
+            <button type="button" className="button" onClick={() => void verify()}>Försök igen</button>
+          </div>
+        )}
+        {exported.state === 'busy' && (
+          <p className="log__progress">
+            Hämtar poster till exporten… {swedishNumber(exported.fetched)}
+            {exported.total === null ? ' hittills' : ` av ${swedishNumber(exported.total)}`}
+          </p>
+        )}
+        {exported.state === 'done' && (
+          <p className="log__progress">
+            {exported.rows === 1 ? '1 post' : `${swedishNumber(exported.rows)} poster`} har exporterats till {exported.file}.
+          </p>
+        )}
+        {exported.state === 'error' && (
+          <div className="list-error">
+            <p>Exporten kunde inte göras. {exported.message}</p>
+            <button type="button" className="button" onClick={() => void exportCsv()}>Försök igen</button>
+          </div>
+        )}
+      </div>
+
+      <div className="toolbar" role="search" aria-label="Filtrera loggen">
+        <FilterSelect
+          id="log-action"
+          label="Händelse"
+          value={filters.action}
+          options={accessLogActions.map((action) => ({ value: action, label: actionLabels[action] }))}
+          onChange={(action) => set({ action })}
+        />
+        <FilterSelect id="log-user" label="Användare" value={filters.userId} options={userOptions} onChange={(userId) => set({ userId })} />
+        <div className="field">
+          <label htmlFor="log-child">Barn</label>
+          <input
+            id="log-child"
+            className="input"
+            placeholder="Barnets id"
+            autoComplete="off"
+            maxLength={100}
+            value={filters.childId}
+            onChange={(event) => set({ childId: event.target.value })}
+          />
+        </div>
+        <div className="field field--date">
+          <label htmlFor="log-from">Från</label>
+          <DateInput id="log-from" value={filters.from} onChange={(from) => set({ from })} />
+        </div>
+        <div className={rangeProblem ? 'field field--date field--invalid' : 'field field--date'}>
+          <label htmlFor="log-to">Till</label>
+          <DateInput
+            id="log-to"
+            value={filters.to}
+            onChange={(to) => set({ to })}
+            {...(rangeProblem ? { 'aria-invalid': true as const, 'aria-describedby': 'log-to-error' } : {})}
+          />
+          {rangeProblem && <p id="log-to-error" className="field__error">Till-datumet är före från-datumet.</p>}
+        </div>
+        {filtered && (
+          <button type="button" className="button button--quiet toolbar__reset" onClick={() => setFilters(noFilters)}>
+            Rensa filter
+          </button>
+        )}
+      </div>
+
+      {loaded.error !== null && (
+        <div className="list-error" role="alert">
+          <p>Loggen kunde inte hämtas på nytt. {loaded.error}</p>
+          <button type="button" className="button" onClick={() => setRetries((n) => n + 1)}>Försök igen</button>
+        </div>
+      )}
+
+      {page.total === 0 ? (
+        <div className="log__empty">
+          <p>Inga poster matchar filtren.</p>
+          {filtered && (
+            <button type="button" className="button" onClick={() => setFilters(noFilters)}>Rensa filter</button>
+          )}
+        </div>
+      ) : (
+        <>
+          <div className="log__table-wrap">
+            <table className="log__table">
+              <caption className="visually-hidden">Loggposter, de senaste först</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Tid</th>
+                  <th scope="col">Användare</th>
+                  <th scope="col">Händelse</th>
+                  <th scope="col">Vad</th>
+                  <th scope="col">Barn</th>
+                  <th scope="col">Kanal</th>
+                </tr>
+              </thead>
+              <tbody>
+                {page.rows.map((row) => (
+                  <tr key={row.seq}>
+                    <td className="log__time"><time dateTime={row.at}>{logTime(row.at)}</time></td>
+                    <td>{row.userName}</td>
+                    <td>{actionLabel(row.action)}</td>
+                    <td className="log__id">{whatText(row) || <span className="muted">–</span>}</td>
+                    <td className="log__id">
+                      {row.childId === null ? (
+                        <span className="muted">–</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="log__filter-link"
+                          title="Visa bara poster om det här barnet"
+                          aria-label={`Visa bara barn ${row.childId}`}
+                          onClick={() => set({ childId: row.childId ?? '' })}
+                        >
+                          {row.childId}
+                        </button>
+                      )}
+                    </td>
+                    <td className="log__channel">{row.channel ?? <span className="muted">–</span>}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <Pager
+            label="Sidor i loggen"
+            offset={offset}
+            pageSize={PAGE_SIZE}
+            total={page.total}
+            totalText={page.capped ? `fler än ${swedishNumber(page.total)}` : undefined}
+            shown={{ offset: shownOffset, rows: page.rows.length }}
+            onPage={(to) => setPageOf({ list, offset: to })}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The text as a file the browser saves: a Blob behind an object URL, and a link with `download`. */
+function download(text: string, file: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file;
+  link.style.display = 'none';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has handed the URL to the download.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,94 @@
+/**
+ * How the Logg page and its CSV export say an access-log entry in Swedish: the action, what it is
+ * about, the time in local Swedish form, and the CSV file itself. Pure, so it is unit-tested.
+ */
+import type { AccessLogAction, AccessLogRow } from '../../../preload/api';
+import { localToday } from '../today';
+
+export const actionLabels: Record<AccessLogAction, string> = {
+  read: 'Läst',
+  reveal: 'Visat skyddad identitet',
+  insert: 'Lagt till',
+  update: 'Ändrat',
+  delete: 'Tagit bort',
+  import: 'Inläsning',
+  refused: 'Nekad',
+  'sign-in': 'Inloggning',
+};
+
+/** The logged tables (main/db/access-log's loggedTables) as the user knows them. */
+const entityLabels: Record<string, string> = {
+  homes: 'Hem',
+  persons: 'Person',
+  children: 'Barn',
+  placements: 'Placering',
+  stays: 'Vistelse',
+  events: 'Placeringshändelse',
+  register_checks: 'Registerkontroll',
+  register_check_history: 'Registerkontroll, ändring',
+  removed_records: 'Borttagen post',
+  settings: 'Inställning',
+  users: 'Användare',
+};
+
+/** An action's Swedish label; an action this version does not know is shown as stored. */
+export function actionLabel(action: string): string {
+  return (actionLabels as Record<string, string>)[action] ?? action;
+}
+
+/** What an entry is about: "Placering EXEMPEL-P01"; empty for what is about nothing (a refused call). */
+export function whatText(row: Pick<AccessLogRow, 'entity' | 'entityId'>): string {
+  const entity = row.entity === null ? '' : (entityLabels[row.entity] ?? row.entity);
+  return [entity, row.entityId ?? ''].filter((part) => part !== '').join(' ');
+}
+
+/** An ISO instant in the user's local time, as Swedes write it: "2026-11-22 10:15". */
+export function logTime(at: string): string {
+  const parsed = new Date(at);
+  if (Number.isNaN(parsed.getTime())) return at;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${localToday(parsed)} ${pad(parsed.getHours())}:${pad(parsed.getMinutes())}`;
+}
+
+/** The same with seconds, for the export (where two entries in one minute must still be told apart). */
+function logTimeWithSeconds(at: string): string {
+  const parsed = new Date(at);
+  if (Number.isNaN(parsed.getTime())) return at;
+  return `${logTime(at)}:${String(parsed.getSeconds()).padStart(2, '0')}`;
+}
+
+export const CSV_HEADER = ['Löpnummer', 'Tid', 'Användare', 'Användar-id', 'Händelse', 'Vad', 'Barn', 'Kanal', 'Detaljer'] as const;
+
+/**
+ * One CSV field: quoted when it holds the separator, a quote or a line break; and a field that a
+ * spreadsheet would take for a formula (=, +, -, @) starts with an apostrophe, so opening the
+ * export never runs what someone typed as a name.
+ */
+export function csvField(value: string | number | null): string {
+  let text = value === null ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The entries as a CSV file for Excel in Swedish: semicolons, CRLF, a BOM so it opens as UTF-8. */
+export function logCsv(rows: readonly AccessLogRow[]): string {
+  const lines = [
+    CSV_HEADER.join(';'),
+    ...rows.map((row) =>
+      [
+        row.seq,
+        logTimeWithSeconds(row.at),
+        row.userName,
+        row.userId,
+        actionLabel(row.action),
+        whatText(row),
+        row.childId,
+        row.channel,
+        row.detail,
+      ]
+        .map(csvField)
+        .join(';'),
+    ),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
