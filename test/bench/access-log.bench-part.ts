@@ -89,6 +89,42 @@ export const logFigures: LogFigure[] = [
     },
   },
   {
+    section: 'detail',
+    part: 'log',
+    what: "the year's log: a user's entries in one month (from, to), newest 100, with the count, p95",
+    unit: 'ms',
+    target: null,
+    stat: 'p95',
+    measure: async (b) => {
+      const log = await yearLog(b);
+      // Spring: the months after it are walked past, newest first, before the month's entries.
+      const month = { from: '2026-04-01', to: '2026-04-30' };
+      const { samples, totals } = await searchLog(b, log, 'userId', log.userIds.slice(0, 10), month);
+      return { samples, note: `the 10 busiest users, April; median ${ms(median(samples))}; counts ${Math.min(...totals)}–${Math.max(...totals)}` };
+    },
+  },
+  {
+    section: 'detail',
+    part: 'log',
+    what: "the year's log: one kind of entry alone (reveal; import), newest 100, with the count",
+    unit: 'ms',
+    target: null,
+    stat: 'median',
+    measure: async (b) => {
+      const log = await yearLog(b);
+      const samples: number[] = [];
+      const notes: string[] = [];
+      for (const action of ['reveal', 'import']) {
+        const start = performance.now();
+        const page = (await b.api('listAccessLog', { action, offset: 0, limit: 100 }, log.services)).value as AccessLogPage;
+        const took = performance.now() - start;
+        if (action === 'reveal') samples.push(took);
+        notes.push(`${action} ${ms(took)} (${page.total}${page.capped ? '+' : ''})`);
+      }
+      return { samples, note: notes.join(', ') };
+    },
+  },
+  {
     section: 'target',
     part: 'log',
     what: "logging a read of a child's file (one appendEntry through the gate's path, the city's register), p95",
@@ -162,13 +198,14 @@ async function logReads(services: Services, childIds: readonly string[]): Promis
 }
 
 /** The window's question for one child's or user's entries: the newest 100 and the count. */
-async function searchLog(b: LogBench, log: YearLog, by: 'childId' | 'userId', ids: readonly string[]) {
+async function searchLog(b: LogBench, log: YearLog, by: 'childId' | 'userId', ids: readonly string[], dates: { from?: string; to?: string } = {}) {
   const samples: number[] = [];
   const totals: number[] = [];
-  for (let i = 0; i < searches; i++) {
-    const id = ids[Math.floor(((i + 0.5) * ids.length) / searches)]!;
+  const calls = Math.min(searches, ids.length);
+  for (let i = 0; i < calls; i++) {
+    const id = ids[Math.floor(((i + 0.5) * ids.length) / calls)]!;
     const start = performance.now();
-    const page = (await b.api('listAccessLog', { [by]: id, offset: 0, limit: 100 }, log.services)).value as AccessLogPage;
+    const page = (await b.api('listAccessLog', { [by]: id, ...dates, offset: 0, limit: 100 }, log.services)).value as AccessLogPage;
     samples.push(performance.now() - start);
     totals.push(page.total);
   }
