@@ -10,6 +10,8 @@
  *   npm run bench               the large city (about four minutes on a quiet 2-core machine)
  *   npm run bench -- --small    the city at 1/100, to try a change in seconds
  *   npm run bench -- --no-ui    without the Chromium figures
+ *   npm run bench -- --only log the access log's figures alone (access-log.bench-part.ts), on the
+ *                               city as chosen (with --small in a minute or so)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -28,6 +30,7 @@ import { signInAs } from '../signed-in';
 import { createServices, type Services } from '../../main/services';
 import { toDeadlineRegister } from '../../main/services/deadlines';
 import { testClock } from '../clock';
+import { closeLogBench, logFigures } from './access-log.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -46,6 +49,8 @@ interface Measured {
 interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
+  /** A part of the figures that `--only <part>` runs alone. */
+  part?: 'log';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -66,6 +71,8 @@ interface UiResult {
 
 interface Bench {
   file: CityFile;
+  /** The run's temporary folder, removed at its end. */
+  dir: string;
   databasePath: string;
   /** The setup's import of the whole file, in a process of its own: its time and the memory after it. */
   imported: { importMs: number; afterImport: Memory };
@@ -436,6 +443,9 @@ const figures: Figure[] = [
       return { samples };
     },
   },
+
+  // The access log: logging a read, and a year's log searched and verified.
+  ...logFigures,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -645,6 +655,10 @@ function runUi(databasePath: string, dir: string): { ui: UiResult | null; note: 
 
 const began = performance.now();
 const { scale, name } = benchScale();
+// `--only log`: only the figures of that part.
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));
@@ -676,6 +690,7 @@ try {
   const memo = new Map<string, Promise<unknown>>();
   const bench: Bench = {
     file,
+    dir,
     databasePath,
     imported,
     connection,
@@ -704,14 +719,15 @@ try {
     return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   };
   const results: { figure: Figure; measured: Measured | null }[] = [];
-  for (const figure of figures) {
+  for (const figure of chosen) {
     const result = await figure.measure(bench);
     results.push({ figure, measured: result });
     if (result) console.log(`  ${clock()}  ${figure.what}`);
   }
+  await closeLogBench();
   await connection.close();
 
-  const { ui, note } = runUi(databasePath, dir);
+  const { ui, note } = results.some((r) => r.measured === null) ? runUi(databasePath, dir) : { ui: null, note: '' };
   bench.ui = ui;
   bench.uiNote = note;
   for (const entry of results) {
