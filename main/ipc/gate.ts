@@ -14,14 +14,14 @@ import { channelAccess, type Access } from './permissions';
 /** The entry a read of a child's file leaves, or null for a call that reads none. */
 function readEntry<C extends Channel>(channel: C, input: ChannelArgs<C>, output: ChannelOutput<C>): OwnEntry | null {
   if (channel === 'getPlacement') {
-    const { id, reveal } = input as ChannelArgs<'getPlacement'>;
+    const { id, reveal, reason } = input as ChannelArgs<'getPlacement'>;
     // The placement's child, as the answer names it (an answer without one is still logged, by placement).
     const child = (output as Partial<ChannelOutput<'getPlacement'>> | undefined)?.child;
-    return { action: reveal ? 'reveal' : 'read', entity: 'placements', entityId: id, childId: child?.id ?? null, detail: null };
+    return { action: reveal ? 'reveal' : 'read', entity: 'placements', entityId: id, childId: child?.id ?? null, detail: reveal ? { reason } : null };
   }
   if (channel === 'getChild') {
-    const { id, reveal } = input as ChannelArgs<'getChild'>;
-    return { action: reveal ? 'reveal' : 'read', entity: 'children', entityId: id, childId: id, detail: null };
+    const { id, reveal, reason } = input as ChannelArgs<'getChild'>;
+    return { action: reveal ? 'reveal' : 'read', entity: 'children', entityId: id, childId: id, detail: reveal ? { reason } : null };
   }
   return null;
 }

@@ -273,13 +273,21 @@ export interface PlacementPage {
    */
   hidden: number;
 }
-export const getPlacementInput = z.object({ id, date, reveal: z.boolean().default(false) }).strict();
+/** Why a protected identity is shown: asked every time, and written in the access log with the reveal. */
+const revealReason = optionalText(500);
+const reasonGiven = { message: 'Ange varför du behöver se de skyddade uppgifterna.', path: ['reason'] };
+const withReason = (input: { reveal: boolean; reason: string | null }) => !input.reveal || input.reason !== null;
+
+export const getPlacementInput = z
+  .object({ id, date, reveal: z.boolean().default(false), reason: revealReason })
+  .strict()
+  .refine(withReason, reasonGiven);
 export type GetPlacementInput = z.output<typeof getPlacementInput>;
 
 export const placementChannels = {
   /** Children; a protected identity is masked unless `reveal` is asked for. */
   listChildren: channel(listChildrenInput).returns<ChildListRow[]>(),
-  getChild: channel(z.object({ id, reveal: z.boolean().default(false) }).strict()).returns<Child>(),
+  getChild: channel(z.object({ id, reveal: z.boolean().default(false), reason: revealReason }).strict().refine(withReason, reasonGiven)).returns<Child>(),
   saveChild: channel(childInput).returns<Child>(),
 
   /** Every placement the search finds, newest first: for callers that want them all (the whole list is large). */

@@ -263,9 +263,19 @@ test('a protected identity is masked everywhere and shown on the placement page 
   await dialog.getByRole('button', { name: 'Avbryt' }).click();
   await expect(title).toHaveText('Skyddad identitet (f. 2012)');
 
+  // Why is asked, and kept in the access log with the reveal.
   await page.getByRole('button', { name: 'Visa skyddade uppgifter' }).click();
+  const why = dialog.getByLabel('Varför behöver du se uppgifterna?');
+  await expect(why).toBeFocused();
+  await dialog.getByRole('button', { name: 'Visa uppgifterna' }).click();
+  await expect(why).toHaveAccessibleDescription('Skriv varför: det sparas i loggen.');
+  await why.fill('Samtal med familjehemmet om skolbyte.');
   await dialog.getByRole('button', { name: 'Visa uppgifterna' }).click();
   await expect(title).toHaveText('Greta Hemligsson');
+  const reveals = await withServices(databasePath, async (services) =>
+    (await services.users.accessLog({ action: 'reveal', offset: 0, limit: 10 })).rows.map((row) => row.detail),
+  );
+  expect(reveals).toEqual([JSON.stringify({ reason: 'Samtal med familjehemmet om skolbyte.' })]);
   await expect(facts(page)).toContainText('Familjen Provberg');
   await expect(facts(page)).toContainText('20120304-2385');
   await expect(facts(page)).toContainText('2012-03-04');

@@ -54,6 +54,8 @@ function PlacementView(props: PlacementPageProps) {
   const [editing, setEditing] = useState(false);
   /** Read by calls that finish later (Ångra in a toast): the names stay shown if they were. */
   const revealRef = useRef(false);
+  /** Why the user asked to see the protected identity: sent, and logged, with every read while shown. */
+  const revealReason = useRef('');
   const mounted = useRef(true);
   const requests = useRef(0);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -62,7 +64,11 @@ function PlacementView(props: PlacementPageProps) {
   /** Fetches the placement again; an answer overtaken by a newer request, or a page left, is dropped. */
   const load = useCallback(async () => {
     const request = ++requests.current;
-    const result = await api.getPlacement({ id: placementId, date: today, reveal: revealRef.current });
+    const result = await api.getPlacement({
+      id: placementId,
+      date: today,
+      ...(revealRef.current ? { reveal: true, reason: revealReason.current } : {}),
+    });
     if (!mounted.current || request !== requests.current) return;
     if (result.ok) {
       setDetail(result.value);
@@ -162,13 +168,16 @@ function PlacementView(props: PlacementPageProps) {
 
   /** Shows a protected child's name, personnummer and homes on this page, after the user confirms. */
   async function reveal(focusAfter = 'placement-hide'): Promise<boolean> {
+    let reason = '';
     const confirmed = await confirm({
       title: 'Visa skyddade uppgifter?',
       message:
-        'Barnet har skyddad identitet. Namn, personnummer och var barnet bor visas på den här sidan tills du lämnar den. Se till att ingen obehörig kan se skärmen.',
+        'Barnet har skyddad identitet. Namn, personnummer och var barnet bor visas på den här sidan tills du lämnar den. Se till att ingen obehörig kan se skärmen. Att du visar dem och varför sparas i loggen.',
       confirmLabel: 'Visa uppgifterna',
+      reason: { label: 'Varför behöver du se uppgifterna?', given: (text) => (reason = text) },
     });
     if (!confirmed) return false;
+    revealReason.current = reason;
     revealRef.current = true;
     setRevealed(true);
     await load();

@@ -83,15 +83,23 @@ describe('reads of a child\'s file are logged', () => {
     const placement = (await db.services.placementViews.list({ date: '2026-11-22', activeOnly: true }))[0]!;
     const opened = await dispatch('getPlacement', { id: placement.id, date: '2026-11-22' }, handlers);
     expect(opened.ok).toBe(true);
-    await dispatch('getPlacement', { id: placement.id, date: '2026-11-22', reveal: true }, handlers);
+    // A reveal without a reason is refused before anything is read or logged.
+    expect(await dispatch('getPlacement', { id: placement.id, date: '2026-11-22', reveal: true }, handlers)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: '/reason', message: 'Ange varför du behöver se de skyddade uppgifterna.' }] },
+    });
+    await dispatch('getPlacement', { id: placement.id, date: '2026-11-22', reveal: true, reason: 'Samtal med familjehemmet.' }, handlers);
     const reads = await db.connection.db
       .selectFrom('accessLog')
-      .select(['action', 'channel', 'userId', 'entity', 'entityId', 'childId'])
+      .select(['action', 'channel', 'userId', 'entity', 'entityId', 'childId', 'detail'])
       .where('action', 'in', ['read', 'reveal'])
       .execute();
     expect(reads).toEqual([
-      { action: 'read', channel: 'getPlacement', userId, entity: 'placements', entityId: placement.id, childId: placement.childId },
-      { action: 'reveal', channel: 'getPlacement', userId, entity: 'placements', entityId: placement.id, childId: placement.childId },
+      { action: 'read', channel: 'getPlacement', userId, entity: 'placements', entityId: placement.id, childId: placement.childId, detail: null },
+      {
+        action: 'reveal', channel: 'getPlacement', userId, entity: 'placements', entityId: placement.id, childId: placement.childId,
+        detail: JSON.stringify({ reason: 'Samtal med familjehemmet.' }),
+      },
     ]);
     expect((await db.services.users.verifyAccessLog()).intact).toBe(true);
   });

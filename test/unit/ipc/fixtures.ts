@@ -20,7 +20,7 @@ export const validInputs: Record<Channel, unknown> = {
   loadDemoData: { today: '2026-11-22' },
   removeDemoData: {},
   listChildren: { date: '2026-11-22', query: 'Tolvan' },
-  getChild: { id: 'c-1', reveal: true },
+  getChild: { id: 'c-1', reveal: true, reason: 'Omplacering: kontakt med familjehemmet.' },
   saveChild: { name: 'T.T.', birthDate: '2012-12-12', personnummer: '20121212-1212', protectedIdentity: false },
   listPlacements: { date: '2026-11-22', activeOnly: true },
   listPlacementPage: { date: '2026-11-22', query: 'tova', activeOnly: false, offset: 100, limit: 500, sort: { column: 'home', direction: 'desc' } },
@@ -128,7 +128,7 @@ export const badInputs: Record<Channel, unknown[]> = {
   loadDemoData: [{ force: true }, { today: '2026-02-30' }, { today: '22/11/2026' }],
   removeDemoData: [{ homes: ['EXEMPEL-H01'] }],
   listChildren: [{}, { date: '2026-13-01' }, { date: '2026-11-22', query: 5 }],
-  getChild: [{}, { id: '' }, { id: 'c-1', reveal: 'ja' }],
+  getChild: [{}, { id: '' }, { id: 'c-1', reveal: 'ja' }, { id: 'c-1', reveal: true }, { id: 'c-1', reveal: true, reason: '   ' }],
   saveChild: [
     {},
     { name: 'T.T.' },
@@ -150,7 +150,7 @@ export const badInputs: Record<Channel, unknown[]> = {
     { date: '2026-11-22', sort: { column: 'child', direction: 'asc', nulls: 'last' } },
     { date: '2026-11-22', page: 2 },
   ],
-  getPlacement: [{ id: 'pl-1' }, { date: '2026-11-22' }, { id: 'pl-1', date: '2026-11-31' }],
+  getPlacement: [{ id: 'pl-1' }, { date: '2026-11-22' }, { id: 'pl-1', date: '2026-11-31' }, { id: 'pl-1', date: '2026-11-22', reveal: true }],
   savePlacement: [
     { childId: 'c-1', legalBasis: 'LVU', decidedOn: '2026-01-10', startedOn: '2026-01-12', stays: [{ homeId: 'h-1', from: '2026-01-12' }] },
     { childId: 'c-1', legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12', stays: [] },
