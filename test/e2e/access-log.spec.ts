@@ -29,6 +29,7 @@ test('the log shows who read a placement, verifies its chain, names a rewritten 
   const rows = table.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   await expect(page.getByText(/^Visar 1–\d+ av \d/)).toBeVisible();
+  await expect(page.getByText(/^\d+ poster$/)).toBeVisible();
 
   // Händelse = Läst: only reads, the placement's among them, with its child.
   await page.getByLabel('Händelse').selectOption({ label: 'Läst' });
@@ -36,7 +37,9 @@ test('the log shows who read a placement, verifies its chain, names a rewritten 
   const read = rows.filter({ hasText: 'Placering EXEMPEL-PL01' }).first();
   await expect(read).toContainText(E2E_USER);
   await expect(read).toContainText('EXEMPEL-C01');
-  await expect(read).toContainText('getPlacement');
+  // Where in the program, in Swedish: never a channel's name.
+  await expect(read).toContainText('Placeringens sida');
+  await expect(table).not.toContainText('getPlacement');
   await expect(read.locator('time')).toHaveText(/^2026-11-22 \d\d:\d\d$/);
 
   // A row's child narrows the log to that child.

@@ -7,7 +7,7 @@ import { FilterSelect } from '../components/FilterSelect';
 import { Pager, swedishNumber } from '../components/Pager';
 import { useLoaded } from '../components/useLoaded';
 import { useDebounced } from '../register/useDebounced';
-import { actionLabel, actionLabels, logCsv, logTime, whatText } from './logText';
+import { actionLabel, actionLabels, channelLabel, logCsv, logTime, whatText } from './logText';
 
 /** Rows a page; the export asks for the most the contract allows at once. */
 const PAGE_SIZE = 100;
@@ -287,6 +287,9 @@ export function LogPage({ today }: Props) {
         </div>
       ) : (
         <>
+          <p className="result-count" aria-live="polite">
+            {page.capped ? `Fler än ${swedishNumber(page.total)} poster` : page.total === 1 ? '1 post' : `${swedishNumber(page.total)} poster`}
+          </p>
           <div className="log__table-wrap">
             <table className="log__table">
               <caption className="visually-hidden">Loggposter, de senaste först</caption>
@@ -297,7 +300,7 @@ export function LogPage({ today }: Props) {
                   <th scope="col">Händelse</th>
                   <th scope="col">Vad</th>
                   <th scope="col">Barn</th>
-                  <th scope="col">Kanal</th>
+                  <th scope="col">Var i programmet</th>
                 </tr>
               </thead>
               <tbody>
@@ -322,21 +325,23 @@ export function LogPage({ today }: Props) {
                         </button>
                       )}
                     </td>
-                    <td className="log__channel">{row.channel ?? <span className="muted">–</span>}</td>
+                    <td>{channelLabel(row.channel)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          <Pager
-            label="Sidor i loggen"
-            offset={offset}
-            pageSize={PAGE_SIZE}
-            total={page.total}
-            totalText={page.capped ? `fler än ${swedishNumber(page.total)}` : undefined}
-            shown={{ offset: shownOffset, rows: page.rows.length }}
-            onPage={(to) => setPageOf({ list, offset: to })}
-          />
+          {page.total > PAGE_SIZE && (
+            <Pager
+              label="Sidor i loggen"
+              offset={offset}
+              pageSize={PAGE_SIZE}
+              total={page.total}
+              totalText={page.capped ? `fler än ${swedishNumber(page.total)}` : undefined}
+              shown={{ offset: shownOffset, rows: page.rows.length }}
+              onPage={(to) => setPageOf({ list, offset: to })}
+            />
+          )}
         </>
       )}
     </section>

@@ -2,7 +2,7 @@
  * How the Logg page and its CSV export say an access-log entry in Swedish: the action, what it is
  * about, the time in local Swedish form, and the CSV file itself. Pure, so it is unit-tested.
  */
-import type { AccessLogAction, AccessLogRow } from '../../../preload/api';
+import type { AccessLogAction, AccessLogRow, Channel } from '../../../preload/api';
 import { localToday } from '../today';
 
 export const actionLabels: Record<AccessLogAction, string> = {
@@ -31,6 +31,67 @@ const entityLabels: Record<string, string> = {
   users: 'Användare',
 };
 
+/** Where in the program an entry was made: every channel of the contract, as a user would say it. */
+const channelLabels: Record<Channel, string> = {
+  getAppInfo: 'Programmets uppgifter',
+  getSession: 'Inloggningen',
+  createFirstAdministrator: 'Första administratören',
+  signIn: 'Inloggning',
+  signOut: 'Byte av användare',
+  listUsers: 'Användarna',
+  saveUser: 'Spara användare',
+  listAccessLog: 'Loggen',
+  verifyAccessLog: 'Verifiera loggen',
+  listHomes: 'Registret',
+  searchHomes: 'Sökning i registret',
+  getHome: 'Ett hem',
+  saveHome: 'Spara hem',
+  setHomeActive: 'Aktivera eller avaktivera hem',
+  findSimilarHomes: 'Kan hemmet redan finnas?',
+  loadDemoData: 'Ladda exempeldata',
+  removeDemoData: 'Ta bort exempeldata',
+  listChildren: 'Barnen',
+  getChild: 'Barnets uppgifter',
+  saveChild: 'Spara barnets uppgifter',
+  listPlacements: 'Placeringar',
+  listPlacementPage: 'Placeringar',
+  getPlacement: 'Placeringens sida',
+  savePlacement: 'Spara placering',
+  getPlacementSuggestions: 'Förslag i placeringsformuläret',
+  movePlacement: 'Omplacering',
+  undoMove: 'Ångra omplacering',
+  removePlacement: 'Ta bort placering',
+  removeChild: 'Ta bort barn',
+  endPlacement: 'Avsluta placering',
+  recordEvent: 'Registrera händelse',
+  removeEvent: 'Ta bort händelse',
+  listHomeEvents: 'Hemmets händelser',
+  listDeadlines: 'Bevakning',
+  listDeadlinePage: 'Bevakning',
+  countDeadlines: 'Bevakning',
+  getHomeChecks: 'Hemmets kontroller',
+  recordRegisterCheck: 'Registrera kontroll',
+  correctRegisterCheck: 'Rätta kontroll',
+  removeRegisterCheck: 'Ta bort kontroll',
+  checkReadiness: 'Redo för beslut?',
+  listCheckPage: 'Kontroller',
+  countChecks: 'Kontroller',
+  getRuleSettings: 'Regler',
+  saveRuleSettings: 'Spara regler',
+  getPreferences: 'Inställningar på datorn',
+  savePreferences: 'Inställningar på datorn',
+};
+
+/**
+ * Where an entry was made, in Swedish: a channel of the window, the command line's import, or
+ * (no channel) a change made outside the program's calls.
+ */
+export function channelLabel(channel: string | null): string {
+  if (channel === null) return 'Utanför programmet';
+  if (channel === 'cli:import') return 'Inläsning från kommandoraden';
+  return (channelLabels as Record<string, string>)[channel] ?? 'Annan del av programmet';
+}
+
 /** An action's Swedish label; an action this version does not know is shown as stored. */
 export function actionLabel(action: string): string {
   return (actionLabels as Record<string, string>)[action] ?? action;
@@ -57,7 +118,7 @@ function logTimeWithSeconds(at: string): string {
   return `${logTime(at)}:${String(parsed.getSeconds()).padStart(2, '0')}`;
 }
 
-export const CSV_HEADER = ['Löpnummer', 'Tid', 'Användare', 'Användar-id', 'Händelse', 'Vad', 'Barn', 'Kanal', 'Detaljer'] as const;
+export const CSV_HEADER = ['Löpnummer', 'Tid', 'Användare', 'Användar-id', 'Händelse', 'Vad', 'Barn', 'Var i programmet', 'Detaljer'] as const;
 
 /**
  * One CSV field: quoted when it holds the separator, a quote or a line break; and a field that a
@@ -83,7 +144,7 @@ export function logCsv(rows: readonly AccessLogRow[]): string {
         actionLabel(row.action),
         whatText(row),
         row.childId,
-        row.channel,
+        channelLabel(row.channel),
         row.detail,
       ]
         .map(csvField)

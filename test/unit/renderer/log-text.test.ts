@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessLogActions, type AccessLogRow } from '../../../preload/api';
-import { actionLabel, actionLabels, csvField, CSV_HEADER, logCsv, logTime, whatText } from '../../../renderer/src/log/logText';
+import { accessLogActions, channels, type AccessLogRow } from '../../../preload/api';
+import { actionLabel, actionLabels, channelLabel, csvField, CSV_HEADER, logCsv, logTime, whatText } from '../../../renderer/src/log/logText';
 
 const row = (change: Partial<AccessLogRow> = {}): AccessLogRow => ({
   seq: 7,
@@ -57,8 +57,21 @@ describe('the Logg page in Swedish', () => {
     expect(text.startsWith('\uFEFF')).toBe(true);
     const lines = text.slice(1).split('\r\n');
     expect(lines[0]).toBe(CSV_HEADER.join(';'));
-    expect(lines[1]).toBe('7;2026-11-22 10:15:30;Ulla Provanvändare;u-1;Läst;Placering EXEMPEL-P01;EXEMPEL-B01;getPlacement;');
-    expect(lines[2]).toBe('6;2026-11-22 10:15:30;Ulla Provanvändare;u-1;Ändrat;Placering EXEMPEL-P01;EXEMPEL-B01;getPlacement;"{""before"":{""a"":1},""after"":{""a"":2}}"');
+    expect(lines[1]).toBe('7;2026-11-22 10:15:30;Ulla Provanvändare;u-1;Läst;Placering EXEMPEL-P01;EXEMPEL-B01;Placeringens sida;');
+    expect(lines[2]).toBe('6;2026-11-22 10:15:30;Ulla Provanvändare;u-1;Ändrat;Placering EXEMPEL-P01;EXEMPEL-B01;Placeringens sida;"{""before"":{""a"":1},""after"":{""a"":2}}"');
     expect(lines[3]).toBe('');
+  });
+});
+
+describe('where in the program an entry was made', () => {
+  it('is said in Swedish, never as a channel name, for every channel of the contract', () => {
+    for (const channel of channels) {
+      const label = channelLabel(channel);
+      expect(label, channel).not.toBe('Annan del av programmet');
+      expect(label, channel).not.toMatch(/[a-z][A-Z]/);
+    }
+    expect(channelLabel(null)).toBe('Utanför programmet');
+    expect(channelLabel('cli:import')).toBe('Inläsning från kommandoraden');
+    expect(channelLabel('someFutureChannel')).toBe('Annan del av programmet');
   });
 });
