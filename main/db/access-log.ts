@@ -56,13 +56,15 @@ export interface LogFields {
   entity: string | null;
   entityId: string | null;
   childId: string | null;
+  /** The home the entry is about: the home itself, an adult of it, a stay or a check there. */
+  homeId: string | null;
   detail: string | null;
   prevHash: string;
 }
 
 /** SHA-256 (hex) of the entry's fields as a JSON array: unambiguous, and the same in SQL and here. */
 export function entryHash(f: LogFields): string {
-  const text = JSON.stringify([f.seq, f.at, f.userId, f.action, f.channel, f.entity, f.entityId, f.childId, f.detail, f.prevHash]);
+  const text = JSON.stringify([f.seq, f.at, f.userId, f.action, f.channel, f.entity, f.entityId, f.childId, f.homeId, f.detail, f.prevHash]);
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -74,7 +76,7 @@ export function registerLogFunctions(raw: BetterSqlite3.Database): void {
   raw.function('log_channel', () => currentLogContext().channel);
   raw.function('log_at', () => currentLogContext().at || null);
   raw.function('log_rows', () => (currentLogContext().rowChanges ? 1 : 0));
-  raw.function('log_hash', { deterministic: true }, (seq, at, userId, action, channel, entity, entityId, childId, detail, prevHash) =>
+  raw.function('log_hash', { deterministic: true }, (seq, at, userId, action, channel, entity, entityId, childId, homeId, detail, prevHash) =>
     entryHash({
       seq: Number(seq),
       at: String(at),
@@ -84,6 +86,7 @@ export function registerLogFunctions(raw: BetterSqlite3.Database): void {
       entity: orNull(entity),
       entityId: orNull(entityId),
       childId: orNull(childId),
+      homeId: orNull(homeId),
       detail: orNull(detail),
       prevHash: String(prevHash),
     }),
@@ -95,15 +98,16 @@ export function registerLogFunctions(raw: BetterSqlite3.Database): void {
  * and when from the log context. `values` gives action, entity, entity_id, child_id and detail as
  * SQL expressions.
  */
-export function appendEntrySql(values: { action: string; entity: string; entityId: string; childId: string; detail: string }): string {
-  const { action, entity, entityId, childId, detail } = values;
-  return `INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, detail, prev_hash, hash)
-    SELECT n.seq, c.at, c.user_id, a.action, c.channel, a.entity, a.entity_id, a.child_id, a.detail, n.prev,
-      log_hash(n.seq, c.at, c.user_id, a.action, c.channel, a.entity, a.entity_id, a.child_id, a.detail, n.prev)
+export function appendEntrySql(values: { action: string; entity: string; entityId: string; childId: string; homeId: string; detail: string }): string {
+  const { action, entity, entityId, childId, homeId, detail } = values;
+  return `INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev_hash, hash)
+    SELECT n.seq, c.at, c.user_id, a.action, c.channel, a.entity, a.entity_id, a.child_id, a.home_id, a.detail, n.prev,
+      log_hash(n.seq, c.at, c.user_id, a.action, c.channel, a.entity, a.entity_id, a.child_id, a.home_id, a.detail, n.prev)
     FROM (SELECT coalesce(max(seq), 0) + 1 AS seq,
             coalesce((SELECT hash FROM access_log ORDER BY seq DESC LIMIT 1), '') AS prev FROM access_log) n,
          (SELECT coalesce(log_at(), strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) AS at, log_user() AS user_id, log_channel() AS channel) c,
-         (SELECT ${action} AS action, ${entity} AS entity, ${entityId} AS entity_id, ${childId} AS child_id, ${detail} AS detail) a;`;
+         (SELECT ${action} AS action, ${entity} AS entity, ${entityId} AS entity_id, ${childId} AS child_id, ${homeId} AS home_id,
+            ${detail} AS detail) a;`;
 }
 
 /** A table whose rows are logged on every change: its id (as SQL over NEW/OLD) and the child it is about. */
@@ -113,21 +117,28 @@ interface LoggedTable {
   id: string;
   /** The child the row is about, with `R.`; 'NULL' when none. */
   child: string;
+  /** The home the row is about, with `R.`; 'NULL' when none. */
+  home: string;
 }
 
 /** The register's tables whose changes are logged, and how each names its row and child. */
 export const loggedTables: readonly LoggedTable[] = [
-  { table: 'homes', id: 'R.id', child: 'NULL' },
-  { table: 'persons', id: 'R.id', child: 'NULL' },
-  { table: 'children', id: 'R.id', child: 'R.id' },
-  { table: 'placements', id: 'R.id', child: 'R.child_id' },
-  { table: 'stays', id: "R.placement_id || '#' || R.ordinal", child: '(SELECT child_id FROM placements WHERE id = R.placement_id)' },
-  { table: 'events', id: 'R.id', child: '(SELECT child_id FROM placements WHERE id = R.placement_id)' },
-  { table: 'register_checks', id: 'R.id', child: 'NULL' },
-  { table: 'register_check_history', id: "R.check_id || '#' || R.revision", child: 'NULL' },
-  { table: 'removed_records', id: "R.kind || ':' || R.record_id", child: "CASE WHEN R.kind = 'child' THEN R.record_id END" },
-  { table: 'settings', id: 'R.key', child: 'NULL' },
-  { table: 'users', id: 'R.id', child: 'NULL' },
+  { table: 'homes', id: 'R.id', child: 'NULL', home: 'R.id' },
+  { table: 'persons', id: 'R.id', child: 'NULL', home: 'R.home_id' },
+  { table: 'children', id: 'R.id', child: 'R.id', home: 'NULL' },
+  { table: 'placements', id: 'R.id', child: 'R.child_id', home: 'NULL' },
+  { table: 'stays', id: "R.placement_id || '#' || R.ordinal", child: '(SELECT child_id FROM placements WHERE id = R.placement_id)', home: 'R.home_id' },
+  { table: 'events', id: 'R.id', child: '(SELECT child_id FROM placements WHERE id = R.placement_id)', home: 'R.home_id' },
+  { table: 'register_checks', id: 'R.id', child: 'NULL', home: 'coalesce(R.home_id, (SELECT home_id FROM persons WHERE id = R.person_id))' },
+  {
+    table: 'register_check_history',
+    id: "R.check_id || '#' || R.revision",
+    child: 'NULL',
+    home: 'coalesce(R.home_id, (SELECT home_id FROM persons WHERE id = R.person_id))',
+  },
+  { table: 'removed_records', id: "R.kind || ':' || R.record_id", child: "CASE WHEN R.kind = 'child' THEN R.record_id END", home: 'NULL' },
+  { table: 'settings', id: 'R.key', child: 'NULL', home: 'NULL' },
+  { table: 'users', id: 'R.id', child: 'NULL', home: 'NULL' },
 ];
 
 /**
@@ -137,19 +148,19 @@ export const loggedTables: readonly LoggedTable[] = [
  */
 export function logChangesSql(raw: BetterSqlite3.Database, tables: readonly LoggedTable[] = loggedTables): string {
   return tables
-    .map(({ table, id, child }) => {
+    .map(({ table, id, child, home }) => {
       const columns = (raw.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[])
         .map((c) => c.name)
         .filter((name) => !name.startsWith('search_'));
       const row = (r: 'NEW' | 'OLD') => `json_object(${columns.map((c) => `'${c}', ${r}.${c}`).join(', ')})`;
-      const on = (r: 'NEW' | 'OLD') => ({ id: id.replaceAll('R.', `${r}.`), child: child.replaceAll('R.', `${r}.`) });
+      const on = (r: 'NEW' | 'OLD') => ({ id: id.replaceAll('R.', `${r}.`), child: child.replaceAll('R.', `${r}.`), home: home.replaceAll('R.', `${r}.`) });
       // An update that changes none of them (the folded search text kept by its own trigger) is no change.
       const changed = columns.map((c) => `NEW.${c} IS NOT OLD.${c}`).join(' OR ');
       const trigger = (op: 'INSERT' | 'UPDATE' | 'DELETE', r: 'NEW' | 'OLD', detail: string) => `
         DROP TRIGGER IF EXISTS ${table}_${op.toLowerCase()}_logged;
         CREATE TRIGGER ${table}_${op.toLowerCase()}_logged AFTER ${op} ON ${table}
         WHEN log_rows()${op === 'UPDATE' ? ` AND (${changed})` : ''} BEGIN
-          ${appendEntrySql({ action: `'${op.toLowerCase()}'`, entity: `'${table}'`, entityId: on(r).id, childId: on(r).child, detail })}
+          ${appendEntrySql({ action: `'${op.toLowerCase()}'`, entity: `'${table}'`, entityId: on(r).id, childId: on(r).child, homeId: on(r).home, detail })}
         END;`;
       return [
         trigger('INSERT', 'NEW', `json_object('after', ${row('NEW')})`),
@@ -220,6 +231,8 @@ export interface OwnEntry {
   entity: string | null;
   entityId: string | null;
   childId: string | null;
+  /** The home it is about, if any (absent: none). */
+  homeId?: string | null;
   detail: Record<string, unknown> | null;
 }
 
@@ -230,11 +243,12 @@ export async function appendEntry(db: Kysely<Database>, entry: OwnEntry): Promis
     $entity: entry.entity,
     $entityId: entry.entityId,
     $childId: entry.childId,
+    $homeId: entry.homeId ?? null,
     $detail: entry.detail === null ? null : JSON.stringify(entry.detail),
   };
-  const text = appendEntrySql({ action: '$action', entity: '$entity', entityId: '$entityId', childId: '$childId', detail: '$detail' });
+  const text = appendEntrySql({ action: '$action', entity: '$entity', entityId: '$entityId', childId: '$childId', homeId: '$homeId', detail: '$detail' });
   const parts: RawBuilder<unknown>[] = text
-    .split(/(\$action|\$entityId|\$entity|\$childId|\$detail)/)
+    .split(/(\$action|\$entityId|\$entity|\$childId|\$homeId|\$detail)/)
     .map((part) => (Object.hasOwn(values, part) ? sql`${values[part]}` : sql.raw(part)));
   await sql`${sql.join(parts, sql``)}`.execute(db);
 }

@@ -309,11 +309,13 @@ export const migrations: Migration[] = [
         entity TEXT,
         entity_id TEXT,
         child_id TEXT,
+        home_id TEXT,
         detail TEXT,
         prev_hash TEXT NOT NULL,
         hash TEXT NOT NULL
       ) STRICT;
       CREATE INDEX access_log_child ON access_log(child_id, seq) WHERE child_id IS NOT NULL;
+      CREATE INDEX access_log_home ON access_log(home_id, seq) WHERE home_id IS NOT NULL;
       CREATE INDEX access_log_user ON access_log(user_id, seq);
       CREATE INDEX access_log_at ON access_log(at);
       CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log

@@ -206,6 +206,7 @@ export interface AccessLogTable {
   entity: string | null;
   entityId: string | null;
   childId: string | null;
+  homeId: string | null;
   detail: string | null;
   prevHash: string;
   hash: string;

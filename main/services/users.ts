@@ -209,6 +209,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
     async accessLog(query: AccessLogQuery): Promise<AccessLogPage> {
       let q = db.selectFrom('accessLog');
       if (query.childId !== undefined) q = q.where('childId', '=', query.childId);
+      if (query.homeId !== undefined) q = q.where('homeId', '=', query.homeId);
       if (query.userId !== undefined) q = q.where('userId', '=', query.userId);
       if (query.action !== undefined) q = q.where('action', '=', query.action);
       // `at` is an ISO instant: a day's entries are those from its start to the next day's.
@@ -216,7 +217,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
       if (query.to !== undefined) q = q.where('at', '<', sql<string>`date(${query.to}, '+1 day')`);
       const rows = await q
         .leftJoin('users', 'users.id', 'accessLog.userId')
-        .select(['seq', 'at', 'userId', 'users.name as userName', 'action', 'channel', 'entity', 'entityId', 'childId', 'detail'])
+        .select(['seq', 'at', 'userId', 'users.name as userName', 'action', 'channel', 'entity', 'entityId', 'childId', 'homeId', 'detail'])
         .orderBy('seq', 'desc')
         .limit(query.limit)
         .offset(query.offset)

@@ -69,6 +69,8 @@ export type AccessLogAction = (typeof accessLogActions)[number];
 export const accessLogQuery = z
   .object({
     childId: id.optional(),
+    /** The home: itself, its adults, the stays and checks there. */
+    homeId: id.optional(),
     userId: id.optional(),
     action: z.enum(accessLogActions, 'Välj en händelse i listan.').optional(),
     from: date.optional(),
@@ -91,6 +93,7 @@ export interface AccessLogRow {
   entity: string | null;
   entityId: string | null;
   childId: string | null;
+  homeId: string | null;
   /** JSON: the row before and after a change, an import's counts, a reveal's reason. */
   detail: string | null;
 }

@@ -275,7 +275,7 @@ export async function makeYearLog(file: string, entries: number) {
     for (const { name } of indexes) raw.exec(`DROP INDEX ${name}`);
     const last = raw.prepare('SELECT seq, hash FROM access_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
     const insert = raw.prepare(
-      'INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const next = random(20261122);
     const end = Date.parse(`${benchDate}T16:00:00.000Z`);
@@ -326,9 +326,9 @@ export async function makeYearLog(file: string, entries: number) {
           entryChild = null;
           detail = JSON.stringify({ role: 'handlaggare', needed: 'administrator' });
         }
-        const fields = { seq, at, userId, action, channel, entity, entityId, childId: entryChild, detail, prevHash };
+        const fields = { seq, at, userId, action, channel, entity, entityId, childId: entryChild, homeId: null, detail, prevHash };
         const hash = entryHash(fields);
-        insert.run(seq, at, userId, action, channel, entity, entityId, entryChild, detail, prevHash, hash);
+        insert.run(seq, at, userId, action, channel, entity, entityId, entryChild, null, detail, prevHash, hash);
         prevHash = hash;
       }
       raw.exec('COMMIT');

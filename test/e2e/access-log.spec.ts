@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { openDatabase } from '../../main/db/connection';
 import { CSV_HEADER } from '../../renderer/src/log/logText';
-import { dataRows, E2E_USER, expect, expectAccessible, loadDemo, menuItem, screenshot, test } from './fixtures';
+import { dataRows, E2E_USER, expect, expectAccessible, loadDemo, menuItem, screenshot, test, withServices } from './fixtures';
 
 test('the log shows who read a placement, verifies its chain, names a rewritten entry and exports CSV', async ({ page, openApp, databasePath }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -49,6 +49,22 @@ test('the log shows who read a placement, verifies its chain, names a rewritten 
   // A child no entry is about: the empty state.
   await page.getByLabel('Barn', { exact: true }).fill('FINNS-INTE');
   await expect(page.getByText('Inga poster matchar filtren.')).toBeVisible();
+  await page.getByLabel('Barn', { exact: true }).fill('');
+  await expect(read).toBeVisible();
+
+  // A home: every entry about it (itself, its adults, the stays there), and a row's Hem narrows to it.
+  const home = await withServices(databasePath, async (services) => (await services.homes.list()).find((h) => h.kind === 'familjehem')!.id);
+  await page.getByLabel('Händelse').selectOption({ label: 'Lagt till' });
+  await page.getByLabel('Hem', { exact: true }).fill(home);
+  await expect.poll(async () => {
+    const homes = await rows.locator('td:nth-child(6)').allTextContents();
+    return homes.length > 1 && homes.every((text) => text === home);
+  }).toBe(true);
+  await expect(rows.filter({ hasText: `Hem ${home}` })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Person ' })).not.toHaveCount(0);
+  await page.getByLabel('Hem', { exact: true }).fill('');
+  await page.getByLabel('Händelse').selectOption({ label: 'Läst' });
+  await read.getByRole('button', { name: 'Visa bara barn EXEMPEL-C01' }).waitFor();
   await page.getByLabel('Barn', { exact: true }).fill('');
   await expect(read).toBeVisible();
 

@@ -18,11 +18,13 @@ interface Filters {
   userId: string;
   /** The child's id as typed, or as taken from a row's Barn. */
   childId: string;
+  /** The home's id as typed, or as taken from a row's Hem. */
+  homeId: string;
   from: string;
   to: string;
 }
 
-const noFilters: Filters = { action: '', userId: '', childId: '', from: '', to: '' };
+const noFilters: Filters = { action: '', userId: '', childId: '', homeId: '', from: '', to: '' };
 
 /**
  * Kept while the window is open, as the other lists: back from a placement the log is as it was.
@@ -40,16 +42,18 @@ const usableDate = (text: string): string | undefined => (text.trim() !== '' && 
 
 type Question = Omit<AccessLogQuery, 'offset' | 'limit'>;
 
-function questionOf(filters: Filters, childId: string): { question: Question; rangeProblem: boolean } {
+function questionOf(filters: Filters, childId: string, homeId: string): { question: Question; rangeProblem: boolean } {
   const from = usableDate(filters.from);
   const to = usableDate(filters.to);
   const rangeProblem = from !== undefined && to !== undefined && from > to;
   const child = childId.trim().slice(0, 100);
+  const home = homeId.trim().slice(0, 100);
   return {
     question: {
       action: filters.action === '' ? undefined : filters.action,
       userId: filters.userId === '' ? undefined : filters.userId,
       childId: child === '' ? undefined : child,
+      homeId: home === '' ? undefined : home,
       from,
       // A period that ends before it starts is told at Till and not asked for.
       to: rangeProblem ? undefined : to,
@@ -104,7 +108,8 @@ export function LogPage({ today }: Props) {
 
   // The child's id is typed: one question when the typing stops, not one per key.
   const childId = useDebounced(filters.childId, 300);
-  const { question, rangeProblem } = useMemo(() => questionOf(filters, childId), [filters, childId]);
+  const homeId = useDebounced(filters.homeId, 300);
+  const { question, rangeProblem } = useMemo(() => questionOf(filters, childId, homeId), [filters, childId, homeId]);
   const list = JSON.stringify(question);
   const offset = pageOf?.list === list ? pageOf.offset : 0;
   const loaded = useLoaded<Answered>(
@@ -250,6 +255,18 @@ export function LogPage({ today }: Props) {
             onChange={(event) => set({ childId: event.target.value })}
           />
         </div>
+        <div className="field">
+          <label htmlFor="log-home">Hem</label>
+          <input
+            id="log-home"
+            className="input"
+            placeholder="Hemmets id"
+            autoComplete="off"
+            maxLength={100}
+            value={filters.homeId}
+            onChange={(event) => set({ homeId: event.target.value })}
+          />
+        </div>
         <div className="field field--date">
           <label htmlFor="log-from">Från</label>
           <DateInput id="log-from" value={filters.from} onChange={(from) => set({ from })} />
@@ -300,6 +317,7 @@ export function LogPage({ today }: Props) {
                   <th scope="col">Händelse</th>
                   <th scope="col">Vad</th>
                   <th scope="col">Barn</th>
+                  <th scope="col">Hem</th>
                   <th scope="col">Var i programmet</th>
                 </tr>
               </thead>
@@ -322,6 +340,21 @@ export function LogPage({ today }: Props) {
                           onClick={() => set({ childId: row.childId ?? '' })}
                         >
                           {row.childId}
+                        </button>
+                      )}
+                    </td>
+                    <td className="log__id">
+                      {row.homeId === null ? (
+                        <span className="muted">–</span>
+                      ) : (
+                        <button
+                          type="button"
+                          className="log__filter-link"
+                          title="Visa bara poster om det här hemmet"
+                          aria-label={`Visa bara hem ${row.homeId}`}
+                          onClick={() => set({ homeId: row.homeId ?? '' })}
+                        >
+                          {row.homeId}
                         </button>
                       )}
                     </td>

@@ -25,7 +25,7 @@ async function someHistory(): Promise<void> {
   await asUser(() => db.services.homes.save({ ...home, id: saved.id, name: 'Familjen Loggberg-Ek', persons: [] }));
   for (let i = 0; i < 2; i++) {
     await withLogContext({ userId: 'U2', channel: 'getHome', at: AT, rowChanges: true }, () =>
-      appendEntry(db.connection.db, { action: 'read', entity: 'homes', entityId: saved.id, childId: null, detail: null }),
+      appendEntry(db.connection.db, { action: 'read', entity: 'homes', entityId: saved.id, childId: null, homeId: saved.id, detail: null }),
     );
   }
 }
@@ -44,6 +44,9 @@ describe('the access log', () => {
       ['read', 'U2', 'getHome', AT],
       ['read', 'U2', 'getHome', AT],
     ]);
+    // Every entry about the home, the adult's too, names the home.
+    expect(homeRows.every((e) => e.homeId === homeRows[0]!.entityId)).toBe(true);
+    expect(log.find((e) => e.entity === 'persons')?.homeId).toBe(homeRows[0]!.entityId);
     const update = JSON.parse(homeRows[1]!.detail!) as { before: { name: string }; after: { name: string } };
     expect([update.before.name, update.after.name]).toEqual(['Familjen Loggberg', 'Familjen Loggberg-Ek']);
     // The adult removed from the household is logged with what it was.
@@ -102,8 +105,8 @@ describe('the access log', () => {
     forged.hash = entryHash(forged);
     db.connection.raw.exec('UPDATE access_log SET seq = -seq WHERE seq >= 3; UPDATE access_log SET seq = 1 - seq WHERE seq < 0;');
     db.connection.raw
-      .prepare('INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?)')
-      .run(forged.seq, forged.at, forged.userId, forged.action, forged.channel, forged.entity, forged.entityId, forged.childId, forged.detail, forged.prevHash, forged.hash);
+      .prepare('INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)')
+      .run(forged.seq, forged.at, forged.userId, forged.action, forged.channel, forged.entity, forged.entityId, forged.childId, forged.homeId, forged.detail, forged.prevHash, forged.hash);
     expect((await verifyStoredChain(db.connection.db)).problem).toEqual({ seq: 3, kind: 'inserted', message: 'Post 3 har lagts in i loggen i efterhand.' });
   });
 

@@ -12,6 +12,7 @@ const row = (change: Partial<AccessLogRow> = {}): AccessLogRow => ({
   entity: 'placements',
   entityId: 'EXEMPEL-P01',
   childId: 'EXEMPEL-B01',
+  homeId: null,
   detail: null,
   ...change,
 });
