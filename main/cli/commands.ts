@@ -15,7 +15,8 @@ import { countDeadlines } from '../services/deadlines';
 import type { ImportSummary } from '../services/exchange';
 import { defineCommand, flags, plannedCommand, UsageError, type Command, type Context, type Text } from './command';
 import type { Register } from '../domain/vocabulary';
-import type { AccessLogAction, AccessLogRow } from '../../preload/api/users';
+import type { AccessLogRow } from '../../preload/api/users';
+import { accessLogActionLabel } from '../domain/access-log-actions';
 
 const dbFlag = { db: { type: 'string' } } as const;
 const jsonFlag = { json: { type: 'boolean' } } as const;
@@ -489,17 +490,6 @@ function parseDetail(detail: string | null): unknown {
   }
 }
 
-const actionLabels: Record<AccessLogAction, string> = {
-  read: 'Läst',
-  reveal: 'Visat skyddad uppgift',
-  insert: 'Lagt till',
-  update: 'Ändrat',
-  delete: 'Tagit bort',
-  import: 'Inläsning',
-  refused: 'Nekad',
-  'sign-in': 'Inloggning',
-};
-
 const entityLabels: Record<string, string> = {
   homes: 'hem',
   persons: 'person',
@@ -537,7 +527,7 @@ function logTable(rows: readonly AccessLogRow[]): string {
     String(row.seq),
     `${row.at.slice(0, 10)} ${row.at.slice(11, 19)} UTC`,
     row.userName,
-    actionLabels[row.action as AccessLogAction] ?? row.action,
+    accessLogActionLabel(row.action),
     row.channel ?? '–',
     logWhat(row),
     row.childId ?? '–',

@@ -4,6 +4,7 @@
  * every read of a child's file is logged as theirs.
  */
 import { z } from 'zod';
+import { accessLogActions } from '../../main/domain/access-log-actions';
 import { roles, type Role } from '../../main/domain/roles';
 import { channel } from './channel';
 import { date, empty, id, orNull, trimmed } from './fields';
@@ -62,8 +63,7 @@ export type FirstAdministratorInput = z.output<typeof firstAdministratorInput>;
 export const signInInput = z.object({ userId: z.string().trim().min(1, 'Välj vem du är.').max(100, 'Välj vem du är.'), pin: pin.optional() }).strict();
 export type SignInInput = z.output<typeof signInInput>;
 
-export const accessLogActions = ['read', 'reveal', 'insert', 'update', 'delete', 'import', 'refused', 'sign-in'] as const;
-export type AccessLogAction = (typeof accessLogActions)[number];
+export { accessLogActionLabel, accessLogActionLabels, accessLogActions, type AccessLogAction } from '../../main/domain/access-log-actions';
 
 /** The log for a revisor: by child, user, action and period, newest first, a page at a time. */
 export const accessLogQuery = z

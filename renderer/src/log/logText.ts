@@ -2,19 +2,11 @@
  * How the Logg page and its CSV export say an access-log entry in Swedish: the action, what it is
  * about, the time in local Swedish form, and the CSV file itself. Pure, so it is unit-tested.
  */
-import type { AccessLogAction, AccessLogRow, Channel } from '../../../preload/api';
+import { accessLogActionLabel, accessLogActionLabels, type AccessLogRow, type Channel } from '../../../preload/api';
 import { localToday } from '../today';
 
-export const actionLabels: Record<AccessLogAction, string> = {
-  read: 'Läst',
-  reveal: 'Visat skyddad identitet',
-  insert: 'Lagt till',
-  update: 'Ändrat',
-  delete: 'Tagit bort',
-  import: 'Inläsning',
-  refused: 'Nekad',
-  'sign-in': 'Inloggning',
-};
+/** The access log's actions in Swedish (the domain's words, shared with the command line). */
+export const actionLabels = accessLogActionLabels;
 
 /** The logged tables (main/db/access-log's loggedTables) as the user knows them. */
 const entityLabels: Record<string, string> = {
@@ -93,9 +85,7 @@ export function channelLabel(channel: string | null): string {
 }
 
 /** An action's Swedish label; an action this version does not know is shown as stored. */
-export function actionLabel(action: string): string {
-  return (actionLabels as Record<string, string>)[action] ?? action;
-}
+export const actionLabel = accessLogActionLabel;
 
 /** What an entry is about: "Placering EXEMPEL-P01"; empty for what is about nothing (a refused call). */
 export function whatText(row: Pick<AccessLogRow, 'entity' | 'entityId'>): string {

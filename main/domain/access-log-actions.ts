@@ -1,0 +1,22 @@
+/**
+ * What an entry of the access log records, and its Swedish word: the same in the Logg page, its
+ * CSV and the command line's `log`.
+ */
+export const accessLogActions = ['read', 'reveal', 'insert', 'update', 'delete', 'import', 'refused', 'sign-in'] as const;
+export type AccessLogAction = (typeof accessLogActions)[number];
+
+export const accessLogActionLabels: Record<AccessLogAction, string> = {
+  read: 'Läst',
+  reveal: 'Visat skyddad identitet',
+  insert: 'Lagt till',
+  update: 'Ändrat',
+  delete: 'Tagit bort',
+  import: 'Inläsning',
+  refused: 'Nekad',
+  'sign-in': 'Inloggning',
+};
+
+/** An action's Swedish word; an action this version does not know is shown as stored. */
+export function accessLogActionLabel(action: string): string {
+  return (accessLogActionLabels as Record<string, string>)[action] ?? action;
+}
