@@ -81,9 +81,10 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
     };
   }
 
-  async function insert(input: Omit<UserInput, 'id'>): Promise<string> {
+  /** A new user; `osAccount`: the computer account they are signed in from, if any. */
+  async function insert(input: Omit<UserInput, 'id'>, on: Kysely<Database> = db, account: string | null = null): Promise<string> {
     const id = randomUUID();
-    await db
+    await on
       .insertInto('users')
       .values({
         id,
@@ -92,7 +93,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
         role: input.role,
         units: JSON.stringify(input.units),
         active: input.active ? 1 : 0,
-        osAccount: null,
+        osAccount: account,
         pinHash: input.pin ? hashPin(input.pin) : null,
         createdAt: clock.now(),
       })
@@ -118,22 +119,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
       const id = await db.transaction().execute(async (trx) => {
         const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
         if (any) throw new ServiceError('CONFLICT', 'Det finns redan användare. Be en administratör lägga till dig.');
-        const created = randomUUID();
-        await trx
-          .insertInto('users')
-          .values({
-            id: created,
-            name: input.name,
-            initials: input.initials,
-            role: 'administrator',
-            units: JSON.stringify(input.units),
-            active: 1,
-            osAccount,
-            pinHash: input.pin ? hashPin(input.pin) : null,
-            createdAt: clock.now(),
-          })
-          .execute();
-        return created;
+        return insert({ ...input, role: 'administrator', active: true }, trx, osAccount);
       });
       signedIn = id;
       return session();
@@ -166,21 +152,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
       return db.transaction().execute(async (trx) => {
         let id = input.id;
         if (id === undefined) {
-          id = randomUUID();
-          await trx
-            .insertInto('users')
-            .values({
-              id,
-              name: input.name,
-              initials: input.initials,
-              role: input.role,
-              units: JSON.stringify(input.units),
-              active: input.active ? 1 : 0,
-              osAccount: null,
-              pinHash: input.pin ? hashPin(input.pin) : null,
-              createdAt: clock.now(),
-            })
-            .execute();
+          id = await insert(input, trx);
         } else {
           const old = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
           if (!old) throw new ServiceError('NOT_FOUND', 'Användaren finns inte längre.');
@@ -239,8 +211,8 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
         : { entries, intact: false, message: problem.message, problemSeq: problem.seq };
     },
 
-    /** For tests and the command line: a user made without the window (the administratör's form). */
-    insert,
+    /** A user made without the window's form (tests, and who the benchmark signs in as). */
+    insert: (input: Omit<UserInput, 'id'>) => insert(input),
   };
 }
 
