@@ -13,7 +13,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Database } from './schema';
+import type { AccessLogTable, Database } from './schema';
 
 /** Who is working and through which channel, for the entries one call writes. */
 export interface LogContext {
@@ -46,21 +46,8 @@ export function currentLogContext(): LogContext {
   return storage.getStore() ?? { userId: null, channel: null, at: fallbackNow() ?? '', rowChanges: true };
 }
 
-/** The fields an entry's hash covers, in this order. */
-export interface LogFields {
-  seq: number;
-  at: string;
-  userId: string | null;
-  action: string;
-  channel: string | null;
-  entity: string | null;
-  entityId: string | null;
-  childId: string | null;
-  /** The home the entry is about: the home itself, an adult of it, a stay or a check there. */
-  homeId: string | null;
-  detail: string | null;
-  prevHash: string;
-}
+/** The fields an entry's hash covers: all but the hash (entryHash fixes their order). */
+export type LogFields = Omit<AccessLogTable, 'hash'>;
 
 /** SHA-256 (hex) of the entry's fields as a JSON array: unambiguous, and the same in SQL and here. */
 export function entryHash(f: LogFields): string {
@@ -172,9 +159,7 @@ export function logChangesSql(raw: BetterSqlite3.Database, tables: readonly Logg
 }
 
 /** An entry as stored. */
-export interface LogEntry extends LogFields {
-  hash: string;
-}
+export type LogEntry = AccessLogTable;
 
 /** Where the chain breaks, in Swedish, naming the entry; null when intact. */
 export interface ChainProblem {

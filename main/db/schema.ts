@@ -206,8 +206,11 @@ export interface AccessLogTable {
   entity: string | null;
   entityId: string | null;
   childId: string | null;
+  /** The home the entry is about: the home itself, an adult of it, a stay or a check there. */
   homeId: string | null;
+  /** JSON: the row before and after a change, an import's counts, a reveal's reason. */
   detail: string | null;
+  /** The previous entry's hash ('' for the first), and this entry's: SHA-256 of its fields and that (access-log.ts). */
   prevHash: string;
   hash: string;
 }
