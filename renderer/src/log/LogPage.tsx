@@ -329,34 +329,10 @@ export function LogPage({ today }: Props) {
                     <td>{actionLabel(row.action)}</td>
                     <td className="log__id">{whatText(row) || <span className="muted">–</span>}</td>
                     <td className="log__id">
-                      {row.childId === null ? (
-                        <span className="muted">–</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="log__filter-link"
-                          title="Visa bara poster om det här barnet"
-                          aria-label={`Visa bara barn ${row.childId}`}
-                          onClick={() => set({ childId: row.childId ?? '' })}
-                        >
-                          {row.childId}
-                        </button>
-                      )}
+                      <FilterLink id={row.childId} what="barn" title="Visa bara poster om det här barnet" onFilter={(childId) => set({ childId })} />
                     </td>
                     <td className="log__id">
-                      {row.homeId === null ? (
-                        <span className="muted">–</span>
-                      ) : (
-                        <button
-                          type="button"
-                          className="log__filter-link"
-                          title="Visa bara poster om det här hemmet"
-                          aria-label={`Visa bara hem ${row.homeId}`}
-                          onClick={() => set({ homeId: row.homeId ?? '' })}
-                        >
-                          {row.homeId}
-                        </button>
-                      )}
+                      <FilterLink id={row.homeId} what="hem" title="Visa bara poster om det här hemmet" onFilter={(homeId) => set({ homeId })} />
                     </td>
                     <td>{channelLabel(row.channel)}</td>
                   </tr>
@@ -393,4 +369,14 @@ function download(text: string, file: string): void {
   link.remove();
   // After the click has handed the URL to the download.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A child's or home's id in a row: a click narrows the log to it ("Visa bara barn EXEMPEL-C01"). */
+function FilterLink({ id, what, title, onFilter }: { id: string | null; what: string; title: string; onFilter: (id: string) => void }) {
+  if (id === null) return <span className="muted">–</span>;
+  return (
+    <button type="button" className="log__filter-link" title={title} aria-label={`Visa bara ${what} ${id}`} onClick={() => onFilter(id)}>
+      {id}
+    </button>
+  );
 }
