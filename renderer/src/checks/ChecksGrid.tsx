@@ -1,8 +1,8 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { checkSortColumns, spellOutReference, type CheckListRow, type CheckSort } from '../../../preload/api';
-import { gridTheme, wrapped } from '../components/grid';
+import { gridTheme } from '../components/grid';
 import { CellStack } from '../components/CellStack';
-import { keepMainsOrder, PageGrid } from '../components/PageGrid';
+import { PageGrid, pageColumnDefaults } from '../components/PageGrid';
 import { registerLabels, ruleLabels } from '../labels';
 import { relativeDays } from '../today';
 import { isProblem, needsAction, statusLabel } from './status';
@@ -150,14 +150,7 @@ const columnDefs: ColDef<CheckListRow>[] = [
 ];
 
 /** Main sorts the rows (`listCheckPage`): a column's sort is its id (`checkSortColumns`). */
-const defaultColDef: ColDef<CheckListRow> = {
-  ...wrapped,
-  sortable: true,
-  comparator: keepMainsOrder,
-  resizable: true,
-  suppressMovable: true,
-  cellClass: 'cell--stack',
-};
+const defaultColDef: ColDef<CheckListRow> = pageColumnDefaults;
 
 const getRowId = ({ data }: GetRowIdParams<CheckListRow>) => checkKey(data);
 // Marked only what is to be acted on: an ended placement's ✕ is history, a re-check due soon has its own colour.

@@ -11,6 +11,7 @@ import {
   type Theme,
 } from 'ag-grid-community';
 import { cspNonce } from '../bridge/api';
+import { wrapped } from './grid';
 
 /** A list's sort as main takes it: one of its columns, up or down. */
 export interface MainSort<Column extends string> {
@@ -24,6 +25,16 @@ export interface MainSort<Column extends string> {
  * every row equal, and the sort is stable).
  */
 export const keepMainsOrder = () => 0;
+
+/** A paged list's columns: sorted by main, as tall as their text, resizable, not moved. */
+export const pageColumnDefaults = {
+  ...wrapped,
+  sortable: true,
+  comparator: keepMainsOrder,
+  resizable: true,
+  suppressMovable: true,
+  cellClass: 'cell--stack',
+} as const;
 
 const sameSort = <C extends string>(a: MainSort<C> | undefined, b: MainSort<C> | undefined) =>
   a?.column === b?.column && a?.direction === b?.direction;

@@ -1,8 +1,8 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
 import { deadlineSortColumns, spellOutReference, type DeadlineRow, type DeadlineSort } from '../../../preload/api';
-import { gridTheme, wrapped } from '../components/grid';
+import { gridTheme } from '../components/grid';
 import { CellStack } from '../components/CellStack';
-import { keepMainsOrder, PageGrid } from '../components/PageGrid';
+import { PageGrid, pageColumnDefaults } from '../components/PageGrid';
 import { deadlineStatusLabels } from '../labels';
 import { relativeDays } from '../today';
 import { deadlineTitle } from './rowTitle';
@@ -132,14 +132,7 @@ const columnDefs: ColDef<DeadlineRow>[] = [
   },
 ];
 
-const defaultColDef: ColDef<DeadlineRow> = {
-  ...wrapped,
-  sortable: true,
-  comparator: keepMainsOrder,
-  resizable: true,
-  suppressMovable: true,
-  cellClass: 'cell--stack',
-};
+const defaultColDef: ColDef<DeadlineRow> = pageColumnDefaults;
 
 const getRowId = ({ data }: GetRowIdParams<DeadlineRow>) => deadlineKey(data);
 const getRowClass = ({ data }: RowClassParams<DeadlineRow>) => (data ? `row--deadline-${data.status}` : undefined);
