@@ -8,7 +8,6 @@ import { api } from '../bridge/api';
 import { checkOutcomeLabels, permitFormLabels, registerLabels } from '../labels';
 import { DateField, errorMap, failureOf, SelectField, TextField } from '../placement/fields';
 import type { Failure } from '../placement/fields';
-import { rememberedRecorder, rememberRecorder } from './CheckFormat';
 
 /** Whose check it is: an adult of a foster home, or the IVO permit of an HVB or stödboende. */
 export type CheckSubject = { kind: 'person'; personId: string; name: string } | { kind: 'home'; homeId: string; name: string };
@@ -33,7 +32,6 @@ interface Values {
   checkedOn: string;
   outcome: CheckOutcome | '';
   reference: string;
-  recordedBy: string;
   reason: string;
   forms: PermitForm[];
   minAge: string;
@@ -52,8 +50,6 @@ function initialValues({ check, defaults, registers, today }: Props): Values {
     checkedOn: check?.checkedOn ?? today,
     outcome: check?.outcome ?? '',
     reference: check?.reference ?? '',
-    // Whoever records (or corrects) now, not who recorded the check first.
-    recordedBy: rememberedRecorder(),
     reason: '',
     forms: permit?.forms ?? defaults?.forms ?? [],
     minAge: text(permit?.minAge),
@@ -72,10 +68,10 @@ function integerOrText(value: string): number | null {
 }
 
 /** The fields in the order shown: the first one with an error gets focus. */
-const personFields = ['register', 'checkedOn', 'outcome', 'reference', 'recordedBy', 'reason'];
+const personFields = ['register', 'checkedOn', 'outcome', 'reference', 'reason'];
 const homeFields = [
   'checkedOn', 'outcome', 'permit.forms', 'permit.minAge', 'permit.maxAge', 'permit.places', 'permit.targetGroup',
-  'permit.holderOrgNr', 'reference', 'recordedBy', 'reason',
+  'permit.holderOrgNr', 'reference', 'reason',
 ];
 
 /**
@@ -139,7 +135,6 @@ export function CheckForm(props: Props) {
       if (first) requestAnimationFrame(() => document.getElementById(idOf(first))?.focus());
       return;
     }
-    rememberRecorder(values.recordedBy);
     props.onSaved(result.value);
   }
 

@@ -4,7 +4,6 @@
  */
 import type { PermitScope, RegisterCheck, RegisterCheckRevision } from '../../../preload/api';
 import { checkOutcomeLabels, permitFormLabels, registerLabels } from '../labels';
-import { preferences, savePreferences } from '../preferences';
 import { dayOf } from '../today';
 
 
@@ -43,14 +42,4 @@ export function checkSummary(check: RegisterCheck | RegisterCheckRevision): stri
   if (check.permit?.holderOrgNr) parts.push(`tillståndshavare ${check.permit.holderOrgNr}`);
   if (check.reference) parts.push(`referens ${check.reference}`);
   return parts.join(', ');
-}
-
-/** The name remembered between forms: who records checks on this computer (until sign-in says who is working). */
-export function rememberedRecorder(): string {
-  return preferences().recordedBy ?? '';
-}
-
-export function rememberRecorder(name: string): void {
-  const recordedBy = name.trim() || null;
-  if (recordedBy !== preferences().recordedBy) savePreferences({ recordedBy });
 }

@@ -6,7 +6,6 @@ import type { RegisterCheck } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { errorMap, failureOf, TextField } from '../placement/fields';
 import type { Failure } from '../placement/fields';
-import { rememberRecorder } from './CheckFormat';
 
 /**
  * The confirm step of removing a check: why, and who removes it. Nothing is erased: the check
@@ -41,7 +40,6 @@ export function RemoveCheckForm(props: {
       if (first) requestAnimationFrame(() => document.getElementById(`${idPrefix}-${first}`)?.focus());
       return;
     }
-    rememberRecorder(removedBy);
     props.onRemoved(result.value);
   }
 

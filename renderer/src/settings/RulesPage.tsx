@@ -3,7 +3,6 @@ import { useSession } from '../shell/SignIn';
 import { useEffect, useRef, useState } from 'react';
 import { ruleIds } from '../../../preload/api';
 import type { ApiIssue, RuleId, RuleParameter, RuleSettings, RuleSettingsVersion } from '../../../preload/api';
-import { preferences, savePreferences } from '../preferences';
 import { dayOf, timeOf } from '../today';
 import { api } from '../bridge/api';
 import { DateInput } from '../components/DateInput';
@@ -37,9 +36,8 @@ interface FormValues {
   catalogue: CatalogueValues[];
 }
 
-/** Who saves the change and why: asked with every save, kept in the settings' history. */
+/** Why the change is saved: asked with every save, kept in the settings' history with who (the signed-in user). */
 interface ChangeValues {
-  changedBy: string;
   reason: string;
 }
 
@@ -89,7 +87,7 @@ function fieldOfIssue(issue: ApiIssue, sent: FormValues): string {
   const inCatalogue = catalogueFieldOf(issue.path, sent.catalogue);
   if (inCatalogue !== null) return inCatalogue;
   const [, section, index, field] = issue.path.split('/');
-  if (section === 'changedBy' || section === 'reason') return `change.${section}`;
+  if (section === 'reason') return 'change.reason';
   if (section === 'parameters' && index !== undefined) return paramField(index);
   if (section === 'references' && index !== undefined) {
     const row = sent.references[Number(index)];
@@ -101,7 +99,7 @@ function fieldOfIssue(issue: ApiIssue, sent: FormValues): string {
 export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) {
   const [settings, setSettings] = useState<RuleSettings | null>(null);
   const { user } = useSession();
-  const [change, setChange] = useState<ChangeValues>(() => ({ changedBy: preferences().recordedBy ?? '', reason: '' }));
+  const [change, setChange] = useState<ChangeValues>({ reason: '' });
   const [loadError, setLoadError] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
   const [baseline, setBaseline] = useState<FormValues>({ parameters: {}, references: [], catalogue: [] });
@@ -204,7 +202,6 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
     setBaseline(saved);
     setValues(saved);
     setFailure(null);
-    if (change.changedBy.trim() !== preferences().recordedBy) savePreferences({ recordedBy: change.changedBy.trim() });
     setChange((old) => ({ ...old, reason: '' }));
     onDirtyChange(false);
     onChanged();
@@ -250,7 +247,7 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
   const issueLabel = (field: string): string => {
     const [section, key, sub] = field.split('.');
     if (section === 'parameters') return settings.parameters.find((p) => p.key === key)?.label ?? 'Parameter';
-    if (section === 'change') return key === 'changedBy' ? 'Ändras av' : 'Skäl till ändringen';
+    if (section === 'change') return 'Skäl till ändringen';
     const inCatalogue = catalogueIssueLabel(field);
     if (inCatalogue !== null) return inCatalogue;
     const column = columns.find(([name]) => name === sub)?.[1] ?? 'Regel';
@@ -473,8 +470,8 @@ function ChangeField(props: { field: keyof ChangeValues; label: string; value: s
       <input
         id={id}
         className="input"
-        autoComplete={props.field === 'changedBy' ? 'name' : 'off'}
-        maxLength={props.field === 'changedBy' ? 200 : 500}
+        autoComplete="off"
+        maxLength={500}
         aria-required="true"
         aria-invalid={props.error ? true : undefined}
         aria-describedby={props.error ? `${id}-error` : undefined}

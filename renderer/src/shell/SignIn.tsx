@@ -2,7 +2,6 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState } f
 import type { FormEvent, ReactNode } from 'react';
 import { roleLabels, type Session, type SignInChoice, type User } from '../../../preload/api';
 import { api } from '../bridge/api';
-import { loadPreferences, setSignedInName } from '../preferences';
 
 interface SessionValue {
   user: User;
@@ -27,34 +26,23 @@ export function useSession(): SessionValue {
 export function SessionGate({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [ready, setReady] = useState(false);
-
-  const take = useCallback(async (next: Session) => {
-    setSession(next);
-    if (next.user) {
-      // The forms offer the signed-in user's name as who recorded it.
-      await loadPreferences();
-      setSignedInName(next.user.name);
-    }
-    setReady(true);
-  }, []);
 
   useEffect(() => {
     void api.getSession({}).then((result) => {
-      if (result.ok) void take(result.value);
+      if (result.ok) setSession(result.value);
       else setError(result.error.message);
     });
-  }, [take]);
+  }, []);
 
   const switchUser = useCallback(() => {
     void api.signOut({}).then((result) => {
-      if (result.ok) void take(result.value);
+      if (result.ok) setSession(result.value);
     });
-  }, [take]);
+  }, []);
 
   if (error !== null) return <p className="page-message page-message--error" role="alert">Programmet kunde inte starta. {error}</p>;
-  if (!ready || session === null) return <p className="page-message" role="status">Startar…</p>;
-  if (session.user === null) return <SignInPage session={session} onSignedIn={(next) => void take(next)} />;
+  if (session === null) return <p className="page-message" role="status">Startar…</p>;
+  if (session.user === null) return <SignInPage session={session} onSignedIn={setSession} />;
   return <SessionContext.Provider value={{ user: session.user, switchUser }}>{children}</SessionContext.Provider>;
 }
 
