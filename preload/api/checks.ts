@@ -20,7 +20,7 @@ import {
 } from '../../main/domain/vocabulary';
 import { checkListStatuses } from '../../main/domain/check-list';
 import { channel } from './channel';
-import { age, asOf, chosen, date, id, optionalText, orNull, query, trimmed } from './fields';
+import { age, asOf, chosen, date, id, optionalText, orNull, pageLimit, pageOffset, query, sortBy, trimmed } from './fields';
 import type { RecordedEvent } from './placements';
 
 /** What an IVO permit covers, as verified (any part may be unknown). */
@@ -201,15 +201,9 @@ export const listCheckPageInput = z
     check: z.enum(checkRules, 'Välj en kontroll i listan.').optional(),
     status: z.enum(checkListStatuses, 'Välj en status i listan.').optional(),
     query,
-    sort: z
-      .object({
-        column: z.enum(checkSortColumns, 'Listan kan inte sorteras på den kolumnen.'),
-        direction: z.enum(['asc', 'desc'], 'Välj stigande eller fallande ordning.'),
-      })
-      .strict()
-      .optional(),
-    offset: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(10_000_000, 'För stort.').default(0),
-    limit: z.int('Ange ett heltal.').min(1, 'Minst 1 rad.').max(CHECK_PAGE_LIMIT, `Högst ${CHECK_PAGE_LIMIT} rader åt gången.`).default(100),
+    sort: sortBy(checkSortColumns).optional(),
+    offset: pageOffset,
+    limit: pageLimit(CHECK_PAGE_LIMIT),
   })
   .strict();
 export type ListCheckPageInput = z.output<typeof listCheckPageInput>;

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { deadlineRules, deadlineStatuses, type DeadlineRule, type DeadlineStatus, type EventType, type PersonRegister } from '../../main/domain/vocabulary';
 import { channel } from './channel';
-import { asOf, date, query } from './fields';
+import { asOf, date, pageLimit, pageOffset, query, sortBy } from './fields';
 
 /** A deadline as the bevakningslista and a placement's page show it. */
 export interface DeadlineRow {
@@ -94,19 +94,9 @@ export const listDeadlinePageInput = z
     rule: z.enum(deadlineRowRules, 'Välj en regel i listan.').optional(),
     status: z.enum(deadlineStatuses, 'Välj Försenade, Snart eller Kommande.').optional(),
     query,
-    sort: z
-      .object({
-        column: z.enum(deadlineSortColumns, 'Listan kan inte sorteras på den kolumnen.'),
-        direction: z.enum(['asc', 'desc'], 'Välj stigande eller fallande ordning.'),
-      })
-      .strict()
-      .optional(),
-    offset: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(10_000_000, 'För stort.').default(0),
-    limit: z
-      .int('Ange ett heltal.')
-      .min(1, 'Minst 1 rad.')
-      .max(DEADLINE_PAGE_LIMIT, `Högst ${DEADLINE_PAGE_LIMIT} rader åt gången.`)
-      .default(100),
+    sort: sortBy(deadlineSortColumns).optional(),
+    offset: pageOffset,
+    limit: pageLimit(DEADLINE_PAGE_LIMIT),
   })
   .strict();
 export type ListDeadlinePageInput = z.output<typeof listDeadlinePageInput>;

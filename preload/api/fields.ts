@@ -59,3 +59,19 @@ export const optionalDate = z
   .transform((v) => (v ? v : null));
 /** Lists "as of" a day: the window's today. */
 export const asOf = z.object({ date }).strict();
+
+/** The first row of a page a list asks main for. */
+export const pageOffset = z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(10_000_000, 'För stort.').default(0);
+
+/** How many rows a page holds: at most `max` (a few screens), 100 unless asked. */
+export const pageLimit = (max: number) =>
+  z.int('Ange ett heltal.').min(1, 'Minst 1 rad.').max(max, `Högst ${max} rader åt gången.`).default(100);
+
+/** A list's sort as main takes it: one of `columns`, up or down. */
+export const sortBy = <const C extends readonly [string, ...string[]]>(columns: C) =>
+  z
+    .object({
+      column: z.enum(columns, 'Listan kan inte sorteras på den kolumnen.'),
+      direction: z.enum(['asc', 'desc'], 'Välj stigande eller fallande ordning.'),
+    })
+    .strict();

@@ -17,7 +17,7 @@ import {
 import { channel } from './channel';
 import type { DecisionCheckRow } from './checks';
 import type { DeadlineRow } from './deadlines';
-import { byId, chosen, date, empty, id, optionalDate, optionalText, orNull, query, trimmed } from './fields';
+import { byId, chosen, date, empty, id, optionalDate, optionalText, orNull, pageLimit, pageOffset, query, sortBy, trimmed } from './fields';
 
 /** A child: minimal identity (data minimisation). */
 export interface Child {
@@ -243,19 +243,9 @@ export const listPlacementPageInput = z
     date,
     query,
     activeOnly: z.boolean().default(false),
-    offset: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').max(10_000_000, 'För stort.').default(0),
-    limit: z
-      .int('Ange ett heltal.')
-      .min(1, 'Minst 1 rad.')
-      .max(PLACEMENT_PAGE_LIMIT, `Högst ${PLACEMENT_PAGE_LIMIT} rader åt gången.`)
-      .default(100),
-    sort: z
-      .object({
-        column: z.enum(placementSortColumns, 'Listan kan inte sorteras på den kolumnen.'),
-        direction: z.enum(['asc', 'desc'], 'Välj stigande eller fallande ordning.'),
-      })
-      .strict()
-      .default({ column: 'child', direction: 'asc' }),
+    offset: pageOffset,
+    limit: pageLimit(PLACEMENT_PAGE_LIMIT),
+    sort: sortBy(placementSortColumns).default({ column: 'child', direction: 'asc' }),
   })
   .strict();
 export type ListPlacementPageInput = z.output<typeof listPlacementPageInput>;

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { accessLogActions } from '../../main/domain/access-log-actions';
 import { roles, type Role } from '../../main/domain/roles';
 import { channel } from './channel';
-import { date, empty, id, orNull, trimmed } from './fields';
+import { date, empty, id, orNull, pageLimit, pageOffset, trimmed } from './fields';
 
 export interface User {
   id: string;
@@ -75,8 +75,8 @@ export const accessLogQuery = z
     action: z.enum(accessLogActions, 'Välj en händelse i listan.').optional(),
     from: date.optional(),
     to: date.optional(),
-    offset: z.int('Ange ett heltal.').min(0, 'Kan inte vara negativt.').default(0),
-    limit: z.int('Ange ett heltal.').min(1, 'Minst 1 rad.').max(500, 'Högst 500 rader åt gången.').default(100),
+    offset: pageOffset,
+    limit: pageLimit(500),
   })
   .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, { message: 'Från-datumet är efter till-datumet.', path: ['to'] });
