@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { CheckListRow, CheckPage, CheckShow, CheckSort, ListCheckPageInput } from '../../../preload/api';
 import { api } from '../bridge/api';
-import { useLeadDays, useLoaded } from '../components/useLoaded';
+import { useLeadDays } from '../components/useLoaded';
+import { useMainPage, type PageOf } from '../components/useMainPage';
 import { FilterSelect } from '../components/FilterSelect';
 import { Pager, swedishNumber } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
@@ -24,12 +25,6 @@ interface Filters {
 const noFilters: Filters = { show: 'action', check: '', status: '', query: '' };
 const checkKinds: CheckKind[] = ['registerkontroll', 'ivo-tillstand', 'registerkontroll-fortlopande'];
 
-/** The page shown: its first row, for the list it was chosen in (another list starts at its first page). */
-interface PageOf {
-  list: string;
-  offset: number;
-}
-
 /** Kept while the window is open, as in the bevakningslista: back from a placement, the list is as it was. */
 let remembered: { filters: Filters; sort: CheckSort | undefined; pageOf: PageOf | null } = { filters: noFilters, sort: undefined, pageOf: null };
 
@@ -47,15 +42,7 @@ function filterArguments(filters: Filters): Omit<ListCheckPageInput, 'date' | 'o
   };
 }
 
-/** The first row of the last page of a list of `total` rows. */
-const lastPageStart = (total: number) => (total === 0 ? 0 : Math.floor((total - 1) / CHECK_PAGE_SIZE) * CHECK_PAGE_SIZE);
 
-/** A page main answered, with the question it answers (the list and the first row asked for). */
-interface Answered {
-  list: string;
-  offset: number;
-  page: CheckPage;
-}
 
 interface Props {
   today: string;
@@ -73,32 +60,22 @@ interface Props {
 export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Props) {
   const [filters, setFilters] = useState<Filters>(remembered.filters);
   const [sort, setSort] = useState<CheckSort | undefined>(remembered.sort);
-  const [pageOf, setPageOf] = useState<PageOf | null>(remembered.pageOf);
   const [retries, setRetries] = useState(0);
   const question = useMemo(() => filterArguments(filters), [filters]);
-  // The list: the day, the filters and the sort. Another list starts at its first page; a write
-  // (`version`) keeps the page shown.
-  const list = JSON.stringify([today, question, sort ?? null]);
-  const offset = pageOf?.list === list ? pageOf.offset : 0;
-  const requestKey = `${list}\u0000${offset}\u0000${version}\u0000${retries}`;
-  const loaded = useLoaded<Answered>(
-    () =>
-      api.listCheckPage({ date: today, ...question, sort, offset, limit: CHECK_PAGE_SIZE }).then((result) =>
-        result.ok ? { ok: true as const, value: { list, offset, page: result.value } } : result,
-      ),
-    requestKey,
-  );
+  // The list is the day, the filters and the sort; a write (`version`) keeps the page shown.
+  const { loaded, answered, offset, pageOf, pageKey, toPage } = useMainPage<CheckPage>({
+    list: JSON.stringify([today, question, sort ?? null]),
+    reload: `${version}\u0000${retries}`,
+    pageSize: CHECK_PAGE_SIZE,
+    initial: remembered.pageOf,
+    ask: (offset) => api.listCheckPage({ date: today, ...question, sort, offset, limit: CHECK_PAGE_SIZE }),
+  });
   const leadDays = useLeadDays(version);
 
   useEffect(() => {
     remembered = { filters, sort, pageOf };
   }, [filters, sort, pageOf]);
 
-  // A page beyond the end (checks put right since): the last page there is.
-  const answered = loaded?.value ?? null;
-  if (answered && answered.list === list && answered.offset === offset && offset > 0 && offset >= answered.page.total) {
-    setPageOf({ list, offset: lastPageStart(answered.page.total) });
-  }
   const page: CheckPage | null = answered?.page ?? null;
   const set = (change: Partial<Filters>) => setFilters((old) => ({ ...old, ...change }));
 
@@ -211,7 +188,7 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
             rows={page.rows}
             sort={sort}
             onSort={setSort}
-            pageKey={`${answered?.list ?? ''}\u0000${answered?.offset ?? 0}`}
+            pageKey={pageKey}
             today={today}
             labelledBy="checks-title"
             onOpen={open}
@@ -223,7 +200,7 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
               pageSize={CHECK_PAGE_SIZE}
               total={page.total}
               shown={{ offset: answered?.offset ?? 0, rows: page.rows.length }}
-              onPage={(to) => setPageOf({ list, offset: to })}
+              onPage={toPage}
             />
           )}
           <p className="hint">

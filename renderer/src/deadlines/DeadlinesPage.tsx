@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DeadlineFilterChoices, DeadlinePage, DeadlineRow, DeadlineSort, DeadlineStatus, ListDeadlinePageInput } from '../../../preload/api';
 import { api } from '../bridge/api';
-import { useLeadDays, useLoaded } from '../components/useLoaded';
+import { useLeadDays } from '../components/useLoaded';
+import { useMainPage, type PageOf } from '../components/useMainPage';
 import { FilterSelect } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
@@ -27,12 +28,6 @@ const noFilters: Filters = { status: 'all', caseworker: '', unit: '', rule: '', 
 
 /** The list's own first order: the earliest due first (the Förfaller column, ascending). */
 const firstSort: DeadlineSort = { column: 'dueOn', direction: 'asc' };
-
-/** The page shown: its first row, for the list it was chosen in (another list starts at its first page). */
-interface PageOf {
-  list: string;
-  offset: number;
-}
 
 /**
  * The filters, the sort and the page outlive the page: a case worker who opens a placement from a
@@ -82,50 +77,29 @@ function filterArguments(filters: Filters): Omit<ListDeadlinePageInput, 'date' |
   };
 }
 
-/** The first row of the last page of a list of `total` rows. */
-const lastPageStart = (total: number) => (total === 0 ? 0 : Math.floor((total - 1) / DEADLINE_PAGE_SIZE) * DEADLINE_PAGE_SIZE);
 
-/** A page main answered, with the question it answers (the list and the first row asked for). */
-interface Answered {
-  list: string;
-  offset: number;
-  page: DeadlinePage;
-}
 
 export function DeadlinesPage(props: Props) {
   const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onNewHome, onLoadDemo } = props;
   const [filters, setFilters] = useState<Filters>(remembered.filters);
   const [sort, setSort] = useState<DeadlineSort | undefined>(remembered.sort);
-  const [pageOf, setPageOf] = useState<PageOf | null>(remembered.pageOf);
   const [retries, setRetries] = useState(0);
   const question = useMemo(() => filterArguments(filters), [filters]);
-  // The list: the day, the filters and the sort. Another list starts at its first page; a write
-  // (`version`) keeps the page shown.
-  const list = JSON.stringify([today, question, sort ?? null]);
-  const offset = pageOf?.list === list ? pageOf.offset : 0;
-  const requestKey = `${list}\u0000${offset}\u0000${version}\u0000${retries}`;
   // One question per page: its rows, and what the page shows around them (the counts, the total,
-  // the filters' choices). An answer to an older question is dropped (useLoaded); the page shown
-  // stays until the next has come.
-  const loaded = useLoaded<Answered>(
-    () =>
-      api.listDeadlinePage({ date: today, ...question, sort, offset, limit: DEADLINE_PAGE_SIZE }).then((result) =>
-        result.ok ? { ok: true as const, value: { list, offset, page: result.value } } : result,
-      ),
-    requestKey,
-  );
+  // the filters' choices). The list is the day, the filters and the sort; a write (`version`)
+  // keeps the page shown.
+  const { loaded, answered, offset, pageOf, pageKey, toPage } = useMainPage<DeadlinePage>({
+    list: JSON.stringify([today, question, sort ?? null]),
+    reload: `${version}\u0000${retries}`,
+    pageSize: DEADLINE_PAGE_SIZE,
+    initial: remembered.pageOf,
+    ask: (offset) => api.listDeadlinePage({ date: today, ...question, sort, offset, limit: DEADLINE_PAGE_SIZE }),
+  });
   const leadDays = useLeadDays(version);
 
   useEffect(() => {
     remembered = { filters, sort, pageOf };
   }, [filters, sort, pageOf]);
-
-  // A page beyond the end (rows done since, in another window): the last page there is (set while
-  // rendering, as React has it for state that follows from what was shown).
-  const answered = loaded?.value ?? null;
-  if (answered && answered.list === list && answered.offset === offset && offset > 0 && offset >= answered.page.total) {
-    setPageOf({ list, offset: lastPageStart(answered.page.total) });
-  }
 
   const page: DeadlinePage | null = answered?.page ?? null;
   // A change of the filters (the status, the search) makes another list: it starts at its first page.
@@ -247,7 +221,7 @@ export function DeadlinesPage(props: Props) {
         rows={page.rows}
         sort={sort}
         onSort={setSort}
-        pageKey={`${answered?.list ?? ''}\u0000${answered?.offset ?? 0}`}
+        pageKey={pageKey}
         today={today}
         labelledBy="deadlines-title"
         onOpen={(row: DeadlineRow) => {
@@ -264,7 +238,7 @@ export function DeadlinesPage(props: Props) {
           pageSize={DEADLINE_PAGE_SIZE}
           total={page.total}
           shown={{ offset: answered?.offset ?? 0, rows: page.rows.length }}
-          onPage={(to) => setPageOf({ list, offset: to })}
+          onPage={toPage}
         />
       )}
       <p className="hint">

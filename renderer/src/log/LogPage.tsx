@@ -5,7 +5,7 @@ import { DateInput } from '../components/DateInput';
 import { dateProblem } from '../components/dateText';
 import { FilterSelect } from '../components/FilterSelect';
 import { Pager, swedishNumber } from '../components/Pager';
-import { useLoaded } from '../components/useLoaded';
+import { useMainPage, type PageOf } from '../components/useMainPage';
 import { useDebounced } from '../register/useDebounced';
 import { actionLabel, actionLabels, channelLabel, logCsv, logTime, whatText } from './logText';
 
@@ -31,7 +31,7 @@ const noFilters: Filters = { action: '', userId: '', childId: '', homeId: '', fr
  * `users`: every user seen in an answer, for the Användare filter (the user list itself is the
  * administratör's; an enhetschef chooses among those who are in the log).
  */
-let remembered: { filters: Filters; pageOf: { list: string; offset: number } | null; users: [string, string][] } = {
+let remembered: { filters: Filters; pageOf: PageOf | null; users: [string, string][] } = {
   filters: noFilters,
   pageOf: null,
   users: [],
@@ -62,11 +62,6 @@ function questionOf(filters: Filters, childId: string, homeId: string): { questi
   };
 }
 
-interface Answered {
-  list: string;
-  offset: number;
-  page: AccessLogPage;
-}
 
 type Verification = { state: 'idle' } | { state: 'busy' } | { state: 'done'; status: AccessLogStatus } | { state: 'error'; message: string };
 
@@ -84,7 +79,6 @@ interface Props {
  */
 export function LogPage({ today }: Props) {
   const [filters, setFilters] = useState<Filters>(remembered.filters);
-  const [pageOf, setPageOf] = useState(remembered.pageOf);
   const [users, setUsers] = useState<Map<string, string>>(() => new Map(remembered.users));
   const [retries, setRetries] = useState(0);
   // Whoever appears in an answer can be chosen under Användare.
@@ -110,18 +104,17 @@ export function LogPage({ today }: Props) {
   const childId = useDebounced(filters.childId, 300);
   const homeId = useDebounced(filters.homeId, 300);
   const { question, rangeProblem } = useMemo(() => questionOf(filters, childId, homeId), [filters, childId, homeId]);
-  const list = JSON.stringify(question);
-  const offset = pageOf?.list === list ? pageOf.offset : 0;
-  const loaded = useLoaded<Answered>(
-    () =>
+  const { loaded, answered, offset, pageOf, toPage } = useMainPage<AccessLogPage>({
+    list: JSON.stringify(question),
+    reload: String(retries),
+    pageSize: PAGE_SIZE,
+    initial: remembered.pageOf,
+    ask: (offset) =>
       api.listAccessLog({ ...question, offset, limit: PAGE_SIZE }).then((result) => {
-        if (!result.ok) return result;
-        learnUsers(result.value.rows);
-        return { ok: true as const, value: { list, offset, page: result.value } };
+        if (result.ok) learnUsers(result.value.rows);
+        return result;
       }),
-    `${list}\u0000${offset}\u0000${retries}`,
-  );
-  const answered = loaded?.value ?? null;
+  });
   const page = answered?.page ?? null;
 
   useEffect(() => {
@@ -348,7 +341,7 @@ export function LogPage({ today }: Props) {
               total={page.total}
               totalText={page.capped ? `fler än ${swedishNumber(page.total)}` : undefined}
               shown={{ offset: shownOffset, rows: page.rows.length }}
-              onPage={(to) => setPageOf({ list, offset: to })}
+              onPage={toPage}
             />
           )}
         </>
