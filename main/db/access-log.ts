@@ -126,6 +126,15 @@ export const loggedTables: readonly LoggedTable[] = [
   { table: 'removed_records', id: "R.kind || ':' || R.record_id", child: "CASE WHEN R.kind = 'child' THEN R.record_id END", home: 'NULL' },
   { table: 'settings', id: 'R.key', child: 'NULL', home: 'NULL' },
   { table: 'users', id: 'R.id', child: 'NULL', home: 'NULL' },
+  { table: 'notes', id: 'R.id', child: '(SELECT child_id FROM placements WHERE id = R.placement_id)', home: 'R.home_id' },
+  { table: 'assessments', id: 'R.id', child: '(SELECT child_id FROM placements WHERE id = R.placement_id)', home: 'R.home_id' },
+  { table: 'deviations', id: 'R.id', child: '(SELECT child_id FROM placements WHERE id = R.placement_id)', home: 'R.home_id' },
+  {
+    table: 'deviation_steps',
+    id: "R.deviation_id || '#' || R.ordinal",
+    child: '(SELECT p.child_id FROM deviations d JOIN placements p ON p.id = d.placement_id WHERE d.id = R.deviation_id)',
+    home: '(SELECT home_id FROM deviations WHERE id = R.deviation_id)',
+  },
 ];
 
 /**

@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { findMunicipality } from '../domain/municipalities';
-import { logChangesSql, registerLogFunctions } from './access-log';
+import { logChangesSql, loggedTables, registerLogFunctions } from './access-log';
 import { registerSwedishFunctions } from './swedish-functions';
 
 export interface Migration {
@@ -326,10 +326,153 @@ export const migrations: Migration[] = [
     up: (raw) => {
       // A connection opened without `openDatabase` (a test's, a tool's) gets the functions here.
       registerLogFunctions(raw);
-      raw.exec(logChangesSql(raw));
+      raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => loggedBeforeNotes.includes(table))));
+    },
+  },
+  {
+    version: 12,
+    description: 'Anteckningar som signeras och sedan bara kan rättas, sökbara på svenska; bedömningar och avvikelser med historik',
+    sql: journalSql(),
+    up: (raw) => {
+      registerSwedishFunctions(raw);
+      registerLogFunctions(raw);
+      raw.exec(`INSERT INTO notes_search (rowid, terms) ${noteTermsSelect('n')} FROM notes n`);
+      raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => journalTables.includes(table))));
     },
   },
 ];
+
+/** The tables migration 11 logged; later migrations log their own. */
+const loggedBeforeNotes = ['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'register_check_history', 'removed_records', 'settings', 'users'];
+const journalTables = ['notes', 'assessments', 'deviations', 'deviation_steps'];
+
+/**
+ * The FTS row of a signed note, as a SELECT over the notes aliased `n`: its words' stems, without
+ * the name of a protected child the note's placement is about (that name is never found).
+ */
+function noteTermsSelect(n: string): string {
+  return `SELECT ${n}.seq, sv_search_terms(${n}.text, (SELECT c.name FROM placements p JOIN children c ON c.id = p.child_id
+    WHERE p.id = ${n}.placement_id AND c.protected_identity = 1))`;
+}
+
+/** Raised by the triggers that keep the journal append-only, whoever writes (the window, an import, a tool). */
+const signedNoteMessage = 'En signerad anteckning kan inte ändras eller tas bort; skriv en rättelse i stället.';
+
+/**
+ * Migration 12: notes rebuilt with an integer key for the search index and their signing, drafts
+ * apart (a draft is one user's work and changes while typed; a note is signed once and kept),
+ * assessments and deviation steps append-only. A mistaken placement's removal may still move
+ * what named it to its home (placements-repository's deletePlacement): the only change allowed.
+ */
+function journalSql(): string {
+  const detachOnly = (columns: string[]) =>
+    [
+      ...columns.map((c) => `NEW.${c} IS NOT OLD.${c}`),
+      'NEW.placement_id IS NOT OLD.placement_id AND NEW.placement_id IS NOT NULL',
+      'NEW.home_id IS NOT OLD.home_id AND NOT (OLD.home_id IS NULL AND OLD.placement_id IS NOT NULL AND NEW.placement_id IS NULL)',
+    ].join(' OR ');
+  const noteColumns = ['seq', 'id', 'author', 'written_on', 'category', 'text', 'signed_at', 'corrects'];
+  const assessmentColumns = ['id', 'assessed_on', 'assessor', 'scores', 'child_voice', 'comment', 'recorded_by', 'recorded_at', 'corrects'];
+  const deviationColumns = ['id', 'reported_on', 'kind', 'severity', 'description', 'recorded_by', 'recorded_at'];
+  return `
+    CREATE TABLE notes_v12 (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL UNIQUE,
+      home_id TEXT REFERENCES homes(id),
+      placement_id TEXT REFERENCES placements(id),
+      author TEXT NOT NULL,
+      written_on TEXT NOT NULL,
+      category TEXT NOT NULL,
+      text TEXT NOT NULL,
+      signed_at TEXT NOT NULL,
+      corrects TEXT REFERENCES notes_v12(id),
+      CHECK (home_id IS NOT NULL OR placement_id IS NOT NULL),
+      CHECK (corrects IS NOT id)
+    ) STRICT;
+    -- Notes written before signing existed were final when written.
+    INSERT INTO notes_v12 (id, home_id, placement_id, author, written_on, category, text, signed_at)
+      SELECT id, home_id, placement_id, author, written_on, category, text, written_on FROM notes ORDER BY written_on, id;
+    DROP TABLE notes;
+    ALTER TABLE notes_v12 RENAME TO notes;
+    CREATE INDEX notes_home ON notes(home_id, written_on) WHERE home_id IS NOT NULL;
+    CREATE INDEX notes_placement ON notes(placement_id, written_on) WHERE placement_id IS NOT NULL;
+    CREATE INDEX notes_corrects ON notes(corrects) WHERE corrects IS NOT NULL;
+    CREATE INDEX notes_written ON notes(written_on);
+    CREATE TRIGGER notes_signed_unchanged BEFORE UPDATE ON notes WHEN ${detachOnly(noteColumns)}
+      BEGIN SELECT RAISE(ABORT, '${signedNoteMessage}'); END;
+    CREATE TRIGGER notes_signed_kept BEFORE DELETE ON notes
+      BEGIN SELECT RAISE(ABORT, '${signedNoteMessage}'); END;
+
+    -- The words' stems only (the text is in notes): found in their forms, å/ä/ö apart from a/o.
+    CREATE VIRTUAL TABLE notes_search USING fts5(terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE TRIGGER notes_indexed AFTER INSERT ON notes
+      BEGIN INSERT INTO notes_search (rowid, terms) ${noteTermsSelect('NEW')}; END;
+    -- A child who gets (or loses) a protected identity, or another name: the notes about them anew.
+    CREATE TRIGGER children_notes_indexed AFTER UPDATE OF name, protected_identity ON children
+      WHEN NEW.name IS NOT OLD.name OR NEW.protected_identity IS NOT OLD.protected_identity BEGIN
+        DELETE FROM notes_search WHERE rowid IN
+          (SELECT n.seq FROM notes n JOIN placements p ON p.id = n.placement_id WHERE p.child_id = NEW.id);
+        INSERT INTO notes_search (rowid, terms) ${noteTermsSelect('n')}
+          FROM notes n JOIN placements pl ON pl.id = n.placement_id WHERE pl.child_id = NEW.id;
+      END;
+
+    CREATE TABLE note_drafts (
+      id TEXT PRIMARY KEY,
+      user_id TEXT NOT NULL REFERENCES users(id),
+      home_id TEXT REFERENCES homes(id),
+      placement_id TEXT REFERENCES placements(id),
+      category TEXT NOT NULL,
+      written_on TEXT NOT NULL,
+      text TEXT NOT NULL,
+      corrects TEXT REFERENCES notes(id),
+      saved_at TEXT NOT NULL,
+      CHECK (home_id IS NOT NULL OR placement_id IS NOT NULL)
+    ) STRICT;
+    CREATE INDEX note_drafts_user ON note_drafts(user_id, saved_at);
+
+    ALTER TABLE assessments ADD COLUMN recorded_by TEXT;
+    ALTER TABLE assessments ADD COLUMN recorded_at TEXT;
+    ALTER TABLE assessments ADD COLUMN corrects TEXT REFERENCES assessments(id);
+    CREATE INDEX assessments_home ON assessments(home_id, assessed_on);
+    CREATE INDEX assessments_placement ON assessments(placement_id, assessed_on) WHERE placement_id IS NOT NULL;
+    CREATE TRIGGER assessments_unchanged BEFORE UPDATE ON assessments WHEN ${detachOnly(assessmentColumns)}
+      BEGIN SELECT RAISE(ABORT, 'En bedömning kan inte ändras eller tas bort; gör en ny som ersätter den.'); END;
+    CREATE TRIGGER assessments_kept BEFORE DELETE ON assessments
+      BEGIN SELECT RAISE(ABORT, 'En bedömning kan inte ändras eller tas bort; gör en ny som ersätter den.'); END;
+
+    ALTER TABLE deviations ADD COLUMN recorded_by TEXT;
+    ALTER TABLE deviations ADD COLUMN recorded_at TEXT;
+    CREATE INDEX deviations_home ON deviations(home_id, reported_on) WHERE home_id IS NOT NULL;
+    CREATE INDEX deviations_placement ON deviations(placement_id, reported_on) WHERE placement_id IS NOT NULL;
+    CREATE INDEX deviations_status ON deviations(status, reported_on);
+    -- What happened is kept as reported; what was done since is in its steps. Its status and
+    -- whether it went to IVO follow the steps (deviations-repository writes them together).
+    CREATE TRIGGER deviations_unchanged BEFORE UPDATE ON deviations WHEN ${detachOnly(deviationColumns)}
+      BEGIN SELECT RAISE(ABORT, 'En avvikelse kan inte ändras eller tas bort; lägg till ett steg i stället.'); END;
+    CREATE TRIGGER deviations_kept BEFORE DELETE ON deviations
+      BEGIN SELECT RAISE(ABORT, 'En avvikelse kan inte ändras eller tas bort; lägg till ett steg i stället.'); END;
+    CREATE TABLE deviation_steps (
+      deviation_id TEXT NOT NULL REFERENCES deviations(id),
+      ordinal INTEGER NOT NULL CHECK (ordinal >= 0),
+      step TEXT NOT NULL ${enumCheck('step', ['under-utredning', 'bedomning', 'anmald-ivo', 'atgardad', 'avslutad'])},
+      date TEXT NOT NULL,
+      text TEXT,
+      serious INTEGER CHECK (serious IN (0, 1)),
+      recorded_by TEXT,
+      recorded_at TEXT,
+      PRIMARY KEY (deviation_id, ordinal),
+      CHECK ((step = 'bedomning') = (serious IS NOT NULL))
+    ) STRICT;
+    CREATE TRIGGER deviation_steps_unchanged BEFORE UPDATE ON deviation_steps
+      BEGIN SELECT RAISE(ABORT, 'Ett steg i en avvikelse kan inte ändras eller tas bort.'); END;
+    CREATE TRIGGER deviation_steps_kept BEFORE DELETE ON deviation_steps
+      BEGIN SELECT RAISE(ABORT, 'Ett steg i en avvikelse kan inte ändras eller tas bort.'); END;
+
+    -- The bevakningslista's lex Sarah deadlines rest on these.
+    INSERT INTO change_counters (name) VALUES ('deviations'), ('deviation_steps');
+    ${countedSql(['deviations', 'deviation_steps'])}
+  `;
+}
 
 /**
  * A counter per table, raised by triggers on every row written, in the same transaction: a cache
@@ -337,17 +480,23 @@ export const migrations: Migration[] = [
  * bevakningslista, and a commit by another connection (the command line's import) is seen too.
  */
 function changeCountersSql(tables: readonly string[]): string {
-  const triggers = tables.flatMap((table) =>
-    ['INSERT', 'UPDATE', 'DELETE'].map(
-      (op) => `CREATE TRIGGER ${table}_${op.toLowerCase()}_counted AFTER ${op} ON ${table}
-        BEGIN UPDATE change_counters SET changes = changes + 1 WHERE name = '${table}'; END;`,
-    ),
-  );
   return `
     CREATE TABLE change_counters (name TEXT PRIMARY KEY, changes INTEGER NOT NULL DEFAULT 0) STRICT, WITHOUT ROWID;
     INSERT INTO change_counters (name) VALUES ${tables.map((t) => `('${t}')`).join(', ')};
-    ${triggers.join('\n    ')}
+    ${countedSql(tables)}
   `;
+}
+
+/** The triggers that raise the counters of `tables`. */
+function countedSql(tables: readonly string[]): string {
+  return tables
+    .flatMap((table) =>
+      ['INSERT', 'UPDATE', 'DELETE'].map(
+        (op) => `CREATE TRIGGER ${table}_${op.toLowerCase()}_counted AFTER ${op} ON ${table}
+        BEGIN UPDATE change_counters SET changes = changes + 1 WHERE name = '${table}'; END;`,
+      ),
+    )
+    .join('\n    ');
 }
 
 export const latestVersion = migrations.at(-1)?.version ?? 0;

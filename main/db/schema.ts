@@ -117,7 +117,12 @@ export interface EventsTable {
   verdict: string | null;
 }
 
+/**
+ * A signed note: append-only (migration 12's triggers refuse an update or delete, except moving
+ * it to its home when a mistaken placement is removed). `seq` is its row in `notes_search`.
+ */
 export interface NotesTable {
+  seq: Generated<number>;
   id: string;
   homeId: string | null;
   placementId: string | null;
@@ -125,6 +130,24 @@ export interface NotesTable {
   writtenOn: string;
   category: string;
   text: string;
+  /** ISO timestamp of the signing (a date for notes from before signing existed). */
+  signedAt: string;
+  /** The signed note this one corrects. */
+  corrects: string | null;
+}
+
+/** One user's note while it is written: saved as typed, signed into `notes` (and deleted) once. */
+export interface NoteDraftsTable {
+  id: string;
+  userId: string;
+  homeId: string | null;
+  placementId: string | null;
+  category: string;
+  writtenOn: string;
+  text: string;
+  corrects: string | null;
+  /** ISO timestamp of the last save. */
+  savedAt: string;
 }
 
 export interface AssessmentsTable {
@@ -137,6 +160,10 @@ export interface AssessmentsTable {
   scores: string;
   childVoice: string | null;
   comment: string | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
+  /** The earlier assessment this one replaces (append-only: the earlier one is kept). */
+  corrects: string | null;
 }
 
 export interface DeviationsTable {
@@ -147,8 +174,25 @@ export interface DeviationsTable {
   kind: string;
   severity: string;
   description: string;
+  /** Follows the steps (the latest status step's), written with them. */
   status: string;
+  /** Whether an `anmald-ivo` step is recorded (or the file said so). */
   reportedToIvo: Generated<number>;
+  recordedBy: string | null;
+  recordedAt: string | null;
+}
+
+/** What was done about a deviation, in order; append-only. */
+export interface DeviationStepsTable {
+  deviationId: string;
+  ordinal: number;
+  step: string;
+  date: string;
+  text: string | null;
+  /** `bedomning` only: 1 when judged an allvarligt missförhållande or a påtaglig risk of one. */
+  serious: number | null;
+  recordedBy: string | null;
+  recordedAt: string | null;
 }
 
 /** One setting (rule parameters, legal references) as JSON; `version` counts the saves. */
@@ -225,8 +269,10 @@ export interface Database {
   registerCheckHistory: RegisterCheckHistoryTable;
   events: EventsTable;
   notes: NotesTable;
+  noteDrafts: NoteDraftsTable;
   assessments: AssessmentsTable;
   deviations: DeviationsTable;
+  deviationSteps: DeviationStepsTable;
   removedRecords: RemovedRecordsTable;
   settings: SettingsTable;
   settingsHistory: SettingsHistoryTable;

@@ -103,6 +103,24 @@ export type DecisionCheckStatus = (typeof decisionCheckStatuses)[number];
 /** Follow-up assessments, children's voices and deviations (docs/data-format.md). */
 export const assessmentDimensions = ['trygghet', 'skola', 'halsa', 'delaktighet', 'samverkan', 'kontinuitet'] as const;
 export const childVoices = ['trivs', 'trivs-inte', 'vill-flytta'] as const;
+export type AssessmentDimension = (typeof assessmentDimensions)[number];
+export type ChildVoice = (typeof childVoices)[number];
 export const deviationKinds = ['avvikelse', 'lex-sarah'] as const;
+export type DeviationKind = (typeof deviationKinds)[number];
+/** Suggested categories of a deviation; the exchange format also accepts other words. */
+export const deviationCategories = ['handlaggning', 'dokumentation', 'bemotande', 'sakerhet', 'vard-och-behandling', 'ovrigt'] as const;
 export const severities = ['lag', 'medel', 'allvarlig'] as const;
-export const deviationStatuses = ['oppen', 'atgardad', 'avslutad'] as const;
+export type Severity = (typeof severities)[number];
+/** In the order a deviation goes through them. */
+export const deviationStatuses = ['oppen', 'under-utredning', 'atgardad', 'avslutad'] as const;
+export type DeviationStatus = (typeof deviationStatuses)[number];
+/**
+ * What is done about a deviation, one step at a time: the status steps, and for lex Sarah the
+ * bedömning (allvarligt missförhållande or påtaglig risk?) and the anmälan till IVO.
+ */
+export const deviationSteps = ['under-utredning', 'bedomning', 'anmald-ivo', 'atgardad', 'avslutad'] as const;
+export type DeviationStep = (typeof deviationSteps)[number];
+
+/** The categories of a journal note, in the order the form offers them. */
+export const noteCategories = ['erfarenhet', 'uppfoljningsbesok', 'barnsamtal', 'kontakt', 'ivo', 'ovrigt'] as const;
+export type NoteCategory = (typeof noteCategories)[number];

@@ -14,6 +14,7 @@ import type { Result } from './channel';
 import { checkChannels } from './checks';
 import { deadlineChannels } from './deadlines';
 import { homeChannels } from './homes';
+import { journalChannels } from './journal';
 import { placementChannels } from './placements';
 import { preferenceChannels } from './preferences';
 import { settingsChannels } from './settings';
@@ -33,6 +34,7 @@ export { checkListStatuses, checkStatusRank, isCheckProblem, isDueSoon, needsAct
 // The kommun of a home is chosen from SCB's list; the list and the matching are the domain's.
 export { findMunicipality, municipalityNames } from '../../main/domain/municipalities';
 export * from './homes';
+export * from './journal';
 export * from './placements';
 export * from './preferences';
 export * from './settings';
@@ -45,6 +47,7 @@ export const contract = {
   ...placementChannels,
   ...deadlineChannels,
   ...checkChannels,
+  ...journalChannels,
   ...settingsChannels,
   ...preferenceChannels,
   ...userChannels,

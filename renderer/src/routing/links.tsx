@@ -19,6 +19,8 @@ export function useOpen() {
     return {
       placement: (id: string) => go(paths.placement(id)),
       home: (id: string, options?: { replace?: boolean }) => go(paths.home(id), options),
+      homeHistory: (id: string) => go(paths.homeHistory(id)),
+      deviation: (id: string) => go(paths.deviation(id)),
       newHome: (options?: { replace?: boolean }) => go(paths.newHome, options),
       // A menu page belongs to no opener: no state, as when its menu item is clicked.
       section: (section: Section) => {

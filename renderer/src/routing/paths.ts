@@ -4,12 +4,14 @@
  */
 
 /** The main menu's items; a page that is not one of them belongs to one (its section). */
-export type Section = 'bevakning' | 'placeringar' | 'kontroller' | 'register' | 'regler';
+export type Section = 'bevakning' | 'placeringar' | 'kontroller' | 'avvikelser' | 'anteckningar' | 'register' | 'regler';
 
 export const sections: readonly { section: Section; label: string }[] = [
   { section: 'bevakning', label: 'Bevakning' },
   { section: 'placeringar', label: 'Placeringar' },
   { section: 'kontroller', label: 'Kontroller' },
+  { section: 'avvikelser', label: 'Avvikelser' },
+  { section: 'anteckningar', label: 'Anteckningar' },
   { section: 'register', label: 'Register' },
   { section: 'regler', label: 'Regler' },
 ];
@@ -22,6 +24,10 @@ export const paths = {
   /** A home: the register with that home's panel open. */
   home: (id: string) => `/register/hem/${encodeURIComponent(id)}`,
   newHome: '/register/nytt',
+  /** A home's whole history ("Vårdgivarhistorik"): before the next placement. */
+  homeHistory: (id: string) => `/register/historik/${encodeURIComponent(id)}`,
+  /** A deviation: the Avvikelser page with it open. */
+  deviation: (id: string) => `/avvikelser/${encodeURIComponent(id)}`,
   /** The users and their roles (administratör). */
   users: '/anvandare',
   /** The access log (enhetschef): in the user menu, not the main menu. */

@@ -4,6 +4,9 @@ import { ChecksPage } from '../checks/ChecksPage';
 import { DeadlinesPage } from '../deadlines/DeadlinesPage';
 import { PlacementPage } from '../placement/PlacementPage';
 import { PlacementsPage } from '../placement/PlacementsPage';
+import { DeviationsPage } from '../deviations/DeviationsPage';
+import { HomeHistoryPage } from '../history/HomeHistoryPage';
+import { NotesSearchPage } from '../journal/NotesSearchPage';
 import { RegisterRoute } from '../register/RegisterRoute';
 import { RulesPage } from '../settings/RulesPage';
 import { LogPage } from '../log/LogPage';
@@ -38,6 +41,9 @@ export function createAppRouter() {
             { path: 'kontroller', element: <ChecksRoute /> },
             // The register with a home's panel: the panel belongs to the register page (RegisterRoute).
             { path: 'register', element: <RegisterRoute />, children: [{ path: 'nytt' }, { path: 'hem/:homeId' }] },
+            { path: 'register/historik/:homeId', element: <HomeHistoryRoute /> },
+            { path: 'avvikelser', element: <DeviationsRoute />, children: [{ path: ':deviationId' }] },
+            { path: 'anteckningar', element: <NotesSearchRoute /> },
             { path: 'regler', element: <RulesRoute /> },
             { path: 'anvandare', element: <UsersRoute /> },
             { path: 'logg', element: <LogRoute /> },
@@ -110,6 +116,24 @@ function PlacementRoute() {
       onDirtyChange={app.onDirtyChange}
     />
   );
+}
+
+function HomeHistoryRoute() {
+  const { homeId = '' } = useParams();
+  const app = useApp();
+  const opened = useOpenedFrom();
+  return <HomeHistoryPage key={homeId} homeId={homeId} today={app.today} version={app.version} showBack={opened !== null} notify={app.notify} confirm={app.confirm} onChanged={app.changed} />;
+}
+
+function DeviationsRoute() {
+  const { deviationId = null } = useParams();
+  const app = useApp();
+  return <DeviationsPage deviationId={deviationId} today={app.today} version={app.version} notify={app.notify} confirm={app.confirm} onChanged={app.changed} />;
+}
+
+function NotesSearchRoute() {
+  const app = useApp();
+  return <NotesSearchPage today={app.today} version={app.version} />;
 }
 
 function RulesRoute() {
