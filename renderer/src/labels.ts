@@ -11,6 +11,7 @@ import type {
   EventType,
   HomeKind,
   LegalBasis,
+  NoteCategory,
   Operator,
   PersonRole,
   RuleId,
@@ -175,3 +176,19 @@ export const checkedRoleLabels: Record<CheckedRole, string> = {
   uppdragstagare: 'Uppdragstagare',
   'annan-vuxen': 'Annan vuxen i hemmet',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Journal notes
+
+export const noteCategoryLabels: Record<NoteCategory, string> = {
+  erfarenhet: 'Erfarenhet',
+  uppfoljningsbesok: 'Uppföljningsbesök',
+  barnsamtal: 'Barnsamtal',
+  kontakt: 'Kontakt',
+  ivo: 'IVO',
+  ovrigt: 'Övrigt',
+};
+
+/** A note's category: a word of the list by its label; another word (from an imported file) as written. */
+export const noteCategoryLabel = (category: string): string =>
+  Object.hasOwn(noteCategoryLabels, category) ? noteCategoryLabels[category as NoteCategory] : category;
