@@ -1,6 +1,8 @@
 /** Swedish labels for the contract's enumerations (the values themselves are lowercase ASCII). */
 import type {
+  AssessmentDimension,
   CheckedRole,
+  ChildVoice,
   CheckOutcome,
   DecisionCheckStatus,
   IvoVerdict,
@@ -173,4 +175,24 @@ export const ivoVerdictLabels: Record<IvoVerdict, string> = {
 export const checkedRoleLabels: Record<CheckedRole, string> = {
   uppdragstagare: 'Uppdragstagare',
   'annan-vuxen': 'Annan vuxen i hemmet',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up assessments and the children's voices
+
+/** The dimensions a visit or barnsamtal is judged on (1–5), in the order the form asks them. */
+export const assessmentDimensionLabels: Record<AssessmentDimension, string> = {
+  trygghet: 'Trygghet',
+  skola: 'Skola',
+  halsa: 'Hälsa',
+  delaktighet: 'Delaktighet',
+  samverkan: 'Samverkan',
+  kontinuitet: 'Kontinuitet',
+};
+
+/** What the child said about living there. */
+export const childVoiceLabels: Record<ChildVoice, string> = {
+  trivs: 'Trivs',
+  'trivs-inte': 'Trivs inte',
+  'vill-flytta': 'Vill flytta',
 };
