@@ -7,6 +7,8 @@ import type { ToastMessage } from '../components/Toast';
 import { AppLink, BackButton, HomeLink } from '../routing/links';
 import { paths } from '../routing/paths';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
+import type { AssessmentSeed } from './AssessmentForm';
+import { AssessmentList, seedFromEvent } from './AssessmentList';
 import { EditChildForm, EndForm, MoveForm, RemovePlacementForm } from './ChangeForms';
 import { EventForm } from './EventForm';
 import { PlacementChecks } from './PlacementChecks';
@@ -52,6 +54,8 @@ function PlacementView(props: PlacementPageProps) {
   const [revealed, setRevealed] = useState(false);
   const [inline, setInline] = useState<Inline>('none');
   const [editing, setEditing] = useState(false);
+  /** The assessment form's start while it is open (from the timeline's "Bedöm" or the list). */
+  const [assessmentSeed, setAssessmentSeed] = useState<AssessmentSeed | null>(null);
   /** Read by calls that finish later (Ångra in a toast): the names stay shown if they were. */
   const revealRef = useRef(false);
   /** Why the user asked to see the protected identity: sent, and logged, with every read while shown. */
@@ -235,6 +239,11 @@ function PlacementView(props: PlacementPageProps) {
         <>
           <HomeLink homeId={stay.homeId} homeName={stay.homeName} />
           <span className="muted"> · {kindLabels[stay.form]}</span>
+          {stay.homeId !== null && (
+            <AppLink to={paths.homeHistory(stay.homeId)} className="text-link facts__more">
+              Vårdgivarhistorik<span className="visually-hidden"> för {stay.homeName}</span>
+            </AppLink>
+          )}
         </>
       ) : (
         '–'
@@ -368,6 +377,7 @@ function PlacementView(props: PlacementPageProps) {
             events={events}
             onRemove={(event) => void removeEvent(event)}
             onCorrectStay={() => void openEdit('placement-action-edit')}
+            onAssess={(event) => setAssessmentSeed(seedFromEvent(event))}
             action={
               <button
                 type="button"
@@ -392,6 +402,15 @@ function PlacementView(props: PlacementPageProps) {
                 />
               )
             }
+          />
+
+          <AssessmentList
+            placementId={placement.id}
+            today={today}
+            seed={assessmentSeed}
+            onSeed={setAssessmentSeed}
+            notify={notify}
+            onChanged={onChanged}
           />
 
           {otherPlacements.length > 0 && (
