@@ -13,6 +13,7 @@ import type {
   EventType,
   HomeKind,
   LegalBasis,
+  NoteCategory,
   Operator,
   PersonRole,
   RuleId,
@@ -196,3 +197,19 @@ export const childVoiceLabels: Record<ChildVoice, string> = {
   'trivs-inte': 'Trivs inte',
   'vill-flytta': 'Vill flytta',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Journal notes
+
+export const noteCategoryLabels: Record<NoteCategory, string> = {
+  erfarenhet: 'Erfarenhet',
+  uppfoljningsbesok: 'Uppföljningsbesök',
+  barnsamtal: 'Barnsamtal',
+  kontakt: 'Kontakt',
+  ivo: 'IVO',
+  ovrigt: 'Övrigt',
+};
+
+/** A note's category: a word of the list by its label; another word (from an imported file) as written. */
+export const noteCategoryLabel = (category: string): string =>
+  Object.hasOwn(noteCategoryLabels, category) ? noteCategoryLabels[category as NoteCategory] : category;

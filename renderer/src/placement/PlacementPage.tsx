@@ -7,6 +7,8 @@ import type { ToastMessage } from '../components/Toast';
 import { AppLink, BackButton, HomeLink } from '../routing/links';
 import { paths } from '../routing/paths';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
+import { NotesSection } from '../journal/NotesSection';
+import { useApp } from '../shell/AppContext';
 import type { AssessmentSeed } from './AssessmentForm';
 import { AssessmentList, seedFromEvent } from './AssessmentList';
 import { EditChildForm, EndForm, MoveForm, RemovePlacementForm } from './ChangeForms';
@@ -49,6 +51,8 @@ const focusById = (id: string) => requestAnimationFrame(() => document.getElemen
 
 function PlacementView(props: PlacementPageProps) {
   const { placementId, today, showBack, onToList, onOpenHome, onChanged, notify, confirm, onDirtyChange } = props;
+  // The notes are fetched again with every change the app saves.
+  const { version } = useApp();
   const [detail, setDetail] = useState<PlacementDetail | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [revealed, setRevealed] = useState(false);
@@ -434,6 +438,8 @@ function PlacementView(props: PlacementPageProps) {
           )}
         </div>
       </div>
+
+      <NotesSection target={{ placementId: placement.id }} today={today} version={version} notify={notify} confirm={confirm} onChanged={onChanged} />
 
       <section className="placement-page__correct" aria-labelledby="placement-correct-title">
         <h2 id="placement-correct-title" className="visually-hidden">Rätta uppgifter</h2>
