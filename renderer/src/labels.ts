@@ -213,3 +213,49 @@ export const noteCategoryLabels: Record<NoteCategory, string> = {
 /** A note's category: a word of the list by its label; another word (from an imported file) as written. */
 export const noteCategoryLabel = (category: string): string =>
   Object.hasOwn(noteCategoryLabels, category) ? noteCategoryLabels[category as NoteCategory] : category;
+
+// ---------------------------------------------------------------------------------------------
+// Deviations and lex Sarah
+
+import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
+
+export const deviationKindLabels: Record<DeviationKind, string> = {
+  avvikelse: 'Avvikelse',
+  'lex-sarah': 'Lex Sarah',
+};
+
+export const severityLabels: Record<Severity, string> = {
+  lag: 'Låg',
+  medel: 'Medel',
+  allvarlig: 'Allvarlig',
+};
+
+export const deviationStatusLabels: Record<DeviationStatus, string> = {
+  oppen: 'Öppen',
+  'under-utredning': 'Under utredning',
+  atgardad: 'Åtgärdad',
+  avslutad: 'Avslutad',
+};
+
+/** What a step records, as the deviation's history says it. */
+export const deviationStepLabels: Record<DeviationStep, string> = {
+  'under-utredning': 'Utredning påbörjad',
+  bedomning: 'Bedömning',
+  'anmald-ivo': 'Anmäld till IVO',
+  atgardad: 'Åtgärdad',
+  avslutad: 'Avslutad',
+};
+
+/** The suggested categories; an imported deviation may carry another word, shown as written. */
+export const deviationCategoryLabels: Record<(typeof deviationCategories)[number], string> = {
+  handlaggning: 'Handläggning',
+  dokumentation: 'Dokumentation',
+  bemotande: 'Bemötande',
+  sakerhet: 'Säkerhet',
+  'vard-och-behandling': 'Vård och behandling',
+  ovrigt: 'Övrigt',
+};
+
+/** A deviation's category in words: a suggested one by its label, any other as written. */
+export const deviationCategoryLabel = (category: string): string =>
+  (deviationCategoryLabels as Record<string, string>)[category] ?? category;
