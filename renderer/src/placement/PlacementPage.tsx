@@ -4,7 +4,8 @@ import type { Placement, PlacementDetail, RecordedEvent, Stay } from '../../../p
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
-import { AppLink, BackButton, HomeLink } from '../routing/links';
+import { DeviationForm } from '../deviations/DeviationForm';
+import { AppLink, BackButton, HomeLink, useOpen } from '../routing/links';
 import { paths } from '../routing/paths';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
 import { NotesSection } from '../journal/NotesSection';
@@ -40,7 +41,7 @@ export function PlacementPage(props: PlacementPageProps) {
   return <PlacementView key={props.placementId} {...props} />;
 }
 
-type Inline = 'none' | 'move' | 'end' | 'event' | 'child' | 'remove';
+type Inline = 'none' | 'move' | 'end' | 'event' | 'child' | 'remove' | 'deviation';
 
 /** The stay the child is in on `today` (the last one when none is: ended, or not begun). */
 function currentStay(stays: Stay[], today: string): Stay | undefined {
@@ -60,6 +61,7 @@ function PlacementView(props: PlacementPageProps) {
   const [editing, setEditing] = useState(false);
   /** The assessment form's start while it is open (from the timeline's "Bedöm" or the list). */
   const [assessmentSeed, setAssessmentSeed] = useState<AssessmentSeed | null>(null);
+  const open = useOpen();
   /** Read by calls that finish later (Ångra in a toast): the names stay shown if they were. */
   const revealRef = useRef(false);
   /** Why the user asked to see the protected identity: sent, and logged, with every read while shown. */
@@ -303,6 +305,15 @@ function PlacementView(props: PlacementPageProps) {
           >
             Ändra
           </button>
+          <button
+            type="button"
+            id="placement-action-deviation"
+            className="button"
+            aria-expanded={inline === 'deviation'}
+            onClick={() => setInline(inline === 'deviation' ? 'none' : 'deviation')}
+          >
+            Ny avvikelse
+          </button>
           {active && (
             <>
               <button type="button" id="placement-action-move" className="button" aria-expanded={inline === 'move'} onClick={() => setInline(inline === 'move' ? 'none' : 'move')}>
@@ -357,6 +368,19 @@ function PlacementView(props: PlacementPageProps) {
             void changed();
             notify(`Placeringen är avslutad ${ended.endedOn ?? ''}.`.replace(' .', '.'));
             requestAnimationFrame(() => titleRef.current?.focus());
+          }}
+        />
+      )}
+
+      {inline === 'deviation' && (
+        <DeviationForm
+          placementId={placement.id}
+          today={today}
+          onCancel={() => closeInline('placement-action-deviation')}
+          onSaved={(deviation) => {
+            closeInline('placement-action-deviation');
+            onChanged();
+            notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
           }}
         />
       )}
