@@ -3,9 +3,7 @@ import type { AssessmentDimension, HistoryAssessmentPoint } from '../../../prelo
 import { assessmentDimensionLabels } from '../labels';
 import { dateRange, meanText, SCORE_MAX, SCORE_MIN, sparklineDots } from './historyText';
 
-const CHART = { width: 180, height: 46, pad: 6 };
-/** Room left of the chart for its scale (5 at the top, 1 at the bottom). */
-const SCALE_WIDTH = 14;
+const CHART = { width: 160, height: 44, pad: 6 };
 const LOW_SCORE = 2;
 
 const scoreY = (score: number) => CHART.pad + (1 - (score - SCORE_MIN) / (SCORE_MAX - SCORE_MIN)) * (CHART.height - 2 * CHART.pad);
@@ -36,7 +34,7 @@ export function AssessmentCharts({ assessments }: { assessments: Record<Assessme
   return (
     <>
       <p className="history-card__lead">
-        Från {range.from} till {range.to}. Betyg 1–5, där 5 är bäst.
+        Från {range.from} till {range.to}. Betyg 1–5, där 5 är bäst (överst i diagrammen); låga betyg i rött.
       </p>
       <ul className="history-charts">
         {series.map(({ dimension, points }) => {
@@ -49,35 +47,33 @@ export function AssessmentCharts({ assessments }: { assessments: Record<Assessme
                 className="history-chart__image"
                 role="img"
                 aria-label={chartText(dimension, points)}
-                width={CHART.width + SCALE_WIDTH}
+                width={CHART.width}
                 height={CHART.height}
-                viewBox={`0 0 ${CHART.width + SCALE_WIDTH} ${CHART.height}`}
+                viewBox={`0 0 ${CHART.width} ${CHART.height}`}
               >
-                <text x="0" y={scoreY(SCORE_MAX) + 4} className="history-chart__scale">5</text>
-                <text x="0" y={scoreY(SCORE_MIN) + 4} className="history-chart__scale">1</text>
-                <g transform={`translate(${SCALE_WIDTH} 0)`}>
-                  {[SCORE_MIN, 3, SCORE_MAX].map((score) => (
-                    <line key={score} x1={0} x2={CHART.width} y1={scoreY(score)} y2={scoreY(score)} className="history-chart__grid" />
-                  ))}
-                  {dots.length > 1 && <polyline className="history-chart__line" points={dots.map((d) => `${d.x},${d.y}`).join(' ')} />}
-                  {dots.map((dot, index) => (
-                    <circle
-                      key={`${dot.point.assessedOn}-${index}`}
-                      cx={dot.x}
-                      cy={dot.y}
-                      r={index === dots.length - 1 ? 4.5 : 3.5}
-                      className={dot.point.score <= LOW_SCORE ? 'history-chart__dot history-chart__dot--low' : 'history-chart__dot'}
-                    >
-                      <title>{`${dot.point.assessedOn}: ${dot.point.score}`}</title>
-                    </circle>
-                  ))}
-                </g>
+                {[SCORE_MIN, 3, SCORE_MAX].map((score) => (
+                  <line key={score} x1={0} x2={CHART.width} y1={scoreY(score)} y2={scoreY(score)} className="history-chart__grid" />
+                ))}
+                {dots.length > 1 && <polyline className="history-chart__line" points={dots.map((d) => `${d.x},${d.y}`).join(' ')} />}
+                {dots.map((dot, index) => (
+                  <circle
+                    key={`${dot.point.assessedOn}-${index}`}
+                    cx={dot.x}
+                    cy={dot.y}
+                    r={index === dots.length - 1 ? 4.5 : 3.5}
+                    className={dot.point.score <= LOW_SCORE ? 'history-chart__dot history-chart__dot--low' : 'history-chart__dot'}
+                  >
+                    <title>{`${dot.point.assessedOn}: ${dot.point.score}`}</title>
+                  </circle>
+                ))}
               </svg>
               {/* The latest score is in the image's text too: shown, not read twice. */}
               <span className="history-chart__latest" aria-hidden="true">
                 {latest ? (
                   <>
-                    <strong>{latest.score}</strong> av 5
+                    <span>
+                      <strong>{latest.score}</strong> av 5
+                    </span>
                     <span className="history-chart__meta">
                       {points.length > 1 ? `${points.length} bedömningar · snitt ${meanText(points)}` : latest.assessedOn}
                     </span>

@@ -96,20 +96,14 @@ export function HomeHistoryPage(props: HomeHistoryPageProps) {
 
       <Placements placements={history.placements} today={today} />
 
-      <div className="history-grid">
-        <Card id="history-assessments" title="Bedömningar över tid">
-          <AssessmentCharts assessments={history.assessments} />
-        </Card>
-        <Voices voices={history.voices} />
-      </div>
+      <Card id="history-assessments" title="Bedömningar över tid" className="history-card--wide">
+        <AssessmentCharts assessments={history.assessments} />
+      </Card>
 
-      <Deviations
-        homeId={home.id}
-        deviations={history.deviations}
-        today={today}
-        notify={props.notify}
-        onChanged={props.onChanged}
-      />
+      <div className="history-grid">
+        <Voices voices={history.voices} />
+        <Deviations homeId={home.id} deviations={history.deviations} today={today} notify={props.notify} onChanged={props.onChanged} />
+      </div>
 
       <NotesSection
         target={{ homeId: home.id }}
@@ -152,7 +146,6 @@ function HomeFacts({ home }: { home: HomeHistory['home'] }) {
         ]),
     ['Kommun', home.municipality ?? missing],
     ['Antal platser', home.capacity ?? missing],
-    ['Status', home.active ? 'Aktivt' : 'Inaktivt'],
   ];
   return (
     <dl className="facts">
@@ -373,7 +366,6 @@ function Deviations(props: {
     <Card
       id="history-deviations"
       title="Avvikelser och lex Sarah"
-      className="history-card--wide"
       action={
         <button type="button" id="history-new-deviation" className="button" aria-expanded={adding} onClick={() => setAdding(!adding)}>
           Ny avvikelse

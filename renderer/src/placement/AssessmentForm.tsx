@@ -119,15 +119,23 @@ export function AssessmentForm(props: {
         <p className="assessment-form__scale" id={`${idPrefix}-scale`}>
           Betyg 1–5, där 1 är mycket dåligt och 5 mycket bra. Lämna ”Ej bedömd” för det som inte bedömdes.
         </p>
-        {assessmentDimensions.map((dimension, index) => (
-          <fieldset
-            key={dimension}
-            className="assessment-form__dimension"
-            aria-describedby={[`${idPrefix}-scale`, scoresError && `${idPrefix}-scores-error`].filter(Boolean).join(' ')}
-          >
-            <legend>{assessmentDimensionLabels[dimension]}</legend>
-            <div className="assessment-form__choices">
-              <Choice
+        {/* A grid: the choices' names once above their columns, each row a dimension's radio group. */}
+        <div className="assessment-form__matrix">
+          <div className="assessment-form__columns" aria-hidden="true">
+            <span />
+            <span>Ej bedömd</span>
+            {scoreValues.map((value) => (
+              <span key={value}>{value}</span>
+            ))}
+          </div>
+          {assessmentDimensions.map((dimension, index) => (
+            <fieldset
+              key={dimension}
+              className="assessment-form__row"
+              aria-describedby={[`${idPrefix}-scale`, scoresError && `${idPrefix}-scores-error`].filter(Boolean).join(' ')}
+            >
+              <legend>{assessmentDimensionLabels[dimension]}</legend>
+              <Cell
                 id={index === 0 ? `${idPrefix}-scores` : undefined}
                 name={`${idPrefix}-${dimension}`}
                 label="Ej bedömd"
@@ -135,7 +143,7 @@ export function AssessmentForm(props: {
                 onChange={() => setScores((s) => ({ ...s, [dimension]: null }))}
               />
               {scoreValues.map((value) => (
-                <Choice
+                <Cell
                   key={value}
                   name={`${idPrefix}-${dimension}`}
                   label={String(value)}
@@ -143,13 +151,13 @@ export function AssessmentForm(props: {
                   onChange={() => setScores((s) => ({ ...s, [dimension]: value }))}
                 />
               ))}
-            </div>
-          </fieldset>
-        ))}
+            </fieldset>
+          ))}
+        </div>
         {scoresError && <p className="field__error" id={`${idPrefix}-scores-error`}>{scoresError}</p>}
       </div>
 
-      <fieldset className="assessment-form__dimension assessment-form__voice" aria-describedby={errors.has('childVoice') ? `${idPrefix}-voice-error` : undefined}>
+      <fieldset className="checkbox-group assessment-form__voice" aria-describedby={errors.has('childVoice') ? `${idPrefix}-voice-error` : undefined}>
         <legend>Vad barnet sa</legend>
         <div className="assessment-form__choices">
           <Choice id={`${idPrefix}-childVoice`} name={`${idPrefix}-voice`} label="Inte angivet" checked={childVoice === null} onChange={() => setChildVoice(null)} />
@@ -173,6 +181,16 @@ export function AssessmentForm(props: {
         <button type="button" className="button" onClick={props.onCancel}>Avbryt</button>
       </div>
     </form>
+  );
+}
+
+/** A radio button in the grid: its column names it on screen, its own hidden text to a screen reader. */
+function Cell(props: { id?: string | undefined; name: string; label: string; checked: boolean; onChange: () => void }) {
+  return (
+    <label className="assessment-form__cell">
+      <input type="radio" id={props.id} name={props.name} checked={props.checked} onChange={props.onChange} />
+      <span className="visually-hidden">{props.label}</span>
+    </label>
   );
 }
 
