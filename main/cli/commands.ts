@@ -186,7 +186,8 @@ const deadlinesCommand = defineCommand({
     const whole = await readDatabase(context, values.db, (services) => services.deadlines.overview(values.date));
     // The re-checks of foster-home adults are the `checks` command's (per person and register);
     // this list stays the deadlines of the spec, one shape per row.
-    const rows = whole.rows.filter((row) => row.rule !== 'registerkontroll-fortlopande');
+    // So is a lex Sarah report's anmälan till IVO (shown in the window beside them, not a rule of the spec).
+    const rows = whole.rows.filter((row) => row.rule !== 'registerkontroll-fortlopande' && row.rule !== 'lex-sarah-anmalan');
     const overview = { ...whole, rows, counts: countDeadlines(rows) };
     if (values.json) printJson(context, overview.rows.map(deadlineJson));
     else context.stdout(deadlineTable(overview));

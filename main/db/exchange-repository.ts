@@ -12,6 +12,7 @@ import {
   type ExchangeAssessment,
   type ExchangeChild,
   type ExchangeDeviation,
+  type ExchangeDeviationStep,
   type ExchangeEvent,
   type ExchangeFile,
   type ExchangeHome,
@@ -25,7 +26,7 @@ import {
   type MentionedIds,
 } from '../domain/exchange';
 import { parseStoredPermit, revisionRow, serializePermit, type CheckRevisionRow, type CheckRow } from './checks-repository';
-import type { Database, HomesTable, StaysTable } from './schema';
+import type { Database, DeviationStepsTable, HomesTable, StaysTable } from './schema';
 import { assessmentDimensions, type HomeKind, type StayForm } from '../domain/vocabulary';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -105,6 +106,10 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
   const notes = await db.selectFrom('notes').selectAll().orderBy('id').execute();
   const assessments = await db.selectFrom('assessments').selectAll().orderBy('id').execute();
   const deviations = await db.selectFrom('deviations').selectAll().orderBy('id').execute();
+  const steps = new Map<string, Selectable<DeviationStepsTable>[]>();
+  for (const step of await db.selectFrom('deviationSteps').selectAll().orderBy('deviationId').orderBy('ordinal').execute()) {
+    steps.set(step.deviationId, [...(steps.get(step.deviationId) ?? []), step]);
+  }
 
   const staysOf = new Map<string, ExchangeStay[]>();
   for (const stay of stays) staysOf.set(stay.placementId, [...(staysOf.get(stay.placementId) ?? []), stayRecord(stay)]);
@@ -173,6 +178,8 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
         writtenOn: n.writtenOn,
         category: n.category,
         text: n.text,
+        signedAt: n.signedAt,
+        corrects: n.corrects,
       }),
     ),
     assessments: assessments.map((a) =>
@@ -185,6 +192,9 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
         scores: JSON.parse(a.scores) as ExchangeAssessment['scores'],
         childVoice: a.childVoice as ExchangeAssessment['childVoice'],
         comment: a.comment,
+        recordedBy: a.recordedBy,
+        recordedAt: a.recordedAt,
+        corrects: a.corrects,
       }),
     ),
     deviations: deviations.map((d) =>
@@ -198,6 +208,21 @@ export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
         description: d.description,
         status: d.status as ExchangeDeviation['status'],
         reportedToIvo: d.reportedToIvo === 1,
+        category: d.category,
+        recordedBy: d.recordedBy,
+        recordedAt: d.recordedAt,
+        steps: steps.has(d.id)
+          ? (steps.get(d.id) ?? []).map((s) =>
+              compact<ExchangeDeviationStep>({
+                step: s.step as ExchangeDeviationStep['step'],
+                date: s.date,
+                text: s.text,
+                serious: s.serious === null ? null : s.serious === 1,
+                recordedBy: s.recordedBy,
+                recordedAt: s.recordedAt,
+              }),
+            )
+          : null,
       }),
     ),
   };
@@ -254,7 +279,18 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile, 
       comment: e.comment ?? null,
       verdict: e.verdict ?? null,
     })),
-    notes: (file.notes ?? []).map((n) => ({ ...n, homeId: n.homeId ?? null, placementId: n.placementId ?? null })),
+    notes: (file.notes ?? []).map((n) => ({
+      id: n.id,
+      homeId: n.homeId ?? null,
+      placementId: n.placementId ?? null,
+      author: n.author,
+      writtenOn: n.writtenOn,
+      category: n.category,
+      text: n.text,
+      // A note in a file is a signed note; one from before signing existed was final when written.
+      signedAt: n.signedAt ?? n.writtenOn,
+      corrects: n.corrects ?? null,
+    })),
     assessments: (file.assessments ?? []).map((a) => ({
       id: a.id,
       homeId: a.homeId,
@@ -267,13 +303,19 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile, 
       ),
       childVoice: a.childVoice ?? null,
       comment: a.comment ?? null,
+      recordedBy: a.recordedBy ?? null,
+      recordedAt: a.recordedAt ?? null,
+      corrects: a.corrects ?? null,
     })),
-    deviations: (file.deviations ?? []).map((d) => ({
+    deviations: (file.deviations ?? []).map(({ steps: _steps, ...d }) => ({
       ...d,
       homeId: d.homeId ?? null,
       placementId: d.placementId ?? null,
       status: d.status ?? 'oppen',
       reportedToIvo: d.reportedToIvo ? 1 : 0,
+      category: d.category ?? null,
+      recordedBy: d.recordedBy ?? null,
+      recordedAt: d.recordedAt ?? null,
     })),
   };
 
@@ -285,6 +327,7 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile, 
   for (const array of exchangeArrays) {
     counts[array] = await upsertById(trx, array, rows[array]);
     if (array === 'placements') await replaceStays(trx, file.placements ?? []);
+    if (array === 'deviations') await appendSteps(trx, file.deviations ?? []);
   }
   return counts;
 }
@@ -330,6 +373,37 @@ async function keepReplacedChecks(trx: Transaction<Database>, next: readonly Che
     }
   }
   for (const chunk of chunks(kept, ROWS_PER_INSERT)) await trx.insertInto('registerCheckHistory').values(chunk).execute();
+}
+
+/**
+ * A deviation's steps are only added to: the file's steps beyond those stored are appended (the
+ * same file twice adds nothing). Its status and reportedToIvo are the file's, written with it.
+ */
+async function appendSteps(trx: Transaction<Database>, deviations: readonly ExchangeDeviation[]): Promise<void> {
+  const withSteps = deviations.filter((d) => d.steps !== undefined && d.steps.length > 0);
+  const stored = new Map<string, number>();
+  for (const chunk of chunks(withSteps.map((d) => d.id))) {
+    const counts = await trx
+      .selectFrom('deviationSteps')
+      .select((eb) => ['deviationId', eb.fn.countAll<number>().as('n')])
+      .where('deviationId', 'in', chunk)
+      .groupBy('deviationId')
+      .execute();
+    for (const c of counts) stored.set(c.deviationId, Number(c.n));
+  }
+  const rows: Insertable<DeviationStepsTable>[] = withSteps.flatMap((d) =>
+    (d.steps ?? []).slice(stored.get(d.id) ?? 0).map((s, i) => ({
+      deviationId: d.id,
+      ordinal: (stored.get(d.id) ?? 0) + i,
+      step: s.step,
+      date: s.date,
+      text: s.text ?? null,
+      serious: s.serious === undefined ? null : s.serious ? 1 : 0,
+      recordedBy: s.recordedBy ?? null,
+      recordedAt: s.recordedAt ?? null,
+    })),
+  );
+  for (const chunk of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('deviationSteps').values(chunk).execute();
 }
 
 async function replaceStays(trx: Transaction<Database>, placements: readonly ExchangePlacement[]): Promise<void> {

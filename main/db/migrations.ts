@@ -355,9 +355,6 @@ function noteTermsSelect(n: string): string {
     WHERE p.id = ${n}.placement_id AND c.protected_identity = 1))`;
 }
 
-/** Raised by the triggers that keep the journal append-only, whoever writes (the window, an import, a tool). */
-const signedNoteMessage = 'En signerad anteckning kan inte ändras eller tas bort; skriv en rättelse i stället.';
-
 /**
  * Migration 12: notes rebuilt with an integer key for the search index and their signing, drafts
  * apart (a draft is one user's work and changes while typed; a note is signed once and kept),
@@ -365,6 +362,8 @@ const signedNoteMessage = 'En signerad anteckning kan inte ändras eller tas bor
  * what named it to its home (placements-repository's deletePlacement): the only change allowed.
  */
 function journalSql(): string {
+  // Raised whoever writes (the window, an import, a tool).
+  const signedNoteMessage = 'En signerad anteckning kan inte ändras eller tas bort; skriv en rättelse i stället.';
   const detachOnly = (columns: string[]) =>
     [
       ...columns.map((c) => `NEW.${c} IS NOT OLD.${c}`),
@@ -373,7 +372,7 @@ function journalSql(): string {
     ].join(' OR ');
   const noteColumns = ['seq', 'id', 'author', 'written_on', 'category', 'text', 'signed_at', 'corrects'];
   const assessmentColumns = ['id', 'assessed_on', 'assessor', 'scores', 'child_voice', 'comment', 'recorded_by', 'recorded_at', 'corrects'];
-  const deviationColumns = ['id', 'reported_on', 'kind', 'severity', 'description', 'recorded_by', 'recorded_at'];
+  const deviationColumns = ['id', 'reported_on', 'kind', 'category', 'severity', 'description', 'recorded_by', 'recorded_at'];
   return `
     CREATE TABLE notes_v12 (
       seq INTEGER PRIMARY KEY,
@@ -440,6 +439,7 @@ function journalSql(): string {
     CREATE TRIGGER assessments_kept BEFORE DELETE ON assessments
       BEGIN SELECT RAISE(ABORT, 'En bedömning kan inte ändras eller tas bort; gör en ny som ersätter den.'); END;
 
+    ALTER TABLE deviations ADD COLUMN category TEXT;
     ALTER TABLE deviations ADD COLUMN recorded_by TEXT;
     ALTER TABLE deviations ADD COLUMN recorded_at TEXT;
     CREATE INDEX deviations_home ON deviations(home_id, reported_on) WHERE home_id IS NOT NULL;

@@ -331,6 +331,26 @@ export interface RegisterSnapshot {
   homes: { id: string; kind: string; name: string }[];
   /** Read for one date only: every foster-home stay begun by then, which the home rule counts (see readOpenRegisterSnapshot). */
   homeStays?: { homeId: string; fromDate: string; toDate: string | null }[];
+  /** Lex Sarah reports that have been judged, with their steps (`lex-sarah-anmalan`). */
+  lexSarah: LexSarahRow[];
+}
+
+export interface LexSarahRow {
+  id: string;
+  placementId: string | null;
+  homeId: string | null;
+  /** JSON array of the steps: `{ step, date, serious }` in order. */
+  steps: string;
+}
+
+/** The lex Sarah reports judged at all: a handful in a municipality, read whole. */
+function readLexSarah(plain: Kysely<Database>) {
+  return sql<LexSarahRow>`
+    SELECT d.id, d.placement_id AS "placementId", d.home_id AS "homeId",
+      (SELECT json_group_array(json_object('step', s.step, 'date', s.date, 'serious', s.serious))
+        FROM (SELECT * FROM deviation_steps WHERE deviation_id = d.id ORDER BY ordinal) s) AS steps
+    FROM deviations d
+    WHERE d.kind = 'lex-sarah' AND EXISTS (SELECT 1 FROM deviation_steps b WHERE b.deviation_id = d.id AND b.step = 'bedomning')`.execute(plain);
 }
 
 /**
@@ -343,7 +363,7 @@ export async function readRegisterSnapshot(db: Db, childId?: string): Promise<Re
   const child = childId ?? null;
   const all = childId === undefined ? 1 : 0;
   const ofChild = sql`(${all} = 1 OR placement_id IN (SELECT id FROM placements WHERE child_id = ${child}))`;
-  const [children, placements, stays, events, homes] = await Promise.all([
+  const [children, placements, stays, events, homes, lexSarah] = await Promise.all([
     sql<{ id: string; name: string | null; birthDate: string; protectedIdentity: number }>`
       SELECT id, name, birth_date AS "birthDate", protected_identity AS "protectedIdentity"
       FROM children WHERE ${all} = 1 OR id = ${child}`.execute(plain),
@@ -359,6 +379,7 @@ export async function readRegisterSnapshot(db: Db, childId?: string): Promise<Re
       SELECT placement_id AS "placementId", home_id AS "homeId", type, date
       FROM events WHERE ${all} = 1 OR ${ofChild}`.execute(plain),
     sql<{ id: string; kind: string; name: string }>`SELECT id, kind, name FROM homes`.execute(plain),
+    readLexSarah(plain),
   ]);
   return {
     children: children.rows.map((c) => ({ ...c, protectedIdentity: c.protectedIdentity === 1 })),
@@ -366,6 +387,7 @@ export async function readRegisterSnapshot(db: Db, childId?: string): Promise<Re
     stays: stays.rows,
     events: events.rows,
     homes: homes.rows,
+    lexSarah: lexSarah.rows,
   };
 }
 
@@ -394,7 +416,7 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
   const ids = JSON.stringify(wanted.rows.map((row) => row.id));
   const chosen = sql`(SELECT value FROM json_each(${ids}))`;
   const fosterKinds = sql.join(fosterHomeKinds.map((kind) => sql.lit(kind)));
-  const [children, placements, stays, events, homes, homeStays] = await Promise.all([
+  const [children, placements, stays, events, homes, homeStays, lexSarah] = await Promise.all([
     sql<{ id: string; name: string | null; birthDate: string; protectedIdentity: number }>`
       SELECT id, name, birth_date AS "birthDate", protected_identity AS "protectedIdentity"
       FROM children WHERE id IN (SELECT child_id FROM placements WHERE id IN ${chosen})`.execute(plain),
@@ -420,6 +442,7 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
       SELECT s.home_id AS "homeId", s.from_date AS "fromDate", s.to_date AS "toDate"
       FROM stays s JOIN homes h ON h.id = s.home_id
       WHERE s.from_date <= ${on} AND h.kind IN (${fosterKinds})`.execute(plain),
+    readLexSarah(plain),
   ]);
   return {
     children: children.rows.map((c) => ({ ...c, protectedIdentity: c.protectedIdentity === 1 })),
@@ -428,11 +451,22 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
     events: events.rows,
     homes: homes.rows,
     homeStays: homeStays.rows,
+    lexSarah: lexSarah.rows,
   };
 }
 
 /** The tables a cache of the lists may rest on, each with its change counter (migration 8). */
-export type CountedTable = 'homes' | 'persons' | 'children' | 'placements' | 'stays' | 'events' | 'register_checks' | 'settings';
+export type CountedTable =
+  | 'homes'
+  | 'persons'
+  | 'children'
+  | 'placements'
+  | 'stays'
+  | 'events'
+  | 'register_checks'
+  | 'settings'
+  | 'deviations'
+  | 'deviation_steps';
 
 /**
  * Changes to `tables` as a cache sees them: their counters, raised by triggers on every row any

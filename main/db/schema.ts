@@ -172,6 +172,7 @@ export interface DeviationsTable {
   placementId: string | null;
   reportedOn: string;
   kind: string;
+  category: string | null;
   severity: string;
   description: string;
   /** Follows the steps (the latest status step's), written with them. */

@@ -8,8 +8,9 @@
  * a completed investigation) has not happened yet.
  */
 import { addDays, addMonths, birthday, compareDates, type IsoDate } from './dates';
+import { ivoReportDueOn, type StepFacts } from './deviations';
 import { legalReferenceOn, type LegalReference, type RuleParameters } from './rule-settings';
-import { fosterHomeKinds, type DeadlineRule, type DeadlineStatus, type HomeKind, type LegalBasis } from './vocabulary';
+import { fosterHomeKinds, type DeadlineRule, type DeadlineStatus, type DeviationKind, type HomeKind, type LegalBasis } from './vocabulary';
 
 
 export interface EngineStay {
@@ -49,6 +50,16 @@ export interface DeadlineRegister {
    * (the rule looks at every stay ever begun in a home). Absent: the placements' stays.
    */
   homeStays?: readonly Pick<EngineStay, 'homeId' | 'from' | 'to'>[];
+  /** Lex Sarah reports with their steps (`lex-sarah-anmalan`); absent: none. */
+  deviations?: readonly EngineDeviation[];
+}
+
+export interface EngineDeviation {
+  id: string;
+  kind: DeviationKind;
+  placementId: string | null;
+  homeId: string | null;
+  steps: readonly StepFacts[];
 }
 
 /** What a deadline was counted from: the UI says it in words. */
@@ -59,7 +70,8 @@ export type DeadlineBasis =
   | 'investigation-completed'
   | 'jourhem-stay-start'
   | 'placement-end'
-  | 'over-limit-since';
+  | 'over-limit-since'
+  | 'judged-serious';
 
 export interface Deadline {
   rule: DeadlineRule;
@@ -77,6 +89,8 @@ export interface Deadline {
   satisfiedBy: string;
   /** `jourhem-tidsgrans` only: the latest `jourhem-sarskilda-skal` during the stay, shown beside it. */
   specialReasonsOn: IsoDate | null;
+  /** `lex-sarah-anmalan` only: the report waiting for its anmälan. */
+  deviationId?: string;
 }
 
 export interface DeadlineSettings {
@@ -119,6 +133,22 @@ export function computeDeadlines(register: DeadlineRegister, on: IsoDate, settin
     deadlines.push(...placementDeadlines(placement, known, on, settings));
   }
   deadlines.push(...homeDeadlines(register, known, on, settings));
+  for (const deviation of register.deviations ?? []) {
+    const due = ivoReportDueOn(deviation.kind, deviation.steps, on, settings.parameters.lexSarahIvoDays);
+    if (due === null) continue;
+    deadlines.push({
+      rule: 'lex-sarah-anmalan',
+      placementId: deviation.placementId,
+      homeId: deviation.homeId,
+      ...due,
+      basis: 'judged-serious',
+      status: statusAgainst(due.dueOn, on, known.horizon),
+      legalRef: legalReferenceOn(settings.references, 'lex-sarah-anmalan', due.dueOn),
+      satisfiedBy: 'anmald-ivo',
+      specialReasonsOn: null,
+      deviationId: deviation.id,
+    });
+  }
   return deadlines.sort(compareDeadlines);
 }
 

@@ -18,6 +18,7 @@ import {
   childVoices,
   deviationKinds,
   deviationStatuses,
+  deviationSteps,
   endReasons,
   eventTypes,
   homeKinds,
@@ -201,6 +202,10 @@ export const noteSchema = z.strictObject({
   writtenOn: isoDate,
   category: text(60),
   text: text(20000),
+  /** Extension: when the note was signed (a date for notes from before signing); absent means `writtenOn`. */
+  signedAt: optional(z.union([timestamp, isoDate])),
+  /** Extension: the note this one corrects (the corrected note is kept). */
+  corrects: optional(id),
 });
 
 const score = optional(z.int().min(1).max(5));
@@ -224,6 +229,21 @@ export const assessmentSchema = z.strictObject({
     }),
   childVoice: optional(z.enum(childVoices)),
   comment: optionalText(5000),
+  /** Extension: who recorded it in the app and when, and the assessment it replaces. */
+  recordedBy: optionalText(200),
+  recordedAt: optional(timestamp),
+  corrects: optional(id),
+});
+
+/** Extension: what was done about a deviation, in order (append-only in the app). */
+export const deviationStepSchema = z.strictObject({
+  step: z.enum(deviationSteps),
+  date: isoDate,
+  text: optionalText(5000),
+  /** `bedomning` only: judged an allvarligt missförhållande or a påtaglig risk of one. */
+  serious: optional(z.boolean()),
+  recordedBy: optionalText(200),
+  recordedAt: optional(timestamp),
 });
 
 export const deviationSchema = z.strictObject({
@@ -237,6 +257,11 @@ export const deviationSchema = z.strictObject({
   /** Absent means `oppen`. */
   status: optional(z.enum(deviationStatuses)),
   reportedToIvo: optional(z.boolean()),
+  /** Extensions: a category, who recorded it in the app and when, and its steps. */
+  category: optionalText(60),
+  recordedBy: optionalText(200),
+  recordedAt: optional(timestamp),
+  steps: optional(z.array(deviationStepSchema)),
 });
 
 const formatSchema = z.literal(exchangeFormat, {
@@ -276,6 +301,7 @@ export type ExchangeEvent = z.output<typeof eventSchema>;
 export type ExchangeNote = z.output<typeof noteSchema>;
 export type ExchangeAssessment = z.output<typeof assessmentSchema>;
 export type ExchangeDeviation = z.output<typeof deviationSchema>;
+export type ExchangeDeviationStep = z.output<typeof deviationStepSchema>;
 
 /** The arrays of a file, in the order they are written (referenced records first). */
 export const exchangeArrays = [

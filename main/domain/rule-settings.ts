@@ -45,6 +45,8 @@ export const ruleParametersSchema = z.strictObject({
   flerAnTreBarnLimit: whole(1, 20, 'barn').default(3),
   /** Register checks' maximum age and re-check interval are per register: see the catalogue below. */
   ivoTillstandMaxAgeDays: days(90),
+  /** A lex Sarah report judged serious is reported to IVO within this many days of the bedömning (the law: "snarast"). */
+  lexSarahIvoDays: whole(1, 90, 'dagar').default(14),
 });
 export type RuleParameters = z.output<typeof ruleParametersSchema>;
 export const defaultRuleParameters: RuleParameters = ruleParametersSchema.parse({});
@@ -216,6 +218,7 @@ const referenceTable: readonly [RuleId, string, string | null, string | null][] 
   ['registerkontroll', 'SoF 5 kap. 1 b §', 'SoF 3 kap. 3 §', null],
   ['ivo-tillstand', 'SoL 7 kap. 1 §', 'SoL 26 kap. 1 §', null],
   ['registerkontroll-fortlopande', 'Lokal rutin (fortlöpande registerkontroller)', null, null],
+  ['lex-sarah-anmalan', 'SoL 14 kap. 7 §', 'SoL 27 kap. 6 §', 'Lagen säger "snarast"; antalet dagar är kommunens rutin.'],
 ];
 
 export const defaultLegalReferences: LegalReference[] = referenceTable.flatMap(([rule, old, current, note]): LegalReference[] =>

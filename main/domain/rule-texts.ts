@@ -20,6 +20,7 @@ export const ruleTitles: Record<DeadlineRule, string> = {
   halsoundersokning: 'Hälsoundersökning begärd',
   'uppfoljning-efter-lvu': 'Uppföljning efter avslutad LVU-vård',
   'fler-an-tre-barn': 'Anmälan till IVO: fler än tre barn i hemmet',
+  'lex-sarah-anmalan': 'Anmälan till IVO: lex Sarah',
 };
 
 const every = (months: number) => (months === 1 ? 'varje månad' : `minst var ${months}:e månad`);
@@ -49,6 +50,8 @@ export function ruleExplanation(rule: DeadlineRule, p: RuleParameters): string {
       return `Barnets situation ska följas upp inom ${p.uppfoljningEfterLvuMonths} månader efter att LVU-vården upphört.`;
     case 'fler-an-tre-barn':
       return `Fler än ${p.flerAnTreBarnLimit} barn placerade i samma familjehem eller jourhem ska anmälas till IVO.`;
+    case 'lex-sarah-anmalan':
+      return `Ett allvarligt missförhållande eller en påtaglig risk för ett sådant ska anmälas till IVO snarast; kommunens rutin är inom ${p.lexSarahIvoDays} dagar från bedömningen.`;
   }
 }
 
@@ -60,6 +63,7 @@ export const basisLabels: Record<DeadlineBasis, string> = {
   'jourhem-stay-start': 'barnet kom till jourhemmet (utredningen inte avslutad)',
   'placement-end': 'vården upphörde',
   'over-limit-since': 'fler än gränsen sedan',
+  'judged-serious': 'bedömt som allvarligt',
 };
 
 export const statusLabels = {

@@ -70,6 +70,7 @@ export const deadlineRules = [
   'halsoundersokning',
   'uppfoljning-efter-lvu',
   'fler-an-tre-barn',
+  'lex-sarah-anmalan',
 ] as const;
 export type DeadlineRule = (typeof deadlineRules)[number];
 /** The rules of rules.md's checks section (register checks and permits). */

@@ -70,6 +70,21 @@ function serviceCalls(services: Services, context: HandlerContext) {
     listCheckPage: (input) => services.checks.page(input),
     countChecks: ({ date }) => services.checks.counts(date),
 
+    listNotes: (input) => services.notes.list(input),
+    listNoteDrafts: () => services.notes.drafts(),
+    saveNoteDraft: (input) => services.notes.saveDraft(input),
+    removeNoteDraft: ({ id }) => services.notes.removeDraft(id),
+    signNote: ({ id }) => services.notes.sign(id),
+    searchNotes: (input) => services.notes.search(input),
+    listAssessments: ({ placementId }) => services.journal.listAssessments(placementId),
+    recordAssessment: (input) => services.journal.recordAssessment(input),
+    listDeviationPage: (input) => services.journal.deviationPage(input),
+    countDeviations: ({ date }) => services.journal.countDeviations(date),
+    getDeviation: ({ id, date }) => services.journal.getDeviation(id, date),
+    recordDeviation: (input) => services.journal.recordDeviation(input),
+    addDeviationStep: (input) => services.journal.addStep(input),
+    getHomeHistory: ({ homeId, date }) => services.journal.homeHistory(homeId, date),
+
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input),
 

@@ -15,7 +15,7 @@ import { compareListText, compareSwedish } from '../domain/swedish';
 import type { ChecksService, RecheckRow } from './checks';
 import { childLabel, protectedHomeName } from './placements';
 import type { EffectiveRuleSettings, SettingsService } from './settings';
-import type { DeadlineRule, DeadlineStatus, EventType, HomeKind, LegalBasis } from '../domain/vocabulary';
+import type { DeadlineRule, DeadlineStatus, DeviationStep, EventType, HomeKind, LegalBasis } from '../domain/vocabulary';
 import type {
   DeadlineCounts,
   DeadlineFilterChoices,
@@ -58,6 +58,17 @@ export function toDeadlineRegister(snapshot: RegisterSnapshot): DeadlineRegister
     events: snapshot.events,
     homes: new Map(snapshot.homes.map((h) => [h.id, h.kind as HomeKind])),
     ...(snapshot.homeStays && { homeStays: snapshot.homeStays.map((s) => ({ homeId: s.homeId, from: s.fromDate, to: s.toDate })) }),
+    deviations: snapshot.lexSarah.map((d) => ({
+      id: d.id,
+      kind: 'lex-sarah',
+      placementId: d.placementId,
+      homeId: d.homeId,
+      steps: (JSON.parse(d.steps) as { step: DeviationStep; date: string; serious: number | null }[]).map((s) => ({
+        step: s.step,
+        date: s.date,
+        serious: s.serious === null ? null : s.serious === 1,
+      })),
+    })),
   };
 }
 
@@ -136,6 +147,7 @@ function recheckDeadlineRow(r: RecheckRow, owners: Owners): DeadlineRow {
     specialReasonsOn: null,
     childId: null,
     childLabel: null,
+    deviationId: null,
     ...ownerFields(owners),
   };
 }
@@ -151,13 +163,13 @@ const compareRows = (a: DeadlineRow, b: DeadlineRow) =>
   code(a.register, b.register);
 
 /** What the deadlines rest on: a write elsewhere (a note, a register check) keeps the cached run. */
-const deadlineTables = ['homes', 'children', 'placements', 'stays', 'events', 'settings'] as const;
+const deadlineTables = ['homes', 'children', 'placements', 'stays', 'events', 'settings', 'deviations', 'deviation_steps'] as const;
 
 /**
  * What the whole list rests on: the deadlines, and the re-checks beside them (the adults of the
  * homes and their register checks, as the checks service counts them).
  */
-const listTables = ['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings'] as const;
+const listTables = ['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings', 'deviations', 'deviation_steps'] as const;
 
 /** The most rows one page carries, whatever is asked (the contract's DEADLINE_PAGE_LIMIT). */
 const PAGE_LIMIT = 500;
@@ -371,7 +383,9 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
           legalRef: d.legalRef,
           title: ruleTitles[d.rule],
           explanation: explain(d.rule),
-          satisfiedBy: d.satisfiedBy as EventType,
+          // A lex Sarah report is reported to IVO on its own page, not by an event.
+          satisfiedBy: d.deviationId === undefined ? (d.satisfiedBy as EventType) : null,
+          deviationId: d.deviationId ?? null,
           personId: null,
           personName: null,
           register: null,

@@ -7,6 +7,8 @@ import { createDeadlinesService } from './deadlines';
 import { createDemoService } from './demo';
 import { createExchangeService } from './exchange';
 import { createHomesService } from './homes';
+import { createJournalService } from './journal';
+import { createNotesService } from './notes';
 import { createPlacementViews } from './placement-views';
 import { createPlacementsService } from './placements';
 import { createPreferencesService, memoryPreferenceStore, type PreferenceStore } from './preferences';
@@ -31,6 +33,9 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
   const checks = createChecksService(db, settings);
   const placements = createPlacementsService(db, clock);
   const deadlines = createDeadlinesService(db, settings, checks);
+  const users = createUsersService(db, clock, { osAccount });
+  const registerChecks = createRegisterChecksService(db, settings, clock);
+  const notes = createNotesService(db, clock, users);
   return {
     /** "Now", for the gate in front of the services (main/ipc/gate). */
     clock,
@@ -47,9 +52,11 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     deadlines,
     placementViews: createPlacementViews(placements, deadlines, checks),
     checks,
-    registerChecks: createRegisterChecksService(db, settings, clock),
+    registerChecks,
     preferences: createPreferencesService(preferences),
-    users: createUsersService(db, clock, { osAccount }),
+    users,
+    notes,
+    journal: createJournalService(db, clock, settings, notes, registerChecks),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own

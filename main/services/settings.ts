@@ -47,6 +47,7 @@ const parameterInfo: Record<keyof RuleParameters, { label: string; unit: RulePar
   uppfoljningEfterLvuMonths: { label: 'Uppföljning efter avslutad LVU-vård inom', unit: 'månader' },
   flerAnTreBarnLimit: { label: 'Anmälan till IVO när fler barn än', unit: 'barn' },
   ivoTillstandMaxAgeDays: { label: 'IVO-tillstånd: kontrollerat högst så länge före beslut', unit: 'dagar' },
+  lexSarahIvoDays: { label: 'Lex Sarah: anmälan till IVO inom', unit: 'dagar' },
 };
 
 const PARAMETERS = 'ruleParameters';

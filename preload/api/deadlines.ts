@@ -22,8 +22,10 @@ export interface DeadlineRow {
   /** The rule in plain Swedish: a short title and one sentence of what the law asks. */
   title: string;
   explanation: string;
-  /** The event that renews or satisfies the deadline: what to record; null when a register check is (on the home). */
+  /** The event that renews or satisfies the deadline: what to record; null when a register check is (on the home), or a deviation's step. */
   satisfiedBy: EventType | null;
+  /** `lex-sarah-anmalan`: the deviation whose anmälan till IVO is due (recorded on it). */
+  deviationId: string | null;
   /** `registerkontroll-fortlopande`: the adult to re-check and the register. */
   personId: string | null;
   personName: string | null;

@@ -129,6 +129,7 @@ export const ruleLabels: Record<RuleId, string> = {
   halsoundersokning: 'Hälsoundersökning begärd',
   'uppfoljning-efter-lvu': 'Uppföljning efter avslutad LVU-vård',
   'fler-an-tre-barn': 'Anmälan till IVO: fler än tre barn i hemmet',
+  'lex-sarah-anmalan': 'Anmälan till IVO: lex Sarah',
   registerkontroll: 'Registerkontroll före placering',
   'ivo-tillstand': 'IVO-tillstånd för hemmet',
   'registerkontroll-fortlopande': 'Fortlöpande registerkontroller',

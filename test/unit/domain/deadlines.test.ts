@@ -996,7 +996,21 @@ describe('legal references: every deadline cites its rule (rules.md: legal ref c
     halsoundersokning: ['SoL 11 kap. 3 a §; lag 2017:209', 'SoL 22 kap. 7 §; lag 2017:209'],
     'uppfoljning-efter-lvu': ['LVU 21 b §', 'LVU 21 b §'],
     'fler-an-tre-barn': ['SoF 3 kap. 19 a §', 'SoF 16 kap. 2 §'],
+    'lex-sarah-anmalan': ['SoL 14 kap. 7 §', 'SoL 27 kap. 6 §'],
   };
+
+  // Two lex Sarah reports judged serious, due before and after the new law (14 days, the default).
+  const lexSarah = (id: string, judgedOn: string) => ({
+    id,
+    kind: 'lex-sarah' as const,
+    placementId: 'PL-SOL',
+    homeId: null,
+    steps: [
+      { step: 'under-utredning' as const, date: judgedOn, serious: null },
+      { step: 'bedomning' as const, date: judgedOn, serious: true },
+    ],
+  });
+  everything.deviations = [lexSarah('LS-OLD', '2025-06-10'), lexSarah('LS-NEW', '2025-08-20')];
 
   const list = run(everything, '2025-09-01');
   it('the test register has a deadline of every rule, due on both sides of 2025-07-01', () => {
@@ -1162,6 +1176,8 @@ describe('property: random valid registers (seeded)', () => {
       case 'vardplan':
       case 'fler-an-tre-barn':
         return d.basisOn;
+      case 'lex-sarah-anmalan':
+        return plusDays(d.basisOn, 14);
     }
   }
 

@@ -11,6 +11,20 @@ export function fakeHandlers() {
 
 /** A valid input per channel: a missing channel here is a compile error. */
 export const validInputs: Record<Channel, unknown> = {
+  listNotes: { homeId: 'h-1' },
+  listNoteDrafts: {},
+  saveNoteDraft: { placementId: 'pl-1', category: 'erfarenhet', writtenOn: '2026-11-20', text: 'Besök gjort.', corrects: null },
+  removeNoteDraft: { id: 'd-1' },
+  signNote: { id: 'd-1' },
+  searchNotes: { query: 'skola', category: 'barnsamtal', from: '2026-01-01', to: '2026-12-31', order: 'best' },
+  listAssessments: { placementId: 'pl-1' },
+  recordAssessment: { placementId: 'pl-1', assessedOn: '2026-11-20', eventId: null, scores: { trygghet: 4, skola: null }, childVoice: 'trivs', comment: null, corrects: null, recordedBy: 'X' },
+  listDeviationPage: { date: '2026-11-22', status: 'ej-avslutad', kind: 'lex-sarah' },
+  countDeviations: { date: '2026-11-22' },
+  getDeviation: { id: 'dv-1', date: '2026-11-22' },
+  recordDeviation: { homeId: 'h-1', reportedOn: '2026-11-20', kind: 'lex-sarah', severity: 'allvarlig', description: 'Barnet saknade tillsyn.', recordedBy: 'X' },
+  addDeviationStep: { deviationId: 'dv-1', step: 'bedomning', date: '2026-11-21', serious: true, recordedBy: 'X' },
+  getHomeHistory: { homeId: 'h-1', date: '2026-11-22' },
   getAppInfo: {},
   listHomes: { query: 'Solgården' },
   searchHomes: { query: 'Solgården', kind: 'hvb', municipality: 'Timrå', status: 'active', limit: 50 },
@@ -94,6 +108,31 @@ export const badForEveryChannel: unknown[] = [null, undefined, 42, 'listHomes', 
 
 /** Channel-specific bad values, each wrong in exactly one way. */
 export const badInputs: Record<Channel, unknown[]> = {
+  listNotes: [{}, { homeId: 'h-1', limit: 0 }],
+  listNoteDrafts: [{ id: 'x' }],
+  saveNoteDraft: [
+    { category: 'erfarenhet', writtenOn: '2026-11-20', text: 'x', corrects: null },
+    { placementId: 'pl-1', category: 'skvaller', writtenOn: '2026-11-20', text: 'x', corrects: null },
+    { placementId: 'pl-1', category: 'erfarenhet', writtenOn: '2026-02-30', text: 'x', corrects: null },
+    { placementId: 'pl-1', category: 'erfarenhet', writtenOn: '2026-11-20', text: 'x'.repeat(20_001), corrects: null },
+  ],
+  removeNoteDraft: [{ id: '' }],
+  signNote: [{}],
+  searchNotes: [{ query: 'x'.repeat(201) }, { query: 'a', order: 'random' }, { query: 'a', from: '2026-12-01', to: '2026-01-01' }],
+  listAssessments: [{}],
+  recordAssessment: [
+    { placementId: 'pl-1', assessedOn: '2026-11-20', eventId: null, scores: { trygghet: 6 }, childVoice: null, comment: null, corrects: null, recordedBy: 'X' },
+    { placementId: 'pl-1', assessedOn: '2026-11-20', eventId: null, scores: {}, childVoice: null, comment: null, corrects: null, recordedBy: 'X' },
+  ],
+  listDeviationPage: [{ date: '2026-11-22', status: 'glömd' }],
+  countDeviations: [{}],
+  getDeviation: [{ id: 'dv-1' }],
+  recordDeviation: [
+    { reportedOn: '2026-11-20', kind: 'lex-sarah', severity: 'allvarlig', description: 'x', recordedBy: 'X' },
+    { homeId: 'h-1', reportedOn: '2026-11-20', kind: 'lex-sarah', severity: 'allvarlig', description: ' ', recordedBy: 'X' },
+  ],
+  addDeviationStep: [{ deviationId: 'dv-1', step: 'glomd', date: '2026-11-21', recordedBy: 'X' }],
+  getHomeHistory: [{ homeId: 'h-1' }],
   getAppInfo: [{ id: 'h-1' }],
   listHomes: [{ query: 5 }, { query: 'x'.repeat(201) }, { query: null }],
   searchHomes: [

@@ -1,0 +1,267 @@
+/**
+ * Notes (signed, and the drafts they come from), the search across them, assessments and
+ * deviations with their steps. What is signed is only ever inserted: migration 12's triggers
+ * refuse the rest, whoever writes.
+ */
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type {
+  AssessmentsTable,
+  Database,
+  DeviationStepsTable,
+  DeviationsTable,
+  NoteDraftsTable,
+  NotesTable,
+} from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type NoteRow = Selectable<NotesTable>;
+export type NoteDraftRow = Selectable<NoteDraftsTable>;
+export type AssessmentRow = Selectable<AssessmentsTable>;
+export type DeviationRow = Selectable<DeviationsTable>;
+export type DeviationStepRow = Selectable<DeviationStepsTable>;
+
+/** What names a note's, assessment's or deviation's placement: its child and its stays. */
+export interface PlacementFacts {
+  childName: string | null;
+  birthDate: string;
+  protectedIdentity: boolean;
+  stays: { homeId: string; from: string; to: string | null }[];
+}
+
+export async function placementFacts(db: Db, ids: readonly string[]): Promise<Map<string, PlacementFacts>> {
+  const facts = new Map<string, PlacementFacts>();
+  if (ids.length === 0) return facts;
+  const unique = [...new Set(ids)];
+  const placements = await db
+    .selectFrom('placements')
+    .innerJoin('children', 'children.id', 'placements.childId')
+    .select(['placements.id', 'children.name', 'children.birthDate', 'children.protectedIdentity'])
+    .where('placements.id', 'in', unique)
+    .execute();
+  for (const p of placements) facts.set(p.id, { childName: p.name, birthDate: p.birthDate, protectedIdentity: p.protectedIdentity === 1, stays: [] });
+  const stays = await db
+    .selectFrom('stays')
+    .select(['placementId', 'homeId', 'fromDate', 'toDate'])
+    .where('placementId', 'in', unique)
+    .orderBy('placementId')
+    .orderBy('ordinal')
+    .execute();
+  for (const s of stays) facts.get(s.placementId)?.stays.push({ homeId: s.homeId, from: s.fromDate, to: s.toDate });
+  return facts;
+}
+
+export async function homeNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('homes').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notes
+
+export interface NoteTarget {
+  homeId?: string | undefined;
+  placementId?: string | undefined;
+}
+
+/** The notes that correct none, on a home (its own and those of placements there) or a placement, newest first. */
+export async function listRootNotes(db: Db, target: NoteTarget, offset: number, limit: number): Promise<{ rows: NoteRow[]; total: number }> {
+  const base = db
+    .selectFrom('notes')
+    .where('corrects', 'is', null)
+    .$if(target.homeId !== undefined, (q) => q.where('homeId', '=', target.homeId ?? ''))
+    .$if(target.placementId !== undefined, (q) => q.where('placementId', '=', target.placementId ?? ''));
+  const [rows, count] = await Promise.all([
+    base.selectAll().orderBy('writtenOn', 'desc').orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+/** The notes correcting any of `ids`, oldest first. */
+export async function corrections(db: Db, ids: readonly string[]): Promise<NoteRow[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('notes').selectAll().where('corrects', 'in', [...ids]).orderBy('signedAt').orderBy('seq').execute();
+}
+
+export async function getNote(db: Db, id: string): Promise<NoteRow | undefined> {
+  return db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertNote(db: Db, row: Insertable<NotesTable>): Promise<void> {
+  await db.insertInto('notes').values(row).execute();
+}
+
+export async function listDrafts(db: Db, userId: string, target?: NoteTarget): Promise<NoteDraftRow[]> {
+  return db
+    .selectFrom('noteDrafts')
+    .selectAll()
+    .where('userId', '=', userId)
+    .$if(target?.homeId !== undefined, (q) => q.where('homeId', '=', target?.homeId ?? ''))
+    .$if(target?.placementId !== undefined, (q) => q.where('placementId', '=', target?.placementId ?? ''))
+    .orderBy('savedAt', 'desc')
+    .execute();
+}
+
+export async function getDraft(db: Db, id: string): Promise<NoteDraftRow | undefined> {
+  return db.selectFrom('noteDrafts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function saveDraft(db: Db, row: NoteDraftRow): Promise<void> {
+  const { id: _id, ...fields } = row;
+  await db
+    .insertInto('noteDrafts')
+    .values(row)
+    .onConflict((oc) => oc.column('id').doUpdateSet(fields))
+    .execute();
+}
+
+export async function deleteDraft(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('noteDrafts').where('id', '=', id).execute();
+}
+
+export interface NoteSearch {
+  /** An FTS5 MATCH expression over the stems (swedish-search's matchQuery). */
+  match: string;
+  homeId?: string | undefined;
+  category?: string | undefined;
+  author?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  order: 'newest' | 'best';
+  offset: number;
+  limit: number;
+  /** Hits are counted up to this many. */
+  countLimit: number;
+}
+
+/**
+ * Signed notes whose stems match, filtered, a page of them; and how many there are, up to the
+ * count limit (a common word in a million notes is counted no further than a list needs).
+ */
+export async function searchNotes(db: Db, q: NoteSearch): Promise<{ rows: NoteRow[]; total: number }> {
+  const filters = (alias: string) => sql.join(
+    [
+      sql`notes_search MATCH ${q.match}`,
+      ...(q.homeId === undefined ? [] : [sql`${sql.ref(`${alias}.home_id`)} = ${q.homeId}`]),
+      ...(q.category === undefined ? [] : [sql`${sql.ref(`${alias}.category`)} = ${q.category}`]),
+      ...(q.author === undefined ? [] : [sql`${sql.ref(`${alias}.author`)} = ${q.author}`]),
+      ...(q.from === undefined ? [] : [sql`${sql.ref(`${alias}.written_on`)} >= ${q.from}`]),
+      ...(q.to === undefined ? [] : [sql`${sql.ref(`${alias}.written_on`)} <= ${q.to}`]),
+    ],
+    sql` AND `,
+  );
+  const order = q.order === 'best' ? sql`notes_search.rank, n.written_on DESC, n.seq DESC` : sql`n.written_on DESC, n.seq DESC`;
+  const raw = db.withoutPlugins();
+  const [page, count] = await Promise.all([
+    sql<{ seq: number }>`SELECT n.seq FROM notes_search JOIN notes n ON n.seq = notes_search.rowid
+      WHERE ${filters('n')} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`.execute(raw),
+    sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM notes_search JOIN notes n ON n.seq = notes_search.rowid
+      WHERE ${filters('n')} LIMIT ${q.countLimit + 1})`.execute(raw),
+  ]);
+  const seqs = page.rows.map((r) => r.seq);
+  const rows = seqs.length === 0 ? [] : await db.selectFrom('notes').selectAll().where('seq', 'in', seqs).execute();
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return { rows: seqs.flatMap((seq) => bySeq.get(seq) ?? []), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+/** Which of `ids` some note corrects. */
+export async function correctedIds(db: Db, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom('notes').select('corrects').distinct().where('corrects', 'in', [...ids]).execute();
+  return new Set(rows.flatMap((r) => (r.corrects === null ? [] : [r.corrects])));
+}
+
+export async function noteAuthors(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('notes').select('author').distinct().execute();
+  return rows.map((r) => r.author);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessments
+
+export async function insertAssessment(db: Db, row: Insertable<AssessmentsTable>): Promise<void> {
+  await db.insertInto('assessments').values(row).execute();
+}
+
+export async function getAssessment(db: Db, id: string): Promise<AssessmentRow | undefined> {
+  return db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function listAssessments(db: Db, of: { placementId: string } | { homeId: string }): Promise<AssessmentRow[]> {
+  return db
+    .selectFrom('assessments')
+    .selectAll()
+    .$if('placementId' in of, (q) => q.where('placementId', '=', 'placementId' in of ? of.placementId : ''))
+    .$if('homeId' in of, (q) => q.where('homeId', '=', 'homeId' in of ? of.homeId : ''))
+    .orderBy('assessedOn', 'desc')
+    .orderBy('recordedAt', 'desc')
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deviations
+
+export async function insertDeviation(db: Db, row: Insertable<DeviationsTable>): Promise<void> {
+  await db.insertInto('deviations').values(row).execute();
+}
+
+export async function getDeviation(db: Db, id: string): Promise<DeviationRow | undefined> {
+  return db.selectFrom('deviations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function stepsOf(db: Db, ids: readonly string[]): Promise<Map<string, DeviationStepRow[]>> {
+  const steps = new Map<string, DeviationStepRow[]>();
+  if (ids.length === 0) return steps;
+  const rows = await db.selectFrom('deviationSteps').selectAll().where('deviationId', 'in', [...ids]).orderBy('deviationId').orderBy('ordinal').execute();
+  for (const row of rows) {
+    const list = steps.get(row.deviationId) ?? [];
+    list.push(row);
+    steps.set(row.deviationId, list);
+  }
+  return steps;
+}
+
+/** A step and what it makes of the deviation (its status, whether it went to IVO), together. */
+export async function appendStep(db: Db, row: Insertable<DeviationStepsTable>, head: { status: string; reportedToIvo: boolean }): Promise<void> {
+  await db.insertInto('deviationSteps').values(row).execute();
+  await db
+    .updateTable('deviations')
+    .set({ status: head.status, reportedToIvo: head.reportedToIvo ? 1 : 0 })
+    .where('id', '=', row.deviationId)
+    .execute();
+}
+
+export interface DeviationFilter {
+  statuses?: readonly string[] | undefined;
+  kind?: string | undefined;
+  homeId?: string | undefined;
+  placementId?: string | undefined;
+}
+
+/** Every deviation the filter lets through (a municipality has hundreds, not millions): the service orders and pages them. */
+export async function listDeviations(db: Db, filter: DeviationFilter = {}): Promise<DeviationRow[]> {
+  return db
+    .selectFrom('deviations')
+    .selectAll()
+    .$if(filter.statuses !== undefined, (q) => q.where('status', 'in', [...(filter.statuses ?? [])]))
+    .$if(filter.kind !== undefined, (q) => q.where('kind', '=', filter.kind ?? ''))
+    .$if(filter.homeId !== undefined, (q) => q.where('homeId', '=', filter.homeId ?? ''))
+    .$if(filter.placementId !== undefined, (q) => q.where('placementId', '=', filter.placementId ?? ''))
+    .orderBy('reportedOn', 'desc')
+    .orderBy('id')
+    .execute();
+}
+
+/** Lex Sarah reports judged serious (their latest bedömning) and whether and when they went to IVO, for the deadline. */
+export async function seriousLexSarah(db: Db): Promise<{ id: string; placementId: string | null; homeId: string | null; judgedOn: string; reportedOn: string | null }[]> {
+  const rows = await sql<{ id: string; placementId: string | null; homeId: string | null; judgedOn: string; serious: number; reportedOn: string | null }>`
+    SELECT d.id, d.placement_id AS "placementId", d.home_id AS "homeId", b.date AS "judgedOn", b.serious,
+      (SELECT min(s.date) FROM deviation_steps s WHERE s.deviation_id = d.id AND s.step = 'anmald-ivo') AS "reportedOn"
+    FROM deviations d
+    JOIN deviation_steps b ON b.deviation_id = d.id AND b.step = 'bedomning'
+      AND b.ordinal = (SELECT max(ordinal) FROM deviation_steps WHERE deviation_id = d.id AND step = 'bedomning')
+    WHERE d.kind = 'lex-sarah'`.execute(db.withoutPlugins());
+  return rows.rows.filter((r) => r.serious === 1).map(({ serious: _serious, ...r }) => r);
+}
