@@ -1,6 +1,8 @@
 /** Swedish labels for the contract's enumerations (the values themselves are lowercase ASCII). */
 import type {
+  AssessmentDimension,
   CheckedRole,
+  ChildVoice,
   CheckOutcome,
   DecisionCheckStatus,
   IvoVerdict,
@@ -11,11 +13,13 @@ import type {
   EventType,
   HomeKind,
   LegalBasis,
+  NoteCategory,
   Operator,
   PersonRole,
   RuleId,
   TargetGender,
 } from '../../preload/api';
+import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
 
 export const kindLabels: Record<HomeKind, string> = {
   hvb: 'HVB',
@@ -177,9 +181,44 @@ export const checkedRoleLabels: Record<CheckedRole, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Follow-up assessments and the children's voices
+
+/** The dimensions a visit or barnsamtal is judged on (1–5), in the order the form asks them. */
+export const assessmentDimensionLabels: Record<AssessmentDimension, string> = {
+  trygghet: 'Trygghet',
+  skola: 'Skola',
+  halsa: 'Hälsa',
+  delaktighet: 'Delaktighet',
+  samverkan: 'Samverkan',
+  kontinuitet: 'Kontinuitet',
+};
+
+/** What the child said about living there. */
+export const childVoiceLabels: Record<ChildVoice, string> = {
+  trivs: 'Trivs',
+  'trivs-inte': 'Trivs inte',
+  'vill-flytta': 'Vill flytta',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Journal notes
+
+export const noteCategoryLabels: Record<NoteCategory, string> = {
+  erfarenhet: 'Erfarenhet',
+  uppfoljningsbesok: 'Uppföljningsbesök',
+  barnsamtal: 'Barnsamtal',
+  kontakt: 'Kontakt',
+  ivo: 'IVO',
+  ovrigt: 'Övrigt',
+};
+
+/** A note's category: a word of the list by its label; another word (from an imported file) as written. */
+export const noteCategoryLabel = (category: string): string =>
+  Object.hasOwn(noteCategoryLabels, category) ? noteCategoryLabels[category as NoteCategory] : category;
+
+// ---------------------------------------------------------------------------------------------
 // Deviations and lex Sarah
 
-import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
 
 export const deviationKindLabels: Record<DeviationKind, string> = {
   avvikelse: 'Avvikelse',
