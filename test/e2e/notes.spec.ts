@@ -79,8 +79,13 @@ test('a draft on a placement survives a reload, is signed after a question, cann
   await editor(page).getByLabel('Anteckning').fill('Tova har bytt klass.');
   await expect(editor(page).getByRole('status')).toHaveText('Välj kategori så sparas utkastet.');
   await editor(page).getByLabel('Kategori').selectOption({ label: 'Uppföljningsbesök' });
-  await editor(page).getByLabel('Anteckning').fill('Tova har bytt klass.\nHon trivs i skolan och har fått två nya vänner.');
   // The hour is the host's 10:00 on TODAY as the page's time zone has it: it depends on the machine's zone.
+  await expect(editor(page).getByRole('status')).toHaveText(/^Utkast sparat \d\d:\d\d$/);
+  // Typed on after the first save: the same draft is saved again (not a second one), the last words too.
+  const lastWordsSaved = page.waitForResponse((response) => response.url().endsWith('/api/saveNoteDraft') && (response.request().postData() ?? '').includes('vänner'));
+  await editor(page).getByLabel('Anteckning').press('End');
+  await editor(page).getByLabel('Anteckning').pressSequentially('\nHon trivs i skolan och har fått två nya vänner.');
+  await lastWordsSaved;
   await expect(editor(page).getByRole('status')).toHaveText(/^Utkast sparat \d\d:\d\d$/);
   await expectAccessible(page);
   await photograph(page, 'placering-utkast', notesSection(page));
@@ -89,6 +94,7 @@ test('a draft on a placement survives a reload, is signed after a question, cann
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: CHILD })).toBeVisible();
   const drafts = section.getByRole('list').filter({ has: page.getByRole('button', { name: /^Fortsätt utkastet/ }) });
+  await expect(drafts.getByRole('listitem')).toHaveCount(1);
   await expect(drafts).toContainText('Uppföljningsbesök');
   await expect(drafts).toContainText('Tova har bytt klass. Hon trivs i skolan');
   await expect(section).toContainText('Inga anteckningar ännu.');
