@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import type { AppInfo, CheckCounts, DeadlineCounts } from '../../preload/api';
+import type { AppInfo, CheckCounts, DeadlineCounts, DeviationCounts } from '../../preload/api';
 import { api } from './bridge/api';
 import { useConfirm } from './components/ConfirmDialog';
 import { Toast } from './components/Toast';
+import { DeviationNavCounts } from './deviations/DeviationNavCounts';
 import type { ToastMessage } from './components/Toast';
 import { menuCurrent, paths, sectionOf, sections } from './routing/paths';
 import { AppContext } from './shell/AppContext';
@@ -29,6 +30,7 @@ export function App() {
   const [today, setToday] = useState(localToday);
   const [counts, setCounts] = useState<DeadlineCounts | null>(null);
   const [checkCounts, setCheckCounts] = useState<CheckCounts | null>(null);
+  const [deviationCounts, setDeviationCounts] = useState<DeviationCounts | null>(null);
   const [version, setVersion] = useState(0);
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [toast, setToast] = useState<ToastMessage | null>(null);
@@ -60,6 +62,9 @@ export function App() {
     });
     void api.countChecks({ date: today }).then((result) => {
       if (current) setCheckCounts(result.ok ? result.value : null);
+    });
+    void api.countDeviations({ date: today }).then((result) => {
+      if (current) setDeviationCounts(result.ok ? result.value : null);
     });
     return () => {
       current = false;
@@ -167,6 +172,7 @@ export function App() {
               {item.label}
               {item.section === 'bevakning' && counts && <NavCounts counts={counts} />}
               {item.section === 'kontroller' && checkCounts && <CheckNavCounts counts={checkCounts} />}
+              {item.section === 'avvikelser' && deviationCounts && <DeviationNavCounts counts={deviationCounts} />}
             </Link>
           ))}
         </nav>

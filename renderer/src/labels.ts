@@ -1,6 +1,8 @@
 /** Swedish labels for the contract's enumerations (the values themselves are lowercase ASCII). */
 import type {
+  AssessmentDimension,
   CheckedRole,
+  ChildVoice,
   CheckOutcome,
   DecisionCheckStatus,
   IvoVerdict,
@@ -17,6 +19,7 @@ import type {
   RuleId,
   TargetGender,
 } from '../../preload/api';
+import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
 
 export const kindLabels: Record<HomeKind, string> = {
   hvb: 'HVB',
@@ -178,6 +181,26 @@ export const checkedRoleLabels: Record<CheckedRole, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Follow-up assessments and the children's voices
+
+/** The dimensions a visit or barnsamtal is judged on (1–5), in the order the form asks them. */
+export const assessmentDimensionLabels: Record<AssessmentDimension, string> = {
+  trygghet: 'Trygghet',
+  skola: 'Skola',
+  halsa: 'Hälsa',
+  delaktighet: 'Delaktighet',
+  samverkan: 'Samverkan',
+  kontinuitet: 'Kontinuitet',
+};
+
+/** What the child said about living there. */
+export const childVoiceLabels: Record<ChildVoice, string> = {
+  trivs: 'Trivs',
+  'trivs-inte': 'Trivs inte',
+  'vill-flytta': 'Vill flytta',
+};
+
+// ---------------------------------------------------------------------------------------------
 // Journal notes
 
 export const noteCategoryLabels: Record<NoteCategory, string> = {
@@ -192,3 +215,48 @@ export const noteCategoryLabels: Record<NoteCategory, string> = {
 /** A note's category: a word of the list by its label; another word (from an imported file) as written. */
 export const noteCategoryLabel = (category: string): string =>
   Object.hasOwn(noteCategoryLabels, category) ? noteCategoryLabels[category as NoteCategory] : category;
+
+// ---------------------------------------------------------------------------------------------
+// Deviations and lex Sarah
+
+
+export const deviationKindLabels: Record<DeviationKind, string> = {
+  avvikelse: 'Avvikelse',
+  'lex-sarah': 'Lex Sarah',
+};
+
+export const severityLabels: Record<Severity, string> = {
+  lag: 'Låg',
+  medel: 'Medel',
+  allvarlig: 'Allvarlig',
+};
+
+export const deviationStatusLabels: Record<DeviationStatus, string> = {
+  oppen: 'Öppen',
+  'under-utredning': 'Under utredning',
+  atgardad: 'Åtgärdad',
+  avslutad: 'Avslutad',
+};
+
+/** What a step records, as the deviation's history says it. */
+export const deviationStepLabels: Record<DeviationStep, string> = {
+  'under-utredning': 'Utredning påbörjad',
+  bedomning: 'Bedömning',
+  'anmald-ivo': 'Anmäld till IVO',
+  atgardad: 'Åtgärdad',
+  avslutad: 'Avslutad',
+};
+
+/** The suggested categories; an imported deviation may carry another word, shown as written. */
+export const deviationCategoryLabels: Record<(typeof deviationCategories)[number], string> = {
+  handlaggning: 'Handläggning',
+  dokumentation: 'Dokumentation',
+  bemotande: 'Bemötande',
+  sakerhet: 'Säkerhet',
+  'vard-och-behandling': 'Vård och behandling',
+  ovrigt: 'Övrigt',
+};
+
+/** A deviation's category in words: a suggested one by its label, any other as written. */
+export const deviationCategoryLabel = (category: string): string =>
+  (deviationCategoryLabels as Record<string, string>)[category] ?? category;

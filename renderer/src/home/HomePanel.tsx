@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import { commonNeeds, findMunicipality, homeKinds, isFosterHomeKind, municipalityNames, operators, personRoles, targetGenders } from '../../../preload/api';
 import type { Home, HomeKind, Operator, PersonRole, SimilarHome, TargetGender } from '../../../preload/api';
 import { api } from '../bridge/api';
-import { BackButton } from '../routing/links';
+import { AppLink, BackButton } from '../routing/links';
+import { paths } from '../routing/paths';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { genderLabels, kindInText, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
 import { HomeChecks } from './HomeChecks';
@@ -253,6 +254,12 @@ export function HomePanel(props: Props) {
             {title}
             {home && !home.active && <span className="badge badge--inactive panel__badge">Inaktiv</span>}
           </h2>
+          {home && (
+            // Before the next placement here: everything the municipality knows of the home on one page.
+            <AppLink to={paths.homeHistory(home.id)} className="text-link panel__history">
+              Vårdgivarhistorik
+            </AppLink>
+          )}
         </div>
         <button type="button" className="icon-button" aria-label="Stäng" aria-keyshortcuts="Escape" title="Stäng (Esc)" onClick={onClose}>
           ×

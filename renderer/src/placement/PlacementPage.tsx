@@ -4,11 +4,14 @@ import type { Placement, PlacementDetail, RecordedEvent, Stay } from '../../../p
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
-import { AppLink, BackButton, HomeLink } from '../routing/links';
+import { DeviationForm } from '../deviations/DeviationForm';
+import { AppLink, BackButton, HomeLink, useOpen } from '../routing/links';
 import { paths } from '../routing/paths';
 import { endReasonLabels, eventTypeLabels, kindLabels, legalBasisLabels } from '../labels';
 import { NotesSection } from '../journal/NotesSection';
 import { useApp } from '../shell/AppContext';
+import type { AssessmentSeed } from './AssessmentForm';
+import { AssessmentList, seedFromEvent } from './AssessmentList';
 import { EditChildForm, EndForm, MoveForm, RemovePlacementForm } from './ChangeForms';
 import { EventForm } from './EventForm';
 import { PlacementChecks } from './PlacementChecks';
@@ -38,7 +41,7 @@ export function PlacementPage(props: PlacementPageProps) {
   return <PlacementView key={props.placementId} {...props} />;
 }
 
-type Inline = 'none' | 'move' | 'end' | 'event' | 'child' | 'remove';
+type Inline = 'none' | 'move' | 'end' | 'event' | 'child' | 'remove' | 'deviation';
 
 /** The stay the child is in on `today` (the last one when none is: ended, or not begun). */
 function currentStay(stays: Stay[], today: string): Stay | undefined {
@@ -56,6 +59,9 @@ function PlacementView(props: PlacementPageProps) {
   const [revealed, setRevealed] = useState(false);
   const [inline, setInline] = useState<Inline>('none');
   const [editing, setEditing] = useState(false);
+  /** The assessment form's start while it is open (from the timeline's "Bedöm" or the list). */
+  const [assessmentSeed, setAssessmentSeed] = useState<AssessmentSeed | null>(null);
+  const open = useOpen();
   /** Read by calls that finish later (Ångra in a toast): the names stay shown if they were. */
   const revealRef = useRef(false);
   /** Why the user asked to see the protected identity: sent, and logged, with every read while shown. */
@@ -239,6 +245,11 @@ function PlacementView(props: PlacementPageProps) {
         <>
           <HomeLink homeId={stay.homeId} homeName={stay.homeName} />
           <span className="muted"> · {kindLabels[stay.form]}</span>
+          {stay.homeId !== null && (
+            <AppLink to={paths.homeHistory(stay.homeId)} className="text-link facts__more">
+              Vårdgivarhistorik<span className="visually-hidden"> för {stay.homeName}</span>
+            </AppLink>
+          )}
         </>
       ) : (
         '–'
@@ -293,6 +304,15 @@ function PlacementView(props: PlacementPageProps) {
             onClick={() => void openEdit('placement-action-edit')}
           >
             Ändra
+          </button>
+          <button
+            type="button"
+            id="placement-action-deviation"
+            className="button"
+            aria-expanded={inline === 'deviation'}
+            onClick={() => setInline(inline === 'deviation' ? 'none' : 'deviation')}
+          >
+            Ny avvikelse
           </button>
           {active && (
             <>
@@ -352,6 +372,19 @@ function PlacementView(props: PlacementPageProps) {
         />
       )}
 
+      {inline === 'deviation' && (
+        <DeviationForm
+          placementId={placement.id}
+          today={today}
+          onCancel={() => closeInline('placement-action-deviation')}
+          onSaved={(deviation) => {
+            closeInline('placement-action-deviation');
+            onChanged();
+            notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
+          }}
+        />
+      )}
+
       <div className="placement-layout">
         <div className="placement-layout__main">
           <PlacementDeadlines
@@ -372,6 +405,7 @@ function PlacementView(props: PlacementPageProps) {
             events={events}
             onRemove={(event) => void removeEvent(event)}
             onCorrectStay={() => void openEdit('placement-action-edit')}
+            onAssess={(event) => setAssessmentSeed(seedFromEvent(event))}
             action={
               <button
                 type="button"
@@ -396,6 +430,15 @@ function PlacementView(props: PlacementPageProps) {
                 />
               )
             }
+          />
+
+          <AssessmentList
+            placementId={placement.id}
+            today={today}
+            seed={assessmentSeed}
+            onSeed={setAssessmentSeed}
+            notify={notify}
+            onChanged={onChanged}
           />
 
           {otherPlacements.length > 0 && (

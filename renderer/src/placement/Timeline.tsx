@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
 import type { Placement, RecordedEvent, Stay } from '../../../preload/api';
 import { endReasonLabels, eventTypeLabels, kindLabels } from '../labels';
-import { HomeLink } from '../routing/links';
+import { AppLink, HomeLink } from '../routing/links';
+import { paths } from '../routing/paths';
+import { assessButtonId, isAssessable } from './AssessmentList';
 
 type Item =
   | { kind: 'end'; date: string; placement: Placement }
@@ -25,6 +27,8 @@ export function Timeline(props: {
   action: ReactNode;
   /** Under the heading: the form recording an event, while it is open. */
   form: ReactNode;
+  /** "Bedöm" on a visit or barnsamtal: opens the assessment form for it. */
+  onAssess?: (event: RecordedEvent) => void;
 }) {
   const { placement, events } = props;
   const items: Item[] = [
@@ -73,6 +77,11 @@ export function Timeline(props: {
                     {stay.decidedOn && ` · beslut om vistelsen ${stay.decidedOn}`}
                     {stay.investigationCompletedOn && ` · utredning avslutad ${stay.investigationCompletedOn}`}
                   </span>
+                  {stay.homeId !== null && (
+                    <AppLink to={paths.homeHistory(stay.homeId)} className="text-link timeline__detail">
+                      Vårdgivarhistorik<span className="visually-hidden"> för {stay.homeName}</span>
+                    </AppLink>
+                  )}
                 </div>
                 <button
                   type="button"
@@ -94,6 +103,17 @@ export function Timeline(props: {
                 <span className="timeline__title">{label}</span>
                 {event.comment && <span className="timeline__detail">{event.comment}</span>}
               </div>
+              {props.onAssess && isAssessable(event) && (
+                <button
+                  type="button"
+                  id={assessButtonId(event)}
+                  className="button button--quiet timeline__assess"
+                  aria-label={`Bedöm ${label.toLowerCase()} ${event.date}`}
+                  onClick={() => props.onAssess?.(event)}
+                >
+                  Bedöm
+                </button>
+              )}
               <button
                 type="button"
                 className="button button--quiet timeline__remove"
