@@ -219,4 +219,16 @@ test('the search finds a word in its forms, marks it, narrows by category, and s
   await page.getByRole('button', { name: 'Rensa filter' }).first().click();
   await expect(page.getByText('Inga signerade anteckningar innehåller ordet ”simhall”.')).toBeVisible();
   await expectAccessible(page);
+
+  // A hit's home leads to its history, where the notes on its placements are the home's too, naming no child.
+  await search.fill('skola');
+  await hits.filter({ hasText: 'trivs i skolan' }).getByRole('link', { name: 'Familjen Provberg' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vårdgivarhistorik – Familjen Provberg' })).toBeVisible();
+  const homeNotes = page.getByRole('region', { name: /^Anteckningar om hemmet/ });
+  await expect(homeNotes.getByRole('article')).toHaveCount(3);
+  await expect(homeNotes.getByRole('link', { name: 'Placeringen' })).toHaveCount(3);
+  await expect(homeNotes).not.toContainText(CHILD);
+  await expect(homeNotes.getByRole('list', { name: 'Rättelser' })).toHaveText(`Rättad 2026-11-22 av ${E2E_USER}: Det var biträdande rektor som ringde.`);
+  await expectAccessible(page);
+  await photograph(page, 'historik-anteckningar', homeNotes);
 });
