@@ -232,3 +232,62 @@ test('the search finds a word in its forms, marks it, narrows by category, and s
   await expectAccessible(page);
   await photograph(page, 'historik-anteckningar', homeNotes);
 });
+
+test('many notes: the search pages its hits 50 at a time, and a home shows its notes a page at a time with "Visa fler"', async ({ page, openApp, databasePath }) => {
+  // 60 notes on a home, one a day up to 2026-11-21, by two authors: more than a page of hits and of notes.
+  const day = (n: number) => new Date(Date.UTC(2026, 10, 21) - (60 - n) * 86_400_000).toISOString().slice(0, 10);
+  const notes = Array.from({ length: 60 }, (_, i) => ({
+    id: `N${i + 1}`,
+    homeId: 'F1',
+    author: i % 3 === 0 ? 'Saga Handläggarsson' : E2E_USER,
+    writtenOn: day(i + 1),
+    category: 'uppfoljningsbesok',
+    text: `Anteckning ${i + 1}: samtal med skolan om läxhjälp.`,
+  }));
+  await withServices(databasePath, (services) =>
+    services.exchange.importFile({
+      format: 'placeringskollen-exchange',
+      version: 1,
+      homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Sidberg', municipality: 'Sundsvall' }],
+      notes,
+    }),
+  );
+  await openApp();
+  await mainMenu(page).getByRole('link', { name: 'Anteckningar', exact: true }).click();
+  await page.getByRole('searchbox', { name: 'Sök' }).fill('skola');
+  const hits = page.getByRole('list', { name: 'Träffar' }).getByRole('article');
+  await expect(page.getByText('60 träffar', { exact: true })).toBeVisible();
+  await expect(hits).toHaveCount(50);
+  // Newest first.
+  await expect(hits.first()).toContainText('Anteckning 60:');
+  const pager = page.getByRole('navigation', { name: 'Sidor med träffar' });
+  await expect(pager).toContainText('Visar 1–50 av 60');
+  await pager.getByRole('button', { name: /^Nästa sida/ }).click();
+  await expect(pager).toContainText('Visar 51–60 av 60');
+  await expect(hits).toHaveCount(10);
+  await expect(hits.last()).toContainText('Anteckning 1:');
+  // Another author is another list: it starts at its first page.
+  await page.getByRole('combobox', { name: 'Författare' }).selectOption('Saga Handläggarsson');
+  await expect(page.getByText('20 träffar', { exact: true })).toBeVisible();
+  await expect(hits).toHaveCount(20);
+  await expect(pager).toHaveCount(0);
+
+  // The home's history: its newest notes, then the rest a page at a time.
+  await hits.first().getByRole('link', { name: 'Familjen Sidberg' }).click();
+  const homeNotes = page.getByRole('region', { name: /^Anteckningar om hemmet/ });
+  await expect(homeNotes.getByRole('heading', { level: 2 })).toHaveText('Anteckningar om hemmet 60 anteckningar');
+  const shown = homeNotes.getByRole('article');
+  const first = await shown.count();
+  expect(first).toBeGreaterThan(0);
+  expect(first).toBeLessThan(60);
+  await expect(shown.first()).toContainText('Anteckning 60:');
+  while ((await shown.count()) < 60) {
+    const before = await shown.count();
+    await homeNotes.getByRole('button', { name: 'Visa fler' }).click();
+    await expect(shown).not.toHaveCount(before);
+    // Reading goes on at the first note fetched.
+    await expect(shown.nth(before)).toBeFocused();
+  }
+  await expect(shown.last()).toContainText('Anteckning 1:');
+  await expect(homeNotes.getByRole('button', { name: 'Visa fler' })).toHaveCount(0);
+});
