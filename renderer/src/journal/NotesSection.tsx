@@ -7,6 +7,8 @@ import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { DateInput } from '../components/DateInput';
 import { noteCategoryLabel, noteCategoryLabels } from '../labels';
+import { AppLink } from '../routing/links';
+import { paths } from '../routing/paths';
 import { timeOf } from '../today';
 import { notesCount, preview, problemsOf, signedText, type Problems } from './noteText';
 import './journal.css';
@@ -266,8 +268,15 @@ const noteElementId = (id: string) => `note-${id}`;
 /** A signed note, read only, with its corrections under it. */
 function NoteItem({ note, from, editing, onCorrect }: { note: Note; from: 'home' | 'placement'; editing: boolean; onCorrect: () => void }) {
   const titleId = `${noteElementId(note.id)}-title`;
-  // Who or where the note is about beyond this page: the child on a home's page, the home on a placement's.
-  const about = from === 'home' ? note.childLabel : note.homeName;
+  // Where a note on a placement was written: the home, on the placement's page. A home's page names
+  // no child (its history shows placements by age): a note on one of them leads to it, unnamed, and
+  // a protected child's (no placement given in this view) leads nowhere.
+  const about =
+    from === 'placement' ? (
+      note.homeName
+    ) : note.placementId !== null ? (
+      <AppLink to={paths.placement(note.placementId)} className="text-link">Placeringen</AppLink>
+    ) : null;
   return (
     <article id={noteElementId(note.id)} className="note-item" aria-labelledby={titleId} tabIndex={-1}>
       <header className="note-item__head">
