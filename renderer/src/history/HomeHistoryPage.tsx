@@ -169,7 +169,7 @@ function Counts({ history }: { history: HomeHistory }) {
     { label: 'Öppna avvikelser', value: open, alarm: open > 0 },
   ];
   return (
-    <dl className="history-counts" aria-label="I siffror">
+    <dl className="history-counts">
       {items.map((item) => (
         <div key={item.label} className={item.alarm ? 'history-counts__item history-counts__item--alarm' : 'history-counts__item'}>
           <dt>{item.label}</dt>
@@ -202,8 +202,8 @@ function Checks({ checks }: { checks: HomeHistory['checks'] }) {
         <p className="muted">Inga tillstånd eller registerkontroller gäller för hemmet.</p>
       ) : (
         <ul className="history-list">
-          {checks.map((check) => (
-            <li key={check.label} className={`history-check history-check--${check.status}`}>
+          {checks.map((check, index) => (
+            <li key={`${index}-${check.label}`} className={`history-check history-check--${check.status}`}>
               <span className={checkBadges[check.status]}>
                 <span aria-hidden="true">{checkIcons[check.status]}</span>
                 {checkWords[check.status]}
