@@ -373,20 +373,22 @@ function Deviations(props: {
       }
     >
       {adding && (
-        <DeviationForm
-          homeId={props.homeId}
-          today={props.today}
-          onCancel={() => {
-            setAdding(false);
-            focus('history-new-deviation');
-          }}
-          onSaved={(deviation) => {
-            setAdding(false);
-            props.onChanged();
-            props.notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
-            focus('history-deviations-title');
-          }}
-        />
+        <div className="inline-form history-card__form">
+          <DeviationForm
+            homeId={props.homeId}
+            today={props.today}
+            onCancel={() => {
+              setAdding(false);
+              focus('history-new-deviation');
+            }}
+            onSaved={(deviation) => {
+              setAdding(false);
+              props.onChanged();
+              props.notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
+              focus('history-deviations-title');
+            }}
+          />
+        </div>
       )}
       {props.deviations.length === 0 ? (
         <p className="muted">Inga avvikelser registrerade.</p>
