@@ -338,9 +338,38 @@ export const migrations: Migration[] = [
       registerLogFunctions(raw);
       raw.exec(`INSERT INTO notes_search (rowid, terms) ${noteTermsSelect('n')} FROM notes n`);
       raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => journalTables.includes(table))));
+      addLexSarahReferences(raw);
     },
   },
 ];
+
+/**
+ * Migration 12: a register that saved its table of legal references gets the rows of the new rule
+ * `lex-sarah-anmalan` (rules.md: SoL 14 kap. 7 § to 2025-06-30, SoL 27 kap. 6 § from 2025-07-01),
+ * unless it has rows of that rule already. Frozen with the migration, like migration 4's tables.
+ */
+function addLexSarahReferences(raw: BetterSqlite3.Database): void {
+  const stored = raw.prepare("SELECT value FROM settings WHERE key = 'legalReferences'").pluck().get() as string | undefined;
+  if (stored === undefined) return;
+  let rows: StoredReference[];
+  try {
+    rows = JSON.parse(stored) as StoredReference[];
+    if (!Array.isArray(rows) || rows.some((row) => row.rule === 'lex-sarah-anmalan')) return;
+  } catch {
+    return; // As in migration 4: a table that does not parse is left for the settings page.
+  }
+  const note = 'Lagen säger "snarast"; antalet dagar är kommunens rutin.';
+  rows.push(
+    { rule: 'lex-sarah-anmalan', reference: 'SoL 14 kap. 7 §', validFrom: null, validTo: '2025-06-30', note },
+    { rule: 'lex-sarah-anmalan', reference: 'SoL 27 kap. 6 §', validFrom: NEW_LAW_FROM, validTo: null, note },
+  );
+  // As migration 4: a new version of the setting, kept in its history, at the database's clock.
+  const version = (raw.prepare('SELECT coalesce(max(version), 0) FROM settings').pluck().get() as number) + 1;
+  raw
+    .prepare("UPDATE settings SET value = ?, version = ?, changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE key = 'legalReferences'")
+    .run(JSON.stringify(rows), version);
+  raw.prepare("INSERT INTO settings_history (key, version, value, changed_at) SELECT key, version, value, changed_at FROM settings WHERE key = 'legalReferences'").run();
+}
 
 /** The tables migration 11 logged; later migrations log their own. */
 const loggedBeforeNotes = ['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'register_check_history', 'removed_records', 'settings', 'users'];

@@ -19,6 +19,7 @@ import type {
   RuleId,
   TargetGender,
 } from '../../preload/api';
+import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
 
 export const kindLabels: Record<HomeKind, string> = {
   hvb: 'HVB',
@@ -218,7 +219,6 @@ export const noteCategoryLabel = (category: string): string =>
 // ---------------------------------------------------------------------------------------------
 // Deviations and lex Sarah
 
-import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
 
 export const deviationKindLabels: Record<DeviationKind, string> = {
   avvikelse: 'Avvikelse',

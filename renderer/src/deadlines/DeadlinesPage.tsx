@@ -1,3 +1,4 @@
+import { useOpen } from '../routing/links';
 import { useEffect, useMemo, useState } from 'react';
 import type { DeadlineFilterChoices, DeadlinePage, DeadlineRow, DeadlineSort, DeadlineStatus, ListDeadlinePageInput } from '../../../preload/api';
 import { api } from '../bridge/api';
@@ -81,6 +82,7 @@ function filterArguments(filters: Filters): Omit<ListDeadlinePageInput, 'date' |
 
 export function DeadlinesPage(props: Props) {
   const { today, version, registerEmpty, onOpenPlacement, onOpenHome, onGoToPlacements, onNewHome, onLoadDemo } = props;
+  const open = useOpen();
   const [filters, setFilters] = useState<Filters>(remembered.filters);
   const [sort, setSort] = useState<DeadlineSort | undefined>(remembered.sort);
   const [retries, setRetries] = useState(0);
@@ -226,7 +228,9 @@ export function DeadlinesPage(props: Props) {
         labelledBy="deadlines-title"
         onOpen={(row: DeadlineRow) => {
           // A re-check is recorded on the home (Registrera kontroll), not as an event of a placement.
-          if (row.satisfiedBy === null && row.homeId !== null) onOpenHome(row.homeId);
+          // A lex Sarah report's anmälan till IVO is recorded on the report itself.
+          if (row.deviationId !== null) open.deviation(row.deviationId);
+          else if (row.satisfiedBy === null && row.homeId !== null) onOpenHome(row.homeId);
           else if (row.placementId !== null) onOpenPlacement(row.placementId);
           else if (row.homeId !== null) onOpenHome(row.homeId);
         }}

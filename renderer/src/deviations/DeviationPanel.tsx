@@ -36,6 +36,7 @@ export function DeviationPanel({ deviationId, today, version, onClose, onChanged
   const fetched = loaded?.value ?? null;
   const deviation = saved !== null && saved.after === fetched ? saved.deviation : fetched;
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
 
   // Reading starts at the title when the deviation has come (the panel is new for each one opened).
   const focused = useRef(false);
@@ -68,7 +69,7 @@ export function DeviationPanel({ deviationId, today, version, onClose, onChanged
       )}
 
       {deviation && (
-        <div className="panel__body deviation-panel__body">
+        <div className="panel__body deviation-panel__body" ref={bodyRef}>
           {loaded?.error && (
             <div className="list-error" role="alert">
               <p>Avvikelsen kunde inte hämtas på nytt. {loaded.error}</p>
@@ -128,6 +129,9 @@ export function DeviationPanel({ deviationId, today, version, onClose, onChanged
               today={today}
               onSaved={(next, step) => {
                 setSaved({ deviation: next, after: fetched });
+                // What the step changed is at the top (the status, an anmälan till IVO now due or gone): read on from there.
+                bodyRef.current?.scrollTo({ top: 0 });
+                titleRef.current?.focus();
                 notify(`${deviationStepLabels[step]} har registrerats.`);
                 onChanged();
               }}
@@ -185,6 +189,7 @@ function StepItem({ step }: { step: DeviationStepRecord }) {
 }
 
 const stepFields = ['step', 'serious', 'date', 'text'] as const;
+const SERIOUS_MISSING = 'Ange om det är ett allvarligt missförhållande.';
 type StepField = (typeof stepFields)[number];
 
 /** The next step: what was done (only what can come next), for a bedömning whether it is serious, the date and a text. */
@@ -200,14 +205,19 @@ function StepForm({ deviation, today, onSaved }: { deviation: Deviation; today: 
 
   async function save() {
     if (saving || step === '') return;
+    // A bedömning is its answer: without one there is nothing to record (the contract's words).
+    if (step === 'bedomning' && serious === '') {
+      setFailure({ message: SERIOUS_MISSING, issues: [{ field: 'serious', message: SERIOUS_MISSING }] });
+      document.getElementById(idOf('serious'))?.focus();
+      return;
+    }
     setSaving(true);
     const result = await api.addDeviationStep({
       deviationId: deviation.id,
       step,
       date: date.trim(),
       text,
-      // Unanswered, it goes as null and main asks for it at its field.
-      serious: step === 'bedomning' && serious !== '' ? serious === 'ja' : null,
+      serious: step === 'bedomning' ? serious === 'ja' : null,
       recordedBy: user.name,
     });
     setSaving(false);

@@ -99,7 +99,9 @@ export function DeviationsPage({ deviationId, today, version, notify, onChanged 
   const show = useCallback(
     (id: string) => {
       if (deviationId === null) {
-        openerRef.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+        const active = document.activeElement;
+        // A row, not the page itself (a save's button may have given focus up to the body).
+        openerRef.current = active instanceof HTMLElement && active !== document.body ? active : null;
         open.deviation(id);
       } else if (id !== deviationId) {
         void navigate(paths.deviation(id), { replace: true, state: location.state });
@@ -127,18 +129,19 @@ export function DeviationsPage({ deviationId, today, version, notify, onChanged 
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [deviationId, close]);
 
-  // The panel closed: go on from the row that opened it.
-  const hadPanel = useRef(deviationId !== null);
+  // The panel closed: go on from what opened it, else from the row of the deviation it showed.
+  const shownId = useRef(deviationId);
   useEffect(() => {
-    const had = hadPanel.current;
-    hadPanel.current = deviationId !== null;
-    if (!had || deviationId !== null) return;
+    const closed = shownId.current;
+    shownId.current = deviationId;
+    if (closed === null || deviationId !== null) return;
     const opener = openerRef.current;
     openerRef.current = null;
     requestAnimationFrame(() => {
       const active = document.activeElement;
       if (active && active !== document.body && !active.closest('.app-nav')) return;
-      if (opener?.isConnected) opener.focus();
+      const rowLink = document.querySelector<HTMLElement>(`.deviations__open[data-id="${CSS.escape(closed)}"]`);
+      (opener?.isConnected ? opener : rowLink)?.focus();
     });
   }, [deviationId]);
 
@@ -324,19 +327,21 @@ function DeviationTable({ rows, openId, today, onOpen }: { rows: Deviation[]; op
               onClick={(event) => clickRow(event, row.id)}
             >
               <td className="deviations__date">
-                <Link to={paths.deviation(row.id)} className="table-link deviations__open" onClick={(event) => clickLink(event, row.id)}>
+                <Link to={paths.deviation(row.id)} className="table-link deviations__open" data-id={row.id} onClick={(event) => clickLink(event, row.id)}>
                   {row.reportedOn}
                 </Link>
               </td>
-              <td>{deviationKindLabels[row.kind]}</td>
+              <td className="deviations__nowrap">{deviationKindLabels[row.kind]}</td>
               <td>{row.category ? deviationCategoryLabel(row.category) : <span className="muted">–</span>}</td>
               <td className={row.severity === 'allvarlig' ? 'deviations__severe' : undefined}>{severityLabels[row.severity]}</td>
               <td>
                 <span className={`badge deviation-status deviation-status--${row.status}`}>{deviationStatusLabels[row.status]}</span>
               </td>
-              <td className="deviations__target">
-                {row.homeName && <span className="deviations__home">{row.homeName}</span>}
-                {row.childLabel && <span className="deviations__child">{row.childLabel}</span>}
+              <td>
+                <span className="deviations__target">
+                  {row.homeName && <span className="deviations__home">{row.homeName}</span>}
+                  {row.childLabel && <span className="deviations__child">{row.childLabel}</span>}
+                </span>
               </td>
               <td>
                 {row.ivoDeadline ? (

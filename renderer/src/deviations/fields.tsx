@@ -16,7 +16,7 @@ export function RadioGroup<V extends string>(props: {
 }) {
   const errorId = props.error ? `${props.id}-error` : undefined;
   return (
-    <fieldset className={props.error ? 'checkbox-group deviation-choices field--invalid' : 'checkbox-group deviation-choices'} aria-describedby={errorId}>
+    <fieldset className={props.error ? 'checkbox-group deviation-choices field--invalid' : 'checkbox-group deviation-choices'}>
       <legend>
         {props.legend}
         {props.required && <span className="field__required"> (obligatoriskt)</span>}
@@ -30,6 +30,7 @@ export function RadioGroup<V extends string>(props: {
               name={props.id}
               value={option.value}
               aria-invalid={props.error ? true : undefined}
+              aria-describedby={errorId}
               checked={props.value === option.value}
               onChange={() => props.onChange(option.value)}
             />

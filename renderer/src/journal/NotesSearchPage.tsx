@@ -143,7 +143,7 @@ export function NotesSearchPage({ version }: NotesSearchPageProps) {
         <SearchField
           id="notes-query"
           label="Sök"
-          placeholder="Ord i anteckningarna, till exempel skola"
+          placeholder="Ett eller flera ord"
           value={filters.query}
           onChange={(value) => set({ query: value })}
           inputRef={searchRef}

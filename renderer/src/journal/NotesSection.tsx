@@ -228,7 +228,8 @@ export function NotesSection({ target, today, version, notify, confirm, onChange
       {notes === null ? (
         loadError === null && <p className="muted" role="status">Hämtar anteckningar…</p>
       ) : notes.length === 0 ? (
-        <p className="notes__empty">Inga anteckningar ännu. Skriv ner det kollegor behöver veta om hemmet eller placeringen.</p>
+        // While the first note is being written, the invitation to write one has done its work.
+        !editing && <p className="notes__empty">Inga anteckningar ännu. Skriv ner det kollegor behöver veta om hemmet eller placeringen.</p>
       ) : (
         <>
           <ol className="notes__list" aria-label={`${heading}, de senaste först`}>

@@ -1,3 +1,5 @@
+import { AppLink } from '../routing/links';
+import { paths } from '../routing/paths';
 import { useState } from 'react';
 import type { Ref } from 'react';
 import type { DeadlineRow, RecordedEvent } from '../../../preload/api';
@@ -87,7 +89,11 @@ export function PlacementDeadlines({
                 {row.specialReasonsOn && (
                   <p className="deadline-item__meta">Särskilda skäl dokumenterade {row.specialReasonsOn}.</p>
                 )}
-                {satisfiedBy === null ? (
+                {row.deviationId !== null ? (
+                  <AppLink to={paths.deviation(row.deviationId)} className="button deadline-item__action">
+                    Öppna avvikelsen
+                  </AppLink>
+                ) : satisfiedBy === null ? (
                   homeId !== null && (
                     <button
                       type="button"

@@ -62,9 +62,10 @@ describe('migration 4: the legal references of the new socialtjänstlag', () => 
     const connection = await fromVersion3(shipped);
     const settings = await effective(connection);
     expect(settings.references).toEqual(defaultLegalReferences);
-    expect(settings.version).toBe(3);
+    // Version 3 is migration 4's; migration 12 adds lex Sarah's rows as version 4.
+    expect(settings.version).toBe(4);
     expect(settings.parameters.leadDays).toBe(20);
-    expect(connection.raw.prepare("SELECT version FROM settings_history WHERE key = 'legalReferences' ORDER BY version").pluck().all()).toEqual([2, 3]);
+    expect(connection.raw.prepare("SELECT version FROM settings_history WHERE key = 'legalReferences' ORDER BY version").pluck().all()).toEqual([2, 3, 4]);
     // A deadline due in 2026 now cites the law then in force.
     expect(legalReferenceOn(settings.references, 'sol-overvagande', '2026-02-28')).toBe('SoL 22 kap. 13 §');
     expect(legalReferenceOn(settings.references, 'sol-overvagande', '2025-06-30')).toBe('SoL 6 kap. 8 §');

@@ -88,6 +88,7 @@ const recheck = (
   specialReasonsOn: null,
   childId: null,
   childLabel: null,
+    deviationId: null,
   // The handläggare of the child living in the home (Ung Vuxen's); the placement has no enhet.
   caseworker: 'Handläggare A',
   caseworkers: ['Handläggare A'],

@@ -35,6 +35,7 @@ const rulesMdDefaults = {
   uppfoljningEfterLvuMonths: 6, // endedOn + 6 months
   flerAnTreBarnLimit: 3, // "more than 3 placements"
   ivoTillstandMaxAgeDays: 90, // ivo-tillstand too-old: 90 days (setting)
+  lexSarahIvoDays: 14, // lex Sarah: the law says "snarast"; local routine (setting)
 };
 
 describe('ruleParametersSchema: the rules’ parameters (rules.md defaults)', () => {
@@ -92,6 +93,7 @@ describe('the rule ids', () => {
         'genomforandeplan',
         'halsoundersokning',
         'jourhem-tidsgrans',
+        'lex-sarah-anmalan',
         'lvu-omprovning',
         'lvu-overvagande',
         'sol-overvagande',
