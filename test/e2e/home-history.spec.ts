@@ -149,3 +149,20 @@ test('a placement names its home with a link to the home\'s history', async ({ p
   await links.first().click();
   await expect(historyTitle(page, HOME)).toBeVisible();
 });
+
+test('a home without placements says so in each section, and a home that is not there says it could not be shown', async ({ page, openApp }) => {
+  await openApp();
+  await openHistoryFromPanel(page, 'Familjen Exempelsson');
+  await expect(count(page, 'Placeringar')).toHaveText('0');
+  await expect(section(page, 'Kommunens placeringar i hemmet')).toContainText('Inga placeringar här ännu.');
+  await expect(placementsTable(page)).toHaveCount(0);
+  await expect(section(page, 'Bedömningar över tid')).toContainText('Inga bedömningar ännu.');
+  await expect(section(page, 'IVO:s tillsyn')).toContainText('Ingen tillsyn av IVO registrerad.');
+  // A foster home: its adults' register checks as they stand today, and its agency instead of an org.nr.
+  await expect(section(page, /^Tillstånd och kontroller i dag/)).toContainText('Registerkontroll, Anna Exempelsson');
+  await expect(page.getByRole('term').filter({ hasText: 'Konsulentverksamhet' })).toBeVisible();
+
+  await page.evaluate(() => (location.hash = '#/register/historik/FINNS-INTE'));
+  await expect(page.getByRole('alert')).toContainText('Vårdgivarhistoriken kunde inte hämtas.');
+  await expect(page.getByRole('button', { name: 'Försök igen' })).toBeVisible();
+});
