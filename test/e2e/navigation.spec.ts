@@ -90,7 +90,7 @@ test('"Tillbaka" leads to the page a placement or a home was opened from', async
   await expect(placementTitle(page)).toBeVisible();
 
   // From the placement to its home: the register with the home's panel, which leads back.
-  await page.locator('.facts').getByRole('link', { name: 'Familjen Provberg' }).click();
+  await page.locator('.facts').getByRole('link', { name: 'Familjen Provberg', exact: true }).click();
   await expect(page.locator('#panel-title')).toHaveText('Familjen Provberg');
   expect(address(page)).toBe(`#/register/hem/${homeId}`);
   await expect(menuItem(page, 'Register')).toHaveAttribute('aria-current', 'page');

@@ -189,7 +189,6 @@ function StepItem({ step }: { step: DeviationStepRecord }) {
 }
 
 const stepFields = ['step', 'serious', 'date', 'text'] as const;
-const SERIOUS_MISSING = 'Ange om det är ett allvarligt missförhållande.';
 type StepField = (typeof stepFields)[number];
 
 /** The next step: what was done (only what can come next), for a bedömning whether it is serious, the date and a text. */
@@ -205,19 +204,14 @@ function StepForm({ deviation, today, onSaved }: { deviation: Deviation; today: 
 
   async function save() {
     if (saving || step === '') return;
-    // A bedömning is its answer: without one there is nothing to record (the contract's words).
-    if (step === 'bedomning' && serious === '') {
-      setFailure({ message: SERIOUS_MISSING, issues: [{ field: 'serious', message: SERIOUS_MISSING }] });
-      document.getElementById(idOf('serious'))?.focus();
-      return;
-    }
     setSaving(true);
     const result = await api.addDeviationStep({
       deviationId: deviation.id,
       step,
       date: date.trim(),
       text,
-      serious: step === 'bedomning' ? serious === 'ja' : null,
+      // Unanswered, it goes as null: main asks for ja or nej at the question.
+      serious: step === 'bedomning' && serious !== '' ? serious === 'ja' : null,
       recordedBy: user.name,
     });
     setSaving(false);

@@ -176,7 +176,8 @@ export function DeviationsPage({ deviationId, today, version, notify, onChanged 
     );
   }
 
-  const none = page.counts.open + page.counts.byStatus.avslutad === 0;
+  // The counts are of every status and search, but of the kind chosen: only without one is "none" the register's.
+  const none = filters.kind === '' && page.counts.open + page.counts.byStatus.avslutad === 0;
   return (
     <>
       <section className="deviations" aria-labelledby="deviations-title">

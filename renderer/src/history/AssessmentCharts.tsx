@@ -34,7 +34,8 @@ export function AssessmentCharts({ assessments }: { assessments: Record<Assessme
   return (
     <>
       <p className="history-card__lead">
-        Från {range.from} till {range.to}. Betyg 1–5, där 5 är bäst (överst i diagrammen); låga betyg i rött.
+        {range.from === range.to ? `Bedömt ${range.from}.` : `Från ${range.from} till ${range.to}.`} Betyg 1–5, där 5 är bäst (överst i
+        diagrammen); låga betyg i rött.
       </p>
       <ul className="history-charts">
         {series.map(({ dimension, points }) => {

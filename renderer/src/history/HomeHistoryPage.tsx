@@ -169,7 +169,7 @@ function Counts({ history }: { history: HomeHistory }) {
     { label: 'Öppna avvikelser', value: open, alarm: open > 0 },
   ];
   return (
-    <dl className="history-counts" aria-label="I siffror">
+    <dl className="history-counts">
       {items.map((item) => (
         <div key={item.label} className={item.alarm ? 'history-counts__item history-counts__item--alarm' : 'history-counts__item'}>
           <dt>{item.label}</dt>
@@ -202,8 +202,8 @@ function Checks({ checks }: { checks: HomeHistory['checks'] }) {
         <p className="muted">Inga tillstånd eller registerkontroller gäller för hemmet.</p>
       ) : (
         <ul className="history-list">
-          {checks.map((check) => (
-            <li key={check.label} className={`history-check history-check--${check.status}`}>
+          {checks.map((check, index) => (
+            <li key={`${index}-${check.label}`} className={`history-check history-check--${check.status}`}>
               <span className={checkBadges[check.status]}>
                 <span aria-hidden="true">{checkIcons[check.status]}</span>
                 {checkWords[check.status]}
@@ -373,20 +373,22 @@ function Deviations(props: {
       }
     >
       {adding && (
-        <DeviationForm
-          homeId={props.homeId}
-          today={props.today}
-          onCancel={() => {
-            setAdding(false);
-            focus('history-new-deviation');
-          }}
-          onSaved={(deviation) => {
-            setAdding(false);
-            props.onChanged();
-            props.notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
-            focus('history-deviations-title');
-          }}
-        />
+        <div className="inline-form history-card__form">
+          <DeviationForm
+            homeId={props.homeId}
+            today={props.today}
+            onCancel={() => {
+              setAdding(false);
+              focus('history-new-deviation');
+            }}
+            onSaved={(deviation) => {
+              setAdding(false);
+              props.onChanged();
+              props.notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
+              focus('history-deviations-title');
+            }}
+          />
+        </div>
       )}
       {props.deviations.length === 0 ? (
         <p className="muted">Inga avvikelser registrerade.</p>

@@ -1,3 +1,5 @@
+import { AppLink } from '../routing/links';
+import { paths } from '../routing/paths';
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { dateProblem, noteCategories, type Note, type NoteCategory, type NoteDraft, type NotesPage } from '../../../preload/api';
@@ -174,6 +176,9 @@ export function NotesSection({ target, today, version, notify, confirm, onChange
           {heading}
           {notes !== null && total > 0 && <span className="notes__count"> {notesCount(total)}</span>}
         </h2>
+        <AppLink to={paths.notesSearch} className="text-link notes__search">
+          Sök i alla anteckningar
+        </AppLink>
         {!editing && (
           <button type="button" ref={newButton} className="button" onClick={startNew}>
             Ny anteckning

@@ -373,16 +373,19 @@ function PlacementView(props: PlacementPageProps) {
       )}
 
       {inline === 'deviation' && (
-        <DeviationForm
-          placementId={placement.id}
-          today={today}
-          onCancel={() => closeInline('placement-action-deviation')}
-          onSaved={(deviation) => {
-            closeInline('placement-action-deviation');
-            onChanged();
-            notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
-          }}
-        />
+        <section className="inline-form inline-form--boxed" aria-labelledby="placement-deviation-title">
+          <h2 id="placement-deviation-title" className="inline-form__title">Ny avvikelse för placeringen</h2>
+          <DeviationForm
+            placementId={placement.id}
+            today={today}
+            onCancel={() => closeInline('placement-action-deviation')}
+            onSaved={(deviation) => {
+              closeInline('placement-action-deviation');
+              onChanged();
+              notify(`Avvikelsen från ${deviation.reportedOn} är registrerad.`, { label: 'Öppna', run: () => open.deviation(deviation.id) });
+            }}
+          />
+        </section>
       )}
 
       <div className="placement-layout">

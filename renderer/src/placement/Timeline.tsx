@@ -102,18 +102,18 @@ export function Timeline(props: {
               <div className="timeline__body">
                 <span className="timeline__title">{label}</span>
                 {event.comment && <span className="timeline__detail">{event.comment}</span>}
+                {props.onAssess && isAssessable(event) && (
+                  <button
+                    type="button"
+                    id={assessButtonId(event)}
+                    className="button button--quiet timeline__assess"
+                    aria-label={`Bedöm ${label.toLowerCase()} ${event.date}`}
+                    onClick={() => props.onAssess?.(event)}
+                  >
+                    Bedöm
+                  </button>
+                )}
               </div>
-              {props.onAssess && isAssessable(event) && (
-                <button
-                  type="button"
-                  id={assessButtonId(event)}
-                  className="button button--quiet timeline__assess"
-                  aria-label={`Bedöm ${label.toLowerCase()} ${event.date}`}
-                  onClick={() => props.onAssess?.(event)}
-                >
-                  Bedöm
-                </button>
-              )}
               <button
                 type="button"
                 className="button button--quiet timeline__remove"

@@ -4,14 +4,13 @@
  */
 
 /** The main menu's items; a page that is not one of them belongs to one (its section). */
-export type Section = 'bevakning' | 'placeringar' | 'kontroller' | 'avvikelser' | 'anteckningar' | 'register' | 'regler';
+export type Section = 'bevakning' | 'placeringar' | 'kontroller' | 'avvikelser' | 'register' | 'regler';
 
 export const sections: readonly { section: Section; label: string }[] = [
   { section: 'bevakning', label: 'Bevakning' },
   { section: 'placeringar', label: 'Placeringar' },
   { section: 'kontroller', label: 'Kontroller' },
   { section: 'avvikelser', label: 'Avvikelser' },
-  { section: 'anteckningar', label: 'Anteckningar' },
   { section: 'register', label: 'Register' },
   { section: 'regler', label: 'Regler' },
 ];
@@ -26,6 +25,8 @@ export const paths = {
   newHome: '/register/nytt',
   /** A home's whole history ("Vårdgivarhistorik"): before the next placement. */
   homeHistory: (id: string) => `/register/historik/${encodeURIComponent(id)}`,
+  /** "Sök i anteckningar": reached from every list of notes (the menu has no room for it). */
+  notesSearch: '/anteckningar',
   /** A deviation: the Avvikelser page with it open. */
   deviation: (id: string) => `/avvikelser/${encodeURIComponent(id)}`,
   /** The users and their roles (administratör). */
