@@ -149,11 +149,25 @@ test('a draft on a placement survives a reload, is signed after a question, cann
   await expectAccessible(page);
   await photograph(page, 'placering-anteckningar', notesSection(page));
 
-  // Thrown away after a question: a draft is gone, the signed note stays.
+  // What cannot be signed is told at its field: an empty text before any question, a date main refuses after it.
   await section.getByRole('button', { name: 'Ny anteckning' }).click();
   await editor(page).getByLabel('Kategori').selectOption({ label: 'Kontakt' });
+  await editor(page).getByRole('button', { name: 'Signera' }).click();
+  await expect(editor(page).getByLabel('Anteckning')).toHaveAccessibleDescription('Får inte vara tomt.');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await editor(page).getByLabel('Anteckning').fill('Ringde familjehemmet.');
-  await expect(editor(page).getByRole('status')).toHaveText(/^Utkast sparat/);
+  await expect(editor(page).getByLabel('Anteckning')).not.toHaveAttribute('aria-invalid');
+  await editor(page).getByLabel('Datum').fill('2026-12-24');
+  await editor(page).getByRole('button', { name: 'Signera' }).click();
+  await question.getByRole('button', { name: 'Signera' }).click();
+  await expect(editor(page).getByLabel('Datum')).toHaveAccessibleDescription('Datumet kan inte vara i framtiden.');
+  await expect(editor(page).getByLabel('Datum')).toBeFocused();
+  await expect(editor(page).getByRole('status')).toHaveText('Anteckningen kunde inte signeras. Datumet är i framtiden.');
+  await expect(signedNotes(page)).toHaveCount(1);
+  await expectAccessible(page);
+  await photograph(page, 'placering-fel-vid-falt', editor(page));
+
+  // Thrown away after a question: a draft is gone, the signed note stays.
   await editor(page).getByRole('button', { name: 'Släng utkast' }).click();
   await page.getByRole('dialog', { name: 'Släng utkastet?' }).getByRole('button', { name: 'Släng utkast' }).click();
   await expect(toast(page)).toContainText('Utkastet är slängt.');

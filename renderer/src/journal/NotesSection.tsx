@@ -342,12 +342,16 @@ const SIGN_QUESTION: ConfirmOptions = {
  */
 function NoteEditor({ start, target, corrected, confirm, onClosed }: EditorProps) {
   const [values, setValues] = useState<Values>({ category: start.category, writtenOn: start.writtenOn, text: start.text });
-  const [problems, setProblems] = useState<Problems>({});
+  // A save's problems go with the next good save; signing's stay until signing is tried again or the field changes.
+  const [saveProblems, setSaveProblems] = useState<Problems>({});
+  const [signProblems, setSignProblems] = useState<Problems>({});
+  const problems = { ...saveProblems, ...signProblems };
   const [status, setStatus] = useState<SaveStatus>({ state: 'none' });
   const [busy, setBusy] = useState(false);
   const formId = useId();
   const categoryRef = useRef<HTMLSelectElement>(null);
   const textRef = useRef<HTMLTextAreaElement>(null);
+  const dateRef = useRef<HTMLInputElement>(null);
 
   // The save machinery lives in refs: timers and answers arrive after renders.
   const latest = useRef(values);
@@ -396,12 +400,12 @@ function NoteEditor({ start, target, corrected, confirm, onClosed }: EditorProps
       if (!result.ok) {
         dirty.current = true;
         setStatus({ state: 'failed', message: `Utkastet kunde inte sparas. ${result.error.message}` });
-        setProblems(problemsOf(result.error));
+        setSaveProblems(problemsOf(result.error));
         return false;
       }
       draftId.current = result.value.id;
       setStatus({ state: 'saved', at: result.value.savedAt });
-      setProblems({});
+      setSaveProblems({});
       // Typed again while this save was on its way: that is saved next.
       return !dirty.current;
     });
@@ -430,7 +434,9 @@ function NoteEditor({ start, target, corrected, confirm, onClosed }: EditorProps
     // A problem goes as soon as its field is changed; the next save judges again.
     const changedPaths = Object.keys(next).map((key) => `/${key}`);
     if (changedPaths.some((path) => problems[path])) {
-      setProblems((old) => Object.fromEntries(Object.entries(old).filter(([path]) => !changedPaths.includes(path))));
+      const keep = (old: Problems) => Object.fromEntries(Object.entries(old).filter(([path]) => !changedPaths.includes(path)));
+      setSaveProblems(keep);
+      setSignProblems(keep);
     }
     if (timer.current !== null) clearTimeout(timer.current);
     timer.current = setTimeout(() => void save(), SAVE_DELAY);
@@ -438,9 +444,16 @@ function NoteEditor({ start, target, corrected, confirm, onClosed }: EditorProps
 
   async function sign() {
     if (busy) return;
+    setSignProblems({});
+    // What main would refuse anyway is told before the question, in main's words.
     if (latest.current.category === '') {
-      setProblems({ '/category': 'Välj en kategori.' });
+      setSignProblems({ '/category': 'Välj en kategori.' });
       categoryRef.current?.focus();
+      return;
+    }
+    if (latest.current.text.trim() === '') {
+      setSignProblems({ '/text': 'Får inte vara tomt.' });
+      textRef.current?.focus();
       return;
     }
     setBusy(true);
@@ -451,7 +464,11 @@ function NoteEditor({ start, target, corrected, confirm, onClosed }: EditorProps
       const result = await api.signNote({ id: draftId.current as string });
       if (!result.ok) {
         setStatus({ state: 'failed', message: `Anteckningen kunde inte signeras. ${result.error.message}` });
-        setProblems(problemsOf(result.error));
+        const refused = problemsOf(result.error);
+        setSignProblems(refused);
+        // On to the field to put right (the dialog gave focus back to Signera).
+        const field = refused['/category'] ? categoryRef : refused['/writtenOn'] ? dateRef : refused['/text'] ? textRef : null;
+        requestAnimationFrame(() => field?.current?.focus());
         return;
       }
       onClosed({ signed: result.value });
@@ -592,6 +609,7 @@ function NoteEditor({ start, target, corrected, confirm, onClosed }: EditorProps
         <div className={writtenOn.problem ? 'field field--date field--invalid' : 'field field--date'}>
           <label htmlFor={writtenOn.id}>Datum</label>
           <DateInput
+            ref={dateRef}
             value={values.writtenOn}
             onChange={(writtenOn) => change({ writtenOn })}
             aria-required
