@@ -78,8 +78,9 @@ export function Timeline(props: {
                     {stay.investigationCompletedOn && ` · utredning avslutad ${stay.investigationCompletedOn}`}
                   </span>
                   {stay.homeId !== null && (
+                    // Named in its stay's item, beside the home's name (a link named by the home is the home's).
                     <AppLink to={paths.homeHistory(stay.homeId)} className="text-link timeline__detail">
-                      Vårdgivarhistorik<span className="visually-hidden"> för {stay.homeName}</span>
+                      Vårdgivarhistorik
                     </AppLink>
                   )}
                 </div>
