@@ -246,9 +246,8 @@ function PlacementView(props: PlacementPageProps) {
           <HomeLink homeId={stay.homeId} homeName={stay.homeName} />
           <span className="muted"> · {kindLabels[stay.form]}</span>
           {stay.homeId !== null && (
-            // Named by the home beside it: a name with the home's in it would be a second link to "the home".
             <AppLink to={paths.homeHistory(stay.homeId)} className="text-link facts__more">
-              Vårdgivarhistorik
+              Vårdgivarhistorik<span className="visually-hidden"> för {stay.homeName}</span>
             </AppLink>
           )}
         </>

@@ -78,9 +78,8 @@ export function Timeline(props: {
                     {stay.investigationCompletedOn && ` · utredning avslutad ${stay.investigationCompletedOn}`}
                   </span>
                   {stay.homeId !== null && (
-                    // Named in its stay's item, beside the home's name (a link named by the home is the home's).
                     <AppLink to={paths.homeHistory(stay.homeId)} className="text-link timeline__detail">
-                      Vårdgivarhistorik
+                      Vårdgivarhistorik<span className="visually-hidden"> för {stay.homeName}</span>
                     </AppLink>
                   )}
                 </div>
