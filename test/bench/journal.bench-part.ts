@@ -361,7 +361,7 @@ const words: Record<string, readonly string[]> = {
   mår: ['mår', 'mådde', 'verkar må'],
   aktivitet: ['fotboll', 'innebandy', 'dans', 'simning', 'musikskolan', 'teater', 'gymmet'],
 };
-/** Rare additions: a few notes in a thousand each. */
+/** Rare additions, the first less rare than the last: from a few notes in a thousand to one in ten thousand. */
 const rare = [
   'Hon ska till logoped nästa vecka.', 'Han har börjat i simskola.', 'Planerar ridläger i sommar.', 'Spelar klarinett i musikskolan.',
   'Konfirmation i maj, familjen bjuds in.', 'Vill ta körkort.', 'Mopeden har gått sönder.', 'Sköter akvariet själv.',
@@ -375,8 +375,8 @@ function noteText(rnd: ReturnType<typeof seeded>): string {
   const length = rnd.int(100, 600);
   let text = '';
   while (text.length < length) {
-    const sentence = rnd.chance(0.015)
-      ? rnd.pick(rare)
+    const sentence = rnd.chance(0.004)
+      ? rare[Math.min(rare.length - 1, Math.floor(rare.length * rnd.next() ** 3))]!
       : rnd.pick(frames).replace(/\{(\p{L}+)\}/gu, (_, slot: string) => rnd.pick(words[slot]!));
     if (text.length > 100 && text.length + sentence.length > 600) break;
     text += (text === '' ? '' : ' ') + sentence;
@@ -478,7 +478,8 @@ function writeNotes(file: string, notes: number, register: JournalRegister) {
 const perMillion = (took: number, notes: number) => `${(took / 1000 / (notes / 1e6)).toFixed(0)} s a million`;
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
-const range = (values: readonly number[]) => `${Math.min(...values)}–${Math.max(...values) > 1000 ? '1 000+' : Math.max(...values)}`;
+const hitCount = (n: number) => (n > 1000 ? '1 000+' : String(n));
+const range = (values: readonly number[]) => `${hitCount(Math.min(...values))}–${hitCount(Math.max(...values))} (${values.filter((n) => n <= 1000).length} of ${values.length} words under the cap)`;
 const ms = (value: number) => (value >= 1_000 ? `${(value / 1_000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
 function count(n: number): string {
   if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000 === 1 ? '1 000 000' : `${n / 1_000_000} million`}`;
