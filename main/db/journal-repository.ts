@@ -136,31 +136,41 @@ export interface NoteSearch {
   countLimit: number;
 }
 
+/** "Best first" ranks this many of the newest hits: a common word in a million notes is not ranked whole. */
+export const BEST_AMONG = 2000;
+
 /**
  * Signed notes whose stems match, filtered, a page of them; and how many there are, up to the
- * count limit (a common word in a million notes is counted no further than a list needs).
+ * count limit. The index's rows are keyed newest first (migration 12's noteSearchKey), so the
+ * newest hits are read in the index's order and the walk stops at the page; the period is a range
+ * of keys. "Best" ranks the newest BEST_AMONG hits that pass the filters.
  */
 export async function searchNotes(db: Db, q: NoteSearch): Promise<{ rows: NoteRow[]; total: number }> {
-  const filters = (alias: string) => sql.join(
+  const conditions = sql.join(
     [
       sql`notes_search MATCH ${q.match}`,
-      ...(q.homeId === undefined ? [] : [sql`${sql.ref(`${alias}.home_id`)} = ${q.homeId}`]),
-      ...(q.category === undefined ? [] : [sql`${sql.ref(`${alias}.category`)} = ${q.category}`]),
-      ...(q.author === undefined ? [] : [sql`${sql.ref(`${alias}.author`)} = ${q.author}`]),
-      ...(q.from === undefined ? [] : [sql`${sql.ref(`${alias}.written_on`)} >= ${q.from}`]),
-      ...(q.to === undefined ? [] : [sql`${sql.ref(`${alias}.written_on`)} <= ${q.to}`]),
+      ...(q.from === undefined ? [] : [sql`notes_search.rowid >= (CAST(julianday(${q.from}) AS INTEGER) << 32)`]),
+      ...(q.to === undefined ? [] : [sql`notes_search.rowid < ((CAST(julianday(${q.to}) AS INTEGER) + 1) << 32)`]),
+      ...(q.homeId === undefined ? [] : [sql`n.home_id = ${q.homeId}`]),
+      ...(q.category === undefined ? [] : [sql`n.category = ${q.category}`]),
+      ...(q.author === undefined ? [] : [sql`n.author = ${q.author}`]),
     ],
     sql` AND `,
   );
-  const order = q.order === 'best' ? sql`notes_search.rank, n.written_on DESC, n.seq DESC` : sql`n.written_on DESC, n.seq DESC`;
+  const hits = sql`notes_search JOIN notes n ON n.seq = (notes_search.rowid & 4294967295) WHERE ${conditions}`;
   const raw = db.withoutPlugins();
-  const [page, count] = await Promise.all([
-    sql<{ seq: number }>`SELECT n.seq FROM notes_search JOIN notes n ON n.seq = notes_search.rowid
-      WHERE ${filters('n')} ORDER BY ${order} LIMIT ${q.limit} OFFSET ${q.offset}`.execute(raw),
-    sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM notes_search JOIN notes n ON n.seq = notes_search.rowid
-      WHERE ${filters('n')} LIMIT ${q.countLimit + 1})`.execute(raw),
+  const page =
+    q.order === 'best'
+      ? sql<{ seq: number }>`SELECT seq FROM (
+          SELECT n.seq AS seq, notes_search.rowid AS key, notes_search.rank AS rank FROM ${hits}
+          ORDER BY notes_search.rowid DESC LIMIT ${BEST_AMONG})
+        ORDER BY rank, key DESC LIMIT ${q.limit} OFFSET ${q.offset}`
+      : sql<{ seq: number }>`SELECT n.seq AS seq FROM ${hits} ORDER BY notes_search.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`;
+  const [found, count] = await Promise.all([
+    page.execute(raw),
+    sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${hits} LIMIT ${q.countLimit + 1})`.execute(raw),
   ]);
-  const seqs = page.rows.map((r) => r.seq);
+  const seqs = found.rows.map((r) => r.seq);
   const rows = seqs.length === 0 ? [] : await db.selectFrom('notes').selectAll().where('seq', 'in', seqs).execute();
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return { rows: seqs.flatMap((seq) => bySeq.get(seq) ?? []), total: Number(count.rows[0]?.n ?? 0) };
@@ -174,7 +184,7 @@ export async function correctedIds(db: Db, ids: readonly string[]): Promise<Set<
 }
 
 export async function noteAuthors(db: Db): Promise<string[]> {
-  const rows = await db.selectFrom('notes').select('author').distinct().execute();
+  const rows = await db.selectFrom('noteAuthors').select('author').execute();
   return rows.map((r) => r.author);
 }
 

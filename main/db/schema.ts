@@ -271,6 +271,8 @@ export interface Database {
   events: EventsTable;
   notes: NotesTable;
   noteDrafts: NoteDraftsTable;
+  /** Everyone who has signed a note, kept by a trigger (migration 12). */
+  noteAuthors: { author: string };
   assessments: AssessmentsTable;
   deviations: DeviationsTable;
   deviationSteps: DeviationStepsTable;

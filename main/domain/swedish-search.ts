@@ -43,8 +43,25 @@ function r1Start(word: string): number {
   return word.length;
 }
 
+/**
+ * Stems already computed: a register's notes use a few tens of thousands of words, and indexing
+ * a note stems each of its words (the cache is emptied when it grows past its bound).
+ */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
 /** The Snowball Swedish stem of one word (lower-cased first): "skolor" → "skol", "barnens" → "barn". */
 export function swedishStem(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stem = stemOf(word);
+    stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+function stemOf(word: string): string {
   let stem = word.toLocaleLowerCase('sv');
   const r1 = r1Start(stem);
   const inR1 = (suffix: string): boolean => stem.endsWith(suffix) && stem.length - suffix.length >= r1;

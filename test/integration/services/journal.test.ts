@@ -121,6 +121,20 @@ describe('search in notes: Swedish word forms, å/ä/ö, a protected child', () 
   it('filters by home and period, and the newest come first', async () => {
     expect((await search('skola', { homeId: 'H1', to: '2026-10-01' })).hits.map((h) => h.writtenOn)).toEqual(['2026-10-01']);
     expect((await search('skola')).hits.map((h) => h.writtenOn)).toEqual(['2026-10-04', '2026-10-01']);
+    // Both ends of the period are days included (the index is keyed by day).
+    expect((await search('skola', { from: '2026-10-04', to: '2026-10-04' })).hits.map((h) => h.writtenOn)).toEqual(['2026-10-04']);
+    expect((await search('skola', { from: '2026-10-02', to: '2026-10-03' })).total).toBe(0);
+  });
+
+  it('best first puts the note that is most about the word first, whatever its date', async () => {
+    await writeNote({ homeId: 'F1' }, 'Klassresan gick bra.', '2026-10-06');
+    await writeNote({ homeId: 'F1' }, 'Klass, klassen, klassens lärare: allt om klassen.', '2026-09-01');
+    const newest = await search('klass');
+    // The beginning of a compound is found too (klassresan).
+    expect(newest.hits.map((h) => h.writtenOn)).toEqual(['2026-10-06', '2026-10-04', '2026-09-01']);
+    const best = await search('klass', { order: 'best' });
+    expect(best.hits.map((h) => h.writtenOn)[0]).toBe('2026-09-01');
+    expect(best.total).toBe(3);
   });
 
   it('a corrected note says so in its hit', async () => {
