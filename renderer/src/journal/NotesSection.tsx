@@ -1,5 +1,3 @@
-import { AppLink } from '../routing/links';
-import { paths } from '../routing/paths';
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { dateProblem, noteCategories, type Note, type NoteCategory, type NoteDraft, type NotesPage } from '../../../preload/api';
