@@ -12,6 +12,7 @@
  *   npm run bench -- --no-ui    without the Chromium figures
  *   npm run bench -- --only log the access log's figures alone (access-log.bench-part.ts), on the
  *                               city as chosen (with --small in a minute or so)
+ *   npm run bench -- --only journal  the journal's figures alone (journal.bench-part.ts)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -31,6 +32,7 @@ import { createServices, type Services } from '../../main/services';
 import { toDeadlineRegister } from '../../main/services/deadlines';
 import { testClock } from '../clock';
 import { closeLogBench, logFigures } from './access-log.bench-part';
+import { closeJournalBench, journalFigures } from './journal.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -50,7 +52,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log';
+  part?: 'log' | 'journal';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -446,6 +448,9 @@ const figures: Figure[] = [
 
   // The access log: logging a read, and a year's log searched and verified.
   ...logFigures,
+
+  // The journal: signed notes searched, and a busy home's history.
+  ...journalFigures,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -655,10 +660,10 @@ function runUi(databasePath: string, dir: string): { ui: UiResult | null; note: 
 
 const began = performance.now();
 const { scale, name } = benchScale();
-// `--only log`: only the figures of that part.
+// `--only log`, `--only journal`: only the figures of that part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
-if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log)`);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));
@@ -725,6 +730,7 @@ try {
     if (result) console.log(`  ${clock()}  ${figure.what}`);
   }
   await closeLogBench();
+  await closeJournalBench();
   await connection.close();
 
   const { ui, note } = results.some((r) => r.measured === null) ? runUi(databasePath, dir) : { ui: null, note: '' };
