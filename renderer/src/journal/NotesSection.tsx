@@ -212,7 +212,8 @@ export function NotesSection({ target, today, version, notify, confirm, onChange
                   type="button"
                   className="button"
                   disabled={editing}
-                  aria-label={`Fortsätt utkastet från ${draft.writtenOn}`}
+                  // Two drafts of a day are told apart by what they are.
+                  aria-label={`Fortsätt ${draft.corrects ? 'rättelsen' : `utkastet ${noteCategoryLabels[draft.category].toLocaleLowerCase('sv')}`} från ${draft.writtenOn}`}
                   onClick={() => resume(draft)}
                 >
                   Fortsätt
