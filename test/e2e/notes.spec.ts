@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { closeToasts, dataRows, E2E_USER, expect, expectAccessible, mainMenu, test, toast, withServices } from './fixtures';
+import { closeToasts, dataRows, E2E_USER, expect, expectAccessible, gotoRegister, mainMenu, openHome, panel, test, toast, withServices } from './fixtures';
 
 const CHILD = 'Tova Provsdotter';
 
@@ -194,7 +194,8 @@ test('the search finds a word in its forms, marks it, narrows by category, and s
   await page.getByRole('dialog', { name: 'Signera anteckningen' }).getByRole('button', { name: 'Signera' }).click();
   await expect(call.getByRole('list', { name: 'Rättelser' })).toContainText('Det var biträdande rektor som ringde.');
 
-  await mainMenu(page).getByRole('link', { name: 'Anteckningar', exact: true }).click();
+  // The search is reached from every list of notes (the main menu has no room for it).
+  await notesSection(page).getByRole('link', { name: 'Sök i alla anteckningar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sök i anteckningar' })).toBeVisible();
   const search = page.getByRole('searchbox', { name: 'Sök' });
   await expect(search).toBeFocused();
@@ -247,7 +248,7 @@ test('the search finds a word in its forms, marks it, narrows by category, and s
   await photograph(page, 'historik-anteckningar', homeNotes);
 });
 
-test('many notes: the search pages its hits 50 at a time, and a home shows its notes a page at a time with "Visa fler"', async ({ page, openApp, databasePath }) => {
+test('many notes: a home shows its notes a page at a time with "Visa fler", and the search pages its hits 50 at a time', async ({ page, openApp, databasePath }) => {
   // 60 notes on a home, one a day up to 2026-11-21, by two authors: more than a page of hits and of notes.
   const day = (n: number) => new Date(Date.UTC(2026, 10, 21) - (60 - n) * 86_400_000).toISOString().slice(0, 10);
   const notes = Array.from({ length: 60 }, (_, i) => ({
@@ -267,27 +268,11 @@ test('many notes: the search pages its hits 50 at a time, and a home shows its n
     }),
   );
   await openApp();
-  await mainMenu(page).getByRole('link', { name: 'Anteckningar', exact: true }).click();
-  await page.getByRole('searchbox', { name: 'Sök' }).fill('skola');
-  const hits = page.getByRole('list', { name: 'Träffar' }).getByRole('article');
-  await expect(page.getByText('60 träffar', { exact: true })).toBeVisible();
-  await expect(hits).toHaveCount(50);
-  // Newest first.
-  await expect(hits.first()).toContainText('Anteckning 60:');
-  const pager = page.getByRole('navigation', { name: 'Sidor med träffar' });
-  await expect(pager).toContainText('Visar 1–50 av 60');
-  await pager.getByRole('button', { name: /^Nästa sida/ }).click();
-  await expect(pager).toContainText('Visar 51–60 av 60');
-  await expect(hits).toHaveCount(10);
-  await expect(hits.last()).toContainText('Anteckning 1:');
-  // Another author is another list: it starts at its first page.
-  await page.getByRole('combobox', { name: 'Författare' }).selectOption('Saga Handläggarsson');
-  await expect(page.getByText('20 träffar', { exact: true })).toBeVisible();
-  await expect(hits).toHaveCount(20);
-  await expect(pager).toHaveCount(0);
+  await gotoRegister(page);
+  await openHome(page, 'Familjen Sidberg');
+  await panel(page).getByRole('link', { name: 'Vårdgivarhistorik' }).click();
 
   // The home's history: its newest notes, then the rest a page at a time.
-  await hits.first().getByRole('link', { name: 'Familjen Sidberg' }).click();
   const homeNotes = page.getByRole('region', { name: /^Anteckningar om hemmet/ });
   await expect(homeNotes.getByRole('heading', { level: 2 })).toHaveText('Anteckningar om hemmet 60 anteckningar');
   const shown = homeNotes.getByRole('article');
@@ -304,4 +289,24 @@ test('many notes: the search pages its hits 50 at a time, and a home shows its n
   }
   await expect(shown.last()).toContainText('Anteckning 1:');
   await expect(homeNotes.getByRole('button', { name: 'Visa fler' })).toHaveCount(0);
+
+  // The search pages its hits, newest first.
+  await homeNotes.getByRole('link', { name: 'Sök i alla anteckningar' }).click();
+  await page.getByRole('searchbox', { name: 'Sök' }).fill('skola');
+  const hits = page.getByRole('list', { name: 'Träffar' }).getByRole('article');
+  await expect(page.getByText('60 träffar', { exact: true })).toBeVisible();
+  await expect(hits).toHaveCount(50);
+  await expect(hits.first()).toContainText('Anteckning 60:');
+  const pager = page.getByRole('navigation', { name: 'Sidor med träffar' });
+  await expect(pager).toContainText('Visar 1–50 av 60');
+  await pager.getByRole('button', { name: /^Nästa sida/ }).click();
+  await expect(pager).toContainText('Visar 51–60 av 60');
+  await expect(hits).toHaveCount(10);
+  await expect(hits.last()).toContainText('Anteckning 1:');
+  // Another author is another list: it starts at its first page.
+  await page.getByRole('combobox', { name: 'Författare' }).selectOption('Saga Handläggarsson');
+  await expect(page.getByText('20 träffar', { exact: true })).toBeVisible();
+  await expect(hits).toHaveCount(20);
+  await expect(hits.first()).toContainText('Anteckning 58:');
+  await expect(pager).toHaveCount(0);
 });
