@@ -22,6 +22,7 @@ import {
   type ExchangePlacement,
   type ExchangeRegisterCheck,
   type ExchangeStay,
+  type Problem,
   type KnownRecords,
   type MentionedIds,
 } from '../domain/exchange';
@@ -91,6 +92,70 @@ export async function readKnown(db: Db, ids: MentionedIds): Promise<KnownRecords
     for (const row of await db.selectFrom('placements').select('id').where('id', 'in', chunk).execute()) placements.add(row.id);
   }
   return { homes, persons, children, placements, staysByHome, householdByHome, permitChecksByHome };
+}
+
+/**
+ * What a file would change of what is only ever added to: a signed note, an assessment, what a
+ * deviation reported, and its earlier steps. The database refuses such a change (migration 12);
+ * this says it first, in Swedish at the record's path, so the whole file is refused with reasons.
+ */
+export async function keptRecordProblems(db: Db, file: ExchangeFile): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const stored = async <T extends 'notes' | 'assessments' | 'deviations'>(table: T, ids: string[]) => {
+    const rows: Selectable<Database[T]>[] = [];
+    for (const chunk of chunks(ids)) rows.push(...((await db.selectFrom(table as 'notes').selectAll().where('id', 'in', chunk).execute()) as unknown as Selectable<Database[T]>[]));
+    return new Map(rows.map((row) => [(row as { id: string }).id, row]));
+  };
+  const differs = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).some((key) => (a[key] ?? null) !== (b[key] ?? null));
+
+  const notes = file.notes ?? [];
+  const storedNotes = await stored('notes', notes.map((n) => n.id));
+  notes.forEach((n, index) => {
+    const row = storedNotes.get(n.id);
+    if (!row) return;
+    const next = { author: n.author, writtenOn: n.writtenOn, category: n.category, text: n.text, signedAt: n.signedAt ?? n.writtenOn, corrects: n.corrects };
+    if (differs(next, row)) problems.push({ path: `/notes/${index}`, message: 'anteckningen är signerad i registret och kan inte ändras; en rättelse är en ny anteckning med corrects' });
+  });
+
+  const assessments = file.assessments ?? [];
+  const storedAssessments = await stored('assessments', assessments.map((a) => a.id));
+  assessments.forEach((a, index) => {
+    const row = storedAssessments.get(a.id);
+    if (!row) return;
+    const scores = JSON.stringify(Object.fromEntries(assessmentDimensions.flatMap((d) => (a.scores[d] === undefined ? [] : [[d, a.scores[d]]]))));
+    const next = { assessedOn: a.assessedOn, assessor: a.assessor, scores, childVoice: a.childVoice, comment: a.comment, recordedBy: a.recordedBy, recordedAt: a.recordedAt, corrects: a.corrects };
+    if (differs(next, row)) problems.push({ path: `/assessments/${index}`, message: 'bedömningen finns redan i registret och kan inte ändras; en ny bedömning kan ersätta den (corrects)' });
+  });
+
+  const deviations = file.deviations ?? [];
+  const storedDeviations = await stored('deviations', deviations.map((d) => d.id));
+  const storedSteps = new Map<string, Selectable<DeviationStepsTable>[]>();
+  for (const chunk of chunks(deviations.map((d) => d.id))) {
+    for (const step of await db.selectFrom('deviationSteps').selectAll().where('deviationId', 'in', chunk).orderBy('deviationId').orderBy('ordinal').execute()) {
+      storedSteps.set(step.deviationId, [...(storedSteps.get(step.deviationId) ?? []), step]);
+    }
+  }
+  deviations.forEach((d, index) => {
+    const row = storedDeviations.get(d.id);
+    if (!row) return;
+    const next = { reportedOn: d.reportedOn, kind: d.kind, category: d.category, severity: d.severity, description: d.description, recordedBy: d.recordedBy, recordedAt: d.recordedAt };
+    if (differs(next, row)) problems.push({ path: `/deviations/${index}`, message: 'avvikelsen finns redan i registret och det rapporterade kan inte ändras; lägg till ett steg i stället' });
+    const steps = storedSteps.get(d.id) ?? [];
+    const given = d.steps ?? [];
+    steps.forEach((step, i) => {
+      const fileStep = given[i];
+      if (fileStep === undefined) return;
+      const same =
+        fileStep.step === step.step &&
+        fileStep.date === step.date &&
+        (fileStep.text ?? null) === step.text &&
+        (fileStep.serious === undefined ? null : fileStep.serious ? 1 : 0) === step.serious &&
+        (fileStep.recordedBy ?? null) === step.recordedBy &&
+        (fileStep.recordedAt ?? null) === step.recordedAt;
+      if (!same) problems.push({ path: `/deviations/${index}/steps/${i}`, message: 'steget finns redan i registret med andra uppgifter och kan inte ändras' });
+    });
+  });
+  return problems;
 }
 
 /** The whole register as an exchange file: records by id (code-point order), stays in order. */

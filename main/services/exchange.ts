@@ -5,7 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { appendEntry, currentLogContext, withLogContext } from '../db/access-log';
-import { readAll, readKnown, upsertAll, type ImportCounts } from '../db/exchange-repository';
+import { keptRecordProblems, readAll, readKnown, upsertAll, type ImportCounts } from '../db/exchange-repository';
 import { homeIdentities } from '../db/homes-repository';
 import type { Database } from '../db/schema';
 import { mentionedIds, validateExchangeFile, type ExchangeFile } from '../domain/exchange';
@@ -65,5 +65,7 @@ async function duplicateWarnings(trx: Transaction<Database>, homeIds: string[]):
 async function validFile(trx: Transaction<Database>, json: unknown): Promise<ExchangeFile> {
   const result = validateExchangeFile(json, await readKnown(trx, mentionedIds(json)));
   if (!result.ok) throw new ServiceError('VALIDATION', invalidFileMessage, result.problems);
+  const kept = await keptRecordProblems(trx, result.file);
+  if (kept.length > 0) throw new ServiceError('VALIDATION', invalidFileMessage, kept);
   return result.file;
 }

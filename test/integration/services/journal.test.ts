@@ -273,3 +273,33 @@ describe('the exchange file carries the journal: export, import into an empty re
     }
   });
 });
+
+describe('a file that would change what is only added to is refused with reasons, and writes nothing', () => {
+  it('a signed note, an assessment, a deviation and its earlier step, each at its path', async () => {
+    await writeNote({ homeId: 'H1' }, 'Gott bemötande.');
+    await db.services.journal.recordAssessment({ placementId: 'PL3', assessedOn: '2026-11-01', eventId: null, scores: { trygghet: 5, skola: null, halsa: null, delaktighet: null, samverkan: null, kontinuitet: null }, childVoice: null, comment: null, corrects: null, recordedBy: 'x' });
+    const report = await db.services.journal.recordDeviation({ homeId: 'H1', reportedOn: '2026-11-01', kind: 'avvikelse', category: null, severity: 'lag', description: 'Försenad dokumentation.', recordedBy: 'x' });
+    await db.services.journal.addStep({ deviationId: report.id, step: 'under-utredning', date: '2026-11-02', text: null, serious: null, recordedBy: 'x' });
+    const exported = await db.services.exchange.exportAll();
+    const changed = structuredClone(exported);
+    changed.notes[0]!.text = 'Dåligt bemötande.';
+    changed.assessments[0]!.scores = { trygghet: 1 };
+    changed.deviations[0]!.description = 'Ingenting hände.';
+    changed.deviations[0]!.steps![0]!.date = '2026-11-03';
+    changed.homes[0]!.name = 'Nytt namn';
+    await expect(db.services.exchange.importFile(changed)).rejects.toMatchObject({
+      issues: [
+        { path: '/notes/0', message: expect.stringContaining('signerad') },
+        { path: '/assessments/0' },
+        { path: '/deviations/0' },
+        { path: '/deviations/0/steps/0' },
+      ],
+    });
+    expect(await db.services.exchange.exportAll()).toEqual(exported);
+    // Steps beyond the stored ones are added.
+    const more = structuredClone(exported);
+    more.deviations[0]!.steps!.push({ step: 'avslutad', date: '2026-11-05' });
+    await db.services.exchange.importFile({ ...more, deviations: more.deviations.map((d) => ({ ...d, status: 'avslutad' as const })) });
+    expect((await db.services.journal.getDeviation(report.id, '2026-11-22')).steps.map((s) => s.step)).toEqual(['under-utredning', 'avslutad']);
+  });
+});
