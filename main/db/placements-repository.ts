@@ -266,7 +266,7 @@ export async function placementChildren(
  * the whole record first (insertRemovedRecord), in the same transaction.
  */
 export async function deletePlacement(db: Db, id: string, homeId: string | null): Promise<void> {
-  for (const table of ['notes', 'deviations'] as const) {
+  for (const table of ['notes', 'noteDrafts', 'deviations'] as const) {
     await db
       .updateTable(table)
       .set((eb) => ({ homeId: eb.fn.coalesce('homeId', eb.val(homeId)), placementId: null }))

@@ -303,3 +303,16 @@ describe('a file that would change what is only added to is refused with reasons
     expect((await db.services.journal.getDeviation(report.id, '2026-11-22')).steps.map((s) => s.step)).toEqual(['under-utredning', 'avslutad']);
   });
 });
+
+describe('a placement removed as a mistake', () => {
+  it('leaves its signed notes, drafts and deviations with its home', async () => {
+    const note = await writeNote({ placementId: 'PL3' }, 'Första besöket.');
+    const draft = await db.services.notes.saveDraft({ placementId: 'PL3', category: 'kontakt', writtenOn: '2026-11-21', text: 'Halvskrivet', corrects: null });
+    await db.services.journal.recordDeviation({ placementId: 'PL3', reportedOn: '2026-11-01', kind: 'avvikelse', category: null, severity: 'lag', description: 'Sen rapport.', recordedBy: 'x' });
+    await db.services.placements.removePlacement({ id: 'PL3', reason: 'Inlagd på fel barn', removedBy: 'x' });
+    const page = await db.services.notes.list({ homeId: 'F1', offset: 0, limit: 20 });
+    expect(page.notes.map((n) => [n.id, n.placementId])).toEqual([[note.id, null]]);
+    expect(page.drafts.map((d) => [d.id, d.homeId, d.placementId])).toEqual([[draft.id, 'F1', null]]);
+    expect((await db.services.journal.deviationPage({ date: '2026-11-22', homeId: 'F1', offset: 0, limit: 10 })).total).toBe(1);
+  });
+});
