@@ -2,12 +2,13 @@
  * What an entry of the access log records, and its Swedish word: the same in the Logg page, its
  * CSV and the command line's `log`.
  */
-export const accessLogActions = ['read', 'reveal', 'insert', 'update', 'delete', 'import', 'refused', 'sign-in'] as const;
+export const accessLogActions = ['read', 'reveal', 'search', 'insert', 'update', 'delete', 'import', 'refused', 'sign-in'] as const;
 export type AccessLogAction = (typeof accessLogActions)[number];
 
 export const accessLogActionLabels: Record<AccessLogAction, string> = {
   read: 'Läst',
   reveal: 'Visat skyddad identitet',
+  search: 'Sökt i anteckningar',
   insert: 'Lagt till',
   update: 'Ändrat',
   delete: 'Tagit bort',

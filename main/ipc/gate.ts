@@ -19,6 +19,13 @@ function readEntry<C extends Channel>(channel: C, input: ChannelArgs<C>, output:
     const child = (output as Partial<ChannelOutput<'getPlacement'>> | undefined)?.child;
     return { action: reveal ? 'reveal' : 'read', entity: 'placements', entityId: id, childId: child?.id ?? null, detail: reveal ? { reason } : null };
   }
+  if (channel === 'searchNotes') {
+    // What was searched for in everyone's notes about children, and how much it found.
+    const { query } = input as ChannelArgs<'searchNotes'>;
+    if (query.trim() === '') return null;
+    const found = output as Partial<ChannelOutput<'searchNotes'>> | undefined;
+    return { action: 'search', entity: 'notes', entityId: null, childId: null, detail: { query, hits: found?.total ?? 0 } };
+  }
   if (channel === 'getChild') {
     const { id, reveal, reason } = input as ChannelArgs<'getChild'>;
     return { action: reveal ? 'reveal' : 'read', entity: 'children', entityId: id, childId: id, detail: reveal ? { reason } : null };

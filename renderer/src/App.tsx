@@ -110,9 +110,9 @@ export function App() {
   // The window's title names the page, so the history's entries can be told apart.
   const section = sectionOf(pathname, location.state);
   useEffect(() => {
-    const label = sections.find((item) => item.section === section)?.label;
+    const label = pageTitles[pathname] ?? sections.find((item) => item.section === section)?.label;
     document.title = label ? `${label} – Placeringskollen` : 'Placeringskollen';
-  }, [section]);
+  }, [pathname, section]);
 
   const loadDemo = useCallback(async () => {
     // The demo's placements and events are dated relative to today, so its deadlines are current.
@@ -235,6 +235,13 @@ function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
 }
 
 /** Kontroller's badges: decision checks with a problem, and re-checks overdue ("2 problem", "1 försenad"). */
+/** The pages outside the main menu, by address: the window's title names them too. */
+const pageTitles: Record<string, string> = {
+  [paths.notesSearch]: 'Sök i anteckningar',
+  [paths.users]: 'Användare',
+  [paths.log]: 'Logg',
+};
+
 function CheckNavCounts({ counts }: { counts: CheckCounts }) {
   if (counts.problems === 0 && counts.overdue === 0) return null;
   return (

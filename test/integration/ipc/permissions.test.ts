@@ -105,6 +105,18 @@ describe('reads of a child\'s file are logged', () => {
   });
 });
 
+describe('a search in the notes is logged with what was searched for', () => {
+  it('the query and the number of hits; an empty query (the filters loading) is not a search', async () => {
+    const userId = await signInAs(db.services, 'handlaggare');
+    const handlers = createHandlers(db.services, { host: 'browser', databasePath: db.file, encrypted: false, version: 'test' });
+    await dispatch('searchNotes', { query: '' }, handlers);
+    await dispatch('searchNotes', { query: 'skolan' }, handlers);
+    const searches = await db.connection.db.selectFrom('accessLog').select(['action', 'channel', 'userId', 'entity', 'detail']).where('action', '=', 'search').execute();
+    expect(searches).toEqual([{ action: 'search', channel: 'searchNotes', userId, entity: 'notes', detail: JSON.stringify({ query: 'skolan', hits: 0 }) }]);
+    expect((await db.services.users.verifyAccessLog()).intact).toBe(true);
+  });
+});
+
 describe('who recorded, changed or removed something is who is signed in', () => {
   it.each([
     ['recordRegisterCheck', 'recordedBy'],
