@@ -146,26 +146,29 @@ export const BEST_AMONG = 2000;
  * of keys. "Best" ranks the newest BEST_AMONG hits that pass the filters.
  */
 export async function searchNotes(db: Db, q: NoteSearch): Promise<{ rows: NoteRow[]; total: number }> {
-  const conditions = sql.join(
-    [
-      sql`notes_search MATCH ${q.match}`,
-      ...(q.from === undefined ? [] : [sql`notes_search.rowid >= (CAST(julianday(${q.from}) AS INTEGER) << 32)`]),
-      ...(q.to === undefined ? [] : [sql`notes_search.rowid < ((CAST(julianday(${q.to}) AS INTEGER) + 1) << 32)`]),
-      ...(q.homeId === undefined ? [] : [sql`n.home_id = ${q.homeId}`]),
-      ...(q.category === undefined ? [] : [sql`n.category = ${q.category}`]),
-      ...(q.author === undefined ? [] : [sql`n.author = ${q.author}`]),
-    ],
-    sql` AND `,
-  );
-  const hits = sql`notes_search JOIN notes n ON n.seq = (notes_search.rowid & 4294967295) WHERE ${conditions}`;
+  const inIndex = [
+    sql`notes_search MATCH ${q.match}`,
+    ...(q.from === undefined ? [] : [sql`notes_search.rowid >= (CAST(julianday(${q.from}) AS INTEGER) << 32)`]),
+    ...(q.to === undefined ? [] : [sql`notes_search.rowid < ((CAST(julianday(${q.to}) AS INTEGER) + 1) << 32)`]),
+  ];
+  const onNote = [
+    ...(q.homeId === undefined ? [] : [sql`n.home_id = ${q.homeId}`]),
+    ...(q.category === undefined ? [] : [sql`n.category = ${q.category}`]),
+    ...(q.author === undefined ? [] : [sql`n.author = ${q.author}`]),
+  ];
+  // The notes themselves are read only when a filter asks about them: a word and a period are the index's alone.
+  const hits =
+    onNote.length === 0
+      ? sql`notes_search WHERE ${sql.join(inIndex, sql` AND `)}`
+      : sql`notes_search JOIN notes n ON n.seq = (notes_search.rowid & 4294967295) WHERE ${sql.join([...inIndex, ...onNote], sql` AND `)}`;
   const raw = db.withoutPlugins();
   const page =
     q.order === 'best'
-      ? sql<{ seq: number }>`SELECT seq FROM (
-          SELECT n.seq AS seq, notes_search.rowid AS key, notes_search.rank AS rank FROM ${hits}
+      ? sql<{ seq: number }>`SELECT key & 4294967295 AS seq FROM (
+          SELECT notes_search.rowid AS key, notes_search.rank AS rank FROM ${hits}
           ORDER BY notes_search.rowid DESC LIMIT ${BEST_AMONG})
         ORDER BY rank, key DESC LIMIT ${q.limit} OFFSET ${q.offset}`
-      : sql<{ seq: number }>`SELECT n.seq AS seq FROM ${hits} ORDER BY notes_search.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`;
+      : sql<{ seq: number }>`SELECT notes_search.rowid & 4294967295 AS seq FROM ${hits} ORDER BY notes_search.rowid DESC LIMIT ${q.limit} OFFSET ${q.offset}`;
   const [found, count] = await Promise.all([
     page.execute(raw),
     sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${hits} LIMIT ${q.countLimit + 1})`.execute(raw),
