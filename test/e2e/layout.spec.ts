@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, gotoRegister, loadDemo, mainMenu, menuItem, test } from './fixtures';
+import { E2E_USER, expect, expectAccessible, gotoRegister, loadDemo, mainMenu, menuItem, test, TODAY, withServices } from './fixtures';
 
 /**
  * The window's layout, as a case worker sees it at 1 280 px, at 1 024 px (a 1 280 screen at 125 %)
@@ -63,13 +63,41 @@ for (const width of [1024, 1280, 1920]) {
   });
 }
 
+/** The main menu's items, in order. */
+const menuNames = ['Bevakning', 'Placeringar', 'Kontroller', 'Avvikelser', 'Register', 'Regler'];
+
+/**
+ * The widest menu a register realistically gives: the demo register, and on one of its homes a lex
+ * Sarah judged serious whose anmälan till IVO is late, so Avvikelser has both its badges ("1 öppen",
+ * "1 till IVO") beside Bevakning's and Kontroller's.
+ */
+async function seedDemoWithLateLexSarah(databasePath: string): Promise<void> {
+  await withServices(databasePath, async (services) => {
+    await services.demo.load(TODAY);
+    const [home] = await services.homes.list();
+    const report = await services.journal.recordDeviation({
+      homeId: home!.id,
+      reportedOn: '2026-09-28',
+      kind: 'lex-sarah',
+      category: 'bemotande',
+      severity: 'allvarlig',
+      description: 'Personal höll fast en ungdom i samband med ett bråk i matsalen.',
+      recordedBy: E2E_USER,
+    });
+    const step = { deviationId: report.id, text: null, recordedBy: E2E_USER };
+    await services.journal.addStep({ ...step, step: 'under-utredning', date: '2026-09-29', serious: null });
+    // Serious: the anmälan till IVO was due 14 days after the bedömning, long before TODAY.
+    await services.journal.addStep({ ...step, step: 'bedomning', date: '2026-10-01', serious: true });
+  });
+}
+
 /**
  * Every menu item on screen and whole, nothing in the menu cut off or scrolled, and each count badge
  * one line ("5 försenade" never broken into a two-line pill).
  */
 async function expectMenuFits(page: Page, where: string) {
   const width = page.viewportSize()?.width ?? 0;
-  for (const name of ['Bevakning', 'Placeringar', 'Kontroller', 'Register', 'Regler']) {
+  for (const name of menuNames) {
     const item = menuItem(page, name);
     await expect(item, `${where}: ${name}`).toBeVisible();
     const box = await item.boundingBox();
@@ -94,12 +122,17 @@ async function expectMenuFits(page: Page, where: string) {
 }
 
 for (const [width, height] of [[1280, 800], [1024, 768], [900, 700]] as const) {
-  test(`the top menu fits a ${width} px window, every item on screen and each badge on one line`, async ({ page, openApp }) => {
+  test(`the top menu fits a ${width} px window, every item on screen and each badge on one line`, async ({ page, openApp, databasePath }) => {
     await page.setViewportSize({ width, height });
+    await seedDemoWithLateLexSarah(databasePath);
     await openApp();
     await gotoRegister(page);
-    await loadDemo(page);
-    for (const name of ['Bevakning', 'Placeringar', 'Kontroller', 'Register', 'Regler']) {
+    await expect(page.getByRole('heading', { level: 1, name: 'Register över hem' })).toBeVisible();
+    // Every item's badges are there: the menu is measured at its widest.
+    await expect(menuItem(page, 'Avvikelser').locator('.nav-count')).toHaveText(['1 öppen', '1 till IVO']);
+    await expect(menuItem(page, 'Bevakning').locator('.nav-count')).not.toHaveCount(0);
+    await expect(menuItem(page, 'Kontroller').locator('.nav-count')).not.toHaveCount(0);
+    for (const name of menuNames) {
       await menuItem(page, name).click();
       await expect(menuItem(page, name)).toHaveAttribute('aria-current', 'page');
       await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
