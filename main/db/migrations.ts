@@ -446,7 +446,7 @@ function journalSql(): string {
       BEGIN INSERT OR IGNORE INTO note_authors (author) VALUES (NEW.author); END;
 
     -- The words' stems only (the text is in notes): found in their forms, å/ä/ö apart from a/o.
-    CREATE VIRTUAL TABLE notes_search USING fts5(terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
+    CREATE VIRTUAL TABLE notes_search USING fts5(terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0', prefix = '3 4 5 6');
     CREATE TRIGGER notes_indexed AFTER INSERT ON notes
       BEGIN INSERT INTO notes_search (rowid, terms) ${noteTermsSelect('NEW')}; END;
     -- A child who gets (or loses) a protected identity, or another name: the notes about them anew.
