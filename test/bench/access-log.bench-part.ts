@@ -20,28 +20,12 @@ import { openDatabase, type Connection } from '../../main/db/connection';
 import { createServices, type Services } from '../../main/services';
 import type { AccessLogPage } from '../../preload/api/users';
 import { testClock } from '../clock';
+import { count, median, ms, type PartBench, type PartFigure } from './bench-part';
 import { signInAs } from '../signed-in';
-import { benchDate, type CityFile } from './synthetic-register';
+import { benchDate } from './synthetic-register';
 
-/** What the figures need of the bench (run.ts's Bench has it). */
-export interface LogBench {
-  file: CityFile;
-  services: Services;
-  /** The bench's temporary folder: the year's log is made here and removed with it. */
-  dir: string;
-  api(channel: string, input: unknown, services?: Services): Promise<{ value: unknown; bytes: number }>;
-  once<T>(key: string, make: () => Promise<T>): Promise<T>;
-}
-
-export interface LogFigure {
-  section: 'target' | 'detail';
-  part: 'log';
-  what: string;
-  unit: 'ms';
-  target: number | null;
-  stat: 'median' | 'p95';
-  measure(bench: LogBench): Promise<{ samples: number[]; note?: string } | null>;
-}
+export type LogBench = PartBench;
+export type LogFigure = PartFigure<'log'>;
 
 /** The entries of the year's log: `BENCH_LOG_ENTRIES`, else 100 000 with `--small`, else 10 million. */
 export function logEntries(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): number {
@@ -344,9 +328,3 @@ export async function makeYearLog(file: string, entries: number) {
   }
 }
 
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const ms = (value: number) => (value >= 1_000 ? `${(value / 1_000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
-function count(n: number): string {
-  if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000} million`;
-  return n.toLocaleString('en').replaceAll(',', ' ');
-}

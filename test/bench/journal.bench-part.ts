@@ -28,28 +28,12 @@ import { createServices, type Services } from '../../main/services';
 import { NOTE_COUNT_LIMIT } from '../../main/services/notes';
 import type { HomeHistory, NoteSearchResult } from '../../preload/api/journal';
 import { testClock } from '../clock';
+import { count, median, ms, p95, type PartBench, type PartFigure } from './bench-part';
 import { seeded } from '../seeded';
 import { benchDate, smallScale, syntheticCity, type CityFile } from './synthetic-register';
 
-/** What the figures need of the bench (run.ts's Bench has it). */
-export interface JournalBench {
-  file: CityFile;
-  services: Services;
-  /** The bench's temporary folder: the journal is made here and removed with it. */
-  dir: string;
-  api(channel: string, input: unknown, services?: Services): Promise<{ value: unknown; bytes: number }>;
-  once<T>(key: string, make: () => Promise<T>): Promise<T>;
-}
-
-export interface JournalFigure {
-  section: 'target' | 'detail';
-  part: 'journal';
-  what: string;
-  unit: 'ms';
-  target: number | null;
-  stat: 'median' | 'p95';
-  measure(bench: JournalBench): Promise<{ samples: number[]; note?: string } | null>;
-}
+export type JournalBench = PartBench;
+export type JournalFigure = PartFigure<'journal'>;
 
 /** The signed notes: `BENCH_NOTES`, else 20 000 with `--small`, else a million. */
 export function journalNotes(argv: readonly string[] = process.argv, env: NodeJS.ProcessEnv = process.env): number {
@@ -469,12 +453,5 @@ function writeNotes(file: string, notes: number, register: JournalRegister) {
 }
 
 const perMillion = (took: number, notes: number) => `${(took / 1000 / (notes / 1e6)).toFixed(0)} s a million`;
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const p95 = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
 const hitCount = (n: number) => (n > 1000 ? '1 000+' : String(n));
 const range = (values: readonly number[]) => `${hitCount(Math.min(...values))}–${hitCount(Math.max(...values))} (${values.filter((n) => n <= 1000).length} of ${values.length} words under the cap)`;
-const ms = (value: number) => (value >= 1_000 ? `${(value / 1_000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`);
-function count(n: number): string {
-  if (n >= 1_000_000 && n % 1_000_000 === 0) return `${n / 1_000_000 === 1 ? '1 000 000' : `${n / 1_000_000} million`}`;
-  return n.toLocaleString('en').replaceAll(',', ' ');
-}
