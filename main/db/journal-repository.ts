@@ -51,6 +51,40 @@ export async function placementFacts(db: Db, ids: readonly string[]): Promise<Ma
   return facts;
 }
 
+/** Which of a journal record's home and placement no longer exist (a window may be behind). */
+export async function missingTargets(db: Db, target: { homeId?: string | undefined; placementId?: string | undefined }): Promise<{ home: boolean; placement: boolean }> {
+  const [home, placement] = await Promise.all([
+    target.homeId === undefined ? true : db.selectFrom('homes').select('id').where('id', '=', target.homeId).executeTakeFirst(),
+    target.placementId === undefined ? true : db.selectFrom('placements').select('id').where('id', '=', target.placementId).executeTakeFirst(),
+  ]);
+  return { home: !home, placement: !placement };
+}
+
+/** Every stay in a home with its placement and child, newest first; `isLast` when no stay of its placement follows. */
+export async function homeStays(db: Db, homeId: string) {
+  return db
+    .selectFrom('stays')
+    .innerJoin('placements', 'placements.id', 'stays.placementId')
+    .innerJoin('children', 'children.id', 'placements.childId')
+    .select((eb) => [
+      'stays.placementId',
+      'stays.form',
+      'stays.fromDate',
+      'stays.toDate',
+      'placements.legalBasis',
+      'placements.endedOn',
+      'placements.endReason',
+      'children.birthDate',
+      'children.protectedIdentity',
+      eb
+        .not(eb.exists(eb.selectFrom('stays as later').select('later.ordinal').whereRef('later.placementId', '=', 'stays.placementId').whereRef('later.ordinal', '>', 'stays.ordinal')))
+        .as('isLast'),
+    ])
+    .where('stays.homeId', '=', homeId)
+    .orderBy('stays.fromDate', 'desc')
+    .execute();
+}
+
 export async function homeNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('homes').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute();

@@ -3,9 +3,10 @@
  * the child by label, and for a protected child never both together (see the contract).
  */
 import type { Kysely } from 'kysely';
-import { homeNames, placementFacts, type PlacementFacts } from '../db/journal-repository';
+import { homeNames, missingTargets, placementFacts, type PlacementFacts } from '../db/journal-repository';
 import type { Database } from '../db/schema';
 import type { JournalTarget } from '../../preload/api/journal';
+import { ServiceError } from './errors';
 import { childLabel } from './placements';
 
 export interface Targeted {
@@ -27,13 +28,23 @@ export function homeOn(facts: PlacementFacts, on: string): string | null {
   return facts.stays.at(-1)?.homeId ?? null;
 }
 
+/** The home and placement a note or deviation is written on must exist: a window may show what another has removed. */
+export async function checkTarget(db: Kysely<Database>, target: { homeId?: string | undefined; placementId?: string | undefined }): Promise<void> {
+  const missing = await missingTargets(db, target);
+  if (missing.home) throw new ServiceError('NOT_FOUND', 'Hemmet finns inte längre i registret.', [{ path: '/homeId', message: 'Hemmet finns inte längre.' }]);
+  if (missing.placement) {
+    throw new ServiceError('NOT_FOUND', 'Placeringen finns inte längre i registret.', [{ path: '/placementId', message: 'Placeringen finns inte längre.' }]);
+  }
+}
+
 /** A function naming each of `items`' targets, after reading what names them in two queries. */
 export async function targetNamer(db: Kysely<Database>, items: readonly Targeted[], view: TargetView): Promise<(item: Targeted) => JournalTarget> {
   const facts = await placementFacts(db, items.flatMap((i) => (i.placementId === null ? [] : [i.placementId])));
-  const homeOf = (item: Targeted) => item.homeId ?? (item.placementId === null ? null : (() => {
-    const f = facts.get(item.placementId);
-    return f ? homeOn(f, item.on) : null;
-  })());
+  const homeOf = (item: Targeted): string | null => {
+    if (item.homeId !== null || item.placementId === null) return item.homeId;
+    const placement = facts.get(item.placementId);
+    return placement ? homeOn(placement, item.on) : null;
+  };
   const names = await homeNames(db, items.flatMap((i) => homeOf(i) ?? []));
   return (item) => {
     const placement = item.placementId === null ? undefined : facts.get(item.placementId);

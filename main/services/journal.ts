@@ -5,10 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import * as repo from '../db/journal-repository';
-import { inTransaction } from '../db/homes-repository';
+import { getHome, inTransaction } from '../db/homes-repository';
+import { getEvent, listEvents } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import { ageOn as yearsOn, daysBetween } from '../domain/dates';
 import { registerNames } from '../domain/rule-texts';
+import { containsSwedish, searchWords } from '../domain/swedish';
 import { deadlineStatus } from '../domain/deadlines';
 import { deviationStatus, ivoReportDueOn, nextDeviationSteps, reportedToIvo, type StepFacts } from '../domain/deviations';
 import { legalReferenceOn } from '../domain/rule-settings';
@@ -40,12 +42,14 @@ import type {
 } from '../../preload/api/journal';
 import type { Clock } from './clock';
 import { ServiceError, notFound } from './errors';
-import { homeOn, targetNamer, type TargetView } from './journal-targets';
+import { checkTarget, homeOn, targetNamer, type TargetView } from './journal-targets';
 import type { NotesService } from './notes';
 import type { RegisterChecksService } from './register-checks';
 import type { SettingsService } from './settings';
 
 const severityRank: Record<Severity, number> = { allvarlig: 0, medel: 1, lag: 2 };
+/** The events an assessment may follow (Bedöm in the placement's timeline). */
+const followUpEvents: readonly string[] = ['uppfoljningsbesok', 'barnsamtal'];
 
 export function createJournalService(
   db: Kysely<Database>,
@@ -146,15 +150,6 @@ export function createJournalService(
     };
   }
 
-  async function checkTarget(input: { homeId?: string | undefined; placementId?: string | undefined }): Promise<void> {
-    if (input.homeId !== undefined && !(await db.selectFrom('homes').select('id').where('id', '=', input.homeId).executeTakeFirst())) {
-      throw new ServiceError('NOT_FOUND', 'Hemmet finns inte längre i registret.', [{ path: '/homeId', message: 'Hemmet finns inte längre.' }]);
-    }
-    if (input.placementId !== undefined && !(await db.selectFrom('placements').select('id').where('id', '=', input.placementId).executeTakeFirst())) {
-      throw new ServiceError('NOT_FOUND', 'Placeringen finns inte längre i registret.', [{ path: '/placementId', message: 'Placeringen finns inte längre.' }]);
-    }
-  }
-
   const future = (path: string) => new ServiceError('VALIDATION', 'Datumet är i framtiden.', [{ path, message: 'Datumet kan inte vara i framtiden.' }]);
 
   return {
@@ -168,6 +163,14 @@ export function createJournalService(
       if (!facts) throw new ServiceError('NOT_FOUND', 'Placeringen finns inte längre i registret.', [{ path: '/placementId', message: 'Placeringen finns inte längre.' }]);
       const homeId = homeOn(facts, input.assessedOn);
       if (homeId === null) throw new ServiceError('VALIDATION', 'Placeringen har ingen vistelse i något hem.', [{ path: '/placementId', message: 'Placeringen har inget hem.' }]);
+      if (input.eventId !== null) {
+        const event = await getEvent(db, input.eventId);
+        if (!event || event.placementId !== input.placementId || !followUpEvents.includes(event.type)) {
+          throw new ServiceError('NOT_FOUND', 'Besöket eller barnsamtalet finns inte längre på placeringen.', [
+            { path: '/eventId', message: 'Händelsen finns inte längre.' },
+          ]);
+        }
+      }
       if (input.corrects !== null) {
         const earlier = await repo.getAssessment(db, input.corrects);
         if (!earlier || earlier.placementId !== input.placementId) throw notFound('Bedömningen som ska ersättas finns inte.');
@@ -192,7 +195,7 @@ export function createJournalService(
 
     async recordDeviation(input: DeviationInput): Promise<Deviation> {
       if (input.reportedOn > clock.today()) throw future('/reportedOn');
-      await checkTarget(input);
+      await checkTarget(db, input);
       const id = randomUUID();
       await repo.insertDeviation(db, {
         id,
@@ -260,10 +263,11 @@ export function createJournalService(
         input.date,
         input.placementId === undefined ? 'home' : 'placement',
       );
-      const query = input.query?.trim().toLocaleLowerCase('sv') ?? '';
+      // Each word somewhere, in any order, Swedish-folded: as the other quick searches.
+      const words = searchWords(input.query ?? '');
       const shown = all
         .filter((d) => input.status === undefined || (input.status === 'ej-avslutad' ? d.status !== 'avslutad' : d.status === input.status))
-        .filter((d) => query === '' || [d.description, d.homeName ?? '', d.childLabel ?? '', d.category ?? ''].some((t) => t.toLocaleLowerCase('sv').includes(query)))
+        .filter((d) => words.every((word) => [d.description, d.homeName, d.childLabel, d.category].some((text) => containsSwedish(text, word))))
         .sort(compareDeviations);
       return { rows: shown.slice(input.offset, input.offset + input.limit), total: shown.length, counts: countDeviations(all) };
     },
@@ -274,39 +278,19 @@ export function createJournalService(
 
     /** Everything known of a home, for the question "should we place here?". */
     async homeHistory(homeId: string, date: string): Promise<HomeHistory> {
-      const home = await db.selectFrom('homes').selectAll().where('id', '=', homeId).executeTakeFirst();
+      const home = await getHome(db, homeId);
       if (!home) throw notFound('Hemmet finns inte.');
-      const [stays, inspections, assessments, deviations, notesPage, checks] = await Promise.all([
-        db
-          .selectFrom('stays')
-          .innerJoin('placements', 'placements.id', 'stays.placementId')
-          .innerJoin('children', 'children.id', 'placements.childId')
-          .select([
-            'stays.placementId',
-            'stays.ordinal',
-            'stays.form',
-            'stays.fromDate',
-            'stays.toDate',
-            'placements.legalBasis',
-            'placements.endedOn',
-            'placements.endReason',
-            'children.birthDate',
-            'children.protectedIdentity',
-          ])
-          .where('stays.homeId', '=', homeId)
-          .orderBy('stays.fromDate', 'desc')
-          .execute(),
-        db.selectFrom('events').select(['date', 'verdict', 'comment']).where('homeId', '=', homeId).where('type', '=', 'ivo-tillsyn').orderBy('date', 'desc').execute(),
+      const [stays, events, assessments, deviations, notesPage, checks] = await Promise.all([
+        repo.homeStays(db, homeId),
+        listEvents(db, { homeId }),
         repo.listAssessments(db, { homeId }),
         repo.listDeviations(db, { homeId }),
         notes.list({ homeId, offset: 0, limit: 20 }, 'home'),
         registerChecks.homeChecks(homeId, date),
       ]);
-      const lastOrdinal = new Map<string, number>();
-      const ordinals = await db.selectFrom('stays').select(['placementId', (eb) => eb.fn.max('ordinal').as('last')]).where('placementId', 'in', stays.length === 0 ? [''] : [...new Set(stays.map((s) => s.placementId))]).groupBy('placementId').execute();
-      for (const o of ordinals) lastOrdinal.set(o.placementId, Number(o.last));
+      const inspections = events.filter((e) => e.type === 'ivo-tillsyn');
       const placements = stays.map((s): HistoryPlacement => {
-        const last = lastOrdinal.get(s.placementId) === s.ordinal;
+        const last = Boolean(s.isLast);
         const ended = last && s.endedOn !== null && s.endedOn <= date;
         const to = s.toDate ?? (last ? s.endedOn : null);
         return {
@@ -341,7 +325,7 @@ export function createJournalService(
           orgNr: home.orgNr,
           capacity: home.capacity,
           agency: home.agency,
-          active: home.active === 1,
+          active: home.active,
         },
         checks: historyChecks(checks),
         inspections: inspections.map((i) => ({ date: i.date, verdict: i.verdict as IvoVerdict | null, comment: i.comment })),

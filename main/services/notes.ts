@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import * as repo from '../db/journal-repository';
 import { inTransaction } from '../db/homes-repository';
 import type { Database } from '../db/schema';
+import { compareSwedish } from '../domain/swedish';
 import { maskNames, matchQuery, snippet } from '../domain/swedish-search';
 import { noteCategories } from '../domain/vocabulary';
 import type {
@@ -23,7 +24,7 @@ import type {
 import type { NoteCategory } from '../domain/vocabulary';
 import type { Clock } from './clock';
 import { ServiceError, notFound } from './errors';
-import { hiddenName, homeOn, targetNamer, type TargetView } from './journal-targets';
+import { checkTarget, hiddenName, homeOn, targetNamer, type TargetView } from './journal-targets';
 import type { User } from '../../preload/api/users';
 
 /** Search hits are counted this far: beyond it the list says "fler än 1 000". */
@@ -73,14 +74,9 @@ export function createNotesService(db: Kysely<Database>, clock: Clock, users: Cu
     }));
   }
 
-  /** The home or placement a note is written on must exist; a correction is of a signed note there. */
-  async function checkTarget(input: { homeId?: string | undefined; placementId?: string | undefined; corrects: string | null }): Promise<void> {
-    if (input.homeId !== undefined && !(await db.selectFrom('homes').select('id').where('id', '=', input.homeId).executeTakeFirst())) {
-      throw new ServiceError('NOT_FOUND', 'Hemmet finns inte längre i registret.', [{ path: '/homeId', message: 'Hemmet finns inte längre.' }]);
-    }
-    if (input.placementId !== undefined && !(await db.selectFrom('placements').select('id').where('id', '=', input.placementId).executeTakeFirst())) {
-      throw new ServiceError('NOT_FOUND', 'Placeringen finns inte längre i registret.', [{ path: '/placementId', message: 'Placeringen finns inte längre.' }]);
-    }
+  /** The home or placement a note is written on must exist, and a correction be of a signed note. */
+  async function checkNoteTarget(input: { homeId?: string | undefined; placementId?: string | undefined; corrects: string | null }): Promise<void> {
+    await checkTarget(db, input);
     if (input.corrects !== null && !(await repo.getNote(db, input.corrects))) {
       throw new ServiceError('NOT_FOUND', 'Anteckningen som ska rättas finns inte.', [{ path: '/corrects', message: 'Anteckningen finns inte.' }]);
     }
@@ -109,7 +105,7 @@ export function createNotesService(db: Kysely<Database>, clock: Clock, users: Cu
         // A draft signed or thrown away in another window: this save starts it again rather than losing the text.
         if (stored && stored.userId !== user.id) throw new ServiceError('FORBIDDEN', 'Utkastet är någon annans.');
       }
-      await checkTarget(input);
+      await checkNoteTarget(input);
       const row: repo.NoteDraftRow = {
         id,
         userId: user.id,
@@ -201,6 +197,6 @@ export function createNotesService(db: Kysely<Database>, clock: Clock, users: Cu
   };
 }
 
-const sortSwedish = (names: string[]) => names.sort((a, b) => a.localeCompare(b, 'sv'));
+const sortSwedish = (names: string[]) => names.sort(compareSwedish);
 
 export type NotesService = ReturnType<typeof createNotesService>;

@@ -167,7 +167,7 @@ export const assessmentInput = z
   .object({
     placementId: id,
     assessedOn: date,
-    /** The visit or barnsamtal it followed, when recorded from an event. */
+    /** The visit or barnsamtal it followed, when recorded from an event: checked to be one of the placement's, not stored (the date ties them). */
     eventId: orNull(id),
     scores: z.object(Object.fromEntries(assessmentDimensions.map((d) => [d, score])) as Record<AssessmentDimension, typeof score>).strict(),
     childVoice: orNull(z.enum(childVoices, 'Välj vad barnet sa.')),

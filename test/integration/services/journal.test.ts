@@ -218,6 +218,23 @@ describe('deviations and lex Sarah: steps in order, and the anmälan till IVO', 
     const page = await db.services.journal.deviationPage({ date: '2026-11-22', offset: 0, limit: 50 });
     expect(page.rows.map((d) => d.id)).toEqual([open.id, closed.id]);
     expect(page.counts).toMatchObject({ open: 1, byStatus: { oppen: 1, avslutad: 1 } });
+    // The list's search: every word somewhere, in any order, Swedish-folded.
+    const found = await db.services.journal.deviationPage({ date: '2026-11-22', query: 'NATT björkgården', offset: 0, limit: 50 });
+    expect(found.rows.map((d) => d.id)).toEqual([open.id]);
+  });
+});
+
+describe('an assessment after a visit or barnsamtal', () => {
+  it("is refused at the event when the event is not one of the placement's visits or barnsamtal", async () => {
+    const visit = await db.services.placements.recordEvent({ placementId: 'PL3', type: 'uppfoljningsbesok', date: '2026-11-01', comment: null, verdict: null });
+    const plan = await db.services.placements.recordEvent({ placementId: 'PL3', type: 'vardplan', date: '2026-11-01', comment: null, verdict: null });
+    const scores = { trygghet: 4, skola: null, halsa: null, delaktighet: null, samverkan: null, kontinuitet: null };
+    const assess = (eventId: string, placementId = 'PL3') =>
+      db.services.journal.recordAssessment({ placementId, assessedOn: '2026-11-01', eventId, scores, childVoice: null, comment: null, corrects: null, recordedBy: 'x' });
+    await expect(assess(plan.id)).rejects.toMatchObject({ issues: [{ path: '/eventId' }] });
+    await expect(assess(visit.id, 'PL2')).rejects.toMatchObject({ issues: [{ path: '/eventId' }] });
+    expect(await db.services.journal.listAssessments('PL3')).toEqual([]);
+    expect((await assess(visit.id)).scores).toEqual({ trygghet: 4 });
   });
 });
 
