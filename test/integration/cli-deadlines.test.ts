@@ -284,3 +284,15 @@ describe('deadlines --help', () => {
     expect(help[sample + 1]).toContain('finns inte ännu');
   });
 });
+
+describe('deadlines and lex Sarah', () => {
+  const lexSarah = importedRegister(fileURLToPath(new URL('../fixtures/exchange/lex-sarah.json', import.meta.url)), 'pk-cli-lex-sarah-');
+
+  it("lists the spec's rules only: a lex Sarah report's anmälan till IVO is the window's (Bevakning, Avvikelser)", async () => {
+    const run = await lexSarah.cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-02-20', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+    const text = await lexSarah.cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-02-20']);
+    expect(text.stdout).not.toContain('lex Sarah');
+  });
+});
