@@ -109,6 +109,18 @@ export async function keptRecordProblems(db: Db, file: ExchangeFile): Promise<Pr
   const differs = (a: Record<string, unknown>, b: Record<string, unknown>) => Object.keys(a).some((key) => (a[key] ?? null) !== (b[key] ?? null));
 
   const notes = file.notes ?? [];
+  const assessments = file.assessments ?? [];
+  // A correction refers to a note (an assessment) in the file or already in the register.
+  for (const [name, records] of [['notes', notes], ['assessments', assessments]] as const) {
+    const inFile = new Set(records.map((r) => r.id));
+    const referred = [...new Set(records.flatMap((r) => (r.corrects === undefined || inFile.has(r.corrects) ? [] : [r.corrects])))];
+    const known = await stored(name, referred);
+    records.forEach((r, index) => {
+      if (r.corrects !== undefined && !inFile.has(r.corrects) && !known.has(r.corrects)) {
+        problems.push({ path: `/${name}/${index}/corrects`, message: `hänvisar till ${name === 'notes' ? 'anteckningen' : 'bedömningen'} ${JSON.stringify(r.corrects)} som inte finns` });
+      }
+    });
+  }
   const storedNotes = await stored('notes', notes.map((n) => n.id));
   notes.forEach((n, index) => {
     const row = storedNotes.get(n.id);
@@ -117,7 +129,6 @@ export async function keptRecordProblems(db: Db, file: ExchangeFile): Promise<Pr
     if (differs(next, row)) problems.push({ path: `/notes/${index}`, message: 'anteckningen är signerad i registret och kan inte ändras; en rättelse är en ny anteckning med corrects' });
   });
 
-  const assessments = file.assessments ?? [];
   const storedAssessments = await stored('assessments', assessments.map((a) => a.id));
   assessments.forEach((a, index) => {
     const row = storedAssessments.get(a.id);

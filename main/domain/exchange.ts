@@ -651,6 +651,19 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
       reference('placements', value.placementId, [...at, 'placementId']);
     }
   }
+  for (const name of ['notes', 'assessments'] as const) {
+    for (const { index, value } of parsed[name]) {
+      if (value.corrects === value.id) report([name, index, 'corrects'], 'kan inte hänvisa till sig själv');
+    }
+  }
+  // A bedömning says whether it is serious, and only a bedömning does (what the deadline is judged on).
+  for (const { index, value } of parsed.deviations) {
+    (value.steps ?? []).forEach((step, i) => {
+      const at = ['deviations', index, 'steps', i, 'serious'];
+      if (step.step === 'bedomning' && step.serious === undefined) report(at, 'saknas; en bedömning anger om det är ett allvarligt missförhållande (true eller false)');
+      if (step.step !== 'bedomning' && step.serious !== undefined) report(at, `gäller bara bedomning, inte ${step.step}`);
+    });
+  }
 
   return problems;
 }

@@ -333,3 +333,36 @@ describe('a placement removed as a mistake', () => {
     expect((await db.services.journal.deviationPage({ date: '2026-11-22', homeId: 'F1', offset: 0, limit: 10 })).total).toBe(1);
   });
 });
+
+describe('a file with a journal that does not hold together is refused with reasons, and writes nothing', () => {
+  it('a bedömning without its answer, an answer on another step, a correction of a note that does not exist or of itself', async () => {
+    const before = await db.services.exchange.exportAll();
+    const file = {
+      format: 'placeringskollen-exchange',
+      version: 1,
+      notes: [
+        { id: 'N1', homeId: 'H1', author: 'Hanna Handläggarsson', writtenOn: '2026-11-01', category: 'erfarenhet', text: 'Rättelse.', corrects: 'N-SAKNAS' },
+        { id: 'N2', homeId: 'H1', author: 'Hanna Handläggarsson', writtenOn: '2026-11-01', category: 'erfarenhet', text: 'Rättar sig själv.', corrects: 'N2' },
+      ],
+      deviations: [
+        {
+          id: 'D1', homeId: 'H1', reportedOn: '2026-01-20', kind: 'lex-sarah', severity: 'allvarlig', description: 'Brist i tillsynen.',
+          steps: [{ step: 'under-utredning', date: '2026-01-21', serious: false }, { step: 'bedomning', date: '2026-01-31' }],
+        },
+      ],
+    };
+    await expect(db.services.exchange.importFile(file)).rejects.toMatchObject({
+      issues: [
+        { path: '/notes/1/corrects', message: 'kan inte hänvisa till sig själv' },
+        { path: '/deviations/0/steps/0/serious', message: 'gäller bara bedomning, inte under-utredning' },
+        { path: '/deviations/0/steps/1/serious', message: expect.stringContaining('saknas') },
+      ],
+    });
+    const { notes: _notes, ...rest } = file;
+    await expect(db.services.exchange.importFile({ ...rest, deviations: [], notes: [file.notes[0]] })).rejects.toMatchObject({
+      issues: [{ path: '/notes/0/corrects', message: 'hänvisar till anteckningen "N-SAKNAS" som inte finns' }],
+    });
+    expect(await db.services.exchange.exportAll()).toEqual(before);
+  });
+});
+
