@@ -56,7 +56,7 @@ export function NewDeviationDialog({ today, onSaved, onClose }: { today: string;
   return (
     <dialog
       ref={ref}
-      className="deviation-dialog"
+      className="confirm-dialog deviation-dialog"
       aria-labelledby="new-deviation-title"
       onCancel={(event) => {
         event.preventDefault();

@@ -71,9 +71,9 @@ export function HomeHistoryPage(props: HomeHistoryPageProps) {
   return (
     <article className="history-page" aria-labelledby="history-title">
       {props.showBack && <BackButton className="placement-page__back" />}
-      <header className="history-head">
+      <header className="placement-head history-head">
         <div>
-          <p className="history-head__eyebrow">
+          <p className="placement-head__eyebrow">
             {kindLabels[home.kind]}
             {!home.active && <span className="badge badge--inactive">Inaktiv</span>}
           </p>
