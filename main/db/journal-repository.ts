@@ -171,7 +171,7 @@ export interface NoteSearch {
 }
 
 /** "Best first" ranks this many of the newest hits: a common word in a million notes is not ranked whole. */
-export const BEST_AMONG = 2000;
+const BEST_AMONG = 2000;
 
 /**
  * Signed notes whose stems match, filtered, a page of them; and how many there are, up to the
@@ -299,16 +299,4 @@ export async function listDeviations(db: Db, filter: DeviationFilter = {}): Prom
     .orderBy('reportedOn', 'desc')
     .orderBy('id')
     .execute();
-}
-
-/** Lex Sarah reports judged serious (their latest bedömning) and whether and when they went to IVO, for the deadline. */
-export async function seriousLexSarah(db: Db): Promise<{ id: string; placementId: string | null; homeId: string | null; judgedOn: string; reportedOn: string | null }[]> {
-  const rows = await sql<{ id: string; placementId: string | null; homeId: string | null; judgedOn: string; serious: number; reportedOn: string | null }>`
-    SELECT d.id, d.placement_id AS "placementId", d.home_id AS "homeId", b.date AS "judgedOn", b.serious,
-      (SELECT min(s.date) FROM deviation_steps s WHERE s.deviation_id = d.id AND s.step = 'anmald-ivo') AS "reportedOn"
-    FROM deviations d
-    JOIN deviation_steps b ON b.deviation_id = d.id AND b.step = 'bedomning'
-      AND b.ordinal = (SELECT max(ordinal) FROM deviation_steps WHERE deviation_id = d.id AND step = 'bedomning')
-    WHERE d.kind = 'lex-sarah'`.execute(db.withoutPlugins());
-  return rows.rows.filter((r) => r.serious === 1).map(({ serious: _serious, ...r }) => r);
 }

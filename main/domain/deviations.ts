@@ -26,7 +26,7 @@ export function deviationStatus(steps: readonly StepFacts[]): DeviationStatus {
 }
 
 /** The latest bedömning: judged serious (allvarligt missförhållande or påtaglig risk), and when. */
-export function latestAssessment(steps: readonly StepFacts[]): StepFacts | null {
+function latestAssessment(steps: readonly StepFacts[]): StepFacts | null {
   return steps.filter((s) => s.step === 'bedomning').at(-1) ?? null;
 }
 
