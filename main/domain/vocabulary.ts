@@ -8,6 +8,17 @@
 /** A home's kind, in the order of the spec. */
 export const homeKinds = ['hvb', 'stodboende', 'familjehem', 'jourhem', 'natverkshem', 'sis'] as const;
 export type HomeKind = (typeof homeKinds)[number];
+/** What the window and the reports call each kind. */
+export const homeKindNames: Record<HomeKind, string> = {
+  hvb: 'HVB',
+  stodboende: 'Stödboende',
+  sis: 'SiS-hem',
+  familjehem: 'Familjehem',
+  jourhem: 'Jourhem',
+  natverkshem: 'Nätverkshem',
+};
+/** The kind inside a sentence ("när hemmet blir stödboende"): HVB and SiS keep their capitals. */
+export const kindInText = (kind: HomeKind): string => (kind === 'hvb' || kind === 'sis' ? homeKindNames[kind] : homeKindNames[kind].toLowerCase());
 /** Private homes of families: they have a household (persons), not an operator (huvudman). */
 export const fosterHomeKinds = ['familjehem', 'jourhem', 'natverkshem'] as const satisfies readonly HomeKind[];
 export const isFosterHomeKind = (kind: HomeKind): boolean => (fosterHomeKinds as readonly HomeKind[]).includes(kind);
@@ -33,6 +44,17 @@ export const commonNeeds = [
   'skyddsbehov',
   'ensamkommande',
 ] as const;
+/** The Swedish names of `commonNeeds`; other needs are free text and shown as written. */
+export const needNames: Record<string, string> = {
+  missbruk: 'Missbruk',
+  kriminalitet: 'Kriminalitet',
+  neuropsykiatri: 'Neuropsykiatriska svårigheter',
+  'psykisk-ohalsa': 'Psykisk ohälsa',
+  sjalvskada: 'Självskadebeteende',
+  'hedersrelaterat-vald': 'Hedersrelaterat våld',
+  skyddsbehov: 'Skyddsbehov',
+  ensamkommande: 'Ensamkommande',
+};
 
 export const legalBases = ['SoL', 'LVU2', 'LVU3'] as const;
 export type LegalBasis = (typeof legalBases)[number];

@@ -20,18 +20,11 @@ import type {
   TargetGender,
 } from '../../preload/api';
 import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
+import { homeKindNames, kindInText, needNames } from '../../preload/api';
 
-export const kindLabels: Record<HomeKind, string> = {
-  hvb: 'HVB',
-  stodboende: 'Stödboende',
-  sis: 'SiS-hem',
-  familjehem: 'Familjehem',
-  jourhem: 'Jourhem',
-  natverkshem: 'Nätverkshem',
-};
+export { kindInText };
 
-/** The kind inside a sentence ("när hemmet blir stödboende"): HVB and SiS keep their capitals. */
-export const kindInText = (kind: HomeKind): string => (kind === 'hvb' || kind === 'sis' ? kindLabels[kind] : kindLabels[kind].toLowerCase());
+export const kindLabels: Record<HomeKind, string> = homeKindNames;
 
 export const operatorLabels: Record<Operator, string> = {
   enskild: 'Enskild',
@@ -53,16 +46,7 @@ export const genderLabels: Record<TargetGender, string> = {
 };
 
 /** Labels for `commonNeeds`; other needs are free text and shown as written. */
-export const needLabels: Record<string, string> = {
-  missbruk: 'Missbruk',
-  kriminalitet: 'Kriminalitet',
-  neuropsykiatri: 'Neuropsykiatriska svårigheter',
-  'psykisk-ohalsa': 'Psykisk ohälsa',
-  sjalvskada: 'Självskadebeteende',
-  'hedersrelaterat-vald': 'Hedersrelaterat våld',
-  skyddsbehov: 'Skyddsbehov',
-  ensamkommande: 'Ensamkommande',
-};
+export const needLabels: Record<string, string> = needNames;
 
 /** Swedish alphabetical order: Å, Ä, Ö after Z; case and accents otherwise ignored. */
 export const svCollator = new Intl.Collator('sv', { sensitivity: 'base', numeric: true });
