@@ -13,6 +13,7 @@ import { checkStatusLabels, checkTitles, registerNames, statusLabels } from '../
 import type { Services } from '../services';
 import { countDeadlines } from '../services/deadlines';
 import type { ImportSummary } from '../services/exchange';
+import { qualityJson, type QualityLine } from '../services/quality';
 import { defineCommand, flags, plannedCommand, UsageError, type Command, type Context, type Text } from './command';
 import type { Register } from '../domain/vocabulary';
 import type { AccessLogRow } from '../../preload/api/users';
@@ -233,6 +234,35 @@ const checksCommand = defineCommand({
   },
 });
 
+const qualityCommand = defineCommand({
+  name: 'quality',
+  usage: { sv: `quality --db <sökväg> ${dateFlag.sv} [--json]`, en: `quality --db <path> ${dateFlag.en} [--json]` },
+  summary: { sv: 'kvalitetsindex för varje hem', en: 'the quality index of every home' },
+  details: [
+    {
+      sv: `${dateFlag.sv}  dagen som indexet räknas per; underlag daterat senare räknas inte`,
+      en: `${dateFlag.en}  the date the index is computed as of; evidence dated later does not count`,
+    },
+    {
+      sv: '--json  skriver en JSON-lista med ett objekt per hem; score och grade är null när underlaget är för litet',
+      en: '--json  prints one JSON array, one object per home; score and grade are null when the evidence is too thin',
+    },
+    {
+      sv: 'Indexet räknas med de inställningar som är sparade i databasen; versionen står i utskriften (docs/kvalitetsindex.md).',
+      en: 'The index uses the settings saved in the database; the output names their version (docs/kvalitetsindex.md).',
+    },
+    existingDatabaseOnly,
+  ],
+  options: asOfOptions,
+  schema: asOfSchema,
+  async run({ values }, context) {
+    const { lines, settingsVersion } = await readDatabase(context, values.db, (services) => services.quality.allHomes(values.date));
+    if (values.json) printJson(context, lines.map((line) => qualityJson(line, settingsVersion)));
+    else context.stdout(qualityTable(values.date, lines, settingsVersion));
+    return 0;
+  },
+});
+
 const fromFlag = { sv: '--from <ÅÅÅÅ-MM-DD>', en: '--from <YYYY-MM-DD>' };
 const toFlag = { sv: '--to <ÅÅÅÅ-MM-DD>', en: '--to <YYYY-MM-DD>' };
 const idArgument = (what: string) => z.string().trim().min(1, `ange ${what}`).max(100, `för långt för ett id`);
@@ -348,11 +378,7 @@ export const commands: Command[] = [
     },
     summary: { sv: 'drar ett urval för aktgranskning utan att spara det', en: 'draws an audit sample without saving a round' },
   }),
-  plannedCommand({
-    name: 'quality',
-    usage: { sv: `quality --db <sökväg> ${dateFlag.sv} [--json]`, en: `quality --db <path> ${dateFlag.en} [--json]` },
-    summary: { sv: 'kvalitetsindex för varje hem', en: 'the quality index of every home' },
-  }),
+  qualityCommand,
   plannedCommand({
     name: 'report',
     usage: { sv: 'report <typ> --db <sökväg> --out <fil.pdf> [...]', en: 'report <kind> --db <path> --out <file.pdf> [...]' },
@@ -472,6 +498,30 @@ function checkTable(date: string, results: readonly CheckResult[], names: { home
   });
   const total = results.length;
   return formatTable(header, cells, `${total} ${total === 1 ? 'kontroll' : 'kontroller'} per ${date}: ${counted.join(', ')}.`);
+}
+
+const confidenceLabels = { low: 'låg', medium: 'medel', high: 'hög' } as const;
+
+function qualityTable(date: string, lines: readonly QualityLine[], settingsVersion: number): string {
+  const version = settingsVersion === 0 ? 'standardinställningar' : `inställningar version ${settingsVersion}`;
+  if (lines.length === 0) return `Inga hem i registret per ${date} (${version}).\n`;
+  const header = ['Hem', 'Index', 'Betyg', 'Säkerhet', 'Kan ta emot', 'Underlag', 'Anmärkning'];
+  const cells = lines.map(({ homeName, result: r }) => [
+    homeName,
+    r.score === null ? '–' : String(r.score),
+    r.grade ?? '–',
+    confidenceLabels[r.confidence],
+    r.eligible ? 'ja' : 'nej',
+    String(r.components.reduce((sum, c) => sum + c.evidence, 0)),
+    [...r.barriers, ...(r.missing === null ? [] : ['För lite underlag.'])].join(' ') || '–',
+  ]);
+  const scored = lines.filter((line) => line.result.score !== null).length;
+  const barred = lines.filter((line) => !line.result.eligible).length;
+  return formatTable(
+    header,
+    cells,
+    `${lines.length} hem per ${date}, ${version}: ${scored} med index, ${lines.length - scored} med för lite underlag, ${barred} kan inte ta emot placeringar.`,
+  );
 }
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ');

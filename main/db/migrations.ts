@@ -341,6 +341,14 @@ export const migrations: Migration[] = [
       addLexSarahReferences(raw);
     },
   },
+  {
+    version: 13,
+    description: 'Kvalitetsindexet räknar om när en bedömning registreras',
+    sql: `
+      INSERT INTO change_counters (name) VALUES ('assessments');
+      ${countedSql(['assessments'])}
+    `,
+  },
 ];
 
 /**

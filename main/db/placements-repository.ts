@@ -466,7 +466,8 @@ export type CountedTable =
   | 'register_checks'
   | 'settings'
   | 'deviations'
-  | 'deviation_steps';
+  | 'deviation_steps'
+  | 'assessments';
 
 /**
  * Changes to `tables` as a cache sees them: their counters, raised by triggers on every row any

@@ -84,6 +84,12 @@ function serviceCalls(services: Services, context: HandlerContext) {
     recordDeviation: (input) => services.journal.recordDeviation(input),
     addDeviationStep: (input) => services.journal.addStep(input),
     getHomeHistory: ({ homeId, date }) => services.journal.homeHistory(homeId, date),
+    getHomeQuality: ({ homeId, date }) => services.quality.homeQuality(homeId, date),
+    getQualitySummaries: ({ homeIds, date }) => services.quality.summaries(homeIds, date),
+    matchHomes: (input) => services.quality.match(input),
+    getAccuracy: (input) => services.quality.accuracy(input),
+    getQualitySettings: () => services.quality.getSettings(),
+    saveQualitySettings: (input) => services.quality.saveSettings(input),
 
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input),

@@ -65,6 +65,10 @@ export const channelAccess: Record<Channel, Access> = {
   recordDeviation: 'handlaggare',
   addDeviationStep: 'handlaggare',
   getHomeHistory: 'handlaggare',
+  getHomeQuality: 'handlaggare',
+  getQualitySummaries: 'handlaggare',
+  matchHomes: 'handlaggare',
+  getQualitySettings: 'handlaggare',
 
   // An enhetschef also removes records with a reason and reads the access log.
   removePlacement: 'enhetschef',
@@ -72,9 +76,12 @@ export const channelAccess: Record<Channel, Access> = {
   removeDemoData: 'enhetschef',
   listAccessLog: 'enhetschef',
   verifyAccessLog: 'enhetschef',
+  // Träffsäkerhet: the unit's history of placements, for the one who answers for its quality.
+  getAccuracy: 'enhetschef',
 
   // An administratör also edits the users and the rules.
   listUsers: 'administrator',
   saveUser: 'administrator',
   saveRuleSettings: 'administrator',
+  saveQualitySettings: 'administrator',
 };

@@ -11,6 +11,7 @@ import { createJournalService } from './journal';
 import { createNotesService } from './notes';
 import { createPlacementViews } from './placement-views';
 import { createPlacementsService } from './placements';
+import { createQualityService } from './quality';
 import { createPreferencesService, memoryPreferenceStore, type PreferenceStore } from './preferences';
 import { createRegisterChecksService } from './register-checks';
 import { createSettingsService } from './settings';
@@ -57,6 +58,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     users,
     notes,
     journal: createJournalService(db, clock, settings, notes, registerChecks),
+    quality: createQualityService(db, clock, settings),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own

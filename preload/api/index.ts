@@ -17,6 +17,7 @@ import { homeChannels } from './homes';
 import { journalChannels } from './journal';
 import { placementChannels } from './placements';
 import { preferenceChannels } from './preferences';
+import { qualityChannels } from './quality';
 import { settingsChannels } from './settings';
 import { userChannels } from './users';
 
@@ -37,6 +38,7 @@ export * from './homes';
 export * from './journal';
 export * from './placements';
 export * from './preferences';
+export * from './quality';
 export * from './settings';
 export * from './users';
 export { roleAllows, roleLabels, roles, type Role } from '../../main/domain/roles';
@@ -48,6 +50,7 @@ export const contract = {
   ...deadlineChannels,
   ...checkChannels,
   ...journalChannels,
+  ...qualityChannels,
   ...settingsChannels,
   ...preferenceChannels,
   ...userChannels,

@@ -1,0 +1,363 @@
+/**
+ * The quality index as the window and the command line ask it: one home with its evidence, a page
+ * of homes' numbers, matching a child's need, träffsäkerhet, and the index's versioned settings.
+ * Every number comes from the domain's one function (main/domain/quality-index).
+ */
+import type { Kysely } from 'kysely';
+import { inTransaction } from '../db/homes-repository';
+import { changeStamp, type CountedTable } from '../db/placements-repository';
+import { parseStoredPermit } from '../db/checks-repository';
+import { readQualityRows, type QualityRows } from '../db/quality-repository';
+import type { Database } from '../db/schema';
+import { readSetting, readSettingsHistory, writeSetting } from '../db/settings-repository';
+import { accuracyCases, accuracyTable, MEANINGFUL_PLACEMENTS, type AccuracyCase, type AccuracyPlacement } from '../domain/accuracy';
+import { addMonths, type IsoDate } from '../domain/dates';
+import { matchHomes, type MatchCandidate } from '../domain/matching';
+import { qualityIndex, qualityReasons, type QualityEvidence, type QualityResult } from '../domain/quality-index';
+import { defaultQualitySettings, dimensionNames, qualityDimensions, qualitySettingsSchema, type QualitySettings } from '../domain/quality-settings';
+import { registerNames } from '../domain/rule-texts';
+import { compareSwedish } from '../domain/swedish';
+import type { AssessmentDimension, ChildVoice, DeviationKind, EndReason, HomeKind, IvoVerdict, Register, Severity, TargetGender } from '../domain/vocabulary';
+import type {
+  Accuracy,
+  AccuracyInput,
+  HomeQuality,
+  MatchAnswer,
+  MatchInput,
+  QualitySettingsInput,
+  QualitySettingsVersion,
+  QualitySettingsView,
+  QualitySummary,
+} from '../../preload/api/quality';
+import type { Clock } from './clock';
+import { notFound, ServiceError, type ServiceIssue } from './errors';
+import type { SettingsService } from './settings';
+
+const SETTINGS_KEY = 'qualitySettings';
+/** What the index rests on: a note or a user's sign-in keeps the cached evidence. */
+const qualityTables: readonly CountedTable[] = ['homes', 'persons', 'placements', 'stays', 'events', 'register_checks', 'settings', 'deviations', 'assessments'];
+
+/** A home's evidence with what matching needs beside it. */
+interface HomeFacts {
+  evidence: QualityEvidence;
+  home: QualityRows['homes'][number];
+  targetGroup: MatchCandidate['home']['targetGroup'];
+  permits: { checkedOn: string; outcome: string; forms: string[]; minAge: number | null; maxAge: number | null }[];
+}
+
+export interface QualityLine {
+  homeId: string;
+  homeName: string;
+  result: QualityResult;
+}
+
+export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSettings: SettingsService) {
+  async function settingsNow(): Promise<{ settings: QualitySettings; version: number }> {
+    const stored = await readSetting(db, SETTINGS_KEY);
+    const parsed = qualitySettingsSchema.safeParse(stored?.value ?? {});
+    return { settings: parsed.success ? parsed.data : defaultQualitySettings, version: stored?.version ?? 0 };
+  }
+
+  /** Evidence of `homeIds` (all homes when null), as the domain takes it. */
+  async function registerOf(homeIds: readonly string[] | null): Promise<QualityRegister> {
+    const [rows, rules] = await Promise.all([readQualityRows(db, homeIds), ruleSettings.effective()]);
+    return buildRegister(rows, {
+      registers: rules.catalogue
+        .filter((entry) => entry.required)
+        .map((entry) => ({ register: entry.register, name: registerNames[entry.register as Register], roles: entry.roles, maxAgeMonths: entry.maxAgeMonths })),
+      permitMaxAgeDays: rules.parameters.ivoTillstandMaxAgeDays,
+    });
+  }
+
+  // The whole register's evidence, until anything it rests on is written (changeStamp sees other
+  // connections' commits too); shared by concurrent callers.
+  let whole: { key: string; register: Promise<QualityRegister> } | null = null;
+  async function wholeRegister(): Promise<QualityRegister> {
+    const key = await changeStamp(db, qualityTables);
+    if (whole?.key !== key) {
+      const entry = { key, register: registerOf(null) };
+      whole = entry;
+      entry.register.catch(() => {
+        if (whole === entry) whole = null;
+      });
+    }
+    return whole.register;
+  }
+
+  let cases: { key: string; cases: AccuracyCaseWithHome[] } | null = null;
+
+  return {
+    settings: settingsNow,
+
+    async homeQuality(homeId: string, date: IsoDate): Promise<HomeQuality> {
+      const [{ homes, protectedPlacements }, { settings, version }] = await Promise.all([registerOf([homeId]), settingsNow()]);
+      const home = homes.get(homeId);
+      if (!home) throw notFound('Hemmet');
+      const now = qualityIndex(home.evidence, settings, date);
+      const yearAgoOn = addMonths(date, -12);
+      const before = qualityIndex(home.evidence, settings, yearAgoOn, { explain: false });
+      return {
+        homeId,
+        on: date,
+        ...summary(now),
+        components: now.components.map((c) => ({
+          ...c,
+          items: c.items
+            .map((item) => ({ ...item, id: item.source === 'vistelse' && protectedPlacements.has(item.id) ? null : item.id }))
+            .sort((a, b) => (b.date ?? '9999').localeCompare(a.date ?? '9999')),
+        })),
+        barriers: now.barriers,
+        missing: now.missing,
+        yearAgo: { ...summary(before), on: yearAgoOn },
+        settingsVersion: version,
+      };
+    },
+
+    async summaries(homeIds: readonly string[], date: IsoDate): Promise<Record<string, QualitySummary>> {
+      const [{ homes }, { settings }] = await Promise.all([registerOf(homeIds), settingsNow()]);
+      return Object.fromEntries([...homes].map(([id, f]) => [id, summary(qualityIndex(f.evidence, settings, date, { explain: false }))]));
+    },
+
+    /** Every home's index, in Swedish name order: the command line's `quality`. */
+    async allHomes(date: IsoDate): Promise<{ lines: QualityLine[]; settingsVersion: number }> {
+      const [{ homes }, { settings, version }] = await Promise.all([wholeRegister(), settingsNow()]);
+      const lines = [...homes.values()].map((f) => ({ homeId: f.home.id, homeName: f.home.name, result: qualityIndex(f.evidence, settings, date, { explain: false }) }));
+      lines.sort((a, b) => compareSwedish(a.homeName, b.homeName) || (a.homeId < b.homeId ? -1 : 1));
+      return { lines, settingsVersion: version };
+    },
+
+    async match(input: MatchInput): Promise<MatchAnswer> {
+      const [{ homes }, { settings, version }, rules] = await Promise.all([wholeRegister(), settingsNow(), ruleSettings.effective()]);
+      const on = input.startOn;
+      const candidates: MatchCandidate[] = [];
+      for (const f of homes.values()) {
+        const permit = f.permits.filter((p) => p.checkedOn <= on).reduce<HomeFacts['permits'][number] | null>((a, p) => (a === null || p.checkedOn > a.checkedOn ? p : a), null);
+        candidates.push({
+          home: { id: f.home.id, name: f.home.name, kind: f.home.kind as HomeKind, municipality: f.home.municipality, capacity: f.home.capacity, targetGroup: f.targetGroup },
+          permit,
+          placed: f.evidence.stays.filter((s) => s.from <= on && (s.to === null || on < s.to)).length,
+          breakdowns: f.evidence.stays.filter((s) => s.endReason === 'sammanbrott' && s.endedOn !== null).map((s) => s.endedOn!),
+          quality: qualityIndex(f.evidence, settings, on, { explain: false }),
+        });
+      }
+      const answer = matchHomes(candidates, { ...input, needs: [...new Set(input.needs)] }, { permitMaxAgeDays: rules.parameters.ivoTillstandMaxAgeDays, compareNames: compareSwedish });
+      return { ...answer, settingsVersion: version };
+    },
+
+    async accuracy(input: AccuracyInput): Promise<Accuracy> {
+      const trying = input.settings !== undefined;
+      const saved = await settingsNow();
+      let settings = saved.settings;
+      if (trying) {
+        const parsed = qualitySettingsSchema.safeParse(input.settings);
+        if (!parsed.success) throw new ServiceError('VALIDATION', 'Inställningarna går inte att pröva.', settingsIssues(parsed.error.issues));
+        settings = parsed.data;
+      }
+      const key = `${input.date}|${JSON.stringify(settings)}|${await changeStamp(db, qualityTables)}`;
+      if (cases?.key !== key) cases = { key, cases: computeCases(await wholeRegister(), settings, input.date) };
+      const all = cases.cases;
+      const { rows, total } = accuracyTable(all);
+      const chosen = input.grade === undefined ? all : all.filter((c) => (c.grade ?? 'none') === input.grade);
+      return {
+        rows,
+        total,
+        cases: chosen.slice(input.offset, input.offset + input.limit).map((c) => ({
+          placementId: c.protectedIdentity ? null : c.placementId,
+          homeId: c.homeId,
+          homeName: c.homeName,
+          startedOn: c.startedOn,
+          endedOn: c.endedOn,
+          endReason: c.endReason,
+          score: c.score,
+          grade: c.grade,
+        })),
+        caseCount: chosen.length,
+        settingsVersion: trying ? null : saved.version,
+        meaningfulPlacements: MEANINGFUL_PLACEMENTS,
+      };
+    },
+
+    async getSettings(): Promise<QualitySettingsView> {
+      const { settings, version } = await settingsNow();
+      return { settings, defaults: defaultQualitySettings, version, history: describeHistory(await readSettingsHistory(db, [SETTINGS_KEY])) };
+    },
+
+    async saveSettings(input: QualitySettingsInput): Promise<QualitySettingsView> {
+      const parsed = qualitySettingsSchema.safeParse(input.settings);
+      if (!parsed.success) throw new ServiceError('VALIDATION', 'Inställningarna kunde inte sparas.', settingsIssues(parsed.error.issues));
+      await inTransaction(db, async (trx) => {
+        const current = (await readSetting(trx, SETTINGS_KEY))?.version ?? 0;
+        if (current !== input.version) {
+          throw new ServiceError('CONFLICT', 'Någon annan har ändrat inställningarna under tiden. Läs in dem igen och gör ändringen på nytt.');
+        }
+        await writeSetting(trx, SETTINGS_KEY, parsed.data, current + 1, { changedAt: clock.now(), changedBy: input.changedBy, reason: input.reason });
+      });
+      return this.getSettings();
+    },
+  };
+}
+
+export type QualityService = ReturnType<typeof createQualityService>;
+
+const summary = (r: QualityResult): QualitySummary => ({ score: r.score, grade: r.grade, confidence: r.confidence, eligible: r.eligible });
+
+/** The command line's `quality --json` object of one home (spec/exchange-and-cli.md), with the settings version. */
+export function qualityJson(line: QualityLine, settingsVersion: number) {
+  const r = line.result;
+  return {
+    homeId: line.homeId,
+    score: r.score,
+    grade: r.grade,
+    confidence: r.confidence,
+    eligible: r.eligible,
+    components: r.components.filter((c) => c.weight > 0).map((c) => ({ dimension: c.dimension, score: c.score, weight: Math.round(c.weight * 1000) / 1000, evidence: c.evidence })),
+    reasons: qualityReasons(r),
+    settingsVersion,
+  };
+}
+
+function settingsIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[]): ServiceIssue[] {
+  return issues.map((issue) => ({ path: `/settings${issue.path.map((p) => `/${String(p)}`).join('')}`, message: issue.message }));
+}
+
+type AccuracyCaseWithHome = AccuracyCase & { homeName: string; protectedIdentity: boolean };
+
+/** Every placement ended by `date`, with its first home's index when it began; newest start first. */
+function computeCases({ homes, placements, protectedPlacements }: QualityRegister, settings: QualitySettings, date: IsoDate): AccuracyCaseWithHome[] {
+  const ended = placements.filter((p) => p.endedOn <= date);
+  return accuracyCases(ended, (homeId) => homes.get(homeId)?.evidence, settings)
+    .map((c) => ({ ...c, homeName: homes.get(c.homeId)!.home.name, protectedIdentity: protectedPlacements.has(c.placementId) }))
+    .sort((a, b) => b.startedOn.localeCompare(a.startedOn) || (a.placementId < b.placementId ? -1 : 1));
+}
+
+/** The homes' evidence, and the ended placements with their first home (träffsäkerhet). */
+interface QualityRegister {
+  homes: Map<string, HomeFacts>;
+  placements: AccuracyPlacement[];
+  /** Placements of children with skyddad identitet: never named together with a home. */
+  protectedPlacements: Set<string>;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
+
+function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): QualityRegister {
+  const building = new Map<string, { facts: Omit<HomeFacts, 'evidence'>; evidence: Mutable<QualityEvidence> }>();
+  for (const home of rows.homes) {
+    building.set(home.id, {
+      facts: { home, targetGroup: parseTargetGroup(home.targetGroup), permits: [] },
+      evidence: {
+        home: { id: home.id, kind: home.kind as HomeKind, operator: home.operator, active: home.active === 1 },
+        inspections: [],
+        stays: [],
+        assessments: [],
+        deviations: [],
+        permits: [],
+        household: [],
+        policy,
+      },
+    });
+  }
+  const of = (homeId: string | null) => (homeId === null ? undefined : building.get(homeId));
+  for (const e of rows.inspections) of(e.homeId)?.evidence.inspections.push({ id: e.id, date: e.date, verdict: e.verdict as IvoVerdict | null });
+
+  const placements: AccuracyPlacement[] = [];
+  const protectedPlacements = new Set<string>();
+  const staysOfPlacement = new Map<string, QualityRows['stays']>();
+  for (const s of rows.stays) {
+    const b = of(s.homeId);
+    if (!b) continue;
+    const last = s.isLast === 1;
+    b.evidence.stays.push({
+      placementId: s.placementId,
+      from: s.fromDate,
+      to: s.toDate ?? (last ? s.endedOn : null),
+      endedOn: last ? s.endedOn : null,
+      endReason: last ? (s.endReason as EndReason | null) : null,
+    });
+    // Träffsäkerhet judges the home a placement began in.
+    if (s.ordinal === 0 && s.endedOn !== null) {
+      placements.push({ id: s.placementId, homeId: s.homeId, startedOn: s.startedOn, endedOn: s.endedOn, endReason: s.endReason as EndReason | null });
+    }
+    if (s.protectedIdentity === 1) protectedPlacements.add(s.placementId);
+    const list = staysOfPlacement.get(s.placementId);
+    if (list) list.push(s);
+    else staysOfPlacement.set(s.placementId, [s]);
+  }
+
+  // A correction replaces the assessment it corrects; both are kept in the register.
+  const corrected = new Set(rows.assessments.map((a) => a.corrects).filter((c): c is string => c !== null));
+  for (const a of rows.assessments) {
+    if (corrected.has(a.id)) continue;
+    of(a.homeId)?.evidence.assessments.push({
+      id: a.id,
+      date: a.assessedOn,
+      scores: JSON.parse(a.scores) as Partial<Record<AssessmentDimension, number>>,
+      childVoice: a.childVoice as ChildVoice | null,
+    });
+  }
+
+  for (const d of rows.deviations) {
+    // A deviation about a placement counts for the home the child lived in that day.
+    const homeId = d.homeId ?? staysOfPlacement.get(d.placementId ?? '')?.find((s) => s.fromDate <= d.reportedOn && (s.toDate === null || d.reportedOn < s.toDate))?.homeId ?? null;
+    of(homeId)?.evidence.deviations.push({ id: d.id, date: d.reportedOn, kind: d.kind as DeviationKind, severity: d.severity as Severity });
+  }
+
+  for (const p of rows.permits) {
+    const b = of(p.homeId);
+    if (!b) continue;
+    b.evidence.permits.push({ id: p.id, date: p.checkedOn, outcome: p.outcome });
+    const scope = parseStoredPermit(p.permit);
+    b.facts.permits.push({ checkedOn: p.checkedOn, outcome: p.outcome, forms: scope?.forms ?? [], minAge: scope?.minAge ?? null, maxAge: scope?.maxAge ?? null });
+  }
+
+  const checksOf = new Map<string, { id: string; register: string; date: string; outcome: string }[]>();
+  for (const c of rows.personChecks) {
+    if (c.personId === null) continue;
+    const list = checksOf.get(c.personId);
+    const check = { id: c.id, register: c.register, date: c.checkedOn, outcome: c.outcome };
+    if (list) list.push(check);
+    else checksOf.set(c.personId, [check]);
+  }
+  for (const p of rows.persons) of(p.homeId)?.evidence.household.push({ id: p.id, name: p.name, role: p.role, checks: checksOf.get(p.id) ?? [] });
+
+  const homes = new Map<string, HomeFacts>();
+  for (const [id, b] of building) homes.set(id, { ...b.facts, evidence: b.evidence });
+  return { homes, placements, protectedPlacements };
+}
+
+function parseTargetGroup(json: string | null): MatchCandidate['home']['targetGroup'] {
+  if (json === null) return null;
+  try {
+    const value = JSON.parse(json) as { minAge?: number | null; maxAge?: number | null; gender?: TargetGender | null; needs?: string[] | null };
+    return { minAge: value.minAge ?? null, maxAge: value.maxAge ?? null, gender: value.gender ?? null, needs: value.needs ?? [] };
+  } catch {
+    return null;
+  }
+}
+
+/** The saved versions, newest first, each with what it changed in words a unit manager reads. */
+function describeHistory(rows: readonly { version: number; value: unknown; changedAt: string; changedBy: string | null; reason: string | null }[]): QualitySettingsVersion[] {
+  let before = defaultQualitySettings;
+  const described: QualitySettingsVersion[] = [];
+  for (const row of rows) {
+    const parsed = qualitySettingsSchema.safeParse(row.value);
+    const after = parsed.success ? parsed.data : defaultQualitySettings;
+    described.push({ version: row.version, changedAt: row.changedAt, changedBy: row.changedBy, reason: row.reason, changes: settingsChanges(before, after) });
+    before = after;
+  }
+  return described.reverse();
+}
+
+function settingsChanges(a: QualitySettings, b: QualitySettings): string[] {
+  const changes: string[] = [];
+  for (const d of qualityDimensions) {
+    if (a.weights[d] !== b.weights[d]) changes.push(`Vikt för ${dimensionNames[d].toLowerCase()}: ${a.weights[d]} → ${b.weights[d]}`);
+  }
+  if (a.halfLifeMonths !== b.halfLifeMonths) changes.push(`Halveringstid: ${a.halfLifeMonths} → ${b.halfLifeMonths} månader`);
+  if (a.cutoffYears !== b.cutoffYears) changes.push(`Räknas högst: ${a.cutoffYears} → ${b.cutoffYears} år`);
+  if (a.minEvidence !== b.minEvidence) changes.push(`Minsta underlag: ${a.minEvidence} → ${b.minEvidence}`);
+  for (const g of ['A', 'B', 'C', 'D'] as const) {
+    if (a.gradeLimits[g] !== b.gradeLimits[g]) changes.push(`Gräns för ${g}: ${a.gradeLimits[g]} → ${b.gradeLimits[g]}`);
+  }
+  return changes;
+}
