@@ -240,6 +240,7 @@ const pageTitles: Record<string, string> = {
   [paths.notesSearch]: 'Sök i anteckningar',
   [paths.users]: 'Användare',
   [paths.log]: 'Logg',
+  [paths.accuracy]: 'Träffsäkerhet',
 };
 
 function CheckNavCounts({ counts }: { counts: CheckCounts }) {

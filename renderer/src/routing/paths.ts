@@ -4,11 +4,12 @@
  */
 
 /** The main menu's items; a page that is not one of them belongs to one (its section). */
-export type Section = 'bevakning' | 'placeringar' | 'kontroller' | 'avvikelser' | 'register' | 'regler';
+export type Section = 'bevakning' | 'placeringar' | 'hitta-placering' | 'kontroller' | 'avvikelser' | 'register' | 'regler';
 
 export const sections: readonly { section: Section; label: string }[] = [
   { section: 'bevakning', label: 'Bevakning' },
   { section: 'placeringar', label: 'Placeringar' },
+  { section: 'hitta-placering', label: 'Hitta placering' },
   { section: 'kontroller', label: 'Kontroller' },
   { section: 'avvikelser', label: 'Avvikelser' },
   { section: 'register', label: 'Register' },
@@ -29,6 +30,8 @@ export const paths = {
   notesSearch: '/anteckningar',
   /** A deviation: the Avvikelser page with it open. */
   deviation: (id: string) => `/avvikelser/${encodeURIComponent(id)}`,
+  /** Träffsäkerhet: the quality index beside how placements ended (enhetschef), from Regler. */
+  accuracy: '/regler/traffsakerhet',
   /** The users and their roles (administratör). */
   users: '/anvandare',
   /** The access log (enhetschef): in the user menu, not the main menu. */

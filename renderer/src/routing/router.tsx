@@ -10,6 +10,8 @@ import { NotesSearchPage } from '../journal/NotesSearchPage';
 import { RegisterRoute } from '../register/RegisterRoute';
 import { RulesPage } from '../settings/RulesPage';
 import { LogPage } from '../log/LogPage';
+import { MatchPage } from '../matching/MatchPage';
+import { AccuracyPage } from '../quality/AccuracyPage';
 import { UsersPage } from '../users/UsersPage';
 import { useApp } from '../shell/AppContext';
 import { numberTypedEntries } from './history';
@@ -44,7 +46,9 @@ export function createAppRouter() {
             { path: 'register/historik/:homeId', element: <HomeHistoryRoute /> },
             { path: 'avvikelser', element: <DeviationsRoute />, children: [{ path: ':deviationId' }] },
             { path: 'anteckningar', element: <NotesSearchRoute /> },
+            { path: 'hitta-placering', element: <MatchRoute /> },
             { path: 'regler', element: <RulesRoute /> },
+            { path: 'regler/traffsakerhet', element: <AccuracyRoute /> },
             { path: 'anvandare', element: <UsersRoute /> },
             { path: 'logg', element: <LogRoute /> },
             { path: '*', element: <NotFound /> },
@@ -139,6 +143,17 @@ function NotesSearchRoute() {
 function RulesRoute() {
   const app = useApp();
   return <RulesPage onChanged={app.changed} notify={app.notify} confirm={app.confirm} onDirtyChange={app.onDirtyChange} />;
+}
+
+function MatchRoute() {
+  const app = useApp();
+  const open = useOpen();
+  return <MatchPage today={app.today} version={app.version} onOpenHistory={open.homeHistory} />;
+}
+
+function AccuracyRoute() {
+  const app = useApp();
+  return <AccuracyPage today={app.today} version={app.version} />;
 }
 
 function UsersRoute() {
