@@ -10,6 +10,8 @@ export interface PartBench {
   services: Services;
   /** The bench's temporary folder: a part's own database is made here and removed with it. */
   dir: string;
+  /** The city's database (a part may copy it to add what the city lacks). */
+  databasePath: string;
   api(channel: string, input: unknown, services?: Services): Promise<{ value: unknown; bytes: number }>;
   once<T>(key: string, make: () => Promise<T>): Promise<T>;
 }

@@ -13,6 +13,7 @@
  *   npm run bench -- --only log the access log's figures alone (access-log.bench-part.ts), on the
  *                               city as chosen (with --small in a minute or so)
  *   npm run bench -- --only journal  the journal's figures alone (journal.bench-part.ts)
+ *   npm run bench -- --only quality  the quality index's figures alone (quality.bench-part.ts)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -33,6 +34,7 @@ import { toDeadlineRegister } from '../../main/services/deadlines';
 import { testClock } from '../clock';
 import { closeLogBench, logFigures } from './access-log.bench-part';
 import { closeJournalBench, journalFigures } from './journal.bench-part';
+import { closeQualityBench, qualityFigures } from './quality.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -52,7 +54,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log' | 'journal';
+  part?: 'log' | 'journal' | 'quality';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -451,6 +453,9 @@ const figures: Figure[] = [
 
   // The journal: signed notes searched, and a busy home's history.
   ...journalFigures,
+
+  // The quality index: every home, matching, träffsäkerhet.
+  ...qualityFigures,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -660,10 +665,10 @@ function runUi(databasePath: string, dir: string): { ui: UiResult | null; note: 
 
 const began = performance.now();
 const { scale, name } = benchScale();
-// `--only log`, `--only journal`: only the figures of that part.
+// `--only log`, `--only journal`, `--only quality`: only the figures of that part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
-if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal)`);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));
@@ -731,6 +736,7 @@ try {
   }
   await closeLogBench();
   await closeJournalBench();
+  await closeQualityBench();
   await connection.close();
 
   const { ui, note } = results.some((r) => r.measured === null) ? runUi(databasePath, dir) : { ui: null, note: '' };
