@@ -99,7 +99,7 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
       return {
         homeId,
         on: date,
-        ...summary(now),
+        ...summary(now, version),
         components: now.components.map((c) => ({
           ...c,
           items: c.items
@@ -108,14 +108,13 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
         })),
         barriers: now.barriers,
         missing: now.missing,
-        yearAgo: { ...summary(before), on: yearAgoOn },
-        settingsVersion: version,
+        yearAgo: { ...summary(before, version), on: yearAgoOn },
       };
     },
 
     async summaries(homeIds: readonly string[], date: IsoDate): Promise<Record<string, QualitySummary>> {
-      const [{ homes }, { settings }] = await Promise.all([registerOf(homeIds), settingsNow()]);
-      return Object.fromEntries([...homes].map(([id, f]) => [id, summary(qualityIndex(f.evidence, settings, date, { explain: false }))]));
+      const [{ homes }, { settings, version }] = await Promise.all([registerOf(homeIds), settingsNow()]);
+      return Object.fromEntries([...homes].map(([id, f]) => [id, summary(qualityIndex(f.evidence, settings, date, { explain: false }), version)]));
     },
 
     /** Every home's index, in Swedish name order: the command line's `quality`. */
@@ -199,7 +198,7 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
 
 export type QualityService = ReturnType<typeof createQualityService>;
 
-const summary = (r: QualityResult): QualitySummary => ({ score: r.score, grade: r.grade, confidence: r.confidence, eligible: r.eligible });
+const summary = (r: QualityResult, settingsVersion: number): QualitySummary => ({ score: r.score, grade: r.grade, confidence: r.confidence, eligible: r.eligible, settingsVersion });
 
 /** The command line's `quality --json` object of one home (spec/exchange-and-cli.md), with the settings version. */
 export function qualityJson(line: QualityLine, settingsVersion: number) {

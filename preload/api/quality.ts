@@ -23,6 +23,8 @@ export interface QualitySummary {
   grade: Grade | null;
   confidence: Confidence;
   eligible: boolean;
+  /** The settings version the numbers were computed with (0: the defaults). */
+  settingsVersion: number;
 }
 
 /** One piece of evidence as the breakdown lists it. */
@@ -59,8 +61,6 @@ export interface HomeQuality extends QualitySummary {
   missing: string | null;
   /** The same home a year before `on`, for the trend. */
   yearAgo: QualitySummary & { on: string };
-  /** The settings version the numbers were computed with. */
-  settingsVersion: number;
 }
 
 export const homeQualityInput = z.object({ homeId: id, date }).strict();
