@@ -58,6 +58,14 @@ export function toDayNumber(date: IsoDate): number {
   return era * 146097 + dayOfEra - 719468;
 }
 
+/**
+ * `toDayNumber` of a date already known to be valid (read from the register), without checking it
+ * again: the quality index turns a city's dates into days many times over.
+ */
+export function storedDayNumber(date: IsoDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
 /** Inverse of toDayNumber (civil_from_days). */
 export function fromDayNumber(dayNumber: number): IsoDate {
   const z = dayNumber + 719468;

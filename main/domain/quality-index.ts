@@ -11,7 +11,7 @@
  * positive never lowers it. Evidence dated after the day does not exist yet: the index of a day
  * never looks into the future.
  */
-import { addDays, addMonths, daysBetween, type IsoDate } from './dates';
+import { addDays, addMonths, daysBetween, storedDayNumber as dayOf, type IsoDate } from './dates';
 import { needsPermit } from './checks';
 import { dimensionNames, gradeOf, qualityDimensions, type Grade, type QualityDimension, type QualitySettings } from './quality-settings';
 import type { AssessmentDimension, ChildVoice, DeviationKind, EndReason, HomeKind, IvoVerdict, Severity } from './vocabulary';
@@ -128,6 +128,7 @@ const voiceMass: Record<ChildVoice, { positive: number; negative: number; label:
   'trivs-inte': { positive: 0, negative: 1, label: 'trivs inte' },
   'vill-flytta': { positive: 0, negative: 2, label: 'vill flytta' },
 };
+const unjudged = { positive: 0, negative: 0, label: 'utan registrerad bedömning' };
 const severityNames: Record<Severity, string> = { lag: 'låg', medel: 'medel', allvarlig: 'allvarlig' };
 const DAYS_PER_MONTH = 365.25 / 12;
 /** Confidence: decayed evidence needed for medel and hög, and dimensions for hög. */
@@ -137,82 +138,162 @@ const HIGH_DIMENSIONS = 3;
 
 const decimal = (value: number, digits = 1) => value.toFixed(digits).replace('.', ',');
 
+/**
+ * The evidence's dates as day numbers and the assessments' mean ratings (NaN for none), in arrays
+ * beside the evidence's own, made once per evidence object: the service keeps a register's
+ * evidence, and träffsäkerhet asks the same home's index on many days.
+ */
+interface Prepared {
+  inspections: Float64Array;
+  stayFrom: Float64Array;
+  /** NaN: going on. */
+  stayTo: Float64Array;
+  assessments: Float64Array;
+  means: Float64Array;
+  deviations: Float64Array;
+}
+const preparedOf = new WeakMap<QualityEvidence, Prepared>();
+
+function prepare(evidence: QualityEvidence): Prepared {
+  let prepared = preparedOf.get(evidence);
+  if (prepared) return prepared;
+  const days = <T>(rows: readonly T[], date: (row: T) => IsoDate | null) => Float64Array.from(rows, (row) => {
+    const d = date(row);
+    return d === null ? Number.NaN : dayOf(d);
+  });
+  prepared = {
+    inspections: days(evidence.inspections, (i) => i.date),
+    stayFrom: days(evidence.stays, (s) => s.from),
+    stayTo: days(evidence.stays, (s) => s.to),
+    assessments: days(evidence.assessments, (a) => a.date),
+    means: Float64Array.from(evidence.assessments, (a) => {
+      let sum = 0;
+      let n = 0;
+      for (const v of Object.values(a.scores)) {
+        if (typeof v === 'number') {
+          sum += v;
+          n += 1;
+        }
+      }
+      return n === 0 ? Number.NaN : sum / n;
+    }),
+    deviations: days(evidence.deviations, (d) => d.date),
+  };
+  preparedOf.set(evidence, prepared);
+  return prepared;
+}
+
+/** A piece of evidence as the breakdown shows it, before its weight is known. */
+type Described = Pick<EvidenceItem, 'source' | 'id' | 'date' | 'label'>;
+
+/** What the dimensions add up to on one day. */
+class Sums {
+  readonly positive = qualityDimensions.map(() => 0);
+  readonly negative = qualityDimensions.map(() => 0);
+  readonly count = qualityDimensions.map(() => 0);
+  readonly weight = qualityDimensions.map(() => 0);
+  readonly items: EvidenceItem[][] = qualityDimensions.map(() => []);
+
+  constructor(
+    private readonly onDay: number,
+    private readonly cutoffDay: number,
+    private readonly halfLifeDays: number,
+    private readonly tooOld: string,
+  ) {}
+
+  /**
+   * Adds a piece of evidence of day `day` (null: a state on the day, not decayed) to dimension
+   * `d`. `described` is given only when explaining. `massDecayed`: the mass already holds its age
+   * (time lived).
+   */
+  add(d: number, day: number | null, positive: number, negative: number, described: Described | null, massDecayed = false): void {
+    if (day !== null && day > this.onDay) return;
+    const old = day !== null && day < this.cutoffDay;
+    const notCounted = old ? this.tooOld : positive + negative > 0 ? null : 'räknas inte';
+    const decay = day === null ? 1 : old ? 0 : 0.5 ** ((this.onDay - day) / this.halfLifeDays);
+    if (notCounted === null) {
+      const factor = massDecayed ? 1 : decay;
+      this.positive[d] = this.positive[d]! + factor * positive;
+      this.negative[d] = this.negative[d]! + factor * negative;
+      this.count[d] = this.count[d]! + 1;
+      this.weight[d] = this.weight[d]! + decay;
+    }
+    if (described !== null) this.items[d]!.push({ ...described, decay, positive, negative, notCounted });
+  }
+}
+
+const IVO = qualityDimensions.indexOf('ivo-tillsyn');
+const UTFALL = qualityDimensions.indexOf('utfall');
+const UPPFOLJNING = qualityDimensions.indexOf('uppfoljning');
+const AVVIKELSER = qualityDimensions.indexOf('avvikelser');
+const ROST = qualityDimensions.indexOf('barnets-rost');
+const KONTROLL = qualityDimensions.indexOf('registerkontroll');
+
 /** The quality index of `evidence.home` on `on` under `settings`. */
 export function qualityIndex(evidence: QualityEvidence, settings: QualitySettings, on: IsoDate, options: QualityOptions = {}): QualityResult {
   const explain = options.explain ?? true;
   const halfLifeDays = settings.halfLifeMonths * DAYS_PER_MONTH;
+  const onDay = dayOf(on);
   const cutoff = addMonths(on, -12 * settings.cutoffYears);
-  const decayOf = (date: IsoDate) => 0.5 ** (daysBetween(date, on) / halfLifeDays);
-  const tooOld = `äldre än ${settings.cutoffYears} år`;
+  const cutoffDay = dayOf(cutoff);
+  const sums = new Sums(onDay, cutoffDay, halfLifeDays, `äldre än ${settings.cutoffYears} år`);
+  const prepared = prepare(evidence);
 
-  const sums = new Map<QualityDimension, { positive: number; negative: number; count: number; weight: number; items: EvidenceItem[] }>(
-    qualityDimensions.map((d) => [d, { positive: 0, negative: 0, count: 0, weight: 0, items: [] }]),
-  );
-  /**
-   * Adds a piece of evidence dated `date` (null: a state on the day, not decayed). `label` is
-   * built only when explaining. `massDecayed`: the mass already holds its age (time lived).
-   */
-  const add: Add = (dimension, source, id, date, mass, label, { notCounted = null, massDecayed = false } = {}) => {
-    if (date !== null && date > on) return;
-    const sum = sums.get(dimension)!;
-    const old = date !== null && date < cutoff;
-    const reason = notCounted ?? (old ? tooOld : mass.positive + mass.negative > 0 ? null : 'räknas inte');
-    const decay = date === null ? 1 : old ? 0 : decayOf(date);
-    if (reason === null) {
-      const factor = massDecayed ? 1 : decay;
-      sum.positive += factor * mass.positive;
-      sum.negative += factor * mass.negative;
-      sum.count += 1;
-      sum.weight += decay;
-    }
-    if (explain) sum.items.push({ source, id, date, label: label(), decay, positive: mass.positive, negative: mass.negative, notCounted: reason });
-  };
+  evidence.inspections.forEach((i, k) => {
+    const mass = i.verdict === null ? unjudged : verdictMass[i.verdict];
+    sums.add(IVO, prepared.inspections[k]!, mass.positive, mass.negative, explain ? { source: 'ivo-tillsyn', id: i.id, date: i.date, label: `Tillsyn: ${mass.label}` } : null);
+  });
 
-  for (const inspection of evidence.inspections) {
-    const mass = inspection.verdict === null ? { positive: 0, negative: 0, label: 'utan registrerad bedömning' } : verdictMass[inspection.verdict];
-    add('ivo-tillsyn', 'ivo-tillsyn', inspection.id, inspection.date, mass, () => `Tillsyn: ${mass.label}`);
-  }
-
-  for (const stay of evidence.stays) {
-    if (stay.from > on) continue;
-    const ended = stay.to !== null && stay.to <= on;
+  evidence.stays.forEach((stay, k) => {
+    const from = prepared.stayFrom[k]!;
+    const to = prepared.stayTo[k]!;
+    if (from > onDay) return;
+    const ended = to <= onDay;
     if (ended && stay.endedOn !== null && stay.endReason !== null) {
       const mass = endMass[stay.endReason];
-      add('utfall', 'vistelse', stay.placementId, stay.endedOn, mass, () => `Placering ${stay.from}–${stay.endedOn}: ${mass.label}`);
+      sums.add(UTFALL, to, mass.positive, mass.negative, explain ? { source: 'vistelse', id: stay.placementId, date: stay.endedOn, label: `Placering ${stay.from}–${stay.endedOn}: ${mass.label}` } : null);
     } else if (ended) {
-      add('utfall', 'vistelse', stay.placementId, stay.to, { positive: 0, negative: 0 }, () => `Placering ${stay.from}–${stay.to}: flyttade till ett annat hem (skälet registreras inte)`);
+      sums.add(UTFALL, to, 0, 0, explain ? { source: 'vistelse', id: stay.placementId, date: stay.to, label: `Placering ${stay.from}–${stay.to}: flyttade till ett annat hem (skälet registreras inte)` } : null);
     }
     // The time a child lived there is the avvikelser dimension's positive evidence ("so many years
     // without a report"); a placement that broke down is no such evidence.
-    if (stay.endReason === 'sammanbrott' && ended) continue;
-    const end = ended ? stay.to! : on;
-    const years = exposureYears(stay.from, end, on, cutoff, halfLifeDays);
-    add('avvikelser', 'vistelse', stay.placementId, end, { positive: years, negative: 0 }, () =>
-      `Placering ${stay.from}–${ended ? stay.to! : 'pågår'}: ${decimal(years, 2)} barnår utan avvikelse (vägda efter ålder)`,
-      { massDecayed: true },
+    if (stay.endReason === 'sammanbrott' && ended) return;
+    const end = ended ? to : onDay;
+    const years = exposureYears(from, end, onDay, cutoffDay, halfLifeDays);
+    sums.add(
+      AVVIKELSER,
+      end,
+      years,
+      0,
+      explain ? { source: 'vistelse', id: stay.placementId, date: ended ? stay.to : on, label: `Placering ${stay.from}–${ended ? stay.to! : 'pågår'}: ${decimal(years, 2)} barnår utan avvikelse (vägda efter ålder)` } : null,
+      true,
     );
-  }
+  });
 
-  for (const assessment of evidence.assessments) {
-    const values = Object.values(assessment.scores).filter((v): v is number => typeof v === 'number');
-    if (values.length > 0) {
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
-      add('uppfoljning', 'bedomning', assessment.id, assessment.date, { positive: (mean - 1) / 4, negative: (5 - mean) / 4 }, () => `Bedömning: medelbetyg ${decimal(mean)} av 5`);
+  evidence.assessments.forEach((a, k) => {
+    const day = prepared.assessments[k]!;
+    const mean = prepared.means[k]!;
+    if (!Number.isNaN(mean)) {
+      sums.add(UPPFOLJNING, day, (mean - 1) / 4, (5 - mean) / 4, explain ? { source: 'bedomning', id: a.id, date: a.date, label: `Bedömning: medelbetyg ${decimal(mean)} av 5` } : null);
     }
-    if (assessment.childVoice !== null) {
-      const mass = voiceMass[assessment.childVoice];
-      add('barnets-rost', 'bedomning', assessment.id, assessment.date, mass, () => `Barnet ${mass.label}`);
+    if (a.childVoice !== null) {
+      const voice = voiceMass[a.childVoice];
+      sums.add(ROST, day, voice.positive, voice.negative, explain ? { source: 'bedomning', id: a.id, date: a.date, label: `Barnet ${voice.label}` } : null);
     }
-  }
+  });
 
-  for (const deviation of evidence.deviations) {
-    const negative = severityMass[deviation.severity] * (deviation.kind === 'lex-sarah' ? lexSarahFactor : 1);
-    add('avvikelser', 'avvikelse', deviation.id, deviation.date, { positive: 0, negative }, () =>
-      `${deviation.kind === 'lex-sarah' ? 'Lex Sarah' : 'Avvikelse'}, allvarlighet ${severityNames[deviation.severity]}`,
+  evidence.deviations.forEach((d, k) => {
+    const negative = severityMass[d.severity] * (d.kind === 'lex-sarah' ? lexSarahFactor : 1);
+    sums.add(
+      AVVIKELSER,
+      prepared.deviations[k]!,
+      0,
+      negative,
+      explain ? { source: 'avvikelse', id: d.id, date: d.date, label: `${d.kind === 'lex-sarah' ? 'Lex Sarah' : 'Avvikelse'}, allvarlighet ${severityNames[d.severity]}` } : null,
     );
-  }
+  });
 
-  addChecks(evidence, on, cutoff, add);
+  addChecks(evidence, on, cutoff, (source, id, positive, negative, label) => sums.add(KONTROLL, null, positive, negative, explain ? { source, id, date: null, label: label() } : null));
 
   const components: QualityComponent[] = [];
   const totalWeight = qualityDimensions.reduce((s, d) => s + settings.weights[d], 0);
@@ -221,21 +302,20 @@ export function qualityIndex(evidence: QualityEvidence, settings: QualitySetting
   let counted = 0;
   let decayedWeight = 0;
   let present = 0;
-  for (const dimension of qualityDimensions) {
-    const sum = sums.get(dimension)!;
+  for (const [k, dimension] of qualityDimensions.entries()) {
     const weight = settings.weights[dimension] / totalWeight;
-    const mass = sum.positive + sum.negative;
-    const score = sum.count > 0 && mass > 0 ? (100 * sum.positive) / mass : null;
+    const mass = sums.positive[k]! + sums.negative[k]!;
+    const score = sums.count[k]! > 0 && mass > 0 ? (100 * sums.positive[k]!) / mass : null;
     if (weight > 0) {
-      counted += sum.count;
-      decayedWeight += sum.weight;
+      counted += sums.count[k]!;
+      decayedWeight += sums.weight[k]!;
       if (score !== null) {
         weighted += weight * score;
         weightOfPresent += weight;
         present += 1;
       }
     }
-    components.push({ dimension, name: dimensionNames[dimension], score: score === null ? null : Math.round(score), weight, evidence: weight > 0 ? sum.count : 0, items: sum.items });
+    components.push({ dimension, name: dimensionNames[dimension], score: score === null ? null : Math.round(score), weight, evidence: weight > 0 ? sums.count[k]! : 0, items: sums.items[k]! });
   }
 
   const barriers = eligibilityReasons(evidence, on);
@@ -273,25 +353,16 @@ const absentNames: Record<QualityDimension, string> = {
   registerkontroll: 'kontroller',
 };
 
-/** Child-years lived in the home between `from` and `to`, each day weighed by its age on `on`, within the cut-off. */
-function exposureYears(from: IsoDate, to: IsoDate, on: IsoDate, cutoff: IsoDate, halfLifeDays: number): number {
-  const start = from < cutoff ? cutoff : from;
+/** Child-years lived in the home between days `from` and `to`, each day weighed by its age on `onDay`, within the cut-off. */
+function exposureYears(from: number, to: number, onDay: number, cutoffDay: number, halfLifeDays: number): number {
+  const start = Math.max(from, cutoffDay);
   if (to <= start) return 0;
   // ∫ 2^(−age/h) d(age) from the end's age to the start's age, in years.
-  const youngest = daysBetween(to, on);
-  const oldest = daysBetween(start, on);
-  return ((halfLifeDays / Math.LN2) * (0.5 ** (youngest / halfLifeDays) - 0.5 ** (oldest / halfLifeDays))) / 365.25;
+  return ((halfLifeDays / Math.LN2) * (0.5 ** ((onDay - to) / halfLifeDays) - 0.5 ** ((onDay - start) / halfLifeDays))) / 365.25;
 }
 
-type Add = (
-  dimension: QualityDimension,
-  source: EvidenceSource,
-  id: string,
-  date: IsoDate | null,
-  mass: { positive: number; negative: number },
-  label: () => string,
-  options?: { notCounted?: string | null; massDecayed?: boolean },
-) => void;
+/** Adds a check's state on the day to registerkontroll; the label is asked for only when explaining. */
+type AddCheck = (source: EvidenceSource, id: string, positive: number, negative: number, label: () => string) => void;
 
 /**
  * registerkontroll: for a home that needs an IVO permit, its newest verification (valid and
@@ -300,34 +371,34 @@ type Add = (
  * one half of each).
  * A check past the cut-off does not exist for the index.
  */
-function addChecks(evidence: QualityEvidence, on: IsoDate, cutoff: IsoDate, add: Add): void {
+function addChecks(evidence: QualityEvidence, on: IsoDate, cutoff: IsoDate, add: AddCheck): void {
   const { home, policy } = evidence;
   if (needsPermit(home.kind, home.operator)) {
-    const permit = newest(evidence.permits.filter((p) => p.date <= on && p.date >= cutoff));
+    const permit = newest(evidence.permits, on, cutoff);
     if (permit === null) return;
     const age = daysBetween(permit.date, on);
     if (permit.outcome !== 'giltigt') {
-      add('registerkontroll', 'ivo-tillstand', permit.id, null, { positive: 0, negative: 1 }, () => `IVO-tillstånd: ogiltigt enligt kontrollen ${permit.date}`);
+      add('ivo-tillstand', permit.id, 0, 1, () => `IVO-tillstånd: ogiltigt enligt kontrollen ${permit.date}`);
     } else if (age > policy.permitMaxAgeDays) {
-      add('registerkontroll', 'ivo-tillstand', permit.id, null, stale, () => `IVO-tillstånd: giltigt, men kontrollerat ${permit.date}, för ${age} dagar sedan`);
+      add('ivo-tillstand', permit.id, stale.positive, stale.negative, () => `IVO-tillstånd: giltigt, men kontrollerat ${permit.date}, för ${age} dagar sedan`);
     } else {
-      add('registerkontroll', 'ivo-tillstand', permit.id, null, { positive: 1, negative: 0 }, () => `IVO-tillstånd verifierat ${permit.date}`);
+      add('ivo-tillstand', permit.id, 1, 0, () => `IVO-tillstånd verifierat ${permit.date}`);
     }
     return;
   }
   for (const person of evidence.household) {
     for (const entry of policy.registers) {
       if (!entry.roles.includes(person.role)) continue;
-      const check = newest(person.checks.filter((c) => c.register === entry.register && c.date <= on && c.date >= cutoff));
-      const what = `${person.name}, ${entry.name}`;
+      const check = newest(person.checks, on, cutoff, entry.register);
+      const what = () => `${person.name}, ${entry.name}`;
       if (check === null) {
-        add('registerkontroll', 'registerkontroll', person.id, null, { positive: 0, negative: 1 }, () => `${what}: inte kontrollerad`);
+        add('registerkontroll', person.id, 0, 1, () => `${what()}: inte kontrollerad`);
       } else if (check.outcome !== 'utan-anmarkning') {
-        add('registerkontroll', 'registerkontroll', check.id, null, { positive: 0, negative: 1 }, () => `${what}: anmärkning ${check.date}`);
+        add('registerkontroll', check.id, 0, 1, () => `${what()}: anmärkning ${check.date}`);
       } else if (check.date < addMonths(on, -entry.maxAgeMonths)) {
-        add('registerkontroll', 'registerkontroll', check.id, null, stale, () => `${what}: kontrollerad ${check.date}, äldre än ${entry.maxAgeMonths} månader`);
+        add('registerkontroll', check.id, stale.positive, stale.negative, () => `${what()}: kontrollerad ${check.date}, äldre än ${entry.maxAgeMonths} månader`);
       } else {
-        add('registerkontroll', 'registerkontroll', check.id, null, { positive: 1, negative: 0 }, () => `${what}: utan anmärkning ${check.date}`);
+        add('registerkontroll', check.id, 1, 0, () => `${what()}: utan anmärkning ${check.date}`);
       }
     }
   }
@@ -336,8 +407,15 @@ function addChecks(evidence: QualityEvidence, on: IsoDate, cutoff: IsoDate, add:
 /** A clean check that is too old to rely on weighs as much for as against. */
 const stale = { positive: 0.5, negative: 0.5 };
 
-const newest = <T extends { date: IsoDate }>(rows: readonly T[]): T | null =>
-  rows.reduce<T | null>((best, row) => (best === null || row.date > best.date ? row : best), null);
+/** The newest of `rows` dated from `from` to `on` (of `register`, when given). */
+function newest<T extends { date: IsoDate; register?: string }>(rows: readonly T[], on: IsoDate, from: IsoDate, register?: string): T | null {
+  let best: T | null = null;
+  for (const row of rows) {
+    if (row.date > on || row.date < from || (register !== undefined && row.register !== register)) continue;
+    if (best === null || row.date > best.date) best = row;
+  }
+  return best;
+}
 
 const INACTIVE = 'Hemmet är inaktivt och tar inte emot placeringar.';
 const NO_PERMIT = 'Hemmet ska ha IVO-tillstånd, men inget giltigt tillstånd är verifierat.';
@@ -348,7 +426,7 @@ function eligibilityReasons(evidence: QualityEvidence, on: IsoDate): string[] {
   const reasons: string[] = [];
   if (!evidence.home.active) reasons.push(INACTIVE);
   if (needsPermit(evidence.home.kind, evidence.home.operator)) {
-    const permit = newest(evidence.permits.filter((p) => p.date <= on));
+    const permit = newest(evidence.permits, on, '');
     if (permit === null) reasons.push(NO_PERMIT);
     else if (permit.outcome !== 'giltigt') reasons.push(INVALID_PERMIT);
   }

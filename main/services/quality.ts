@@ -13,11 +13,11 @@ import { readSetting, readSettingsHistory, writeSetting } from '../db/settings-r
 import { accuracyCases, accuracyTable, MEANINGFUL_PLACEMENTS, type AccuracyCase, type AccuracyPlacement } from '../domain/accuracy';
 import { addMonths, type IsoDate } from '../domain/dates';
 import { matchHomes, type MatchCandidate } from '../domain/matching';
-import { qualityIndex, qualityReasons, type QualityEvidence, type QualityResult } from '../domain/quality-index';
+import { qualityIndex, qualityReasons, type QualityEvidence, type QualityResult, type QualityStay } from '../domain/quality-index';
 import { defaultQualitySettings, dimensionNames, qualityDimensions, qualitySettingsSchema, type QualitySettings } from '../domain/quality-settings';
 import { registerNames } from '../domain/rule-texts';
 import { compareSwedish } from '../domain/swedish';
-import type { AssessmentDimension, ChildVoice, DeviationKind, EndReason, HomeKind, IvoVerdict, Register, Severity, TargetGender } from '../domain/vocabulary';
+import type { AssessmentDimension, ChildVoice, EndReason, HomeKind, Register, TargetGender } from '../domain/vocabulary';
 import type {
   Accuracy,
   AccuracyInput,
@@ -104,7 +104,7 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
           ...c,
           items: c.items
             .map((item) => ({ ...item, id: item.source === 'vistelse' && protectedPlacements.has(item.id) ? null : item.id }))
-            .sort((a, b) => (b.date ?? '9999').localeCompare(a.date ?? '9999')),
+            .sort((a, b) => compareText(b.date ?? '9999', a.date ?? '9999')),
         })),
         barriers: now.barriers,
         missing: now.missing,
@@ -198,6 +198,9 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
 
 export type QualityService = ReturnType<typeof createQualityService>;
 
+/** Plain order of ISO dates and ids (not the Swedish collator: these are not words). */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const summary = (r: QualityResult, settingsVersion: number): QualitySummary => ({ score: r.score, grade: r.grade, confidence: r.confidence, eligible: r.eligible, settingsVersion });
 
 /** The command line's `quality --json` object of one home (spec/exchange-and-cli.md), with the settings version. */
@@ -226,7 +229,7 @@ function computeCases({ homes, placements, protectedPlacements }: QualityRegiste
   const ended = placements.filter((p) => p.endedOn <= date);
   return accuracyCases(ended, (homeId) => homes.get(homeId)?.evidence, settings)
     .map((c) => ({ ...c, homeName: homes.get(c.homeId)!.home.name, protectedIdentity: protectedPlacements.has(c.placementId) }))
-    .sort((a, b) => b.startedOn.localeCompare(a.startedOn) || (a.placementId < b.placementId ? -1 : 1));
+    .sort((a, b) => compareText(b.startedOn, a.startedOn) || compareText(a.placementId, b.placementId));
 }
 
 /** The homes' evidence, and the ended placements with their first home (träffsäkerhet). */
@@ -257,39 +260,34 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
     });
   }
   const of = (homeId: string | null) => (homeId === null ? undefined : building.get(homeId));
-  for (const e of rows.inspections) of(e.homeId)?.evidence.inspections.push({ id: e.id, date: e.date, verdict: e.verdict as IvoVerdict | null });
+  // The rows are shaped as the evidence (quality-repository): used as read, the words as the database's CHECKs keep them.
+  for (const e of rows.inspections) of(e.homeId)?.evidence.inspections.push(e as QualityEvidence['inspections'][number]);
 
   const placements: AccuracyPlacement[] = [];
   const protectedPlacements = new Set<string>();
+  // The stays of the placements a deviation names without its home (few): where the child lived that day.
   const staysOfPlacement = new Map<string, QualityRows['stays']>();
+  for (const d of rows.deviations) if (d.homeId === null && d.placementId !== null) staysOfPlacement.set(d.placementId, []);
   for (const s of rows.stays) {
     const b = of(s.homeId);
     if (!b) continue;
-    const last = s.isLast === 1;
-    b.evidence.stays.push({
-      placementId: s.placementId,
-      from: s.fromDate,
-      to: s.toDate ?? (last ? s.endedOn : null),
-      endedOn: last ? s.endedOn : null,
-      endReason: last ? (s.endReason as EndReason | null) : null,
-    });
+    b.evidence.stays.push(s as QualityStay);
     // Träffsäkerhet judges the home a placement began in.
-    if (s.ordinal === 0 && s.endedOn !== null) {
-      placements.push({ id: s.placementId, homeId: s.homeId, startedOn: s.startedOn, endedOn: s.endedOn, endReason: s.endReason as EndReason | null });
+    if (s.ordinal === 0 && s.placementEndedOn !== null) {
+      placements.push({ id: s.placementId, homeId: s.homeId, startedOn: s.startedOn, endedOn: s.placementEndedOn, endReason: s.placementEndReason as EndReason | null });
     }
     if (s.protectedIdentity === 1) protectedPlacements.add(s.placementId);
-    const list = staysOfPlacement.get(s.placementId);
-    if (list) list.push(s);
-    else staysOfPlacement.set(s.placementId, [s]);
+    staysOfPlacement.get(s.placementId)?.push(s);
   }
 
   // A correction replaces the assessment it corrects; both are kept in the register.
-  const corrected = new Set(rows.assessments.map((a) => a.corrects).filter((c): c is string => c !== null));
+  const corrected = new Set<string>();
+  for (const a of rows.assessments) if (a.corrects !== null) corrected.add(a.corrects);
   for (const a of rows.assessments) {
     if (corrected.has(a.id)) continue;
     of(a.homeId)?.evidence.assessments.push({
       id: a.id,
-      date: a.assessedOn,
+      date: a.date,
       scores: JSON.parse(a.scores) as Partial<Record<AssessmentDimension, number>>,
       childVoice: a.childVoice as ChildVoice | null,
     });
@@ -297,25 +295,23 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
 
   for (const d of rows.deviations) {
     // A deviation about a placement counts for the home the child lived in that day.
-    const homeId = d.homeId ?? staysOfPlacement.get(d.placementId ?? '')?.find((s) => s.fromDate <= d.reportedOn && (s.toDate === null || d.reportedOn < s.toDate))?.homeId ?? null;
-    of(homeId)?.evidence.deviations.push({ id: d.id, date: d.reportedOn, kind: d.kind as DeviationKind, severity: d.severity as Severity });
+    const homeId = d.homeId ?? staysOfPlacement.get(d.placementId ?? '')?.find((s) => s.from <= d.date && (s.to === null || d.date < s.to))?.homeId ?? null;
+    of(homeId)?.evidence.deviations.push(d as QualityEvidence['deviations'][number]);
   }
 
   for (const p of rows.permits) {
     const b = of(p.homeId);
     if (!b) continue;
-    b.evidence.permits.push({ id: p.id, date: p.checkedOn, outcome: p.outcome });
+    b.evidence.permits.push(p);
     const scope = parseStoredPermit(p.permit);
-    b.facts.permits.push({ checkedOn: p.checkedOn, outcome: p.outcome, forms: scope?.forms ?? [], minAge: scope?.minAge ?? null, maxAge: scope?.maxAge ?? null });
+    b.facts.permits.push({ checkedOn: p.date, outcome: p.outcome, forms: scope?.forms ?? [], minAge: scope?.minAge ?? null, maxAge: scope?.maxAge ?? null });
   }
 
-  const checksOf = new Map<string, { id: string; register: string; date: string; outcome: string }[]>();
+  const checksOf = new Map<string, QualityRows['personChecks']>();
   for (const c of rows.personChecks) {
-    if (c.personId === null) continue;
     const list = checksOf.get(c.personId);
-    const check = { id: c.id, register: c.register, date: c.checkedOn, outcome: c.outcome };
-    if (list) list.push(check);
-    else checksOf.set(c.personId, [check]);
+    if (list) list.push(c);
+    else checksOf.set(c.personId, [c]);
   }
   for (const p of rows.persons) of(p.homeId)?.evidence.household.push({ id: p.id, name: p.name, role: p.role, checks: checksOf.get(p.id) ?? [] });
 

@@ -200,7 +200,7 @@ function made(b: PartBench): Promise<QualityDatabase> {
 }
 
 /** Assessments and deviations over the city's stays, as described at the top. */
-function addJournal(file: string): { assessments: number; deviations: number } {
+export function addJournal(file: string): { assessments: number; deviations: number } {
   const raw = new BetterSqlite3(file);
   try {
     raw.pragma('journal_mode = DELETE');

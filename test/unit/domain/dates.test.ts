@@ -5,9 +5,12 @@ import {
   ageOn,
   compareDates,
   daysBetween,
+  fromDayNumber,
   isIsoDate,
   isUnder,
   parseIsoDate,
+  storedDayNumber,
+  toDayNumber,
 } from '../../../main/domain/dates';
 
 describe('isIsoDate: legal dates are YYYY-MM-DD calendar dates (rules.md, Dates)', () => {
@@ -124,5 +127,15 @@ describe('ageOn and isUnder: a birthday is birthDate + 12·N months, so 29 Febru
     expect(isUnder('2005-08-31', 21, '2026-08-31')).toBe(false);
     expect(isUnder('2004-02-29', 21, '2025-02-27')).toBe(true);
     expect(isUnder('2004-02-29', 21, '2025-02-28')).toBe(false);
+  });
+});
+
+describe('storedDayNumber', () => {
+  it('is toDayNumber for every day from 1900 to 2100 (leap days and month ends included)', () => {
+    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2100-12-31'); day++) {
+      const date = fromDayNumber(day);
+      if (storedDayNumber(date) !== day) expect(`${date} → ${storedDayNumber(date)}`).toBe(`${date} → ${day}`);
+    }
+    expect(storedDayNumber('2024-02-29')).toBe(toDayNumber('2024-02-29'));
   });
 });
