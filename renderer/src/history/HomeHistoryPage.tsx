@@ -21,6 +21,7 @@ import {
 } from '../labels';
 import { AppLink, BackButton, useOpen } from '../routing/links';
 import { paths } from '../routing/paths';
+import { QualityPanel } from '../quality/QualityPanel';
 import { AssessmentCharts } from './AssessmentCharts';
 import { stayEnding, stayLength } from './historyText';
 import './history.css';
@@ -88,6 +89,7 @@ export function HomeHistoryPage(props: HomeHistoryPageProps) {
 
       <HomeFacts home={home} />
       <Counts history={history} />
+      <QualityPanel homeId={home.id} today={today} version={version} />
 
       <div className="history-grid">
         <Checks checks={history.checks} />

@@ -7,6 +7,8 @@ import { AppLink, BackButton } from '../routing/links';
 import { paths } from '../routing/paths';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { genderLabels, kindInText, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
+import { QualityBrief } from '../quality/QualityPanel';
+import { useAppVersion } from '../quality/useAppVersion';
 import { HomeChecks } from './HomeChecks';
 import { HomeEvents } from './HomeEvents';
 import { adoptIds, emptyValues, fieldLabel, fieldOf, inputId, newPersonKey, personField, sameValues, toInput, valuesFromHome } from './form';
@@ -59,6 +61,7 @@ export function HomePanel(props: Props) {
   const [saving, setSaving] = useState(false);
   const [seenRefresh, setSeenRefresh] = useState(refreshed);
   const titleRef = useRef<HTMLHeadingElement>(null);
+  const appVersion = useAppVersion();
   const summaryRef = useRef<HTMLDivElement>(null);
   /** Counts edits, so a save knows whether the user typed on while it was under way. */
   const edits = useRef(0);
@@ -260,6 +263,7 @@ export function HomePanel(props: Props) {
               Vårdgivarhistorik
             </AppLink>
           )}
+          {home && <QualityBrief homeId={home.id} today={props.today} version={appVersion} />}
         </div>
         <button type="button" className="icon-button" aria-label="Stäng" aria-keyshortcuts="Escape" title="Stäng (Esc)" onClick={onClose}>
           ×

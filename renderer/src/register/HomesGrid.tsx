@@ -1,8 +1,13 @@
 import type { ColDef, GetRowIdParams, ICellRendererParams, RowClassParams } from 'ag-grid-community';
-import type { HomeListRow } from '../../../preload/api';
+import { useMemo } from 'react';
+import type { HomeListRow, QualitySummary } from '../../../preload/api';
 import { gridTheme, wrapped } from '../components/grid';
 import { ListGrid } from '../components/ListGrid';
 import { compareSv, kindLabels, operatorLabels } from '../labels';
+import { QualityBadge } from '../quality/QualityBadge';
+
+/** A row with its home's quality index, once fetched (RegisterPage asks for the rows shown, in one call). */
+type Row = HomeListRow & { quality?: QualitySummary };
 
 const theme = gridTheme(40);
 
@@ -20,16 +25,21 @@ const localeText: Record<string, string> = {
 
 const text = (value: string | null | undefined): string => value ?? '';
 
-function StatusCell({ data }: ICellRendererParams<HomeListRow>) {
+function StatusCell({ data }: ICellRendererParams<Row>) {
   if (!data) return null;
   return <span className={data.active ? 'badge badge--active' : 'badge badge--inactive'}>{data.active ? 'Aktiv' : 'Inaktiv'}</span>;
 }
 
-function NameCell({ data }: ICellRendererParams<HomeListRow>) {
+function QualityCell({ data }: ICellRendererParams<Row>) {
+  if (!data?.quality) return null;
+  return <QualityBadge summary={data.quality} stacked />;
+}
+
+function NameCell({ data }: ICellRendererParams<Row>) {
   return <span className="grid-name">{data?.name}</span>;
 }
 
-const columnDefs: ColDef<HomeListRow>[] = [
+const columnDefs: ColDef<Row>[] = [
   {
     colId: 'name',
     headerName: 'Namn',
@@ -39,7 +49,8 @@ const columnDefs: ColDef<HomeListRow>[] = [
     comparator: compareSv,
     sort: 'asc',
     flex: 1.7,
-    minWidth: 240,
+    // With Kvalitet the columns fill 1 280 px at their least: a long name wraps instead.
+    minWidth: 171,
   },
   {
     colId: 'kind',
@@ -48,13 +59,13 @@ const columnDefs: ColDef<HomeListRow>[] = [
     comparator: compareSv,
     width: 132,
   },
-  { colId: 'municipality', headerName: 'Kommun', field: 'municipality', comparator: compareSv, width: 128 },
+  { colId: 'municipality', headerName: 'Kommun', field: 'municipality', comparator: compareSv, width: 124 },
   {
     colId: 'operator',
     headerName: 'Huvudman',
     valueGetter: ({ data }) => (data?.operator ? operatorLabels[data.operator] : ''),
     comparator: compareSv,
-    width: 122,
+    width: 118,
   },
   { colId: 'orgNr', headerName: 'Org.nr', field: 'orgNr', valueFormatter: ({ value }) => text(value as string | null), width: 132 },
   {
@@ -75,6 +86,15 @@ const columnDefs: ColDef<HomeListRow>[] = [
     minWidth: 205,
   },
   {
+    colId: 'quality',
+    headerName: 'Kvalitet',
+    // Computed in main for the rows shown only: a sort here would sort just those.
+    sortable: false,
+    valueGetter: ({ data }) => data?.quality,
+    cellRenderer: QualityCell,
+    width: 132,
+  },
+  {
     colId: 'status',
     headerName: 'Status',
     valueGetter: ({ data }) => (data?.active ? 'Aktiv' : 'Inaktiv'),
@@ -83,23 +103,27 @@ const columnDefs: ColDef<HomeListRow>[] = [
   },
 ];
 
-const defaultColDef: ColDef<HomeListRow> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true };
+const defaultColDef: ColDef<Row> = { ...wrapped, sortable: true, resizable: true, suppressMovable: true };
 
-const getRowId = ({ data }: GetRowIdParams<HomeListRow>) => data.id;
-const getRowClass = ({ data }: RowClassParams<HomeListRow>) => (data && !data.active ? 'row--inactive' : undefined);
+const getRowId = ({ data }: GetRowIdParams<Row>) => data.id;
+const getRowClass = ({ data }: RowClassParams<Row>) => (data && !data.active ? 'row--inactive' : undefined);
 
 interface Props {
   rows: HomeListRow[];
+  /** The homes' quality index by id; a home not in it shows nothing yet. */
+  quality: Record<string, QualitySummary>;
   /** The id of the heading that names the grid for screen readers. */
   labelledBy: string;
   onOpen: (id: string) => void;
 }
 
-export function HomesGrid({ rows, labelledBy, onOpen }: Props) {
+export function HomesGrid({ rows, quality, labelledBy, onOpen }: Props) {
+  // New row objects only where an index arrived: the grid updates those rows in place (getRowId).
+  const shown = useMemo(() => rows.map((row): Row => (quality[row.id] ? { ...row, quality: quality[row.id] } : row)), [rows, quality]);
   return (
-    <ListGrid<HomeListRow>
+    <ListGrid<Row>
       theme={theme}
-      rows={rows}
+      rows={shown}
       columnDefs={columnDefs}
       defaultColDef={defaultColDef}
       getRowId={getRowId}

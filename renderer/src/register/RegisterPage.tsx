@@ -6,6 +6,8 @@ import { api } from '../bridge/api';
 import { FilterSelect } from '../components/FilterSelect';
 import { SearchField } from '../components/SearchField';
 import { kindLabels, svCollator } from '../labels';
+import { settingsVersionText } from '../quality/qualityText';
+import { useQualitySummaries } from '../quality/useQualitySummaries';
 import { HomesGrid } from './HomesGrid';
 import { useDebounced } from './useDebounced';
 
@@ -24,13 +26,15 @@ const count = new Intl.NumberFormat('sv-SE');
 interface Props {
   /** Changes whenever homes were saved elsewhere, so the list is fetched again. */
   version: number;
+  /** The day the homes' quality index is computed on. */
+  today: string;
   searchRef: RefObject<HTMLInputElement | null>;
   onOpen: (id: string) => void;
   onNew: () => void;
   onLoadDemo: () => Promise<void>;
 }
 
-export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: Props) {
+export function RegisterPage({ version, today, searchRef, onOpen, onNew, onLoadDemo }: Props) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<HomeKind | ''>('');
   const [municipality, setMunicipality] = useState('');
@@ -64,6 +68,8 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
   const loading = loaded?.key !== requestKey;
   const { rows, total, hidden } = loaded?.result ?? noResult;
   const found = loaded?.result.municipalities;
+  const rowIds = useMemo(() => rows.map((row) => row.id), [rows]);
+  const quality = useQualitySummaries(rowIds, today, version);
 
   const municipalities = useMemo(() => {
     const names = new Set(found);
@@ -159,7 +165,14 @@ export function RegisterPage({ version, searchRef, onOpen, onNew, onLoadDemo }: 
                   : `${count.format(total)} hem visas`}
           </p>
           {/* The rows shown stay while a new list is fetched: no overlay flashing on every key. */}
-          <HomesGrid rows={rows} labelledBy="register-title" onOpen={onOpen} />
+          <HomesGrid rows={rows} quality={quality.byHome} labelledBy="register-title" onOpen={onOpen} />
+          {quality.error !== null ? (
+            <p className="field__error" role="alert">Kvalitetsindex kunde inte hämtas. {quality.error}</p>
+          ) : (
+            quality.settingsVersion !== null && (
+              <p className="hint">Kvalitet: hemmets kvalitetsindex i dag. {settingsVersionText(quality.settingsVersion)} Underlaget finns i hemmets vårdgivarhistorik.</p>
+            )
+          )}
         </>
       )}
       <p className="hint">Tips: tryck <kbd>/</kbd> för att söka och <kbd>Enter</kbd> på en rad för att öppna hemmet.</p>

@@ -130,6 +130,7 @@ export function RegisterRoute() {
     <>
       <RegisterPage
         version={version}
+        today={today}
         searchRef={searchRef}
         onOpen={(id) => show(paths.home(id))}
         onNew={() => show(paths.newHome)}
