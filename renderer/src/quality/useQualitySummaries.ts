@@ -30,25 +30,19 @@ export function useQualitySummaries(homeIds: readonly string[], today: string, v
     let current = true;
     const chunks: string[][] = [];
     for (let i = 0; i < ids.length; i += PER_CALL) chunks.push(ids.slice(i, i + PER_CALL));
-    // The summaries do not say which settings they were computed with: the version is read beside
-    // them (a change of settings bumps the register's version, and both are fetched again).
-    void Promise.all([api.getQualitySettings({}), ...chunks.map((homeIds) => api.getQualitySummaries({ homeIds, date: today }))]).then(
-      ([settings, ...answers]) => {
-        if (!current) return;
-        const failed = [settings, ...answers].find((answer) => !answer.ok);
-        if (failed && !failed.ok) {
-          setState((previous) => ({ ...previous, error: failed.error.message }));
-          return;
-        }
-        const byHome: Record<string, QualitySummary> = {};
-        for (const answer of answers) if (answer.ok) Object.assign(byHome, answer.value);
-        setState((previous) => ({
-          byHome: { ...previous.byHome, ...byHome },
-          settingsVersion: settings.ok ? settings.value.version : null,
-          error: null,
-        }));
-      },
-    );
+    void Promise.all(chunks.map((homeIds) => api.getQualitySummaries({ homeIds, date: today }))).then((answers) => {
+      if (!current) return;
+      const failed = answers.find((answer) => !answer.ok);
+      if (failed && !failed.ok) {
+        setState((previous) => ({ ...previous, error: failed.error.message }));
+        return;
+      }
+      const byHome: Record<string, QualitySummary> = {};
+      for (const answer of answers) if (answer.ok) Object.assign(byHome, answer.value);
+      // Each number names its settings version; one call's numbers all have the same.
+      const settingsVersion = Object.values(byHome)[0]?.settingsVersion ?? null;
+      setState((previous) => ({ byHome: { ...previous.byHome, ...byHome }, settingsVersion, error: null }));
+    });
     return () => {
       current = false;
     };

@@ -15,6 +15,7 @@ const summary = (score: number | null, grade: QualitySummary['grade'], confidenc
   grade,
   confidence,
   eligible: true,
+  settingsVersion: 0,
 });
 
 describe('summaryText: the badge in words', () => {
