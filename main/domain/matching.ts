@@ -84,7 +84,8 @@ const BREAKDOWN_MONTHS = 24;
 const FOSTER_LIMIT = 3;
 const fosterKinds: readonly HomeKind[] = ['familjehem', 'jourhem', 'natverkshem'];
 
-const needName = (need: string) => (needNames[need] ?? need).toLowerCase();
+/** A suggested need in lower case inside a sentence; a need typed freely as it was typed ("ADHD"). */
+const needName = (need: string) => needNames[need]?.toLowerCase() ?? need;
 const list = (words: readonly string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} och ${words.at(-1)}`);
 const ages = (min: number | null, max: number | null) => `${min ?? 0}–${max ?? '…'} år`;
 const countyOf = (name: string | null) => municipalities.find((m) => m.name === name)?.countyCode ?? null;
@@ -117,7 +118,7 @@ export function hardReasons(candidate: MatchCandidate, need: PlacementNeed): str
 
 /** How well an eligible home fits, with the reasons that make up its points. */
 export function fitOf(candidate: MatchCandidate, need: PlacementNeed, policy: MatchPolicy): { fit: number; reasons: MatchReason[] } {
-  const { home, permit, placed, quality } = candidate;
+  const { home, permit, placed } = candidate;
   const reasons: MatchReason[] = [];
   let fit = 0;
   const group = home.targetGroup;
@@ -180,11 +181,6 @@ export function fitOf(candidate: MatchCandidate, need: PlacementNeed, policy: Ma
   const since = addMonths(need.startOn, -BREAKDOWN_MONTHS);
   const recent = candidate.breakdowns.filter((d) => d >= since && d <= need.startOn).length;
   if (recent > 0) reasons.push({ text: `${recent} ${recent === 1 ? 'sammanbrott' : 'sammanbrott'} senaste ${BREAKDOWN_MONTHS} månaderna`, effect: 'minus' });
-  reasons.push(
-    quality.score === null
-      ? { text: 'Kvalitetsindex saknas: för lite underlag', effect: 'info' }
-      : { text: `Kvalitetsindex ${quality.score} (${quality.grade}), säkerhet ${confidenceNames[quality.confidence]}`, effect: quality.score >= 55 ? 'plus' : 'minus' },
-  );
   return { fit: Math.round(fit), reasons };
 }
 

@@ -93,7 +93,7 @@ export function MatchForm(props: {
       <SelectField
         id={matchFieldId('legalBasis')}
         label="Lagrum"
-        hint="Påverkar inte urvalet i den här versionen."
+        hint="Lagrummet ändrar inte vilka hem som visas eller i vilken ordning."
         placeholder="Ej angivet"
         options={legalBasisOptions}
         error={errors.get('legalBasis')}

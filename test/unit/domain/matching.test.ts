@@ -75,7 +75,6 @@ describe('matching: the homes that can take the child, ranked by fit and then qu
       'plus: 1 plats ledig',
       'plus: IVO-tillstånd verifierat 2026-10-02',
       'minus: 2 sammanbrott senaste 24 månaderna',
-      'plus: Kvalitetsindex 100 (A), säkerhet låg',
     ]);
   });
 
@@ -100,6 +99,11 @@ describe('matching: the homes that can take the child, ranked by fit and then qu
     ]);
     expect(matches[2]!.reasons).toContainEqual({ text: 'I Sundsvall, samma län (Västernorrlands län)', effect: 'plus' });
     expect(matches[3]!.reasons).toContainEqual({ text: 'Målgruppen nämner inte självskadebeteende', effect: 'minus' });
+  });
+
+  it('names a suggested need in lower case and a need typed freely as it was typed', () => {
+    const { matches } = matchHomes([candidate('H1', 'Solgläntan')], { ...need, needs: ['hedersrelaterat-vald', 'ADHD'] }, policy);
+    expect(matches[0]!.reasons).toContainEqual({ text: 'Målgruppen nämner inte hedersrelaterat våld och ADHD', effect: 'minus' });
   });
 
   it('a permit verified longer ago than the rules allow is a reason to check it again, not a gate', () => {
