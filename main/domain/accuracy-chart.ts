@@ -63,6 +63,12 @@ function axisTop(rows: readonly AccuracyRow[]): { max: number; interval: number 
   return { max: Math.min(100, Math.ceil(highest / 20) * 20), interval: 20 };
 }
 
+export interface AccuracyChartOptions {
+  style?: AccuracyChartStyle;
+  /** Other rows the rate axis must also reach: two charts side by side (saved, tried) share one scale. */
+  scaleWith?: readonly AccuracyRow[];
+}
+
 /**
  * A bar per row (A–E, then Inget index: `Accuracy.rows`) of its breakdown rate in percent, the
  * Wilson interval as a whisker over it (a boxplot whose box is the rate itself), and the rate of
@@ -70,8 +76,9 @@ function axisTop(rows: readonly AccuracyRow[]): { max: number; interval: number 
  * and say so under their bar; a row without placements has no bar. No animation, no hover: the
  * same rows give the same picture.
  */
-export function accuracyChartOption(rows: readonly AccuracyRow[], total?: AccuracyRow | null, style: AccuracyChartStyle = accuracyChartStyle) {
-  const { max, interval } = axisTop(total ? [...rows, total] : rows);
+export function accuracyChartOption(rows: readonly AccuracyRow[], total?: AccuracyRow | null, options: AccuracyChartOptions = {}) {
+  const style = options.style ?? accuracyChartStyle;
+  const { max, interval } = axisTop([...rows, ...(total ? [total] : []), ...(options.scaleWith ?? [])]);
   const textStyle = { fontFamily: style.fontFamily, fontSize: 12, color: style.text };
   const rates = {
     type: 'bar' as const,
@@ -93,7 +100,8 @@ export function accuracyChartOption(rows: readonly AccuracyRow[], total?: Accura
             silent: true,
             symbol: 'none',
             lineStyle: { color: style.line, type: 'dashed', width: 1 },
-            label: { ...textStyle, position: 'insideEndTop', formatter: `Alla: ${percentText(total.rate)} %` },
+            // Beyond the plot's right edge: over the bars it would hide a whisker.
+            label: { ...textStyle, position: 'end', distance: 6, formatter: `Alla: ${percentText(total.rate)} %` },
             data: [{ yAxis: onePercentDecimal(total.rate) }],
           },
         }
@@ -114,14 +122,20 @@ export function accuracyChartOption(rows: readonly AccuracyRow[], total?: Accura
   return {
     animation: false,
     textStyle,
-    grid: { left: 64, right: 24, top: 44, bottom: 92 },
+    grid: { left: 64, right: 80, top: 44, bottom: 92 },
     legend: {
       top: 0,
       left: 'center',
       selectedMode: false,
       itemGap: 24,
       textStyle,
-      data: [RATE_SERIES, INTERVAL_SERIES],
+      itemWidth: 18,
+      itemHeight: 12,
+      // The interval's key is drawn as what it stands for: a whisker with its caps.
+      data: [
+        { name: RATE_SERIES, icon: 'rect', itemStyle: { color: style.bar } },
+        { name: INTERVAL_SERIES, icon: 'path://M0 0h18v2h-8v8h8v2H0v-2h8V2H0z', itemStyle: { color: style.line, borderWidth: 0 } },
+      ],
     },
     xAxis: {
       type: 'category',

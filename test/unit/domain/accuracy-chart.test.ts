@@ -67,6 +67,12 @@ describe('accuracyChartOption', () => {
     expect(option.yAxis.max % option.yAxis.interval).toBe(0);
   });
 
+  it('shares its scale with the rows it is shown beside', () => {
+    const small = accuracyTable([...cases('A', 30, 1)]);
+    expect(accuracyChartOption(small.rows, small.total).yAxis.max).toBe(20);
+    expect(accuracyChartOption(small.rows, small.total, { scaleWith: rows }).yAxis.max).toBe(option.yAxis.max);
+  });
+
   it('without placements: no bars, no line, an axis to 10 %', () => {
     const empty = accuracyTable([]);
     const blank = accuracyChartOption(empty.rows, empty.total);
