@@ -16,6 +16,7 @@ export type { AccuracyRow, Confidence, Exclusion, Grade, Match, QualityDimension
 export { childGenders, qualityDimensions };
 export { confidenceNames } from '../../main/domain/matching';
 export { defaultQualitySettings, dimensionNames, grades } from '../../main/domain/quality-settings';
+export { accuracyChartOption, accuracyChartText, gradeLabel, NO_GRADE_LABEL, percentText, type AccuracyChartOption } from '../../main/domain/accuracy-chart';
 
 /** The few numbers a list shows of a home's index. */
 export interface QualitySummary {

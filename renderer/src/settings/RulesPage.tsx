@@ -11,6 +11,7 @@ import type { ToastMessage } from '../components/Toast';
 import { ruleLabels } from '../labels';
 import { CatalogueSection, catalogueFieldOf, catalogueInput, catalogueIssueLabel, catalogueValuesOf, notWholeNumber } from './CatalogueSection';
 import type { CatalogueValues } from './CatalogueSection';
+import { QualitySettingsSection } from './QualitySettingsSection';
 
 interface Props {
   /** Saved rules change the deadlines: App fetches its counts again. */
@@ -128,7 +129,9 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
   }, [reloads]);
 
   const dirty = settings !== null && !sameValues(values, baseline);
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  // The quality index's settings below have their own save: leaving asks while either is unsaved.
+  const [qualityDirty, setQualityDirty] = useState(false);
+  useEffect(() => onDirtyChange(dirty || qualityDirty), [dirty, qualityDirty, onDirtyChange]);
   // Leaving the page (the guard has asked by then) leaves nothing unsaved behind.
   useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
 
@@ -458,6 +461,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
       </form>
 
       <RulesHistory history={settings.history} />
+
+      <QualitySettingsSection notify={notify} confirm={confirm} onDirtyChange={setQualityDirty} />
     </section>
   );
 }
