@@ -343,10 +343,13 @@ function describeHistory(rows: readonly { version: number; value: unknown; chang
   return described.reverse();
 }
 
+/** A name inside a sentence: a capital that only starts it goes ("placeringarnas utfall"), an abbreviation stays ("IVO:s tillsyn"). */
+const inSentence = (name: string) => (name.charAt(1) === name.charAt(1).toLowerCase() ? name.charAt(0).toLowerCase() + name.slice(1) : name);
+
 function settingsChanges(a: QualitySettings, b: QualitySettings): string[] {
   const changes: string[] = [];
   for (const d of qualityDimensions) {
-    if (a.weights[d] !== b.weights[d]) changes.push(`Vikt för ${dimensionNames[d].toLowerCase()}: ${a.weights[d]} → ${b.weights[d]}`);
+    if (a.weights[d] !== b.weights[d]) changes.push(`Vikt för ${inSentence(dimensionNames[d])}: ${a.weights[d]} → ${b.weights[d]}`);
   }
   if (a.halfLifeMonths !== b.halfLifeMonths) changes.push(`Halveringstid: ${a.halfLifeMonths} → ${b.halfLifeMonths} månader`);
   if (a.cutoffYears !== b.cutoffYears) changes.push(`Räknas högst: ${a.cutoffYears} → ${b.cutoffYears} år`);

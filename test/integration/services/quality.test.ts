@@ -167,11 +167,11 @@ describe('träffsäkerhet', () => {
 
 describe('settings', () => {
   it('are versioned: a save names the version it edited, a stale one is refused, the history says what changed', async () => {
-    const settings = { ...defaultQualitySettings, halfLifeMonths: 12, weights: { ...defaultQualitySettings.weights, utfall: 40 } };
+    const settings = { ...defaultQualitySettings, halfLifeMonths: 12, weights: { ...defaultQualitySettings.weights, 'ivo-tillsyn': 15, utfall: 40 } };
     const saved = await db.services.quality.saveSettings({ settings, version: 0, changedBy: 'Enid Enhetschef', reason: 'Nyare underlag ska väga mer.' });
     expect(saved.version).toBe(1);
     expect(saved.history).toEqual([
-      { version: 1, changedAt: '2026-11-22T09:00:00.000Z', changedBy: 'Enid Enhetschef', reason: 'Nyare underlag ska väga mer.', changes: ['Vikt för placeringarnas utfall: 25 → 40', 'Halveringstid: 24 → 12 månader'] },
+      { version: 1, changedAt: '2026-11-22T09:00:00.000Z', changedBy: 'Enid Enhetschef', reason: 'Nyare underlag ska väga mer.', changes: ['Vikt för IVO:s tillsyn: 20 → 15', 'Vikt för placeringarnas utfall: 25 → 40', 'Halveringstid: 24 → 12 månader'] },
     ]);
     const stale = await failure(db.services.quality.saveSettings({ settings, version: 0, changedBy: 'Enid Enhetschef', reason: 'Igen.' }));
     expect(stale.code).toBe('CONFLICT');
