@@ -198,8 +198,10 @@ test('the form is sent from the keyboard alone, and what is wrong is told at its
 
   // A kommun that is none of Sweden's is told at its field before anything is asked.
   await page.keyboard.type('14');
-  await page.keyboard.press('Tab'); // Kön
-  await page.keyboard.press('Tab'); // the first need
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Kön')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('checkbox', { name: 'Missbruk' })).toBeFocused();
   await page.keyboard.press('Space');
   await expect(page.getByRole('checkbox', { name: 'Missbruk' })).toBeChecked();
   await page.getByLabel('Önskad kommun').focus();

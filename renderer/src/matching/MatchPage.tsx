@@ -172,8 +172,11 @@ export function MatchPage(props: { today: string; version: number; onOpenHistory
   );
 }
 
-/** Focus to the first field with a problem, in the form's order. */
+/**
+ * Focus to the first field with a problem, in the form's order, at once: the fields are there
+ * already, and a later frame could take focus back from where the user has moved on to.
+ */
 function focusFirstProblem(errors: Map<string, string>) {
   const first = matchFields.find((field) => errors.has(field));
-  if (first) requestAnimationFrame(() => document.getElementById(matchFieldId(first))?.focus());
+  if (first) document.getElementById(matchFieldId(first))?.focus();
 }
