@@ -28,11 +28,14 @@ export interface QualityRows {
     placementEndReason: string | null;
     protectedIdentity: number;
   }[];
-  assessments: { id: string; homeId: string; date: string; scores: string; childVoice: string | null; corrects: string | null }[];
+  /** `corrected`: 1 when a later assessment replaces this one (wherever that one was recorded). */
+  assessments: { id: string; homeId: string; date: string; scores: string; childVoice: string | null; corrected: number }[];
   deviations: { id: string; homeId: string | null; placementId: string | null; date: string; kind: string; severity: string }[];
   permits: { id: string; homeId: string; date: string; outcome: string; permit: string | null }[];
   persons: { id: string; homeId: string; name: string; role: string }[];
   personChecks: { id: string; personId: string; register: string; date: string; outcome: string }[];
+  /** Every stay, in any home, of the placements that a deviation without a home names. */
+  placementStays: { placementId: string; homeId: string; from: string; to: string | null }[];
 }
 
 /**
@@ -41,12 +44,14 @@ export interface QualityRows {
  * are read in a fraction of the time (docs/prestanda.md).
  */
 export async function readQualityRows(db: Db, homeIds: readonly string[] | null): Promise<QualityRows> {
-  if (homeIds !== null && homeIds.length === 0) return { homes: [], inspections: [], stays: [], assessments: [], deviations: [], permits: [], persons: [], personChecks: [] };
+  if (homeIds !== null && homeIds.length === 0) {
+    return { homes: [], inspections: [], stays: [], assessments: [], deviations: [], permits: [], persons: [], personChecks: [], placementStays: [] };
+  }
   const plain = db.withoutPlugins();
   const ids = homeIds === null ? null : JSON.stringify([...new Set(homeIds)]);
   /** `column` is one of the homes asked for; always true for every home. */
   const ofHomes = (column: RawBuilder<unknown>) => (ids === null ? sql`1 = 1` : sql`${column} IN (SELECT value FROM json_each(${ids}))`);
-  const [homes, inspections, stays, assessments, deviations, permits, persons, personChecks] = await Promise.all([
+  const [homes, inspections, stays, assessments, deviations, permits, persons, personChecks, placementStays] = await Promise.all([
     sql<QualityRows['homes'][number]>`
       SELECT id, kind, name, operator, municipality, capacity, target_group AS "targetGroup", active
       FROM homes WHERE ${ofHomes(sql.ref('id'))}`.execute(plain),
@@ -65,7 +70,8 @@ export async function readQualityRows(db: Db, homeIds: readonly string[] | null)
       ) s
       JOIN placements p ON p.id = s.placement_id JOIN children c ON c.id = p.child_id`.execute(plain),
     sql<QualityRows['assessments'][number]>`
-      SELECT id, home_id AS "homeId", assessed_on AS date, scores, child_voice AS "childVoice", corrects
+      SELECT id, home_id AS "homeId", assessed_on AS date, scores, child_voice AS "childVoice",
+        EXISTS (SELECT 1 FROM assessments later WHERE later.corrects = assessments.id) AS corrected
       FROM assessments WHERE ${ofHomes(sql.ref('home_id'))}`.execute(plain),
     sql<QualityRows['deviations'][number]>`
       SELECT id, home_id AS "homeId", placement_id AS "placementId", reported_on AS date, kind, severity
@@ -81,6 +87,10 @@ export async function readQualityRows(db: Db, homeIds: readonly string[] | null)
       SELECT c.id, c.person_id AS "personId", c.register, c.checked_on AS date, c.outcome
       FROM register_checks c ${ids === null ? sql`` : sql`JOIN persons p ON p.id = c.person_id`}
       WHERE c.person_id IS NOT NULL AND ${ids === null ? sql`1 = 1` : sql`p.home_id IN (SELECT value FROM json_each(${ids}))`}`.execute(plain),
+    sql<QualityRows['placementStays'][number]>`
+      SELECT placement_id AS "placementId", home_id AS "homeId", from_date AS "from", to_date AS "to"
+      FROM stays WHERE placement_id IN (SELECT placement_id FROM deviations WHERE home_id IS NULL)
+      ORDER BY placement_id, ordinal`.execute(plain),
   ]);
   return {
     homes: homes.rows,
@@ -91,5 +101,6 @@ export async function readQualityRows(db: Db, homeIds: readonly string[] | null)
     permits: permits.rows,
     persons: persons.rows,
     personChecks: personChecks.rows,
+    placementStays: placementStays.rows,
   };
 }

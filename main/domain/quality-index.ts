@@ -253,7 +253,8 @@ export function qualityIndex(evidence: QualityEvidence, settings: QualitySetting
       const mass = endMass[stay.endReason];
       sums.add(UTFALL, to, mass.positive, mass.negative, explain ? { source: 'vistelse', id: stay.placementId, date: stay.endedOn, label: `Placering ${stay.from}–${stay.endedOn}: ${mass.label}` } : null);
     } else if (ended) {
-      sums.add(UTFALL, to, 0, 0, explain ? { source: 'vistelse', id: stay.placementId, date: stay.to, label: `Placering ${stay.from}–${stay.to}: flyttade till ett annat hem (skälet registreras inte)` } : null);
+      const how = stay.endedOn === null ? 'flyttade till ett annat hem (skälet registreras inte)' : 'avslutad utan angivet skäl';
+      sums.add(UTFALL, to, 0, 0, explain ? { source: 'vistelse', id: stay.placementId, date: stay.to, label: `Placering ${stay.from}–${stay.to}: ${how}` } : null);
     }
     // The time a child lived there is the avvikelser dimension's positive evidence ("so many years
     // without a report"); a placement that broke down is no such evidence.
@@ -318,7 +319,7 @@ export function qualityIndex(evidence: QualityEvidence, settings: QualitySetting
     components.push({ dimension, name: dimensionNames[dimension], score: score === null ? null : Math.round(score), weight, evidence: weight > 0 ? sums.count[k]! : 0, items: sums.items[k]! });
   }
 
-  const barriers = eligibilityReasons(evidence, on);
+  const barriers = eligibilityReasons(evidence, on, cutoff);
   const enough = counted >= settings.minEvidence && weightOfPresent > 0;
   const score = enough ? Math.round(weighted / weightOfPresent) : null;
   const confidence: Confidence =
@@ -407,26 +408,34 @@ function addChecks(evidence: QualityEvidence, on: IsoDate, cutoff: IsoDate, add:
 /** A clean check that is too old to rely on weighs as much for as against. */
 const stale = { positive: 0.5, negative: 0.5 };
 
-/** The newest of `rows` dated from `from` to `on` (of `register`, when given). */
-function newest<T extends { date: IsoDate; register?: string }>(rows: readonly T[], on: IsoDate, from: IsoDate, register?: string): T | null {
+/**
+ * The newest of `rows` dated from `from` to `on` (of `register`, when given). Of two on the same
+ * day the worse counts (an invalid permit, a remark), whatever order the rows come in.
+ */
+export function newest<T extends { date: IsoDate; outcome: string; register?: string }>(rows: readonly T[], on: IsoDate, from: IsoDate, register?: string): T | null {
   let best: T | null = null;
   for (const row of rows) {
     if (row.date > on || row.date < from || (register !== undefined && row.register !== register)) continue;
-    if (best === null || row.date > best.date) best = row;
+    if (best === null || row.date > best.date || (row.date === best.date && isClean(best.outcome) && !isClean(row.outcome))) best = row;
   }
   return best;
 }
+
+const isClean = (outcome: string) => outcome === 'giltigt' || outcome === 'utan-anmarkning';
 
 const INACTIVE = 'Hemmet är inaktivt och tar inte emot placeringar.';
 const NO_PERMIT = 'Hemmet ska ha IVO-tillstånd, men inget giltigt tillstånd är verifierat.';
 const INVALID_PERMIT = 'IVO-tillståndet var ogiltigt vid senaste kontrollen.';
 
-/** The hard gates of quality-index.md that hold for every child: inactive, or a needed permit not verified valid. */
-function eligibilityReasons(evidence: QualityEvidence, on: IsoDate): string[] {
+/**
+ * The hard gates of quality-index.md that hold for every child: inactive, or a needed permit not
+ * verified valid (a verification past the cut-off verifies nothing today).
+ */
+function eligibilityReasons(evidence: QualityEvidence, on: IsoDate, cutoff: IsoDate): string[] {
   const reasons: string[] = [];
   if (!evidence.home.active) reasons.push(INACTIVE);
   if (needsPermit(evidence.home.kind, evidence.home.operator)) {
-    const permit = newest(evidence.permits, on, '');
+    const permit = newest(evidence.permits, on, cutoff);
     if (permit === null) reasons.push(NO_PERMIT);
     else if (permit.outcome !== 'giltigt') reasons.push(INVALID_PERMIT);
   }

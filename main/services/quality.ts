@@ -13,7 +13,9 @@ import { readSetting, readSettingsHistory, writeSetting } from '../db/settings-r
 import { accuracyCases, accuracyTable, MEANINGFUL_PLACEMENTS, type AccuracyCase, type AccuracyPlacement } from '../domain/accuracy';
 import { addMonths, type IsoDate } from '../domain/dates';
 import { matchHomes, type MatchCandidate } from '../domain/matching';
-import { qualityIndex, qualityReasons, type QualityEvidence, type QualityResult, type QualityStay } from '../domain/quality-index';
+import { newest, qualityIndex, qualityReasons, type QualityEvidence, type QualityResult, type QualityStay } from '../domain/quality-index';
+import type { PlacementFacts } from '../db/journal-repository';
+import { homeOn } from './journal-targets';
 import { defaultQualitySettings, dimensionNames, qualityDimensions, qualitySettingsSchema, type QualitySettings } from '../domain/quality-settings';
 import { registerNames } from '../domain/rule-texts';
 import { compareSwedish } from '../domain/swedish';
@@ -34,15 +36,16 @@ import { notFound, ServiceError, type ServiceIssue } from './errors';
 import type { SettingsService } from './settings';
 
 const SETTINGS_KEY = 'qualitySettings';
-/** What the index rests on: a note or a user's sign-in keeps the cached evidence. */
-const qualityTables: readonly CountedTable[] = ['homes', 'persons', 'placements', 'stays', 'events', 'register_checks', 'settings', 'deviations', 'assessments'];
+/** What the index rests on (children: who has skyddad identitet): a note or a user's sign-in keeps the cached evidence. */
+const qualityTables: readonly CountedTable[] = ['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings', 'deviations', 'assessments'];
 
 /** A home's evidence with what matching needs beside it. */
 interface HomeFacts {
   evidence: QualityEvidence;
   home: QualityRows['homes'][number];
   targetGroup: MatchCandidate['home']['targetGroup'];
-  permits: { checkedOn: string; outcome: string; forms: string[]; minAge: number | null; maxAge: number | null }[];
+  /** What each permit verification says the permit covers, by the check's id. */
+  scopes: Map<string, { forms: string[]; minAge: number | null; maxAge: number | null }>;
 }
 
 export interface QualityLine {
@@ -90,7 +93,7 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
     settings: settingsNow,
 
     async homeQuality(homeId: string, date: IsoDate): Promise<HomeQuality> {
-      const [{ homes, protectedPlacements }, { settings, version }] = await Promise.all([registerOf([homeId]), settingsNow()]);
+      const [{ homes, placementOnlyDeviations }, { settings, version }] = await Promise.all([registerOf([homeId]), settingsNow()]);
       const home = homes.get(homeId);
       if (!home) throw notFound('Hemmet');
       const now = qualityIndex(home.evidence, settings, date);
@@ -103,7 +106,7 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
         components: now.components.map((c) => ({
           ...c,
           items: c.items
-            .map((item) => ({ ...item, id: item.source === 'vistelse' && protectedPlacements.has(item.id) ? null : item.id }))
+            .map((item) => ({ ...item, id: unlinked(item.source, item.id, placementOnlyDeviations) ? null : item.id }))
             .sort((a, b) => compareText(b.date ?? '9999', a.date ?? '9999')),
         })),
         barriers: now.barriers,
@@ -130,7 +133,8 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
       const on = input.startOn;
       const candidates: MatchCandidate[] = [];
       for (const f of homes.values()) {
-        const permit = f.permits.filter((p) => p.checkedOn <= on).reduce<HomeFacts['permits'][number] | null>((a, p) => (a === null || p.checkedOn > a.checkedOn ? p : a), null);
+        const newestPermit = newest(f.evidence.permits, on, '');
+        const permit = newestPermit && { checkedOn: newestPermit.date, outcome: newestPermit.outcome, ...f.scopes.get(newestPermit.id)! };
         candidates.push({
           home: { id: f.home.id, name: f.home.name, kind: f.home.kind as HomeKind, municipality: f.home.municipality, capacity: f.home.capacity, targetGroup: f.targetGroup },
           permit,
@@ -198,6 +202,14 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
 
 export type QualityService = ReturnType<typeof createQualityService>;
 
+/**
+ * Whether a piece of evidence is shown without its link: a placement never (a link missing only
+ * where a child has skyddad identitet would tell), a deviation written only on a placement never
+ * (its page names the placement).
+ */
+const unlinked = (source: string, id: string, placementOnlyDeviations: ReadonlySet<string>) =>
+  source === 'vistelse' || (source === 'avvikelse' && placementOnlyDeviations.has(id));
+
 /** Plain order of ISO dates and ids (not the Swedish collator: these are not words). */
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -238,6 +250,8 @@ interface QualityRegister {
   placements: AccuracyPlacement[];
   /** Placements of children with skyddad identitet: never named together with a home. */
   protectedPlacements: Set<string>;
+  /** Deviations written on a placement only: counted for a home, never linked from it. */
+  placementOnlyDeviations: Set<string>;
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
@@ -246,7 +260,7 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
   const building = new Map<string, { facts: Omit<HomeFacts, 'evidence'>; evidence: Mutable<QualityEvidence> }>();
   for (const home of rows.homes) {
     building.set(home.id, {
-      facts: { home, targetGroup: parseTargetGroup(home.targetGroup), permits: [] },
+      facts: { home, targetGroup: parseTargetGroup(home.targetGroup), scopes: new Map() },
       evidence: {
         home: { id: home.id, kind: home.kind as HomeKind, operator: home.operator, active: home.active === 1 },
         inspections: [],
@@ -265,9 +279,6 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
 
   const placements: AccuracyPlacement[] = [];
   const protectedPlacements = new Set<string>();
-  // The stays of the placements a deviation names without its home (few): where the child lived that day.
-  const staysOfPlacement = new Map<string, QualityRows['stays']>();
-  for (const d of rows.deviations) if (d.homeId === null && d.placementId !== null) staysOfPlacement.set(d.placementId, []);
   for (const s of rows.stays) {
     const b = of(s.homeId);
     if (!b) continue;
@@ -277,14 +288,12 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
       placements.push({ id: s.placementId, homeId: s.homeId, startedOn: s.startedOn, endedOn: s.placementEndedOn, endReason: s.placementEndReason as EndReason | null });
     }
     if (s.protectedIdentity === 1) protectedPlacements.add(s.placementId);
-    staysOfPlacement.get(s.placementId)?.push(s);
   }
 
-  // A correction replaces the assessment it corrects; both are kept in the register.
-  const corrected = new Set<string>();
-  for (const a of rows.assessments) if (a.corrects !== null) corrected.add(a.corrects);
+  // A correction replaces the assessment it corrects (both are kept in the register): it fixes what
+  // was recorded of the same visit, so the corrected version is what was true all along.
   for (const a of rows.assessments) {
-    if (corrected.has(a.id)) continue;
+    if (a.corrected === 1) continue;
     of(a.homeId)?.evidence.assessments.push({
       id: a.id,
       date: a.date,
@@ -293,9 +302,21 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
     });
   }
 
+  // A deviation written only on a placement counts for the home the child lived in that day (the
+  // last home after the placement ended, as the journal names it); it is not linked from the home.
+  const staysOf = new Map<string, PlacementFacts['stays']>();
+  for (const s of rows.placementStays) {
+    const list = staysOf.get(s.placementId);
+    if (list) list.push(s);
+    else staysOf.set(s.placementId, [s]);
+  }
+  const placementOnlyDeviations = new Set<string>();
   for (const d of rows.deviations) {
-    // A deviation about a placement counts for the home the child lived in that day.
-    const homeId = d.homeId ?? staysOfPlacement.get(d.placementId ?? '')?.find((s) => s.from <= d.date && (s.to === null || d.date < s.to))?.homeId ?? null;
+    let homeId = d.homeId;
+    if (homeId === null && d.placementId !== null) {
+      homeId = homeOn({ childName: null, birthDate: '', protectedIdentity: false, stays: staysOf.get(d.placementId) ?? [] }, d.date);
+      placementOnlyDeviations.add(d.id);
+    }
     of(homeId)?.evidence.deviations.push(d as QualityEvidence['deviations'][number]);
   }
 
@@ -304,7 +325,7 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
     if (!b) continue;
     b.evidence.permits.push(p);
     const scope = parseStoredPermit(p.permit);
-    b.facts.permits.push({ checkedOn: p.date, outcome: p.outcome, forms: scope?.forms ?? [], minAge: scope?.minAge ?? null, maxAge: scope?.maxAge ?? null });
+    b.facts.scopes.set(p.id, { forms: scope?.forms ?? [], minAge: scope?.minAge ?? null, maxAge: scope?.maxAge ?? null });
   }
 
   const checksOf = new Map<string, QualityRows['personChecks']>();
@@ -317,7 +338,7 @@ function buildRegister(rows: QualityRows, policy: QualityEvidence['policy']): Qu
 
   const homes = new Map<string, HomeFacts>();
   for (const [id, b] of building) homes.set(id, { ...b.facts, evidence: b.evidence });
-  return { homes, placements, protectedPlacements };
+  return { homes, placements, protectedPlacements, placementOnlyDeviations };
 }
 
 function parseTargetGroup(json: string | null): MatchCandidate['home']['targetGroup'] {

@@ -31,7 +31,11 @@ export interface QualitySummary {
 /** One piece of evidence as the breakdown lists it. */
 export interface QualityEvidenceItem {
   source: EvidenceSource;
-  /** The record to open: an event, a placement (null for a protected child's), an assessment, a deviation, a check or a person. */
+  /**
+   * The record to open: an event, an assessment, a deviation written on the home, a check or a
+   * person. Null for a placement (a link missing only where a child has skyddad identitet would
+   * tell) and for a deviation written only on a placement (its page names the placement).
+   */
   id: string | null;
   date: string | null;
   label: string;

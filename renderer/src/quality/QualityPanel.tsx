@@ -155,7 +155,8 @@ function ScoreBar({ score }: { score: number }) {
 }
 
 function Evidence({ item }: { item: QualityEvidenceItem }) {
-  const link = item.source === 'avvikelse' && item.id !== null ? paths.deviation(item.id) : item.source === 'vistelse' && item.id !== null ? paths.placement(item.id) : null;
+  // Main leaves out the ids it must not link (placements; deviations written only on a placement).
+  const link = item.source === 'avvikelse' && item.id !== null ? paths.deviation(item.id) : null;
   return (
     <li className={item.notCounted === null ? 'quality-item' : 'quality-item quality-item--not-counted'}>
       <span className="quality-item__date">{item.date ?? 'i dag'}</span>

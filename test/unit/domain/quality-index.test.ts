@@ -185,6 +185,29 @@ describe('quality index: a dimension is 100 × positive / (positive + negative) 
     expect(inactive.barriers).toEqual(['Hemmet är inaktivt och tar inte emot placeringar.']);
   });
 
+  it('of two permit verifications on one day the invalid one counts, whatever their order', () => {
+    const both = [
+      { id: 'RC1', date: '2026-11-01', outcome: 'giltigt' },
+      { id: 'RC2', date: '2026-11-01', outcome: 'ogiltigt' },
+    ];
+    for (const permits of [both, [...both].reverse()]) {
+      const result = qualityIndex(hvb({ permits }), settings, ON);
+      expect(result.barriers).toEqual(['IVO-tillståndet var ogiltigt vid senaste kontrollen.']);
+      expect(component(result, 'registerkontroll').score).toBe(0);
+    }
+  });
+
+  it('a permit verified longer ago than the cut-off verifies nothing today', () => {
+    const result = qualityIndex(hvb({ permits: [{ id: 'RC1', date: '2020-01-01', outcome: 'giltigt' }] }), settings, ON);
+    expect(result.barriers).toEqual(['Hemmet ska ha IVO-tillstånd, men inget giltigt tillstånd är verifierat.']);
+    expect(component(result, 'registerkontroll').evidence).toBe(0);
+  });
+
+  it('an ended placement without a reason is shown as such and not counted', () => {
+    const result = qualityIndex(hvb({ stays: [{ placementId: 'PL1', from: '2026-01-01', to: '2026-06-01', endedOn: '2026-06-01', endReason: null }] }), settings, ON);
+    expect(component(result, 'utfall').items[0]).toMatchObject({ label: 'Placering 2026-01-01–2026-06-01: avslutad utan angivet skäl', notCounted: 'räknas inte' });
+  });
+
   it('a dimension with weight 0 is left out', () => {
     const without = qualitySettingsSchema.parse({ weights: { 'ivo-tillsyn': 0 } });
     const result = qualityIndex(hvb({ inspections: [{ id: 'E1', date: ON, verdict: 'kritik' }] }), without, ON);
@@ -342,6 +365,8 @@ describe('quality index properties (fast-check)', () => {
               deviations: [...base.deviations, { id: 'OLD', date, kind: 'avvikelse' as const, severity }],
               assessments: [...base.assessments, { id: 'OLD', date, scores: { trygghet: 1 }, childVoice: 'vill-flytta' as const }],
               stays: [...base.stays, { placementId: 'OLD', from: addDays(date, -30), to: date, endedOn: date, endReason: 'sammanbrott' as const }],
+              permits: [...base.permits, { id: 'OLD', date, outcome: verdict === 'kritik' ? 'ogiltigt' : 'giltigt' }],
+              household: base.household.map((p) => ({ ...p, checks: [...p.checks, { id: 'OLD', register: 'belastningsregistret', date, outcome: 'utan-anmarkning' }] })),
             },
           })),
         ),
