@@ -71,7 +71,7 @@ export async function readQualityRows(db: Db, homeIds: readonly string[] | null)
       JOIN placements p ON p.id = s.placement_id JOIN children c ON c.id = p.child_id`.execute(plain),
     sql<QualityRows['assessments'][number]>`
       SELECT id, home_id AS "homeId", assessed_on AS date, scores, child_voice AS "childVoice",
-        EXISTS (SELECT 1 FROM assessments later WHERE later.corrects = assessments.id) AS corrected
+        id IN (SELECT corrects FROM assessments WHERE corrects IS NOT NULL) AS corrected
       FROM assessments WHERE ${ofHomes(sql.ref('home_id'))}`.execute(plain),
     sql<QualityRows['deviations'][number]>`
       SELECT id, home_id AS "homeId", placement_id AS "placementId", reported_on AS date, kind, severity
