@@ -14,6 +14,8 @@ import type { Services } from '../services';
 import { countDeadlines } from '../services/deadlines';
 import type { ImportSummary } from '../services/exchange';
 import { qualityJson, type QualityLine } from '../services/quality';
+import { ServiceError } from '../services/errors';
+import { drawRank, type Draw } from '../domain/sampling';
 import { defineCommand, flags, plannedCommand, UsageError, type Command, type Context, type Text } from './command';
 import type { Register } from '../domain/vocabulary';
 import type { AccessLogRow } from '../../preload/api/users';
@@ -145,6 +147,8 @@ const isoDateArgument = z.string().superRefine((value, issue) => {
 });
 
 /** The flags of a list "as of a date" over an existing database (deadlines, checks). */
+const fromFlag = { sv: '--from <ÅÅÅÅ-MM-DD>', en: '--from <YYYY-MM-DD>' };
+const toFlag = { sv: '--to <ÅÅÅÅ-MM-DD>', en: '--to <YYYY-MM-DD>' };
 const asOfOptions = { ...dbFlag, date: { type: 'string' }, ...jsonFlag } as const;
 const asOfSchema = z.object({
   positionals: z.tuple([]),
@@ -234,6 +238,68 @@ const checksCommand = defineCommand({
   },
 });
 
+const sampleCommand = defineCommand({
+  name: 'sample',
+  usage: {
+    sv: `sample --db <sökväg> ${fromFlag.sv} ${toFlag.sv} --size <N> --seed <S> [--json]`,
+    en: `sample --db <path> ${fromFlag.en} ${toFlag.en} --size <N> --seed <S> [--json]`,
+  },
+  summary: { sv: 'drar ett urval för aktgranskning utan att spara det', en: 'draws an audit sample without saving a round' },
+  details: [
+    {
+      sv: `${fromFlag.sv} ${toFlag.sv}  granskningsperioden: placeringar som var aktiva minst en dag av den (båda dagarna medräknade)`,
+      en: `${fromFlag.en} ${toFlag.en}  the audit period: placements active on at least one day of it (both days included)`,
+    },
+    { sv: '--size <N>  antal akter i urvalet', en: '--size <N>  the number of files drawn' },
+    {
+      sv: '--seed <S>  fröet: varje placering får rangen SHA-256(frö + ":" + placeringens id) i hex, och urvalet är de N lägsta',
+      en: '--seed <S>  the seed: each placement is ranked by SHA-256(seed + ":" + placement id) in hex, and the sample is the N lowest',
+    },
+    {
+      sv: '--json  skriver { seed, populationSize, populationHash, sample } (populationHash: SHA-256 av populationens id sorterade och skilda med radbrytning)',
+      en: '--json  prints { seed, populationSize, populationHash, sample } (populationHash: SHA-256 of the population ids, sorted and joined by newlines)',
+    },
+    existingDatabaseOnly,
+  ],
+  options: { ...dbFlag, from: { type: 'string' }, to: { type: 'string' }, size: { type: 'string' }, seed: { type: 'string' }, ...jsonFlag },
+  schema: z.object({
+    positionals: z.tuple([]),
+    values: flags({
+      db: dbPath,
+      from: isoDateArgument,
+      to: isoDateArgument,
+      size: z.string().regex(/^\d+$/, 'ange ett heltal, minst 1').transform(Number),
+      seed: z.string(),
+      json: z.boolean().optional(),
+    }),
+  }),
+  async run({ values }, context) {
+    const { db, json, ...input } = values;
+    const draw = await readDatabase(context, db, async (services) => {
+      try {
+        return await services.audits.draw(input);
+      } catch (error) {
+        // The service's problems name its fields; here they are the command's flags.
+        if (error instanceof ServiceError) throw new UsageError(error.issues.map((issue) => `--${issue.path.slice(1)}: ${issue.message}`));
+        throw error;
+      }
+    });
+    if (json) printJson(context, draw);
+    else context.stdout(sampleTable(input, draw));
+    return 0;
+  },
+});
+
+function sampleTable({ from, to }: { from: string; to: string }, draw: Draw): string {
+  const cells = draw.sample.map((id, i) => [String(i + 1), id, drawRank(draw.seed, id)]);
+  const files = (n: number) => `${n} ${n === 1 ? 'akt' : 'akter'}`;
+  return formatTable(
+    ['Nr', 'Placering', 'Rang (SHA-256 av frö:id)'],
+    cells,
+    `${files(draw.sample.length)} av ${draw.populationSize} placeringar aktiva ${from}–${to}, frö ${draw.seed}.\nPopulationens SHA-256: ${draw.populationHash}`,
+  );
+}
+
 const qualityCommand = defineCommand({
   name: 'quality',
   usage: { sv: `quality --db <sökväg> ${dateFlag.sv} [--json]`, en: `quality --db <path> ${dateFlag.en} [--json]` },
@@ -263,8 +329,6 @@ const qualityCommand = defineCommand({
   },
 });
 
-const fromFlag = { sv: '--from <ÅÅÅÅ-MM-DD>', en: '--from <YYYY-MM-DD>' };
-const toFlag = { sv: '--to <ÅÅÅÅ-MM-DD>', en: '--to <YYYY-MM-DD>' };
 const idArgument = (what: string) => z.string().trim().min(1, `ange ${what}`).max(100, `för långt för ett id`);
 /** The filters `log verify` does not take. */
 const logFilters = ['child', 'user', 'from', 'to', 'json'] as const;
@@ -370,14 +434,7 @@ export const commands: Command[] = [
   deadlinesCommand,
   checksCommand,
   logCommand,
-  plannedCommand({
-    name: 'sample',
-    usage: {
-      sv: 'sample --db <sökväg> --from <datum> --to <datum> --size <N> --seed <S> [--json]',
-      en: 'sample --db <path> --from <date> --to <date> --size <N> --seed <S> [--json]',
-    },
-    summary: { sv: 'drar ett urval för aktgranskning utan att spara det', en: 'draws an audit sample without saving a round' },
-  }),
+  sampleCommand,
   qualityCommand,
   plannedCommand({
     name: 'report',

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendEntry, setLogClock, withLogContext, type LogContext, type OwnEntry } from '../db/access-log';
 import type { Database } from '../db/schema';
+import { createAuditsService } from './audits';
 import { createChecksService } from './checks';
 import type { Clock } from './clock';
 import { createDeadlinesService } from './deadlines';
@@ -59,6 +60,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     notes,
     journal: createJournalService(db, clock, settings, notes, registerChecks),
     quality: createQualityService(db, clock, settings),
+    audits: createAuditsService(db),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own

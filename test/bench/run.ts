@@ -14,6 +14,7 @@
  *                               city as chosen (with --small in a minute or so)
  *   npm run bench -- --only journal  the journal's figures alone (journal.bench-part.ts)
  *   npm run bench -- --only quality  the quality index's figures alone (quality.bench-part.ts)
+ *   npm run bench -- --only audit    the audit draw alone
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -54,7 +55,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log' | 'journal' | 'quality';
+  part?: 'log' | 'journal' | 'quality' | 'audit';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -448,6 +449,26 @@ const figures: Figure[] = [
     },
   },
 
+  // The random file audit: a draw from every placement of the city.
+  {
+    section: 'target',
+    part: 'audit',
+    what: 'an audit sample of 50 drawn from every placement of the ten years (services.audits.draw: read, filter, a SHA-256 rank each), median',
+    unit: 'ms',
+    target: 500,
+    stat: 'median',
+    measure: async (b) => {
+      const samples: number[] = [];
+      let population = 0;
+      for (let i = 0; i < runs; i++) {
+        const drawn = await time(() => b.services.audits.draw({ from: '2016-01-01', to: benchDate, size: 50, seed: `bench-${i}` }));
+        samples.push(drawn.ms);
+        population = drawn.result.populationSize;
+      }
+      return { samples, note: `${population} placements in the population` };
+    },
+  },
+
   // The access log: logging a read, and a year's log searched and verified.
   ...logFigures,
 
@@ -668,7 +689,7 @@ const { scale, name } = benchScale();
 // `--only log`, `--only journal`, `--only quality`: only the figures of that part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
-if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality)`);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));

@@ -1,0 +1,69 @@
+/**
+ * The draw of a random file audit (rules.md, "Random file audit"), reproducible by anyone
+ * without this program: the population is the placements active on at least one day of the
+ * period; each gets the rank SHA-256(seed + ":" + placementId) in lowercase hex; the sample is
+ * the N lowest ranks, in rank order. The population's hash (its ids sorted by code point, joined
+ * with "\n") lets a revisor check that they started from the same files.
+ */
+import { createHash } from 'node:crypto';
+import type { IsoDate } from './dates';
+
+export interface SamplePlacement {
+  id: string;
+  startedOn: IsoDate;
+  endedOn: IsoDate | null;
+}
+
+export interface Draw {
+  seed: string;
+  populationSize: number;
+  populationHash: string;
+  /** The drawn placements' ids, lowest rank first. */
+  sample: string[];
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** Whether the placement is active on at least one day of [from, to], as `isActiveOn` judges a day (the end day is not). */
+export function activeDuring(placement: SamplePlacement, from: IsoDate, to: IsoDate): boolean {
+  // Some day d in [from, to] with startedOn ≤ d < endedOn.
+  const { startedOn, endedOn } = placement;
+  return startedOn <= to && (endedOn === null || (from < endedOn && startedOn < endedOn));
+}
+
+/** A placement's rank in the draw of `seed`: lowercase hex, compared as text. */
+export const drawRank = (seed: string, placementId: string): string => sha256(`${seed}:${placementId}`);
+
+/** The SHA-256 of the population's ids, sorted by code point and joined with "\n". */
+export function populationHash(ids: readonly string[]): string {
+  return sha256([...ids].sort(compareCodePoints).join('\n'));
+}
+
+/** Unicode code-point order (not UTF-16 units, as `<` on strings would give outside the BMP). */
+export function compareCodePoints(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+/** The `size` placements of `population` with the lowest ranks under `seed`, and what verifies the draw. */
+export function drawSample(population: readonly string[], seed: string, size: number): Draw {
+  const ranked = population.map((id) => ({ id, rank: drawRank(seed, id) })).sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  return { seed, populationSize: population.length, populationHash: populationHash(population), sample: ranked.slice(0, size).map((r) => r.id) };
+}
+
+/** Why a draw cannot be made, in Swedish, each with the argument it concerns; empty when it can. */
+export function drawProblems({ from, to, size, seed, populationSize }: { from: IsoDate; to: IsoDate; size: number; seed: string; populationSize: number | null }): { field: 'to' | 'size' | 'seed'; message: string }[] {
+  const problems: { field: 'to' | 'size' | 'seed'; message: string }[] = [];
+  if (to < from) problems.push({ field: 'to', message: `perioden slutar ${to}, före sin början ${from}` });
+  if (seed.trim() === '') problems.push({ field: 'seed', message: 'ange ett frö (seed), t.ex. 16 hexadecimala tecken eller ett publicerat lottonummer' });
+  if (!Number.isInteger(size) || size < 1) problems.push({ field: 'size', message: 'urvalet måste vara minst 1 akt' });
+  else if (populationSize !== null && size > populationSize) {
+    problems.push({ field: 'size', message: `urvalet (${size}) är större än populationen: ${populationSize} ${populationSize === 1 ? 'placering' : 'placeringar'} var aktiva under perioden` });
+  }
+  return problems;
+}
