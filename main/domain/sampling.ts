@@ -31,6 +31,44 @@ export function activeDuring(placement: SamplePlacement, from: IsoDate, to: IsoD
   return startedOn <= to && (endedOn === null || (from < endedOn && startedOn < endedOn));
 }
 
+/** What the filters of a round look at: the placement's unit and handläggare, and the forms of its stays. */
+export interface PopulationPlacement extends SamplePlacement {
+  unit: string | null;
+  caseworker: string | null;
+  stays: readonly { form: string; from: IsoDate; to: IsoDate | null }[];
+}
+
+export interface PopulationFilter {
+  from: IsoDate;
+  to: IsoDate;
+  unit?: string | null;
+  /** A stay of this form during the period. */
+  form?: string | null;
+  caseworker?: string | null;
+}
+
+/**
+ * rules.md step 1: the placements active on at least one day of [from, to], filtered by unit,
+ * form and handläggare, minus `excluded` (audited in a round that ended less than 12 months
+ * before `from`, as the caller knows), in the register's order.
+ */
+export function populationOf(placements: readonly PopulationPlacement[], filter: PopulationFilter, excluded: ReadonlySet<string> = new Set()): string[] {
+  const { from, to, unit, form, caseworker } = filter;
+  return placements
+    .filter(
+      (p) =>
+        activeDuring(p, from, to) &&
+        !excluded.has(p.id) &&
+        (unit == null || p.unit === unit) &&
+        (caseworker == null || p.caseworker === caseworker) &&
+        (form == null || p.stays.some((s) => s.form === form && s.from <= to && (s.to === null || from < s.to))),
+    )
+    .map((p) => p.id);
+}
+
+/** A sample size asked for as a share of the population: rounded up, at least one file. */
+export const sizeOfShare = (percent: number, populationSize: number): number => Math.max(1, Math.ceil((percent * populationSize) / 100));
+
 /** A placement's rank in the draw of `seed`: lowercase hex, compared as text. */
 export const drawRank = (seed: string, placementId: string): string => sha256(`${seed}:${placementId}`);
 
@@ -63,7 +101,7 @@ export function drawProblems({ from, to, size, seed, populationSize }: { from: I
   if (seed.trim() === '') problems.push({ field: 'seed', message: 'ange ett frö (seed), t.ex. 16 hexadecimala tecken eller ett publicerat lottonummer' });
   if (!Number.isInteger(size) || size < 1) problems.push({ field: 'size', message: 'urvalet måste vara minst 1 akt' });
   else if (populationSize !== null && size > populationSize) {
-    problems.push({ field: 'size', message: `urvalet (${size}) är större än populationen: ${populationSize} ${populationSize === 1 ? 'placering' : 'placeringar'} var aktiva under perioden` });
+    problems.push({ field: 'size', message: `urvalet (${size}) är större än populationen: ${populationSize} ${populationSize === 1 ? 'placering var aktiv' : 'placeringar var aktiva'} under perioden` });
   }
   return problems;
 }

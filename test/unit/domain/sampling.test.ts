@@ -3,7 +3,7 @@
  * outside the program, with coreutils: `printf 'lotto-2026-48:PL1' | sha256sum`.
  */
 import { describe, expect, it } from 'vitest';
-import { activeDuring, compareCodePoints, drawProblems, drawRank, drawSample, populationHash } from '../../../main/domain/sampling';
+import { activeDuring, compareCodePoints, drawProblems, drawRank, drawSample, populationHash, populationOf, sizeOfShare } from '../../../main/domain/sampling';
 
 const SEED = 'lotto-2026-48';
 const ranks: Record<string, string> = {
@@ -72,5 +72,32 @@ describe('bad input gets a Swedish message for its argument', () => {
     expect(drawProblems({ from: '2026-01-01', to: '2026-06-30', size: 4, seed: 'x', populationSize: 3 })).toEqual([
       { field: 'size', message: 'urvalet (4) är större än populationen: 3 placeringar var aktiva under perioden' },
     ]);
+  });
+});
+
+describe('rules.md step 1 with a round\'s filters: unit, form, handläggare, and files audited recently left out', () => {
+  const placement = (id: string, unit: string | null, caseworker: string | null, forms: [string, string, string | null][]) => ({
+    id, startedOn: forms[0]![1], endedOn: null, unit, caseworker, stays: forms.map(([form, from, to]) => ({ form, from, to })),
+  });
+  const register = [
+    placement('PL1', 'Barn och unga', 'Ada Handläggare', [['jourhem', '2025-10-01', '2026-02-01'], ['familjehem', '2026-02-01', null]]),
+    placement('PL2', 'Barn och unga', 'Bo Handläggare', [['hvb', '2025-05-01', null]]),
+    placement('PL3', 'Ensamkommande', 'Ada Handläggare', [['familjehem', '2024-01-01', null]]),
+  ];
+  const period = { from: '2026-03-01', to: '2026-06-30' };
+
+  it('the form is a stay of that form during the period (PL1 was in a jourhem before it)', () => {
+    expect(populationOf(register, { ...period, form: 'familjehem' })).toEqual(['PL1', 'PL3']);
+    expect(populationOf(register, { ...period, form: 'jourhem' })).toEqual([]);
+    expect(populationOf(register, { from: '2026-01-01', to: '2026-06-30', form: 'jourhem' })).toEqual(['PL1']);
+  });
+
+  it('unit and handläggare as written; a file audited recently is left out', () => {
+    expect(populationOf(register, { ...period, unit: 'Barn och unga', caseworker: 'Ada Handläggare' })).toEqual(['PL1']);
+    expect(populationOf(register, period, new Set(['PL2']))).toEqual(['PL1', 'PL3']);
+  });
+
+  it('a share of the population is rounded up, at least one file', () => {
+    expect([sizeOfShare(10, 412), sizeOfShare(10, 410), sizeOfShare(1, 5), sizeOfShare(100, 3)]).toEqual([42, 41, 1, 3]);
   });
 });
