@@ -280,8 +280,9 @@ describe('deadlines --help', () => {
     expect(at).toBeGreaterThan(0);
     expect(help[at + 1]).toContain('öppna bevakningar per den dagen');
     expect(help[at + 1]).not.toContain('finns inte ännu');
-    const sample = help.findIndex((line) => line.includes('sample --db <sökväg>'));
-    expect(help[sample + 1]).toContain('finns inte ännu');
+    const report = help.findIndex((line) => line.includes('report <typ> --db <sökväg>'));
+    expect(report).toBeGreaterThan(0);
+    expect(help[report + 1]).toContain('finns inte ännu');
   });
 });
 
