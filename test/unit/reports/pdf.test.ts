@@ -147,6 +147,8 @@ describe('the page frame and the access policies', () => {
   });
 
   it('fetches no URL', async () => {
+    // A report's frame has no images dictionary, so a URL can only come as a node's source; the
+    // local policy refuses it before anything is fetched (the URL policy is shut as well).
     const doc: DocumentDefinition = { title: 'Bild', author: 'Exempelby kommun', content: [{ image: 'https://example.invalid/bild.png' }] };
     await expect(renderPdf(doc)).rejects.toThrow(/denied/);
   });
