@@ -44,12 +44,10 @@ export interface Command {
   /** More help for `<command> --help`: one line per flag or remark. */
   details: Text[];
   options: NonNullable<ParseArgsConfig['options']>;
-  /** False for commands of later versions: they are listed but say they do not exist yet. */
-  available: boolean;
   execute(args: ParsedArgs, context: Context): Promise<number>;
 }
 
-interface CommandDefinition<S extends z.ZodType<unknown, ParsedArgs>> extends Omit<Command, 'execute' | 'available'> {
+interface CommandDefinition<S extends z.ZodType<unknown, ParsedArgs>> extends Omit<Command, 'execute'> {
   schema: S;
   run(args: z.output<S>, context: Context): Promise<number>;
 }
@@ -58,23 +56,11 @@ export function defineCommand<S extends z.ZodType<unknown, ParsedArgs>>(definiti
   const { schema, run, ...command } = definition;
   return {
     ...command,
-    available: true,
     async execute(args, context) {
       const result = schema.safeParse(args, { error: argumentMessage });
       if (!result.success) throw new UsageError(result.error.issues.flatMap(argumentLines));
       return run(result.data, context);
     },
-  };
-}
-
-/** A command of a later version of the contract: listed in the help, refused when run. */
-export function plannedCommand(command: Omit<Command, 'execute' | 'available' | 'options' | 'details'>): Command {
-  return {
-    ...command,
-    details: [],
-    options: {},
-    available: false,
-    execute: () => Promise.reject(new UsageError([`Kommandot ${command.name} finns inte ännu i den här versionen.`])),
   };
 }
 

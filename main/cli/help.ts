@@ -10,7 +10,6 @@ const texts = {
     usage: 'Användning',
     commandWord: '<kommando> [flaggor]',
     commands: 'Kommandon',
-    notYet: '(finns inte ännu i den här versionen)',
     global: 'Flaggor för alla kommandon',
     globalFlags: [
       ['--help', 'visar hjälpen; <kommando> --help visar hjälp om kommandot'],
@@ -27,7 +26,6 @@ const texts = {
     usage: 'Usage',
     commandWord: '<command> [flags]',
     commands: 'Commands',
-    notYet: '(not yet available in this version)',
     global: 'Flags for every command',
     globalFlags: [
       ['--help', 'shows this help; <command> --help shows help on the command'],
@@ -49,7 +47,7 @@ export function overview(lang: Lang): string {
     `${t.usage}: ${program} ${t.commandWord}`,
     '',
     `${t.commands}:`,
-    ...commands.flatMap((c) => [`  ${c.usage[lang]}`, `      ${c.summary[lang]}${c.available ? '' : ` ${t.notYet}`}`]),
+    ...commands.flatMap((c) => [`  ${c.usage[lang]}`, `      ${c.summary[lang]}`]),
     '',
     `${t.global}:`,
     ...t.globalFlags.map(([flag, text]) => `  ${flag.padEnd(14)}${text}`),
@@ -68,7 +66,7 @@ export function commandHelp(command: Command, lang: Lang): string {
   return [
     `${t.usage}: ${program} ${command.usage[lang]}`,
     '',
-    `${command.summary[lang]}${command.available ? '' : ` ${t.notYet}`}`,
+    command.summary[lang],
     ...(command.details.length > 0 ? ['', ...command.details.map((d) => d[lang])] : []),
     '',
     t.exitCodes,

@@ -180,6 +180,16 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
       };
     },
 
+    /**
+     * Träffsäkerhet as a PDF for the board (main/reports). The report builders and pdfmake are
+     * loaded when a report is asked for, not when the program starts.
+     */
+    async accuracyPdf({ date, municipality }: { date: IsoDate; municipality: string }): Promise<Uint8Array> {
+      const figures = await this.accuracy({ date, offset: 0, limit: 1 });
+      const [{ accuracyReport }, { renderPdf }] = await Promise.all([import('../reports/accuracy-report'), import('../reports/pdf')]);
+      return renderPdf(accuracyReport({ municipality, date, settingsVersion: figures.settingsVersion, accuracy: figures }));
+    },
+
     async getSettings(): Promise<QualitySettingsView> {
       const { settings, version } = await settingsNow();
       return { settings, defaults: defaultQualitySettings, version, history: describeHistory(await readSettingsHistory(db, [SETTINGS_KEY])) };

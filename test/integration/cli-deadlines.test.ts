@@ -274,15 +274,12 @@ describe('deadlines --help', () => {
     expect((await cli(['deadlines', '--help'], { LANG: 'en_GB.UTF-8' })).stdout).toContain('Usage: placeringskollen deadlines');
   });
 
-  it('the overview lists deadlines as available, the later commands as not yet', async () => {
+  it('the overview lists deadlines with what it does', async () => {
     const help = lines((await cli(['--help'])).stdout);
     const at = help.findIndex((line) => line.includes('deadlines --db <sökväg>'));
     expect(at).toBeGreaterThan(0);
     expect(help[at + 1]).toContain('öppna bevakningar per den dagen');
-    expect(help[at + 1]).not.toContain('finns inte ännu');
-    const report = help.findIndex((line) => line.includes('report <typ> --db <sökväg>'));
-    expect(report).toBeGreaterThan(0);
-    expect(help[report + 1]).toContain('finns inte ännu');
+    expect(help.some((line) => line.includes('finns inte ännu'))).toBe(false);
   });
 });
 

@@ -4,12 +4,14 @@
  * numbers are worked out by hand from quality-index.md and docs/kvalitetsindex.md (the reasoning
  * is beside them), not taken from the engine.
  */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importedRegister, lines } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/quality.json', import.meta.url));
-const { cli, spawn } = importedRegister(fixture, 'pk-cli-quality-');
+const { cli, spawn, inDir } = importedRegister(fixture, 'pk-cli-quality-');
 
 /** The default half-life, 24 months, in days (a month is 365.25 / 12 days). */
 const HALF_LIFE = 24 * (365.25 / 12);
@@ -118,5 +120,31 @@ describe('quality (table)', () => {
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).toContain('2026-02-30');
+  });
+});
+
+describe('report traffsakerhet', () => {
+  it('writes the PDF, readable only by its owner, with the figures and no child in it', async () => {
+    const run = await cli(['report', 'traffsakerhet', '--db', 'register.sqlite', '--out', 'traffsakerhet.pdf', '--kommun', 'timrå', '--date', '2026-12-01']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const file = inDir('traffsakerhet.pdf');
+    expect(lines(run.stdout)).toEqual([`Rapporten är skriven: ${file}`]);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Träffsäkerhet för kvalitetsindexet');
+    expect(text).toContain('Timrå');
+    // PL1 broke down; before it began nothing was known of its home: no number.
+    expect(text).toMatch(/Alla\s+2\s+1\s+50 %/);
+    expect(text).not.toContain('Testsson');
+    expect(text).toContain('Sida 1 av 1');
+  });
+
+  it('refuses a kommun that is none of the 290, at its flag, and writes nothing', async () => {
+    const run = await cli(['report', 'traffsakerhet', '--db', 'register.sqlite', '--out', 'x.pdf', '--kommun', 'Atlantis']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toHaveLength(1);
+    expect(run.stderr).toMatch(/^--kommun: .*Atlantis/);
+    expect(fs.existsSync(inDir('x.pdf'))).toBe(false);
   });
 });
