@@ -5,6 +5,7 @@
  * 6 months?" is answered from the events, not from a checkbox). Each auto answer carries its
  * reason; the auditor confirms it or overrides it with a reason of their own.
  */
+import { z } from 'zod';
 import { addDays, type IsoDate } from './dates';
 import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineSettings } from './deadlines';
 import type { CheckResult } from './checks';
@@ -38,6 +39,36 @@ export interface Checklist {
   version: number;
   items: ChecklistItem[];
 }
+
+const autoRules = ['registerkontroll', 'ivo-tillstand', 'jourhem', 'vardplan', 'genomforandeplan', 'halsoundersokning', 'barnsamtal', 'overvagande', 'vardnadsoverflyttning', 'fler-an-tre-barn'] as const satisfies readonly AutoRule[];
+
+/**
+ * A municipality's own copy of the checklist, as it is saved (the version is the setting's):
+ * items with stable ids, their texts, and the register's rule for those that answer themselves.
+ * Messages in Swedish, at the item.
+ */
+export const checklistItemsSchema = z
+  .array(
+    z.strictObject({
+      id: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'Id: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.'),
+      text: z.string().trim().min(1, 'Skriv vad som granskas.').max(500, 'Högst 500 tecken.'),
+      auto: z.enum(autoRules, 'Okänd regel.').nullable(),
+    }),
+  )
+  .min(1, 'Checklistan behöver minst en punkt.')
+  .max(60, 'Högst 60 punkter.')
+  .superRefine((items, ctx) => {
+    const ids = new Set<string>();
+    const autos = new Set<string>();
+    items.forEach((item, index) => {
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: [index, 'id'], message: 'Två punkter har samma id.' });
+      ids.add(item.id);
+      if (item.auto !== null) {
+        if (autos.has(item.auto)) ctx.addIssue({ code: 'custom', path: [index, 'auto'], message: 'Regeln besvarar redan en annan punkt.' });
+        autos.add(item.auto);
+      }
+    });
+  });
 
 /** rules.md's template, version 1. */
 export const defaultChecklist: Checklist = {
