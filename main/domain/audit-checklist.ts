@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { addDays, type IsoDate } from './dates';
-import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineSettings } from './deadlines';
+import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineSettings, type EngineEvent } from './deadlines';
 import type { CheckResult } from './checks';
 import { checkStatusLabels, registerNames, ruleTitles } from './rule-texts';
 import type { DeadlineRule, Register } from './vocabulary';
@@ -125,11 +125,13 @@ const deadlineRulesOf: Partial<Record<AutoRule, readonly DeadlineRule[]>> = {
 /** The answers the register gives for `file` over the audit period [from, to], by item id. */
 export function autoAnswers(file: AuditedFile, checklist: Checklist, from: IsoDate, to: IsoDate, settings: DeadlineSettings): Map<string, AutoAnswer> {
   const history = deadlineHistory(file, from, to, settings);
+  const homes = new Set(file.register.placements.find((p) => p.id === file.placementId)?.stays.map((s) => s.homeId));
+  const ownEvents = file.register.events.filter((e) => e.placementId === file.placementId || (e.homeId !== null && homes.has(e.homeId)));
   const answers = new Map<string, AutoAnswer>();
   for (const item of checklist.items) {
     if (item.auto === null) continue;
     const rules = deadlineRulesOf[item.auto];
-    answers.set(item.id, rules ? fromDeadlines(item.auto, rules, history, to) : fromChecks(item.auto, file));
+    answers.set(item.id, rules ? fromDeadlines(item.auto, rules, history, to, ownEvents) : fromChecks(item.auto, file));
   }
   return answers;
 }
@@ -168,7 +170,7 @@ interface Moment {
   deadlines: Deadline[];
 }
 
-function fromDeadlines(auto: AutoRule, rules: readonly DeadlineRule[], history: readonly Moment[], to: IsoDate): AutoAnswer {
+function fromDeadlines(auto: AutoRule, rules: readonly DeadlineRule[], history: readonly Moment[], to: IsoDate, events: readonly EngineEvent[]): AutoAnswer {
   const relevant = history.map(({ on, eve, deadlines }) => ({ on, eve, deadlines: deadlines.filter((d) => rules.includes(d.rule)) }));
   const late = relevant.flatMap(({ on, eve, deadlines }) => deadlines.filter((d) => (eve ? d.dueOn <= on : d.dueOn < on)).map((d) => ({ on, d })));
   const seen = relevant.some(({ deadlines }) => deadlines.length > 0);
@@ -178,9 +180,11 @@ function fromDeadlines(auto: AutoRule, rules: readonly DeadlineRule[], history: 
     if (auto === 'jourhem' && d.specialReasonsOn !== null) {
       return { answer: 'ja', reason: `${ruleTitles[d.rule]}: senast ${d.dueOn}, passerad; särskilda skäl dokumenterade ${d.specialReasonsOn}.` };
     }
-    // Open on the eve of an event and gone at the next moment: that event met it, a day after the eve.
-    const doneAfter = relevant.find((r) => r.on > on && !r.deadlines.some((x) => x.rule === d.rule && x.dueOn === d.dueOn));
-    const what = doneAfter ? `gjort ${addDays(on, 1)}` : `inte gjort per ${to}`;
+    // Open on the eve of an event and gone at a later moment: met by an event of its kind in
+    // between, or no longer a duty (a child who turned 18 has no barnsamtal deadline).
+    const gone = relevant.find((r) => r.on > on && !r.deadlines.some((x) => x.rule === d.rule && x.dueOn === d.dueOn));
+    const met = gone && events.find((e) => e.type === d.satisfiedBy && e.date > on && e.date <= gone.on);
+    const what = met ? `gjort ${met.date}` : gone ? `inte gjort innan bevakningen upphörde (senast ${gone.on})` : `inte gjort per ${to}`;
     return { answer: 'nej', reason: `${ruleTitles[d.rule]}: senast ${d.dueOn}, ${what} – försenat (${d.legalRef}).` };
   }
   if (!seen) {

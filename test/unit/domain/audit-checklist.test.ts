@@ -58,6 +58,15 @@ describe('auto answers judged over the period, from the events (rules.md: "answe
     expect(answer(file(never), 'overvagande')).toEqual({ answer: 'nej', reason: 'Övervägande (SoL): senast 2026-01-01, inte gjort per 2026-06-30 – försenat (SoL 22 kap. 13 §).' });
   });
 
+  it('barnsamtal late and then no longer a duty (the child turned 18 on 2026-03-15): nej, not "gjort" by another event', () => {
+    const f = file([event('vardplan', '2025-01-10'), event('barnsamtal', '2025-10-01'), event('overvagande', '2026-02-15'), event('overvagande', '2026-04-10')]);
+    f.register = { ...f.register, children: new Map([['C1', '2008-03-15']]) };
+    expect(answer(f, 'barnsamtal')).toEqual({
+      answer: 'nej',
+      reason: 'Enskilt samtal med barnet: senast 2026-01-01, inte gjort innan bevakningen upphörde (senast 2026-04-09) – försenat (SoL 22 kap. 11–12 §§; Socialstyrelsens allmänna råd).',
+    });
+  });
+
   it('barnsamtal every third month: 2025-12-20, 2026-03-15, 2026-06-01, next by 2026-09-01: ja', () => {
     expect(answer(file(done), 'barnsamtal')).toEqual({
       answer: 'ja',
