@@ -152,6 +152,9 @@ test('keyboard: the menu, the status buttons and the grid are reachable, and Ent
 
   // A placement's deadline: a register re-check (also overdue in the demo) opens its home instead.
   await page.getByLabel('Regel').selectOption({ label: 'Enskilt samtal med barnet' });
+  // The filtered answer comes from main: wait until the grid shows only that rule.
+  await expect(dataRows(page).locator('[col-id="title"]').filter({ hasNotText: 'Enskilt samtal med barnet' })).toHaveCount(0);
+  await expect(dataRows(page).first()).toBeVisible();
   await page.getByRole('button', { name: 'Rensa filter' }).focus();
   await page.keyboard.press('Tab');
   const theGrid = page.getByRole('grid', { name: 'Bevakning' });
