@@ -135,6 +135,21 @@ export const loggedTables: readonly LoggedTable[] = [
     child: '(SELECT p.child_id FROM deviations d JOIN placements p ON p.id = d.placement_id WHERE d.id = R.deviation_id)',
     home: '(SELECT home_id FROM deviations WHERE id = R.deviation_id)',
   },
+  { table: 'audit_rounds', id: 'R.id', child: 'NULL', home: 'NULL' },
+  {
+    table: 'audit_files',
+    id: "R.round_id || '#' || R.ordinal",
+    child: '(SELECT child_id FROM placements WHERE id = R.placement_id)',
+    home: 'NULL',
+  },
+  {
+    table: 'audit_answers',
+    id: 'R.seq',
+    child: '(SELECT p.child_id FROM audit_files f JOIN placements p ON p.id = f.placement_id WHERE f.round_id = R.round_id AND f.ordinal = R.ordinal)',
+    home: 'NULL',
+  },
+  { table: 'audit_analyses', id: 'R.seq', child: 'NULL', home: 'NULL' },
+  { table: 'audit_actions', id: 'R.id', child: 'NULL', home: 'NULL' },
 ];
 
 /**

@@ -349,7 +349,125 @@ export const migrations: Migration[] = [
       ${countedSql(['assessments'])}
     `,
   },
+  {
+    version: 14,
+    description: 'Egenkontroll: granskningsomgångar med sitt urval, svar på checklistan som historik, analys och åtgärder',
+    sql: auditSql(),
+    up: (raw) => {
+      registerLogFunctions(raw);
+      raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => auditTables.includes(table))));
+    },
+  },
 ];
+
+const auditTables = ['audit_rounds', 'audit_files', 'audit_answers', 'audit_analyses', 'audit_actions'];
+
+/**
+ * Migration 14. A round is its draw: what it drew from and how (the seed, the population's size and
+ * hash) is kept as drawn, so a revisor re-draws the same files however the register changes after.
+ * The files keep the placement's id without a foreign key: a placement removed by mistake leaves
+ * the round's record of it. Answers and analyses are history, newest first; an action is kept,
+ * and only marked done, once.
+ */
+function auditSql(): string {
+  const kept = (table: string, message: string) => `
+    CREATE TRIGGER ${table}_unchanged BEFORE UPDATE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END;
+    CREATE TRIGGER ${table}_kept BEFORE DELETE ON ${table} BEGIN SELECT RAISE(ABORT, '${message}'); END;`;
+  const answers = ['ja', 'nej', 'ej-tillampligt'];
+  return `
+    CREATE TABLE audit_rounds (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      from_date TEXT NOT NULL,
+      to_date TEXT NOT NULL,
+      unit TEXT,
+      form TEXT,
+      legal_basis TEXT,
+      caseworker TEXT,
+      size INTEGER NOT NULL CHECK (size >= 1),
+      size_percent INTEGER CHECK (size_percent BETWEEN 1 AND 100),
+      seed TEXT NOT NULL CHECK (trim(seed) <> ''),
+      population_size INTEGER NOT NULL CHECK (population_size >= size),
+      population_hash TEXT NOT NULL,
+      exclusion_months INTEGER CHECK (exclusion_months >= 1),
+      excluded INTEGER NOT NULL DEFAULT 0,
+      checklist_version INTEGER NOT NULL,
+      created_by TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      CHECK (from_date <= to_date)
+    ) STRICT;
+    CREATE INDEX audit_rounds_period ON audit_rounds(to_date);
+    ${kept('audit_rounds', 'En granskningsomgång och dess urval kan inte ändras eller tas bort.')}
+
+    CREATE TABLE audit_files (
+      round_id TEXT NOT NULL REFERENCES audit_rounds(id),
+      ordinal INTEGER NOT NULL CHECK (ordinal >= 1),
+      placement_id TEXT NOT NULL,
+      rank TEXT NOT NULL,
+      PRIMARY KEY (round_id, ordinal),
+      UNIQUE (round_id, placement_id)
+    ) STRICT;
+    CREATE INDEX audit_files_placement ON audit_files(placement_id);
+    ${kept('audit_files', 'En granskningsomgång och dess urval kan inte ändras eller tas bort.')}
+
+    CREATE TABLE audit_answers (
+      seq INTEGER PRIMARY KEY,
+      round_id TEXT NOT NULL,
+      ordinal INTEGER NOT NULL,
+      item_id TEXT NOT NULL,
+      answer TEXT NOT NULL ${enumCheck('answer', answers)},
+      comment TEXT NOT NULL DEFAULT '',
+      proposed TEXT ${enumCheck('proposed', answers)},
+      proposed_reason TEXT,
+      override_reason TEXT,
+      already_reported INTEGER NOT NULL DEFAULT 0 CHECK (already_reported IN (0, 1)),
+      deviation_id TEXT REFERENCES deviations(id),
+      answered_by TEXT NOT NULL,
+      answered_at TEXT NOT NULL,
+      FOREIGN KEY (round_id, ordinal) REFERENCES audit_files(round_id, ordinal),
+      CHECK (proposed IS NULL OR answer = proposed OR trim(coalesce(override_reason, '')) <> '')
+    ) STRICT;
+    CREATE INDEX audit_answers_file ON audit_answers(round_id, ordinal, item_id, seq);
+    ${kept('audit_answers', 'Ett svar i en aktgranskning kan inte ändras eller tas bort; svara på nytt i stället.')}
+
+    CREATE TABLE audit_analyses (
+      seq INTEGER PRIMARY KEY,
+      round_id TEXT NOT NULL REFERENCES audit_rounds(id),
+      text TEXT NOT NULL,
+      written_by TEXT NOT NULL,
+      written_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX audit_analyses_round ON audit_analyses(round_id, seq);
+    ${kept('audit_analyses', 'En sparad analys kan inte ändras eller tas bort; spara en ny version i stället.')}
+
+    CREATE TABLE audit_actions (
+      id TEXT PRIMARY KEY,
+      round_id TEXT NOT NULL REFERENCES audit_rounds(id),
+      action TEXT NOT NULL,
+      responsible TEXT NOT NULL,
+      due_on TEXT NOT NULL,
+      done_on TEXT,
+      done_by TEXT,
+      created_by TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      CHECK ((done_on IS NULL) = (done_by IS NULL))
+    ) STRICT;
+    CREATE INDEX audit_actions_round ON audit_actions(round_id);
+    CREATE INDEX audit_actions_open ON audit_actions(due_on) WHERE done_on IS NULL;
+    -- The one change: an open action marked done.
+    CREATE TRIGGER audit_actions_unchanged BEFORE UPDATE ON audit_actions
+      WHEN OLD.done_on IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.round_id IS NOT OLD.round_id OR NEW.action IS NOT OLD.action
+        OR NEW.responsible IS NOT OLD.responsible OR NEW.due_on IS NOT OLD.due_on OR NEW.created_by IS NOT OLD.created_by
+        OR NEW.created_at IS NOT OLD.created_at
+      BEGIN SELECT RAISE(ABORT, 'En åtgärd kan bara markeras som klar, en gång.'); END;
+    CREATE TRIGGER audit_actions_kept BEFORE DELETE ON audit_actions
+      BEGIN SELECT RAISE(ABORT, 'En åtgärd kan inte tas bort.'); END;
+
+    -- The bevakningslista shows the open actions.
+    INSERT INTO change_counters (name) VALUES ('audit_actions'), ('audit_rounds');
+    ${countedSql(['audit_actions', 'audit_rounds'])}
+  `;
+}
 
 /**
  * Migration 12: a register that saved its table of legal references gets the rows of the new rule

@@ -467,7 +467,9 @@ export type CountedTable =
   | 'settings'
   | 'deviations'
   | 'deviation_steps'
-  | 'assessments';
+  | 'assessments'
+  | 'audit_actions'
+  | 'audit_rounds';
 
 /**
  * Changes to `tables` as a cache sees them: their counters, raised by triggers on every row any

@@ -260,6 +260,78 @@ export interface AccessLogTable {
   hash: string;
 }
 
+/** A round of egenkontroll as drawn (migration 14): never changed afterwards. */
+export interface AuditRoundsTable {
+  id: string;
+  name: string;
+  fromDate: string;
+  toDate: string;
+  unit: string | null;
+  form: string | null;
+  legalBasis: string | null;
+  caseworker: string | null;
+  size: number;
+  /** The share asked for, when the size was asked as one. */
+  sizePercent: number | null;
+  seed: string;
+  populationSize: number;
+  populationHash: string;
+  /** Files audited in a round that ended less than this many months before the period were left out; null: none were. */
+  exclusionMonths: number | null;
+  excluded: number;
+  checklistVersion: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface AuditFilesTable {
+  roundId: string;
+  /** The file's place in the draw, from 1: its name in the round ("Akt 3"). */
+  ordinal: number;
+  placementId: string;
+  rank: string;
+}
+
+/** Every answer given, newest last: a file's answer to an item is its newest row. */
+export interface AuditAnswersTable {
+  seq: Generated<number>;
+  roundId: string;
+  ordinal: number;
+  itemId: string;
+  answer: string;
+  comment: string;
+  /** What the register answered for an item marked auto, and why; null for the others. */
+  proposed: string | null;
+  proposedReason: string | null;
+  /** Why the auditor answered otherwise than the register. */
+  overrideReason: string | null;
+  alreadyReported: number;
+  /** The deviation a "nej" became. */
+  deviationId: string | null;
+  answeredBy: string;
+  answeredAt: string;
+}
+
+export interface AuditAnalysesTable {
+  seq: Generated<number>;
+  roundId: string;
+  text: string;
+  writtenBy: string;
+  writtenAt: string;
+}
+
+export interface AuditActionsTable {
+  id: string;
+  roundId: string;
+  action: string;
+  responsible: string;
+  dueOn: string;
+  doneOn: string | null;
+  doneBy: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
 export interface Database {
   homes: HomesTable & HomeSearchColumns;
   persons: PersonsTable;
@@ -281,4 +353,9 @@ export interface Database {
   settingsHistory: SettingsHistoryTable;
   users: UsersTable;
   accessLog: AccessLogTable;
+  auditRounds: AuditRoundsTable;
+  auditFiles: AuditFilesTable;
+  auditAnswers: AuditAnswersTable;
+  auditAnalyses: AuditAnalysesTable;
+  auditActions: AuditActionsTable;
 }

@@ -35,6 +35,7 @@ export function activeDuring(placement: SamplePlacement, from: IsoDate, to: IsoD
 export interface PopulationPlacement extends SamplePlacement {
   unit: string | null;
   caseworker: string | null;
+  legalBasis?: string;
   stays: readonly { form: string; from: IsoDate; to: IsoDate | null }[];
 }
 
@@ -45,15 +46,17 @@ export interface PopulationFilter {
   /** A stay of this form during the period. */
   form?: string | null;
   caseworker?: string | null;
+  /** SoL, LVU2 or LVU3. */
+  legalBasis?: string | null;
 }
 
 /**
  * rules.md step 1: the placements active on at least one day of [from, to], filtered by unit,
- * form and handläggare, minus `excluded` (audited in a round that ended less than 12 months
+ * form, legal basis and handläggare, minus `excluded` (audited in a round that ended less than 12 months
  * before `from`, as the caller knows), in the register's order.
  */
 export function populationOf(placements: readonly PopulationPlacement[], filter: PopulationFilter, excluded: ReadonlySet<string> = new Set()): string[] {
-  const { from, to, unit, form, caseworker } = filter;
+  const { from, to, unit, form, caseworker, legalBasis } = filter;
   return placements
     .filter(
       (p) =>
@@ -61,6 +64,7 @@ export function populationOf(placements: readonly PopulationPlacement[], filter:
         !excluded.has(p.id) &&
         (unit == null || p.unit === unit) &&
         (caseworker == null || p.caseworker === caseworker) &&
+        (legalBasis == null || p.legalBasis === legalBasis) &&
         (form == null || p.stays.some((s) => s.form === form && s.from <= to && (s.to === null || from < s.to))),
     )
     .map((p) => p.id);

@@ -58,6 +58,8 @@ export const needNames: Record<string, string> = {
 
 export const legalBases = ['SoL', 'LVU2', 'LVU3'] as const;
 export type LegalBasis = (typeof legalBases)[number];
+/** As the law's paragraphs are written (the window's and the reports' words). */
+export const legalBasisNames: Record<LegalBasis, string> = { SoL: 'SoL', LVU2: 'LVU 2 §', LVU3: 'LVU 3 §' };
 export const endReasons = ['planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan'] as const;
 export type EndReason = (typeof endReasons)[number];
 export const placementEventTypes = [

@@ -26,6 +26,12 @@ function readEntry<C extends Channel>(channel: C, input: ChannelArgs<C>, output:
     const found = output as Partial<ChannelOutput<'searchNotes'>> | undefined;
     return { action: 'search', entity: 'notes', entityId: null, childId: null, detail: { query, hits: found?.total ?? 0 } };
   }
+  if (channel === 'getAuditFile') {
+    // An audited file is the child's file: whose it was, by its placement.
+    const file = output as Partial<ChannelOutput<'getAuditFile'>> | undefined;
+    if (!file?.placementId) return null;
+    return { action: 'read', entity: 'placements', entityId: file.placementId, childId: file.childId ?? null, detail: { auditRound: file.roundId, file: file.label } };
+  }
   if (channel === 'getChild') {
     const { id, reveal, reason } = input as ChannelArgs<'getChild'>;
     return { action: reveal ? 'reveal' : 'read', entity: 'children', entityId: id, childId: id, detail: reveal ? { reason } : null };

@@ -90,6 +90,19 @@ function serviceCalls(services: Services, context: HandlerContext) {
     getAccuracy: (input) => services.quality.accuracy(input),
     getQualitySettings: () => services.quality.getSettings(),
     saveQualitySettings: (input) => services.quality.saveSettings(input),
+    listAuditRounds: () => services.audits.listRounds(),
+    previewAuditRound: (input) => services.audits.preview(input),
+    createAuditRound: (input) => services.audits.createRound(input),
+    getAuditRound: ({ id }) => services.audits.getRound(id),
+    getAuditFile: ({ roundId, ordinal }) => services.audits.getFile(roundId, ordinal),
+    saveAuditFile: (input) => services.audits.saveFile(input),
+    saveAuditAnalysis: (input) => services.audits.saveAnalysis(input),
+    addAuditAction: (input) => services.audits.addAction(input),
+    completeAuditAction: (input) => services.audits.completeAction(input),
+    getAuditReport: async (input) => {
+      const user = await services.users.currentUser();
+      return services.audits.report({ ...input, author: user?.name ?? '' });
+    },
 
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input),

@@ -69,6 +69,11 @@ export const channelAccess: Record<Channel, Access> = {
   getQualitySummaries: 'handlaggare',
   matchHomes: 'handlaggare',
   getQualitySettings: 'handlaggare',
+  // Any handläggare may audit a file of the round an enhetschef drew.
+  listAuditRounds: 'handlaggare',
+  getAuditRound: 'handlaggare',
+  getAuditFile: 'handlaggare',
+  saveAuditFile: 'handlaggare',
 
   // An enhetschef also removes records with a reason and reads the access log.
   removePlacement: 'enhetschef',
@@ -78,6 +83,13 @@ export const channelAccess: Record<Channel, Access> = {
   verifyAccessLog: 'enhetschef',
   // Träffsäkerhet: the unit's history of placements, for the one who answers for its quality.
   getAccuracy: 'enhetschef',
+  // Egenkontroll is the enhetschef's: the draw, the analysis, the actions and the report.
+  previewAuditRound: 'enhetschef',
+  createAuditRound: 'enhetschef',
+  saveAuditAnalysis: 'enhetschef',
+  addAuditAction: 'enhetschef',
+  completeAuditAction: 'enhetschef',
+  getAuditReport: 'enhetschef',
 
   // An administratör also edits the users and the rules.
   listUsers: 'administrator',

@@ -428,6 +428,14 @@ export function createChecksService(db: Kysely<Database>, settings: SettingsServ
       return run.sorted;
     },
 
+    /**
+     * Every check as of `date`, unsorted, with a foster home's missing household as its own
+     * result: an audited file answers "were the adults checked?" from these.
+     */
+    async results(date: string): Promise<readonly CheckResult[]> {
+      return (await runOn(date)).results;
+    },
+
     /** Names of homes and persons, for lists that show them. */
     async names(): Promise<{ homes: Map<string, string>; persons: Map<string, string> }> {
       const { base } = await load();

@@ -9,7 +9,8 @@
 import type { Kysely } from 'kysely';
 import { changeStamp, childOfPlacement, readOpenRegisterSnapshot, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
 import type { Database } from '../db/schema';
-import { computeDeadlines, currentStay, isActiveOn, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
+import { openActions } from '../db/audits-repository';
+import { computeDeadlines, currentStay, deadlineStatus, isActiveOn, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
 import { basisLabels, ruleExplanation, ruleTitles } from '../domain/rule-texts';
 import { compareListText, compareSwedish } from '../domain/swedish';
 import type { ChecksService, RecheckRow } from './checks';
@@ -30,6 +31,8 @@ import { registerNames } from '../domain/rule-texts';
 import { deadlineRules } from '../domain/vocabulary';
 
 export type { Deadline };
+
+type OpenAction = Awaited<ReturnType<typeof openActions>>[number];
 
 /** The engine's view of a snapshot of the register. */
 export function toDeadlineRegister(snapshot: RegisterSnapshot): DeadlineRegister {
@@ -148,7 +151,41 @@ function recheckDeadlineRow(r: RecheckRow, owners: Owners): DeadlineRow {
     childId: null,
     childLabel: null,
     deviationId: null,
+    auditRoundId: null,
     ...ownerFields(owners),
+  };
+}
+
+/** The word the rule filter and the row use for an audit's action. */
+const ACTION_TITLE = 'Åtgärd efter aktgranskning';
+
+/**
+ * An open action of an audit round as a row of the bevakningslista: due when the enhetschef set
+ * it, the round's unit its owner, and "ansvarig" the one named to do it.
+ */
+function actionDeadlineRow(action: OpenAction, date: string, leadDays: number): DeadlineRow {
+  return {
+    rule: 'egenkontroll-atgard',
+    placementId: null,
+    homeId: null,
+    homeName: null,
+    dueOn: action.dueOn,
+    basisOn: action.createdAt.slice(0, 10),
+    basisLabel: 'åtgärden beslutades',
+    status: deadlineStatus(action.dueOn, date, leadDays),
+    legalRef: 'SOSFS 2011:9 5 kap.',
+    title: `${ACTION_TITLE}: ${action.action}`,
+    explanation: `Åtgärd från granskningsomgången ${action.roundName}, ansvarig ${action.responsible}. Markera den som klar på omgångens sida.`,
+    satisfiedBy: null,
+    personId: null,
+    personName: action.responsible,
+    register: null,
+    specialReasonsOn: null,
+    childId: null,
+    childLabel: null,
+    deviationId: null,
+    auditRoundId: action.roundId,
+    ...ownerFields({ caseworkers: [], units: distinctSorted([action.unit]) }),
   };
 }
 
@@ -169,13 +206,26 @@ const deadlineTables = ['homes', 'children', 'placements', 'stays', 'events', 's
  * What the whole list rests on: the deadlines, and the re-checks beside them (the adults of the
  * homes and their register checks, as the checks service counts them).
  */
-const listTables = ['homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings', 'deviations', 'deviation_steps'] as const;
+const listTables = [
+  'homes',
+  'persons',
+  'children',
+  'placements',
+  'stays',
+  'events',
+  'register_checks',
+  'settings',
+  'deviations',
+  'deviation_steps',
+  'audit_actions',
+  'audit_rounds',
+] as const;
 
 /** The most rows one page carries, whatever is asked (the contract's DEADLINE_PAGE_LIMIT). */
 const PAGE_LIMIT = 500;
 
 /** The rules in the order the list's filter offers them before the window sorts them by name. */
-const rowRules: readonly DeadlineRowRule[] = [...deadlineRules, 'registerkontroll-fortlopande'];
+const rowRules: readonly DeadlineRowRule[] = [...deadlineRules, 'registerkontroll-fortlopande', 'egenkontroll-atgard'];
 
 /** A re-check reminder names the adult and the register; other deadlines keep the rule's title (the grid's words). */
 export function deadlineTitle(row: Pick<DeadlineRow, 'rule' | 'title' | 'register' | 'personName'>): string {
@@ -386,6 +436,7 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
           // A lex Sarah report is reported to IVO on its own page, not by an event.
           satisfiedBy: d.deviationId === undefined ? (d.satisfiedBy as EventType) : null,
           deviationId: d.deviationId ?? null,
+          auditRoundId: null,
           personId: null,
           personName: null,
           register: null,
@@ -401,6 +452,10 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
           ),
         };
       });
+    // The audits' open actions are the unit's duties with dates: counted with the deadlines.
+    if (placementId === undefined && !reveal) {
+      rows.push(...(await openActions(db)).map((action) => actionDeadlineRow(action, date, effective.parameters.leadDays)));
+    }
     // Counted before the re-checks join the list: Kontroller counts those.
     const counts = countDeadlines(rows);
     if (placementId === undefined) {
@@ -421,7 +476,8 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
      * a check: the navigation counts it by Kontroller (checks.overview), so it is never counted twice.
      */
     async counts(date: string): Promise<DeadlineCounts> {
-      return countDeadlines((await run(date)).deadlines);
+      const [{ deadlines, effective }, actions] = await Promise.all([run(date), openActions(db)]);
+      return countDeadlines([...deadlines, ...actions.map((a) => ({ status: deadlineStatus(a.dueOn, date, effective.parameters.leadDays) }))]);
     },
 
     /**

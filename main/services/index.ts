@@ -60,7 +60,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     notes,
     journal: createJournalService(db, clock, settings, notes, registerChecks),
     quality: createQualityService(db, clock, settings),
-    audits: createAuditsService(db, clock),
+    audits: createAuditsService(db, clock, settings, checks),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own

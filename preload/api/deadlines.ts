@@ -6,8 +6,11 @@ import { asOf, date, pageLimit, pageOffset, query, sortBy } from './fields';
 
 /** A deadline as the bevakningslista and a placement's page show it. */
 export interface DeadlineRow {
-  /** A deadline rule, or the recurring register check of a foster-home adult (a reminder beside them). */
-  rule: DeadlineRule | 'registerkontroll-fortlopande';
+  /**
+   * A deadline rule, the recurring register check of a foster-home adult (a reminder beside them),
+   * or an action decided after a random file audit, until it is done.
+   */
+  rule: DeadlineRule | 'registerkontroll-fortlopande' | 'egenkontroll-atgard';
   /** Null for the home rule `fler-an-tre-barn`. */
   placementId: string | null;
   /** The current home, or the home of a home rule; null after the placement ended. */
@@ -26,6 +29,8 @@ export interface DeadlineRow {
   satisfiedBy: EventType | null;
   /** `lex-sarah-anmalan`: the deviation whose anmälan till IVO is due (recorded on it). */
   deviationId: string | null;
+  /** `egenkontroll-atgard`: the audit round whose action it is (done on the round's page). */
+  auditRoundId: string | null;
   /** `registerkontroll-fortlopande`: the adult to re-check and the register. */
   personId: string | null;
   personName: string | null;
@@ -63,8 +68,8 @@ export interface DeadlineOverview {
   counts: DeadlineCounts;
 }
 
-/** The rules a row of the bevakningslista can have: the deadline rules and the re-check reminders. */
-export const deadlineRowRules = [...deadlineRules, 'registerkontroll-fortlopande'] as const;
+/** The rules a row of the bevakningslista can have: the deadline rules, the re-check reminders and the audits' actions. */
+export const deadlineRowRules = [...deadlineRules, 'registerkontroll-fortlopande', 'egenkontroll-atgard'] as const;
 export type DeadlineRowRule = (typeof deadlineRowRules)[number];
 
 /** The columns the bevakningslista can be sorted by (the grid's column ids). */

@@ -10,6 +10,7 @@
  */
 import type { z } from 'zod';
 import { appChannels } from './app';
+import { auditChannels } from './audits';
 import type { Result } from './channel';
 import { checkChannels } from './checks';
 import { deadlineChannels } from './deadlines';
@@ -23,6 +24,7 @@ import { userChannels } from './users';
 
 export * from '../../main/domain/vocabulary';
 export * from './app';
+export * from './audits';
 export * from './channel';
 export * from './checks';
 export * from './deadlines';
@@ -51,6 +53,7 @@ export const contract = {
   ...checkChannels,
   ...journalChannels,
   ...qualityChannels,
+  ...auditChannels,
   ...settingsChannels,
   ...preferenceChannels,
   ...userChannels,

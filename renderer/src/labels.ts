@@ -102,7 +102,7 @@ export const deadlineStatusLabels: Record<DeadlineStatus, string> = {
 };
 
 /** The rules by name, as the Regler page and filters show them (same titles as the deadline rows). */
-export const ruleLabels: Record<RuleId, string> = {
+export const ruleLabels: Record<RuleId | 'egenkontroll-atgard', string> = {
   'sol-overvagande': 'Övervägande (SoL)',
   'lvu-overvagande': 'Övervägande (LVU 2 §)',
   'lvu-omprovning': 'Omprövning (LVU 3 §)',
@@ -118,6 +118,7 @@ export const ruleLabels: Record<RuleId, string> = {
   registerkontroll: 'Registerkontroll före placering',
   'ivo-tillstand': 'IVO-tillstånd för hemmet',
   'registerkontroll-fortlopande': 'Fortlöpande registerkontroller',
+  'egenkontroll-atgard': 'Åtgärd efter aktgranskning',
 };
 
 /** Registers as a case worker names them. */

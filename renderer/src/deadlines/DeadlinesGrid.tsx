@@ -60,6 +60,8 @@ function LegalCell({ data }: ICellRendererParams<DeadlineRow>) {
 
 function ChildCell({ data }: ICellRendererParams<DeadlineRow>) {
   if (!data) return null;
+  // An audit's action is the unit's: who is to do it.
+  if (data.rule === 'egenkontroll-atgard') return <CellStack strong first={data.personName ?? ''} second="Ansvarig" />;
   // The home rules have no child: the home is what the row is about (a re-check: an adult of it).
   if (data.placementId === null) {
     const about = data.rule === 'registerkontroll-fortlopande' ? 'Vuxen i hemmet' : 'Gäller hemmet';

@@ -229,7 +229,8 @@ export function DeadlinesPage(props: Props) {
         onOpen={(row: DeadlineRow) => {
           // A re-check is recorded on the home (Registrera kontroll), not as an event of a placement.
           // A lex Sarah report's anmälan till IVO is recorded on the report itself.
-          if (row.deviationId !== null) open.deviation(row.deviationId);
+          if (row.auditRoundId !== null) open.auditRound(row.auditRoundId);
+          else if (row.deviationId !== null) open.deviation(row.deviationId);
           else if (row.satisfiedBy === null && row.homeId !== null) onOpenHome(row.homeId);
           else if (row.placementId !== null) onOpenPlacement(row.placementId);
           else if (row.homeId !== null) onOpenHome(row.homeId);

@@ -25,6 +25,11 @@ const entityLabels: Record<string, string> = {
   assessments: 'Bedömning',
   deviations: 'Avvikelse',
   deviation_steps: 'Avvikelse, steg',
+  audit_rounds: 'Granskningsomgång',
+  audit_files: 'Akt i granskningsomgång',
+  audit_answers: 'Svar i aktgranskning',
+  audit_analyses: 'Analys av aktgranskning',
+  audit_actions: 'Åtgärd efter aktgranskning',
 };
 
 /** Where in the program an entry was made: every channel of the contract, as a user would say it. */
@@ -92,6 +97,16 @@ const channelLabels: Record<Channel, string> = {
   getAccuracy: 'Träffsäkerhet',
   getQualitySettings: 'Kvalitetsindexets inställningar',
   saveQualitySettings: 'Spara kvalitetsindexets inställningar',
+  listAuditRounds: 'Aktgranskning',
+  previewAuditRound: 'Ny granskningsomgång, förhandsvisning',
+  createAuditRound: 'Ny granskningsomgång',
+  getAuditRound: 'En granskningsomgång',
+  getAuditFile: 'En granskad akt',
+  saveAuditFile: 'Spara granskning av akt',
+  saveAuditAnalysis: 'Spara analys av aktgranskning',
+  addAuditAction: 'Ny åtgärd efter aktgranskning',
+  completeAuditAction: 'Åtgärd klar',
+  getAuditReport: 'Rapport om egenkontroll',
   getRuleSettings: 'Regler',
   saveRuleSettings: 'Spara regler',
   getPreferences: 'Inställningar på datorn',

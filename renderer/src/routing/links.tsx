@@ -21,6 +21,7 @@ export function useOpen() {
       home: (id: string, options?: { replace?: boolean }) => go(paths.home(id), options),
       homeHistory: (id: string) => go(paths.homeHistory(id)),
       deviation: (id: string) => go(paths.deviation(id)),
+      auditRound: (id: string) => go(paths.auditRound(id)),
       newHome: (options?: { replace?: boolean }) => go(paths.newHome, options),
       // A menu page belongs to no opener: no state, as when its menu item is clicked.
       section: (section: Section) => {

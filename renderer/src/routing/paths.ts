@@ -4,7 +4,7 @@
  */
 
 /** The main menu's items; a page that is not one of them belongs to one (its section). */
-export type Section = 'bevakning' | 'placeringar' | 'hitta-placering' | 'kontroller' | 'avvikelser' | 'register' | 'regler';
+export type Section = 'bevakning' | 'placeringar' | 'hitta-placering' | 'kontroller' | 'avvikelser' | 'aktgranskning' | 'register' | 'regler';
 
 export const sections: readonly { section: Section; label: string }[] = [
   { section: 'bevakning', label: 'Bevakning' },
@@ -12,6 +12,7 @@ export const sections: readonly { section: Section; label: string }[] = [
   { section: 'hitta-placering', label: 'Hitta placering' },
   { section: 'kontroller', label: 'Kontroller' },
   { section: 'avvikelser', label: 'Avvikelser' },
+  { section: 'aktgranskning', label: 'Aktgranskning' },
   { section: 'register', label: 'Register' },
   { section: 'regler', label: 'Regler' },
 ];
@@ -32,6 +33,10 @@ export const paths = {
   deviation: (id: string) => `/avvikelser/${encodeURIComponent(id)}`,
   /** Träffsäkerhet: the quality index beside how placements ended (enhetschef), from Regler. */
   accuracy: '/regler/traffsakerhet',
+  /** A random file audit's round, and one of its files. */
+  auditRound: (id: string) => `/aktgranskning/${encodeURIComponent(id)}`,
+  auditFile: (id: string, ordinal: number) => `/aktgranskning/${encodeURIComponent(id)}/akt/${ordinal}`,
+  newAuditRound: '/aktgranskning/ny',
   /** The users and their roles (administratör). */
   users: '/anvandare',
   /** The access log (enhetschef): in the user menu, not the main menu. */
