@@ -307,8 +307,8 @@ const reportKinds = ['traffsakerhet', 'egenkontroll'] as const;
 const reportCommand = defineCommand({
   name: 'report',
   usage: {
-    sv: 'report <typ> --db <sökväg> --out <fil.pdf> --kommun <namn> [--date <ÅÅÅÅ-MM-DD>]',
-    en: 'report <kind> --db <path> --out <file.pdf> --kommun <name> [--date <YYYY-MM-DD>]',
+    sv: 'report <typ> --db <sökväg> --out <fil.pdf> [--kommun <namn>] [--date <ÅÅÅÅ-MM-DD>] [--round <id>]',
+    en: 'report <kind> --db <path> --out <file.pdf> [--kommun <name>] [--date <YYYY-MM-DD>] [--round <id>]',
   },
   summary: { sv: 'skriver en rapport som PDF', en: 'renders a PDF report' },
   details: [
@@ -316,27 +316,49 @@ const reportCommand = defineCommand({
       sv: 'traffsakerhet  kvalitetsindexets träffsäkerhet: sammanbrott per betyg bland avslutade placeringar, med 95 %-intervall och diagram',
       en: 'traffsakerhet  the quality index\'s träffsäkerhet: breakdowns per grade among ended placements, with 95 % intervals and a chart',
     },
-    { sv: 'egenkontroll  finns inte ännu i den här versionen', en: 'egenkontroll  not in this version yet' },
-    { sv: '--kommun <namn>  kommunen som rapporten gäller (en av Sveriges 290)', en: '--kommun <name>  the municipality the report is for (one of Sweden\'s 290)' },
+    {
+      sv: 'egenkontroll  en granskningsomgång (--round): metod och frö, resultat per punkt, avvikelser, analys och åtgärder; akterna som "Akt N", inga barns namn',
+      en: 'egenkontroll  an audit round (--round): method and seed, results per item, deviations, analysis and actions; files as "Akt N", no child named',
+    },
+    {
+      sv: '--kommun <namn>  kommunen som rapporten gäller (en av Sveriges 290); krävs för traffsakerhet',
+      en: '--kommun <name>  the municipality the report is for (one of Sweden\'s 290); required for traffsakerhet',
+    },
+    { sv: '--round <id>  granskningsomgångens id (egenkontroll; visas i programmet och av --help)', en: '--round <id>  the audit round\'s id (egenkontroll)' },
     { sv: '--date <ÅÅÅÅ-MM-DD>  dagen som rapporten räknas per (standard: i dag)', en: '--date <YYYY-MM-DD>  the day the report is computed as of (default: today)' },
     { sv: '--out <fil.pdf>  filen som skrivs (läsbar bara för dig)', en: '--out <file.pdf>  the file written (readable only by you)' },
     existingDatabaseOnly,
   ],
-  options: { ...dbFlag, out: { type: 'string' }, kommun: { type: 'string' }, date: { type: 'string' } },
+  options: { ...dbFlag, out: { type: 'string' }, kommun: { type: 'string' }, date: { type: 'string' }, round: { type: 'string' } },
   schema: z.object({
     positionals: z.tuple([z.enum(reportKinds, { error: `ange vilken rapport: ${reportKinds.join(', ')}` })]),
     values: flags({
       db: dbPath,
       out: z.string().min(1, 'ange filen som ska skrivas'),
-      kommun: z.string().superRefine((value, issue) => {
-        if (findMunicipality(value) === undefined) issue.addIssue({ code: 'custom', message: unknownMunicipalityMessage(value) });
-      }),
+      kommun: z
+        .string()
+        .superRefine((value, issue) => {
+          if (findMunicipality(value) === undefined) issue.addIssue({ code: 'custom', message: unknownMunicipalityMessage(value) });
+        })
+        .optional(),
       date: isoDateArgument.optional(),
+      round: z.string().trim().min(1, 'ange granskningsomgångens id').optional(),
     }),
   }),
   async run({ positionals: [kind], values }, context) {
-    if (kind === 'egenkontroll') throw new UsageError(['Rapporten egenkontroll finns inte ännu i den här versionen.']);
-    const municipality = findMunicipality(values.kommun)!.name;
+    const municipality = values.kommun === undefined ? null : findMunicipality(values.kommun)!.name;
+    if (kind === 'egenkontroll') {
+      if (values.round === undefined) throw new UsageError(['ange granskningsomgången med --round <id> (rapporten egenkontroll gäller en omgång)']);
+      if (values.date !== undefined) throw new UsageError(['--date gäller inte egenkontroll: omgången har sin egen period']);
+      const roundId = values.round;
+      const pdf = await readDatabase(context, values.db, (services) => services.audits.reportPdf({ id: roundId, municipality, author: 'Placeringskollen (kommandoraden)' }));
+      const file = path.resolve(context.cwd, values.out);
+      await writePrivately(file, pdf);
+      context.stdout(`Rapporten är skriven: ${file}\n`);
+      return 0;
+    }
+    if (municipality === null) throw new UsageError(['ange kommunen med --kommun <namn> (en av Sveriges 290)']);
+    if (values.round !== undefined) throw new UsageError(['--round gäller bara egenkontroll']);
     const pdf = await readDatabase(context, values.db, (services) =>
       services.quality.accuracyPdf({ date: values.date ?? services.clock.today(), municipality }),
     );

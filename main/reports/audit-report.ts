@@ -14,7 +14,7 @@ import type { IsoDate } from '../domain/dates';
 import { hasValidLuhn } from '../domain/luhn';
 import { chartSvg } from './chart';
 import { chart, figure, heading, keyValues, paragraph, REPORT_FONT, table, type Content } from './document';
-import type { DocumentDefinition } from './pdf';
+import { CREATOR, type DocumentDefinition } from './pdf';
 
 export const AUDIT_REPORT_TITLE = 'Egenkontroll – slumpmässig aktgranskning';
 
@@ -38,8 +38,8 @@ export interface AuditAction {
 }
 
 export interface AuditReportInput {
-  /** "Exempelby kommun": also the PDF's author, which names no person. */
-  municipality: string;
+  /** "Exempelby kommun": also the PDF's author, which names no person; null when not given (the command line's report without --kommun). */
+  municipality: string | null;
   /** Who made the report (the signed-in user). */
   author: string;
   /** The day the report was made. */
@@ -270,13 +270,13 @@ export function auditReport(input: AuditReportInput): DocumentDefinition {
   const { municipality, author, date, round, progress, createdAt } = input;
   return {
     title: AUDIT_REPORT_TITLE,
-    author: municipality,
+    author: municipality ?? round.unit ?? CREATOR,
     subject: `Slumpmässig aktgranskning ${period(round.from, round.to)}: resultat per punkt, avvikelser, analys och åtgärder`,
     ...(createdAt ? { createdAt } : {}),
     content: [
       heading(AUDIT_REPORT_TITLE, 1),
       facts([
-        ['Kommun', municipality],
+        ...(municipality === null ? [] : [['Kommun', municipality] as const]),
         ['Enhet', round.unit ?? 'Alla enheter'],
         ['Granskningsomgång', round.name],
         ['Period', period(round.from, round.to)],

@@ -294,7 +294,7 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
      * analysis and actions. Files are "Akt N" only; no child is named. The builders and pdfmake
      * are loaded when a report is asked for.
      */
-    async reportPdf({ id, municipality, author }: { id: string; municipality: string; author: string }): Promise<Uint8Array> {
+    async reportPdf({ id, municipality, author }: { id: string; municipality: string | null; author: string }): Promise<Uint8Array> {
       const shown = await round(id);
       const [{ auditReport }, { renderPdf }] = await Promise.all([import('../reports/audit-report'), import('../reports/pdf')]);
       return renderPdf(

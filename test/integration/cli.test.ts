@@ -277,11 +277,14 @@ describe.concurrent('exit code 2: invalid input or arguments, nothing written', 
     expect(run.stderr).toContain('Okänt kommando: frobnicate');
   });
 
-  it('report egenkontroll does not exist yet in this version', async () => {
+  it('report egenkontroll needs the round, and traffsakerhet the kommun', async () => {
     const { cli } = sandbox();
     const run = await cli(['report', 'egenkontroll', '--db', 'register.sqlite', '--out', 'r.pdf', '--kommun', 'Timrå']);
     expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual(['Rapporten egenkontroll finns inte ännu i den här versionen.']);
+    expect(lines(run.stderr)).toEqual(['ange granskningsomgången med --round <id> (rapporten egenkontroll gäller en omgång)']);
+    const noKommun = await cli(['report', 'traffsakerhet', '--db', 'register.sqlite', '--out', 'r.pdf']);
+    expect(noKommun.code).toBe(2);
+    expect(lines(noKommun.stderr)).toEqual(['ange kommunen med --kommun <namn> (en av Sveriges 290)']);
   });
 });
 

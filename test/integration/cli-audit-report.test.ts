@@ -1,0 +1,81 @@
+/**
+ * `placeringskollen report egenkontroll` end to end: a round drawn and audited through the services
+ * over a fictional register (test/fixtures/exchange/full.json), then its report written by the
+ * command line. The PDF names files "Akt N" and no child.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../main/db/connection';
+import { createServices, type Services } from '../../main/services';
+import { testClock } from '../clock';
+import { signInAs } from '../signed-in';
+import { importedRegister, lines } from './cli-harness';
+
+const fixture = fileURLToPath(new URL('../fixtures/exchange/full.json', import.meta.url));
+const { cli, inDir } = importedRegister(fixture, 'pk-cli-audit-');
+
+async function withRegister<T>(work: (services: Services) => Promise<T>): Promise<T> {
+  const connection = await openDatabase(inDir('register.sqlite'));
+  try {
+    return await work(createServices(connection.db, { clock: testClock() }));
+  } finally {
+    await connection.close();
+  }
+}
+
+let roundId = '';
+
+beforeAll(async () => {
+  roundId = await withRegister(async (services) => {
+    await signInAs(services, 'enhetschef');
+    const round = await services.audits.createRound({
+      name: 'Hösten 2025',
+      from: '2025-01-01',
+      to: '2025-06-30',
+      unit: null,
+      form: null,
+      legalBasis: null,
+      caseworker: null,
+      size: { kind: 'count', value: 2 },
+      exclusionMonths: 12,
+      seed: 'lotto-2025-26',
+      recordedBy: 'Elin Enhetschefsson',
+    });
+    const file = await services.audits.getFile(round.id, 1);
+    await services.audits.saveFile({
+      roundId: round.id,
+      ordinal: 1,
+      answers: file.items.map((i) => ({ itemId: i.item.id, answer: i.proposed?.answer ?? 'ja', comment: i.proposed?.answer === 'nej' ? 'Saknas i akten.' : '', overrideReason: null, alreadyReported: false })),
+      recordedBy: 'Hanna Handläggarsson',
+    });
+    await services.audits.saveAnalysis({ roundId: round.id, text: 'Planerna upprättas för sent; övervägandena görs i tid.', recordedBy: 'Elin Enhetschefsson' });
+    await services.audits.addAction({ roundId: round.id, action: 'Genomgång av rutinen för vårdplan', responsible: 'Elin Enhetschefsson', dueOn: '2027-02-01', recordedBy: 'Elin Enhetschefsson' });
+    return round.id;
+  });
+}, 60_000);
+
+describe('report egenkontroll', () => {
+  it('writes the round’s report, readable only by its owner: method, results, deviations by Akt, analysis and actions, and no child', async () => {
+    const run = await cli(['report', 'egenkontroll', '--round', roundId, '--db', 'register.sqlite', '--out', 'egenkontroll.pdf', '--kommun', 'timrå']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const file = inDir('egenkontroll.pdf');
+    expect(lines(run.stdout)).toEqual([`Rapporten är skriven: ${file}`]);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    for (const words of ['Egenkontroll', 'Timrå', 'Hösten 2025', 'lotto-2025-26', 'Akt 1', 'Planerna upprättas för sent', 'Genomgång av rutinen för vårdplan', 'Sida 1 av']) {
+      expect(text).toContain(words);
+    }
+    expect(text).not.toContain('Testsson');
+    expect(text).not.toMatch(/PL\d/);
+  });
+
+  it('an unknown round is told in Swedish and nothing is written', async () => {
+    const run = await cli(['report', 'egenkontroll', '--round', 'finns-inte', '--db', 'register.sqlite', '--out', 'x.pdf']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual(['Granskningsomgången finns inte.']);
+    expect(fs.existsSync(inDir('x.pdf'))).toBe(false);
+  });
+});
