@@ -81,15 +81,23 @@ export function populationHash(ids: readonly string[]): string {
   return sha256([...ids].sort(compareCodePoints).join('\n'));
 }
 
-/** Unicode code-point order (not UTF-16 units, as `<` on strings would give outside the BMP). */
+/**
+ * Unicode code-point order (not UTF-16 units, as `<` on strings would give outside the BMP). At the
+ * first unit that differs, UTF-16 order is code-point order unless exactly one of the two is a
+ * surrogate: that one is part of a code point above U+FFFF, above every unit of the BMP.
+ */
 export function compareCodePoints(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
-    if (d !== 0) return d;
+  const shorter = Math.min(a.length, b.length);
+  for (let i = 0; i < shorter; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xSurrogate = x >= 0xd800 && x <= 0xdfff;
+    const ySurrogate = y >= 0xd800 && y <= 0xdfff;
+    if (xSurrogate !== ySurrogate) return xSurrogate ? 1 : -1;
+    return x - y;
   }
-  return x.length - y.length;
+  return a.length - b.length;
 }
 
 /** The `size` placements of `population` with the lowest ranks under `seed`, and what verifies the draw. */

@@ -14,7 +14,7 @@
  *                               city as chosen (with --small in a minute or so)
  *   npm run bench -- --only journal  the journal's figures alone (journal.bench-part.ts)
  *   npm run bench -- --only quality  the quality index's figures alone (quality.bench-part.ts)
- *   npm run bench -- --only audit    the audit draw alone
+ *   npm run bench -- --only audit    egenkontroll alone: the draw, a round, its files and its PDF (audit.bench-part.ts)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -36,6 +36,7 @@ import { testClock } from '../clock';
 import { closeLogBench, logFigures } from './access-log.bench-part';
 import { closeJournalBench, journalFigures } from './journal.bench-part';
 import { closeQualityBench, qualityFigures } from './quality.bench-part';
+import { auditFigures, closeAuditBench } from './audit.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -468,6 +469,8 @@ const figures: Figure[] = [
       return { samples, note: `${population} placements in the population` };
     },
   },
+  // A round drawn and stored, its files opened and answered, and its report.
+  ...auditFigures,
 
   // The access log: logging a read, and a year's log searched and verified.
   ...logFigures,
@@ -758,6 +761,7 @@ try {
   await closeLogBench();
   await closeJournalBench();
   await closeQualityBench();
+  await closeAuditBench();
   await connection.close();
 
   const { ui, note } = results.some((r) => r.measured === null) ? runUi(databasePath, dir) : { ui: null, note: '' };

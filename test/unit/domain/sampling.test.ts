@@ -2,6 +2,7 @@
  * The draw of a random file audit (rules.md, "Random file audit"). The ranks below were computed
  * outside the program, with coreutils: `printf 'lotto-2026-48:PL1' | sha256sum`.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { activeDuring, compareCodePoints, drawProblems, drawRank, drawSample, populationHash, populationOf, sizeOfShare } from '../../../main/domain/sampling';
 
@@ -41,6 +42,26 @@ describe('rules.md step 4: the population hash is SHA-256 of the ids sorted by c
 
   it('sorts by code point: capitals before small letters, Ö after z, an astral character after every BMP one', () => {
     expect(['b', 'Ö', 'a', 'B', '😀', '\uffff'].sort(compareCodePoints)).toEqual(['B', 'a', 'b', 'Ö', '\uffff', '😀']);
+  });
+
+  it('orders any two texts as their code points do, and as their UTF-8 bytes do', () => {
+    const byCodePoints = (a: string, b: string) => {
+      const x = [...a].map((c) => c.codePointAt(0)!);
+      const y = [...b].map((c) => c.codePointAt(0)!);
+      for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+      return x.length - y.length;
+    };
+    // Texts of BMP letters, the units near the surrogates and astral characters, often sharing a start.
+    const unit = fc.constantFrom('a', 'Z', 'ö', '\ud7ff', '\ue000', '\uffff', '😀', '𝄞', '\u{10ffff}');
+    const text = fc.array(unit, { maxLength: 6 }).map((units) => units.join(''));
+    fc.assert(
+      fc.property(text, text, text, (start, a, b) => {
+        const [x, y] = [start + a, start + b];
+        expect(Math.sign(compareCodePoints(x, y))).toBe(Math.sign(byCodePoints(x, y)));
+        expect(Math.sign(compareCodePoints(x, y))).toBe(Math.sign(Buffer.compare(Buffer.from(x), Buffer.from(y))));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
