@@ -90,6 +90,11 @@ function serviceCalls(services: Services, context: HandlerContext) {
     getAccuracy: (input) => services.quality.accuracy(input),
     getQualitySettings: () => services.quality.getSettings(),
     saveQualitySettings: (input) => services.quality.saveSettings(input),
+    getAuditChecklist: () => services.audits.checklistView(),
+    saveAuditChecklist: async (input) => {
+      await services.audits.saveChecklist(input);
+      return services.audits.checklistView();
+    },
     listAuditRounds: () => services.audits.listRounds(),
     previewAuditRound: (input) => services.audits.preview(input),
     createAuditRound: (input) => services.audits.createRound(input),

@@ -71,6 +71,7 @@ export const channelAccess: Record<Channel, Access> = {
   getQualitySettings: 'handlaggare',
   // Any handläggare may audit a file of the round an enhetschef drew.
   listAuditRounds: 'handlaggare',
+  getAuditChecklist: 'handlaggare',
   getAuditRound: 'handlaggare',
   getAuditFile: 'handlaggare',
   saveAuditFile: 'handlaggare',
@@ -85,6 +86,7 @@ export const channelAccess: Record<Channel, Access> = {
   getAccuracy: 'enhetschef',
   // Egenkontroll is the enhetschef's: the draw, the analysis, the actions and the report.
   previewAuditRound: 'enhetschef',
+  saveAuditChecklist: 'enhetschef',
   createAuditRound: 'enhetschef',
   saveAuditAnalysis: 'enhetschef',
   addAuditAction: 'enhetschef',

@@ -21,6 +21,7 @@ import type {
   AddAuditActionInput,
   AuditAnswerView,
   AuditFile,
+  AuditChecklistView,
   AuditPreview,
   AuditPreviewInput,
   AuditReportFile,
@@ -54,7 +55,7 @@ export interface DrawInput {
 const CHECKLIST = 'auditChecklist';
 
 export interface ChecklistSave {
-  items: ChecklistItem[];
+  items: unknown[];
   /** The checklist version the user edited: a save over a newer one is refused. */
   version: number;
   changedBy: string;
@@ -83,6 +84,19 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
       const saved = (await readSettingsHistory(db, [CHECKLIST])).find((row) => checklistVersionOf(row.version) === version);
       const parsed = checklistItemsSchema.safeParse(saved?.value);
       return parsed.success ? { version, items: parsed.data } : undefined;
+    },
+
+    /** The checklist as the Regler page edits it: the current version, the template and the saved versions. */
+    async checklistView(): Promise<AuditChecklistView> {
+      const [current, history] = await Promise.all([checklist(), readSettingsHistory(db, [CHECKLIST])]);
+      return {
+        version: current.version,
+        items: current.items,
+        template: defaultChecklist.items,
+        history: history
+          .map((row) => ({ version: checklistVersionOf(row.version), changedAt: row.changedAt, changedBy: row.changedBy, reason: row.reason }))
+          .sort((a, b) => b.version - a.version),
+      };
     },
 
     async saveChecklist({ items, version, changedBy, reason }: ChecklistSave): Promise<Checklist> {

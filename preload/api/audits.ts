@@ -225,7 +225,39 @@ export interface AuditReportFile {
   base64: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The municipality's own checklist
+
+export interface AuditChecklistVersion {
+  version: number;
+  changedAt: string;
+  changedBy: string | null;
+  reason: string | null;
+}
+
+export interface AuditChecklistView {
+  version: number;
+  items: ChecklistItem[];
+  /** rules.md's template (version 1), to start again from. */
+  template: ChecklistItem[];
+  /** The saved versions after the template, newest first. */
+  history: AuditChecklistVersion[];
+}
+
+export const saveAuditChecklistInput = z
+  .object({
+    items: z.array(z.unknown()).max(60, 'Högst 60 punkter.'),
+    /** The version the user edited: a save over a newer one is refused. */
+    version: z.int().min(1),
+    reason: trimmed(500),
+    changedBy: trimmed(200),
+  })
+  .strict();
+export type SaveAuditChecklistInput = z.output<typeof saveAuditChecklistInput>;
+
 export const auditChannels = {
+  getAuditChecklist: channel(empty).returns<AuditChecklistView>(),
+  saveAuditChecklist: channel(saveAuditChecklistInput).returns<AuditChecklistView>(),
   listAuditRounds: channel(empty).returns<AuditRoundSummary[]>(),
   previewAuditRound: channel(auditPreviewInput).returns<AuditPreview>(),
   createAuditRound: channel(createAuditRoundInput).returns<AuditRound>(),

@@ -98,6 +98,8 @@ const channelLabels: Record<Channel, string> = {
   getQualitySettings: 'Kvalitetsindexets inställningar',
   saveQualitySettings: 'Spara kvalitetsindexets inställningar',
   listAuditRounds: 'Aktgranskning',
+  getAuditChecklist: 'Checklistan för aktgranskning',
+  saveAuditChecklist: 'Spara checklistan för aktgranskning',
   previewAuditRound: 'Ny granskningsomgång, förhandsvisning',
   createAuditRound: 'Ny granskningsomgång',
   getAuditRound: 'En granskningsomgång',

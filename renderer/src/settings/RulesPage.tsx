@@ -11,6 +11,7 @@ import type { ToastMessage } from '../components/Toast';
 import { ruleLabels } from '../labels';
 import { CatalogueSection, catalogueFieldOf, catalogueInput, catalogueIssueLabel, catalogueValuesOf, notWholeNumber } from './CatalogueSection';
 import type { CatalogueValues } from './CatalogueSection';
+import { AuditChecklistSection } from './AuditChecklistSection';
 import { QualitySettingsSection } from './QualitySettingsSection';
 
 interface Props {
@@ -131,7 +132,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
   const dirty = settings !== null && !sameValues(values, baseline);
   // The quality index's settings below have their own save: leaving asks while either is unsaved.
   const [qualityDirty, setQualityDirty] = useState(false);
-  useEffect(() => onDirtyChange(dirty || qualityDirty), [dirty, qualityDirty, onDirtyChange]);
+  const [checklistDirty, setChecklistDirty] = useState(false);
+  useEffect(() => onDirtyChange(dirty || qualityDirty || checklistDirty), [dirty, qualityDirty, checklistDirty, onDirtyChange]);
   // Leaving the page (the guard has asked by then) leaves nothing unsaved behind.
   useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
 
@@ -463,6 +465,8 @@ export function RulesPage({ onChanged, notify, confirm, onDirtyChange }: Props) 
       <RulesHistory history={settings.history} />
 
       <QualitySettingsSection notify={notify} confirm={confirm} onDirtyChange={setQualityDirty} />
+
+      <AuditChecklistSection notify={notify} confirm={confirm} onDirtyChange={setChecklistDirty} />
     </section>
   );
 }

@@ -89,6 +89,7 @@ const recheck = (
   childId: null,
   childLabel: null,
     deviationId: null,
+    auditRoundId: null,
   // The handläggare of the child living in the home (Ung Vuxen's); the placement has no enhet.
   caseworker: 'Handläggare A',
   caseworkers: ['Handläggare A'],

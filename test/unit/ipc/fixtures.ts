@@ -31,6 +31,8 @@ export const validInputs: Record<Channel, unknown> = {
   getAccuracy: { date: '2026-11-22', grade: 'A', offset: 0, limit: 50 },
   getQualitySettings: {},
   listAuditRounds: {},
+  getAuditChecklist: {},
+  saveAuditChecklist: { items: [{ id: 'beslut', text: 'Beslut finns.', auto: null }], version: 1, reason: 'Egen punkt om umgänge.', changedBy: 'X' },
   previewAuditRound: { from: '2026-01-01', to: '2026-06-30', unit: 'Barn och unga', form: 'familjehem', legalBasis: 'LVU2', caseworker: null, size: { kind: 'percent', value: 10 }, exclusionMonths: 12 },
   createAuditRound: { name: 'Våren 2026', from: '2026-01-01', to: '2026-06-30', size: { kind: 'count', value: 20 }, exclusionMonths: null, seed: null, recordedBy: 'X' },
   getAuditRound: { id: 'r-1' },
@@ -164,6 +166,8 @@ export const badInputs: Record<Channel, unknown[]> = {
   ],
   getAccuracy: [{ date: '2026-11-22', grade: 'F' }, { date: '2026-11-22', limit: 201 }, { date: '2026-11-22', settings: { weights: {} } }],
   listAuditRounds: [{ id: 'x' }],
+  getAuditChecklist: [{ version: 1 }],
+  saveAuditChecklist: [{ items: [], version: 0, reason: 'x', changedBy: 'X' }, { items: [], version: 1, reason: '', changedBy: 'X' }],
   previewAuditRound: [
     { from: '2026-01-01', to: '2026-06-31', size: { kind: 'count', value: 5 }, exclusionMonths: null },
     { from: '2026-01-01', to: '2026-06-30', size: { kind: 'count', value: 0 }, exclusionMonths: null },
