@@ -105,6 +105,27 @@ describe('reads of a child\'s file are logged', () => {
   });
 });
 
+describe('an audited file is the child\'s file: opening it is logged as a read', () => {
+  it('names the placement, the child, the round and the Akt; the round page itself reads no file', async () => {
+    await db.services.demo.load('2026-11-22');
+    await signInAs(db.services, 'enhetschef');
+    const round = await db.services.audits.createRound({
+      name: 'Våren 2026', from: '2026-01-01', to: '2026-06-30', unit: null, form: null, legalBasis: null, caseworker: null,
+      size: { kind: 'count', value: 2 }, exclusionMonths: 12, seed: 'logg', recordedBy: 'Elin Enhetschefsson',
+    });
+    const userId = await signInAs(db.services, 'handlaggare');
+    const handlers = createHandlers(db.services, { host: 'browser', databasePath: db.file, encrypted: false, version: 'test' });
+    expect((await dispatch('getAuditRound', { id: round.id }, handlers)).ok).toBe(true);
+    expect((await dispatch('getAuditFile', { roundId: round.id, ordinal: 2 }, handlers)).ok).toBe(true);
+    const file = round.files[1]!;
+    const childId = (await db.connection.db.selectFrom('placements').select('childId').where('id', '=', file.placementId).executeTakeFirstOrThrow()).childId;
+    const reads = await db.connection.db.selectFrom('accessLog').select(['action', 'channel', 'userId', 'entity', 'entityId', 'childId', 'detail']).where('action', '=', 'read').execute();
+    expect(reads).toEqual([
+      { action: 'read', channel: 'getAuditFile', userId, entity: 'placements', entityId: file.placementId, childId, detail: JSON.stringify({ auditRound: round.id, file: 'Akt 2' }) },
+    ]);
+  });
+});
+
 describe('a search in the notes is logged with what was searched for', () => {
   it('the query and the number of hits; an empty query (the filters loading) is not a search', async () => {
     const userId = await signInAs(db.services, 'handlaggare');
