@@ -192,8 +192,9 @@ const deadlinesCommand = defineCommand({
     const whole = await readDatabase(context, values.db, (services) => services.deadlines.overview(values.date));
     // The re-checks of foster-home adults are the `checks` command's (per person and register);
     // this list stays the deadlines of the spec, one shape per row.
-    // So is a lex Sarah report's anmälan till IVO (shown in the window beside them, not a rule of the spec).
-    const rows = whole.rows.filter((row) => row.rule !== 'registerkontroll-fortlopande' && row.rule !== 'lex-sarah-anmalan');
+    // So are a lex Sarah report's anmälan till IVO and an audit's open actions (shown in the window
+    // beside them, not rules of the spec).
+    const rows = whole.rows.filter((row) => row.rule !== 'registerkontroll-fortlopande' && row.rule !== 'lex-sarah-anmalan' && row.rule !== 'egenkontroll-atgard');
     const overview = { ...whole, rows, counts: countDeadlines(rows) };
     if (values.json) printJson(context, overview.rows.map(deadlineJson));
     else context.stdout(deadlineTable(overview));

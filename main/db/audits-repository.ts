@@ -39,13 +39,17 @@ export type AuditFileRow = Selectable<AuditFilesTable>;
 export type AuditAnswerRow = Selectable<AuditAnswersTable>;
 export type AuditActionRow = Selectable<AuditActionsTable>;
 
-/** The placements audited in a round whose period ended on or after `since`: left out of a new draw. */
+/**
+ * The placements audited in a round whose period ended after `since` (less than the months before
+ * the new period): left out of a new draw. A file drawn but never answered was not audited.
+ */
 export async function recentlyAudited(db: Db, since: string): Promise<Set<string>> {
   const rows = await db
-    .selectFrom('auditFiles')
-    .innerJoin('auditRounds', 'auditRounds.id', 'auditFiles.roundId')
-    .select('auditFiles.placementId')
-    .where('auditRounds.toDate', '>=', since)
+    .selectFrom('auditFiles as f')
+    .innerJoin('auditRounds as r', 'r.id', 'f.roundId')
+    .select('f.placementId')
+    .where('r.toDate', '>', since)
+    .where(({ exists, selectFrom }) => exists(selectFrom('auditAnswers as a').select('a.seq').whereRef('a.roundId', '=', 'f.roundId').whereRef('a.ordinal', '=', 'f.ordinal')))
     .execute();
   return new Set(rows.map((row) => row.placementId));
 }

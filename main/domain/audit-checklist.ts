@@ -215,7 +215,8 @@ function fromChecks(auto: AutoRule, file: AuditedFile): AutoAnswer {
   const problems = results.filter((r) => r.status !== 'ok');
   if (problems.length === 0) return { answer: 'ja', reason: `${title}: ${results.length === 1 ? 'i ordning' : `alla ${results.length} i ordning`}.` };
   const described = problems.map((r) => {
-    const who = r.personId === null ? (file.names.homes.get(r.homeId) ?? r.homeId) : (file.names.persons.get(r.personId) ?? r.personId);
+    // Unnamed where the names are withheld (a child with skyddad identitet: where it lives).
+    const who = r.personId === null ? (file.names.homes.get(r.homeId) ?? 'hemmet') : (file.names.persons.get(r.personId) ?? 'en vuxen i hemmet');
     return `${who}, ${registerNames[r.register as Register] ?? r.register}: ${checkStatusLabels[r.status].toLowerCase()} (beslut ${'decisionOn' in r ? r.decisionOn : ''})`;
   });
   return { answer: 'nej', reason: `${title}: ${described.join('; ')}.` };

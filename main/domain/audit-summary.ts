@@ -56,3 +56,18 @@ export function overallCompliance(rows: readonly ItemCompliance[]): number | nul
 
 /** A file's pseudonym in the round and its report: its place in the draw, never the child. */
 export const fileLabel = (ordinal: number): string => `Akt ${ordinal}`;
+
+/** What stands in a report's free text where a child of the round was named. */
+export const NAME_MASK = '[namn borttaget]';
+
+/**
+ * `text` without the names of `children` (each word of a name of at least two letters, whole
+ * words, any case, also in the genitive: "Tildas"): an auditor's comment may name the child, the
+ * report to the nämnd may not.
+ */
+export function withoutNames(text: string, children: readonly string[]): string {
+  const words = [...new Set(children.flatMap((name) => name.split(/[\s-]+/u)).filter((word) => /^\p{L}{2,}$/u.test(word)))];
+  if (words.length === 0) return text;
+  const escaped = words.sort((a, b) => b.length - a.length).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return text.replace(new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})s?(?![\\p{L}\\p{N}])`, 'giu'), NAME_MASK);
+}

@@ -109,7 +109,7 @@ export function drawSample(population: readonly string[], seed: string, size: nu
 /** Why a draw cannot be made, in Swedish, each with the argument it concerns; empty when it can. */
 export function drawProblems({ from, to, size, seed, populationSize }: { from: IsoDate; to: IsoDate; size: number; seed: string; populationSize: number | null }): { field: 'to' | 'size' | 'seed'; message: string }[] {
   const problems: { field: 'to' | 'size' | 'seed'; message: string }[] = [];
-  if (to < from) problems.push({ field: 'to', message: `perioden slutar ${to}, före sin början ${from}` });
+  if (to < from) problems.push({ field: 'to', message: `perioden slutar (${to}) innan den börjar (${from})` });
   if (seed.trim() === '') problems.push({ field: 'seed', message: 'ange ett frö (seed), t.ex. 16 hexadecimala tecken eller ett publicerat lottonummer' });
   if (!Number.isInteger(size) || size < 1) problems.push({ field: 'size', message: 'urvalet måste vara minst 1 akt' });
   else if (populationSize !== null && size > populationSize) {

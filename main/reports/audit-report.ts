@@ -91,12 +91,12 @@ const CHART_MAX_HEIGHT_PT = 620;
  * part could be a birth date and whose check digit holds: masked in the free texts, since an
  * auditor may paste one into a comment and the report goes to the board.
  */
-const PERSONNUMMER_LIKE = /(?<!\d)(?:(?:19|20)\d{2}|\d{2})(\d{2})(\d{2})[-+]?\d{4}(?!\d)/g;
+const PERSONNUMMER_LIKE = /(?<!\d)(?:(?:19|20)\d{2}|\d{2})(\d{2})(\d{2})[-+ ]?\d{4}(?!\d)/g;
 const MASK = '[personnummer borttaget]';
 
 export function withoutPersonnummer(text: string): string {
   return text.replace(PERSONNUMMER_LIKE, (found: string, month: string, day: string) => {
-    const digits = found.replace(/[-+]/g, '').slice(-10);
+    const digits = found.replace(/[-+ ]/g, '').slice(-10);
     const m = Number(month);
     const d = Number(day) > 60 ? Number(day) - 60 : Number(day);
     return m >= 1 && m <= 12 && d >= 1 && d <= 31 && hasValidLuhn(digits) ? MASK : found;
@@ -278,7 +278,7 @@ export function auditReport(input: AuditReportInput): DocumentDefinition {
       facts([
         ...(municipality === null ? [] : [['Kommun', municipality] as const]),
         ['Enhet', round.unit ?? 'Alla enheter'],
-        ['Granskningsomgång', round.name],
+        ['Granskningsomgång', withoutPersonnummer(round.name)],
         ['Period', period(round.from, round.to)],
         ['Granskade akter', `${progress.audited} av ${progress.total}`],
         ['Rapporten gjord av', author],

@@ -3,20 +3,21 @@
  * anyone from the seed and the population (main/domain/sampling).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import * as repo from '../db/audits-repository';
 import { placementSpans } from '../db/audits-repository';
 import type { Database } from '../db/schema';
 import { addMonths, type IsoDate } from '../domain/dates';
 import { drawProblems, drawRank, drawSample, populationOf, sizeOfShare, type Draw } from '../domain/sampling';
 import { inTransaction } from '../db/homes-repository';
-import { insertDeviation } from '../db/journal-repository';
+import { appendStep, getDeviation, insertDeviation, stepsOf } from '../db/journal-repository';
+import { deviationStatus, nextDeviationSteps, reportedToIvo } from '../domain/deviations';
 import { readRegisterSnapshot } from '../db/placements-repository';
 import { readSetting, readSettingsHistory, writeSetting } from '../db/settings-repository';
 import { autoAnswers, checklistItemsSchema, defaultChecklist, type AutoAnswer, type Checklist, type ChecklistAnswer, type ChecklistItem } from '../domain/audit-checklist';
-import { complianceOf, fileLabel, overallCompliance } from '../domain/audit-summary';
+import { complianceOf, fileLabel, overallCompliance, withoutNames } from '../domain/audit-summary';
 import { findMunicipality } from '../domain/municipalities';
-import { homeKindNames, legalBasisNames, type DeviationStatus, type HomeKind, type LegalBasis } from '../domain/vocabulary';
+import { homeKindNames, legalBasisNames, type DeviationKind, type DeviationStatus, type DeviationStep, type HomeKind, type LegalBasis } from '../domain/vocabulary';
 import type {
   AddAuditActionInput,
   AuditAnswerView,
@@ -127,7 +128,7 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
 
     /** What a round of these fields would draw from, before it is made. */
     async preview(input: AuditPreviewInput): Promise<AuditPreview> {
-      if (input.to < input.from) throw drawError([{ field: 'to', message: `Perioden slutar ${input.to}, före sin början ${input.from}.` }]);
+      if (input.to < input.from) throw drawError([{ field: 'to', message: sentence(`perioden slutar (${input.to}) innan den börjar (${input.from})`) }]);
       const { population, excluded } = await populationFor(db, input);
       return { populationSize: population.length, excluded, size: sizeAsked(input.size, population.length) };
     },
@@ -137,12 +138,22 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
       const seed = input.seed ?? randomBytes(8).toString('hex');
       // Read before the transaction: the connection is the transaction's until it ends.
       const current = await checklist();
+      const first = drawProblems({ from: input.from, to: input.to, size: input.size.value, seed, populationSize: null });
+      if (first.length > 0) throw drawError(first.map((p) => ({ ...p, message: sentence(p.message) })));
       const id = await inTransaction(db, async (trx) => {
         const { population, excluded } = await populationFor(trx, input);
         const size = sizeAsked(input.size, population.length);
         const problems = drawProblems({ from: input.from, to: input.to, size, seed, populationSize: population.length });
         if (population.length === 0) {
-          throw drawError([{ field: 'size', message: `Inga placeringar var aktiva under perioden${excluded > 0 ? ` som inte granskats nyligen (${excluded} lämnas utanför)` : ''} med de valda urvalen.` }]);
+          throw drawError([
+            {
+              field: 'size',
+              message:
+                excluded > 0
+                  ? `Ingen placering kan dras: de ${excluded} som var aktiva under perioden med de valda avgränsningarna har granskats nyligen.`
+                  : 'Ingen placering var aktiv under perioden med de valda avgränsningarna.',
+            },
+          ]);
         }
         if (problems.length > 0) throw drawError(problems.map((p) => ({ ...p, message: sentence(p.message) })));
         const draw = drawSample(population, seed, size);
@@ -208,14 +219,27 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
       }
       if (issues.length > 0) throw new ServiceError('VALIDATION', 'Granskningen kunde inte sparas.', issues);
 
+      if (shown.childId === null) {
+        // A placement removed by mistake has no file to link a deviation to.
+        const unlinked = answers.findIndex((a) => a.answer === 'nej' && !a.alreadyReported);
+        if (unlinked >= 0) {
+          throw new ServiceError('VALIDATION', `Placeringen i ${shown.label} har tagits bort ur registret, så ett nej kan inte bli en avvikelse på den.`, [
+            { path: `/answers/${unlinked}/alreadyReported`, message: 'Anmäl avvikelsen på hemmet under Avvikelser och markera nej som redan rapporterat.' },
+          ]);
+        }
+      }
+
       const now = clock.now();
       const today = clock.today();
       await inTransaction(db, async (trx) => {
-        const placementExists = shown.childId !== null;
+        // What is stored now, read in the transaction: a save that overlapped this one (a second
+        // click, another auditor) is seen, so no answer or deviation is written twice.
+        const stored = await repo.roundAnswers(trx, roundId, ordinal);
         const rows = [];
         for (const a of answers) {
           const item = byItem.get(a.itemId)!;
-          const before = item.current;
+          const history = stored.filter((x) => x.itemId === a.itemId);
+          const before = history.at(-1);
           const overrideReason = item.proposed && a.answer !== item.proposed.answer ? a.overrideReason : null;
           const alreadyReported = a.answer === 'nej' && a.alreadyReported;
           if (
@@ -223,13 +247,16 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
             before.answer === a.answer &&
             before.comment === a.comment &&
             before.overrideReason === overrideReason &&
-            before.alreadyReported === alreadyReported
+            (before.alreadyReported === 1) === alreadyReported
           ) {
             continue;
           }
+          const where = `Aktgranskning ${row.name}, ${shown.label}, punkt ${item.number}`;
+          // The deviation the item's nej became, while it still is one.
+          const linked = before?.answer === 'nej' ? before.deviationId : null;
           let deviationId: string | null = null;
-          if (a.answer === 'nej' && !alreadyReported && placementExists) {
-            deviationId = before?.answer === 'nej' ? before.deviationId : null;
+          if (a.answer === 'nej' && !alreadyReported) {
+            deviationId = linked ?? (await openDeviationOf(trx, history));
             if (deviationId === null) {
               deviationId = randomUUID();
               await insertDeviation(trx, {
@@ -240,13 +267,17 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
                 kind: 'avvikelse',
                 category: 'handlaggning',
                 severity: 'medel',
-                description: `Aktgranskning ${row.name}, ${shown.label}: punkt ${item.number} besvarades nej. ${item.item.text}${a.comment ? ` Kommentar: ${a.comment}` : ''}`,
+                description: `${where} besvarades nej: ${item.item.text}${a.comment ? ` Kommentar: ${a.comment}` : ''}`,
                 status: 'oppen',
                 reportedToIvo: 0,
                 recordedBy,
                 recordedAt: now,
               });
             }
+          } else if (linked !== null) {
+            // No longer a nej of this audit: the deviation it became is closed, saying why.
+            const why = a.answer === 'nej' ? 'markerades som redan rapporterad' : `ändrades till ${answerWords[a.answer]}`;
+            await closeDeviation(trx, linked, `${where} ${why}.${overrideReason ?? a.comment ? ` ${overrideReason ?? a.comment}` : ''}`, today, recordedBy, now);
           }
           rows.push({
             roundId,
@@ -310,6 +341,9 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
      */
     async reportPdf({ id, municipality, author }: { id: string; municipality: string | null; author: string }): Promise<Uint8Array> {
       const shown = await round(id);
+      // A comment, the analysis or an action may name a child of the round: the report does not.
+      const names = (await repo.roundFiles(db, id)).flatMap((f) => (f.childName ? [f.childName] : []));
+      const free = (text: string) => withoutNames(text, names);
       const [{ auditReport }, { renderPdf }] = await Promise.all([import('../reports/audit-report'), import('../reports/pdf')]);
       return renderPdf(
         auditReport({
@@ -317,7 +351,7 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
           author,
           date: clock.today(),
           round: {
-            name: shown.name,
+            name: free(shown.name),
             from: shown.from,
             to: shown.to,
             unit: shown.unit,
@@ -337,9 +371,9 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
           progress: { audited: shown.audited, total: shown.size },
           compliance: shown.compliance,
           overall: shown.overall,
-          deviations: shown.deviations.map((d) => ({ file: d.label, itemNumber: d.itemNumber, item: d.item, comment: d.comment, alreadyReported: d.alreadyReported })),
-          analysis: shown.analysis?.text ?? '',
-          actions: shown.actions.map(({ action, responsible, dueOn, doneOn }) => ({ action, responsible, dueOn, doneOn })),
+          deviations: shown.deviations.map((d) => ({ file: d.label, itemNumber: d.itemNumber, item: d.item, comment: free(d.comment), alreadyReported: d.alreadyReported })),
+          analysis: free(shown.analysis?.text ?? ''),
+          actions: shown.actions.map(({ action, responsible, dueOn, doneOn }) => ({ action: free(action), responsible, dueOn, doneOn })),
         }),
       );
     },
@@ -454,8 +488,10 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
     const homeIds = snapshot.stays.filter((s) => s.placementId === placementId).map((s) => s.homeId);
     const [facts, effective, results, names] = await Promise.all([repo.fileHomeFacts(db, homeIds), settings.effective(), checks.results(to), checks.names()]);
     const register = toDeadlineRegister({ ...snapshot, homeStays: facts.homeStays, events: [...snapshot.events, ...facts.homeEvents] });
+    // A protected child's homes and the adults there would tell where it lives: not named.
+    const hidden = snapshot.children.some((c) => c.id === childId && c.protectedIdentity);
     return autoAnswers(
-      { placementId, register, checks: results.filter((r) => r.placementId === placementId), names },
+      { placementId, register, checks: results.filter((r) => r.placementId === placementId), names: hidden ? { persons: new Map(), homes: new Map() } : names },
       list,
       from,
       to,
@@ -470,6 +506,33 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
     return parsed.success ? parsed.data : defaultChecklist.items;
   }
 }
+
+const answerWords: Record<ChecklistAnswer, string> = { ja: 'ja', nej: 'nej', 'ej-tillampligt': 'ej tillämpligt' };
+
+/** The newest deviation an item's nej became that is not closed: a nej again continues it. */
+async function openDeviationOf(trx: Transaction<Database>, history: readonly repo.AuditAnswerRow[]): Promise<string | null> {
+  const last = history.filter((x) => x.deviationId !== null).at(-1)?.deviationId ?? null;
+  if (last === null) return null;
+  const steps = (await stepsOf(trx, [last])).get(last) ?? [];
+  return deviationStatus(steps.map(stepFacts)) === 'avslutad' ? null : last;
+}
+
+/** Closes a deviation the audit made, with the step the journal allows (avslutad), unless closed already. */
+async function closeDeviation(trx: Transaction<Database>, id: string, text: string, date: string, recordedBy: string, recordedAt: string): Promise<void> {
+  const head = await getDeviation(trx, id);
+  if (!head) return;
+  const stored = (await stepsOf(trx, [id])).get(id) ?? [];
+  const facts = stored.map(stepFacts);
+  if (!nextDeviationSteps(head.kind as DeviationKind, facts).includes('avslutad')) return;
+  const next = [...facts, { step: 'avslutad' as const, date, serious: null }];
+  await appendStep(
+    trx,
+    { deviationId: id, ordinal: stored.length, step: 'avslutad', date: date < (stored.at(-1)?.date ?? date) ? stored.at(-1)!.date : date, text, serious: null, recordedBy, recordedAt },
+    { status: deviationStatus(next), reportedToIvo: reportedToIvo(next) || head.reportedToIvo === 1 },
+  );
+}
+
+const stepFacts = (row: { step: string; date: string; serious: number | null }) => ({ step: row.step as DeviationStep, date: row.date, serious: row.serious === null ? null : row.serious === 1 });
 
 /** The population of a round's fields, less the files audited recently, and how many those were. */
 async function populationFor(db: Kysely<Database>, input: AuditPreviewInput): Promise<{ population: string[]; excluded: number }> {

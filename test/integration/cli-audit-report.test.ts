@@ -72,6 +72,16 @@ describe('report egenkontroll', () => {
     expect(text).not.toMatch(/PL\d/);
   });
 
+  it('the deadlines command stays the spec\'s rules: an audit\'s open action is the window\'s, not a row of it', async () => {
+    const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-11-22', '--json']);
+    expect(run.code).toBe(0);
+    const rows = JSON.parse(run.stdout) as { rule: string; placementId: string | null; homeId: string | null }[];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((row) => row.rule === 'egenkontroll-atgard')).toBe(false);
+    const open = await withRegister((services) => services.deadlines.overview('2026-11-22'));
+    expect(open.rows.some((row) => row.rule === 'egenkontroll-atgard')).toBe(true);
+  });
+
   it('an unknown round is told in Swedish and nothing is written', async () => {
     const run = await cli(['report', 'egenkontroll', '--round', 'finns-inte', '--db', 'register.sqlite', '--out', 'x.pdf']);
     expect(run.code).toBe(2);

@@ -61,7 +61,7 @@ describe('sample: bad input, exit 2, one Swedish line each, nothing written', ()
   it('a period that ends before it starts', async () => {
     const run = await cli(['sample', '--db', 'register.sqlite', '--from', '2026-06-30', '--to', '2026-01-01', '--size', '1', '--seed', 's']);
     expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual(['--to: perioden slutar 2026-01-01, före sin början 2026-06-30']);
+    expect(lines(run.stderr)).toEqual(['--to: perioden slutar (2026-01-01) innan den börjar (2026-06-30)']);
   });
 });
 

@@ -99,11 +99,18 @@ describe('a round is its draw, kept as drawn', () => {
     expect(again.files.map((f) => f.placementId)).toEqual(round.files.map((f) => f.placementId));
   });
 
-  it('the files of a round whose period ended less than 12 months before are left out of the next', async () => {
-    await db.services.audits.createRound(spring({ size: { kind: 'count', value: 1 } }));
+  it('the files audited in a round that ended less than 12 months before are left out of the next; a file drawn but not audited is not', async () => {
+    const first = await db.services.audits.createRound(spring({ size: { kind: 'count', value: 1 } }));
     const autumn = { ...spring(), from: '2026-07-01', to: '2026-10-31' };
+    // Drawn, not yet answered: not audited.
+    expect(await db.services.audits.preview(autumn)).toMatchObject({ populationSize: 3, excluded: 0 });
+    await db.services.audits.saveFile({ roundId: first.id, ordinal: 1, answers: await answersFor(first.id, 1), recordedBy: 'Hanna Handläggarsson' });
     expect(await db.services.audits.preview(autumn)).toMatchObject({ populationSize: 2, excluded: 1 });
     expect(await db.services.audits.preview({ ...autumn, exclusionMonths: null })).toMatchObject({ populationSize: 3, excluded: 0 });
+    // The spring round ended 2026-06-30: a period from 2027-06-30 starts exactly 12 months after, no longer less.
+    const later = { ...spring(), from: '2027-06-30', to: '2027-07-31' };
+    expect(await db.services.audits.preview(later)).toMatchObject({ excluded: 0 });
+    expect(await db.services.audits.preview({ ...later, from: '2027-06-29' })).toMatchObject({ excluded: 1 });
   });
 
   it('the filters narrow the population: legal basis, form, unit', async () => {
@@ -113,10 +120,14 @@ describe('a round is its draw, kept as drawn', () => {
   });
 
   it('refuses a period that ends before it starts, a size larger than the population, and an empty population, writing nothing', async () => {
-    expect(await issuesOf(db.services.audits.createRound(spring({ from: '2026-07-01', to: '2026-06-30' })))).toMatchObject({ code: 'VALIDATION', issues: [{ path: '/to' }] });
+    expect((await issuesOf(db.services.audits.createRound(spring({ from: '2026-07-01', to: '2024-01-01' })))).issues).toEqual([
+      { path: '/to', message: 'Perioden slutar (2024-01-01) innan den börjar (2026-07-01).' },
+    ]);
     const tooMany = await issuesOf(db.services.audits.createRound(spring({ size: { kind: 'count', value: 4 } })));
     expect(tooMany.issues).toEqual([{ path: '/size', message: 'Urvalet (4) är större än populationen: 3 placeringar var aktiva under perioden.' }]);
-    expect((await issuesOf(db.services.audits.createRound(spring({ unit: 'Annan enhet' })))).issues[0]).toMatchObject({ path: '/size' });
+    expect((await issuesOf(db.services.audits.createRound(spring({ unit: 'Annan enhet' })))).issues).toEqual([
+      { path: '/size', message: 'Ingen placering var aktiv under perioden med de valda avgränsningarna.' },
+    ]);
     expect((await issuesOf(db.services.audits.createRound(spring({ seed: '   ' })))).issues).toEqual([
       { path: '/seed', message: 'Ange ett frö (seed), t.ex. 16 hexadecimala tecken eller ett publicerat lottonummer.' },
     ]);
@@ -189,6 +200,61 @@ describe('a file answered item by item', () => {
     const answers = (await answersFor(round.id, ordinal)).map((a) => (a.itemId === 'beslut' ? { ...a, answer: 'nej' as const, alreadyReported: true } : a));
     const saved = await db.services.audits.saveFile({ roundId: round.id, ordinal, answers, recordedBy: 'Hanna Handläggarsson' });
     expect(saved.items.find((i) => i.item.id === 'beslut')!.current).toMatchObject({ answer: 'nej', alreadyReported: true, deviationId: null });
+  });
+
+  it('a nej changed to ja closes the deviation it became, saying why; a nej again makes a new one', async () => {
+    const round = await db.services.audits.createRound(spring());
+    const ordinal = round.files.find((f) => f.placementId === 'PL2')!.ordinal;
+    const base = await answersFor(round.id, ordinal);
+    const at = base.findIndex((a) => a.itemId === 'beslut');
+    const save = (answer: 'ja' | 'nej', comment: string) =>
+      db.services.audits.saveFile({ roundId: round.id, ordinal, answers: base.map((a, i) => (i === at ? { ...a, answer, comment } : a)), recordedBy: 'Hanna Handläggarsson' });
+    const first = (await save('nej', 'Beslutet saknades i akten.')).items[at]!.current!.deviationId!;
+    const changed = await save('ja', 'Beslutet fanns i en annan pärm.');
+    expect(changed.items[at]!.current).toMatchObject({ answer: 'ja', deviationId: null });
+    const closed = await db.services.journal.getDeviation(first, '2026-11-22');
+    expect(closed.status).toBe('avslutad');
+    expect(closed.steps.at(-1)).toMatchObject({ step: 'avslutad', text: expect.stringContaining('ändrades till ja. Beslutet fanns i en annan pärm.') });
+    expect((await db.services.audits.getRound(round.id)).deviations.some((d) => d.itemNumber === 1)).toBe(false);
+    const again = (await save('nej', 'Beslutet var för ett annat hem.')).items[at]!.current!.deviationId;
+    expect(again).not.toBeNull();
+    expect(again).not.toBe(first);
+  });
+
+  it('two saves of one file at once write each answer and each deviation once', async () => {
+    const round = await db.services.audits.createRound(spring());
+    const ordinal = round.files.find((f) => f.placementId === 'PL1')!.ordinal;
+    const answers = await answersFor(round.id, ordinal);
+    const nej = answers.filter((a) => a.answer === 'nej').length;
+    const input = { roundId: round.id, ordinal, answers, recordedBy: 'Hanna Handläggarsson' };
+    await Promise.all([db.services.audits.saveFile(input), db.services.audits.saveFile(input)]);
+    const rows = await db.connection.db.selectFrom('auditAnswers').select('seq').where('roundId', '=', round.id).execute();
+    expect(rows).toHaveLength(answers.length);
+    const deviations = await db.connection.db.selectFrom('deviations').select('id').where('placementId', '=', 'PL1').execute();
+    expect(deviations).toHaveLength(nej);
+  });
+
+  it('a protected child\'s file names neither its home nor the adults there in the register\'s reasons', async () => {
+    const round = await db.services.audits.createRound(spring());
+    const ordinal = round.files.find((f) => f.placementId === 'PL3')!.ordinal;
+    const file = await db.services.audits.getFile(round.id, ordinal);
+    const reasons = file.items.map((i) => i.proposed?.reason ?? '').join(' ');
+    expect(file.items.find((i) => i.item.id === 'registerkontroll')!.proposed).toMatchObject({ answer: 'nej', reason: expect.stringContaining('hemmet') });
+    expect(reasons).not.toContain('Familjen Lind');
+    expect(reasons).not.toContain('F1');
+  });
+
+  it('a nej on a file whose placement was removed is refused unless already reported, in Swedish', async () => {
+    const round = await db.services.audits.createRound(spring());
+    const ordinal = round.files.find((f) => f.placementId === 'PL2')!.ordinal;
+    await db.services.placements.removePlacement({ id: 'PL2', reason: 'Registrerad på fel barn.', removedBy: 'Elin Enhetschefsson' });
+    const file = await db.services.audits.getFile(round.id, ordinal);
+    expect(file.childLabel).toBeNull();
+    const answers = file.items.map((i) => ({ itemId: i.item.id, answer: i.item.id === 'beslut' ? ('nej' as const) : ('ja' as const), comment: '', overrideReason: null, alreadyReported: false }));
+    const refused = await issuesOf(db.services.audits.saveFile({ roundId: round.id, ordinal, answers, recordedBy: 'Hanna Handläggarsson' }));
+    expect(refused.issues).toEqual([{ path: '/answers/0/alreadyReported', message: 'Anmäl avvikelsen på hemmet under Avvikelser och markera nej som redan rapporterat.' }]);
+    const reported = answers.map((a, i) => (i === 0 ? { ...a, alreadyReported: true } : a));
+    expect((await db.services.audits.saveFile({ roundId: round.id, ordinal, answers: reported, recordedBy: 'Hanna Handläggarsson' })).items[0]!.current).toMatchObject({ answer: 'nej', alreadyReported: true });
   });
 
   it('every item must be answered; nothing is written until all are', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complianceOf, fileLabel, overallCompliance } from '../../../main/domain/audit-summary';
+import { complianceOf, fileLabel, NAME_MASK, overallCompliance, withoutNames } from '../../../main/domain/audit-summary';
 import type { ChecklistItem } from '../../../main/domain/audit-checklist';
 
 const items: ChecklistItem[] = [
@@ -42,5 +42,16 @@ describe('compliance per item is the share ja of the files where the item applie
 
   it('a file is named by its place in the draw, never by the child', () => {
     expect(fileLabel(7)).toBe('Akt 7');
+  });
+});
+
+describe('a report names no child of the round, even where a comment does', () => {
+  it('masks each word of a child\'s name as a whole word, in any case, and leaves other words alone', () => {
+    const children = ['Tilda Testsson', 'Åke Öst-Provsson', 'A. B.'];
+    expect(withoutNames('Tilda saknar vårdplan; TESTSSON har bytt skola.', children)).toBe(`${NAME_MASK} saknar vårdplan; ${NAME_MASK} har bytt skola.`);
+    expect(withoutNames('Åke och Provsson, inte Östergården, men Tildas skola.', children)).toBe(`${NAME_MASK} och ${NAME_MASK}, inte Östergården, men ${NAME_MASK} skola.`);
+    // Initials are not names to mask: "A." would take every "a".
+    expect(withoutNames('A och B.', children)).toBe('A och B.');
+    expect(withoutNames('Inget namn här.', [])).toBe('Inget namn här.');
   });
 });

@@ -83,7 +83,7 @@ describe('rules.md step 1: the population is the placements active on at least o
 describe('bad input gets a Swedish message for its argument', () => {
   it('a period that ends before it starts, a size of 0, an empty seed', () => {
     expect(drawProblems({ from: '2026-06-30', to: '2026-01-01', size: 0, seed: ' ', populationSize: 10 })).toEqual([
-      { field: 'to', message: 'perioden slutar 2026-01-01, före sin början 2026-06-30' },
+      { field: 'to', message: 'perioden slutar (2026-01-01) innan den börjar (2026-06-30)' },
       { field: 'seed', message: 'ange ett frö (seed), t.ex. 16 hexadecimala tecken eller ett publicerat lottonummer' },
       { field: 'size', message: 'urvalet måste vara minst 1 akt' },
     ]);

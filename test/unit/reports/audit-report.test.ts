@@ -348,7 +348,7 @@ describe('the audit report document', () => {
 
   it('masks personnummer and samordningsnummer in free text, and leaves other numbers alone', () => {
     const masked = '[personnummer borttaget]';
-    for (const pnr of ['200101022382', '20010102-2382', '010102-2382', '0101022382', '120315+1236', '150275-1231']) {
+    for (const pnr of ['200101022382', '20010102-2382', '010102-2382', '0101022382', '120315+1236', '150275-1231', '010102 2382', '20010102 2382']) {
       expect(withoutPersonnummer(`Se ${pnr}.`)).toBe(`Se ${masked}.`);
     }
     // A wrong check digit, a phone number, a date, longer digit runs.
