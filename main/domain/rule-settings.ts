@@ -47,6 +47,8 @@ export const ruleParametersSchema = z.strictObject({
   ivoTillstandMaxAgeDays: days(90),
   /** A lex Sarah report judged serious is reported to IVO within this many days of the bedömning (the law: "snarast"). */
   lexSarahIvoDays: whole(1, 90, 'dagar').default(14),
+  /** Random file audits: a placement audited in a round that ended less than this long before a period is not drawn again. */
+  auditExclusionMonths: whole(1, 60, 'månader').default(12),
 });
 export type RuleParameters = z.output<typeof ruleParametersSchema>;
 export const defaultRuleParameters: RuleParameters = ruleParametersSchema.parse({});

@@ -116,11 +116,16 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
       });
     },
 
-    /** The population of the period and the sample drawn from it, without saving anything. */
+    /**
+     * The population of the period and the sample drawn from it, without saving anything: rules.md
+     * step 1 to 3, the files audited recently left out as the settings say (the command line's `sample`).
+     */
     async draw({ from, to, size, seed, ...filter }: DrawInput): Promise<Draw> {
       const first = drawProblems({ from, to, size, seed, populationSize: null });
       if (first.length > 0) throw drawError(first);
-      const population = populationOf(await placementSpans(db, filter.form != null), { from, to, ...filter });
+      const months = (await settings.effective()).parameters.auditExclusionMonths;
+      const recent = await repo.recentlyAudited(db, addMonths(from, -months));
+      const population = populationOf(await placementSpans(db, filter.form != null), { from, to, ...filter }, recent);
       const problems = drawProblems({ from, to, size, seed, populationSize: population.length });
       if (problems.length > 0) throw drawError(problems);
       return drawSample(population, seed, size);

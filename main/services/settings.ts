@@ -48,6 +48,7 @@ const parameterInfo: Record<keyof RuleParameters, { label: string; unit: RulePar
   flerAnTreBarnLimit: { label: 'Anmälan till IVO när fler barn än', unit: 'barn' },
   ivoTillstandMaxAgeDays: { label: 'IVO-tillstånd: kontrollerat högst så länge före beslut', unit: 'dagar' },
   lexSarahIvoDays: { label: 'Lex Sarah: anmälan till IVO inom', unit: 'dagar' },
+  auditExclusionMonths: { label: 'Aktgranskning: dra inte akter som granskats inom', unit: 'månader' },
 };
 
 const PARAMETERS = 'ruleParameters';

@@ -113,6 +113,19 @@ describe('a round is its draw, kept as drawn', () => {
     expect(await db.services.audits.preview({ ...later, from: '2027-06-29' })).toMatchObject({ excluded: 1 });
   });
 
+  it('the command line\'s draw leaves out the files audited recently too, as long back as the settings say', async () => {
+    const first = await db.services.audits.createRound(spring({ size: { kind: 'count', value: 1 } }));
+    await db.services.audits.saveFile({ roundId: first.id, ordinal: 1, answers: await answersFor(first.id, 1), recordedBy: 'Hanna Handläggarsson' });
+    const autumn = { from: '2026-07-01', to: '2026-10-31', size: 1, seed: 'x' };
+    expect((await db.services.audits.draw(autumn)).populationSize).toBe(2);
+    // Five months after the spring round: with a setting of 3 months, the file may be drawn again.
+    const later = { ...autumn, from: '2026-12-01', to: '2026-12-31' };
+    expect((await db.services.audits.draw(later)).populationSize).toBe(2);
+    const current = await db.services.settings.get();
+    await db.services.settings.save({ parameters: { auditExclusionMonths: 3 }, references: current.references, version: current.version, changedBy: 'Ada Administratörsson', reason: 'Kortare uppehåll mellan granskningar.' });
+    expect((await db.services.audits.draw(later)).populationSize).toBe(3);
+  });
+
   it('the filters narrow the population: legal basis, form, unit', async () => {
     expect((await db.services.audits.preview({ ...spring(), legalBasis: 'LVU2' })).populationSize).toBe(1);
     expect((await db.services.audits.preview({ ...spring(), form: 'familjehem' })).populationSize).toBe(2);

@@ -36,6 +36,7 @@ const rulesMdDefaults = {
   flerAnTreBarnLimit: 3, // "more than 3 placements"
   ivoTillstandMaxAgeDays: 90, // ivo-tillstand too-old: 90 days (setting)
   lexSarahIvoDays: 14, // lex Sarah: the law says "snarast"; local routine (setting)
+  auditExclusionMonths: 12, // random file audit step 1: "ended less than 12 months (setting) before from"
 };
 
 describe('ruleParametersSchema: the rules’ parameters (rules.md defaults)', () => {
