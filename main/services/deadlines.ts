@@ -173,7 +173,7 @@ function actionDeadlineRow(action: OpenAction, date: string, leadDays: number): 
     basisOn: action.createdAt.slice(0, 10),
     basisLabel: 'åtgärden beslutades',
     status: deadlineStatus(action.dueOn, date, leadDays),
-    legalRef: 'SOSFS 2011:9 5 kap.',
+    legalRef: 'SOSFS 2011:9',
     title: `${ACTION_TITLE}: ${action.action}`,
     explanation: `Åtgärd från granskningsomgången ${action.roundName}, ansvarig ${action.responsible}. Markera den som klar på omgångens sida.`,
     satisfiedBy: null,
