@@ -409,10 +409,12 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
     const latest = latestAnswers(answers);
     const byFile = new Map<number, repo.AuditAnswerRow[]>();
     for (const answer of latest.values()) byFile.set(answer.ordinal, [...(byFile.get(answer.ordinal) ?? []), answer]);
+    // Who answered a file last, and when: its newest row.
+    const lastOfFile = new Map(answers.map((answer) => [answer.ordinal, answer]));
     const itemIds = new Set(items.map((item) => item.id));
     const fileRows = files.map((f) => {
       const mine = (byFile.get(f.ordinal) ?? []).filter((a) => itemIds.has(a.itemId));
-      const last = answers.filter((a) => a.ordinal === f.ordinal).at(-1);
+      const last = lastOfFile.get(f.ordinal);
       return {
         ordinal: f.ordinal,
         label: fileLabel(f.ordinal),
