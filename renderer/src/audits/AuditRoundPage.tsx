@@ -166,7 +166,7 @@ function FilesSection({ round }: { round: AuditRound }) {
               const status = fileStatus(file);
               return (
                 <tr key={file.ordinal}>
-                  <th scope="row">
+                  <th scope="row" className="audit-table__nowrap">
                     <AppLink to={paths.auditFile(round.id, file.ordinal)} className="text-link">{file.label}</AppLink>
                   </th>
                   <td>{file.childLabel ?? <span className="muted">Placeringen är borttagen</span>}</td>
@@ -233,8 +233,8 @@ function MethodSection({ round }: { round: AuditRound }) {
           mellan varje. SHA-256 av den texten (UTF-8) ska vara populationens SHA-256 ovan: då är det samma akter.
         </li>
         <li>
-          Ge varje placering en rang: SHA-256 av texten ”frö:placeringens id”, till exempel ”{round.seed}:PL1”, skriven med små
-          hexadecimala tecken.
+          Ge varje placering en rang: SHA-256 av texten ”frö:placeringens id”, alltså ”{round.seed}:” följt av placeringens id,
+          skriven med små hexadecimala tecken.
         </li>
         <li>
           Urvalet är de {round.size} placeringar som har lägst rang, i rangordning: Akt 1 har den lägsta, Akt 2 den näst lägsta
@@ -329,7 +329,7 @@ function DeviationsSection({ round }: { round: AuditRound }) {
             <tbody>
               {round.deviations.map((row) => (
                 <tr key={`${row.ordinal}:${row.itemNumber}`}>
-                  <th scope="row">
+                  <th scope="row" className="audit-table__nowrap">
                     <AppLink to={paths.auditFile(round.id, row.ordinal)} className="text-link">{row.label}</AppLink>
                   </th>
                   <td className="audit-table__item">

@@ -51,6 +51,23 @@ const fieldLabels: Record<DrawField, string> = {
   exclusionMonths: 'Antal månader',
 };
 
+/** Which field's error a value's change answers ("Andel" instead of "Antal" answers the size's). */
+const fieldOfValue: Partial<Record<keyof DrawValues, DrawField>> = {
+  name: 'name',
+  from: 'from',
+  to: 'to',
+  unit: 'unit',
+  form: 'form',
+  legalBasis: 'legalBasis',
+  caseworker: 'caseworker',
+  sizeKind: 'size',
+  size: 'size',
+  seedKind: 'seed',
+  seed: 'seed',
+  exclude: 'exclusionMonths',
+  exclusionMonths: 'exclusionMonths',
+};
+
 export const drawFieldId = (field: DrawField): string => `audit-new-${field}`;
 
 /** "/size/value" → "size": the first step of the path names the field. */
@@ -82,6 +99,12 @@ const initialValues = (today: string): DrawValues => ({
   exclude: true,
   exclusionMonths: String(DEFAULT_EXCLUSION_MONTHS),
 });
+
+/** The failure without `field`'s issues; none at all when only that field's were left. */
+function withoutField(failure: Failure, field: DrawField): Failure | null {
+  const issues = failure.issues.filter((issue) => issue.field !== field);
+  return issues.length === 0 ? null : { ...failure, issues };
+}
 
 const wholeNumber = (text: string): number | null => (/^\s*\d{1,6}\s*$/.test(text) ? Number(text) : null);
 
@@ -130,7 +153,12 @@ export function NewAuditRoundPage(props: {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const set = <K extends keyof DrawValues>(key: K, value: DrawValues[K]) => setValues((old) => ({ ...old, [key]: value }));
+  const set = <K extends keyof DrawValues>(key: K, value: DrawValues[K]) => {
+    setValues((old) => ({ ...old, [key]: value }));
+    // A field's error is about what was sent: once the field changes, it no longer holds.
+    const field = fieldOfValue[key];
+    if (field) setFailure((old) => (old && old.issues.some((issue) => issue.field === field) ? withoutField(old, field) : old));
+  };
 
   const dirty = JSON.stringify(values) !== JSON.stringify(baseline);
   useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
@@ -224,155 +252,160 @@ export function NewAuditRoundPage(props: {
           )}
         </div>
 
-        <TextField
-          id={drawFieldId('name')}
-          label="Namn"
-          required
-          hint="Till exempel ”Våren 2026”. Namnet står i rapporten till nämnden."
-          maxLength={200}
-          error={errors.get('name')}
-          value={values.name}
-          onChange={(name) => set('name', name)}
-        />
-
-        <fieldset className="form-section audit-new__section">
-          <legend>Vilka placeringar</legend>
-          <p className="field__hint audit-new__intro">
-            Placeringar som var aktiva minst en dag under perioden. Lämna ett urval tomt för att ta med alla.
-          </p>
-          <div className="form-row">
-            <DateField id={drawFieldId('from')} label="Period från" required error={errors.get('from')} value={values.from} onChange={(from) => set('from', from)} />
-            <DateField id={drawFieldId('to')} label="Period till" required error={errors.get('to')} value={values.to} onChange={(to) => set('to', to)} />
-          </div>
-          <div className="form-row">
+        <div className="audit-new__layout">
+          <div className="audit-new__fields">
             <TextField
-              id={drawFieldId('unit')}
-              label="Enhet"
-              maxLength={200}
-              suggestions={user.units}
-              error={errors.get('unit')}
-              value={values.unit}
-              onChange={(unit) => set('unit', unit)}
-            />
-            <SelectField
-              id={drawFieldId('form')}
-              label="Boendeform"
-              placeholder="Alla boendeformer"
-              options={formOptions}
-              error={errors.get('form')}
-              value={values.form}
-              onChange={(form) => set('form', form)}
-            />
-          </div>
-          <div className="form-row">
-            <SelectField
-              id={drawFieldId('legalBasis')}
-              label="Lagrum"
-              placeholder="Alla lagrum"
-              options={legalBasisOptions}
-              error={errors.get('legalBasis')}
-              value={values.legalBasis}
-              onChange={(legalBasis) => set('legalBasis', legalBasis)}
-            />
-            <TextField
-              id={drawFieldId('caseworker')}
-              label="Handläggare"
-              maxLength={200}
-              error={errors.get('caseworker')}
-              value={values.caseworker}
-              onChange={(caseworker) => set('caseworker', caseworker)}
-            />
-          </div>
-          <div className={errors.has('exclusionMonths') ? 'audit-new__exclude field--invalid' : 'audit-new__exclude'}>
-            <div className="audit-new__exclude-line">
-              <input
-                type="checkbox"
-                id="audit-new-exclude"
-                className="audit-new__exclude-box"
-                checked={values.exclude}
-                onChange={(event) => set('exclude', event.target.checked)}
-              />
-              <label htmlFor="audit-new-exclude">Lämna utanför akter som granskats i en omgång som slutade de senaste</label>
-              <input
-                id={drawFieldId('exclusionMonths')}
-                className="input audit-new__months"
-                aria-label="Antal månader"
-                inputMode="numeric"
-                autoComplete="off"
-                disabled={!values.exclude}
-                aria-invalid={errors.has('exclusionMonths') ? true : undefined}
-                aria-describedby={errors.has('exclusionMonths') ? `${drawFieldId('exclusionMonths')}-error` : undefined}
-                value={values.exclusionMonths}
-                onChange={(event) => set('exclusionMonths', event.target.value)}
-              />
-              <span>månaderna</span>
-            </div>
-            {errors.has('exclusionMonths') && (
-              <p className="field__error" id={`${drawFieldId('exclusionMonths')}-error`}>{errors.get('exclusionMonths')}</p>
-            )}
-          </div>
-        </fieldset>
-
-        <fieldset className="form-section audit-new__section">
-          <legend>Urval</legend>
-          <div className="radio-row">
-            <label className="checkbox">
-              <input type="radio" name="audit-size-kind" checked={values.sizeKind === 'count'} onChange={() => set('sizeKind', 'count')} />
-              Antal akter
-            </label>
-            <label className="checkbox">
-              <input type="radio" name="audit-size-kind" checked={values.sizeKind === 'percent'} onChange={() => set('sizeKind', 'percent')} />
-              Andel av populationen (%)
-            </label>
-          </div>
-          <Field
-            id={drawFieldId('size')}
-            label={sizeLabel}
-            required
-            narrow
-            hint={values.sizeKind === 'percent' ? 'Avrundas uppåt till hela akter.' : undefined}
-            error={errors.get('size')}
-          >
-            {(input) => (
-              <input {...input} className="input" inputMode="numeric" autoComplete="off" value={values.size} onChange={(event) => set('size', event.target.value)} />
-            )}
-          </Field>
-        </fieldset>
-
-        <fieldset className="form-section audit-new__section">
-          <legend>Frö</legend>
-          <p className="field__hint audit-new__intro">
-            Fröet avgör vilka akter som dras. Med samma frö och samma placeringar blir urvalet alltid detsamma.
-          </p>
-          <div className="audit-new__seed-choices">
-            <label className="checkbox">
-              <input type="radio" name="audit-seed-kind" checked={values.seedKind === 'random'} onChange={() => set('seedKind', 'random')} />
-              Slumpa ett frö
-            </label>
-            <label className="checkbox">
-              <input type="radio" name="audit-seed-kind" checked={values.seedKind === 'own'} onChange={() => set('seedKind', 'own')} />
-              Eget frö, t.ex. ett publicerat lottonummer
-            </label>
-          </div>
-          {values.seedKind === 'own' && (
-            <TextField
-              id={drawFieldId('seed')}
-              label="Eget frö"
+              id={drawFieldId('name')}
+              label="Namn"
               required
+              hint="Till exempel ”Våren 2026”. Namnet står i rapporten till nämnden."
               maxLength={200}
-              error={errors.get('seed')}
-              value={values.seed}
-              onChange={(seed) => set('seed', seed)}
+              error={errors.get('name')}
+              value={values.name}
+              onChange={(name) => set('name', name)}
             />
-          )}
-        </fieldset>
 
-        <PreviewBox state={preview} />
+            <fieldset className="form-section audit-new__section">
+              <legend>Vilka placeringar</legend>
+              <p className="field__hint audit-new__intro">
+                Placeringar som var aktiva minst en dag under perioden. Lämna ett urval tomt för att ta med alla.
+              </p>
+              <div className="form-row">
+                <DateField id={drawFieldId('from')} label="Period från" required error={errors.get('from')} value={values.from} onChange={(from) => set('from', from)} />
+                <DateField id={drawFieldId('to')} label="Period till" required error={errors.get('to')} value={values.to} onChange={(to) => set('to', to)} />
+              </div>
+              <div className="form-row">
+                <TextField
+                  id={drawFieldId('unit')}
+                  label="Enhet"
+                  maxLength={200}
+                  suggestions={user.units}
+                  error={errors.get('unit')}
+                  value={values.unit}
+                  onChange={(unit) => set('unit', unit)}
+                />
+                <SelectField
+                  id={drawFieldId('form')}
+                  label="Boendeform"
+                  placeholder="Alla boendeformer"
+                  options={formOptions}
+                  error={errors.get('form')}
+                  value={values.form}
+                  onChange={(form) => set('form', form)}
+                />
+              </div>
+              <div className="form-row">
+                <SelectField
+                  id={drawFieldId('legalBasis')}
+                  label="Lagrum"
+                  placeholder="Alla lagrum"
+                  options={legalBasisOptions}
+                  error={errors.get('legalBasis')}
+                  value={values.legalBasis}
+                  onChange={(legalBasis) => set('legalBasis', legalBasis)}
+                />
+                <TextField
+                  id={drawFieldId('caseworker')}
+                  label="Handläggare"
+                  maxLength={200}
+                  error={errors.get('caseworker')}
+                  value={values.caseworker}
+                  onChange={(caseworker) => set('caseworker', caseworker)}
+                />
+              </div>
+              <div className={errors.has('exclusionMonths') ? 'audit-new__exclude field--invalid' : 'audit-new__exclude'}>
+                <div className="audit-new__exclude-line">
+                  <input
+                    type="checkbox"
+                    id="audit-new-exclude"
+                    className="audit-new__exclude-box"
+                    checked={values.exclude}
+                    onChange={(event) => set('exclude', event.target.checked)}
+                  />
+                  <label htmlFor="audit-new-exclude">Lämna utanför akter som granskats i en omgång som slutade de senaste</label>
+                  <input
+                    id={drawFieldId('exclusionMonths')}
+                    className="input audit-new__months"
+                    aria-label="Antal månader"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    disabled={!values.exclude}
+                    aria-invalid={errors.has('exclusionMonths') ? true : undefined}
+                    aria-describedby={errors.has('exclusionMonths') ? `${drawFieldId('exclusionMonths')}-error` : undefined}
+                    value={values.exclusionMonths}
+                    onChange={(event) => set('exclusionMonths', event.target.value)}
+                  />
+                  <span>månaderna</span>
+                </div>
+                {errors.has('exclusionMonths') && (
+                  <p className="field__error" id={`${drawFieldId('exclusionMonths')}-error`}>{errors.get('exclusionMonths')}</p>
+                )}
+              </div>
+            </fieldset>
 
-        <div className="audit-new__actions">
-          <button type="submit" className="button button--primary" disabled={saving}>
-            {saving ? 'Drar urvalet…' : 'Dra urvalet'}
-          </button>
+            <fieldset className="form-section audit-new__section">
+              <legend>Urval</legend>
+              <div className="radio-row">
+                <label className="checkbox">
+                  <input type="radio" name="audit-size-kind" checked={values.sizeKind === 'count'} onChange={() => set('sizeKind', 'count')} />
+                  Antal akter
+                </label>
+                <label className="checkbox">
+                  <input type="radio" name="audit-size-kind" checked={values.sizeKind === 'percent'} onChange={() => set('sizeKind', 'percent')} />
+                  Andel av populationen (%)
+                </label>
+              </div>
+              <Field
+                id={drawFieldId('size')}
+                label={sizeLabel}
+                required
+                className="audit-new__size"
+                hint={values.sizeKind === 'percent' ? 'Avrundas uppåt till hela akter.' : undefined}
+                error={errors.get('size')}
+              >
+                {(input) => (
+                  <input {...input} className="input" inputMode="numeric" autoComplete="off" value={values.size} onChange={(event) => set('size', event.target.value)} />
+                )}
+              </Field>
+            </fieldset>
+
+            <fieldset className="form-section audit-new__section">
+              <legend>Frö</legend>
+              <p className="field__hint audit-new__intro">
+                Fröet avgör vilka akter som dras. Med samma frö och samma placeringar blir urvalet alltid detsamma.
+              </p>
+              <div className="audit-new__seed-choices">
+                <label className="checkbox">
+                  <input type="radio" name="audit-seed-kind" checked={values.seedKind === 'random'} onChange={() => set('seedKind', 'random')} />
+                  Slumpa ett frö
+                </label>
+                <label className="checkbox">
+                  <input type="radio" name="audit-seed-kind" checked={values.seedKind === 'own'} onChange={() => set('seedKind', 'own')} />
+                  Eget frö, t.ex. ett publicerat lottonummer
+                </label>
+              </div>
+              {values.seedKind === 'own' && (
+                <TextField
+                  id={drawFieldId('seed')}
+                  label="Eget frö"
+                  required
+                  maxLength={200}
+                  error={errors.get('seed')}
+                  value={values.seed}
+                  onChange={(seed) => set('seed', seed)}
+                />
+              )}
+            </fieldset>
+          </div>
+          {/* Beside the fields where there is room, and in view while they are filled in. */}
+          <div className="audit-new__aside">
+            <PreviewBox state={preview} />
+            <div className="audit-new__actions">
+              <button type="submit" className="button button--primary" disabled={saving}>
+                {saving ? 'Drar urvalet…' : 'Dra urvalet'}
+              </button>
+            </div>
+          </div>
         </div>
       </form>
     </section>
