@@ -195,9 +195,9 @@ export function AuditFilePage(props: {
             {file.childLabel === null ? (
               <span>Placeringen är borttagen ur registret; registret kan inte föreslå några svar.</span>
             ) : (
-              <>
+              <span>
                 Barn: <AppLink to={paths.placement(file.placementId)} className="text-link">{file.childLabel}</AppLink>
-              </>
+              </span>
             )}
             <span className="audit-file__round">
               {file.roundName}, {periodText(file)}

@@ -322,20 +322,23 @@ export function NewAuditRoundPage(props: {
                     checked={values.exclude}
                     onChange={(event) => set('exclude', event.target.checked)}
                   />
-                  <label htmlFor="audit-new-exclude">Lämna utanför akter som granskats i en omgång som slutade de senaste</label>
-                  <input
-                    id={drawFieldId('exclusionMonths')}
-                    className="input audit-new__months"
-                    aria-label="Antal månader"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    disabled={!values.exclude}
-                    aria-invalid={errors.has('exclusionMonths') ? true : undefined}
-                    aria-describedby={errors.has('exclusionMonths') ? `${drawFieldId('exclusionMonths')}-error` : undefined}
-                    value={values.exclusionMonths}
-                    onChange={(event) => set('exclusionMonths', event.target.value)}
-                  />
-                  <span>månaderna</span>
+                  {/* One sentence with the months inside it, wrapping as text does. */}
+                  <span className="audit-new__exclude-text">
+                    <label htmlFor="audit-new-exclude">Lämna utanför akter som granskats i en omgång som slutade de senaste</label>{' '}
+                    <input
+                      id={drawFieldId('exclusionMonths')}
+                      className="input audit-new__months"
+                      aria-label="Antal månader"
+                      inputMode="numeric"
+                      autoComplete="off"
+                      disabled={!values.exclude}
+                      aria-invalid={errors.has('exclusionMonths') ? true : undefined}
+                      aria-describedby={errors.has('exclusionMonths') ? `${drawFieldId('exclusionMonths')}-error` : undefined}
+                      value={values.exclusionMonths}
+                      onChange={(event) => set('exclusionMonths', event.target.value)}
+                    />
+                    <span> månaderna</span>
+                  </span>
                 </div>
                 {errors.has('exclusionMonths') && (
                   <p className="field__error" id={`${drawFieldId('exclusionMonths')}-error`}>{errors.get('exclusionMonths')}</p>
