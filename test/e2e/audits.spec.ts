@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { drawSample, populationHash } from '../../main/domain/sampling';
 import type { Services } from '../../main/services';
-import { closeToasts, dataRows, E2E_USER, expect, expectAccessible, menuItem, screenshot, test, toast, withServices } from './fixtures';
+import { closeToasts, dataRows, E2E_USER, expect, expectAccessible, menuItem, screenshot, signIn, test, toast, TODAY, withServices } from './fixtures';
 
 const SEED = 'lotto-2026-48';
 
@@ -385,6 +385,42 @@ test('the analysis, an action followed in Bevakning and marked done, and the rep
   expect(readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   await expect(toast(page)).toContainText('Rapporten är sparad som Egenkontroll Våren 2026.pdf.');
   await expect(report.getByRole('button', { name: 'Skapa PDF' })).toBeEnabled();
+});
+
+test('a handläggare audits the files of a round, and reads what the enhetschef writes, draws and reports', async ({ page, host, databasePath, pageErrors: _pageErrors }) => {
+  await seedRound(databasePath, async (services, roundId) => {
+    await services.audits.saveAnalysis({ roundId, text: 'Vårdplanerna saknas i registret för de flesta akterna.', recordedBy: 'Elin Enhetschefsson' });
+    await services.audits.addAction({ roundId, action: 'Registrera vårdplanerna', responsible: 'Saga Handläggarsson', dueOn: '2026-12-31', recordedBy: 'Elin Enhetschefsson' });
+    await services.users.insert({ name: 'Hanna Handläggarsson', initials: 'HH', role: 'handlaggare', units: ['Barn och unga'], active: true, pin: null });
+  });
+  await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
+  await page.goto(host.url);
+  await signIn(page, 'Hanna Handläggarsson');
+
+  await gotoAudits(page);
+  await expect(page.getByRole('link', { name: 'Våren 2026' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Ny granskningsomgång' })).toHaveCount(0);
+
+  await page.getByRole('link', { name: 'Våren 2026' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Våren 2026' })).toBeVisible();
+  const analysis = page.getByRole('region', { name: 'Analys' });
+  await expect(analysis).toContainText('Vårdplanerna saknas i registret för de flesta akterna.');
+  await expect(analysis).toContainText('Skriven av Elin Enhetschefsson');
+  await expect(analysis.getByRole('textbox')).toHaveCount(0);
+  const actions = page.getByRole('region', { name: 'Åtgärder' });
+  await expect(actions.getByRole('row', { name: /Registrera vårdplanerna/ })).toContainText('Öppen');
+  await expect(actions.getByRole('button')).toHaveCount(0);
+  await expect(actions.getByRole('textbox')).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Rapport för nämnden' })).toHaveCount(0);
+  // The files are hers to audit.
+  await expect(page.getByRole('link', { name: 'Akt 1', exact: true })).toBeVisible();
+  await expectAccessible(page);
+
+  // The form for a new round, reached by its address, says whose it is.
+  await page.goto(`${host.url.split('#')[0]}#/aktgranskning/ny`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Ny granskningsomgång' })).toBeVisible();
+  await expect(page.getByText('Det är en enhetschef som drar urvalet till en granskningsomgång.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Dra urvalet' })).toHaveCount(0);
 });
 
 for (const [width, height] of [[1280, 800], [1024, 768], [900, 700]] as const) {

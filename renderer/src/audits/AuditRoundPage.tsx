@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { roleAllows, shareText, type AuditDeviationRow, type AuditFileRow, type AuditRound, type ItemCompliance } from '../../../preload/api';
 import { api } from '../bridge/api';
-import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { deviationStatusLabels } from '../labels';
 import { AppLink } from '../routing/links';
 import { paths } from '../routing/paths';
@@ -17,7 +16,6 @@ export interface RoundPageProps {
   version: number;
   onChanged: () => void;
   notify: (message: string) => void;
-  confirm: (options: ConfirmOptions) => Promise<boolean>;
   onDirtyChange: (dirty: boolean) => void;
 }
 

@@ -69,7 +69,7 @@ function RoundTable({ rounds }: { rounds: readonly AuditRoundSummary[] }) {
   return (
     <div className="audits__table-wrap">
       <table className="audit-table">
-        <caption className="visually-hidden">Granskningsomgångar, den senast skapade först</caption>
+        <caption className="visually-hidden">Granskningsomgångar, den senaste perioden först</caption>
         <thead>
           <tr>
             <th scope="col">Namn</th>
@@ -77,7 +77,7 @@ function RoundTable({ rounds }: { rounds: readonly AuditRoundSummary[] }) {
             <th scope="col">Enhet</th>
             <th scope="col">Granskade</th>
             <th scope="col" className="audit-table__number">Öppna åtgärder</th>
-            <th scope="col">Skapad</th>
+            <th scope="col">Skapad av</th>
           </tr>
         </thead>
         <tbody>

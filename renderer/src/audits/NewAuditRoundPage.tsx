@@ -438,7 +438,11 @@ function usePreview(values: DrawValues): PreviewState {
       if (!live) return;
       if (result.ok) setAnswer({ key: settled, state: { kind: 'answer', preview: result.value, sizeKnown } });
       else {
-        const detail = (result.error.issues ?? []).map((issue) => issue.message);
+        // Said with the field it is about: the preview stands apart from the fields.
+        const detail = (result.error.issues ?? []).map((issue) => {
+          const field = fieldOfPath(issue.path);
+          return field === '' ? issue.message : `${fieldLabels[field as DrawField]}: ${issue.message}`;
+        });
         setAnswer({ key: settled, state: { kind: 'error', text: detail.length > 0 ? detail.join(' ') : result.error.message } });
       }
     });

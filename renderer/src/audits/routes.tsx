@@ -58,7 +58,6 @@ export function AuditRoundRoute() {
       version={app.version}
       onChanged={app.changed}
       notify={app.notify}
-      confirm={app.confirm}
       onDirtyChange={app.onDirtyChange}
     />
   );
