@@ -274,6 +274,17 @@ test('a file is answered: the register proposes with its reason, an override nee
   expect(stored.items[12]!.current).toMatchObject({ answer: 'nej', comment: 'Övervägandet gjordes sex veckor för sent.' });
   expect(stored.items[12]!.current!.deviationId).not.toBeNull();
 
+  // Answered again: the earlier answer is kept under "Tidigare svar", the deviation stays the one it was.
+  await item(13).getByRole('textbox', { name: /^Kommentar/ }).fill('Sex veckor sent; rutinen ses över.');
+  await expect(saveButton).toBeEnabled();
+  await saveButton.click();
+  const earlier = item(13).getByText('Tidigare svar (1)');
+  await expect(earlier).toBeVisible();
+  await earlier.click();
+  await expect(item(13).locator('.audit-item__history li')).toHaveText(/Ulla Provanvändare: Nej – Övervägandet gjordes sex veckor för sent\.$/);
+  const again = await withServices(databasePath, (services) => services.audits.getFile(id, tilda));
+  expect(again.items[12]!.current!.deviationId).toBe(stored.items[12]!.current!.deviationId);
+
   // The round: the file audited, its nej among the deviations, linked to Avvikelser.
   await page.getByRole('link', { name: 'Tillbaka till omgången' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Våren 2026' })).toBeVisible();
@@ -283,7 +294,7 @@ test('a file is answered: the register proposes with its reason, an override nee
   await expect(fileRow).toContainText(E2E_USER);
   const deviations = page.getByRole('table', { name: 'Nej-svaren och avvikelserna de blev' });
   const deviation = deviations.getByRole('row').filter({ hasText: '13. Övervägande' });
-  await expect(deviation).toContainText('Övervägandet gjordes sex veckor för sent.');
+  await expect(deviation).toContainText('Sex veckor sent; rutinen ses över.');
   await expect(deviation).toContainText('Öppen');
   await deviation.getByRole('link', { name: /Öppna avvikelsen/ }).click();
   await expect(page).toHaveURL(new RegExp(`#/avvikelser/${stored.items[12]!.current!.deviationId}$`));

@@ -293,6 +293,7 @@ function DoneDialog({ action, today, onClose, onDone }: { action: AuditAction; t
       }}
     >
       <form
+        className="audit-done"
         noValidate
         onSubmit={(event) => {
           event.preventDefault();
