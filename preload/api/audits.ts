@@ -14,6 +14,8 @@ import { date, empty, id, optionalText, trimmed } from './fields';
 export type { AutoRule, ChecklistAnswer, ChecklistItem, ItemCompliance };
 export { checklistAnswers };
 export { fileLabel, overallCompliance } from '../../main/domain/audit-summary';
+// The window draws the same chart as the report's PDF, and says it in the same words.
+export { complianceChartHeight, complianceChartOption, complianceChartText, shareText, type ComplianceChartOption } from '../../main/domain/audit-chart';
 
 /** How many months back an earlier round's files are left out, unless the round asks otherwise. */
 export const DEFAULT_EXCLUSION_MONTHS = 12;

@@ -1,6 +1,7 @@
 /** Swedish labels for the contract's enumerations (the values themselves are lowercase ASCII). */
 import type {
   AssessmentDimension,
+  ChecklistAnswer,
   CheckedRole,
   ChildVoice,
   CheckOutcome,
@@ -245,3 +246,13 @@ export const deviationCategoryLabels: Record<(typeof deviationCategories)[number
 /** A deviation's category in words: a suggested one by its label, any other as written. */
 export const deviationCategoryLabel = (category: string): string =>
   (deviationCategoryLabels as Record<string, string>)[category] ?? category;
+
+// ---------------------------------------------------------------------------------------------
+// Aktgranskning (egenkontroll)
+
+/** An answer to a checklist item, as the form and the round's tables say it. */
+export const checklistAnswerLabels: Record<ChecklistAnswer, string> = {
+  ja: 'Ja',
+  nej: 'Nej',
+  'ej-tillampligt': 'Ej tillämpligt',
+};

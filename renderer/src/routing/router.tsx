@@ -1,3 +1,4 @@
+import { lazy, Suspense, type ComponentType } from 'react';
 import { createHashRouter, Navigate, useNavigate, useParams, useRouteError } from 'react-router';
 import { App } from '../App';
 import { ChecksPage } from '../checks/ChecksPage';
@@ -47,6 +48,10 @@ export function createAppRouter() {
             { path: 'avvikelser', element: <DeviationsRoute />, children: [{ path: ':deviationId' }] },
             { path: 'anteckningar', element: <NotesSearchRoute /> },
             { path: 'hitta-placering', element: <MatchRoute /> },
+            { path: 'aktgranskning', element: <Lazy page={AuditRoundsRoute} /> },
+            { path: 'aktgranskning/ny', element: <Lazy page={NewAuditRoundRoute} /> },
+            { path: 'aktgranskning/:roundId', element: <Lazy page={AuditRoundRoute} /> },
+            { path: 'aktgranskning/:roundId/akt/:ordinal', element: <Lazy page={AuditFileRoute} /> },
             { path: 'regler', element: <RulesRoute /> },
             { path: 'regler/traffsakerhet', element: <AccuracyRoute /> },
             { path: 'anvandare', element: <UsersRoute /> },
@@ -59,6 +64,21 @@ export function createAppRouter() {
   ]);
   router.subscribe(typed.remember);
   return router;
+}
+
+/** The Aktgranskning pages: one chunk of their own, loaded when one of them is first opened. */
+const auditRoutes = () => import('../audits/routes');
+const AuditRoundsRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditRoundsRoute })));
+const NewAuditRoundRoute = lazy(() => auditRoutes().then((m) => ({ default: m.NewAuditRoundRoute })));
+const AuditRoundRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditRoundRoute })));
+const AuditFileRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditFileRoute })));
+
+function Lazy({ page: Page }: { page: ComponentType }) {
+  return (
+    <Suspense fallback={<p className="page-message" role="status">Hämtar sidan…</p>}>
+      <Page />
+    </Suspense>
+  );
 }
 
 function DeadlinesRoute() {
