@@ -32,7 +32,13 @@ export default defineConfig({
       // electron-vite leaves bundles readable; the renderer is 2 MB that way, a third minified.
       minify: true,
       chunkSizeWarningLimit: 1500,
-      rollupOptions: { input: { index: resolve('renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve('renderer/index.html') },
+        // AG Grid is a third of the renderer: a chunk of its own, loaded with the page as before.
+        // It must not take zod or the contract with it: renderer/src/csp.ts configures zod before
+        // any schema is built, and a chunk the entry imports runs before the entry's own code.
+        output: { codeSplitting: { groups: [{ name: 'ag-grid', test: /node_modules[\\/]ag-grid-/ }] } },
+      },
     },
   },
 });

@@ -5,6 +5,7 @@
  * analysis, an action seen in Bevakning and marked done, and the report as a PDF. A small
  * fictional register: two homes, five children with invented names.
  */
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { drawSample, populationHash } from '../../main/domain/sampling';
@@ -298,11 +299,11 @@ test('a file is answered: the register proposes with its reason, an override nee
   await expect(deviation).toContainText('Öppen');
   await deviation.getByRole('link', { name: /Öppna avvikelsen/ }).click();
   await expect(page).toHaveURL(new RegExp(`#/avvikelser/${stored.items[12]!.current!.deviationId}$`));
-  await expect(page.getByRole('region', { name: 'Avvikelse 2026-11-22' })).toContainText(`Aktgranskning Våren 2026, Akt ${tilda}: punkt 13 besvarades nej.`);
+  await expect(page.getByRole('region', { name: 'Avvikelse 2026-11-22' })).toContainText(`Aktgranskning Våren 2026, Akt ${tilda}, punkt 13 besvarades nej: Övervägande eller omprövning minst var sjätte månad.`);
 });
 
 test('the analysis, an action followed in Bevakning and marked done, and the report as a PDF', async ({ page, openApp, databasePath }) => {
-  await seedRound(databasePath, async (services, roundId) => {
+  const { id } = await seedRound(databasePath, async (services, roundId) => {
     // Two files answered, Tilda's and Sigrid's: the results and the chart have figures.
     const files = (await services.audits.getRound(roundId)).files;
     const tilda = files.find((f) => f.placementId === 'PL-TILDA')!.ordinal;
@@ -393,9 +394,17 @@ test('the analysis, an action followed in Bevakning and marked done, and the rep
   await report.getByRole('button', { name: 'Skapa PDF' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('Egenkontroll Våren 2026.pdf');
-  expect(readFileSync(await download.path()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const pdf = await download.path();
+  expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  // The report names files, never the children in them.
+  const words = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+  expect(words).toContain('Sundsvall');
+  expect(words).toMatch(/Akt \d/);
+  for (const name of Object.values(childOf)) expect(words).not.toContain(name.split(' ')[0]!);
   await expect(toast(page)).toContainText('Rapporten är sparad som Egenkontroll Våren 2026.pdf.');
   await expect(report.getByRole('button', { name: 'Skapa PDF' })).toBeEnabled();
+  // The same report from the command line names this round.
+  await expect(report.locator('code')).toContainText(`report egenkontroll --round ${id}`);
 });
 
 test('a handläggare audits the files of a round, and reads what the enhetschef writes, draws and reports', async ({ page, host, databasePath, pageErrors: _pageErrors }) => {

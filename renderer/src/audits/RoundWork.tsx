@@ -385,6 +385,10 @@ export function ReportSection({ round, notify }: { round: AuditRound; notify: (m
           {busy ? 'Skapar rapporten …' : ''}
         </p>
       </form>
+      <p className="audits__hint">
+        Samma rapport från kommandoraden, till exempel varje halvår:{' '}
+        <code className="audits__command">npx placeringskollen report egenkontroll --round {round.id} --db &lt;databas&gt; --out egenkontroll.pdf</code>
+      </p>
     </section>
   );
 }

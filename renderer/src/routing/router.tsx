@@ -9,8 +9,10 @@ import { DeviationsPage } from '../deviations/DeviationsPage';
 import { HomeHistoryPage } from '../history/HomeHistoryPage';
 import { NotesSearchPage } from '../journal/NotesSearchPage';
 import { RegisterRoute } from '../register/RegisterRoute';
+import { RulesPage } from '../settings/RulesPage';
 import { LogPage } from '../log/LogPage';
 import { MatchPage } from '../matching/MatchPage';
+import { AccuracyPage } from '../quality/AccuracyPage';
 import { UsersPage } from '../users/UsersPage';
 import { useApp } from '../shell/AppContext';
 import { numberTypedEntries } from './history';
@@ -70,10 +72,6 @@ const AuditRoundsRoute = lazy(() => auditRoutes().then((m) => ({ default: m.Audi
 const NewAuditRoundRoute = lazy(() => auditRoutes().then((m) => ({ default: m.NewAuditRoundRoute })));
 const AuditRoundRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditRoundRoute })));
 const AuditFileRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditFileRoute })));
-
-/** Regler and Träffsäkerhet (with their settings sections): one chunk, loaded when first opened. */
-const RulesPage = lazy(() => import('../settings/RulesPage').then((m) => ({ default: m.RulesPage })));
-const AccuracyPage = lazy(() => import('../quality/AccuracyPage').then((m) => ({ default: m.AccuracyPage })));
 
 function Lazy({ page: Page }: { page: ComponentType }) {
   return (
@@ -164,11 +162,7 @@ function NotesSearchRoute() {
 
 function RulesRoute() {
   const app = useApp();
-  return (
-    <Suspense fallback={<p className="page-message" role="status">Hämtar sidan…</p>}>
-      <RulesPage onChanged={app.changed} notify={app.notify} confirm={app.confirm} onDirtyChange={app.onDirtyChange} />
-    </Suspense>
-  );
+  return <RulesPage onChanged={app.changed} notify={app.notify} confirm={app.confirm} onDirtyChange={app.onDirtyChange} />;
 }
 
 function MatchRoute() {
@@ -179,11 +173,7 @@ function MatchRoute() {
 
 function AccuracyRoute() {
   const app = useApp();
-  return (
-    <Suspense fallback={<p className="page-message" role="status">Hämtar sidan…</p>}>
-      <AccuracyPage today={app.today} version={app.version} />
-    </Suspense>
-  );
+  return <AccuracyPage today={app.today} version={app.version} />;
 }
 
 function UsersRoute() {
