@@ -17,7 +17,7 @@ export { fileLabel, overallCompliance } from '../../main/domain/audit-summary';
 // The window draws the same chart as the report's PDF, and says it in the same words.
 export { complianceChartHeight, complianceChartOption, complianceChartText, shareText, type ComplianceChartOption } from '../../main/domain/audit-chart';
 
-/** How many months back an earlier round's files are left out, unless the round asks otherwise. */
+/** The new round form's months before the rule setting (`auditExclusionMonths`, rules.md's 12) is read. */
 export const DEFAULT_EXCLUSION_MONTHS = 12;
 
 const filterText = (what: string) => z.string().trim().max(200, `Högst 200 tecken i ${what}.`).nullish().transform((v) => (v ? v : null));

@@ -88,7 +88,7 @@ test('a changed parameter changes the deadlines; a bad value is told in Swedish 
   await page.getByRole('button', { name: 'Spara reglerna' }).click();
   await expect(toast(page)).toContainText('Reglerna är sparade.');
   await expect(summary).toHaveCount(0);
-  await expect(page.getByText('Version 1')).toBeVisible();
+  await expect(page.getByText(/^Version 1 · sparad/)).toBeVisible();
   const history = page.getByRole('region', { name: 'Ändringshistorik' });
   await expect(history.getByRole('listitem').first()).toContainText(E2E_USER);
   await expect(history.getByRole('listitem').first()).toContainText('Nämndens beslut om tätare samtal.');
@@ -184,7 +184,7 @@ test('a save over someone else\'s newer save is refused, and the page shows thei
     'Någon annan har sparat reglerna medan du ändrade.',
   );
   await expect(page.getByLabel(BARNSAMTAL, { exact: true })).toHaveValue('4');
-  await expect(page.getByText('Version 1')).toBeVisible();
+  await expect(page.getByText(/^Version 1 · sparad/)).toBeVisible();
   // Nothing unsaved is left: the menu leaves without asking.
   await menuItem(page, 'Bevakning').click();
   await expect(page.getByRole('heading', { level: 1, name: 'Inga öppna bevakningar' })).toBeVisible();

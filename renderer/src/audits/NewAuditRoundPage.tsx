@@ -148,8 +148,24 @@ export function NewAuditRoundPage(props: {
 }) {
   const { today, onDirtyChange } = props;
   const { user } = useSession();
-  const [baseline] = useState(() => initialValues(today));
+  const [baseline, setBaseline] = useState(() => initialValues(today));
   const [values, setValues] = useState<DrawValues>(baseline);
+  // The months a recently audited file is left out are a rule setting (Regler): the form starts
+  // with them once read, unless the field has been changed by then.
+  useEffect(() => {
+    let current = true;
+    void api.getRuleSettings({}).then((result) => {
+      if (!current || !result.ok) return;
+      const months = result.value.parameters.find((parameter) => parameter.key === 'auditExclusionMonths')?.value;
+      if (months === undefined) return;
+      const untouched = String(DEFAULT_EXCLUSION_MONTHS);
+      setBaseline((old) => ({ ...old, exclusionMonths: String(months) }));
+      setValues((old) => (old.exclusionMonths === untouched ? { ...old, exclusionMonths: String(months) } : old));
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [saving, setSaving] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
