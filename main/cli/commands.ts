@@ -303,13 +303,13 @@ function sampleTable({ from, to }: { from: string; to: string }, draw: Draw): st
 }
 
 /** The reports `report` makes; the others of the spec come with their issues. */
-const reportKinds = ['traffsakerhet', 'egenkontroll'] as const;
+const reportKinds = ['traffsakerhet', 'egenkontroll', 'ivo-forteckning'] as const;
 
 const reportCommand = defineCommand({
   name: 'report',
   usage: {
-    sv: 'report <typ> --db <sökväg> --out <fil.pdf> [--kommun <namn>] [--date <ÅÅÅÅ-MM-DD>] [--round <id>]',
-    en: 'report <kind> --db <path> --out <file.pdf> [--kommun <name>] [--date <YYYY-MM-DD>] [--round <id>]',
+    sv: 'report <typ> --db <sökväg> --out <fil.pdf> [--kommun <namn>] [--date <ÅÅÅÅ-MM-DD>] [--round <id>] [--from <ÅÅÅÅ-MM-DD> --to <ÅÅÅÅ-MM-DD>] [--unit <enhet>]',
+    en: 'report <kind> --db <path> --out <file.pdf> [--kommun <name>] [--date <YYYY-MM-DD>] [--round <id>] [--from <YYYY-MM-DD> --to <YYYY-MM-DD>] [--unit <unit>]',
   },
   summary: { sv: 'skriver en rapport som PDF', en: 'renders a PDF report' },
   details: [
@@ -325,12 +325,18 @@ const reportCommand = defineCommand({
       sv: '--kommun <namn>  kommunen som rapporten gäller (en av Sveriges 290); krävs för traffsakerhet',
       en: '--kommun <name>  the municipality the report is for (one of Sweden\'s 290); required for traffsakerhet',
     },
-    { sv: '--round <id>  granskningsomgångens id (egenkontroll; visas i programmet och av --help)', en: '--round <id>  the audit round\'s id (egenkontroll)' },
+    { sv: '--round <id>  granskningsomgångens id (egenkontroll; visas på omgångens sida i programmet)', en: '--round <id>  the audit round\'s id (egenkontroll; shown on the round\'s page)' },
+    {
+      sv: 'ivo-forteckning  förteckningen till IVO: barn som vistats i familjehem, jourhem eller nätverkshem under perioden (--from, --to), och anmälningar om fler än tre barn; skyddade barn med initialer och födelseår',
+      en: 'ivo-forteckning  the list for IVO: children who stayed in a familjehem, jourhem or nätverkshem in the period (--from, --to), and notifications of more than three children; protected children by initials and birth year',
+    },
+    { sv: '--from, --to <ÅÅÅÅ-MM-DD>  perioden, båda dagarna med (ivo-forteckning)', en: '--from, --to <YYYY-MM-DD>  the period, both days included (ivo-forteckning)' },
+    { sv: '--unit <enhet>  bara placeringar med den enheten (ivo-forteckning)', en: '--unit <unit>  only placements of that unit (ivo-forteckning)' },
     { sv: '--date <ÅÅÅÅ-MM-DD>  dagen som rapporten räknas per (standard: i dag)', en: '--date <YYYY-MM-DD>  the day the report is computed as of (default: today)' },
     { sv: '--out <fil.pdf>  filen som skrivs (läsbar bara för dig)', en: '--out <file.pdf>  the file written (readable only by you)' },
     existingDatabaseOnly,
   ],
-  options: { ...dbFlag, out: { type: 'string' }, kommun: { type: 'string' }, date: { type: 'string' }, round: { type: 'string' } },
+  options: { ...dbFlag, out: { type: 'string' }, kommun: { type: 'string' }, date: { type: 'string' }, round: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' } },
   schema: z.object({
     positionals: z.tuple([z.enum(reportKinds, { error: `ange vilken rapport: ${reportKinds.join(', ')}` })]),
     values: flags({
@@ -344,10 +350,27 @@ const reportCommand = defineCommand({
         .optional(),
       date: isoDateArgument.optional(),
       round: z.string().trim().min(1, 'ange granskningsomgångens id').optional(),
+      from: isoDateArgument.optional(),
+      to: isoDateArgument.optional(),
+      unit: z.string().trim().min(1, 'ange enheten').optional(),
     }),
   }),
   async run({ positionals: [kind], values }, context) {
     const municipality = values.kommun === undefined ? null : findMunicipality(values.kommun)!.name;
+    const write = async (pdf: Uint8Array) => {
+      const file = path.resolve(context.cwd, values.out);
+      await writePrivately(file, pdf);
+      context.stdout(`Rapporten är skriven: ${file}\n`);
+      return 0;
+    };
+    if (kind === 'ivo-forteckning') {
+      const { from, to } = values;
+      if (from === undefined || to === undefined) throw new UsageError(['ange perioden med --from och --to (förteckningen gäller en period, oftast ett år)']);
+      if (values.date !== undefined || values.round !== undefined) throw new UsageError(['--date och --round gäller inte ivo-forteckning']);
+      const unit = values.unit ?? null;
+      return write(await readDatabase(context, values.db, (services) => services.reports.ivoListPdf({ from, to, unit, municipality })));
+    }
+    if (values.from !== undefined || values.to !== undefined || values.unit !== undefined) throw new UsageError(['--from, --to och --unit gäller bara ivo-forteckning']);
     if (kind === 'egenkontroll') {
       if (values.round === undefined) throw new UsageError(['ange granskningsomgången med --round <id> (rapporten egenkontroll gäller en omgång)']);
       if (values.date !== undefined) throw new UsageError(['--date gäller inte egenkontroll: omgången har sin egen period']);
@@ -360,13 +383,7 @@ const reportCommand = defineCommand({
     }
     if (municipality === null) throw new UsageError(['ange kommunen med --kommun <namn> (en av Sveriges 290)']);
     if (values.round !== undefined) throw new UsageError(['--round gäller bara egenkontroll']);
-    const pdf = await readDatabase(context, values.db, (services) =>
-      services.quality.accuracyPdf({ date: values.date ?? services.clock.today(), municipality }),
-    );
-    const file = path.resolve(context.cwd, values.out);
-    await writePrivately(file, pdf);
-    context.stdout(`Rapporten är skriven: ${file}\n`);
-    return 0;
+    return write(await readDatabase(context, values.db, (services) => services.quality.accuracyPdf({ date: values.date ?? services.clock.today(), municipality })));
   },
 });
 

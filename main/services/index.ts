@@ -13,6 +13,7 @@ import { createNotesService } from './notes';
 import { createPlacementViews } from './placement-views';
 import { createPlacementsService } from './placements';
 import { createQualityService } from './quality';
+import { createReportsService } from './reports';
 import { createPreferencesService, memoryPreferenceStore, type PreferenceStore } from './preferences';
 import { createRegisterChecksService } from './register-checks';
 import { createSettingsService } from './settings';
@@ -61,6 +62,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     journal: createJournalService(db, clock, settings, notes, registerChecks),
     quality: createQualityService(db, clock, settings),
     audits: createAuditsService(db, clock, settings, checks),
+    reports: createReportsService(db, clock),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own

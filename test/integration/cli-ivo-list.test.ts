@@ -1,0 +1,54 @@
+/**
+ * `placeringskollen report ivo-forteckning` end to end over a fictional register
+ * (test/fixtures/exchange/ivo-list.json): the children in familjehem, jourhem and nätverkshem
+ * during 2025, a protected child by initials and birth year only, and the notification of more
+ * than three children. The rows expected are worked out by hand from the fixture's stays.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importedRegister, lines } from './cli-harness';
+
+const fixture = fileURLToPath(new URL('../fixtures/exchange/ivo-list.json', import.meta.url));
+const { cli, inDir } = importedRegister(fixture, 'pk-cli-ivo-');
+
+const layout = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\n').map((line) => line.replace(/\s+/g, ' ').trim());
+
+describe('report ivo-forteckning', () => {
+  it('lists the year\'s children in familjehem per home with their days, the protected child by initials and birth year, and the notification', async () => {
+    const run = await cli(['report', 'ivo-forteckning', '--db', 'register.sqlite', '--from', '2025-01-01', '--to', '2025-12-31', '--kommun', 'Timrå', '--out', 'ivo.pdf']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const file = inDir('ivo.pdf');
+    expect(lines(run.stdout)).toEqual([`Rapporten är skriven: ${file}`]);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const text = layout(file);
+    // Tilda: the jourhem until 2025-01-31 (from the year's start), then the familjehem to the year's end.
+    expect(text).toContain('Tilda Testsson 20120304-9802 Familjen Lind Timrå Familjehem 2025-02-01 – 2025-12-31');
+    expect(text).toContain('Tilda Testsson 20120304-9802 Jourhemmet Eken Sundsvall Jourhem 2025-01-01 – 2025-01-31');
+    expect(text).toContain('Å. S. född 2007 Skyddad uppgift – Familjehem 2025-03-01 – 2025-06-30');
+    expect(text).toContain('2025-05-02 Familjen Lind');
+    const all = text.join('\n');
+    for (const hidden of ['Åke', 'Skyddsson', '20070115', 'Cecilia', 'Granens']) expect(all).not.toContain(hidden);
+    expect(all).toContain('Sida 1 av 1');
+  });
+
+  it('a unit narrows the list to its placements', async () => {
+    const run = await cli(['report', 'ivo-forteckning', '--db', 'register.sqlite', '--from', '2025-01-01', '--to', '2025-12-31', '--unit', 'Familjehemsenheten', '--out', 'enhet.pdf']);
+    expect(run.code).toBe(0);
+    const all = layout(inDir('enhet.pdf')).join('\n');
+    expect(all).toContain('Å. S.');
+    expect(all).not.toContain('Tilda');
+  });
+
+  it('needs the period, refuses one that ends before it starts, and writes nothing', async () => {
+    const none = await cli(['report', 'ivo-forteckning', '--db', 'register.sqlite', '--out', 'x.pdf']);
+    expect(none.code).toBe(2);
+    expect(lines(none.stderr)).toEqual(['ange perioden med --from och --to (förteckningen gäller en period, oftast ett år)']);
+    const reversed = await cli(['report', 'ivo-forteckning', '--db', 'register.sqlite', '--from', '2025-12-31', '--to', '2025-01-01', '--out', 'x.pdf']);
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toContain('Perioden slutar (2025-01-01) innan den börjar (2025-12-31).');
+    expect(fs.existsSync(inDir('x.pdf'))).toBe(false);
+  });
+});
