@@ -303,13 +303,13 @@ function sampleTable({ from, to }: { from: string; to: string }, draw: Draw): st
 }
 
 /** The reports `report` makes; the others of the spec come with their issues. */
-const reportKinds = ['traffsakerhet', 'egenkontroll', 'ivo-forteckning'] as const;
+const reportKinds = ['traffsakerhet', 'egenkontroll', 'ivo-forteckning', 'vardgivare'] as const;
 
 const reportCommand = defineCommand({
   name: 'report',
   usage: {
-    sv: 'report <typ> --db <sökväg> --out <fil.pdf> [--kommun <namn>] [--date <ÅÅÅÅ-MM-DD>] [--round <id>] [--from <ÅÅÅÅ-MM-DD> --to <ÅÅÅÅ-MM-DD>] [--unit <enhet>]',
-    en: 'report <kind> --db <path> --out <file.pdf> [--kommun <name>] [--date <YYYY-MM-DD>] [--round <id>] [--from <YYYY-MM-DD> --to <YYYY-MM-DD>] [--unit <unit>]',
+    sv: 'report <typ> --db <sökväg> --out <fil.pdf> [--kommun <namn>] [--date <ÅÅÅÅ-MM-DD>] [--round <id>] [--from <ÅÅÅÅ-MM-DD> --to <ÅÅÅÅ-MM-DD>] [--unit <enhet>] [--home <id>]',
+    en: 'report <kind> --db <path> --out <file.pdf> [--kommun <name>] [--date <YYYY-MM-DD>] [--round <id>] [--from <YYYY-MM-DD> --to <YYYY-MM-DD>] [--unit <unit>] [--home <id>]',
   },
   summary: { sv: 'skriver en rapport som PDF', en: 'renders a PDF report' },
   details: [
@@ -332,11 +332,15 @@ const reportCommand = defineCommand({
     },
     { sv: '--from, --to <ÅÅÅÅ-MM-DD>  perioden, båda dagarna med (ivo-forteckning)', en: '--from, --to <YYYY-MM-DD>  the period, both days included (ivo-forteckning)' },
     { sv: '--unit <enhet>  bara placeringar med den enheten (ivo-forteckning)', en: '--unit <unit>  only placements of that unit (ivo-forteckning)' },
+    {
+      sv: 'vardgivare  ett hems historia (--home) per dag (--date): kontroller, tillsyn, placeringar utan namn, bedömningar, avvikelser och de senaste anteckningarna',
+      en: 'vardgivare  a home\'s history (--home) as of a day (--date): checks, inspections, placements without names, assessments, deviations and the newest notes',
+    },
     { sv: '--date <ÅÅÅÅ-MM-DD>  dagen som rapporten räknas per (standard: i dag)', en: '--date <YYYY-MM-DD>  the day the report is computed as of (default: today)' },
     { sv: '--out <fil.pdf>  filen som skrivs (läsbar bara för dig)', en: '--out <file.pdf>  the file written (readable only by you)' },
     existingDatabaseOnly,
   ],
-  options: { ...dbFlag, out: { type: 'string' }, kommun: { type: 'string' }, date: { type: 'string' }, round: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' } },
+  options: { ...dbFlag, out: { type: 'string' }, kommun: { type: 'string' }, date: { type: 'string' }, round: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, unit: { type: 'string' }, home: { type: 'string' } },
   schema: z.object({
     positionals: z.tuple([z.enum(reportKinds, { error: `ange vilken rapport: ${reportKinds.join(', ')}` })]),
     values: flags({
@@ -353,6 +357,7 @@ const reportCommand = defineCommand({
       from: isoDateArgument.optional(),
       to: isoDateArgument.optional(),
       unit: z.string().trim().min(1, 'ange enheten').optional(),
+      home: z.string().trim().min(1, 'ange hemmets id').optional(),
     }),
   }),
   async run({ positionals: [kind], values }, context) {
@@ -371,6 +376,13 @@ const reportCommand = defineCommand({
       return write(await readDatabase(context, values.db, (services) => services.reports.ivoListPdf({ from, to, unit, municipality })));
     }
     if (values.from !== undefined || values.to !== undefined || values.unit !== undefined) throw new UsageError(['--from, --to och --unit gäller bara ivo-forteckning']);
+    if (kind === 'vardgivare') {
+      const homeId = values.home;
+      if (homeId === undefined) throw new UsageError(['ange hemmet med --home <id> (rapporten vardgivare gäller ett hem)']);
+      if (values.round !== undefined) throw new UsageError(['--round gäller bara egenkontroll']);
+      return write(await readDatabase(context, values.db, async (services) => (await services.reports.homePdf(homeId, values.date ?? services.clock.today())).pdf));
+    }
+    if (values.home !== undefined) throw new UsageError(['--home gäller bara vardgivare']);
     if (kind === 'egenkontroll') {
       if (values.round === undefined) throw new UsageError(['ange granskningsomgången med --round <id> (rapporten egenkontroll gäller en omgång)']);
       if (values.date !== undefined) throw new UsageError(['--date gäller inte egenkontroll: omgången har sin egen period']);

@@ -149,3 +149,65 @@ export type DeviationStep = (typeof deviationSteps)[number];
 /** The categories of a journal note, in the order the form offers them. */
 export const noteCategories = ['erfarenhet', 'uppfoljningsbesok', 'barnsamtal', 'kontakt', 'ivo', 'ovrigt'] as const;
 export type NoteCategory = (typeof noteCategories)[number];
+
+// ---------------------------------------------------------------------------------------------
+// The journal's words in Swedish, as the window and the reports say them.
+
+export const ivoVerdictNames: Record<IvoVerdict, string> = {
+  'utan-anmarkning': 'Utan anmärkning',
+  kritik: 'Kritik',
+  forelaggande: 'Föreläggande',
+  aterkallelse: 'Återkallelse av tillstånd',
+};
+
+export const assessmentDimensionNames: Record<AssessmentDimension, string> = {
+  trygghet: 'Trygghet',
+  skola: 'Skola',
+  halsa: 'Hälsa',
+  delaktighet: 'Delaktighet',
+  samverkan: 'Samverkan',
+  kontinuitet: 'Kontinuitet',
+};
+
+export const childVoiceNames: Record<ChildVoice, string> = {
+  trivs: 'Trivs',
+  'trivs-inte': 'Trivs inte',
+  'vill-flytta': 'Vill flytta',
+};
+
+export const noteCategoryNames: Record<NoteCategory, string> = {
+  erfarenhet: 'Erfarenhet',
+  uppfoljningsbesok: 'Uppföljningsbesök',
+  barnsamtal: 'Barnsamtal',
+  kontakt: 'Kontakt',
+  ivo: 'IVO',
+  ovrigt: 'Övrigt',
+};
+
+export const deviationKindNames: Record<DeviationKind, string> = {
+  avvikelse: 'Avvikelse',
+  'lex-sarah': 'Lex Sarah',
+};
+
+export const severityNames: Record<Severity, string> = {
+  lag: 'Låg',
+  medel: 'Medel',
+  allvarlig: 'Allvarlig',
+};
+
+export const deviationStatusNames: Record<DeviationStatus, string> = {
+  oppen: 'Öppen',
+  'under-utredning': 'Under utredning',
+  atgardad: 'Åtgärdad',
+  avslutad: 'Avslutad',
+};
+
+export const endReasonNames: Record<EndReason, string> = {
+  planerad: 'Planerad',
+  sammanbrott: 'Sammanbrott',
+  hemflytt: 'Hemflytt',
+  myndig: 'Myndig',
+  annan: 'Annan',
+};
+
+export const operatorNames: Record<Operator, string> = { enskild: 'Enskild', kommunal: 'Kommunal', region: 'Region', statlig: 'Statlig' };

@@ -70,6 +70,15 @@ export function framedDocument(doc: DocumentDefinition): TDocumentDefinitions {
       ],
     }),
     footer: (page, pages) => ({ text: `Sida ${page} av ${pages}`, style: 'frame', alignment: 'right', margin: [left, 20, right, 0] }),
+    // A heading is never the last thing on a page: with nothing after it there (the running header
+    // and footer are outside the content area, vertical ratio below 0 or above 1), it starts the next.
+    pageBreakBefore: (node, nodes) =>
+      node.headlineLevel !== undefined &&
+      nodes.getNodesOnNextPage().length > 0 &&
+      !nodes.getFollowingNodesOnPage().some((next) => {
+        const ratio = next.startPosition.verticalRatio ?? 0;
+        return ratio >= 0 && ratio <= 1 && next.startPosition.top > node.startPosition.top;
+      }),
     defaultStyle: { font: REPORT_FONT, fontSize: 10, lineHeight: 1.2, color: reportColours.text },
     styles: reportStyles,
     content: doc.content,

@@ -39,6 +39,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
   const users = createUsersService(db, clock, { osAccount });
   const registerChecks = createRegisterChecksService(db, settings, clock);
   const notes = createNotesService(db, clock, users);
+  const journal = createJournalService(db, clock, settings, notes, registerChecks);
   return {
     /** "Now", for the gate in front of the services (main/ipc/gate). */
     clock,
@@ -59,10 +60,10 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     preferences: createPreferencesService(preferences),
     users,
     notes,
-    journal: createJournalService(db, clock, settings, notes, registerChecks),
+    journal,
     quality: createQualityService(db, clock, settings),
     audits: createAuditsService(db, clock, settings, checks),
-    reports: createReportsService(db, clock),
+    reports: createReportsService(db, clock, journal),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own

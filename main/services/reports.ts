@@ -9,6 +9,7 @@ import type { IsoDate } from '../domain/dates';
 import { ivoList, ivoNotifications } from '../domain/ivo-list';
 import type { Clock } from './clock';
 import { ServiceError } from './errors';
+import type { JournalService } from './journal';
 
 export interface IvoListInput {
   from: IsoDate;
@@ -17,8 +18,16 @@ export interface IvoListInput {
   municipality: string | null;
 }
 
-export function createReportsService(db: Kysely<Database>, clock: Clock) {
+export function createReportsService(db: Kysely<Database>, clock: Clock, journal: JournalService) {
   return {
+    /** A home's history (Vårdgivarhistorik) as of `date` as a PDF, and a file name for it. */
+    async homePdf(homeId: string, date: IsoDate): Promise<{ fileName: string; pdf: Uint8Array }> {
+      const history = await journal.homeHistory(homeId, date);
+      const [{ homeReport }, { renderPdf }] = await Promise.all([import('../reports/home-report'), import('../reports/pdf')]);
+      const pdf = await renderPdf(homeReport({ ...history, date }));
+      return { fileName: `Vårdgivarhistorik ${history.home.name.replace(/[\\/:*?"<>|]+/g, '-')} ${date}.pdf`, pdf };
+    },
+
     /** Förteckningen till IVO over [from, to] (both days included) as a PDF. */
     async ivoListPdf({ from, to, unit, municipality }: IvoListInput): Promise<Uint8Array> {
       if (to < from) throw new ServiceError('VALIDATION', 'Perioden kan inte användas.', [{ path: '/to', message: `Perioden slutar (${to}) innan den börjar (${from}).` }]);

@@ -21,18 +21,26 @@ import type {
   TargetGender,
 } from '../../preload/api';
 import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviationCategories } from '../../preload/api';
-import { homeKindNames, kindInText, needNames } from '../../preload/api';
+import {
+  assessmentDimensionNames,
+  childVoiceNames,
+  deviationKindNames,
+  deviationStatusNames,
+  endReasonNames,
+  homeKindNames,
+  ivoVerdictNames,
+  kindInText,
+  needNames,
+  noteCategoryNames,
+  operatorNames,
+  severityNames,
+} from '../../preload/api';
 
 export { kindInText };
 
 export const kindLabels: Record<HomeKind, string> = homeKindNames;
 
-export const operatorLabels: Record<Operator, string> = {
-  enskild: 'Enskild',
-  kommunal: 'Kommunal',
-  region: 'Region',
-  statlig: 'Statlig',
-};
+export const operatorLabels: Record<Operator, string> = operatorNames;
 
 export const roleLabels: Record<PersonRole, string> = {
   uppdragstagare: 'Uppdragstagare',
@@ -68,13 +76,7 @@ export const legalBasisLabels: Record<LegalBasis, string> = {
   LVU3: 'LVU 3 §',
 };
 
-export const endReasonLabels: Record<EndReason, string> = {
-  planerad: 'Planerad',
-  sammanbrott: 'Sammanbrott',
-  hemflytt: 'Hemflytt',
-  myndig: 'Myndig',
-  annan: 'Annan',
-};
+export const endReasonLabels: Record<EndReason, string> = endReasonNames;
 
 /** What was done: the label of a recorded event. */
 export const eventTypeLabels: Record<EventType, string> = {
@@ -154,12 +156,7 @@ export const permitFormLabels: Record<PermitForm, string> = {
   stodboende: 'Stödboende',
 };
 
-export const ivoVerdictLabels: Record<IvoVerdict, string> = {
-  'utan-anmarkning': 'Utan anmärkning',
-  kritik: 'Kritik',
-  forelaggande: 'Föreläggande',
-  aterkallelse: 'Återkallelse av tillstånd',
-};
+export const ivoVerdictLabels: Record<IvoVerdict, string> = ivoVerdictNames;
 
 export const checkedRoleLabels: Record<CheckedRole, string> = {
   uppdragstagare: 'Uppdragstagare',
@@ -170,33 +167,15 @@ export const checkedRoleLabels: Record<CheckedRole, string> = {
 // Follow-up assessments and the children's voices
 
 /** The dimensions a visit or barnsamtal is judged on (1–5), in the order the form asks them. */
-export const assessmentDimensionLabels: Record<AssessmentDimension, string> = {
-  trygghet: 'Trygghet',
-  skola: 'Skola',
-  halsa: 'Hälsa',
-  delaktighet: 'Delaktighet',
-  samverkan: 'Samverkan',
-  kontinuitet: 'Kontinuitet',
-};
+export const assessmentDimensionLabels: Record<AssessmentDimension, string> = assessmentDimensionNames;
 
 /** What the child said about living there. */
-export const childVoiceLabels: Record<ChildVoice, string> = {
-  trivs: 'Trivs',
-  'trivs-inte': 'Trivs inte',
-  'vill-flytta': 'Vill flytta',
-};
+export const childVoiceLabels: Record<ChildVoice, string> = childVoiceNames;
 
 // ---------------------------------------------------------------------------------------------
 // Journal notes
 
-export const noteCategoryLabels: Record<NoteCategory, string> = {
-  erfarenhet: 'Erfarenhet',
-  uppfoljningsbesok: 'Uppföljningsbesök',
-  barnsamtal: 'Barnsamtal',
-  kontakt: 'Kontakt',
-  ivo: 'IVO',
-  ovrigt: 'Övrigt',
-};
+export const noteCategoryLabels: Record<NoteCategory, string> = noteCategoryNames;
 
 /** A note's category: a word of the list by its label; another word (from an imported file) as written. */
 export const noteCategoryLabel = (category: string): string =>
@@ -206,23 +185,11 @@ export const noteCategoryLabel = (category: string): string =>
 // Deviations and lex Sarah
 
 
-export const deviationKindLabels: Record<DeviationKind, string> = {
-  avvikelse: 'Avvikelse',
-  'lex-sarah': 'Lex Sarah',
-};
+export const deviationKindLabels: Record<DeviationKind, string> = deviationKindNames;
 
-export const severityLabels: Record<Severity, string> = {
-  lag: 'Låg',
-  medel: 'Medel',
-  allvarlig: 'Allvarlig',
-};
+export const severityLabels: Record<Severity, string> = severityNames;
 
-export const deviationStatusLabels: Record<DeviationStatus, string> = {
-  oppen: 'Öppen',
-  'under-utredning': 'Under utredning',
-  atgardad: 'Åtgärdad',
-  avslutad: 'Avslutad',
-};
+export const deviationStatusLabels: Record<DeviationStatus, string> = deviationStatusNames;
 
 /** What a step records, as the deviation's history says it. */
 export const deviationStepLabels: Record<DeviationStep, string> = {

@@ -52,3 +52,26 @@ describe('report ivo-forteckning', () => {
     expect(fs.existsSync(inDir('x.pdf'))).toBe(false);
   });
 });
+
+describe('report vardgivare', () => {
+  it('writes a home\'s history: its placements by age and dates, never by name, and its notifications', async () => {
+    const run = await cli(['report', 'vardgivare', '--home', 'F1', '--date', '2025-12-31', '--db', 'register.sqlite', '--out', 'hem.pdf']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = layout(inDir('hem.pdf'));
+    const all = text.join('\n');
+    expect(text[0]).toContain('Vårdgivarhistorik: Familjen Lind');
+    expect(all).toContain('2 placeringar, varav 1 pågår och 0 slutade i sammanbrott.');
+    // Tilda from 2025-02-01, 12 years old then (born 2012-03-04); Åke (protected) 2025-03-01 – 2025-07-01, 18.
+    expect(text).toContain('2025-02-01 – 333 12 år SoL Familjehem Pågår');
+    expect(text).toContain('2025-03-01 2025-07-01 122 18 år LVU 2 § Familjehem Planerad');
+    for (const hidden of ['Tilda', 'Testsson', 'Åke', 'Skyddsson', '9802', '9824']) expect(all).not.toContain(hidden);
+    expect(all).toContain('Sida 1 av');
+  });
+
+  it('needs the home', async () => {
+    const run = await cli(['report', 'vardgivare', '--db', 'register.sqlite', '--out', 'y.pdf']);
+    expect(run.code).toBe(2);
+    expect(lines(run.stderr)).toEqual(['ange hemmet med --home <id> (rapporten vardgivare gäller ett hem)']);
+  });
+});

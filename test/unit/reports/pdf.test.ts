@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { accuracyTable, type AccuracyCase } from '../../../main/domain/accuracy';
 import type { Grade } from '../../../main/domain/quality-settings';
 import { accuracyReport } from '../../../main/reports/accuracy-report';
-import { heading, table } from '../../../main/reports/document';
+import { heading, paragraph, table } from '../../../main/reports/document';
 import { renderPdf, type DocumentDefinition } from '../../../main/reports/pdf';
 
 // Rendered PDFs are read back with poppler's tools, as a person's PDF reader would see them.
@@ -151,5 +151,19 @@ describe('the page frame and the access policies', () => {
     // local policy refuses it before anything is fetched (the URL policy is shut as well).
     const doc: DocumentDefinition = { title: 'Bild', author: 'Exempelby kommun', content: [{ image: 'https://example.invalid/bild.png' }] };
     await expect(renderPdf(doc)).rejects.toThrow(/denied/);
+  });
+});
+
+describe('a heading keeps with what follows it', () => {
+  it('a heading that would end a page starts the next one instead', async () => {
+    const filler = (n: number) => Array.from({ length: n }, (_, i) => paragraph(`Rad ${i + 1}`));
+    const onFirstPage = async (content: DocumentDefinition['content']) => text((await rendered({ title: 'Prov', author: 'Exempelby kommun', content })).file, '-f', '1', '-l', '1');
+    // The most rows after which a heading alone still ends page 1: there it is the page's last line.
+    let rows = 60;
+    while (!(await onFirstPage([...filler(rows), heading('Rubriken', 2)])).includes('Rubriken')) rows -= 1;
+    // With a paragraph after it that no longer fits, the heading goes with it to page 2.
+    const { file } = await rendered({ title: 'Prov', author: 'Exempelby kommun', content: [...filler(rows), heading('Rubriken', 2), paragraph('Texten under rubriken.')] });
+    expect(text(file, '-f', '1', '-l', '1')).not.toContain('Rubriken');
+    expect(squeezed(text(file, '-f', '2', '-l', '2'))).toContain('Rubriken Texten under rubriken.');
   });
 });
