@@ -84,6 +84,10 @@ function serviceCalls(services: Services, context: HandlerContext) {
     recordDeviation: (input) => services.journal.recordDeviation(input),
     addDeviationStep: (input) => services.journal.addStep(input),
     getHomeHistory: ({ homeId, date }) => services.journal.homeHistory(homeId, date),
+    getHomeHistoryReport: async ({ homeId, date }) => {
+      const { fileName, pdf } = await services.reports.homePdf(homeId, date);
+      return { fileName, base64: Buffer.from(pdf).toString('base64') };
+    },
     getHomeQuality: ({ homeId, date }) => services.quality.homeQuality(homeId, date),
     getQualitySummaries: ({ homeIds, date }) => services.quality.summaries(homeIds, date),
     matchHomes: (input) => services.quality.match(input),

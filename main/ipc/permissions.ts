@@ -65,6 +65,7 @@ export const channelAccess: Record<Channel, Access> = {
   recordDeviation: 'handlaggare',
   addDeviationStep: 'handlaggare',
   getHomeHistory: 'handlaggare',
+  getHomeHistoryReport: 'handlaggare',
   getHomeQuality: 'handlaggare',
   getQualitySummaries: 'handlaggare',
   matchHomes: 'handlaggare',

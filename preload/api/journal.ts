@@ -356,6 +356,12 @@ export interface HomeHistory {
 
 export const homeHistoryInput = z.object({ homeId: id, date }).strict();
 
+/** A PDF made in main, as it travels to the window (JSON to the browser host: base64). */
+export interface PdfFile {
+  fileName: string;
+  base64: string;
+}
+
 export const journalChannels = {
   listNotes: channel(listNotesInput).returns<NotesPage>(),
   /** The signed-in user's drafts everywhere, newest first (to resume after a closed window). */
@@ -376,4 +382,6 @@ export const journalChannels = {
   addDeviationStep: channel(deviationStepInput).returns<Deviation>(),
 
   getHomeHistory: channel(homeHistoryInput).returns<HomeHistory>(),
+  /** The same history as a PDF (Vårdgivarhistorik), to print or attach. */
+  getHomeHistoryReport: channel(homeHistoryInput).returns<PdfFile>(),
 };

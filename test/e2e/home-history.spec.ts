@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import type { Page } from '@playwright/test';
-import { closeToasts, expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, test, toast } from './fixtures';
+import { closeToasts, expect, expectAccessible, gotoRegister, loadDemo, openHome, panel, screenshot, test, toast, withServices } from './fixtures';
 
 /**
  * Vårdgivarhistorik on the demo register (TODAY 2026-11-22). Östergårdens HVB has had three
@@ -165,4 +166,20 @@ test('a home without placements says so in each section, and a home that is not 
   await page.evaluate(() => (location.hash = '#/register/historik/FINNS-INTE'));
   await expect(page.getByRole('alert')).toContainText('Vårdgivarhistoriken kunde inte hämtas.');
   await expect(page.getByRole('button', { name: 'Försök igen' })).toBeVisible();
+});
+
+test('the history is saved as a PDF to print or attach: the home and its placements, and no child by name', async ({ page, openApp, databasePath }) => {
+  await openApp();
+  await openHistoryFromPanel(page, HOME);
+  const children = await withServices(databasePath, async (services) => (await services.placements.listChildren({ date: '2026-11-22' })).map((c) => c.name).filter((name): name is string => name !== null));
+  expect(children.length).toBeGreaterThan(0);
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Spara som PDF' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe(`Vårdgivarhistorik ${HOME} 2026-11-22.pdf`);
+  const words = execFileSync('pdftotext', [await download.path(), '-'], { encoding: 'utf8' });
+  expect(words).toContain(`Vårdgivarhistorik: ${HOME}`);
+  expect(words).toContain('3 placeringar, varav 1 pågår och 1 slutade i sammanbrott.');
+  for (const name of children) expect(words).not.toContain(name);
+  await expect(toast(page)).toContainText(`Vårdgivarhistoriken är sparad som Vårdgivarhistorik ${HOME} 2026-11-22.pdf.`);
 });

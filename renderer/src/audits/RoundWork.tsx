@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { findMunicipality, municipalityNames, type AuditAction, type AuditRound } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { downloadPdf } from '../components/downloadPdf';
 import { DateInput } from '../components/DateInput';
 import { DateField, TextField, errorMap, failureOf, type Failure } from '../placement/fields';
 import { useSession } from '../shell/SignIn';
@@ -420,19 +421,4 @@ function TextFieldWithList({ value, onChange, error }: { value: string; onChange
       {error && <p className="field__error" id="audit-report-municipality-error">{error}</p>}
     </div>
   );
-}
-
-/** The PDF as a file the browser saves: a Blob behind an object URL, and a link with `download`. */
-function downloadPdf(base64: string, fileName: string): void {
-  const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // After the click has handed the URL to the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

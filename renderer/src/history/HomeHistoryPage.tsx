@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { childVoices, isFosterHomeKind } from '../../../preload/api';
 import type { Deviation, HistoryInspection, HistoryPlacement, HomeHistory, IvoVerdict, Operator } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { downloadPdf } from '../components/downloadPdf';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
 import { useLoaded } from '../components/useLoaded';
@@ -83,7 +84,10 @@ export function HomeHistoryPage(props: HomeHistoryPageProps) {
           </h1>
           <p className="page-lead">Allt kommunen vet om hemmet, inför nästa placering.</p>
         </div>
-        <AppLink to={paths.home(home.id)} className="button">Öppna i registret</AppLink>
+        <div className="history-head__actions">
+          <SavePdfButton homeId={home.id} today={today} notify={props.notify} />
+          <AppLink to={paths.home(home.id)} className="button">Öppna i registret</AppLink>
+        </div>
       </header>
       {loaded.error && <p className="field__error" role="alert">Vårdgivarhistoriken kunde inte hämtas på nytt. {loaded.error}</p>}
 
@@ -416,5 +420,26 @@ function Deviations(props: {
         </ul>
       )}
     </Card>
+  );
+}
+
+/** The history as a PDF (made in main), saved as a download: to print or attach before a placement meeting. */
+function SavePdfButton({ homeId, today, notify }: { homeId: string; today: string; notify: HomeHistoryPageProps['notify'] }) {
+  const [busy, setBusy] = useState(false);
+  async function save() {
+    setBusy(true);
+    const result = await api.getHomeHistoryReport({ homeId, date: today });
+    setBusy(false);
+    if (!result.ok) {
+      notify(`PDF:en kunde inte skapas. ${result.error.message}`);
+      return;
+    }
+    downloadPdf(result.value.base64, result.value.fileName);
+    notify(`Vårdgivarhistoriken är sparad som ${result.value.fileName}.`);
+  }
+  return (
+    <button type="button" className="button" disabled={busy} onClick={() => void save()}>
+      {busy ? 'Skapar PDF …' : 'Spara som PDF'}
+    </button>
   );
 }

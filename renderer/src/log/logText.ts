@@ -90,6 +90,7 @@ const channelLabels: Record<Channel, string> = {
   getDeviation: 'En avvikelse',
   recordDeviation: 'Ny avvikelse',
   addDeviationStep: 'Steg i avvikelse',
+  getHomeHistoryReport: 'Vårdgivarhistorik som PDF',
   getHomeHistory: 'Vårdgivarhistorik',
   getHomeQuality: 'Kvalitetsindex för ett hem',
   getQualitySummaries: 'Kvalitetsindex i registret',
