@@ -41,7 +41,7 @@ import type {
   HomeHistory,
 } from '../../preload/api/journal';
 import type { Clock } from './clock';
-import { ServiceError, notFound } from './errors';
+import { ServiceError } from './errors';
 import { checkTarget, homeOn, targetNamer, type TargetView } from './journal-targets';
 import type { NotesService } from './notes';
 import type { RegisterChecksService } from './register-checks';
@@ -127,7 +127,7 @@ export function createJournalService(
 
   async function deviation(id: string, on: string): Promise<Deviation> {
     const row = await repo.getDeviation(db, id);
-    if (!row) throw notFound('Avvikelsen finns inte.');
+    if (!row) throw new ServiceError('NOT_FOUND', 'Avvikelsen finns inte.');
     const [shown] = await toDeviations([row], on, row.placementId === null ? 'home' : 'placement');
     return shown as Deviation;
   }
@@ -173,7 +173,7 @@ export function createJournalService(
       }
       if (input.corrects !== null) {
         const earlier = await repo.getAssessment(db, input.corrects);
-        if (!earlier || earlier.placementId !== input.placementId) throw notFound('Bedömningen som ska ersättas finns inte.');
+        if (!earlier || earlier.placementId !== input.placementId) throw new ServiceError('NOT_FOUND', 'Bedömningen som ska ersättas finns inte.');
       }
       const id = randomUUID();
       await repo.insertAssessment(db, {
@@ -219,7 +219,7 @@ export function createJournalService(
       if (input.date > clock.today()) throw future('/date');
       await inTransaction(db, async (trx) => {
         const row = await repo.getDeviation(trx, input.deviationId);
-        if (!row) throw notFound('Avvikelsen finns inte.');
+        if (!row) throw new ServiceError('NOT_FOUND', 'Avvikelsen finns inte.');
         const stored = (await repo.stepsOf(trx, [row.id])).get(row.id) ?? [];
         const facts = stepFacts(stored);
         if (!nextDeviationSteps(row.kind as DeviationKind, facts).includes(input.step)) {
@@ -279,7 +279,7 @@ export function createJournalService(
     /** Everything known of a home, for the question "should we place here?". */
     async homeHistory(homeId: string, date: string): Promise<HomeHistory> {
       const home = await getHome(db, homeId);
-      if (!home) throw notFound('Hemmet finns inte.');
+      if (!home) throw new ServiceError('NOT_FOUND', 'Hemmet finns inte.');
       const [stays, events, assessments, deviations, notesPage, checks] = await Promise.all([
         repo.homeStays(db, homeId),
         listEvents(db, { homeId }),

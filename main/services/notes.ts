@@ -23,7 +23,7 @@ import type {
 } from '../../preload/api/journal';
 import type { NoteCategory } from '../domain/vocabulary';
 import type { Clock } from './clock';
-import { ServiceError, notFound } from './errors';
+import { ServiceError } from './errors';
 import { checkTarget, hiddenName, homeOn, targetNamer, type TargetView } from './journal-targets';
 import type { User } from '../../preload/api/users';
 
@@ -125,7 +125,7 @@ export function createNotesService(db: Kysely<Database>, clock: Clock, users: Cu
     async removeDraft(id: string): Promise<{ id: string }> {
       const user = await signedIn();
       const stored = await repo.getDraft(db, id);
-      if (!stored || stored.userId !== user.id) throw notFound('Utkastet finns inte längre.');
+      if (!stored || stored.userId !== user.id) throw new ServiceError('NOT_FOUND', 'Utkastet finns inte längre.');
       await repo.deleteDraft(db, id);
       return { id };
     },
@@ -134,7 +134,7 @@ export function createNotesService(db: Kysely<Database>, clock: Clock, users: Cu
     async sign(id: string): Promise<Note> {
       const user = await signedIn();
       const draft = await repo.getDraft(db, id);
-      if (!draft || draft.userId !== user.id) throw notFound('Utkastet finns inte längre; det kan redan vara signerat.');
+      if (!draft || draft.userId !== user.id) throw new ServiceError('NOT_FOUND', 'Utkastet finns inte längre; det kan redan vara signerat.');
       const text = draft.text.trim();
       if (text === '') throw new ServiceError('VALIDATION', 'Skriv något innan du signerar.', [{ path: '/text', message: 'Får inte vara tomt.' }]);
       if (!(noteCategories as readonly string[]).includes(draft.category)) {
@@ -147,7 +147,7 @@ export function createNotesService(db: Kysely<Database>, clock: Clock, users: Cu
       await inTransaction(db, async (trx) => {
         // A correction is of the note first written: a correction of a correction joins the same chain.
         const corrected = draft.corrects === null ? null : await repo.getNote(trx, draft.corrects);
-        if (draft.corrects !== null && !corrected) throw notFound('Anteckningen som ska rättas finns inte.');
+        if (draft.corrects !== null && !corrected) throw new ServiceError('NOT_FOUND', 'Anteckningen som ska rättas finns inte.');
         // A note on a placement belongs to the home of that day's stay too, so the home's history shows
         // it; not for a protected child, whose home is never named with it.
         const facts = draft.placementId === null ? undefined : (await repo.placementFacts(trx, [draft.placementId])).get(draft.placementId);

@@ -69,9 +69,13 @@ describe('report vardgivare', () => {
     expect(all).toContain('Sida 1 av');
   });
 
-  it('needs the home', async () => {
+  it('needs the home, and says so plainly when there is no such home', async () => {
     const run = await cli(['report', 'vardgivare', '--db', 'register.sqlite', '--out', 'y.pdf']);
     expect(run.code).toBe(2);
     expect(lines(run.stderr)).toEqual(['ange hemmet med --home <id> (rapporten vardgivare gäller ett hem)']);
+    const unknown = await cli(['report', 'vardgivare', '--home', 'H9', '--db', 'register.sqlite', '--out', 'y.pdf']);
+    expect(unknown.code).toBe(2);
+    expect(lines(unknown.stderr)).toEqual(['Hemmet finns inte.']);
+    expect(fs.existsSync(inDir('y.pdf'))).toBe(false);
   });
 });
