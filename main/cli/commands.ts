@@ -303,7 +303,7 @@ function sampleTable({ from, to }: { from: string; to: string }, draw: Draw): st
 }
 
 /** The reports `report` makes; the others of the spec come with their issues. */
-const reportKinds = ['traffsakerhet', 'egenkontroll', 'ivo-forteckning', 'vardgivare'] as const;
+const reportKinds = ['namnd', 'traffsakerhet', 'egenkontroll', 'ivo-forteckning', 'vardgivare'] as const;
 
 const reportCommand = defineCommand({
   name: 'report',
@@ -313,6 +313,10 @@ const reportCommand = defineCommand({
   },
   summary: { sv: 'skriver en rapport som PDF', en: 'renders a PDF report' },
   details: [
+    {
+      sv: 'namnd  nämndrapporten för perioden (--from, --to) jämförd med samma period året innan: placeringar, följsamhet mot lagen, utfall och kostnader; siffror om färre än 5 barn visas inte',
+      en: 'namnd  the board report for the period (--from, --to) against the same period a year earlier: placements, legal compliance, outcomes and cost; figures of fewer than 5 children are not shown',
+    },
     {
       sv: 'traffsakerhet  kvalitetsindexets träffsäkerhet: sammanbrott per betyg bland avslutade placeringar, med 95 %-intervall och diagram',
       en: 'traffsakerhet  the quality index\'s träffsäkerhet: breakdowns per grade among ended placements, with 95 % intervals and a chart',
@@ -330,8 +334,8 @@ const reportCommand = defineCommand({
       sv: 'ivo-forteckning  förteckningen till IVO: barn som vistats i familjehem, jourhem eller nätverkshem under perioden (--from, --to), och anmälningar om fler än tre barn; skyddade barn med initialer och födelseår',
       en: 'ivo-forteckning  the list for IVO: children who stayed in a familjehem, jourhem or nätverkshem in the period (--from, --to), and notifications of more than three children; protected children by initials and birth year',
     },
-    { sv: '--from, --to <ÅÅÅÅ-MM-DD>  perioden, båda dagarna med (ivo-forteckning)', en: '--from, --to <YYYY-MM-DD>  the period, both days included (ivo-forteckning)' },
-    { sv: '--unit <enhet>  bara placeringar med den enheten (ivo-forteckning)', en: '--unit <unit>  only placements of that unit (ivo-forteckning)' },
+    { sv: '--from, --to <ÅÅÅÅ-MM-DD>  perioden, båda dagarna med (namnd, ivo-forteckning)', en: '--from, --to <YYYY-MM-DD>  the period, both days included (namnd, ivo-forteckning)' },
+    { sv: '--unit <enhet>  bara placeringar med den enheten (namnd, ivo-forteckning)', en: '--unit <unit>  only placements of that unit (namnd, ivo-forteckning)' },
     {
       sv: 'vardgivare  ett hems historia (--home) per dag (--date): kontroller, tillsyn, placeringar utan namn, bedömningar, avvikelser och de senaste anteckningarna',
       en: 'vardgivare  a home\'s history (--home) as of a day (--date): checks, inspections, placements without names, assessments, deviations and the newest notes',
@@ -368,14 +372,18 @@ const reportCommand = defineCommand({
       context.stdout(`Rapporten är skriven: ${file}\n`);
       return 0;
     };
-    if (kind === 'ivo-forteckning') {
+    if (kind === 'ivo-forteckning' || kind === 'namnd') {
       const { from, to } = values;
-      if (from === undefined || to === undefined) throw new UsageError(['ange perioden med --from och --to (förteckningen gäller en period, oftast ett år)']);
-      if (values.date !== undefined || values.round !== undefined) throw new UsageError(['--date och --round gäller inte ivo-forteckning']);
+      if (from === undefined || to === undefined) throw new UsageError([`ange perioden med --from och --to (${kind === 'namnd' ? 'rapporten' : 'förteckningen'} gäller en period, oftast ett år)`]);
+      if (values.date !== undefined || values.round !== undefined || values.home !== undefined) throw new UsageError([`--date, --round och --home gäller inte ${kind}`]);
       const unit = values.unit ?? null;
-      return write(await readDatabase(context, values.db, (services) => services.reports.ivoListPdf({ from, to, unit, municipality })));
+      return write(
+        await readDatabase(context, values.db, (services) =>
+          kind === 'namnd' ? services.reports.boardPdf({ from, to, unit, municipality }) : services.reports.ivoListPdf({ from, to, unit, municipality }),
+        ),
+      );
     }
-    if (values.from !== undefined || values.to !== undefined || values.unit !== undefined) throw new UsageError(['--from, --to och --unit gäller bara ivo-forteckning']);
+    if (values.from !== undefined || values.to !== undefined || values.unit !== undefined) throw new UsageError(['--from, --to och --unit gäller bara namnd och ivo-forteckning']);
     if (kind === 'vardgivare') {
       const homeId = values.home;
       if (homeId === undefined) throw new UsageError(['ange hemmet med --home <id> (rapporten vardgivare gäller ett hem)']);

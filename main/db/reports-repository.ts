@@ -37,3 +37,72 @@ export async function readIvoListFacts(db: Db, from: string, to: string, unit: s
     notifications: notifications.rows,
   };
 }
+
+/**
+ * What the nämndrapport counts over [from, to] (the period and the year before it, read at once):
+ * every placement of every child placed in it (of one unit's placements, when given) with its
+ * stays and the events the indicators look at, the homes, the adults and checks of the homes
+ * decided on, the deviations reported and the audit rounds drawn in it.
+ */
+export async function readBoardFacts(db: Db, from: string, to: string, unit: string | null) {
+  const plain = db.withoutPlugins();
+  const placements = await sql<{
+    id: string;
+    childId: string;
+    birthDate: string | null;
+    legalBasis: string;
+    decidedOn: string;
+    startedOn: string;
+    endedOn: string | null;
+    endReason: string | null;
+    dailyCost: number | null;
+  }>`
+    SELECT p.id, p.child_id AS "childId", c.birth_date AS "birthDate", p.legal_basis AS "legalBasis", p.decided_on AS "decidedOn",
+      p.started_on AS "startedOn", p.ended_on AS "endedOn", p.end_reason AS "endReason", NULL AS "dailyCost"
+    FROM placements p JOIN children c ON c.id = p.child_id
+    WHERE p.started_on <= ${to} AND (${unit} IS NULL OR p.unit = ${unit})
+      AND p.child_id IN (
+        SELECT child_id FROM placements
+        WHERE started_on <= ${to} AND (ended_on IS NULL OR ended_on >= ${from}) AND (${unit} IS NULL OR unit = ${unit}))`.execute(plain);
+  const ids = JSON.stringify(placements.rows.map((p) => p.id));
+  const [stays, events, homes, deviations, rounds] = await Promise.all([
+    sql<{ placementId: string; homeId: string; form: string; from: string; to: string | null; decidedOn: string | null; investigationCompletedOn: string | null }>`
+      SELECT placement_id AS "placementId", home_id AS "homeId", form, from_date AS "from", to_date AS "to", decided_on AS "decidedOn",
+        investigation_completed_on AS "investigationCompletedOn"
+      FROM stays WHERE placement_id IN (SELECT value FROM json_each(${ids})) ORDER BY placement_id, ordinal`.execute(plain),
+    sql<{ placementId: string; type: string; date: string }>`
+      SELECT placement_id AS "placementId", type, date FROM events
+      WHERE placement_id IN (SELECT value FROM json_each(${ids})) AND date <= ${to}
+        AND type IN ('overvagande', 'omprovning', 'vardnadsoverflyttning-overvagande', 'barnsamtal', 'vardplan', 'genomforandeplan',
+          'halsoundersokning-begard', 'jourhem-sarskilda-skal')`.execute(plain),
+    sql<{ id: string; kind: string; name: string; operator: string | null; agency: string | null }>`
+      SELECT id, kind, name, operator, agency FROM homes`.execute(plain),
+    sql<{ reportedOn: string; kind: string; severity: string }>`
+      SELECT d.reported_on AS "reportedOn", d.kind, d.severity FROM deviations d
+      LEFT JOIN placements p ON p.id = d.placement_id
+      WHERE d.reported_on BETWEEN ${from} AND ${to} AND (${unit} IS NULL OR p.unit = ${unit})`.execute(plain),
+    sql<{ id: string; name: string; fromDate: string; toDate: string; createdAt: string; size: number }>`
+      SELECT id, name, from_date AS "fromDate", to_date AS "toDate", created_at AS "createdAt", size FROM audit_rounds
+      WHERE substr(created_at, 1, 10) BETWEEN ${from} AND ${to} AND (${unit} IS NULL OR unit = ${unit})`.execute(plain),
+  ]);
+  // The adults of the homes stayed in, and their checks and the homes' permits made by the last day.
+  const homeIds = JSON.stringify([...new Set(stays.rows.map((s) => s.homeId))]);
+  const [persons, checks] = await Promise.all([
+    sql<{ id: string; homeId: string; role: string }>`
+      SELECT id, home_id AS "homeId", role FROM persons WHERE home_id IN (SELECT value FROM json_each(${homeIds}))`.execute(plain),
+    sql<{ personId: string | null; homeId: string | null; register: string; checkedOn: string; outcome: string }>`
+      SELECT rc.person_id AS "personId", rc.home_id AS "homeId", rc.register, rc.checked_on AS "checkedOn", rc.outcome
+      FROM register_checks rc LEFT JOIN persons pe ON pe.id = rc.person_id
+      WHERE rc.checked_on <= ${to} AND (rc.home_id IN (SELECT value FROM json_each(${homeIds})) OR pe.home_id IN (SELECT value FROM json_each(${homeIds})))`.execute(plain),
+  ]);
+  return {
+    placements: placements.rows,
+    stays: stays.rows,
+    events: events.rows,
+    homes: homes.rows,
+    persons: persons.rows,
+    checks: checks.rows,
+    deviations: deviations.rows,
+    rounds: rounds.rows,
+  };
+}

@@ -113,6 +113,10 @@ function serviceCalls(services: Services, context: HandlerContext) {
       return services.audits.report({ ...input, author: user?.name ?? '' });
     },
 
+    getBoardReport: (input) => services.reports.board(input),
+    getBoardReportPdf: (input) => services.reports.boardFile(input),
+    getIvoListPdf: (input) => services.reports.ivoListFile(input),
+
     getRuleSettings: () => services.settings.get(),
     saveRuleSettings: (input) => services.settings.save(input),
 

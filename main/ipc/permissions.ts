@@ -93,6 +93,10 @@ export const channelAccess: Record<Channel, Access> = {
   addAuditAction: 'enhetschef',
   completeAuditAction: 'enhetschef',
   getAuditReport: 'enhetschef',
+  // The board's report and the list to IVO are the enhetschef's to send.
+  getBoardReport: 'enhetschef',
+  getBoardReportPdf: 'enhetschef',
+  getIvoListPdf: 'enhetschef',
 
   // An administratör also edits the users and the rules.
   listUsers: 'administrator',

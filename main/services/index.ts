@@ -40,6 +40,8 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
   const registerChecks = createRegisterChecksService(db, settings, clock);
   const notes = createNotesService(db, clock, users);
   const journal = createJournalService(db, clock, settings, notes, registerChecks);
+  const quality = createQualityService(db, clock, settings);
+  const audits = createAuditsService(db, clock, settings, checks);
   return {
     /** "Now", for the gate in front of the services (main/ipc/gate). */
     clock,
@@ -61,9 +63,9 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     users,
     notes,
     journal,
-    quality: createQualityService(db, clock, settings),
-    audits: createAuditsService(db, clock, settings, checks),
-    reports: createReportsService(db, clock, journal),
+    quality,
+    audits,
+    reports: createReportsService(db, clock, { journal, settings, quality, audits }),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own

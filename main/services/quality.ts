@@ -16,7 +16,7 @@ import { matchHomes, type MatchCandidate } from '../domain/matching';
 import { newest, qualityIndex, qualityReasons, type QualityEvidence, type QualityResult, type QualityStay } from '../domain/quality-index';
 import type { PlacementFacts } from '../db/journal-repository';
 import { homeOn } from './journal-targets';
-import { defaultQualitySettings, dimensionNames, qualityDimensions, qualitySettingsSchema, type QualitySettings } from '../domain/quality-settings';
+import { defaultQualitySettings, dimensionNames, qualityDimensions, qualitySettingsSchema, type Grade, type QualitySettings } from '../domain/quality-settings';
 import { registerNames } from '../domain/rule-texts';
 import { compareSwedish } from '../domain/swedish';
 import type { AssessmentDimension, ChildVoice, EndReason, HomeKind, Register, TargetGender } from '../domain/vocabulary';
@@ -184,6 +184,21 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
      * Träffsäkerhet as a PDF for the board (main/reports). The report builders and pdfmake are
      * loaded when a report is asked for, not when the program starts.
      */
+    /**
+     * The grade of each placement's first home the day before it began (`indexDayFor`), as
+     * träffsäkerhet judges it: the nämndrapport's sammanbrott by grade. Null without a number.
+     */
+    async gradesAtStart(placements: readonly { id: string; homeId: string; startedOn: IsoDate }[]): Promise<Map<string, Grade | null>> {
+      if (placements.length === 0) return new Map();
+      const [{ homes }, { settings }] = await Promise.all([wholeRegister(), settingsNow()]);
+      const cases = accuracyCases(
+        placements.map((p) => ({ ...p, endedOn: p.startedOn, endReason: null })),
+        (homeId) => homes.get(homeId)?.evidence,
+        settings,
+      );
+      return new Map(cases.map((c) => [c.placementId, c.grade]));
+    },
+
     async accuracyPdf({ date, municipality }: { date: IsoDate; municipality: string }): Promise<Uint8Array> {
       const figures = await this.accuracy({ date, offset: 0, limit: 1 });
       const [{ accuracyReport }, { renderPdf }] = await Promise.all([import('../reports/accuracy-report'), import('../reports/pdf')]);

@@ -19,6 +19,7 @@ import { journalChannels } from './journal';
 import { placementChannels } from './placements';
 import { preferenceChannels } from './preferences';
 import { qualityChannels } from './quality';
+import { reportChannels } from './reports';
 import { settingsChannels } from './settings';
 import { userChannels } from './users';
 
@@ -41,6 +42,7 @@ export * from './journal';
 export * from './placements';
 export * from './preferences';
 export * from './quality';
+export * from './reports';
 export * from './settings';
 export * from './users';
 export { roleAllows, roleLabels, roles, type Role } from '../../main/domain/roles';
@@ -54,6 +56,7 @@ export const contract = {
   ...journalChannels,
   ...qualityChannels,
   ...auditChannels,
+  ...reportChannels,
   ...settingsChannels,
   ...preferenceChannels,
   ...userChannels,

@@ -43,6 +43,9 @@ export const validInputs: Record<Channel, unknown> = {
   addAuditAction: { roundId: 'r-1', action: 'Rutin för övervägande', responsible: 'Enhetschefen', dueOn: '2027-03-01', recordedBy: 'X' },
   completeAuditAction: { id: 'a-1', doneOn: '2026-11-22', recordedBy: 'X' },
   getAuditReport: { id: 'r-1', municipality: 'Timrå' },
+  getBoardReport: { from: '2025-01-01', to: '2025-12-31', unit: null },
+  getBoardReportPdf: { from: '2025-01-01', to: '2025-12-31', unit: 'Barn och unga', municipality: 'Timrå' },
+  getIvoListPdf: { from: '2025-01-01', to: '2025-12-31', unit: null, municipality: null },
   saveQualitySettings: {
     settings: { weights: { 'ivo-tillsyn': 20, utfall: 25, uppfoljning: 20, avvikelser: 15, 'barnets-rost': 10, registerkontroll: 10 }, halfLifeMonths: 24, cutoffYears: 5, gradeLimits: { A: 85, B: 70, C: 55, D: 40 }, minEvidence: 3 },
     version: 0,
@@ -190,6 +193,9 @@ export const badInputs: Record<Channel, unknown[]> = {
   addAuditAction: [{ roundId: 'r-1', action: '', responsible: 'E', dueOn: '2027-03-01', recordedBy: 'X' }, { roundId: 'r-1', action: 'A', responsible: 'E', dueOn: '2027-02-30', recordedBy: 'X' }],
   completeAuditAction: [{ id: 'a-1', recordedBy: 'X' }],
   getAuditReport: [{ id: 'r-1' }],
+  getBoardReport: [{ from: '2025-01-01', to: '2025-02-30', unit: null }, { from: '2025-01-01', unit: null }, { from: '2025-01-01', to: '2025-12-31', unit: '' }],
+  getBoardReportPdf: [{ from: '2025-01-01', to: '2025-12-31', unit: null }],
+  getIvoListPdf: [{ from: 'igår', to: '2025-12-31', unit: null, municipality: null }],
   getQualitySettings: [{ version: 1 }],
   saveQualitySettings: [
     { settings: {}, version: 0, changedBy: 'X', reason: 'x' },

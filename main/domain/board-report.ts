@@ -1,0 +1,649 @@
+/**
+ * Nämndrapporten: the board's figures for a period, each indicator defined once here with its
+ * numerator and denominator (docs/namndrapport.md says the same in Swedish), for the screen, the
+ * PDF, the spreadsheet and the command line alike. Pure: the placements of the period, their
+ * events, the homes, the deviations, the audit rounds and the checks come in, with the day rules.
+ *
+ * Every count that describes children goes through the small-number rules (small-numbers.ts)
+ * before it leaves: the report becomes a public document.
+ */
+import { computeChecks, type CheckRegister } from './checks';
+import { addDays, addMonths, birthday, daysBetween, type IsoDate } from './dates';
+import { grades, type Grade } from './quality-settings';
+import { defaultRegisterCatalogue, type RegisterCatalogueEntry, type RuleParameters } from './rule-settings';
+import { isSmall, shownShare, suppressList, suppressTable, type Shown } from './small-numbers';
+import type { DeviationKind, EndReason, HomeKind, LegalBasis, Severity } from './vocabulary';
+import { deviationKinds, legalBases, severities } from './vocabulary';
+
+export interface Period {
+  from: IsoDate;
+  /** The last day of the period, included. */
+  to: IsoDate;
+}
+
+/** The same period a year earlier: what each figure is compared with. */
+export const yearBefore = ({ from, to }: Period): Period => ({ from: addMonths(from, -12), to: addMonths(to, -12) });
+
+export interface BoardStay {
+  homeId: string;
+  form: HomeKind;
+  from: IsoDate;
+  /** The first day not there; null while it goes on. */
+  to: IsoDate | null;
+  decidedOn: IsoDate | null;
+  investigationCompletedOn: IsoDate | null;
+}
+
+export interface BoardPlacement {
+  id: string;
+  childId: string;
+  /** Null when unknown: the age rules then apply. */
+  birthDate: IsoDate | null;
+  legalBasis: LegalBasis;
+  decidedOn: IsoDate;
+  startedOn: IsoDate;
+  endedOn: IsoDate | null;
+  endReason: EndReason | null;
+  /** Kronor per dygn, when given. */
+  dailyCost: number | null;
+  /** In date order, contiguous. */
+  stays: readonly BoardStay[];
+  /** The placement's own events (type and date), any order. */
+  events: readonly { type: string; date: IsoDate }[];
+}
+
+export interface BoardHome {
+  kind: HomeKind;
+  name: string;
+  operator: string | null;
+  /** The konsulentverksamhet a foster home is hired through. */
+  agency: string | null;
+}
+
+export interface BoardDeviation {
+  reportedOn: IsoDate;
+  kind: DeviationKind;
+  severity: Severity;
+}
+
+export interface BoardAuditRound {
+  name: string;
+  fromDate: IsoDate;
+  toDate: IsoDate;
+  /** The day the round was drawn. */
+  drawnOn: IsoDate;
+  files: number;
+  /** Share of the answered items that were "ja" (audit-summary.ts), null before any answer. */
+  compliance: number | null;
+}
+
+export interface BoardFacts {
+  /** Every placement of every child placed during the periods (earlier ones too: vårdnadsöverflyttning counts the time in a home across placements). */
+  placements: readonly BoardPlacement[];
+  homes: ReadonlyMap<string, BoardHome>;
+  deviations: readonly BoardDeviation[];
+  auditRounds: readonly BoardAuditRound[];
+  /** The homes' adults and checks, for the checks before each decision (checks.ts judges them). */
+  checks: Pick<CheckRegister, 'persons' | 'checks'>;
+  /** The grade of each ended placement's first home the day before it began (accuracy.ts), null without a number. */
+  gradeAtStart: ReadonlyMap<string, Grade | null>;
+}
+
+export interface BoardRules {
+  parameters: RuleParameters;
+  catalogue?: readonly RegisterCatalogueEntry[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form groups the board reads (familjehem split into nätverkshem and the others).
+
+export const formGroups = ['natverkshem', 'familjehem', 'jourhem', 'hvb', 'stodboende', 'sis'] as const;
+export type FormGroup = (typeof formGroups)[number];
+export const formGroupNames: Record<FormGroup, string> = {
+  natverkshem: 'Nätverkshem',
+  familjehem: 'Familjehem (övriga)',
+  jourhem: 'Jourhem',
+  hvb: 'HVB',
+  stodboende: 'Stödboende',
+  sis: 'SiS-hem',
+};
+const institutionForms: readonly HomeKind[] = ['hvb', 'stodboende', 'sis'];
+
+// ---------------------------------------------------------------------------------------------
+// What the report holds. `Shown` is a number that may be published, or null ("färre än 5").
+
+export interface ShownTableFigures {
+  rows: string[];
+  columns: string[];
+  cells: Shown[][];
+  /** Null where the columns count different things, so a row's sum counts nothing (new, ended, ongoing). */
+  rowTotals: Shown[] | null;
+  columnTotals: Shown[];
+  total: Shown;
+}
+
+/** A share indicator: numerator of denominator, and the share where it may be shown. */
+export interface ShareFigure {
+  numerator: number;
+  denominator: number;
+  /** 0–1, null where it would describe fewer than 5 children or there is nothing to count. */
+  share: number | null;
+}
+
+export interface RateFigure {
+  /** What is counted (barnsamtal). */
+  count: number;
+  /** Child-years placed. */
+  years: number;
+  children: number;
+  /** Per child and year, null with fewer than 5 children. */
+  rate: number | null;
+}
+
+export interface OutcomeRow {
+  label: string;
+  ended: Shown;
+  breakdowns: Shown;
+  share: number | null;
+}
+
+export interface LengthRow {
+  label: string;
+  ended: Shown;
+  /** Median length in days; null with fewer than 5 placements. */
+  medianDays: number | null;
+}
+
+export interface CostRow {
+  label: string;
+  children: Shown;
+  /** Care days in the period (vårddygn); null where the children are too few to show. */
+  careDays: Shown;
+  /** Kronor for the care days with a daily cost. */
+  cost: Shown;
+  /** Care days without a daily cost. */
+  daysWithoutCost: Shown;
+}
+
+export interface BoardFigures {
+  period: Period;
+  placements: {
+    byForm: ShownTableFigures;
+    byBasis: ShownTableFigures;
+    /** Of the placements going on on the last day: those in HVB, stödboende or SiS. */
+    institutionShare: ShareFigure;
+  };
+  compliance: Record<ComplianceIndicator, ShareFigure> & { barnsamtal: RateFigure; jourhemSpecialReasons: Shown };
+  outcomes: {
+    byForm: OutcomeRow[];
+    byGrade: OutcomeRow[];
+    total: OutcomeRow;
+    length: LengthRow[];
+    deviations: ShownTableFigures;
+    auditRounds: BoardAuditRound[];
+  };
+  cost: { byForm: CostRow[]; byProvider: CostRow[]; total: CostRow };
+}
+
+/** The share indicators of legal compliance, in the report's order. */
+export const complianceIndicators = [
+  'overvagandeOnTime',
+  'vardnadsoverflyttningOnTime',
+  'jourhemOverLimit',
+  'vardplanInPlace',
+  'genomforandeplanInPlace',
+  'halsoundersokningRequested',
+  'registerChecksBeforeDecision',
+  'permitBeforeDecision',
+] as const;
+export type ComplianceIndicator = (typeof complianceIndicators)[number];
+
+/** Each indicator's name and, for the summary, what a rise means. */
+export const complianceNames: Record<ComplianceIndicator, { title: string; subject: string; higherIsBetter: boolean }> = {
+  overvagandeOnTime: { title: 'Överväganden och omprövningar i tid', subject: 'Andelen överväganden och omprövningar i tid', higherIsBetter: true },
+  vardnadsoverflyttningOnTime: { title: 'Överväganden om vårdnadsöverflyttning i tid', subject: 'Andelen överväganden om vårdnadsöverflyttning i tid', higherIsBetter: true },
+  jourhemOverLimit: { title: 'Jourhemsvistelser över tidsgränsen', subject: 'Andelen jourhemsvistelser över tidsgränsen', higherIsBetter: false },
+  vardplanInPlace: { title: 'Vårdplan finns', subject: 'Andelen placeringar med vårdplan', higherIsBetter: true },
+  genomforandeplanInPlace: { title: 'Genomförandeplan finns', subject: 'Andelen placeringar med genomförandeplan', higherIsBetter: true },
+  halsoundersokningRequested: { title: 'Hälsoundersökning begärd i tid', subject: 'Andelen placeringar med hälsoundersökning begärd i tid', higherIsBetter: true },
+  registerChecksBeforeDecision: { title: 'Registerkontroller klara före beslut', subject: 'Andelen familjehemsbeslut med registerkontroller klara före beslut', higherIsBetter: true },
+  permitBeforeDecision: { title: 'IVO-tillstånd kontrollerat före beslut', subject: 'Andelen HVB-beslut med kontrollerat IVO-tillstånd', higherIsBetter: true },
+};
+
+// ---------------------------------------------------------------------------------------------
+
+const within = (date: IsoDate, { from, to }: Period) => date >= from && date <= to;
+/** Whether [start, end) (end null: open) has a day in the period. */
+const overlaps = (start: IsoDate, end: IsoDate | null, { from, to }: Period) => start <= to && (end === null || end > from);
+/** The stay on `day`, if the placement has one. */
+const stayOn = (p: BoardPlacement, day: IsoDate) => p.stays.find((s) => s.from <= day && (s.to === null || day < s.to)) ?? null;
+const activeOn = (p: BoardPlacement, day: IsoDate) => p.startedOn <= day && (p.endedOn === null || day < p.endedOn);
+const earliest = (...dates: (IsoDate | null)[]): IsoDate | null => dates.reduce<IsoDate | null>((a, b) => (b === null ? a : a === null || b < a ? b : a), null);
+
+/** The form group of a stay: nätverkshem apart from the other familjehem. */
+const groupOf = (form: HomeKind): FormGroup => form;
+const share = (numerator: number, denominator: number): ShareFigure => ({ numerator, denominator, share: shownShare(numerator, denominator) });
+
+/**
+ * The occasions of a renewing duty (övervägande, vårdnadsöverflyttning) as the deadline engine
+ * sees them day by day: the first is due `first` months after `basis`; each is met by the first
+ * event after the one before (on the basis day itself for the first), and the next is counted from
+ * that event, on time or late. `until` is the first day the duty no longer applies.
+ */
+export function renewals(basis: IsoDate, first: number, then: number, eventDates: readonly IsoDate[], until: IsoDate | null): { dueOn: IsoDate; metOn: IsoDate | null }[] {
+  const sorted = [...eventDates].sort();
+  const out: { dueOn: IsoDate; metOn: IsoDate | null }[] = [];
+  let at = basis;
+  let months = first;
+  for (let firstOccasion = true; ; firstOccasion = false) {
+    const dueOn = addMonths(at, months);
+    if (until !== null && dueOn >= until) return out;
+    const met = sorted.find((d) => (firstOccasion ? d >= at : d > at)) ?? null;
+    out.push({ dueOn, metOn: met });
+    if (met === null) return out;
+    at = met;
+    months = then;
+  }
+}
+
+/** The figures of one period. */
+export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRules): BoardFigures {
+  const p = rules.parameters;
+  const placements = facts.placements.filter((pl) => overlaps(pl.startedOn, pl.endedOn, period));
+  const lastDay = period.to;
+
+  // --- Placements: new, ended, going on at the end; by form and by legal basis ---------------
+  const counts = (key: (pl: BoardPlacement, day: IsoDate) => string | null, keys: readonly string[]) => {
+    const cells = keys.map(() => [0, 0, 0]);
+    for (const pl of placements) {
+      const columns: [number, IsoDate][] = [];
+      if (within(pl.startedOn, period)) columns.push([0, pl.startedOn]);
+      if (pl.endedOn !== null && within(pl.endedOn, period)) columns.push([1, addDays(pl.endedOn, -1)]);
+      if (activeOn(pl, lastDay)) columns.push([2, lastDay]);
+      for (const [column, day] of columns) {
+        const k = key(pl, day);
+        const row = k === null ? -1 : keys.indexOf(k);
+        if (row >= 0) cells[row]![column]! += 1;
+      }
+    }
+    return cells;
+  };
+  const formKey = (pl: BoardPlacement, day: IsoDate) => {
+    const stay = stayOn(pl, day) ?? pl.stays.at(-1);
+    return stay ? groupOf(stay.form) : null;
+  };
+  const placementColumns = ['Nya', 'Avslutade', 'Pågående vid slutet'];
+  const byForm = columnsTable(
+    formGroups.map((g) => formGroupNames[g]),
+    placementColumns,
+    counts(formKey, formGroups),
+  );
+  const byBasis = columnsTable(
+    legalBases.map((b) => ({ SoL: 'SoL', LVU2: 'LVU 2 § (miljön)', LVU3: 'LVU 3 § (eget beteende)' })[b]),
+    placementColumns,
+    counts((pl) => pl.legalBasis, legalBases),
+  );
+  const going = placements.filter((pl) => activeOn(pl, lastDay));
+  const institutionShare = share(going.filter((pl) => institutionForms.includes(stayOn(pl, lastDay)?.form ?? 'familjehem')).length, going.length);
+
+  // --- Legal compliance ----------------------------------------------------------------------
+  const childBirthday = (pl: BoardPlacement, years: number) => (pl.birthDate === null ? null : birthday(pl.birthDate, years));
+  const eventDates = (pl: BoardPlacement, type: string) => pl.events.filter((e) => e.type === type).map((e) => e.date);
+
+  let overvagandeDue = 0;
+  let overvagandeMet = 0;
+  for (const pl of facts.placements) {
+    const [type, months, until] =
+      pl.legalBasis === 'LVU3'
+        ? ['omprovning', p.omprovningMonths, pl.endedOn]
+        : pl.legalBasis === 'LVU2'
+          ? ['overvagande', p.overvagandeMonths, pl.endedOn]
+          : ['overvagande', p.overvagandeMonths, earliest(pl.endedOn, childBirthday(pl, p.childAgeLimit))];
+    for (const occasion of renewals(pl.startedOn, months, months, eventDates(pl, type), until)) {
+      if (!within(occasion.dueOn, period)) continue;
+      overvagandeDue += 1;
+      if (occasion.metOn !== null && occasion.metOn <= occasion.dueOn) overvagandeMet += 1;
+    }
+  }
+
+  // Vårdnadsöverflyttning: counted from the day the child came to live in the familjehem, across
+  // placements that follow each other in the same home, while the child is under 18.
+  let custodyDue = 0;
+  let custodyMet = 0;
+  const byChild = new Map<string, BoardPlacement[]>();
+  for (const pl of facts.placements) byChild.set(pl.childId, [...(byChild.get(pl.childId) ?? []), pl]);
+  for (const childPlacements of byChild.values()) {
+    const stays = childPlacements
+      .flatMap((pl) => pl.stays.map((s) => ({ ...s, to: earliest(s.to, pl.endedOn) })))
+      .filter((s) => s.form === 'familjehem' || s.form === 'natverkshem')
+      .sort((a, b) => (a.from < b.from ? -1 : 1));
+    const events = childPlacements.flatMap((pl) => eventDates(pl, 'vardnadsoverflyttning-overvagande'));
+    const adult = childBirthday(childPlacements[0]!, p.childAgeLimit);
+    for (let i = 0; i < stays.length; ) {
+      const since = stays[i]!.from;
+      let end = stays[i]!.to;
+      let j = i + 1;
+      while (j < stays.length && stays[j]!.homeId === stays[i]!.homeId && end !== null && stays[j]!.from <= end) {
+        end = stays[j]!.to === null ? null : stays[j]!.to! > end ? stays[j]!.to : end;
+        j += 1;
+      }
+      for (const occasion of renewals(since, p.vardnadsoverflyttningFirstMonths, p.vardnadsoverflyttningThenMonths, events, earliest(end, adult))) {
+        if (!within(occasion.dueOn, period)) continue;
+        custodyDue += 1;
+        if (occasion.metOn !== null && occasion.metOn <= occasion.dueOn) custodyMet += 1;
+      }
+      i = j;
+    }
+  }
+
+  // Jourhem: a stay going on in the period after its limit (2 months after the investigation, or
+  // the local limit without one).
+  let jourhemStays = 0;
+  let jourhemOver = 0;
+  let jourhemSpecialReasons = 0;
+  for (const pl of placements) {
+    for (const stay of pl.stays) {
+      const end = earliest(stay.to, pl.endedOn);
+      if (stay.form !== 'jourhem' || !overlaps(stay.from, end, period)) continue;
+      jourhemStays += 1;
+      const completed = stay.investigationCompletedOn !== null && stay.investigationCompletedOn <= lastDay ? stay.investigationCompletedOn : null;
+      const limit = completed ? addMonths(completed, p.jourhemAfterInvestigationMonths) : addMonths(stay.from, p.jourhemWithoutInvestigationMonths);
+      // Over the limit on a day of the period: a day after the limit, before the stay ended.
+      const firstOver = addDays(limit, 1) > period.from ? addDays(limit, 1) : period.from;
+      if (firstOver <= lastDay && (end === null || firstOver < end)) {
+        jourhemOver += 1;
+        if (pl.events.some((e) => e.type === 'jourhem-sarskilda-skal' && e.date >= stay.from && e.date <= lastDay)) jourhemSpecialReasons += 1;
+      }
+    }
+  }
+
+  // Barnsamtal per child and year: the talks in the period over the years the children under 18
+  // were placed in it.
+  let talks = 0;
+  let placedDays = 0;
+  const talkedChildren = new Set<string>();
+  for (const pl of placements) {
+    const start = pl.startedOn > period.from ? pl.startedOn : period.from;
+    const end = earliest(pl.endedOn, addDays(lastDay, 1), childBirthday(pl, p.childAgeLimit))!;
+    if (end <= start) continue;
+    placedDays += daysBetween(start, end);
+    talkedChildren.add(pl.childId);
+    talks += pl.events.filter((e) => e.type === 'barnsamtal' && e.date >= start && e.date < end).length;
+  }
+  const years = placedDays / 365.25;
+  const barnsamtal: RateFigure = {
+    count: talks,
+    years: Math.round(years * 10) / 10,
+    children: talkedChildren.size,
+    rate: talkedChildren.size >= 5 && years > 0 ? talks / years : null,
+  };
+
+  // Plans: of the placements going on on the last day, those with the plan recorded by then (the
+  // genomförandeplan only once it was due).
+  const planned = (pl: BoardPlacement, type: string) => pl.events.some((e) => e.type === type && e.date <= lastDay);
+  const vardplanInPlace = share(going.filter((pl) => planned(pl, 'vardplan')).length, going.length);
+  const planDue = going.filter((pl) => addDays(pl.startedOn, p.genomforandeplanDays) <= lastDay);
+  const genomforandeplanInPlace = share(planDue.filter((pl) => planned(pl, 'genomforandeplan')).length, planDue.length);
+
+  // Hälsoundersökning: placements begun in the period, of a child under the limit, whose time to
+  // ask has run out by the last day; asked in time or not.
+  const healthDue = placements.filter((pl) => {
+    const limit = childBirthday(pl, p.halsoundersokningAgeLimit);
+    return within(pl.startedOn, period) && (limit === null || pl.startedOn < limit) && addDays(pl.startedOn, p.halsoundersokningDays) <= lastDay;
+  });
+  const halsoundersokningRequested = share(
+    healthDue.filter((pl) => pl.events.some((e) => e.type === 'halsoundersokning-begard' && e.date <= addDays(pl.startedOn, p.halsoundersokningDays))).length,
+    healthDue.length,
+  );
+
+  // Checks before each decision in the period (checks.ts judges each, as on Kontroller).
+  const decided = placements.filter((pl) => pl.stays.some((s, i) => within(s.decidedOn ?? (i === 0 ? pl.decidedOn : s.from), period)));
+  const register: CheckRegister = {
+    homes: new Map([...facts.homes].map(([id, h]) => [id, { id, kind: h.kind, operator: h.operator }])),
+    persons: facts.checks.persons,
+    placements: decided,
+    checks: facts.checks.checks,
+  };
+  const decisions = new Map<string, { kind: 'registerkontroll' | 'ivo-tillstand'; ok: boolean }>();
+  for (const result of computeChecks(register, lastDay, p, rules.catalogue ?? defaultRegisterCatalogue)) {
+    if (result.check === 'registerkontroll-fortlopande' || !within(result.decisionOn, period)) continue;
+    const key = `${result.placementId}|${result.homeId}|${result.decisionOn}`;
+    const was = decisions.get(key);
+    decisions.set(key, { kind: result.check, ok: (was?.ok ?? true) && result.status === 'ok' });
+  }
+  // A decision in an HVB run by a public huvudman needs no permit and is not counted.
+  const decisionShare = (kind: 'registerkontroll' | 'ivo-tillstand') => {
+    const list = [...decisions.values()].filter((d) => d.kind === kind);
+    return share(list.filter((d) => d.ok).length, list.length);
+  };
+
+  const compliance = {
+    overvagandeOnTime: share(overvagandeMet, overvagandeDue),
+    vardnadsoverflyttningOnTime: share(custodyMet, custodyDue),
+    jourhemOverLimit: share(jourhemOver, jourhemStays),
+    vardplanInPlace,
+    genomforandeplanInPlace,
+    halsoundersokningRequested,
+    registerChecksBeforeDecision: decisionShare('registerkontroll'),
+    permitBeforeDecision: decisionShare('ivo-tillstand'),
+    barnsamtal,
+    jourhemSpecialReasons: isSmall(jourhemSpecialReasons) ? null : jourhemSpecialReasons,
+  };
+
+  // --- Outcomes ------------------------------------------------------------------------------
+  const ended = placements.filter((pl) => pl.endedOn !== null && within(pl.endedOn, period));
+  const outcomeRows = (labels: readonly string[], keyOf: (pl: BoardPlacement) => number) => {
+    const cells = labels.map(() => [0, 0]);
+    for (const pl of ended) {
+      const row = keyOf(pl);
+      if (row >= 0) cells[row]![pl.endReason === 'sammanbrott' ? 0 : 1]! += 1;
+    }
+    const shown = suppressTable({ cells });
+    const rows = labels.map((label, r) => ({
+      label,
+      ended: shown.rowTotals[r]!,
+      breakdowns: shown.cells[r]![0]!,
+      share: shownShare(cells[r]![0]!, cells[r]![0]! + cells[r]![1]!),
+    }));
+    const all = cells.reduce((sum, [b, o]) => [sum[0]! + b!, sum[1]! + o!], [0, 0]);
+    return { rows, total: { label: 'Totalt', ended: shown.total, breakdowns: shown.columnTotals[0]!, share: shownShare(all[0]!, all[0]! + all[1]!) } };
+  };
+  const lastForm = (pl: BoardPlacement) => formGroups.indexOf(groupOf(pl.stays.at(-1)?.form ?? 'familjehem'));
+  const outcomesByForm = outcomeRows(
+    formGroups.map((g) => formGroupNames[g]),
+    lastForm,
+  );
+  const gradeLabels = [...grades.map((g) => `Betyg ${g}`), 'Utan betyg'];
+  const outcomesByGrade = outcomeRows(gradeLabels, (pl) => {
+    const grade = facts.gradeAtStart.get(pl.id);
+    return grade === undefined || grade === null ? grades.length : grades.indexOf(grade);
+  });
+
+  const length: LengthRow[] = [...formGroups.map((g, i) => ({ label: formGroupNames[g], list: ended.filter((pl) => lastForm(pl) === i) })), { label: 'Totalt', list: ended }].map(
+    ({ label, list }) => ({
+      label,
+      ended: isSmall(list.length) ? null : list.length,
+      medianDays: list.length >= 5 ? median(list.map((pl) => daysBetween(pl.startedOn, pl.endedOn!))) : null,
+    }),
+  );
+
+  const deviationCells = deviationKinds.map((kind) =>
+    severities.map((severity) => facts.deviations.filter((d) => d.kind === kind && d.severity === severity && within(d.reportedOn, period)).length),
+  );
+  const deviations = table(
+    deviationKinds.map((k) => ({ avvikelse: 'Avvikelser', 'lex-sarah': 'Lex Sarah' })[k]),
+    severities.map((s) => ({ lag: 'Låg', medel: 'Medel', allvarlig: 'Allvarlig' })[s]),
+    deviationCells,
+  );
+  const auditRounds = facts.auditRounds.filter((r) => within(r.drawnOn, period)).sort((a, b) => (a.drawnOn < b.drawnOn ? -1 : 1));
+
+  // --- Cost: care days in the period, priced where the placement has a daily cost ------------
+  const care = new Map<string, { children: Set<string>; days: number; cost: number; daysWithoutCost: number }>();
+  const formCare = new Map<FormGroup, { children: Set<string>; days: number; cost: number; daysWithoutCost: number }>();
+  const add = (map: Map<string, ReturnType<typeof empty>>, key: string, childId: string, days: number, cost: number | null) => {
+    const entry = map.get(key) ?? empty();
+    entry.children.add(childId);
+    entry.days += days;
+    if (cost === null) entry.daysWithoutCost += days;
+    else entry.cost += days * cost;
+    map.set(key, entry);
+  };
+  const dayAfter = addDays(lastDay, 1);
+  for (const pl of placements) {
+    for (const stay of pl.stays) {
+      const start = stay.from > period.from ? stay.from : period.from;
+      const end = earliest(stay.to, pl.endedOn, dayAfter)!;
+      if (end <= start) continue;
+      const days = daysBetween(start, end);
+      const home = facts.homes.get(stay.homeId);
+      add(formCare as Map<string, ReturnType<typeof empty>>, groupOf(stay.form), pl.childId, days, pl.dailyCost);
+      add(care, providerOf(stay.form, home), pl.childId, days, pl.dailyCost);
+    }
+  }
+  const costByForm = costRows(
+    formGroups.map((g) => formGroupNames[g]),
+    formGroups.map((g) => formCare.get(g) ?? empty()),
+  );
+  const providers = poolSmallProviders(care);
+  const costByProvider = costRows(
+    providers.map(([name]) => name),
+    providers.map(([, entry]) => entry),
+  );
+  const everything = [...formCare.values()].reduce(merge, empty());
+
+  return {
+    period,
+    placements: { byForm, byBasis, institutionShare },
+    compliance,
+    outcomes: { byForm: outcomesByForm.rows, byGrade: outcomesByGrade.rows, total: outcomesByForm.total, length, deviations, auditRounds },
+    cost: {
+      byForm: costByForm.rows,
+      byProvider: costByProvider.rows,
+      total: isSmall(everything.children.size)
+        ? { label: 'Totalt', children: null, careDays: null, cost: null, daysWithoutCost: null }
+        : { label: 'Totalt', children: everything.children.size, careDays: everything.days, cost: everything.cost, daysWithoutCost: everything.daysWithoutCost },
+    },
+  };
+}
+
+function table(rows: string[], columns: string[], cells: number[][]): ShownTableFigures {
+  return { rows, columns, ...suppressTable({ cells }) };
+}
+
+/** A table whose columns count different things: each column suppressed as a list of its own, with its total. */
+function columnsTable(rows: string[], columns: string[], cells: number[][]): ShownTableFigures {
+  const shown = columns.map((_, c) => suppressList(cells.map((row) => row[c]!)));
+  return {
+    rows,
+    columns,
+    cells: rows.map((_, r) => shown.map((column) => column.cells[r]!)),
+    rowTotals: null,
+    columnTotals: shown.map((column) => column.total),
+    total: null,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
+}
+
+const empty = () => ({ children: new Set<string>(), days: 0, cost: 0, daysWithoutCost: 0 });
+const merge = (a: ReturnType<typeof empty>, b: ReturnType<typeof empty>) => ({
+  children: new Set([...a.children, ...b.children]),
+  days: a.days + b.days,
+  cost: a.cost + b.cost,
+  daysWithoutCost: a.daysWithoutCost + b.daysWithoutCost,
+});
+
+/**
+ * Who is paid for a stay: an institution by its own name; a foster home never by its family's
+ * name (that names a family, and so a child) but by its konsulentverksamhet, or as the
+ * municipality's own.
+ */
+function providerOf(form: HomeKind, home: BoardHome | undefined): string {
+  if (institutionForms.includes(form)) return home?.name ?? 'Okänd utförare';
+  return home?.agency ? home.agency : 'Egna familjehem';
+}
+
+export const OTHER_PROVIDERS = 'Övriga utförare';
+
+/**
+ * Providers with at least 5 children each, by cost; the others pooled as one row. A pool of 1–4
+ * children takes the smallest named provider in with it, so no row describes fewer than 5.
+ */
+function poolSmallProviders(care: Map<string, ReturnType<typeof empty>>): [string, ReturnType<typeof empty>][] {
+  const named = [...care].filter(([, e]) => e.children.size >= 5).sort(([a, x], [b, y]) => y.cost - x.cost || y.days - x.days || (a < b ? -1 : 1));
+  let pool = [...care].filter(([, e]) => e.children.size < 5).reduce((sum, [, e]) => merge(sum, e), empty());
+  while (isSmall(pool.children.size) && named.length > 0) pool = merge(pool, named.pop()![1]);
+  return pool.children.size > 0 ? [...named, [OTHER_PROVIDERS, pool]] : named;
+}
+
+/** Rows whose children are too few are hidden, with a partner so the total tells nothing (suppressList). */
+function costRows(labels: string[], entries: ReturnType<typeof empty>[]): { rows: CostRow[] } {
+  const shown = suppressList(entries.map((e) => e.children.size));
+  return {
+    rows: labels.map((label, i) => {
+      const hidden = shown.cells[i] === null;
+      const e = entries[i]!;
+      return { label, children: shown.cells[i]!, careDays: hidden ? null : e.days, cost: hidden ? null : e.cost, daysWithoutCost: hidden ? null : e.daysWithoutCost };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface BoardReport {
+  current: BoardFigures;
+  previous: BoardFigures;
+  /** The largest changes since the year before, as sentences. */
+  summary: string[];
+}
+
+/** The period's figures beside the same period a year earlier, and what changed most. */
+export function boardReport(facts: BoardFacts, period: Period, rules: BoardRules): BoardReport {
+  const current = boardFigures(facts, period, rules);
+  const previous = boardFigures(facts, yearBefore(period), rules);
+  return { current, previous, summary: boardSummary(current, previous) };
+}
+
+const percent = (share: number) => `${Math.round(share * 100)} %`;
+
+/**
+ * The largest changes in words, largest first: the shares that moved at least 5 points, then the
+ * counts of new and ongoing placements that moved at least a tenth. At most five sentences; a
+ * figure that may not be shown in either year is never compared.
+ */
+export function boardSummary(current: BoardFigures, previous: BoardFigures): string[] {
+  const changes: { size: number; text: string }[] = [];
+  for (const id of complianceIndicators) {
+    const now = current.compliance[id].share;
+    const then = previous.compliance[id].share;
+    if (now === null || then === null) continue;
+    const points = Math.round(now * 100) - Math.round(then * 100);
+    if (Math.abs(points) < 5) continue;
+    const verb = points > 0 ? 'steg' : 'sjönk';
+    changes.push({ size: Math.abs(points), text: `${complianceNames[id].subject} ${verb} från ${percent(then)} till ${percent(now)}.` });
+  }
+  const breakdownNow = current.outcomes.total.share;
+  const breakdownThen = previous.outcomes.total.share;
+  if (breakdownNow !== null && breakdownThen !== null && Math.abs(Math.round(breakdownNow * 100) - Math.round(breakdownThen * 100)) >= 5) {
+    const verb = breakdownNow > breakdownThen ? 'steg' : 'sjönk';
+    changes.push({ size: Math.abs(Math.round((breakdownNow - breakdownThen) * 100)), text: `Andelen sammanbrott bland avslutade placeringar ${verb} från ${percent(breakdownThen)} till ${percent(breakdownNow)}.` });
+  }
+  const counted: [string, Shown, Shown][] = [
+    ['Antalet nya placeringar', current.placements.byForm.columnTotals[0]!, previous.placements.byForm.columnTotals[0]!],
+    ['Antalet pågående placeringar vid periodens slut', current.placements.byForm.columnTotals[2]!, previous.placements.byForm.columnTotals[2]!],
+  ];
+  for (const [subject, now, then] of counted) {
+    if (now === null || then === null || then === 0) continue;
+    const change = (now - then) / then;
+    if (Math.abs(change) < 0.1) continue;
+    changes.push({ size: Math.round(Math.abs(change) * 100), text: `${subject} ${now > then ? 'ökade' : 'minskade'} från ${then} till ${now}.` });
+  }
+  return changes
+    .sort((a, b) => b.size - a.size)
+    .slice(0, 5)
+    .map((c) => c.text);
+}
