@@ -246,10 +246,105 @@ export function renewals(basis: IsoDate, first: number, then: number, eventDates
   }
 }
 
+/** What every period's figures start from, worked out once: each placement's dates, and the occasions of the renewing duties. */
+interface Prepared {
+  facts: BoardFacts;
+  rules: BoardRules;
+  info: Map<BoardPlacement, PlacementInfo>;
+  /** Every övervägande and omprövning of every placement. */
+  overvagande: Occasion[];
+  /** Every vårdnadsöverflyttning övervägande of every child. */
+  custody: Occasion[];
+}
+
+interface PlacementInfo {
+  /** Its events' dates by type, oldest first. */
+  dates: Map<string, IsoDate[]>;
+  /** The child's 18th birthday (the age limit of the child rules), null when the birth date is unknown. */
+  adultOn: IsoDate | null;
+  /** The birthday at the hälsoundersökning's age limit. */
+  healthLimitOn: IsoDate | null;
+  /** The last day to ask for the hälsoundersökning, and the day the genomförandeplan is due. */
+  healthDueOn: IsoDate;
+  planDueOn: IsoDate;
+}
+
+type Occasion = { dueOn: IsoDate; metOn: IsoDate | null };
+
+function prepare(facts: BoardFacts, rules: BoardRules): Prepared {
+  const p = rules.parameters;
+  const info = new Map<BoardPlacement, PlacementInfo>();
+  for (const pl of facts.placements) {
+    const dates = new Map<string, IsoDate[]>();
+    for (const e of pl.events) {
+      const list = dates.get(e.type);
+      if (list) list.push(e.date);
+      else dates.set(e.type, [e.date]);
+    }
+    for (const list of dates.values()) list.sort();
+    info.set(pl, {
+      dates,
+      adultOn: pl.birthDate === null ? null : birthday(pl.birthDate, p.childAgeLimit),
+      healthLimitOn: pl.birthDate === null ? null : birthday(pl.birthDate, p.halsoundersokningAgeLimit),
+      healthDueOn: addDays(pl.startedOn, p.halsoundersokningDays),
+      planDueOn: addDays(pl.startedOn, p.genomforandeplanDays),
+    });
+  }
+  const datesOf = (pl: BoardPlacement, type: string) => info.get(pl)!.dates.get(type) ?? [];
+
+  // Övervägande (SoL while under 18, LVU 2 §) and omprövning (LVU 3 §) every 6 months from the start.
+  const overvagande: Occasion[] = [];
+  for (const pl of facts.placements) {
+    const [type, months, until] =
+      pl.legalBasis === 'LVU3'
+        ? ['omprovning', p.omprovningMonths, pl.endedOn]
+        : pl.legalBasis === 'LVU2'
+          ? ['overvagande', p.overvagandeMonths, pl.endedOn]
+          : ['overvagande', p.overvagandeMonths, earliest(pl.endedOn, info.get(pl)!.adultOn)];
+    overvagande.push(...renewals(pl.startedOn, months, months, datesOf(pl, type), until));
+  }
+
+  // Vårdnadsöverflyttning: counted from the day the child came to live in the familjehem, across
+  // placements that follow each other in the same home, while the child is under 18.
+  const custody: Occasion[] = [];
+  const byChild = new Map<string, BoardPlacement[]>();
+  for (const pl of facts.placements) {
+    const list = byChild.get(pl.childId);
+    if (list) list.push(pl);
+    else byChild.set(pl.childId, [pl]);
+  }
+  for (const childPlacements of byChild.values()) {
+    const stays = childPlacements
+      .flatMap((pl) => pl.stays.map((s) => ({ ...s, to: earliest(s.to, pl.endedOn) })))
+      .filter((s) => s.form === 'familjehem' || s.form === 'natverkshem')
+      .sort((a, b) => (a.from < b.from ? -1 : 1));
+    if (stays.length === 0) continue;
+    const events = childPlacements.flatMap((pl) => datesOf(pl, 'vardnadsoverflyttning-overvagande'));
+    const adult = info.get(childPlacements[0]!)!.adultOn;
+    for (let i = 0; i < stays.length; ) {
+      const since = stays[i]!.from;
+      let end = stays[i]!.to;
+      let j = i + 1;
+      while (j < stays.length && stays[j]!.homeId === stays[i]!.homeId && end !== null && stays[j]!.from <= end) {
+        end = stays[j]!.to === null ? null : stays[j]!.to! > end ? stays[j]!.to : end;
+        j += 1;
+      }
+      custody.push(...renewals(since, p.vardnadsoverflyttningFirstMonths, p.vardnadsoverflyttningThenMonths, events, earliest(end, adult)));
+      i = j;
+    }
+  }
+  return { facts, rules, info, overvagande, custody };
+}
+
 /** The figures of one period. */
 export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRules): BoardFigures {
+  return figuresOf(prepare(facts, rules), period);
+}
+
+function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, period: Period): BoardFigures {
   const p = rules.parameters;
   const placements = facts.placements.filter((pl) => overlaps(pl.startedOn, pl.endedOn, period));
+  const datesOf = (pl: BoardPlacement, type: string) => info.get(pl)!.dates.get(type) ?? [];
   const lastDay = period.to;
 
   // --- Placements: new, ended, going on at the end; by form and by legal basis ---------------
@@ -287,54 +382,10 @@ export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRule
   const institutionShare = share(going.filter((pl) => institutionForms.includes(stayOn(pl, lastDay)?.form ?? 'familjehem')).length, going.length);
 
   // --- Legal compliance ----------------------------------------------------------------------
-  const childBirthday = (pl: BoardPlacement, years: number) => (pl.birthDate === null ? null : birthday(pl.birthDate, years));
-  const eventDates = (pl: BoardPlacement, type: string) => pl.events.filter((e) => e.type === type).map((e) => e.date);
-
-  let overvagandeDue = 0;
-  let overvagandeMet = 0;
-  for (const pl of facts.placements) {
-    const [type, months, until] =
-      pl.legalBasis === 'LVU3'
-        ? ['omprovning', p.omprovningMonths, pl.endedOn]
-        : pl.legalBasis === 'LVU2'
-          ? ['overvagande', p.overvagandeMonths, pl.endedOn]
-          : ['overvagande', p.overvagandeMonths, earliest(pl.endedOn, childBirthday(pl, p.childAgeLimit))];
-    for (const occasion of renewals(pl.startedOn, months, months, eventDates(pl, type), until)) {
-      if (!within(occasion.dueOn, period)) continue;
-      overvagandeDue += 1;
-      if (occasion.metOn !== null && occasion.metOn <= occasion.dueOn) overvagandeMet += 1;
-    }
-  }
-
-  // Vårdnadsöverflyttning: counted from the day the child came to live in the familjehem, across
-  // placements that follow each other in the same home, while the child is under 18.
-  let custodyDue = 0;
-  let custodyMet = 0;
-  const byChild = new Map<string, BoardPlacement[]>();
-  for (const pl of facts.placements) byChild.set(pl.childId, [...(byChild.get(pl.childId) ?? []), pl]);
-  for (const childPlacements of byChild.values()) {
-    const stays = childPlacements
-      .flatMap((pl) => pl.stays.map((s) => ({ ...s, to: earliest(s.to, pl.endedOn) })))
-      .filter((s) => s.form === 'familjehem' || s.form === 'natverkshem')
-      .sort((a, b) => (a.from < b.from ? -1 : 1));
-    const events = childPlacements.flatMap((pl) => eventDates(pl, 'vardnadsoverflyttning-overvagande'));
-    const adult = childBirthday(childPlacements[0]!, p.childAgeLimit);
-    for (let i = 0; i < stays.length; ) {
-      const since = stays[i]!.from;
-      let end = stays[i]!.to;
-      let j = i + 1;
-      while (j < stays.length && stays[j]!.homeId === stays[i]!.homeId && end !== null && stays[j]!.from <= end) {
-        end = stays[j]!.to === null ? null : stays[j]!.to! > end ? stays[j]!.to : end;
-        j += 1;
-      }
-      for (const occasion of renewals(since, p.vardnadsoverflyttningFirstMonths, p.vardnadsoverflyttningThenMonths, events, earliest(end, adult))) {
-        if (!within(occasion.dueOn, period)) continue;
-        custodyDue += 1;
-        if (occasion.metOn !== null && occasion.metOn <= occasion.dueOn) custodyMet += 1;
-      }
-      i = j;
-    }
-  }
+  const onTime = (occasions: readonly Occasion[]) => {
+    const due = occasions.filter((o) => within(o.dueOn, period));
+    return share(due.filter((o) => o.metOn !== null && o.metOn <= o.dueOn).length, due.length);
+  };
 
   // Jourhem: a stay going on in the period after its limit (2 months after the investigation, or
   // the local limit without one).
@@ -352,7 +403,7 @@ export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRule
       const firstOver = addDays(limit, 1) > period.from ? addDays(limit, 1) : period.from;
       if (firstOver <= lastDay && (end === null || firstOver < end)) {
         jourhemOver += 1;
-        if (pl.events.some((e) => e.type === 'jourhem-sarskilda-skal' && e.date >= stay.from && e.date <= lastDay)) jourhemSpecialReasons += 1;
+        if (datesOf(pl, 'jourhem-sarskilda-skal').some((d) => d >= stay.from && d <= lastDay)) jourhemSpecialReasons += 1;
       }
     }
   }
@@ -362,13 +413,14 @@ export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRule
   let talks = 0;
   let placedDays = 0;
   const talkedChildren = new Set<string>();
+  const dayAfter = addDays(lastDay, 1);
   for (const pl of placements) {
     const start = pl.startedOn > period.from ? pl.startedOn : period.from;
-    const end = earliest(pl.endedOn, addDays(lastDay, 1), childBirthday(pl, p.childAgeLimit))!;
+    const end = earliest(pl.endedOn, dayAfter, info.get(pl)!.adultOn)!;
     if (end <= start) continue;
     placedDays += daysBetween(start, end);
     talkedChildren.add(pl.childId);
-    talks += pl.events.filter((e) => e.type === 'barnsamtal' && e.date >= start && e.date < end).length;
+    for (const d of datesOf(pl, 'barnsamtal')) if (d >= start && d < end) talks += 1;
   }
   const years = placedDays / 365.25;
   const barnsamtal: RateFigure = {
@@ -380,19 +432,19 @@ export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRule
 
   // Plans: of the placements going on on the last day, those with the plan recorded by then (the
   // genomförandeplan only once it was due).
-  const planned = (pl: BoardPlacement, type: string) => pl.events.some((e) => e.type === type && e.date <= lastDay);
+  const planned = (pl: BoardPlacement, type: string) => (datesOf(pl, type)[0] ?? '9999') <= lastDay;
   const vardplanInPlace = share(going.filter((pl) => planned(pl, 'vardplan')).length, going.length);
-  const planDue = going.filter((pl) => addDays(pl.startedOn, p.genomforandeplanDays) <= lastDay);
+  const planDue = going.filter((pl) => info.get(pl)!.planDueOn <= lastDay);
   const genomforandeplanInPlace = share(planDue.filter((pl) => planned(pl, 'genomforandeplan')).length, planDue.length);
 
   // Hälsoundersökning: placements begun in the period, of a child under the limit, whose time to
   // ask has run out by the last day; asked in time or not.
   const healthDue = placements.filter((pl) => {
-    const limit = childBirthday(pl, p.halsoundersokningAgeLimit);
-    return within(pl.startedOn, period) && (limit === null || pl.startedOn < limit) && addDays(pl.startedOn, p.halsoundersokningDays) <= lastDay;
+    const { healthLimitOn, healthDueOn } = info.get(pl)!;
+    return within(pl.startedOn, period) && (healthLimitOn === null || pl.startedOn < healthLimitOn) && healthDueOn <= lastDay;
   });
   const halsoundersokningRequested = share(
-    healthDue.filter((pl) => pl.events.some((e) => e.type === 'halsoundersokning-begard' && e.date <= addDays(pl.startedOn, p.halsoundersokningDays))).length,
+    healthDue.filter((pl) => (datesOf(pl, 'halsoundersokning-begard')[0] ?? '9999') <= info.get(pl)!.healthDueOn).length,
     healthDue.length,
   );
 
@@ -418,8 +470,8 @@ export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRule
   };
 
   const compliance = {
-    overvagandeOnTime: share(overvagandeMet, overvagandeDue),
-    vardnadsoverflyttningOnTime: share(custodyMet, custodyDue),
+    overvagandeOnTime: onTime(overvagande),
+    vardnadsoverflyttningOnTime: onTime(custody),
     jourhemOverLimit: share(jourhemOver, jourhemStays),
     vardplanInPlace,
     genomforandeplanInPlace,
@@ -488,7 +540,6 @@ export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRule
     else entry.cost += days * cost;
     map.set(key, entry);
   };
-  const dayAfter = addDays(lastDay, 1);
   for (const pl of placements) {
     for (const stay of pl.stays) {
       const start = stay.from > period.from ? stay.from : period.from;
@@ -603,20 +654,21 @@ export interface BoardReport {
 
 /** The period's figures beside the same period a year earlier, and what changed most. */
 export function boardReport(facts: BoardFacts, period: Period, rules: BoardRules): BoardReport {
-  const current = boardFigures(facts, period, rules);
-  const previous = boardFigures(facts, yearBefore(period), rules);
+  const prepared = prepare(facts, rules);
+  const current = figuresOf(prepared, period);
+  const previous = figuresOf(prepared, yearBefore(period));
   return { current, previous, summary: boardSummary(current, previous) };
 }
 
 const percent = (share: number) => `${Math.round(share * 100)} %`;
 
 /**
- * The largest changes in words, largest first: the shares that moved at least 5 points, then the
+ * The largest changes in words: the shares that moved at least 5 points, largest first, then the
  * counts of new and ongoing placements that moved at least a tenth. At most five sentences; a
  * figure that may not be shown in either year is never compared.
  */
 export function boardSummary(current: BoardFigures, previous: BoardFigures): string[] {
-  const changes: { size: number; text: string }[] = [];
+  const changes: { kind: 'share' | 'count'; size: number; text: string }[] = [];
   for (const id of complianceIndicators) {
     const now = current.compliance[id].share;
     const then = previous.compliance[id].share;
@@ -624,13 +676,13 @@ export function boardSummary(current: BoardFigures, previous: BoardFigures): str
     const points = Math.round(now * 100) - Math.round(then * 100);
     if (Math.abs(points) < 5) continue;
     const verb = points > 0 ? 'steg' : 'sjönk';
-    changes.push({ size: Math.abs(points), text: `${complianceNames[id].subject} ${verb} från ${percent(then)} till ${percent(now)}.` });
+    changes.push({ kind: 'share', size: Math.abs(points), text: `${complianceNames[id].subject} ${verb} från ${percent(then)} till ${percent(now)}.` });
   }
   const breakdownNow = current.outcomes.total.share;
   const breakdownThen = previous.outcomes.total.share;
   if (breakdownNow !== null && breakdownThen !== null && Math.abs(Math.round(breakdownNow * 100) - Math.round(breakdownThen * 100)) >= 5) {
     const verb = breakdownNow > breakdownThen ? 'steg' : 'sjönk';
-    changes.push({ size: Math.abs(Math.round((breakdownNow - breakdownThen) * 100)), text: `Andelen sammanbrott bland avslutade placeringar ${verb} från ${percent(breakdownThen)} till ${percent(breakdownNow)}.` });
+    changes.push({ kind: 'share', size: Math.abs(Math.round((breakdownNow - breakdownThen) * 100)), text: `Andelen sammanbrott bland avslutade placeringar ${verb} från ${percent(breakdownThen)} till ${percent(breakdownNow)}.` });
   }
   const counted: [string, Shown, Shown][] = [
     ['Antalet nya placeringar', current.placements.byForm.columnTotals[0]!, previous.placements.byForm.columnTotals[0]!],
@@ -640,10 +692,10 @@ export function boardSummary(current: BoardFigures, previous: BoardFigures): str
     if (now === null || then === null || then === 0) continue;
     const change = (now - then) / then;
     if (Math.abs(change) < 0.1) continue;
-    changes.push({ size: Math.round(Math.abs(change) * 100), text: `${subject} ${now > then ? 'ökade' : 'minskade'} från ${then} till ${now}.` });
+    changes.push({ kind: 'count', size: Math.round(Math.abs(change) * 100), text: `${subject} ${now > then ? 'ökade' : 'minskade'} från ${then} till ${now}.` });
   }
-  return changes
-    .sort((a, b) => b.size - a.size)
-    .slice(0, 5)
-    .map((c) => c.text);
+  // The shares first (compliance and outcome, by points), then the counts (by their relative change).
+  const shares = changes.filter((c) => c.kind === 'share').sort((a, b) => b.size - a.size);
+  const counts = changes.filter((c) => c.kind === 'count').sort((a, b) => b.size - a.size);
+  return [...shares, ...counts].slice(0, 5).map((c) => c.text);
 }

@@ -50,7 +50,11 @@ export function createReportsService(db: Kysely<Database>, clock: Clock, { journ
       staysOf.set(s.placementId, list);
     }
     const eventsOf = new Map<string, { type: string; date: IsoDate }[]>();
-    for (const e of read.events) eventsOf.set(e.placementId, [...(eventsOf.get(e.placementId) ?? []), { type: e.type, date: e.date }]);
+    for (const { placementId, type, dates } of read.events) {
+      const list = eventsOf.get(placementId) ?? [];
+      for (const date of dates.split(',')) list.push({ type, date });
+      eventsOf.set(placementId, list);
+    }
     // The words as the database's CHECKs keep them.
     const placements: BoardPlacement[] = read.placements.map((p) => ({
       ...p,
