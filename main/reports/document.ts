@@ -88,6 +88,8 @@ export function table({ header, rows, widths, alignRight = [], boldRows = [] }: 
     layout: rowRules,
     table: {
       headerRows: 1,
+      // The header never stands alone at a page's foot: it goes over with the first row.
+      keepWithHeaderRows: 1,
       dontBreakRows: true,
       widths: widths ? [...widths] : header.map((_, column) => (column === 0 ? '*' : 'auto')),
       body,

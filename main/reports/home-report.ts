@@ -47,7 +47,48 @@ export interface HomeReportInput {
   voices: readonly { assessedOn: string; childVoice: ChildVoice; comment: string | null }[];
   deviations: readonly { reportedOn: string; kind: DeviationKind; severity: Severity; status: DeviationStatus; description: string }[];
   notes: { notes: readonly { writtenOn: string; category: string; author: string; text: string }[]; total: number };
+  /** The quality index on the day and a year before, as the history page shows it. */
+  quality: HomeReportQuality;
   createdAt?: Date;
+}
+
+export interface HomeReportQuality {
+  score: number | null;
+  grade: string | null;
+  confidence: 'low' | 'medium' | 'high';
+  eligible: boolean;
+  settingsVersion: number;
+  components: readonly { name: string; score: number | null; evidence: number }[];
+  /** What holds it back: the barriers, then why there is no number. */
+  reasons: readonly string[];
+  yearAgo: { on: string; score: number | null; grade: string | null };
+}
+
+const confidenceWords = { low: 'låg', medium: 'medel', high: 'hög' } as const;
+const indexText = (score: number | null, grade: string | null) => (score === null || grade === null ? 'inget index (för lite underlag)' : `${score} (${grade})`);
+
+function qualitySection(q: HomeReportQuality) {
+  return [
+    heading('Kvalitetsindex', 2),
+    keyValues([
+      ['Index', indexText(q.score, q.grade)],
+      ['Säkerhet', confidenceWords[q.confidence]],
+      ['Kan ta emot barn', q.eligible ? 'Ja' : 'Nej'],
+      [`Ett år tidigare (${q.yearAgo.on})`, indexText(q.yearAgo.score, q.yearAgo.grade)],
+      ['Inställningar', q.settingsVersion === 0 ? 'standard' : `version ${q.settingsVersion}`],
+    ]),
+    ...(q.reasons.length === 0 ? [] : [paragraph(q.reasons.join(' '))]),
+    ...(q.components.length === 0
+      ? []
+      : [
+          table({
+            header: ['Område', 'Poäng', 'Underlag'],
+            rows: q.components.map((c) => [c.name, c.score === null ? '–' : String(Math.round(c.score)), String(c.evidence)]),
+            widths: ['*', 'auto', 'auto'],
+            alignRight: [1, 2],
+          }),
+        ]),
+  ];
 }
 
 const checkStatusNames = { ok: 'I ordning', problem: 'Brist', none: 'Saknas' } as const;
@@ -83,6 +124,8 @@ export function homeReport(input: HomeReportInput): DocumentDefinition {
         ['Per dag', date],
       ]),
       paragraph('Placerade barn anges med ålder när vistelsen började, aldrig med namn. Skyddade barns placeringar räknas men pekas inte ut.'),
+
+      ...qualitySection(input.quality),
 
       heading('Kontroller', 2),
       input.checks.length === 0

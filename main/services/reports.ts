@@ -118,9 +118,19 @@ export function createReportsService(db: Kysely<Database>, clock: Clock, { journ
 
     /** A home's history (Vårdgivarhistorik) as of `date` as a PDF, and a file name for it. */
     async homePdf(homeId: string, date: IsoDate): Promise<{ fileName: string; pdf: Uint8Array }> {
-      const history = await journal.homeHistory(homeId, date);
+      const [history, index] = await Promise.all([journal.homeHistory(homeId, date), quality.homeQuality(homeId, date)]);
       const [{ homeReport }, { renderPdf }] = await Promise.all([import('../reports/home-report'), import('../reports/pdf')]);
-      const pdf = await renderPdf(homeReport({ ...history, date }));
+      const pdf = await renderPdf(
+        homeReport({
+          ...history,
+          date,
+          quality: {
+            ...index,
+            components: index.components.filter((c) => c.weight > 0).map((c) => ({ name: c.name, score: c.score, evidence: c.evidence })),
+            reasons: [...index.barriers, ...(index.missing === null ? [] : [index.missing])],
+          },
+        }),
+      );
       return { fileName: `Vårdgivarhistorik ${history.home.name.replace(/[\\/:*?"<>|]+/g, '-')} ${date}.pdf`, pdf };
     },
 

@@ -65,6 +65,11 @@ describe('report vardgivare', () => {
     // Tilda from 2025-02-01, 12 years old then (born 2012-03-04); Åke (protected) 2025-03-01 – 2025-07-01, 18.
     expect(text).toContain('2025-02-01 – 333 12 år SoL Familjehem Pågår');
     expect(text).toContain('2025-03-01 2025-07-01 122 18 år LVU 2 § Familjehem Planerad');
+    // The quality index as the history page (and `quality`) shows it: on the day, and a year
+    // before, when no child had lived there yet.
+    expect(text).toContain('Index 100 (A)');
+    expect(text).toContain('Säkerhet låg');
+    expect(text).toContain('Ett år tidigare (2024-12-31) inget index (för lite underlag)');
     for (const hidden of ['Tilda', 'Testsson', 'Åke', 'Skyddsson', '9802', '9824']) expect(all).not.toContain(hidden);
     expect(all).toContain('Sida 1 av');
   });
