@@ -358,6 +358,18 @@ export const migrations: Migration[] = [
       raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => auditTables.includes(table))));
     },
   },
+  {
+    version: 15,
+    description: 'Placeringar: dygnskostnad i hela kronor (frivillig)',
+    // Bounds as domain/daily-cost.ts (0–1 000 000), frozen here. Rows that exist get NULL: unknown.
+    sql: `ALTER TABLE placements ADD COLUMN daily_cost INTEGER CHECK (daily_cost BETWEEN 0 AND 1000000);`,
+    up: (raw) => {
+      // The placements' log triggers name each column (logChangesSql reads them now): made anew so
+      // a change of the daily cost is logged with the row before and after, and is a change at all.
+      registerLogFunctions(raw);
+      raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => table === 'placements')));
+    },
+  },
 ];
 
 const auditTables = ['audit_rounds', 'audit_files', 'audit_answers', 'audit_analyses', 'audit_actions'];

@@ -369,7 +369,7 @@ export async function readRegisterSnapshot(db: Db, childId?: string): Promise<Re
       FROM children WHERE ${all} = 1 OR id = ${child}`.execute(plain),
     sql<PlacementRow>`
       SELECT id, child_id AS "childId", legal_basis AS "legalBasis", decided_on AS "decidedOn",
-        started_on AS "startedOn", ended_on AS "endedOn", end_reason AS "endReason", caseworker, unit
+        started_on AS "startedOn", ended_on AS "endedOn", end_reason AS "endReason", caseworker, unit, daily_cost AS "dailyCost"
       FROM placements WHERE ${all} = 1 OR child_id = ${child}`.execute(plain),
     sql<Selectable<StaysTable>>`
       SELECT placement_id AS "placementId", ordinal, home_id AS "homeId", form, from_date AS "fromDate",
@@ -422,7 +422,7 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
       FROM children WHERE id IN (SELECT child_id FROM placements WHERE id IN ${chosen})`.execute(plain),
     sql<PlacementRow>`
       SELECT id, child_id AS "childId", legal_basis AS "legalBasis", decided_on AS "decidedOn",
-        started_on AS "startedOn", ended_on AS "endedOn", end_reason AS "endReason", caseworker, unit
+        started_on AS "startedOn", ended_on AS "endedOn", end_reason AS "endReason", caseworker, unit, daily_cost AS "dailyCost"
       FROM placements WHERE id IN ${chosen}`.execute(plain),
     sql<Selectable<StaysTable>>`
       SELECT placement_id AS "placementId", ordinal, home_id AS "homeId", form, from_date AS "fromDate",

@@ -58,6 +58,8 @@ export interface PlacementsTable {
   endReason: string | null;
   caseworker: string | null;
   unit: string | null;
+  /** Dygnskostnad in whole kronor (0–1 000 000), null when not known (migration 15). */
+  dailyCost: number | null;
 }
 
 export interface StaysTable {

@@ -7,6 +7,7 @@
  * others: the user gets every problem of the file in one go, each with its JSON path.
  */
 import { z } from 'zod';
+import { DAILY_COST_MAX } from './daily-cost';
 import { isIsoDate, type IsoDate } from './dates';
 import { checkHomeFields } from './homes';
 import { validateOrgNr } from './orgnr';
@@ -179,6 +180,8 @@ export const placementSchema = z.strictObject({
   caseworker: optionalText(200),
   /** Extension: the unit (enhet) responsible, for filtering audits and reports. */
   unit: optionalText(200),
+  /** Extension: dygnskostnad, whole kronor a day (domain/daily-cost.ts). */
+  dailyCost: optional(z.int().min(0).max(DAILY_COST_MAX)),
   stays: z.array(staySchema).min(1),
 });
 

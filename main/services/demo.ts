@@ -163,6 +163,13 @@ interface DemoPlacement {
   stays: { homeId: string; from: IsoDate; decidedOn?: IsoDate; investigationCompletedOn?: IsoDate }[];
   ended?: { on: IsoDate; reason: EndReason };
   events: [EventType, IsoDate][];
+  /**
+   * Dygnskostnad in kronor, of the kind of home the child is (or was last) in: HVB 4 000–9 000,
+   * familjehem 900–1 800, jourhem 1 500–2 500, nätverkshem 600–1 200, stödboende 2 000–3 500, SiS
+   * 4 500–6 500. Absent on two, as in a real register where not every cost is known (a new
+   * placement's may come later; an old one's was never written down).
+   */
+  dailyCost?: number;
 }
 
 const A = 'Handläggare Exempel A';
@@ -181,7 +188,7 @@ function demoPlacements(at: At): DemoPlacement[] {
   return [
     // Two years in the same familjehem: the övervägande om vårdnadsöverflyttning is due within 30 days.
     {
-      id: 'EXEMPEL-PL01', childId: 'EXEMPEL-C01', legalBasis: 'SoL', decidedOn: at(-24, 12), caseworker: A, unit: NORD,
+      id: 'EXEMPEL-PL01', childId: 'EXEMPEL-C01', legalBasis: 'SoL', decidedOn: at(-24, 12), caseworker: A, unit: NORD, dailyCost: 1400,
       stays: [{ homeId: 'EXEMPEL-H12', from: at(-24, 15) }],
       events: [
         ['vardplan', at(-24, 15)], ['halsoundersokning-begard', at(-24, 20)], ['genomforandeplan', at(-23, 5)],
@@ -191,7 +198,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // Frivillig HVB placement that broke down, followed by LVU (3 §) at a SiS home.
     {
-      id: 'EXEMPEL-PL12', childId: 'EXEMPEL-C02', legalBasis: 'SoL', decidedOn: at(-10, -5), caseworker: B, unit: SYD,
+      id: 'EXEMPEL-PL12', childId: 'EXEMPEL-C02', legalBasis: 'SoL', decidedOn: at(-10, -5), caseworker: B, unit: SYD, dailyCost: 6800,
       stays: [{ homeId: 'EXEMPEL-H01', from: at(-10, 0) }],
       ended: { on: at(-6, 0), reason: 'sammanbrott' },
       events: [
@@ -201,7 +208,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // The barnsamtal is overdue; the first omprövning is further ahead.
     {
-      id: 'EXEMPEL-PL02', childId: 'EXEMPEL-C02', legalBasis: 'LVU3', decidedOn: at(-4, -8), caseworker: B, unit: SYD,
+      id: 'EXEMPEL-PL02', childId: 'EXEMPEL-C02', legalBasis: 'LVU3', decidedOn: at(-4, -8), caseworker: B, unit: SYD, dailyCost: 5300,
       stays: [{ homeId: 'EXEMPEL-H05', from: at(-4, -6) }],
       events: [
         ['vardplan', at(-4, 0)], ['halsoundersokning-begard', at(-4, 2)], ['genomforandeplan', at(-4, 18)],
@@ -210,7 +217,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // Omplacering: from a jourhem (investigation completed) to an HVB; the övervägande is overdue.
     {
-      id: 'EXEMPEL-PL03', childId: 'EXEMPEL-C03', legalBasis: 'SoL', decidedOn: at(-8, -3), caseworker: A, unit: NORD,
+      id: 'EXEMPEL-PL03', childId: 'EXEMPEL-C03', legalBasis: 'SoL', decidedOn: at(-8, -3), caseworker: A, unit: NORD, dailyCost: 7900,
       stays: [
         { homeId: 'EXEMPEL-H10', from: at(-8, 0), investigationCompletedOn: at(-6, 0) },
         { homeId: 'EXEMPEL-H07', from: at(-5, 0), decidedOn: at(-5, -4) },
@@ -222,7 +229,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // Jourhem with no completed investigation: the time limit and the first övervägande are near.
     {
-      id: 'EXEMPEL-PL04', childId: 'EXEMPEL-C04', legalBasis: 'SoL', decidedOn: at(-6, 12), caseworker: B, unit: NORD,
+      id: 'EXEMPEL-PL04', childId: 'EXEMPEL-C04', legalBasis: 'SoL', decidedOn: at(-6, 12), caseworker: B, unit: NORD, dailyCost: 2100,
       stays: [{ homeId: 'EXEMPEL-H03', from: at(-6, 15) }],
       events: [
         ['vardplan', at(-6, 18)], ['halsoundersokning-begard', at(-6, 25)], ['genomforandeplan', at(-5, 10)],
@@ -231,7 +238,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // Jourhem past its two months after the investigation, with särskilda skäl documented.
     {
-      id: 'EXEMPEL-PL05', childId: 'EXEMPEL-C05', legalBasis: 'LVU2', decidedOn: at(-4, 2), caseworker: A, unit: SYD,
+      id: 'EXEMPEL-PL05', childId: 'EXEMPEL-C05', legalBasis: 'LVU2', decidedOn: at(-4, 2), caseworker: A, unit: SYD, dailyCost: 1950,
       stays: [{ homeId: 'EXEMPEL-H03', from: at(-4, 3), investigationCompletedOn: at(-2, -20) }],
       events: [
         ['vardplan', at(-4, 10)], ['halsoundersokning-begard', at(-4, 17)], ['genomforandeplan', at(-4, 30)],
@@ -240,7 +247,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // Stödboende: the barnsamtal is due within 30 days.
     {
-      id: 'EXEMPEL-PL06', childId: 'EXEMPEL-C06', legalBasis: 'SoL', decidedOn: at(-7, -10), caseworker: C, unit: SYD,
+      id: 'EXEMPEL-PL06', childId: 'EXEMPEL-C06', legalBasis: 'SoL', decidedOn: at(-7, -10), caseworker: C, unit: SYD, dailyCost: 2650,
       stays: [{ homeId: 'EXEMPEL-H02', from: at(-7, 0) }],
       events: [
         ['vardplan', at(-7, 0)], ['halsoundersokning-begard', at(-7, 3)], ['genomforandeplan', at(-7, 20)],
@@ -249,7 +256,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // LVU (2 §) in a familjehem, child with protected identity: everything in order.
     {
-      id: 'EXEMPEL-PL07', childId: 'EXEMPEL-C07', legalBasis: 'LVU2', decidedOn: at(-14, -3), caseworker: A, unit: NORD,
+      id: 'EXEMPEL-PL07', childId: 'EXEMPEL-C07', legalBasis: 'LVU2', decidedOn: at(-14, -3), caseworker: A, unit: NORD, dailyCost: 1250,
       stays: [{ homeId: 'EXEMPEL-H09', from: at(-14, 0) }],
       events: [
         ['vardplan', at(-14, 4)], ['halsoundersokning-begard', at(-14, 10)], ['genomforandeplan', at(-13, 0)],
@@ -259,7 +266,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // Ended LVU (3 §) care: the follow-up after the care (lex lilla hjärtat) is due within 30 days.
     {
-      id: 'EXEMPEL-PL08', childId: 'EXEMPEL-C08', legalBasis: 'LVU3', decidedOn: at(-15, -2), caseworker: B, unit: SYD,
+      id: 'EXEMPEL-PL08', childId: 'EXEMPEL-C08', legalBasis: 'LVU3', decidedOn: at(-15, -2), caseworker: B, unit: SYD, dailyCost: 5400,
       stays: [{ homeId: 'EXEMPEL-H01', from: at(-15, 0) }],
       ended: { on: at(-5, -10), reason: 'planerad' },
       events: [
@@ -280,7 +287,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // Then voluntarily with her grandmother (nätverkshem): the genomförandeplan was never made.
     {
-      id: 'EXEMPEL-PL10', childId: 'EXEMPEL-C09', legalBasis: 'SoL', decidedOn: at(-11, -7), caseworker: A, unit: NORD,
+      id: 'EXEMPEL-PL10', childId: 'EXEMPEL-C09', legalBasis: 'SoL', decidedOn: at(-11, -7), caseworker: A, unit: NORD, dailyCost: 850,
       stays: [{ homeId: 'EXEMPEL-H06', from: at(-11, 0) }],
       events: [
         ['vardplan', at(-11, 0)], ['halsoundersokning-begard', at(-11, 12)],
@@ -295,7 +302,7 @@ function demoPlacements(at: At): DemoPlacement[] {
     },
     // An ongoing HVB placement with everything in order.
     {
-      id: 'EXEMPEL-PL13', childId: 'EXEMPEL-C11', legalBasis: 'SoL', decidedOn: at(-3, -15), caseworker: B, unit: SYD,
+      id: 'EXEMPEL-PL13', childId: 'EXEMPEL-C11', legalBasis: 'SoL', decidedOn: at(-3, -15), caseworker: B, unit: SYD, dailyCost: 6200,
       stays: [{ homeId: 'EXEMPEL-H01', from: at(-3, -12) }],
       events: [
         ['vardplan', at(-3, -12)], ['halsoundersokning-begard', at(-3, -6)], ['genomforandeplan', at(-2, -20)],
@@ -488,6 +495,7 @@ export function demoExchangeFile(today: IsoDate): ExchangeFile {
       endReason: p.ended?.reason,
       caseworker: p.caseworker,
       unit: p.unit,
+      dailyCost: p.dailyCost,
       stays: p.stays.map((stay, k) => ({
         homeId: stay.homeId,
         // A stay's form is its home's kind (rules.md); taken from the home, it cannot disagree.

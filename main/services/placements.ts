@@ -98,6 +98,7 @@ export function toPlacement(row: repo.PlacementWithStays): Placement {
     endReason: row.endReason as EndReason | null,
     caseworker: row.caseworker,
     unit: row.unit,
+    dailyCost: row.dailyCost,
     stays: row.stays.map((s) => ({
       ordinal: s.ordinal,
       homeId: s.homeId,
@@ -290,6 +291,7 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
         endReason: input.endReason,
         caseworker: input.caseworker,
         unit: input.unit,
+        dailyCost: input.dailyCost ?? null,
       },
       stays.map((s) => ({
         homeId: s.homeId,

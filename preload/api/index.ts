@@ -34,6 +34,8 @@ export { dateProblem, isCalendarDate } from './fields';
 export { spellOutReference } from '../../main/domain/rule-texts';
 // A child's age as main judges it (the permit's ages, placements under 21), for what the form says before saving.
 export { ageOn } from '../../main/domain/checks';
+// A placement's daily cost: the bounds the contract checks, and how the window writes it.
+export { DAILY_COST_MAX, DAILY_COST_MESSAGE, formatDailyCost } from '../../main/domain/daily-cost';
 export { checkListStatuses, checkStatusRank, isCheckProblem, isDueSoon, needsAction } from '../../main/domain/check-list';
 // The kommun of a home is chosen from SCB's list; the list and the matching are the domain's.
 export { findMunicipality, municipalityNames } from '../../main/domain/municipalities';

@@ -14,6 +14,7 @@ import {
   type LegalBasis,
   type StayForm,
 } from '../../main/domain/vocabulary';
+import { DAILY_COST_MAX, DAILY_COST_MESSAGE } from '../../main/domain/daily-cost';
 import { channel } from './channel';
 import type { DecisionCheckRow } from './checks';
 import type { DeadlineRow } from './deadlines';
@@ -74,6 +75,8 @@ export interface Placement {
   endReason: EndReason | null;
   caseworker: string | null;
   unit: string | null;
+  /** Dygnskostnad in whole kronor; null when not known. */
+  dailyCost: number | null;
   stays: Stay[];
 }
 
@@ -171,6 +174,11 @@ export const placementInput = z
     endReason: orNull(z.enum(endReasons, 'Välj en orsak.')),
     caseworker: optionalText(200),
     unit: optionalText(200),
+    /**
+     * Dygnskostnad, whole kronor. Absent or null is "not known": the placement is saved without one
+     * (the form always sends it). Optional in the type too, so callers older than the field still compile.
+     */
+    dailyCost: orNull(z.int(DAILY_COST_MESSAGE).min(0, DAILY_COST_MESSAGE).max(DAILY_COST_MAX, DAILY_COST_MESSAGE)).optional(),
     stays: z.array(stayInput).min(1, 'En placering har minst en vistelse.').max(100, 'Högst 100 vistelser.'),
   })
   .strict()

@@ -165,6 +165,26 @@ function orgNr(serial: number): string {
   return `${body.slice(0, 6)}-${body.slice(6)}${check}`;
 }
 
+/**
+ * Dygnskostnad in kronor by the kind of home of the placement's last stay (what it costs now, or
+ * cost at its end), in steps of 50 kr. Rough levels: stödboende and SiS are this file's assumption.
+ */
+const dailyCostRanges: Record<HomeKind, readonly [number, number]> = {
+  hvb: [4_000, 9_000],
+  familjehem: [900, 1_800],
+  jourhem: [1_500, 2_500],
+  natverkshem: [600, 1_200],
+  stodboende: [2_000, 3_500],
+  sis: [4_500, 6_500],
+};
+
+/** A placement's daily cost, or (one in eight, as a register where not every cost is known) none. */
+function dailyCostOf(kind: HomeKind, rnd: ReturnType<typeof seeded>): { dailyCost?: number } {
+  const [min, max] = dailyCostRanges[kind];
+  const cost = rnd.int(min / 50, max / 50) * 50;
+  return rnd.chance(0.125) ? {} : { dailyCost: cost };
+}
+
 const pad = (prefix: string, n: number, width: number) => `${prefix}${String(n).padStart(width, '0')}`;
 const YEAR = 365.25;
 const NEVER = Number.POSITIVE_INFINITY;
@@ -190,6 +210,9 @@ interface StayPlan {
  */
 export function syntheticCity(scale: CityScale = cityScale, date: IsoDate = benchDate): CityFile {
   const rnd = seeded(scale.seed);
+  // The daily costs have their own stream of the same seed: drawn from \`rnd\` they would shift every
+  // later draw, and the city's homes, stays and events would no longer be those of earlier runs.
+  const costRnd = seeded(scale.seed ^ 0xc057);
   const today = toDayNumber(date);
   const windowStart = today - Math.round(scale.years * YEAR);
   const dayCache = new Map<number, IsoDate>();
@@ -522,6 +545,7 @@ export function syntheticCity(scale: CityScale = cityScale, date: IsoDate = benc
           : {}),
         caseworker: caseworker.name,
         unit: caseworker.unit,
+        ...dailyCostOf(plan[plan.length - 1]!.kind, costRnd),
         stays,
       });
 

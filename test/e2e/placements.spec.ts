@@ -30,6 +30,7 @@ const deadlines = (page: Page) => page.getByRole('region', { name: /Bevakningar/
 const deadline = (page: Page, title: string) => deadlines(page).getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
 const timeline = (page: Page) => page.getByRole('region', { name: 'Tidslinje' });
 const facts = (page: Page) => page.locator('.facts');
+const dailyCostFact = (page: Page) => facts(page).locator('.facts__item').filter({ hasText: 'Dygnskostnad' }).locator('dd');
 
 test('a new child and placement are made in the form; a wrong personnummer is told at the field', async ({ page, openApp, databasePath }) => {
   await withServices(databasePath, async (services) => {
@@ -65,12 +66,24 @@ test('a new child and placement are made in the form; a wrong personnummer is to
   await expectAccessible(page);
 
   await personnummer.fill('20120304-1239');
+  // The daily cost is whole kronor: öre are told at the field, before anything is saved.
+  const dailyCost = form.getByLabel('Dygnskostnad (kr)');
+  await dailyCost.fill('1850,50');
+  await form.getByRole('button', { name: 'Spara placeringen' }).click();
+  const kronor = 'Ange hela kronor, 0–1 000 000.';
+  await expect(page.getByRole('alert').filter({ hasText: 'Placeringen kunde inte sparas' })).toContainText(`Dygnskostnad: ${kronor}`);
+  await expect(dailyCost).toHaveAttribute('aria-invalid', 'true');
+  await expect(dailyCost).toHaveAccessibleDescription(new RegExp(kronor));
+  await dailyCost.fill('1 850');
   await form.getByRole('button', { name: 'Spara placeringen' }).click();
 
   // Saved: the placement's own page, with the deadlines as of 2026-11-22.
   await expect(page.getByRole('heading', { level: 1, name: 'Tova Provsdotter' })).toBeVisible();
   await expect(toast(page)).toContainText('Placeringen för Tova Provsdotter är sparad.');
   await expect(facts(page)).toContainText('Saga Handläggarsson');
+  // Swedish thousands separator, non-breaking (toHaveText would take any space): the figure never wraps.
+  await expect(dailyCostFact(page)).toHaveText(/kr\/dygn/);
+  expect(await dailyCostFact(page).textContent()).toBe('1\u00a0850\u00a0kr/dygn');
   await expect(facts(page)).toContainText('20120304-1239');
   await expect(deadline(page, 'Vårdplan')).toContainText('Försenad');
   await expect(deadline(page, 'Vårdplan')).toContainText('Skulle vara gjort senast 2026-10-01 (52 dagar sedan)');
@@ -200,11 +213,17 @@ test('a deadline is met in two clicks, Ångra brings it back; omplacering and av
   const edit = page.getByRole('region', { name: 'Ändra placeringen' });
   await expect(edit.getByRole('group', { name: 'Vistelse 2' })).toContainText('Testgårdens HVB');
   await edit.getByLabel('Handläggare').fill('Nils Handläggarsson');
+  // No daily cost yet: given here, it is shown on the page once saved.
+  await expect(dailyCostFact(page)).toHaveText('Ej angiven');
+  await expect(edit.getByLabel('Dygnskostnad (kr)')).toHaveValue('');
+  await edit.getByLabel('Dygnskostnad (kr)').fill('4500');
   await page.keyboard.press('Escape');
   await page.getByRole('dialog', { name: 'Lämna utan att spara?' }).getByRole('button', { name: 'Fortsätt redigera' }).click();
   await edit.getByRole('button', { name: 'Spara ändringar' }).click();
   await expect(edit).toHaveCount(0);
   await expect(facts(page)).toContainText('Nils Handläggarsson');
+  await expect(dailyCostFact(page)).toHaveText(/kr\/dygn/);
+  expect(await dailyCostFact(page).textContent()).toBe('4\u00a0500\u00a0kr/dygn');
   await expect(timeline(page)).toContainText('2026-11-01 – 2026-11-22');
   await expect(page.getByRole('button', { name: 'Ändra', exact: true })).toBeFocused();
 
@@ -334,7 +353,8 @@ test('the list of placements: quick search, only ongoing by default, sorting in 
   // A home's name finds the placements in it, and only those.
   const homeName = (await rows.first().locator('[col-id="home"] .cell-stack__line').first().textContent()) ?? '';
   await page.getByLabel('Sök').fill(homeName);
-  await expect.poll(shown).toBeLessThan(ongoing);
+  // While main searches the count says "Söker…" (shown() is -1, which is less than any count too).
+  await expect.poll(async () => { const n = await shown(); return n >= 0 && n < ongoing; }).toBe(true);
   await expect(rows).toHaveCount(await shown());
   for (const row of await rows.all()) await expect(row).toContainText(homeName);
 

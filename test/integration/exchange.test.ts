@@ -62,6 +62,37 @@ describe('export and import round trip', () => {
     expect(JSON.stringify(exported)).not.toContain('null');
   });
 
+  it('carries a placement\'s daily cost there and back, and writes none where it is not known', async () => {
+    const a = await register();
+    await a.exchange.importFile(full);
+    const exported = await a.exchange.exportAll();
+    const cost = (id: string) => exported.placements.find((p) => p.id === id);
+    expect(cost('PL1')?.dailyCost).toBe(1850);
+    expect(cost('PL3')?.dailyCost).toBe(6200);
+    // null in the file is absent, and absent is written as nothing, like the other optional fields.
+    expect(cost('PL2')).not.toHaveProperty('dailyCost');
+    expect(cost('PL4')).not.toHaveProperty('dailyCost');
+    expect(a.connection.raw.prepare("SELECT id, daily_cost FROM placements WHERE id IN ('PL1', 'PL2', 'PL3', 'PL4') ORDER BY id").all()).toEqual([
+      { id: 'PL1', daily_cost: 1850 },
+      { id: 'PL2', daily_cost: null },
+      { id: 'PL3', daily_cost: 6200 },
+      { id: 'PL4', daily_cost: null },
+    ]);
+
+    const b = await register();
+    await b.exchange.importFile(JSON.parse(JSON.stringify(exported)));
+    expect((await b.exchange.exportAll()).placements).toEqual(exported.placements);
+  });
+
+  it('reads a file written before the daily cost: its placements have none', async () => {
+    const { connection, exchange } = await register();
+    const withoutCost = structuredClone(full);
+    for (const placement of withoutCost.placements) delete placement.dailyCost;
+    await exchange.importFile(withoutCost);
+    expect(connection.raw.prepare('SELECT count(*) FROM placements WHERE daily_cost IS NOT NULL').pluck().get()).toBe(0);
+    expect((await exchange.exportAll()).placements.some((p) => 'dailyCost' in p)).toBe(false);
+  });
+
   it('exports an empty register as a valid file with empty arrays', async () => {
     const { exchange } = await register();
     const exported = await exchange.exportAll();
@@ -157,6 +188,31 @@ describe('checkFile: the import\'s checks without the import', () => {
     expect((await failure(exchange.checkFile(addition))).issues.map((i) => i.path)).toEqual(['/persons/0/homeId']);
     await exchange.importFile(full);
     await exchange.checkFile(addition);
+  });
+});
+
+describe('a bad daily cost', () => {
+  it('is refused with its path and a Swedish message, and nothing is written', async () => {
+    const { connection, exchange } = await register();
+    const bad = structuredClone(full);
+    bad.placements[0].dailyCost = 1850.5;
+    bad.placements[2].dailyCost = -200;
+    const error = await failure(exchange.importFile(bad));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.issues).toEqual([
+      { path: '/placements/0/dailyCost', message: 'ska vara ett heltal, inte 1850.5' },
+      { path: '/placements/2/dailyCost', message: 'ska vara minst 0' },
+    ]);
+    expect(connection.raw.prepare('SELECT count(*) FROM placements').pluck().get()).toBe(0);
+  });
+
+  it('a file that leaves it out empties it, as any optional field (the record is replaced whole)', async () => {
+    const { connection, exchange } = await register();
+    await exchange.importFile(full);
+    const again = structuredClone(full);
+    delete again.placements[0].dailyCost;
+    await exchange.importFile(again);
+    expect(connection.raw.prepare("SELECT daily_cost FROM placements WHERE id = 'PL1'").pluck().get()).toBeNull();
   });
 });
 

@@ -101,6 +101,21 @@ describe('the generated city', () => {
     expect(shape.endedLvuFollowedUp).toBeGreaterThan(0.25 * shape.ended * (shape.lvu / shape.placements));
   });
 
+  it('gives most placements a daily cost for the kind of home of their last stay, in steps of 50 kr, and some none', () => {
+    const ranges: Record<string, [number, number]> = {
+      hvb: [4_000, 9_000], familjehem: [900, 1_800], jourhem: [1_500, 2_500], natverkshem: [600, 1_200], stodboende: [2_000, 3_500], sis: [4_500, 6_500],
+    };
+    const known = file.placements.filter((p) => p.dailyCost !== undefined);
+    expect(known.length / file.placements.length).toBeGreaterThan(0.8);
+    expect(known.length / file.placements.length).toBeLessThan(0.95);
+    for (const p of known) {
+      const [min, max] = ranges[p.stays.at(-1)!.form]!;
+      expect(p.dailyCost! % 50, p.id).toBe(0);
+      expect(p.dailyCost!, p.id).toBeGreaterThanOrEqual(min);
+      expect(p.dailyCost!, p.id).toBeLessThanOrEqual(max);
+    }
+  });
+
   it('can still be asked for by a number of homes and of placements', () => {
     const shape = describeRegister(syntheticRegister({ homes: 100, placements: 300 }));
     expect(shape.homes).toBe(100);

@@ -362,6 +362,17 @@ export function PlacementForm(props: Props) {
                 <TextField id={inputId('caseworker')} label="Handläggare" maxLength={200} suggestions={suggestions.caseworkers} error={errors.get('caseworker')} value={p.caseworker} onChange={(caseworker) => setPlacement({ caseworker })} />
                 <TextField id={inputId('unit')} label="Enhet" maxLength={200} suggestions={suggestions.units} error={errors.get('unit')} value={p.unit} onChange={(unit) => setPlacement({ unit })} />
               </div>
+              <TextField
+                id={inputId('dailyCost')}
+                label="Dygnskostnad (kr)"
+                hint="Frivilligt. Hela kronor per dygn."
+                narrow
+                numeric
+                maxLength={20}
+                error={errors.get('dailyCost')}
+                value={p.dailyCost}
+                onChange={(dailyCost) => setPlacement({ dailyCost })}
+              />
             </fieldset>
 
             <fieldset className="form-section">

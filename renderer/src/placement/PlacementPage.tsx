@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { Placement, PlacementDetail, RecordedEvent, Stay } from '../../../preload/api';
+import { formatDailyCost } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
@@ -257,6 +258,7 @@ function PlacementView(props: PlacementPageProps) {
     ],
     ['Handläggare', placement.caseworker ?? <span className="muted">Ej angiven</span>],
     ['Enhet', placement.unit ?? <span className="muted">Ej angiven</span>],
+    ['Dygnskostnad', placement.dailyCost === null ? <span className="muted">Ej angiven</span> : formatDailyCost(placement.dailyCost)],
     // A masked child's birth date is withheld (only the year is given, as in its label).
     ['Född', child.birthDate ?? `f. ${child.birthYear}`],
     ...(child.personnummer ? [['Personnummer', child.personnummer] as [string, ReactNode]] : []),

@@ -48,7 +48,7 @@ export function Field(props: {
 type FieldProps = Omit<Parameters<typeof Field>[0], 'children'>;
 
 /**
- * A one-line text. With `suggestions` the browser offers them as the user types (a datalist), and
+ * A one-line text (`numeric` asks for the number keyboard). With `suggestions` the browser offers them as the user types (a datalist), and
  * a text that is one of them in another case or with spaces around takes its spelling when the field
  * is left, so "saga handläggarsson" does not become a second handläggare beside Saga Handläggarsson.
  */
@@ -57,8 +57,9 @@ export function TextField({
   onChange,
   maxLength,
   suggestions,
+  numeric,
   ...field
-}: FieldProps & { value: string; onChange: (value: string) => void; maxLength?: number; suggestions?: readonly string[] }) {
+}: FieldProps & { value: string; onChange: (value: string) => void; maxLength?: number; suggestions?: readonly string[]; numeric?: boolean }) {
   const listId = suggestions ? `${field.id}-suggestions` : undefined;
   const adopt = () => {
     const typed = value.trim().toLocaleLowerCase('sv');
@@ -73,6 +74,7 @@ export function TextField({
             {...props}
             className="input"
             autoComplete="off"
+            inputMode={numeric ? 'numeric' : undefined}
             list={listId}
             maxLength={maxLength}
             value={value}

@@ -23,6 +23,8 @@ export interface PlacementValues {
   endReason: EndReason | '';
   caseworker: string;
   unit: string;
+  /** Dygnskostnad as typed ("1 850" or "1850"); empty when not known. */
+  dailyCost: string;
   stays: StayValues[];
 }
 
@@ -37,6 +39,7 @@ export const emptyPlacement = (): PlacementValues => ({
   endReason: '',
   caseworker: '',
   unit: '',
+  dailyCost: '',
   stays: [{ key: newStayKey(), homeId: '', from: '', decidedOn: '', investigationCompletedOn: '' }],
 });
 
@@ -51,6 +54,7 @@ export function valuesFromPlacement(placement: Placement): PlacementValues {
     endReason: placement.endReason ?? '',
     caseworker: text(placement.caseworker),
     unit: text(placement.unit),
+    dailyCost: placement.dailyCost === null ? '' : String(placement.dailyCost),
     stays: placement.stays.map((stay) => ({
       key: `saved-${stay.ordinal}`,
       // Known whenever the form opens: a protected child's homes are revealed before it may be edited.
@@ -63,6 +67,18 @@ export function valuesFromPlacement(placement: Placement): PlacementValues {
 }
 
 export const sameValues = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Whole kronor as typed: spaces (thousands separators, also non-breaking ones) are left out, and
+ * digits become a number. Anything else ("1850,50", "tusen") goes as the text it is, a deliberate
+ * lie to the type like the home form's integerOrText: the contract then answers at this very field
+ * ("Ange hela kronor, 0–1 000 000."), in the same round as every other issue.
+ */
+export function kronorOrText(value: string): number | null {
+  const compact = value.replace(/\s/g, '');
+  if (compact === '') return null;
+  return /^-?\d+$/.test(compact) ? Number(compact) : (compact as unknown as number);
+}
 
 /**
  * The input for `savePlacement`. `kindOf` gives a home's kind: a completed investigation is only
@@ -96,6 +112,7 @@ export function toInput(
     endReason: endedOn ? values.endReason || null : null,
     caseworker: values.caseworker,
     unit: values.unit,
+    dailyCost: kronorOrText(values.dailyCost),
     stays,
   };
 }
@@ -134,6 +151,7 @@ const fieldLabels: Record<string, string> = {
   endReason: 'Orsak',
   caseworker: 'Handläggare',
   unit: 'Enhet',
+  dailyCost: 'Dygnskostnad',
   stays: 'Hem',
 };
 

@@ -189,6 +189,24 @@ describe('demo children, placements and events', () => {
     expect((sql('SELECT max(started_on) FROM placements').pluck().get() as string) <= TODAY).toBe(true);
   });
 
+  it('gives most placements a believable daily cost for the kind of home they are (or were last) in, and some none', async () => {
+    await createDemoService(db.connection.db, testClock()).load(TODAY);
+    const rows = db.connection.raw
+      .prepare(`SELECT p.id, p.daily_cost AS cost, s.form FROM placements p
+        JOIN stays s ON s.placement_id = p.id AND s.ordinal = (SELECT max(ordinal) FROM stays WHERE placement_id = p.id)`)
+      .all() as { id: string; cost: number | null; form: string }[];
+    const ranges: Record<string, [number, number]> = {
+      hvb: [4_000, 9_000], familjehem: [900, 1_800], jourhem: [1_500, 2_500], natverkshem: [600, 1_200], stodboende: [2_000, 3_500], sis: [4_500, 6_500],
+    };
+    const known = rows.filter((row) => row.cost !== null);
+    expect(known.length).toBeGreaterThan(rows.length / 2);
+    expect(known.length).toBeLessThan(rows.length);
+    for (const { id, cost, form } of known) {
+      expect(cost, id).toBeGreaterThanOrEqual(ranges[form]![0]);
+      expect(cost, id).toBeLessThanOrEqual(ranges[form]![1]);
+    }
+  });
+
   it('gives the bevakningslista as of today overdue, due-soon and upcoming deadlines, and some already satisfied', async () => {
     await createDemoService(db.connection.db, testClock()).load(TODAY);
     const deadlines = await createServices(db.connection.db, { clock: testClock() }).deadlines.compute(TODAY);

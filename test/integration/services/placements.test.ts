@@ -228,3 +228,57 @@ describe('home events', () => {
     expect((await db.services.placements.listHomeEvents('F1')).map((e) => e.type)).toEqual(['ivo-anmalan-fler-an-tre']);
   });
 });
+
+describe('the daily cost (dygnskostnad)', () => {
+  const logged = () =>
+    db.connection.raw
+      .prepare("SELECT action, detail FROM access_log WHERE entity = 'placements' ORDER BY seq")
+      .all()
+      .map((row) => {
+        const { action, detail } = row as { action: string; detail: string };
+        const { before, after } = JSON.parse(detail) as { before?: { daily_cost: unknown }; after?: { daily_cost: unknown } };
+        return [action, before?.daily_cost, after?.daily_cost];
+      });
+
+  it('is saved, read and changed with the placement, and every change is in the access log', async () => {
+    const c = await child();
+    const saved = await db.services.placements.savePlacement(placement(c.id, { dailyCost: 1850 }));
+    expect(saved.dailyCost).toBe(1850);
+    expect((await db.services.placements.getPlacement(saved.id)).dailyCost).toBe(1850);
+    expect((await db.services.placementViews.detail({ id: saved.id, date: '2026-11-22', reveal: false })).placement.dailyCost).toBe(1850);
+
+    const changed = await db.services.placements.savePlacement(placement(c.id, { id: saved.id, dailyCost: 2100 }));
+    expect(changed.dailyCost).toBe(2100);
+    // Saved again without it (the form's empty field): not known any more.
+    const cleared = await db.services.placements.savePlacement(placement(c.id, { id: saved.id, dailyCost: null }));
+    expect(cleared.dailyCost).toBeNull();
+    expect(logged()).toEqual([
+      ['insert', undefined, 1850],
+      ['update', 1850, 2100],
+      ['update', 2100, null],
+    ]);
+  });
+
+  it('is optional: a placement saved without one has none', async () => {
+    const c = await child();
+    const { dailyCost: _absent, ...withoutCost } = placement(c.id);
+    expect((await db.services.placements.savePlacement(withoutCost)).dailyCost).toBeNull();
+  });
+
+  it('stays with the placement through an omplacering and its end', async () => {
+    const c = await child();
+    const saved = await db.services.placements.savePlacement(placement(c.id, { dailyCost: 4500 }));
+    const moved = await db.services.placements.move({ id: saved.id, on: '2026-08-10', homeId: 'J1', decidedOn: '2026-08-05', investigationCompletedOn: null });
+    expect(moved.dailyCost).toBe(4500);
+    const ended = await db.services.placements.end({ id: saved.id, on: '2026-10-01', reason: 'planerad' });
+    expect(ended.dailyCost).toBe(4500);
+  });
+
+  it('goes with a placement removed by mistake into the kept record', async () => {
+    const c = await child();
+    const saved = await db.services.placements.savePlacement(placement(c.id, { dailyCost: 950 }));
+    await db.services.placements.removePlacement({ id: saved.id, reason: 'Fel barn', removedBy: 'Handläggare A' });
+    const record = db.connection.raw.prepare("SELECT record FROM removed_records WHERE kind = 'placement'").pluck().get() as string;
+    expect(JSON.parse(record).placement.dailyCost).toBe(950);
+  });
+});

@@ -234,6 +234,26 @@ describe('fields of records', () => {
   });
 });
 
+describe('a placement\'s daily cost (extension, issue 16)', () => {
+  const withCost = (dailyCost: unknown) => problems((f) => (f.placements[0].dailyCost = dailyCost));
+
+  it('is optional: absent, null or whole kronor 0–1 000 000', () => {
+    expect(validateExchangeFile(specExample)).toMatchObject({ ok: true });
+    for (const good of [null, 0, 1850, 1_000_000]) expect(withCost(good), String(good)).toEqual([]);
+    const result = validateExchangeFile({ ...specExample, placements: [{ ...specExample.placements[0], dailyCost: 1850 }] });
+    expect(result.ok && result.file.placements?.[0]?.dailyCost).toBe(1850);
+  });
+
+  it('rejects anything else at its path, in Swedish', () => {
+    const at = '/placements/0/dailyCost';
+    expect(withCost(1850.5)).toEqual([{ path: at, message: 'ska vara ett heltal, inte 1850.5' }]);
+    expect(withCost(-1)).toEqual([{ path: at, message: 'ska vara minst 0' }]);
+    expect(withCost(1_000_001)).toEqual([{ path: at, message: 'ska vara högst 1000000' }]);
+    expect(withCost('1850')).toEqual([{ path: at, message: 'fel typ: ska vara ett tal, inte texten "1850"' }]);
+    expect(withCost('')).toEqual([{ path: at, message: 'fel typ: ska vara ett tal, inte texten ""' }]);
+  });
+});
+
 describe('ids and references', () => {
   it('rejects a duplicate id within its array and points to the first', () => {
     expect(problems((f) => f.homes.push({ id: 'H1', kind: 'hvb', name: 'Kopia' }))).toEqual([

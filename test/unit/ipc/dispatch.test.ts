@@ -95,6 +95,19 @@ describe('dispatch: validation issues are Swedish and point into the input', () 
     ]);
   });
 
+  it('a placement\'s daily cost is whole kronor 0–1 000 000 or nothing, said at its field', async () => {
+    const input = (dailyCost: unknown) => ({
+      childId: 'c-1', legalBasis: 'SoL', decidedOn: '2026-01-10', startedOn: '2026-01-12', dailyCost, stays: [{ homeId: 'h-1', from: '2026-01-12' }],
+    });
+    for (const bad of [-1, 1850.5, 1_000_001, '1850', '1 850', true]) {
+      expect(await issues('savePlacement', input(bad)), JSON.stringify(bad)).toEqual([{ path: '/dailyCost', message: 'Ange hela kronor, 0–1 000 000.' }]);
+    }
+    for (const good of [0, 1850, 1_000_000, null, undefined]) expect(await issues('savePlacement', input(good)), String(good)).toEqual([]);
+    const handlers = fakeHandlers();
+    await dispatch('savePlacement', input(null), handlers);
+    expect(handlers.savePlacement).toHaveBeenCalledWith(expect.objectContaining({ dailyCost: null }));
+  });
+
   it('escapes ~ and / in JSON pointers (RFC 6901)', () => {
     expect(jsonPointer([])).toBe('');
     expect(jsonPointer(['persons', 0, 'name'])).toBe('/persons/0/name');
