@@ -58,7 +58,7 @@ export async function readBoardFacts(db: Db, from: string, to: string, unit: str
     dailyCost: number | null;
   }>`
     SELECT p.id, p.child_id AS "childId", c.birth_date AS "birthDate", p.legal_basis AS "legalBasis", p.decided_on AS "decidedOn",
-      p.started_on AS "startedOn", p.ended_on AS "endedOn", p.end_reason AS "endReason", NULL AS "dailyCost"
+      p.started_on AS "startedOn", p.ended_on AS "endedOn", p.end_reason AS "endReason", p.daily_cost AS "dailyCost"
     FROM placements p JOIN children c ON c.id = p.child_id
     WHERE p.started_on <= ${to} AND (${unit} IS NULL OR p.unit = ${unit})
       AND p.child_id IN (

@@ -11,7 +11,10 @@
  *   On 2024-12-31 their genomförandeplan and hälsoundersökning were due (30 days): none had them.
  * - H01–H06: Granens HVB (kommunal: no permit needed) from 2025-03-01, going on, each with a
  *   vårdplan, hälsoundersökning asked 2025-03-10 and genomförandeplan 2025-03-20 (in time), and
- *   an övervägande 2025-08-15 (due 2025-09-01: in time).
+ *   an övervägande 2025-08-15 (due 2025-09-01: in time); 5 000 kr per dygn.
+ *
+ * Cost in 2025: the HVB 6 × 306 days (2025-03-01 – 2025-12-31) = 1 836 vårddygn, 9 180 000 kr;
+ * the familjehem 10 × 243 days (2025-01-01 – 2025-08-31) = 2 430 vårddygn without a cost.
  *
  * 2025: 6 new (HVB), 10 ended (familjehem), 6 going on; överväganden in time 5 + 6 = 11 of 16
  * (69 %, 2024: 100 %); sammanbrott 5 of 10 (50 %, 2024: 0 of 10).
@@ -50,6 +53,11 @@ describe('report namnd', () => {
     // pdftotext sets a right-aligned "0 %" as "0%" at times: the space is optional in the match.
     expect(text).toContainEqual(expect.stringMatching(/^Hälsoundersökning begärd i tid 100 % \(6 av 6\) 0 ?% \(0 av 10\)$/));
     expect(text).toContainEqual(expect.stringMatching(/^Familjehem \(övriga\) 10 5 50 % 0 ?%$/));
+    expect(text).toContain('HVB 6 1 836 9 180 000 kr 0');
+    expect(text).toContain('Familjehem (övriga) 10 2 430 0 kr 2 430');
+    expect(text).toContain('Totalt 16 4 266 9 180 000 kr 2 430');
+    expect(text).toContain('Granens HVB 6 1 836 9 180 000 kr 0');
+    expect(text).toContain('Egna familjehem 10 2 430 0 kr 2 430');
     // No child and no family named, ever: the foster home is not a provider by name.
     for (const hidden of ['Testsson', 'Alma', 'Familjen Lind']) expect(all).not.toContain(hidden);
     expect(all).toMatch(/Sida 1 av \d/);
