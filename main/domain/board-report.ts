@@ -511,13 +511,15 @@ function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, perio
     return grade === undefined || grade === null ? grades.length : grades.indexOf(grade);
   });
 
-  const length: LengthRow[] = [...formGroups.map((g, i) => ({ label: formGroupNames[g], list: ended.filter((pl) => lastForm(pl) === i) })), { label: 'Totalt', list: ended }].map(
-    ({ label, list }) => ({
-      label,
-      ended: isSmall(list.length) ? null : list.length,
-      medianDays: list.length >= 5 ? median(list.map((pl) => daysBetween(pl.startedOn, pl.endedOn!))) : null,
-    }),
-  );
+  // The counts as the sammanbrott table shows them (suppressed together there), the median only of 5 or more.
+  const length: LengthRow[] = [...formGroups.map((_, i) => ended.filter((pl) => lastForm(pl) === i)), ended].map((list, i) => {
+    const shown = i < formGroups.length ? outcomesByForm.rows[i]! : outcomesByForm.total;
+    return {
+      label: shown.label,
+      ended: shown.ended,
+      medianDays: shown.ended !== null && list.length >= 5 ? median(list.map((pl) => daysBetween(pl.startedOn, pl.endedOn!))) : null,
+    };
+  });
 
   const deviationCells = deviationKinds.map((kind) =>
     severities.map((severity) => facts.deviations.filter((d) => d.kind === kind && d.severity === severity && within(d.reportedOn, period)).length),

@@ -211,6 +211,27 @@ describe('Sammanbrott and the length of stays', () => {
   });
 });
 
+describe('Avvikelser och lex Sarah efter allvarlighet', () => {
+  it('a cell of 1–4 is hidden with partners, so that no total gives it away', () => {
+    // Six låg avvikelser and two allvarliga lex Sarah: the 2 is hidden, and with it its row's and
+    // column's totals; the row totals' column then has one hidden (2) and hides the 6 beside it,
+    // which hides the cell 6 and its column's total. Only the grand total, 8, says anything.
+    const deviations = [
+      ...Array.from({ length: 6 }, () => ({ reportedOn: '2025-03-01', kind: 'avvikelse' as const, severity: 'lag' as const })),
+      ...Array.from({ length: 2 }, () => ({ reportedOn: '2025-04-01', kind: 'lex-sarah' as const, severity: 'allvarlig' as const })),
+      { reportedOn: '2024-12-31', kind: 'avvikelse' as const, severity: 'medel' as const },
+    ];
+    const table = boardFigures(facts([], { deviations }), PERIOD, rules).outcomes.deviations;
+    expect(table.cells).toEqual([
+      [null, 0, 0],
+      [0, 0, null],
+    ]);
+    expect(table.rowTotals).toEqual([null, null]);
+    expect(table.columnTotals).toEqual([null, 0, null]);
+    expect(table.total).toBe(8);
+  });
+});
+
 describe('Kostnader', () => {
   it('care days in the period times the daily cost; providers of fewer than 5 children are pooled', () => {
     // Six children in HVB Solgården all year at 5 000 kr: 6 × 365 = 2 190 days, 10 950 000 kr.
