@@ -11,7 +11,7 @@ import { computeChecks, type CheckRegister } from './checks';
 import { addDays, addMonths, birthday, daysBetween, type IsoDate } from './dates';
 import { grades, type Grade } from './quality-settings';
 import { defaultRegisterCatalogue, type RegisterCatalogueEntry, type RuleParameters } from './rule-settings';
-import { isSmall, shownShare, suppressList, suppressTable, type Shown } from './small-numbers';
+import { HIDDEN, isShown, isSmall, shownShare, suppressLines, suppressTable, type Shown, type Term } from './small-numbers';
 import type { DeviationKind, EndReason, HomeKind, LegalBasis, Severity } from './vocabulary';
 import { deviationKinds, legalBases, severities } from './vocabulary';
 
@@ -22,7 +22,14 @@ export interface Period {
 }
 
 /** The same period a year earlier: what each figure is compared with. */
-export const yearBefore = ({ from, to }: Period): Period => ({ from: addMonths(from, -12), to: addMonths(to, -12) });
+export const yearBefore = ({ from, to }: Period): Period => ({ from: addMonths(from, -12), to: lastOfMonthKept(to) });
+
+/** A year before `to`; the last day of February stays the last (2025-02-28 → 2024-02-29). */
+function lastOfMonthKept(to: IsoDate): IsoDate {
+  const before = addMonths(to, -12);
+  const nextDay = addDays(to, 1);
+  return nextDay.slice(8) === '01' ? addDays(addMonths(nextDay, -12), -1) : before;
+}
 
 export interface BoardStay {
   homeId: string;
@@ -108,9 +115,14 @@ export const formGroupNames: Record<FormGroup, string> = {
   sis: 'SiS-hem',
 };
 const institutionForms: readonly HomeKind[] = ['hvb', 'stodboende', 'sis'];
+/** A placement without any stay recorded: counted, as "Vistelse saknas", so that the tables agree. */
+const NO_STAY = 'ingen-vistelse';
+const NO_STAY_NAME = 'Vistelse saknas';
+/** A median is published only of this many placements or more. */
+const MEDIAN_LIMIT = 10;
 
 // ---------------------------------------------------------------------------------------------
-// What the report holds. `Shown` is a number that may be published, or null ("färre än 5").
+// What the report holds. `Shown` is a number that may be published, null ("färre än 5") or "dold".
 
 export interface ShownTableFigures {
   rows: string[];
@@ -118,26 +130,37 @@ export interface ShownTableFigures {
   cells: Shown[][];
   /** Null where the columns count different things, so a row's sum counts nothing (new, ended, ongoing). */
   rowTotals: Shown[] | null;
+  /** The columns that are the same period a year earlier (placements: new and ongoing then). */
+  previousColumns?: number[];
   columnTotals: Shown[];
   total: Shown;
 }
 
-/** A share indicator: numerator of denominator, and the share where it may be shown. */
+/**
+ * A share indicator as it may be published: the share only, rounded to a tenth of a percent.
+ * Neither its numerator nor its denominator leaves the domain: two indicators' denominators side
+ * by side would tell of the few placements between them (42 with a vårdplan, 40 due a plan).
+ */
 export interface ShareFigure {
-  numerator: number;
-  denominator: number;
   /** 0–1, null where it would describe fewer than 5 children or there is nothing to count. */
   share: number | null;
+  /** Whether there was anything to count (false: "inget att räkna"). */
+  counted: boolean;
 }
 
 export interface RateFigure {
-  /** What is counted (barnsamtal). */
-  count: number;
-  /** Child-years placed. */
-  years: number;
-  children: number;
-  /** Per child and year, null with fewer than 5 children. */
+  /** Barnsamtal per child and year, null with fewer than 5 children. */
   rate: number | null;
+  counted: boolean;
+}
+
+/** An audit round as the report lists it: its files are children's files, so few are not counted. */
+export interface AuditRoundRow {
+  name: string;
+  fromDate: IsoDate;
+  toDate: IsoDate;
+  files: Shown;
+  compliance: number | null;
 }
 
 export interface OutcomeRow {
@@ -150,7 +173,7 @@ export interface OutcomeRow {
 export interface LengthRow {
   label: string;
   ended: Shown;
-  /** Median length in days; null with fewer than 5 placements. */
+  /** Median length in days; null with fewer than 10 placements (a median of 5 is one placement's length). */
   medianDays: number | null;
 }
 
@@ -173,14 +196,15 @@ export interface BoardFigures {
     /** Of the placements going on on the last day: those in HVB, stödboende or SiS. */
     institutionShare: ShareFigure;
   };
-  compliance: Record<ComplianceIndicator, ShareFigure> & { barnsamtal: RateFigure; jourhemSpecialReasons: Shown };
+  /** `jourhemSpecialReasons`: of the jourhem stays over the limit, those with särskilda skäl documented. */
+  compliance: Record<ComplianceIndicator, ShareFigure> & { barnsamtal: RateFigure; jourhemSpecialReasons: ShareFigure };
   outcomes: {
     byForm: OutcomeRow[];
     byGrade: OutcomeRow[];
     total: OutcomeRow;
     length: LengthRow[];
     deviations: ShownTableFigures;
-    auditRounds: BoardAuditRound[];
+    auditRounds: AuditRoundRow[];
   };
   cost: { byForm: CostRow[]; byProvider: CostRow[]; total: CostRow };
 }
@@ -222,7 +246,10 @@ const earliest = (...dates: (IsoDate | null)[]): IsoDate | null => dates.reduce<
 
 /** The form group of a stay: nätverkshem apart from the other familjehem. */
 const groupOf = (form: HomeKind): FormGroup => form;
-const share = (numerator: number, denominator: number): ShareFigure => ({ numerator, denominator, share: shownShare(numerator, denominator) });
+const share = (numerator: number, denominator: number): ShareFigure => {
+  const shown = shownShare(numerator, denominator);
+  return { share: shown === null ? null : Math.round(shown * 1000) / 1000, counted: denominator > 0 };
+};
 
 /**
  * The occasions of a renewing duty (övervägande, vårdnadsöverflyttning) as the deadline engine
@@ -313,12 +340,14 @@ function prepare(facts: BoardFacts, rules: BoardRules): Prepared {
     if (list) list.push(pl);
     else byChild.set(pl.childId, [pl]);
   }
+  // The time in a home counts from the first of the stays there that follow each other, whatever
+  // their form (a jourhem that became the familjehem counts from the jourhem's start, as the
+  // engine's sameHomeSince); an occasion is a duty only if the child is in a familjehem or
+  // nätverkshem there on its due day.
+  const custodyForms: readonly HomeKind[] = ['familjehem', 'natverkshem'];
   for (const childPlacements of byChild.values()) {
-    const stays = childPlacements
-      .flatMap((pl) => pl.stays.map((s) => ({ ...s, to: earliest(s.to, pl.endedOn) })))
-      .filter((s) => s.form === 'familjehem' || s.form === 'natverkshem')
-      .sort((a, b) => (a.from < b.from ? -1 : 1));
-    if (stays.length === 0) continue;
+    if (!childPlacements.some((pl) => pl.stays.some((s) => custodyForms.includes(s.form)))) continue;
+    const stays = childPlacements.flatMap((pl) => pl.stays.map((s) => ({ ...s, to: earliest(s.to, pl.endedOn) }))).sort((a, b) => (a.from < b.from ? -1 : 1));
     const events = childPlacements.flatMap((pl) => datesOf(pl, 'vardnadsoverflyttning-overvagande'));
     const adult = info.get(childPlacements[0]!)!.adultOn;
     for (let i = 0; i < stays.length; ) {
@@ -329,7 +358,13 @@ function prepare(facts: BoardFacts, rules: BoardRules): Prepared {
         end = stays[j]!.to === null ? null : stays[j]!.to! > end ? stays[j]!.to : end;
         j += 1;
       }
-      custody.push(...renewals(since, p.vardnadsoverflyttningFirstMonths, p.vardnadsoverflyttningThenMonths, events, earliest(end, adult)));
+      const run = stays.slice(i, j);
+      if (run.some((s) => custodyForms.includes(s.form))) {
+        for (const occasion of renewals(since, p.vardnadsoverflyttningFirstMonths, p.vardnadsoverflyttningThenMonths, events, earliest(end, adult))) {
+          const there = run.find((s) => s.from <= occasion.dueOn && (s.to === null || occasion.dueOn < s.to));
+          if (there && custodyForms.includes(there.form)) custody.push(occasion);
+        }
+      }
       i = j;
     }
   }
@@ -344,42 +379,52 @@ export function boardFigures(facts: BoardFacts, period: Period, rules: BoardRule
 function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, period: Period): BoardFigures {
   const p = rules.parameters;
   const placements = facts.placements.filter((pl) => overlaps(pl.startedOn, pl.endedOn, period));
+  // Ended in the period: an end on its first day leaves the placement no day in it, but it ended then.
+  const ended = facts.placements.filter((pl) => pl.endedOn !== null && within(pl.endedOn, period));
   const datesOf = (pl: BoardPlacement, type: string) => info.get(pl)!.dates.get(type) ?? [];
   const lastDay = period.to;
 
-  // --- Placements: new, ended, going on at the end; by form and by legal basis ---------------
-  const counts = (key: (pl: BoardPlacement, day: IsoDate) => string | null, keys: readonly string[]) => {
+  // --- Placements: new, ended, going on at the end, and new and going on a year before -------
+  // Published together and tied by sums: each column with its total, and each row's stock and
+  // flow (going on a year before, plus new, less ended, is going on now).
+  const previous = yearBefore(period);
+  const touching = (over: Period) => facts.placements.filter((pl) => overlaps(pl.startedOn, pl.endedOn, over) || (pl.endedOn !== null && within(pl.endedOn, over)));
+  const [nowPlacements, previousPlacements] = [touching(period), touching(previous)];
+  const counts = (list: readonly BoardPlacement[], over: Period, key: (pl: BoardPlacement, day: IsoDate) => string, keys: readonly string[]) => {
     const cells = keys.map(() => [0, 0, 0]);
-    for (const pl of placements) {
+    for (const pl of list) {
       const columns: [number, IsoDate][] = [];
-      if (within(pl.startedOn, period)) columns.push([0, pl.startedOn]);
-      if (pl.endedOn !== null && within(pl.endedOn, period)) columns.push([1, addDays(pl.endedOn, -1)]);
-      if (activeOn(pl, lastDay)) columns.push([2, lastDay]);
-      for (const [column, day] of columns) {
-        const k = key(pl, day);
-        const row = k === null ? -1 : keys.indexOf(k);
-        if (row >= 0) cells[row]![column]! += 1;
-      }
+      if (within(pl.startedOn, over)) columns.push([0, pl.startedOn]);
+      if (pl.endedOn !== null && within(pl.endedOn, over)) columns.push([1, addDays(pl.endedOn, -1)]);
+      if (activeOn(pl, over.to)) columns.push([2, over.to]);
+      for (const [column, day] of columns) cells[keys.indexOf(key(pl, day))]![column]! += 1;
     }
     return cells;
   };
-  const formKey = (pl: BoardPlacement, day: IsoDate) => {
+  const formKey = (pl: BoardPlacement, day: IsoDate): string => {
     const stay = stayOn(pl, day) ?? pl.stays.at(-1);
-    return stay ? groupOf(stay.form) : null;
+    return stay ? groupOf(stay.form) : NO_STAY;
   };
-  const placementColumns = ['Nya', 'Avslutade', 'Pågående vid slutet'];
-  const byForm = columnsTable(
-    formGroups.map((g) => formGroupNames[g]),
-    placementColumns,
-    counts(formKey, formGroups),
-  );
-  const byBasis = columnsTable(
+  const placementTable = (labels: string[], key: (pl: BoardPlacement, day: IsoDate) => string, keys: readonly string[]) => {
+    const now = counts(nowPlacements, period, key, keys);
+    const before = counts(previousPlacements, previous, key, keys);
+    return stockAndFlowTable(
+      labels,
+      now.map((row, r) => [row[0]!, row[1]!, row[2]!, before[r]![0]!, before[r]![2]!]),
+    );
+  };
+  const byForm = placementTable([...formGroups.map((g) => formGroupNames[g]), NO_STAY_NAME], formKey, [...formGroups, NO_STAY]);
+  const byBasis = placementTable(
     legalBases.map((b) => ({ SoL: 'SoL', LVU2: 'LVU 2 § (miljön)', LVU3: 'LVU 3 § (eget beteende)' })[b]),
-    placementColumns,
-    counts((pl) => pl.legalBasis, legalBases),
+    (pl) => pl.legalBasis,
+    legalBases,
   );
   const going = placements.filter((pl) => activeOn(pl, lastDay));
-  const institutionShare = share(going.filter((pl) => institutionForms.includes(stayOn(pl, lastDay)?.form ?? 'familjehem')).length, going.length);
+  // The share tells the institutions' sum of the column: only where no cell of it is hidden.
+  const ongoingColumn = byForm.cells.map((row) => row[2]!);
+  const institutionShare = ongoingColumn.every(isShown)
+    ? share(going.filter((pl) => institutionForms.includes(formKey(pl, lastDay) as HomeKind)).length, going.length)
+    : { share: null, counted: going.length > 0 };
 
   // --- Legal compliance ----------------------------------------------------------------------
   const onTime = (occasions: readonly Occasion[]) => {
@@ -424,24 +469,25 @@ function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, perio
   }
   const years = placedDays / 365.25;
   const barnsamtal: RateFigure = {
-    count: talks,
-    years: Math.round(years * 10) / 10,
-    children: talkedChildren.size,
-    rate: talkedChildren.size >= 5 && years > 0 ? talks / years : null,
+    rate: talkedChildren.size >= 5 && years > 0 ? Math.round((talks / years) * 10) / 10 : null,
+    counted: talkedChildren.size > 0,
   };
 
   // Plans: of the placements going on on the last day, those with the plan recorded by then (the
   // genomförandeplan only once it was due).
   const planned = (pl: BoardPlacement, type: string) => (datesOf(pl, type)[0] ?? '9999') <= lastDay;
   const vardplanInPlace = share(going.filter((pl) => planned(pl, 'vardplan')).length, going.length);
-  const planDue = going.filter((pl) => info.get(pl)!.planDueOn <= lastDay);
+  // Due on the last day is not yet late (the engine's overdue is the day after).
+  const planDue = going.filter((pl) => info.get(pl)!.planDueOn < lastDay);
   const genomforandeplanInPlace = share(planDue.filter((pl) => planned(pl, 'genomforandeplan')).length, planDue.length);
 
   // Hälsoundersökning: placements begun in the period, of a child under the limit, whose time to
   // ask has run out by the last day; asked in time or not.
   const healthDue = placements.filter((pl) => {
     const { healthLimitOn, healthDueOn } = info.get(pl)!;
-    return within(pl.startedOn, period) && (healthLimitOn === null || pl.startedOn < healthLimitOn) && healthDueOn <= lastDay;
+    // A placement that ended before its time ran out was never due one.
+    const stillThere = pl.endedOn === null || pl.endedOn > healthDueOn;
+    return within(pl.startedOn, period) && (healthLimitOn === null || pl.startedOn < healthLimitOn) && healthDueOn < lastDay && stillThere;
   });
   const halsoundersokningRequested = share(
     healthDue.filter((pl) => (datesOf(pl, 'halsoundersokning-begard')[0] ?? '9999') <= info.get(pl)!.healthDueOn).length,
@@ -457,7 +503,8 @@ function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, perio
     checks: facts.checks.checks,
   };
   const decisions = new Map<string, { kind: 'registerkontroll' | 'ivo-tillstand'; ok: boolean }>();
-  for (const result of computeChecks(register, lastDay, p, rules.catalogue ?? defaultRegisterCatalogue)) {
+  // A foster home without any adult to check is a decision without its checks, as on Kontroller.
+  for (const result of computeChecks(register, lastDay, p, rules.catalogue ?? defaultRegisterCatalogue, { householdGaps: true })) {
     if (result.check === 'registerkontroll-fortlopande' || !within(result.decisionOn, period)) continue;
     const key = `${result.placementId}|${result.homeId}|${result.decisionOn}`;
     const was = decisions.get(key);
@@ -479,11 +526,10 @@ function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, perio
     registerChecksBeforeDecision: decisionShare('registerkontroll'),
     permitBeforeDecision: decisionShare('ivo-tillstand'),
     barnsamtal,
-    jourhemSpecialReasons: isSmall(jourhemSpecialReasons) ? null : jourhemSpecialReasons,
+    jourhemSpecialReasons: share(jourhemSpecialReasons, jourhemOver),
   };
 
   // --- Outcomes ------------------------------------------------------------------------------
-  const ended = placements.filter((pl) => pl.endedOn !== null && within(pl.endedOn, period));
   const outcomeRows = (labels: readonly string[], keyOf: (pl: BoardPlacement) => number) => {
     const cells = labels.map(() => [0, 0]);
     for (const pl of ended) {
@@ -491,33 +537,29 @@ function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, perio
       if (row >= 0) cells[row]![pl.endReason === 'sammanbrott' ? 0 : 1]! += 1;
     }
     const shown = suppressTable({ cells });
-    const rows = labels.map((label, r) => ({
-      label,
-      ended: shown.rowTotals[r]!,
-      breakdowns: shown.cells[r]![0]!,
-      share: shownShare(cells[r]![0]!, cells[r]![0]! + cells[r]![1]!),
-    }));
-    const all = cells.reduce((sum, [b, o]) => [sum[0]! + b!, sum[1]! + o!], [0, 0]);
-    return { rows, total: { label: 'Totalt', ended: shown.total, breakdowns: shown.columnTotals[0]!, share: shownShare(all[0]!, all[0]! + all[1]!) } };
+    // A share with its count beside it gives the other: shown only where both counts are.
+    const shareOf = (breakdowns: Shown, all: Shown) => (isShown(breakdowns) && isShown(all) ? share(breakdowns, all).share : null);
+    const rows = labels.map((label, r) => ({ label, ended: shown.rowTotals[r]!, breakdowns: shown.cells[r]![0]!, share: shareOf(shown.cells[r]![0]!, shown.rowTotals[r]!) }));
+    return { rows, total: { label: 'Totalt', ended: shown.total, breakdowns: shown.columnTotals[0]!, share: shareOf(shown.columnTotals[0]!, shown.total) } };
   };
-  const lastForm = (pl: BoardPlacement) => formGroups.indexOf(groupOf(pl.stays.at(-1)?.form ?? 'familjehem'));
-  const outcomesByForm = outcomeRows(
-    formGroups.map((g) => formGroupNames[g]),
-    lastForm,
-  );
+  const lastStayForm = (pl: BoardPlacement): string => (pl.stays.length === 0 ? NO_STAY : groupOf(pl.stays.at(-1)!.form));
+  const formKeys: readonly string[] = [...formGroups, NO_STAY];
+  const lastForm = (pl: BoardPlacement) => formKeys.indexOf(lastStayForm(pl));
+  const outcomesByForm = outcomeRows([...formGroups.map((g) => formGroupNames[g]), NO_STAY_NAME], lastForm);
   const gradeLabels = [...grades.map((g) => `Betyg ${g}`), 'Utan betyg'];
   const outcomesByGrade = outcomeRows(gradeLabels, (pl) => {
     const grade = facts.gradeAtStart.get(pl.id);
     return grade === undefined || grade === null ? grades.length : grades.indexOf(grade);
   });
 
-  // The counts as the sammanbrott table shows them (suppressed together there), the median only of 5 or more.
-  const length: LengthRow[] = [...formGroups.map((_, i) => ended.filter((pl) => lastForm(pl) === i)), ended].map((list, i) => {
-    const shown = i < formGroups.length ? outcomesByForm.rows[i]! : outcomesByForm.total;
+  // The counts as the sammanbrott table shows them (suppressed together there); the median only
+  // of 10 or more (the median of 5 is one placement's length).
+  const length: LengthRow[] = [...formKeys.map((_, i) => ended.filter((pl) => lastForm(pl) === i)), ended].map((list, i) => {
+    const shown = i < formKeys.length ? outcomesByForm.rows[i]! : outcomesByForm.total;
     return {
       label: shown.label,
       ended: shown.ended,
-      medianDays: shown.ended !== null && list.length >= 5 ? median(list.map((pl) => daysBetween(pl.startedOn, pl.endedOn!))) : null,
+      medianDays: isShown(shown.ended) && list.length >= MEDIAN_LIMIT ? median(list.map((pl) => daysBetween(pl.startedOn, pl.endedOn!))) : null,
     };
   });
 
@@ -529,53 +571,40 @@ function figuresOf({ facts, rules, info, overvagande, custody }: Prepared, perio
     severities.map((s) => ({ lag: 'Låg', medel: 'Medel', allvarlig: 'Allvarlig' })[s]),
     deviationCells,
   );
-  const auditRounds = facts.auditRounds.filter((r) => within(r.drawnOn, period)).sort((a, b) => (a.drawnOn < b.drawnOn ? -1 : 1));
+  const auditRounds: AuditRoundRow[] = facts.auditRounds
+    .filter((r) => within(r.drawnOn, period))
+    .sort((a, b) => (a.drawnOn < b.drawnOn ? -1 : 1))
+    .map((r) => ({ name: r.name, fromDate: r.fromDate, toDate: r.toDate, files: isSmall(r.files) ? null : r.files, compliance: r.compliance }));
 
   // --- Cost: care days in the period, priced where the placement has a daily cost ------------
-  const care = new Map<string, { children: Set<string>; days: number; cost: number; daysWithoutCost: number }>();
-  const formCare = new Map<FormGroup, { children: Set<string>; days: number; cost: number; daysWithoutCost: number }>();
-  const add = (map: Map<string, ReturnType<typeof empty>>, key: string, childId: string, days: number, cost: number | null) => {
-    const entry = map.get(key) ?? empty();
-    entry.children.add(childId);
-    entry.days += days;
-    if (cost === null) entry.daysWithoutCost += days;
-    else entry.cost += days * cost;
-    map.set(key, entry);
-  };
+  // One table of providers by form, suppressed as one, so that neither the forms' rows nor the
+  // providers' rows can be subtracted from the other; the two lists are its totals.
+  const care = new Map<string, Map<FormGroup, CareEntry>>();
   for (const pl of placements) {
     for (const stay of pl.stays) {
       const start = stay.from > period.from ? stay.from : period.from;
       const end = earliest(stay.to, pl.endedOn, dayAfter)!;
       if (end <= start) continue;
       const days = daysBetween(start, end);
-      const home = facts.homes.get(stay.homeId);
-      add(formCare as Map<string, ReturnType<typeof empty>>, groupOf(stay.form), pl.childId, days, pl.dailyCost);
-      add(care, providerOf(stay.form, home), pl.childId, days, pl.dailyCost);
+      const provider = providerOf(stay.form, facts.homes.get(stay.homeId));
+      const byForm = care.get(provider) ?? new Map<FormGroup, CareEntry>();
+      const entry = byForm.get(groupOf(stay.form)) ?? empty();
+      entry.children.add(pl.childId);
+      entry.days += days;
+      if (pl.dailyCost === null) entry.daysWithoutCost += days;
+      else entry.cost += days * pl.dailyCost;
+      byForm.set(groupOf(stay.form), entry);
+      care.set(provider, byForm);
     }
   }
-  const costByForm = costRows(
-    formGroups.map((g) => formGroupNames[g]),
-    formGroups.map((g) => formCare.get(g) ?? empty()),
-  );
-  const providers = poolSmallProviders(care);
-  const costByProvider = costRows(
-    providers.map(([name]) => name),
-    providers.map(([, entry]) => entry),
-  );
-  const everything = [...formCare.values()].reduce(merge, empty());
+  const cost = costTables(poolSmallProviders(care));
 
   return {
     period,
     placements: { byForm, byBasis, institutionShare },
     compliance,
     outcomes: { byForm: outcomesByForm.rows, byGrade: outcomesByGrade.rows, total: outcomesByForm.total, length, deviations, auditRounds },
-    cost: {
-      byForm: costByForm.rows,
-      byProvider: costByProvider.rows,
-      total: isSmall(everything.children.size)
-        ? { label: 'Totalt', children: null, careDays: null, cost: null, daysWithoutCost: null }
-        : { label: 'Totalt', children: everything.children.size, careDays: everything.days, cost: everything.cost, daysWithoutCost: everything.daysWithoutCost },
-    },
+    cost,
   };
 }
 
@@ -583,16 +612,35 @@ function table(rows: string[], columns: string[], cells: number[][]): ShownTable
   return { rows, columns, ...suppressTable({ cells }) };
 }
 
-/** A table whose columns count different things: each column suppressed as a list of its own, with its total. */
-function columnsTable(rows: string[], columns: string[], cells: number[][]): ShownTableFigures {
-  const shown = columns.map((_, c) => suppressList(cells.map((row) => row[c]!)));
+/**
+ * The placements table: new, ended and going on at the end, then new and going on at the end of
+ * the year before; each column with its total, and each row's stock and flow as one more sum
+ * (going on a year before + new − ended − going on now = 0, exact for lagrum, nearly so for
+ * forms), so no hidden cell follows from the others.
+ */
+function stockAndFlowTable(rows: string[], cells: number[][]): ShownTableFigures {
+  const columns = 5;
+  const width = columns;
+  const grid = [...cells, Array.from({ length: columns }, (_, c) => cells.reduce((sum, row) => sum + row[c]!, 0))];
+  const at = (r: number, c: number) => r * width + c;
+  const lines: Term[][] = [
+    ...Array.from({ length: columns }, (_, c) => grid.map((_, r): Term => ({ at: at(r, c), sign: r === cells.length ? -1 : 1 }))),
+    ...grid.map((_, r): Term[] => [
+      { at: at(r, 4), sign: 1 },
+      { at: at(r, 0), sign: 1 },
+      { at: at(r, 1), sign: -1 },
+      { at: at(r, 2), sign: -1 },
+    ]),
+  ];
+  const shown = suppressLines(grid.flat(), lines);
   return {
     rows,
-    columns,
-    cells: rows.map((_, r) => shown.map((column) => column.cells[r]!)),
+    columns: ['Nya', 'Avslutade', 'Pågående vid slutet', 'Nya året innan', 'Pågående vid slutet året innan'],
+    cells: cells.map((_, r) => Array.from({ length: columns }, (_, c) => shown[at(r, c)]!)),
     rowTotals: null,
-    columnTotals: shown.map((column) => column.total),
+    columnTotals: Array.from({ length: columns }, (_, c) => shown[at(cells.length, c)]!),
     total: null,
+    previousColumns: [3, 4],
   };
 }
 
@@ -602,13 +650,21 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[mid]! : Math.round((sorted[mid - 1]! + sorted[mid]!) / 2);
 }
 
-const empty = () => ({ children: new Set<string>(), days: 0, cost: 0, daysWithoutCost: 0 });
-const merge = (a: ReturnType<typeof empty>, b: ReturnType<typeof empty>) => ({
-  children: new Set([...a.children, ...b.children]),
-  days: a.days + b.days,
-  cost: a.cost + b.cost,
-  daysWithoutCost: a.daysWithoutCost + b.daysWithoutCost,
-});
+interface CareEntry {
+  children: Set<string>;
+  days: number;
+  cost: number;
+  daysWithoutCost: number;
+}
+const empty = (): CareEntry => ({ children: new Set<string>(), days: 0, cost: 0, daysWithoutCost: 0 });
+function mergeInto(into: CareEntry, from: CareEntry): CareEntry {
+  for (const child of from.children) into.children.add(child);
+  into.days += from.days;
+  into.cost += from.cost;
+  into.daysWithoutCost += from.daysWithoutCost;
+  return into;
+}
+const childrenOf = (byForm: ReadonlyMap<FormGroup, CareEntry>) => new Set([...byForm.values()].flatMap((e) => [...e.children])).size;
 
 /**
  * Who is paid for a stay: an institution by its own name; a foster home never by its family's
@@ -624,25 +680,41 @@ export const OTHER_PROVIDERS = 'Övriga utförare';
 
 /**
  * Providers with at least 5 children each, by cost; the others pooled as one row. A pool of 1–4
- * children takes the smallest named provider in with it, so no row describes fewer than 5.
+ * children takes the smallest named provider in with it, so no provider's row describes fewer
+ * than 5 (the table's suppression then needs to hide less).
  */
-function poolSmallProviders(care: Map<string, ReturnType<typeof empty>>): [string, ReturnType<typeof empty>][] {
-  const named = [...care].filter(([, e]) => e.children.size >= 5).sort(([a, x], [b, y]) => y.cost - x.cost || y.days - x.days || (a < b ? -1 : 1));
-  let pool = [...care].filter(([, e]) => e.children.size < 5).reduce((sum, [, e]) => merge(sum, e), empty());
-  while (isSmall(pool.children.size) && named.length > 0) pool = merge(pool, named.pop()![1]);
-  return pool.children.size > 0 ? [...named, [OTHER_PROVIDERS, pool]] : named;
+function poolSmallProviders(care: ReadonlyMap<string, ReadonlyMap<FormGroup, CareEntry>>): [string, Map<FormGroup, CareEntry>][] {
+  const total = (byForm: ReadonlyMap<FormGroup, CareEntry>) => [...byForm.values()].reduce((sum, e) => sum + e.cost, 0);
+  const named = [...care]
+    .filter(([, byForm]) => childrenOf(byForm) >= 5)
+    .sort(([a, x], [b, y]) => total(y) - total(x) || (a < b ? -1 : 1))
+    .map(([name, byForm]): [string, Map<FormGroup, CareEntry>] => [name, new Map(byForm)]);
+  const pool = new Map<FormGroup, CareEntry>();
+  const addToPool = (byForm: ReadonlyMap<FormGroup, CareEntry>) => {
+    for (const [form, entry] of byForm) pool.set(form, mergeInto(pool.get(form) ?? empty(), entry));
+  };
+  for (const [, byForm] of [...care].filter(([, byForm]) => childrenOf(byForm) < 5)) addToPool(byForm);
+  while (isSmall(childrenOf(pool)) && named.length > 0) addToPool(named.pop()![1]);
+  return pool.size > 0 ? [...named, [OTHER_PROVIDERS, pool]] : named;
 }
 
-/** Rows whose children are too few are hidden, with a partner so the total tells nothing (suppressList). */
-function costRows(labels: string[], entries: ReturnType<typeof empty>[]): { rows: CostRow[] } {
-  const shown = suppressList(entries.map((e) => e.children.size));
-  return {
-    rows: labels.map((label, i) => {
-      const hidden = shown.cells[i] === null;
-      const e = entries[i]!;
-      return { label, children: shown.cells[i]!, careDays: hidden ? null : e.days, cost: hidden ? null : e.cost, daysWithoutCost: hidden ? null : e.daysWithoutCost };
-    }),
-  };
+/**
+ * The provider × form table of children, suppressed as one; the cost lists are its totals, and a
+ * row's days and kronor are shown only with its children. A child who moved between forms or
+ * providers counts in each.
+ */
+function costTables(providers: readonly [string, ReadonlyMap<FormGroup, CareEntry>][]): { byForm: CostRow[]; byProvider: CostRow[]; total: CostRow } {
+  const cells = providers.map(([, byForm]) => formGroups.map((form) => byForm.get(form)?.children.size ?? 0));
+  const shown = suppressTable({ cells });
+  const sum = (entries: (CareEntry | undefined)[]) => entries.reduce<CareEntry>((all, e) => (e ? mergeInto(all, e) : all), empty());
+  const row = (label: string, children: Shown, entry: CareEntry): CostRow =>
+    isShown(children)
+      ? { label, children, careDays: entry.days, cost: entry.cost, daysWithoutCost: entry.daysWithoutCost }
+      : { label, children, careDays: HIDDEN, cost: HIDDEN, daysWithoutCost: HIDDEN };
+  const byForm = formGroups.map((form, c) => row(formGroupNames[form], shown.columnTotals[c]!, sum(providers.map(([, byForm]) => byForm.get(form)))));
+  const byProvider = providers.map(([name, byForm], r) => row(name, shown.rowTotals[r]!, sum([...byForm.values()])));
+  const total = row('Totalt', shown.total, sum(providers.flatMap(([, byForm]) => [...byForm.values()])));
+  return { byForm, byProvider, total };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -686,12 +758,14 @@ export function boardSummary(current: BoardFigures, previous: BoardFigures): str
     const verb = breakdownNow > breakdownThen ? 'steg' : 'sjönk';
     changes.push({ kind: 'share', size: Math.abs(Math.round((breakdownNow - breakdownThen) * 100)), text: `Andelen sammanbrott bland avslutade placeringar ${verb} från ${percent(breakdownThen)} till ${percent(breakdownNow)}.` });
   }
+  // The year before as this report's table shows it (its own columns, suppressed with the rest).
+  const totals = current.placements.byForm.columnTotals;
   const counted: [string, Shown, Shown][] = [
-    ['Antalet nya placeringar', current.placements.byForm.columnTotals[0]!, previous.placements.byForm.columnTotals[0]!],
-    ['Antalet pågående placeringar vid periodens slut', current.placements.byForm.columnTotals[2]!, previous.placements.byForm.columnTotals[2]!],
+    ['Antalet nya placeringar', totals[0]!, totals[3]!],
+    ['Antalet pågående placeringar vid periodens slut', totals[2]!, totals[4]!],
   ];
   for (const [subject, now, then] of counted) {
-    if (now === null || then === null || then === 0) continue;
+    if (!isShown(now) || !isShown(then) || then === 0) continue;
     const change = (now - then) / then;
     if (Math.abs(change) < 0.1) continue;
     changes.push({ kind: 'count', size: Math.round(Math.abs(change) * 100), text: `${subject} ${now > then ? 'ökade' : 'minskade'} från ${then} till ${now}.` });

@@ -9,7 +9,7 @@ import { boardChartHeight, boardComplianceChartOption } from '../domain/board-ch
 import { complianceIndicators, complianceNames, type BoardFigures, type BoardReport, type CostRow, type OutcomeRow, type ShareFigure, type ShownTableFigures } from '../domain/board-report';
 import { boardShareText, countText, daysText, kronorText, rateText } from '../domain/board-text';
 import type { IsoDate } from '../domain/dates';
-import { SUPPRESSED_TEXT } from '../domain/small-numbers';
+import { HIDDEN_TEXT, SUPPRESSED_TEXT } from '../domain/small-numbers';
 import { chartSvg } from './chart';
 import { chart, figure, heading, keyValues, paragraph, REPORT_FONT, table, type CellValue, type Content } from './document';
 import { CREATOR, type DocumentDefinition } from './pdf';
@@ -50,8 +50,8 @@ export function boardReportDocument(input: BoardReportInput): DocumentDefinition
         ? paragraph('Ingen av de jämförda andelarna ändrades med 5 procentenheter eller mer, och antalet placeringar ändrades mindre än en tiondel.')
         : { ul: summary.map((text) => ({ text, style: 'paragraph' })), margin: [0, 0, 0, 6] },
       paragraph(
-        `Siffror som beskriver färre än 5 barn visas som ”${SUPPRESSED_TEXT}”, och en summa som skulle avslöja en sådan siffra döljs också ` +
-          '(sekretess enligt offentlighets- och sekretesslagen: rapporten är en allmän handling). Varje mått beskrivs med täljare och nämnare sist i rapporten.',
+        `Siffror som beskriver färre än 5 barn visas som ”${SUPPRESSED_TEXT}”. En siffra som skulle låta en sådan räknas fram visas som ”${HIDDEN_TEXT}” ` +
+          '(sekretess enligt offentlighets- och sekretesslagen: rapporten är en allmän handling). Andelar visas utan antal. Varje mått beskrivs med täljare och nämnare sist i rapporten.',
       ),
       ...placements(current, previous),
       ...compliance(current, previous),
@@ -66,16 +66,11 @@ export function boardReportDocument(input: BoardReportInput): DocumentDefinition
  * A table of counts: the row labels down the side, the column totals last; the row totals too
  * where adding a row's cells counts something (`rowTotals`).
  */
-function countTable(figures: ShownTableFigures, label: string, { previous, previousColumns = [] }: { previous?: ShownTableFigures; previousColumns?: number[] } = {}): Content {
+function countTable(figures: ShownTableFigures, label: string): Content {
   const totalColumn = (value: string): string[] => (figures.rowTotals === null ? [] : [value]);
-  const header = [label, ...figures.columns, ...totalColumn('Totalt'), ...previousColumns.map((c) => `${figures.columns[c]}, året innan`)];
-  const rows: CellValue[][] = figures.rows.map((row, r) => [
-    row,
-    ...figures.cells[r]!.map(countText),
-    ...totalColumn(countText(figures.rowTotals?.[r] ?? null)),
-    ...previousColumns.map((c) => countText(previous!.cells[r]![c]!)),
-  ]);
-  rows.push(['Totalt', ...figures.columnTotals.map(countText), ...totalColumn(countText(figures.total)), ...previousColumns.map((c) => countText(previous!.columnTotals[c]!))]);
+  const header = [label, ...figures.columns, ...totalColumn('Totalt')];
+  const rows: CellValue[][] = figures.rows.map((row, r) => [row, ...figures.cells[r]!.map(countText), ...totalColumn(countText(figures.rowTotals?.[r] ?? null))]);
+  rows.push(['Totalt', ...figures.columnTotals.map(countText), ...totalColumn(countText(figures.total))]);
   return table({
     header,
     rows,
@@ -94,9 +89,9 @@ function placements(current: BoardFigures, previous: BoardFigures): Content[] {
         'Formen är den vistelse placeringen hade den dagen (den första för nya, den sista för avslutade). Totalt räknar en placering en gång per kolumn.',
     ),
     heading('Efter placeringsform', 3),
-    countTable(current.placements.byForm, 'Placeringsform', { previous: previous.placements.byForm, previousColumns: [0, 2] }),
+    countTable(current.placements.byForm, 'Placeringsform'),
     heading('Efter lagrum', 3),
-    countTable(current.placements.byBasis, 'Lagrum', { previous: previous.placements.byBasis, previousColumns: [0, 2] }),
+    countTable(current.placements.byBasis, 'Lagrum'),
     paragraph(
       `Av placeringarna som pågick periodens sista dag var ${share(current.placements.institutionShare)} i HVB, stödboende eller SiS-hem ` +
         `(samma dag året innan: ${share(previous.placements.institutionShare)}); resten i familjehem, jourhem och nätverkshem.`,
@@ -104,10 +99,11 @@ function placements(current: BoardFigures, previous: BoardFigures): Content[] {
   ];
 }
 
+/** A share as published: the percent only (numerators and denominators side by side would tell of the few between them). */
 function shareCell(s: ShareFigure): string {
-  if (s.denominator === 0) return 'inget att räkna';
+  if (!s.counted) return 'inget att räkna';
   if (s.share === null) return SUPPRESSED_TEXT;
-  return `${boardShareText(s.share)} (${s.numerator} av ${s.denominator})`;
+  return boardShareText(s.share);
 }
 
 function compliance(current: BoardFigures, previous: BoardFigures): Content[] {
@@ -118,15 +114,11 @@ function compliance(current: BoardFigures, previous: BoardFigures): Content[] {
   const rows: CellValue[][] = complianceIndicators.map((id) => [complianceNames[id].title, shareCell(current.compliance[id]), shareCell(previous.compliance[id])]);
   rows.push(['Barnsamtal per barn och år', rateText(current.compliance.barnsamtal.rate), rateText(previous.compliance.barnsamtal.rate)]);
   const reasons = current.compliance.jourhemSpecialReasons;
+  const reasonsText = !reasons.counted ? 'Ingen jourhemsvistelse var över tidsgränsen.' : reasons.share === null ? '' : `Av jourhemsvistelserna över tidsgränsen hade ${boardShareText(reasons.share)} särskilda skäl dokumenterade.`;
   return [
     heading('Följsamhet mot lagen', 2),
     table({ header: ['Mått', 'Perioden', 'Året innan'], rows, widths: ['*', 'auto', 'auto'], alignRight: [1, 2] }),
-    paragraph(
-      (current.compliance.barnsamtal.rate === null
-        ? 'Barnsamtal: för få barn för att visas. '
-        : `Barnsamtal: ${countText(current.compliance.barnsamtal.count)} samtal under ${rateText(current.compliance.barnsamtal.years)} barnår (lagen kräver ett minst var tredje månad). `) +
-        `Av jourhemsvistelserna över tidsgränsen hade ${countText(reasons)} särskilda skäl dokumenterade.`,
-    ),
+    paragraph(`Barnsamtal ska hållas minst var tredje månad, det vill säga minst fyra per barn och år. ${reasonsText}`.trim()),
     figure(
       chart(svg, CHART_WIDTH_PT),
       'Staplarna visar varje mått för perioden (mörk) och samma period året innan (ljus). Ett mått utan stapel hade inget att räkna eller beskrev färre än 5 barn. ' +
@@ -172,7 +164,7 @@ function outcomes(current: BoardFigures, previous: BoardFigures): Content[] {
       ? paragraph('Ingen slumpmässig aktgranskning drogs under perioden.')
       : table({
           header: ['Omgång', 'Granskad period', 'Akter', 'Andel ja'],
-          rows: o.auditRounds.map((r) => [r.name, `${r.fromDate} – ${r.toDate}`, r.files, boardShareText(r.compliance)]),
+          rows: o.auditRounds.map((r) => [r.name, `${r.fromDate} – ${r.toDate}`, countText(r.files), boardShareText(r.compliance)]),
           widths: ['*', 'auto', 'auto', 'auto'],
           alignRight: [2, 3],
         }),

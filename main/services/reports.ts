@@ -56,6 +56,8 @@ export function createReportsService(db: Kysely<Database>, clock: Clock, { journ
       eventsOf.set(placementId, list);
     }
     // The words as the database's CHECKs keep them.
+    // Stays in date order, whatever order they were stored in (checks.ts orders them so too).
+    for (const list of staysOf.values()) list.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
     const placements: BoardPlacement[] = read.placements.map((p) => ({
       ...p,
       legalBasis: p.legalBasis as LegalBasis,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { boardFigures, boardSummary, OTHER_PROVIDERS, renewals, yearBefore, type BoardFacts, type BoardHome, type BoardPlacement, type BoardStay } from '../../../main/domain/board-report';
 import { defaultRuleParameters } from '../../../main/domain/rule-settings';
+import { HIDDEN } from '../../../main/domain/small-numbers';
 import type { HomeKind } from '../../../main/domain/vocabulary';
 
 const PERIOD = { from: '2025-01-01', to: '2025-12-31' };
@@ -32,6 +33,8 @@ function placement(stays: BoardStay[], extra: Partial<BoardPlacement> = {}): Boa
     ...extra,
   };
 }
+
+const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
 function facts(placements: BoardPlacement[], extra: Partial<BoardFacts> = {}): BoardFacts {
   const homes = new Map<string, BoardHome>();
@@ -67,56 +70,66 @@ describe('Överväganden och omprövningar i tid', () => {
       }),
     );
     const figure = boardFigures(facts(list), PERIOD, rules).compliance.overvagandeOnTime;
-    expect(figure).toEqual({ numerator: 5, denominator: 10, share: 0.5 });
+    expect(figure).toEqual({ share: 0.5, counted: true });
   });
 
   it('LVU 3 § placements are judged by their omprövning; a SoL placement of an adult has none', () => {
-    // The LVU 3 § placement's omprövning, due 2025-06-01, made 2025-05-01: 1 of 1. The SoL
-    // placement of a young person who turned 18 on 2025-03-01 has no övervägande due 2025-06-01.
+    // Five LVU 3 § placements: omprövning due 2025-06-01, made 2025-05-01: 5 of 5. Five SoL
+    // placements of young people who turned 18 on 2025-03-01 have no övervägande due 2025-06-01
+    // (counted, they would be five late: 5 of 10).
     const list = [
-      placement([stay('h1', 'hvb', '2024-12-01', '2025-09-01')], { legalBasis: 'LVU3', endedOn: '2025-09-01', events: [{ type: 'omprovning', date: '2025-05-01' }] }),
-      placement([stay('h2', 'hvb', '2024-12-01', '2025-09-01')], { birthDate: '2007-03-01', endedOn: '2025-09-01' }),
+      ...times(5, () => placement([stay('h1', 'hvb', '2024-12-01', '2025-09-01')], { legalBasis: 'LVU3', endedOn: '2025-09-01', events: [{ type: 'omprovning', date: '2025-05-01' }] })),
+      ...times(5, () => placement([stay('h2', 'hvb', '2024-12-01', '2025-09-01')], { birthDate: '2007-03-01', endedOn: '2025-09-01' })),
     ];
-    const figure = boardFigures(facts(list), PERIOD, rules).compliance.overvagandeOnTime;
-    expect(figure).toMatchObject({ numerator: 1, denominator: 1 });
-    // One child: the share is not shown.
-    expect(figure.share).toBeNull();
+    expect(boardFigures(facts(list), PERIOD, rules).compliance.overvagandeOnTime).toEqual({ share: 1, counted: true });
+  });
+
+  it('a share that would tell of 1–4 children is not published, nor its counts', () => {
+    // 5 of 6 in time: one late child.
+    const list = times(6, (i) =>
+      placement([stay('h1', 'familjehem', '2024-12-01', '2025-09-01')], { endedOn: '2025-09-01', events: [{ type: 'overvagande', date: i < 5 ? '2025-05-20' : '2025-06-15' }] }),
+    );
+    expect(boardFigures(facts(list), PERIOD, rules).compliance.overvagandeOnTime).toEqual({ share: null, counted: true });
   });
 });
 
 describe('Överväganden om vårdnadsöverflyttning i tid', () => {
   it('counts from the day the child came to the home, across placements that follow each other there', () => {
-    // 2022-03-01 in H (placement A), from 2023-03-01 still in H (placement B). First due
-    // 2024-03-01, made 2024-02-01; next due 2025-02-01, made 2025-01-15 (on time). Counted from
-    // placement B's start it would instead be due 2025-03-01: the test tells them apart.
-    const a = placement([stay('h', 'familjehem', '2022-03-01', '2023-03-01')], { childId: 'child', endedOn: '2023-03-01', events: [] });
-    const b = placement([stay('h', 'familjehem', '2023-03-01', null)], {
-      childId: 'child',
-      events: [
-        { type: 'vardnadsoverflyttning-overvagande', date: '2024-02-01' },
-        { type: 'vardnadsoverflyttning-overvagande', date: '2025-01-15' },
-      ],
-    });
-    const current = boardFigures(facts([a, b]), PERIOD, rules).compliance.vardnadsoverflyttningOnTime;
-    expect(current).toMatchObject({ numerator: 1, denominator: 1 });
-    const before = boardFigures(facts([a, b]), yearBefore(PERIOD), rules).compliance.vardnadsoverflyttningOnTime;
-    expect(before).toMatchObject({ numerator: 1, denominator: 1 });
+    // Five children: 2022-03-01 in H (placement A), from 2023-03-01 still in H (placement B), no
+    // övervägande ever. From 2022-03-01 the first is due 2024-03-01: late in 2024, none due in
+    // 2025. Counted from placement B's start it would be due 2025-03-01 instead.
+    const list = times(5, (i) => [
+      placement([stay('h', 'familjehem', '2022-03-01', '2023-03-01')], { childId: `child${i}`, endedOn: '2023-03-01' }),
+      placement([stay('h', 'familjehem', '2023-03-01', null)], { childId: `child${i}` }),
+    ]).flat();
+    expect(boardFigures(facts(list), PERIOD, rules).compliance.vardnadsoverflyttningOnTime).toEqual({ share: null, counted: false });
+    expect(boardFigures(facts(list), yearBefore(PERIOD), rules).compliance.vardnadsoverflyttningOnTime).toEqual({ share: 0, counted: true });
+  });
+
+  it('time in the same home as a jourhem counts, as the deadline engine counts it', () => {
+    // Jourhem in H from 2023-01-01, familjehem in H from 2023-06-01: due 2025-01-01, made
+    // 2025-03-01: late. Counted from the familjehem stay it would be due 2025-06-01, in time.
+    const list = times(5, () =>
+      placement([stay('h', 'jourhem', '2023-01-01', '2023-06-01'), stay('h', 'familjehem', '2023-06-01', null)], {
+        events: [{ type: 'vardnadsoverflyttning-overvagande', date: '2025-03-01' }],
+      }),
+    );
+    expect(boardFigures(facts(list), PERIOD, rules).compliance.vardnadsoverflyttningOnTime).toEqual({ share: 0, counted: true });
   });
 });
 
 describe('Jourhemsvistelser över tidsgränsen', () => {
   it('a stay going on after its limit on a day of the period is over; special reasons are counted beside', () => {
     // Without a completed investigation the limit is 6 months: 2025-01-01 → 2025-07-01, there
-    // until 2025-08-01: over. Investigation completed 2025-04-01: limit 2025-06-01, moved
-    // 2025-05-15: not over. 1 of 2, with särskilda skäl recorded for the one over.
+    // until 2025-08-01: over (five stays, särskilda skäl recorded). Investigation completed
+    // 2025-04-01: limit 2025-06-01, moved 2025-05-15: not over (five stays). 5 of 10; 5 of 5.
     const list = [
-      placement([stay('j1', 'jourhem', '2025-01-01', '2025-08-01')], { endedOn: '2025-08-01', events: [{ type: 'jourhem-sarskilda-skal', date: '2025-06-20' }] }),
-      placement([stay('j2', 'jourhem', '2025-03-01', '2025-05-15', { investigationCompletedOn: '2025-04-01' })], { endedOn: '2025-05-15' }),
+      ...times(5, () => placement([stay('j1', 'jourhem', '2025-01-01', '2025-08-01')], { endedOn: '2025-08-01', events: [{ type: 'jourhem-sarskilda-skal', date: '2025-06-20' }] })),
+      ...times(5, () => placement([stay('j2', 'jourhem', '2025-03-01', '2025-05-15', { investigationCompletedOn: '2025-04-01' })], { endedOn: '2025-05-15' })),
     ];
     const compliance = boardFigures(facts(list), PERIOD, rules).compliance;
-    expect(compliance.jourhemOverLimit).toMatchObject({ numerator: 1, denominator: 2 });
-    // One stay with special reasons describes one child: not shown.
-    expect(compliance.jourhemSpecialReasons).toBeNull();
+    expect(compliance.jourhemOverLimit).toEqual({ share: 0.5, counted: true });
+    expect(compliance.jourhemSpecialReasons).toEqual({ share: 1, counted: true });
   });
 });
 
@@ -130,20 +143,31 @@ describe('Placeringar: nya, avslutade och pågående, with small numbers suppres
     ];
     const { byForm } = boardFigures(facts(list), PERIOD, rules).placements;
     const row = (label: string) => byForm.cells[byForm.rows.indexOf(label)]!;
-    expect(row('Familjehem (övriga)')).toEqual([6, 0, 6]);
-    // HVB's 2 ended is fewer than 5: hidden, and so is the ended column's total (2), which would tell it.
-    expect(row('HVB')).toEqual([0, null, 0]);
-    expect(byForm.columnTotals).toEqual([6, null, 6]);
+    // Columns: new, ended, going on at the end; new and going on at the end of 2024.
+    expect(row('Familjehem (övriga)')).toEqual([6, 0, 6, 0, 0]);
+    // HVB's 2 ended (and 2 new and going on in 2024) are fewer than 5, and so are the totals that would tell them.
+    expect(row('HVB')).toEqual([0, null, 0, null, null]);
+    expect(byForm.columnTotals).toEqual([6, null, 6, null, null]);
+  });
+
+  it('a row\'s stock and flow would give a hidden cell: another of the row is hidden with it', () => {
+    // Familjehem: 10 going on at the end of 2024 (begun 2024-06-01), 2 of them ended in 2025,
+    // 8 going on at its end. Ended (2) alone hidden, 10 + 0 − ? − 8 would give it: the smallest
+    // other number of the row, 8, is hidden too ("dold", since it is not small).
+    const list = times(10, (i) =>
+      placement([stay('f', 'familjehem', '2024-06-01', i < 2 ? '2025-05-01' : null)], i < 2 ? { endedOn: '2025-05-01', endReason: 'planerad' } : {}),
+    );
+    const { byForm } = boardFigures(facts(list), PERIOD, rules).placements;
+    expect(byForm.cells[byForm.rows.indexOf('Familjehem (övriga)')]).toEqual([0, null, HIDDEN, 10, 10]);
   });
 
   it('the share in institutions is of the placements going on on the last day', () => {
-    // On 2025-12-31: five in HVB and five in familjehem go on: 5 of 10.
+    // On 2025-12-31: five in HVB and five in familjehem go on: 5 of 10 (no cell of the column hidden).
     const list = [
       ...Array.from({ length: 5 }, () => placement([stay('h', 'hvb', '2025-02-01', null)])),
       ...Array.from({ length: 5 }, () => placement([stay('f', 'familjehem', '2025-02-01', null)])),
-      placement([stay('f', 'familjehem', '2025-02-01', '2025-06-01')], { endedOn: '2025-06-01' }),
     ];
-    expect(boardFigures(facts(list), PERIOD, rules).placements.institutionShare).toEqual({ numerator: 5, denominator: 10, share: 0.5 });
+    expect(boardFigures(facts(list), PERIOD, rules).placements.institutionShare).toEqual({ share: 0.5, counted: true });
   });
 });
 
@@ -163,8 +187,8 @@ describe('Vårdplan, genomförandeplan och hälsoundersökning', () => {
       placement([stay('f', 'familjehem', '2025-12-20', null)]),
     ];
     const c = boardFigures(facts(list), PERIOD, rules).compliance;
-    expect(c.vardplanInPlace).toMatchObject({ numerator: 5, denominator: 6, share: null });
-    expect(c.genomforandeplanInPlace).toEqual({ numerator: 5, denominator: 5, share: 1 });
+    expect(c.vardplanInPlace).toEqual({ share: null, counted: true });
+    expect(c.genomforandeplanInPlace).toEqual({ share: 1, counted: true });
   });
 
   it('hälsoundersökning: asked within 30 days of the start, among placements begun in the period', () => {
@@ -172,15 +196,21 @@ describe('Vårdplan, genomförandeplan och hälsoundersökning', () => {
     const list = Array.from({ length: 10 }, (_, i) =>
       placement([stay('f', 'familjehem', '2025-02-01', null)], { events: [{ type: 'halsoundersokning-begard', date: i < 5 ? '2025-02-20' : '2025-04-01' }] }),
     );
-    expect(boardFigures(facts(list), PERIOD, rules).compliance.halsoundersokningRequested).toEqual({ numerator: 5, denominator: 10, share: 0.5 });
+    expect(boardFigures(facts(list), PERIOD, rules).compliance.halsoundersokningRequested).toEqual({ share: 0.5, counted: true });
   });
 });
 
 describe('Registerkontroller klara före beslut', () => {
   it('a decision counts as complete when every required check of every adult was in order before it', () => {
-    // Home A: one uppdragstagare with both required registers checked before the decision
-    // (2025-02-01). Home B: one uppdragstagare with only belastningsregistret checked. 1 of 2.
-    const list = [placement([stay('A', 'familjehem', '2025-02-01', null)]), placement([stay('B', 'familjehem', '2025-02-01', null)])];
+    // Home A: one uppdragstagare with both required registers checked before the decisions
+    // (2025-02-01, five placements). Home B: one uppdragstagare with only belastningsregistret
+    // checked (five). Home C has no adult recorded at all: its five decisions rest on no check.
+    // 5 of 15: a third.
+    const list = [
+      ...times(5, () => placement([stay('A', 'familjehem', '2025-02-01', null)])),
+      ...times(5, () => placement([stay('B', 'familjehem', '2025-02-01', null)])),
+      ...times(5, () => placement([stay('C', 'familjehem', '2025-02-01', null)])),
+    ];
     const checks = {
       persons: [
         { id: 'a1', homeId: 'A', role: 'uppdragstagare' },
@@ -192,7 +222,7 @@ describe('Registerkontroller klara före beslut', () => {
         { personId: 'b1', homeId: null, register: 'belastningsregistret', checkedOn: '2025-01-10', outcome: 'utan-anmarkning' },
       ],
     };
-    expect(boardFigures(facts(list, { checks }), PERIOD, rules).compliance.registerChecksBeforeDecision).toMatchObject({ numerator: 1, denominator: 2 });
+    expect(boardFigures(facts(list, { checks }), PERIOD, rules).compliance.registerChecksBeforeDecision).toEqual({ share: 0.333, counted: true });
   });
 });
 
@@ -222,12 +252,13 @@ describe('Avvikelser och lex Sarah efter allvarlighet', () => {
       { reportedOn: '2024-12-31', kind: 'avvikelse' as const, severity: 'medel' as const },
     ];
     const table = boardFigures(facts([], { deviations }), PERIOD, rules).outcomes.deviations;
+    // The 6s are hidden only to protect the 2: "dold", not "färre än 5".
     expect(table.cells).toEqual([
-      [null, 0, 0],
+      [HIDDEN, 0, 0],
       [0, 0, null],
     ]);
-    expect(table.rowTotals).toEqual([null, null]);
-    expect(table.columnTotals).toEqual([null, 0, null]);
+    expect(table.rowTotals).toEqual([HIDDEN, null]);
+    expect(table.columnTotals).toEqual([HIDDEN, 0, null]);
     expect(table.total).toBe(8);
   });
 });
@@ -259,14 +290,14 @@ describe('Kostnader', () => {
 describe('The summary: the largest changes in words', () => {
   it('names a share that moved 5 points or more, from last year to this', () => {
     const empty = boardFigures(facts([]), PERIOD, rules);
-    const withShare = (share: number) => ({ ...empty, compliance: { ...empty.compliance, overvagandeOnTime: { numerator: 0, denominator: 100, share } } });
+    const withShare = (share: number) => ({ ...empty, compliance: { ...empty.compliance, overvagandeOnTime: { share, counted: true } } });
     expect(boardSummary(withShare(0.81), withShare(0.92))).toEqual(['Andelen överväganden och omprövningar i tid sjönk från 92 % till 81 %.']);
     expect(boardSummary(withShare(0.9), withShare(0.92))).toEqual([]);
   });
 
   it('a share of jourhem over the limit that rises says so', () => {
     const empty = boardFigures(facts([]), PERIOD, rules);
-    const withShare = (share: number) => ({ ...empty, compliance: { ...empty.compliance, jourhemOverLimit: { numerator: 0, denominator: 100, share } } });
+    const withShare = (share: number) => ({ ...empty, compliance: { ...empty.compliance, jourhemOverLimit: { share, counted: true } } });
     expect(boardSummary(withShare(0.3), withShare(0.1))).toEqual(['Andelen jourhemsvistelser över tidsgränsen steg från 10 % till 30 %.']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSmall, shownShare, suppressList, suppressTable } from '../../../main/domain/small-numbers';
+import { HIDDEN, isSmall, shownShare, suppressList, suppressTable } from '../../../main/domain/small-numbers';
 
 describe('a cell of 1–4 children is suppressed; 0 and 5 or more are shown', () => {
   it('a list with nothing small is shown whole, with its total', () => {
@@ -12,12 +12,17 @@ describe('a cell of 1–4 children is suppressed; 0 and 5 or more are shown', ()
   });
 
   it('one small cell takes the smallest other cell with it, so the total does not give it away', () => {
-    // 3 is small; alone, 30 − 12 − 15 would give it: 12 (the smallest other) goes too.
-    expect(suppressList([12, 3, 15])).toEqual({ cells: [null, null, 15], total: 30 });
+    // 3 is small; alone, 30 − 12 − 15 would give it: 12 (the smallest other) goes too, as "dold".
+    expect(suppressList([12, 3, 15])).toEqual({ cells: [HIDDEN, null, 15], total: 30 });
   });
 
-  it('two small cells protect each other', () => {
+  it('two small cells protect each other when their sum is 5 or more', () => {
     expect(suppressList([2, 3, 40])).toEqual({ cells: [null, null, 40], total: 45 });
+  });
+
+  it('two small cells whose sum is small would give the sum: the total goes too', () => {
+    // 1 and 1 hidden beside 10 with the total 12 shown: together they are 2, two children.
+    expect(suppressList([10, 1, 1, 0])).toEqual({ cells: [HIDDEN, null, null, 0], total: 12 });
   });
 
   it('a small cell whose other cells are all zero takes the total with it', () => {
@@ -42,8 +47,8 @@ describe('a table with row and column totals: every line with a suppressed cell 
     // now has 6 and 5 hidden: two. Every line has 0 or at least 2.
     const shown = suppressTable({ cells: [[20, 2, 10], [8, 6, 5], [12, 30, 9]] });
     expect(shown.cells).toEqual([
-      [20, null, null],
-      [8, null, null],
+      [20, null, HIDDEN],
+      [8, HIDDEN, HIDDEN],
       [12, 30, 9],
     ]);
     expect(shown.rowTotals).toEqual([32, 19, 51]);
@@ -63,12 +68,13 @@ describe('a table with row and column totals: every line with a suppressed cell 
         counted.push(counted[0]!.map((_, c) => counted.reduce((sum, row) => sum + row[c]!, 0)));
         grid.forEach((row, r) =>
           row.forEach((value, c) => {
-            if (value !== null) expect(value).toBe(counted[r]![c]);
+            if (typeof value === 'number') expect(value).toBe(counted[r]![c]);
             if (isSmall(counted[r]![c]!)) expect(value).toBeNull();
+            if (value === HIDDEN) expect(isSmall(counted[r]![c]!)).toBe(false);
           }),
         );
         const lines = [...grid, ...grid[0]!.map((_, c) => grid.map((row) => row[c]!))];
-        for (const line of lines) expect(line.filter((v) => v === null).length).not.toBe(1);
+        for (const line of lines) expect(line.filter((v) => typeof v !== 'number').length).not.toBe(1);
       }),
       { numRuns: 500 },
     );
