@@ -10,7 +10,8 @@ import { boardShareText } from './board-text';
 export const CURRENT_SERIES = 'Perioden';
 export const PREVIOUS_SERIES = 'Samma period året innan';
 
-const GRID = { left: 250, right: 24, top: 34, bottom: 44 };
+// Room on the right for a full bar's label ("100 %").
+const GRID = { left: 250, right: 52, top: 34, bottom: 44 };
 const ROW = 40;
 
 export const boardChartHeight = (): number => GRID.top + GRID.bottom + complianceIndicators.length * ROW;

@@ -85,22 +85,22 @@ function Compliance({ current, previous }: { current: BoardFigures; previous: Bo
             <li key={id} className="kpi">
               <h3 className="kpi__title">{complianceNames[id].title}</h3>
               <p className={now.share === null ? 'kpi__value kpi__value--none' : 'kpi__value'}>{shareFigureText(now)}</p>
+              {of && <p className="kpi__of">{of}</p>}
               <p className="kpi__before">året innan: {shareFigureText(then)}</p>
               <ChangeLine change={shareChange(id, now, then)} />
-              {of && <p className="kpi__of">{of}</p>}
             </li>
           );
         })}
         <li className="kpi">
           <h3 className="kpi__title">Barnsamtal per barn och år</h3>
           <p className={barnsamtal.rate === null ? 'kpi__value kpi__value--none' : 'kpi__value'}>{rateFigureText(barnsamtal)}</p>
-          <p className="kpi__before">året innan: {rateFigureText(previous.compliance.barnsamtal)}</p>
-          <ChangeLine change={rateChange(barnsamtal, previous.compliance.barnsamtal)} />
           {barnsamtal.rate !== null && (
             <p className="kpi__of">
               {countText(barnsamtal.count)} samtal under {rateText(barnsamtal.years)} barnår
             </p>
           )}
+          <p className="kpi__before">året innan: {rateFigureText(previous.compliance.barnsamtal)}</p>
+          <ChangeLine change={rateChange(barnsamtal, previous.compliance.barnsamtal)} />
         </li>
       </ul>
       <p className="report-text">

@@ -76,7 +76,7 @@ export function PeriodForm(props: {
     <form
       className="report-period"
       noValidate
-      aria-label="Period och enhet"
+      aria-label="Rapportens period"
       onSubmit={(event) => {
         event.preventDefault();
         show(values);
