@@ -10,6 +10,7 @@ import { boardShareText } from './board-text';
 export const CURRENT_SERIES = 'Perioden';
 export const PREVIOUS_SERIES = 'Samma period året innan';
 
+// Room on the right for a full bar's label ("100 %").
 const GRID = { left: 250, right: 56, top: 34, bottom: 44 };
 const ROW = 40;
 

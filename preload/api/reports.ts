@@ -13,7 +13,7 @@ export type { BoardFigures, BoardReport, CostRow, LengthRow, OutcomeRow, RateFig
 export { complianceIndicators, complianceNames } from '../../main/domain/board-report';
 export { boardShareText, countText, daysText, kronorText, rateText } from '../../main/domain/board-text';
 export { boardComplianceChartOption, boardComplianceChartText, boardChartHeight } from '../../main/domain/board-chart';
-export { SUPPRESSED_TEXT } from '../../main/domain/small-numbers';
+export { HIDDEN_TEXT, SUPPRESSED_TEXT } from '../../main/domain/small-numbers';
 
 const period = {
   from: date,

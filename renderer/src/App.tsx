@@ -241,6 +241,7 @@ const pageTitles: Record<string, string> = {
   [paths.users]: 'Användare',
   [paths.log]: 'Logg',
   [paths.accuracy]: 'Träffsäkerhet',
+  [paths.boardReport]: 'Nämndrapport',
 };
 
 function CheckNavCounts({ counts }: { counts: CheckCounts }) {

@@ -450,13 +450,13 @@ test('a handläggare audits the files of a round, and reads what the enhetschef 
 });
 
 for (const [width, height] of [[1280, 800], [1024, 768], [900, 700]] as const) {
-  test(`the menu's eight items fit a ${width} px window on the Aktgranskning page`, async ({ page, openApp, databasePath }) => {
+  test(`the menu's nine items fit a ${width} px window on the Aktgranskning page`, async ({ page, openApp, databasePath }) => {
     await page.setViewportSize({ width, height });
     await seedRound(databasePath);
     await openApp();
     await gotoAudits(page);
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
-    await expect(nav.getByRole('link')).toHaveCount(8);
+    await expect(nav.getByRole('link')).toHaveCount(9);
     expect(await nav.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
     for (const link of await nav.getByRole('link').all()) {
       const box = (await link.boundingBox())!;

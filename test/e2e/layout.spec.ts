@@ -64,7 +64,7 @@ for (const width of [1024, 1280, 1920]) {
 }
 
 /** The main menu's items, in order. */
-const menuNames = ['Bevakning', 'Placeringar', 'Hitta placering', 'Kontroller', 'Avvikelser', 'Aktgranskning', 'Register', 'Regler'];
+const menuNames = ['Bevakning', 'Placeringar', 'Hitta placering', 'Kontroller', 'Avvikelser', 'Aktgranskning', 'Rapporter', 'Register', 'Regler'];
 
 /**
  * The widest menu a register realistically gives: the demo register, and on one of its homes a lex

@@ -3,9 +3,10 @@
  * for the nämnd. Others read the analysis and the actions.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import { findMunicipality, municipalityNames, type AuditAction, type AuditRound } from '../../../preload/api';
+import type { AuditAction, AuditRound } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { downloadPdf } from '../components/downloadPdf';
+import { MunicipalityField, rememberedMunicipality, rememberMunicipality } from '../components/MunicipalityField';
 import { DateInput } from '../components/DateInput';
 import { DateField, TextField, errorMap, failureOf, type Failure } from '../placement/fields';
 import { useSession } from '../shell/SignIn';
@@ -326,18 +327,6 @@ function DoneDialog({ action, today, onClose, onDone }: { action: AuditAction; t
   );
 }
 
-const MUNICIPALITY_KEY = 'placeringskollen.auditReportMunicipality';
-const MUNICIPALITY_LIST_ID = 'audit-report-municipalities';
-
-function rememberedMunicipality(): string {
-  try {
-    return localStorage.getItem(MUNICIPALITY_KEY) ?? '';
-  } catch {
-    return '';
-  }
-}
-
-/** The PDF for the nämnd, made in main and saved by the browser as a download. */
 export function ReportSection({ round, notify }: { round: AuditRound; notify: (message: string) => void }) {
   const [municipality, setMunicipality] = useState(rememberedMunicipality);
   const [busy, setBusy] = useState(false);
@@ -354,11 +343,7 @@ export function ReportSection({ round, notify }: { round: AuditRound; notify: (m
       requestAnimationFrame(() => document.getElementById('audit-report-municipality')?.focus());
       return;
     }
-    try {
-      localStorage.setItem(MUNICIPALITY_KEY, findMunicipality(municipality)?.name ?? municipality);
-    } catch {
-      // Not remembered: the next report asks again.
-    }
+    rememberMunicipality(municipality);
     downloadPdf(result.value.base64, result.value.fileName);
     notify(`Rapporten är sparad som ${result.value.fileName}.`);
   }
@@ -378,7 +363,7 @@ export function ReportSection({ round, notify }: { round: AuditRound; notify: (m
           void create();
         }}
       >
-        <TextFieldWithList value={municipality} onChange={setMunicipality} error={error} />
+        <MunicipalityField id="audit-report-municipality" className="audit-report__field" value={municipality} onChange={setMunicipality} error={error} />
         <button type="submit" className="button button--primary" disabled={busy} aria-describedby="audit-report-status">
           {busy ? 'Skapar rapporten …' : 'Skapa PDF'}
         </button>
@@ -394,31 +379,3 @@ export function ReportSection({ round, notify }: { round: AuditRound; notify: (m
   );
 }
 
-function TextFieldWithList({ value, onChange, error }: { value: string; onChange: (value: string) => void; error: string | null }) {
-  return (
-    <div className={error ? 'field field--invalid audit-report__field' : 'field audit-report__field'}>
-      <label htmlFor="audit-report-municipality">Kommun</label>
-      <input
-        id="audit-report-municipality"
-        className="input"
-        autoComplete="off"
-        list={MUNICIPALITY_LIST_ID}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'audit-report-municipality-error' : undefined}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        // Written the official way when the field is left ("sundsvall" becomes Sundsvall).
-        onBlur={() => {
-          const official = findMunicipality(value)?.name;
-          if (official !== undefined && official !== value) onChange(official);
-        }}
-      />
-      <datalist id={MUNICIPALITY_LIST_ID}>
-        {municipalityNames.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-      {error && <p className="field__error" id="audit-report-municipality-error">{error}</p>}
-    </div>
-  );
-}

@@ -4,7 +4,7 @@
  */
 
 /** The main menu's items; a page that is not one of them belongs to one (its section). */
-export type Section = 'bevakning' | 'placeringar' | 'hitta-placering' | 'kontroller' | 'avvikelser' | 'aktgranskning' | 'register' | 'regler';
+export type Section = 'bevakning' | 'placeringar' | 'hitta-placering' | 'kontroller' | 'avvikelser' | 'aktgranskning' | 'rapporter' | 'register' | 'regler';
 
 export const sections: readonly { section: Section; label: string }[] = [
   { section: 'bevakning', label: 'Bevakning' },
@@ -13,6 +13,7 @@ export const sections: readonly { section: Section; label: string }[] = [
   { section: 'kontroller', label: 'Kontroller' },
   { section: 'avvikelser', label: 'Avvikelser' },
   { section: 'aktgranskning', label: 'Aktgranskning' },
+  { section: 'rapporter', label: 'Rapporter' },
   { section: 'register', label: 'Register' },
   { section: 'regler', label: 'Regler' },
 ];
@@ -37,6 +38,8 @@ export const paths = {
   auditRound: (id: string) => `/aktgranskning/${encodeURIComponent(id)}`,
   auditFile: (id: string, ordinal: number) => `/aktgranskning/${encodeURIComponent(id)}/akt/${ordinal}`,
   newAuditRound: '/aktgranskning/ny',
+  /** The nämndrapport on screen; its period and unit follow in the query (`?from=…&to=…&enhet=…`). */
+  boardReport: '/rapporter/namnd',
   /** The users and their roles (administratör). */
   users: '/anvandare',
   /** The access log (enhetschef): in the user menu, not the main menu. */

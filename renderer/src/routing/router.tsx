@@ -52,6 +52,8 @@ export function createAppRouter() {
             { path: 'aktgranskning/ny', element: <Lazy page={NewAuditRoundRoute} /> },
             { path: 'aktgranskning/:roundId', element: <Lazy page={AuditRoundRoute} /> },
             { path: 'aktgranskning/:roundId/akt/:ordinal', element: <Lazy page={AuditFileRoute} /> },
+            { path: 'rapporter', element: <Lazy page={ReportsRoute} /> },
+            { path: 'rapporter/namnd', element: <Lazy page={BoardReportRoute} /> },
             { path: 'regler', element: <RulesRoute /> },
             { path: 'regler/traffsakerhet', element: <AccuracyRoute /> },
             { path: 'anvandare', element: <UsersRoute /> },
@@ -72,6 +74,11 @@ const AuditRoundsRoute = lazy(() => auditRoutes().then((m) => ({ default: m.Audi
 const NewAuditRoundRoute = lazy(() => auditRoutes().then((m) => ({ default: m.NewAuditRoundRoute })));
 const AuditRoundRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditRoundRoute })));
 const AuditFileRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditFileRoute })));
+
+/** The Rapporter pages: a chunk of their own too (ECharts comes later still, with the chart). */
+const reportRoutes = () => import('../reports/routes');
+const ReportsRoute = lazy(() => reportRoutes().then((m) => ({ default: m.ReportsRoute })));
+const BoardReportRoute = lazy(() => reportRoutes().then((m) => ({ default: m.BoardReportRoute })));
 
 function Lazy({ page: Page }: { page: ComponentType }) {
   return (
