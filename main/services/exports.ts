@@ -477,12 +477,17 @@ export function createExportsService(sources: ExportSources, clock: Clock, optio
       return progressOf(jobOf(owner, jobId));
     },
 
-    /** Stops a running job (its file is never made); an ended job is left as it is. */
+    /**
+     * Stops a running job (its file is never made). A job that finished while the user pressed
+     * Avbryt is cancelled too: its file is dropped unfetched. A failed job stays failed.
+     */
     cancel(owner: string, jobId: string): ExportProgress {
       const job = jobOf(owner, jobId);
-      if (job.state === 'running') {
-        job.cancelled = true;
-        end(job, 'cancelled');
+      job.cancelled = true;
+      if (job.state === 'running') end(job, 'cancelled');
+      else if (job.state === 'finished') {
+        job.state = 'cancelled';
+        job.file = null;
       }
       return progressOf(job);
     },

@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { findMunicipality, municipalityNames, type AuditAction, type AuditRound } from '../../../preload/api';
 import { api } from '../bridge/api';
-import { downloadPdf } from '../components/downloadPdf';
+import { downloadFile } from '../components/downloadFile';
 import { DateInput } from '../components/DateInput';
 import { DateField, TextField, errorMap, failureOf, type Failure } from '../placement/fields';
 import { useSession } from '../shell/SignIn';
@@ -359,7 +359,7 @@ export function ReportSection({ round, notify }: { round: AuditRound; notify: (m
     } catch {
       // Not remembered: the next report asks again.
     }
-    downloadPdf(result.value.base64, result.value.fileName);
+    downloadFile(result.value.base64, result.value.fileName, 'application/pdf');
     notify(`Rapporten är sparad som ${result.value.fileName}.`);
   }
 
