@@ -1,5 +1,5 @@
 /**
- * Every list to Excel (xlsx) or CSV, as a job in main (docs/decisions.md, decision 21). The job
+ * Every list to Excel (xlsx) or CSV, as a job in main (docs/decisions.md, decision 20). The job
  * runs over the same service queries as the list on screen, with the filter the user has there,
  * a page at a time, and yields to the event loop between pages so that the window's questions
  * (how far has it come? stop!) are answered while it runs. Only the finished file crosses to the
