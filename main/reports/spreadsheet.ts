@@ -8,6 +8,7 @@
  * CSV as Swedish Excel opens it: UTF-8 with a BOM, semicolons, CRLF, a field with ; " or a line
  * break quoted, numbers with a decimal comma, dates as YYYY-MM-DD.
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
 /** What a column holds: text, a calendar date (`YYYY-MM-DD`), a decimal number or a whole number. */
@@ -67,9 +68,20 @@ const numberFormats: Record<SheetColumnKind, string | undefined> = {
   integer: '0',
 };
 
-/** The sheet as the bytes of an xlsx workbook. */
+/**
+ * The sheet as the bytes of an xlsx workbook. ExcelJS's streaming writer: each row is committed
+ * as it is added (its XML written and the row let go), which is several times faster than the
+ * in-memory workbook for a list of thousands of rows (`npm run bench -- --only export`).
+ */
 export async function buildXlsx(sheet: Sheet, meta: { creator?: string; created?: Date } = {}): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = meta.creator ?? 'Placeringskollen';
   if (meta.created) {
     workbook.created = meta.created;
@@ -90,15 +102,18 @@ export async function buildXlsx(sheet: Sheet, meta: { creator?: string; created?
   header.eachCell((cell) => {
     cell.numFmt = '@';
   });
+  header.commit();
   let count = 0;
   for (const row of sheet.rows) {
-    worksheet.addRow(sheet.columns.map((column, index) => xlsxValue(column.kind, row[index] ?? null)));
+    worksheet.addRow(sheet.columns.map((column, index) => xlsxValue(column.kind, row[index] ?? null))).commit();
     count++;
   }
   const columns = Math.max(1, sheet.columns.length);
   worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1 + count, column: columns } };
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  worksheet.commit();
+  await workbook.commit();
+  await ended;
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 const BOM = '\uFEFF';

@@ -15,6 +15,7 @@
  *   npm run bench -- --only journal  the journal's figures alone (journal.bench-part.ts)
  *   npm run bench -- --only quality  the quality index's figures alone (quality.bench-part.ts)
  *   npm run bench -- --only audit    egenkontroll alone: the draw, a round, its files and its PDF (audit.bench-part.ts)
+ *   npm run bench -- --only export   the exports alone: 10 000 rows to xlsx, the list of placements to xlsx and csv (export.bench-part.ts)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -37,6 +38,7 @@ import { closeLogBench, logFigures } from './access-log.bench-part';
 import { closeJournalBench, journalFigures } from './journal.bench-part';
 import { closeQualityBench, qualityFigures } from './quality.bench-part';
 import { auditFigures, closeAuditBench } from './audit.bench-part';
+import { exportFigures } from './export.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -56,7 +58,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log' | 'journal' | 'quality' | 'audit';
+  part?: 'log' | 'journal' | 'quality' | 'audit' | 'export';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -472,6 +474,9 @@ const figures: Figure[] = [
   // A round drawn and stored, its files opened and answered, and its report.
   ...auditFigures,
 
+  // A list to Excel or CSV: the export job.
+  ...exportFigures,
+
   // The access log: logging a read, and a year's log searched and verified.
   ...logFigures,
 
@@ -692,7 +697,7 @@ const { scale, name } = benchScale();
 // `--only log`, `--only journal`, `--only quality`: only the figures of that part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
-if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit)`);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit, export)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));
