@@ -2,7 +2,7 @@
  * What an entry of the access log records, and its Swedish word: the same in the Logg page, its
  * CSV and the command line's `log`.
  */
-export const accessLogActions = ['read', 'reveal', 'search', 'insert', 'update', 'delete', 'import', 'refused', 'sign-in'] as const;
+export const accessLogActions = ['read', 'reveal', 'search', 'insert', 'update', 'delete', 'import', 'refused', 'sign-in', 'export'] as const;
 export type AccessLogAction = (typeof accessLogActions)[number];
 
 export const accessLogActionLabels: Record<AccessLogAction, string> = {
@@ -15,6 +15,7 @@ export const accessLogActionLabels: Record<AccessLogAction, string> = {
   import: 'Inläsning',
   refused: 'Nekad',
   'sign-in': 'Inloggning',
+  export: 'Exporterat',
 };
 
 /** An action's Swedish word; an action this version does not know is shown as stored. */

@@ -189,6 +189,16 @@ export const deviationKindNames: Record<DeviationKind, string> = {
   'lex-sarah': 'Lex Sarah',
 };
 
+/** The suggested categories of a deviation; an imported one may carry another word, said as written. */
+export const deviationCategoryNames: Record<(typeof deviationCategories)[number], string> = {
+  handlaggning: 'Handläggning',
+  dokumentation: 'Dokumentation',
+  bemotande: 'Bemötande',
+  sakerhet: 'Säkerhet',
+  'vard-och-behandling': 'Vård och behandling',
+  ovrigt: 'Övrigt',
+};
+
 export const severityNames: Record<Severity, string> = {
   lag: 'Låg',
   medel: 'Medel',
@@ -211,3 +221,18 @@ export const endReasonNames: Record<EndReason, string> = {
 };
 
 export const operatorNames: Record<Operator, string> = { enskild: 'Enskild', kommunal: 'Kommunal', region: 'Region', statlig: 'Statlig' };
+
+// ---------------------------------------------------------------------------------------------
+// The window's lists that can be exported to Excel or CSV, and their names (sheet, file, log).
+
+export const exportLists = ['register', 'placements', 'deadlines', 'checks', 'deviations', 'auditRounds', 'matching'] as const;
+export type ExportList = (typeof exportLists)[number];
+export const exportListTitles: Record<ExportList, string> = {
+  register: 'Register',
+  placements: 'Placeringar',
+  deadlines: 'Bevakningslista',
+  checks: 'Kontroller',
+  deviations: 'Avvikelser',
+  auditRounds: 'Aktgranskningar',
+  matching: 'Hitta placering',
+};

@@ -9,7 +9,7 @@ import { roleAllows, roleLabels } from '../domain/roles';
 import type { OwnEntry, Services } from '../services';
 import { ServiceError } from '../services/errors';
 import type { Handlers } from './dispatch';
-import { channelAccess, type Access } from './permissions';
+import { channelAccess, exportSource, type Access } from './permissions';
 
 /** The entry a read of a child's file leaves, or null for a call that reads none. */
 function readEntry<C extends Channel>(channel: C, input: ChannelArgs<C>, output: ChannelOutput<C>): OwnEntry | null {
@@ -32,11 +32,30 @@ function readEntry<C extends Channel>(channel: C, input: ChannelArgs<C>, output:
     if (!file?.placementId) return null;
     return { action: 'read', entity: 'placements', entityId: file.placementId, childId: file.childId ?? null, detail: { auditRound: file.roundId, file: file.label } };
   }
+  if (channel === 'startExport') {
+    // A list written to a file: which list, with which filter, in which format and how many rows.
+    const { list, filter, format } = input as ChannelArgs<'startExport'>;
+    const started = output as Partial<ChannelOutput<'startExport'>> | undefined;
+    return { action: 'export', entity: 'export', entityId: list, childId: null, detail: { format, rows: started?.total ?? 0, filter, job: started?.jobId ?? null } };
+  }
   if (channel === 'getChild') {
     const { id, reveal, reason } = input as ChannelArgs<'getChild'>;
     return { action: reveal ? 'reveal' : 'read', entity: 'children', entityId: id, childId: id, detail: reveal ? { reason } : null };
   }
   return null;
+}
+
+/**
+ * The role a call needs: its channel's, and for an export the higher of that and the exported
+ * list's (a role that may not read a list may not export it either).
+ */
+function neededFor<C extends Channel>(channel: C, input: ChannelArgs<C>): Access {
+  const own = channelAccess[channel];
+  if (channel !== 'startExport') return own;
+  const list = channelAccess[exportSource[(input as ChannelArgs<'startExport'>).list]];
+  if (own === 'signed-out') return list;
+  if (list === 'signed-out') return own;
+  return roleAllows(own, list) ? own : list;
 }
 
 /** The fields of a record that say who made, changed or removed it. */
@@ -61,7 +80,7 @@ export function guard(handlers: Handlers, services: Services): Handlers {
       const user = await services.users.currentUser();
       const context = { userId: user?.id ?? null, channel, at: services.clock.now(), rowChanges: true };
       return services.accessLog.within(context, async () => {
-        const needed: Access = channelAccess[channel];
+        const needed: Access = neededFor(channel, input);
         if (needed !== 'signed-out') {
           if (user === null) throw new ServiceError('FORBIDDEN', 'Välj vem du är innan du fortsätter.');
           if (!roleAllows(user.role, needed)) {

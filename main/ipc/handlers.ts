@@ -1,4 +1,5 @@
 import type { Services } from '../services';
+import { ServiceError } from '../services/errors';
 import type { Handlers } from './dispatch';
 import { guard } from './gate';
 
@@ -17,6 +18,13 @@ export interface HandlerContext {
  */
 export function createHandlers(services: Services, context: HandlerContext): Handlers {
   return guard(serviceCalls(services, context), services);
+}
+
+/** Whose exports a call may see: the signed-in user's (the gate has let only a signed-in user through). */
+async function owner(services: Services): Promise<string> {
+  const user = await services.users.currentUser();
+  if (user === null) throw new ServiceError('FORBIDDEN', 'Välj vem du är innan du fortsätter.');
+  return user.id;
 }
 
 /** The calls themselves, before the gate: only `createHandlers` hands them out, behind it. */
@@ -128,6 +136,11 @@ function serviceCalls(services: Services, context: HandlerContext) {
     saveUser: (input) => services.users.save(input),
     listAccessLog: (input) => services.users.accessLog(input),
     verifyAccessLog: () => services.users.verifyAccessLog(),
+
+    startExport: async (input) => services.exports.start(input, await owner(services)),
+    exportProgress: async ({ jobId }) => services.exports.progress(await owner(services), jobId),
+    cancelExport: async ({ jobId }) => services.exports.cancel(await owner(services), jobId),
+    exportResult: async ({ jobId }) => services.exports.result(await owner(services), jobId),
 
     getPreferences: async () => services.preferences.get(),
     savePreferences: async (input) => services.preferences.save(input),

@@ -3,7 +3,7 @@
  * before any handler runs; the window hides what is refused, but that is only courtesy). A channel
  * missing here is a compile error. `signed-out`: open before anyone has signed in.
  */
-import type { Channel } from '../../preload/api';
+import type { Channel, ExportList } from '../../preload/api';
 import type { Role } from '../domain/roles';
 
 export type Access = 'signed-out' | Role;
@@ -77,6 +77,12 @@ export const channelAccess: Record<Channel, Access> = {
   getAuditFile: 'handlaggare',
   saveAuditFile: 'handlaggare',
 
+  // Exports: each list as the role that may read it (exportAccess below); the job's own channels for anyone who may start one.
+  startExport: 'handlaggare',
+  exportProgress: 'handlaggare',
+  cancelExport: 'handlaggare',
+  exportResult: 'handlaggare',
+
   // An enhetschef also removes records with a reason and reads the access log.
   removePlacement: 'enhetschef',
   removeChild: 'enhetschef',
@@ -103,4 +109,19 @@ export const channelAccess: Record<Channel, Access> = {
   saveUser: 'administrator',
   saveRuleSettings: 'administrator',
   saveQualitySettings: 'administrator',
+};
+
+/**
+ * The channel whose list each export writes: an export needs the role that may read the list
+ * (the gate asks channelAccess of it as well as of startExport), so a file never holds more than
+ * the window would show.
+ */
+export const exportSource: Record<ExportList, Channel> = {
+  register: 'searchHomes',
+  placements: 'listPlacementPage',
+  deadlines: 'listDeadlinePage',
+  checks: 'listCheckPage',
+  deviations: 'listDeviationPage',
+  auditRounds: 'listAuditRounds',
+  matching: 'matchHomes',
 };

@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import { createDeadlinesService } from './deadlines';
 import { createDemoService } from './demo';
 import { createExchangeService } from './exchange';
+import { createExportsService, type ExportOptions } from './exports';
 import { createHomesService } from './homes';
 import { createJournalService } from './journal';
 import { createNotesService } from './notes';
@@ -26,10 +27,12 @@ export interface ServiceOptions {
   preferences?: PreferenceStore;
   /** This computer's account name, to offer the user last signed in from it. */
   osAccount?: string | null;
+  /** How exports page and pause (tests make them small and slow). */
+  exports?: ExportOptions;
 }
 
 /** Every use case over one database; main/ipc, the browser host and the CLI all start here. */
-export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore(), osAccount = null }: ServiceOptions) {
+export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore(), osAccount = null, exports = {} }: ServiceOptions) {
   // Writes outside a call (the demo data, a test's direct call) are logged at the services' "now".
   setLogClock(() => clock.now());
   const settings = createSettingsService(db, clock);
@@ -40,6 +43,8 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
   const registerChecks = createRegisterChecksService(db, settings, clock);
   const notes = createNotesService(db, clock, users);
   const journal = createJournalService(db, clock, settings, notes, registerChecks);
+  const homes = createHomesService(db, clock);
+  const placementViews = createPlacementViews(placements, deadlines, checks);
   const quality = createQualityService(db, clock, settings);
   const audits = createAuditsService(db, clock, settings, checks);
   return {
@@ -50,13 +55,13 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
       within: <T>(context: LogContext, work: () => Promise<T>) => withLogContext(context, work),
       append: (entry: OwnEntry) => appendEntry(db, entry),
     },
-    homes: createHomesService(db, clock),
+    homes,
     demo: createDemoService(db, clock),
     exchange: createExchangeService(db, clock),
     settings,
     placements,
     deadlines,
-    placementViews: createPlacementViews(placements, deadlines, checks),
+    placementViews,
     checks,
     registerChecks,
     preferences: createPreferencesService(preferences),
@@ -65,6 +70,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     journal,
     quality,
     audits,
+    exports: createExportsService({ homes, placementViews, deadlines, checks, journal, audits, quality }, clock, exports),
     reports: createReportsService(db, clock, { journal, settings, quality, audits }),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the

@@ -14,6 +14,7 @@ import { auditChannels } from './audits';
 import type { Result } from './channel';
 import { checkChannels } from './checks';
 import { deadlineChannels } from './deadlines';
+import { exportChannels } from './exports';
 import { homeChannels } from './homes';
 import { journalChannels } from './journal';
 import { placementChannels } from './placements';
@@ -29,6 +30,7 @@ export * from './audits';
 export * from './channel';
 export * from './checks';
 export * from './deadlines';
+export * from './exports';
 export { dateProblem, isCalendarDate } from './fields';
 // How the window spells out a reference's laws; the words themselves are the domain's.
 export { spellOutReference } from '../../main/domain/rule-texts';
@@ -62,6 +64,7 @@ export const contract = {
   ...settingsChannels,
   ...preferenceChannels,
   ...userChannels,
+  ...exportChannels,
 };
 
 export type Contract = typeof contract;

@@ -24,6 +24,7 @@ import type { DeviationKind, DeviationStatus, DeviationStep, Severity, deviation
 import {
   assessmentDimensionNames,
   childVoiceNames,
+  deviationCategoryNames,
   deviationKindNames,
   deviationStatusNames,
   endReasonNames,
@@ -201,14 +202,7 @@ export const deviationStepLabels: Record<DeviationStep, string> = {
 };
 
 /** The suggested categories; an imported deviation may carry another word, shown as written. */
-export const deviationCategoryLabels: Record<(typeof deviationCategories)[number], string> = {
-  handlaggning: 'Handläggning',
-  dokumentation: 'Dokumentation',
-  bemotande: 'Bemötande',
-  sakerhet: 'Säkerhet',
-  'vard-och-behandling': 'Vård och behandling',
-  ovrigt: 'Övrigt',
-};
+export const deviationCategoryLabels: Record<(typeof deviationCategories)[number], string> = deviationCategoryNames;
 
 /** A deviation's category in words: a suggested one by its label, any other as written. */
 export const deviationCategoryLabel = (category: string): string =>

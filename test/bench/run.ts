@@ -16,6 +16,7 @@
  *   npm run bench -- --only quality  the quality index's figures alone (quality.bench-part.ts)
  *   npm run bench -- --only audit    egenkontroll alone: the draw, a round, its files and its PDF (audit.bench-part.ts)
  *   npm run bench -- --only report   the nämndrapport alone: its figures and its PDF (report.bench-part.ts)
+ *   npm run bench -- --only export   the exports alone: 10 000 rows to xlsx, the list of placements to xlsx and csv (export.bench-part.ts)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -39,6 +40,7 @@ import { closeJournalBench, journalFigures } from './journal.bench-part';
 import { closeQualityBench, qualityFigures } from './quality.bench-part';
 import { auditFigures, closeAuditBench } from './audit.bench-part';
 import { closeReportBench, reportFigures } from './report.bench-part';
+import { exportFigures } from './export.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -58,7 +60,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report';
+  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report' | 'export';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -475,6 +477,9 @@ const figures: Figure[] = [
   ...auditFigures,
   ...reportFigures,
 
+  // A list to Excel or CSV: the export job.
+  ...exportFigures,
+
   // The access log: logging a read, and a year's log searched and verified.
   ...logFigures,
 
@@ -695,7 +700,7 @@ const { scale, name } = benchScale();
 // `--only log`, `--only journal`, `--only quality`: only the figures of that part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
-if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit, report)`);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit, report, export)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));

@@ -283,8 +283,10 @@ test('the Kontroller page lists the problems first, filters, and opens the home 
   // A decision check opens its placement; Enter does it from the keyboard.
   await menuItem(page, 'Kontroller').click();
   await page.getByLabel('Kontroll', { exact: true }).selectOption({ label: 'Registerkontroll före placering' });
-  // From the last control before the grid (Rensa filter), Tab reaches the grid's header.
+  // From the last control before the grid (Exportera, after Rensa filter), Tab reaches the grid's header.
   await page.getByRole('button', { name: 'Rensa filter' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^Exportera/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

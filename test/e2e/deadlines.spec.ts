@@ -155,7 +155,10 @@ test('keyboard: the menu, the status buttons and the grid are reachable, and Ent
   // The filtered answer comes from main: wait until the grid shows only that rule.
   await expect(dataRows(page).locator('[col-id="title"]').filter({ hasNotText: 'Enskilt samtal med barnet' })).toHaveCount(0);
   await expect(dataRows(page).first()).toBeVisible();
+  // The toolbar's last control, Exportera, comes just before the grid.
   await page.getByRole('button', { name: 'Rensa filter' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^Exportera/ })).toBeFocused();
   await page.keyboard.press('Tab');
   const theGrid = page.getByRole('grid', { name: 'Bevakning' });
   await expect(theGrid.getByRole('columnheader', { name: /Status/ })).toBeFocused();

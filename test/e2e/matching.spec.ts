@@ -220,7 +220,9 @@ test('the form is sent from the keyboard alone, and what is wrong is told at its
   await expect(municipality).not.toHaveAttribute('aria-invalid', 'true');
   await expect(results(page)).toContainText('Sökt: 14 år · missbruk · alla boendeformer · nära Sundsvall · från 2026-11-22');
 
-  // Tab from the heading reaches the first home's history, and Enter opens it.
+  // Tab from the heading reaches Exportera, then the first home's history, and Enter opens it.
+  await page.keyboard.press('Tab');
+  await expect(results(page).getByRole('button', { name: /^Exportera/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await expect(matches(page).first().getByRole('button', { name: 'Vårdgivarhistorik – Östergårdens HVB' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -361,6 +361,9 @@ test('the list of placements: quick search, only ongoing by default, sorting in 
   // By keyboard: Tab from "Bara pågående" into the grid, the arrows to the first row, Enter opens it.
   const name = (await rows.first().locator('[col-id="child"]').textContent()) ?? '';
   await page.getByLabel('Bara pågående').focus();
+  // Exportera ends the toolbar, just before the grid.
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: /^Exportera/ })).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
   await expect(rows.first().locator('[col-id="child"]')).toBeFocused();

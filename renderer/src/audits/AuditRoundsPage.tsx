@@ -8,6 +8,7 @@ import { useSession } from '../shell/SignIn';
 import { dayOf } from '../today';
 import { periodText, progressText } from './auditText';
 import './audits.css';
+import { ExportMenu } from '../components/ExportMenu';
 
 /**
  * Aktgranskning: the rounds of egenkontroll, newest first. An enhetschef draws a new round; any
@@ -30,11 +31,14 @@ export function AuditRoundsPage({ version, onNewRound }: { version: number; onNe
             inte är i ordning blir avvikelser och åtgärder.
           </p>
         </div>
-        {mayDraw && (
-          <button type="button" className="button button--primary" onClick={onNewRound}>
-            Ny granskningsomgång
-          </button>
-        )}
+        <div className="audits__head-actions">
+          <ExportMenu disabled={rounds === null || rounds.length === 0} request={() => ({ list: 'auditRounds', filter: {} })} />
+          {mayDraw && (
+            <button type="button" className="button button--primary" onClick={onNewRound}>
+              Ny granskningsomgång
+            </button>
+          )}
+        </div>
       </div>
 
       {loaded === null && <p className="page-message" role="status">Hämtar granskningsomgångarna…</p>}

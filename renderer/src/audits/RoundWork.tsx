@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { AuditAction, AuditRound } from '../../../preload/api';
 import { api } from '../bridge/api';
-import { downloadPdf } from '../components/downloadPdf';
+import { downloadFile } from '../components/downloadFile';
 import { MunicipalityField, rememberedMunicipality, rememberMunicipality } from '../components/MunicipalityField';
 import { DateInput } from '../components/DateInput';
 import { DateField, TextField, errorMap, failureOf, type Failure } from '../placement/fields';
@@ -344,7 +344,7 @@ export function ReportSection({ round, notify }: { round: AuditRound; notify: (m
       return;
     }
     rememberMunicipality(municipality);
-    downloadPdf(result.value.base64, result.value.fileName);
+    downloadFile(result.value.base64, result.value.fileName, 'application/pdf');
     notify(`Rapporten är sparad som ${result.value.fileName}.`);
   }
 

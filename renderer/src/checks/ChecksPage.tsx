@@ -3,6 +3,7 @@ import type { CheckListRow, CheckPage, CheckShow, CheckSort, ListCheckPageInput 
 import { api } from '../bridge/api';
 import { useLeadDays } from '../components/useLoaded';
 import { useMainPage, type PageOf } from '../components/useMainPage';
+import { ExportMenu } from '../components/ExportMenu';
 import { FilterSelect } from '../components/FilterSelect';
 import { Pager, swedishNumber } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
@@ -173,6 +174,7 @@ export function ChecksPage({ today, version, onOpenPlacement, onOpenHome }: Prop
                 Rensa filter
               </button>
             )}
+            <ExportMenu disabled={page.total === 0} request={() => ({ list: 'checks', filter: { date: today, ...question, sort } })} />
           </div>
 
           {loaded.error !== null && (

@@ -4,6 +4,7 @@ import type { DeadlineFilterChoices, DeadlinePage, DeadlineRow, DeadlineSort, De
 import { api } from '../bridge/api';
 import { useLeadDays } from '../components/useLoaded';
 import { useMainPage, type PageOf } from '../components/useMainPage';
+import { ExportMenu } from '../components/ExportMenu';
 import { FilterSelect } from '../components/FilterSelect';
 import { Pager } from '../components/Pager';
 import { SearchField } from '../components/SearchField';
@@ -208,6 +209,7 @@ export function DeadlinesPage(props: Props) {
             Rensa filter
           </button>
         )}
+        <ExportMenu disabled={page.total === 0} request={() => ({ list: 'deadlines', filter: { date: today, ...question, sort } })} />
       </div>
 
       {listError !== null && (

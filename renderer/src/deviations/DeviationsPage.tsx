@@ -5,6 +5,7 @@ import { deviationKinds, deviationStatuses } from '../../../preload/api';
 import type { Deviation, DeviationCounts, DeviationKind, DeviationPage, DeviationPageInput, DeviationStatus } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
+import { ExportMenu } from '../components/ExportMenu';
 import { FilterSelect } from '../components/FilterSelect';
 import { LegalRef } from '../components/LegalRef';
 import { Pager, swedishNumber } from '../components/Pager';
@@ -212,6 +213,7 @@ export function DeviationsPage({ deviationId, today, version, notify, onChanged 
                   Återställ filter
                 </button>
               )}
+              <ExportMenu disabled={page.total === 0} request={() => ({ list: 'deviations', filter: { date: today, ...question } })} />
             </div>
 
             {loaded.error !== null && (

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { childVoices, isFosterHomeKind } from '../../../preload/api';
 import type { Deviation, HistoryInspection, HistoryPlacement, HomeHistory, IvoVerdict, Operator } from '../../../preload/api';
 import { api } from '../bridge/api';
-import { downloadPdf } from '../components/downloadPdf';
+import { downloadFile } from '../components/downloadFile';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import type { ToastMessage } from '../components/Toast';
 import { useLoaded } from '../components/useLoaded';
@@ -434,7 +434,7 @@ function SavePdfButton({ homeId, today, notify }: { homeId: string; today: strin
       notify(`PDF:en kunde inte skapas. ${result.error.message}`);
       return;
     }
-    downloadPdf(result.value.base64, result.value.fileName);
+    downloadFile(result.value.base64, result.value.fileName, 'application/pdf');
     notify(`Vårdgivarhistoriken är sparad som ${result.value.fileName}.`);
   }
   return (

@@ -2,7 +2,7 @@
  * How the Logg page and its CSV export say an access-log entry in Swedish: the action, what it is
  * about, the time in local Swedish form, and the CSV file itself. Pure, so it is unit-tested.
  */
-import { accessLogActionLabel, accessLogActionLabels, type AccessLogRow, type Channel } from '../../../preload/api';
+import { accessLogActionLabel, accessLogActionLabels, exportListTitles, type AccessLogRow, type Channel } from '../../../preload/api';
 import { localToday } from '../today';
 
 /** The access log's actions in Swedish (the domain's words, shared with the command line). */
@@ -42,6 +42,10 @@ const channelLabels: Record<Channel, string> = {
   listUsers: 'Användarna',
   saveUser: 'Spara användare',
   listAccessLog: 'Loggen',
+  startExport: 'Exportera lista',
+  exportProgress: 'Exportera lista',
+  cancelExport: 'Avbryt export',
+  exportResult: 'Spara exporterad lista',
   verifyAccessLog: 'Verifiera loggen',
   listHomes: 'Registret',
   searchHomes: 'Sökning i registret',
@@ -134,6 +138,8 @@ export const actionLabel = accessLogActionLabel;
 
 /** What an entry is about: "Placering EXEMPEL-P01"; empty for what is about nothing (a refused call). */
 export function whatText(row: Pick<AccessLogRow, 'entity' | 'entityId'>): string {
+  // An export names its list ("Export: Bevakningslista").
+  if (row.entity === 'export') return `Export: ${(exportListTitles as Record<string, string>)[row.entityId ?? ''] ?? row.entityId ?? ''}`;
   const entity = row.entity === null ? '' : (entityLabels[row.entity] ?? row.entity);
   return [entity, row.entityId ?? ''].filter((part) => part !== '').join(' ');
 }

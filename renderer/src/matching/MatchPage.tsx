@@ -159,6 +159,7 @@ export function MatchPage(props: { today: string; version: number; onOpenHistory
             <MatchResults
               answer={answer.answer}
               searchedFor={answer.searchedFor}
+              need={inputFromValues(valuesFromParams(new URLSearchParams(answer.key), today))}
               titleRef={resultsTitle}
               excludedOpen={excludedOpenIn(params)}
               // Only how the answer is shown: the same history step, the same search.

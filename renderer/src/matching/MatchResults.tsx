@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { confidenceNames } from '../../../preload/api';
-import type { Exclusion, Match, MatchAnswer } from '../../../preload/api';
+import type { ChannelInput, Exclusion, Match, MatchAnswer } from '../../../preload/api';
+import { ExportMenu } from '../components/ExportMenu';
 import { kindLabels } from '../labels';
 
 type Effect = Match['reasons'][number]['effect'];
@@ -27,6 +28,8 @@ export function MatchResults({
   answer: MatchAnswer;
   /** The search the answer is for, in words. */
   searchedFor: string;
+  /** The same search as main takes it: what Exportera writes to a file. */
+  need: ChannelInput<'matchHomes'>;
   titleRef: Ref<HTMLHeadingElement>;
   /** Whether the excluded homes are unfolded (the address keeps it, so Back finds them as left). */
   excludedOpen: boolean | null;
@@ -41,7 +44,10 @@ export function MatchResults({
         <h2 id="match-results-title" className="match-section__title" ref={titleRef} tabIndex={-1}>
           Hem som kan ta emot barnet <span className="match-section__count">{homes(matches.length)}</span>
         </h2>
-        <p className="match-section__for">Sökt: {props.searchedFor}</p>
+        <div className="match-section__head">
+          <p className="match-section__for">Sökt: {props.searchedFor}</p>
+          <ExportMenu disabled={matches.length + excluded.length === 0} request={() => ({ list: 'matching', filter: props.need })} />
+        </div>
         {empty ? (
           <p className="match-none">
             {excluded.length === 0

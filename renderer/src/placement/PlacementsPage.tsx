@@ -3,6 +3,7 @@ import type { IDatasource, SortModelItem } from 'ag-grid-community';
 import { placementSortColumns, type PlacementPage, type PlacementSort, type PlacementSortColumn } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
+import { ExportMenu } from '../components/ExportMenu';
 import { SearchField } from '../components/SearchField';
 import type { ToastMessage } from '../components/Toast';
 import { useDebounced } from '../register/useDebounced';
@@ -241,6 +242,19 @@ export function PlacementsPage(props: PlacementsPageProps) {
             <input type="checkbox" checked={activeOnly} onChange={(event) => setActiveOnly(event.target.checked)} />
             Bara pågående
           </label>
+          {/* The question answered last (the list shown), every row of it. */}
+          <ExportMenu
+            disabled={page === null || page.total === 0}
+            request={() => ({
+              list: 'placements',
+              filter: {
+                date: loaded.question.date,
+                ...(loaded.question.query ? { query: loaded.question.query } : {}),
+                activeOnly: loaded.question.activeOnly,
+                sort: loaded.question.sort,
+              },
+            })}
+          />
         </div>
 
         {page === null ? (

@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { homeKinds } from '../../../preload/api';
 import type { HomeKind, HomeSearchResult, HomeStatusFilter } from '../../../preload/api';
 import { api } from '../bridge/api';
+import { ExportMenu } from '../components/ExportMenu';
 import { FilterSelect } from '../components/FilterSelect';
 import { SearchField } from '../components/SearchField';
 import { kindLabels, svCollator } from '../labels';
@@ -145,6 +146,14 @@ export function RegisterPage({ version, today, searchRef, onOpen, onNew, onLoadD
             Rensa filter
           </button>
         )}
+        {/* Every home the search and filters find, also those beyond the list's cut. */}
+        <ExportMenu
+          disabled={loading || failed || total === 0}
+          request={() => ({
+            list: 'register',
+            filter: { ...(search ? { query: search } : {}), ...(kind ? { kind } : {}), ...(municipality ? { municipality } : {}), status },
+          })}
+        />
       </div>
 
       {failed ? (

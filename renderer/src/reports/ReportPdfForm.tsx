@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PdfFile, Result } from '../../../preload/api';
-import { downloadPdf } from '../components/downloadPdf';
+import { downloadFile } from '../components/downloadFile';
 import { MunicipalityField, rememberedMunicipality, rememberMunicipality } from '../components/MunicipalityField';
 
 /**
@@ -46,7 +46,7 @@ export function ReportPdfForm(props: {
       return;
     }
     if (text !== '') rememberMunicipality(text);
-    downloadPdf(result.value.base64, result.value.fileName);
+    downloadFile(result.value.base64, result.value.fileName, 'application/pdf');
     props.notify(`${props.what} är sparad som ${result.value.fileName}.`);
   }
 

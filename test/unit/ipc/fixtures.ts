@@ -128,6 +128,10 @@ export const validInputs: Record<Channel, unknown> = {
   findSimilarHomes: { name: 'Solgläntans HVB', municipality: 'Timrå', orgNr: '556677-8899' },
   removePlacement: { id: 'PL1', reason: 'Registrerad på fel barn.', removedBy: 'Saga Handläggarsson' },
   removeChild: { id: 'C1', reason: 'Dubblett.', removedBy: 'Saga Handläggarsson' },
+  startExport: { list: 'deadlines', filter: { date: '2026-11-22', status: 'overdue', query: 'Ek' }, format: 'xlsx' },
+  exportProgress: { jobId: 'job-1' },
+  cancelExport: { jobId: 'job-1' },
+  exportResult: { jobId: 'job-1' },
 };
 
 /** Bad input that every channel must refuse, whatever its schema. */
@@ -379,4 +383,17 @@ export const badInputs: Record<Channel, unknown[]> = {
   removePlacement: [{ id: 'PL1', removedBy: 'Saga' }, { id: 'PL1', reason: '  ', removedBy: 'Saga' }, { id: 'PL1', reason: 'x', removedBy: 'y', extra: 1 }],
   removeChild: [{ id: 'C1', reason: 'Dubblett.' }, { id: '', reason: 'x', removedBy: 'y' }],
   savePreferences: [{ recordedBy: 1 }, { recordedBy: 'x'.repeat(201) }, { window: { width: 800 } }],
+  startExport: [
+    { list: 'deadlines', filter: { date: '2026-11-22' } },
+    { list: 'deadlines', filter: { date: '2026-11-22' }, format: 'pdf' },
+    { list: 'journal', filter: {}, format: 'csv' },
+    { list: 'deadlines', filter: { date: '2026-02-30' }, format: 'csv' },
+    { list: 'deadlines', filter: { date: '2026-11-22', offset: 0 }, format: 'csv' },
+    { list: 'register', filter: { limit: 10 }, format: 'xlsx' },
+    { list: 'auditRounds', filter: { date: '2026-11-22' }, format: 'xlsx' },
+    { list: 'checks', filter: { date: '2026-11-22' }, format: 'csv', extra: 1 },
+  ],
+  exportProgress: [{}, { jobId: '' }, { jobId: 'x'.repeat(101) }],
+  cancelExport: [{}, { jobId: 1 }],
+  exportResult: [{}, { jobId: 'job-1', format: 'csv' }],
 };

@@ -1,7 +1,10 @@
-/** A PDF made in main, saved by the browser (or Electron's save dialog) as a download: a Blob behind an object URL, and a link with `download`. */
-export function downloadPdf(base64: string, fileName: string): void {
+/**
+ * A file made in main (a PDF, an exported list), saved by the browser (or Electron's save dialog)
+ * as a download: a Blob of its type behind an object URL, and a link with `download`.
+ */
+export function downloadFile(base64: string, fileName: string, mimeType = 'application/pdf'): void {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
