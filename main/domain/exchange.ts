@@ -13,7 +13,8 @@ import { checkHomeFields } from './homes';
 import { validateOrgNr } from './orgnr';
 import { validatePersonnummer } from './personnummer';
 import { placementProblems } from './placements';
-import { cut, isNfc, notNfcMessage, quote, terminalSafe, textProblem, type TextShape } from './text';
+import { pointer, shownKey } from './json';
+import { cut, isNfc, notNfcMessage, quote, textProblem, type TextShape } from './text';
 import {
   assessmentDimensions,
   checkOutcomes,
@@ -712,17 +713,7 @@ function inFileOrder(problems: Problem[]): Problem[] {
     .map(({ problem }) => problem);
 }
 
-/** RFC 6901: `~` and `/` inside a segment are escaped. */
-export function pointer(path: readonly PropertyKey[]): string {
-  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
-
-/**
- * A key of the file as a message names it: cut and escaped, so an unknown key of 10 MB or with an
- * escape sequence in it is named without being echoed (not a strict JSON pointer any more, but
- * what a person can read).
- */
-const shownKey = (key: PropertyKey) => terminalSafe(cut(String(key)), { oneLine: true });
+export { pointer };
 
 function toProblems(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[]): Problem[] {
   return issues.flatMap((issue) =>
