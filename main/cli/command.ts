@@ -6,6 +6,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import type { Services } from '../services';
+import { quote } from '../domain/text';
 
 export type Lang = 'sv' | 'en';
 export type Text = Record<Lang, string>;
@@ -70,7 +71,7 @@ const argumentMessage: z.core.$ZodErrorMap = (issue) => {
     if (issue.input === true && issue.expected === 'string') return 'behöver ett värde';
     if (issue.expected === 'boolean') return 'tar inget värde';
   }
-  if (issue.code === 'invalid_value') return `okänt värde ${JSON.stringify(issue.input)}; tillåtna: ${issue.values.join(', ')}`;
+  if (issue.code === 'invalid_value') return `okänt värde ${typeof issue.input === 'string' ? quote(issue.input) : String(issue.input)}; tillåtna: ${issue.values.join(', ')}`;
   return undefined;
 };
 

@@ -7,12 +7,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CheckResult } from '../domain/checks';
-import { isIsoDate } from '../domain/dates';
+import { dateRangeText, isDateInRange, isIsoDate } from '../domain/dates';
 import { exchangeArrays, type ExchangeArray } from '../domain/exchange';
 import { checkStatusLabels, checkTitles, registerNames, statusLabels } from '../domain/rule-texts';
 import type { Services } from '../services';
 import { countDeadlines } from '../services/deadlines';
-import type { ImportSummary } from '../services/exchange';
+import { invalidFileMessage, type ImportSummary } from '../services/exchange';
+import { readJsonBytes } from '../domain/json';
+import { cut, terminalSafe } from '../domain/text';
 import { qualityJson, type QualityLine } from '../services/quality';
 import { ServiceError } from '../services/errors';
 import { drawRank, type Draw } from '../domain/sampling';
@@ -141,9 +143,11 @@ const dateFlag = { sv: '--date <ÅÅÅÅ-MM-DD>', en: '--date <YYYY-MM-DD>' };
  */
 const isoDateArgument = z.string().superRefine((value, issue) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    issue.addIssue({ code: 'custom', message: `inte ett datum i formen ÅÅÅÅ-MM-DD: ${value}` });
+    issue.addIssue({ code: 'custom', message: `inte ett datum i formen ÅÅÅÅ-MM-DD: ${cut(value)}` });
   } else if (!isIsoDate(value)) {
     issue.addIssue({ code: 'custom', message: `datumet ${value} finns inte` });
+  } else if (!isDateInRange(value)) {
+    issue.addIssue({ code: 'custom', message: `${value} ligger utanför ${dateRangeText}` });
   }
 });
 
@@ -608,7 +612,9 @@ function deadlineTable({ date, rows, counts }: DeadlineOverview): string {
 }
 
 /** Columns padded to their widest cell, a rule under the header, and a summary line after a blank one. */
-function formatTable(header: string[], cells: string[][], summary: string): string {
+function formatTable(header: string[], rawCells: string[][], summary: string): string {
+  // Escaped before the widths are counted, so a name with control characters cannot move the columns.
+  const cells = rawCells.map((line) => line.map((cell) => terminalSafe(cell, { oneLine: true })));
   const widths = header.map((title, column) => Math.max(title.length, ...cells.map((line) => line[column]!.length)));
   const format = (line: string[]) => line.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
   return [format(header), format(widths.map((width) => '-'.repeat(width))), ...cells.map(format), '', summary, ''].join('\n');
@@ -768,23 +774,34 @@ async function writePrivately(file: string, text: string | Uint8Array): Promise<
   }
 }
 
+/**
+ * The file's bytes as JSON, strictly (domain/json.ts): UTF-8 only, each key once per object. What
+ * is wrong is said with its byte, line and column or JSON path, never by echoing the bytes.
+ */
 async function readJsonFile(file: string): Promise<unknown> {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await fs.readFile(file, 'utf8');
+    bytes = await fs.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError([`Filen finns inte: ${file}`]);
     if (code === 'EISDIR') throw new UsageError([`Det är en mapp, inte en fil: ${file}`]);
     throw error;
   }
-  try {
-    // A byte order mark is not JSON, but editors on Windows like to write one.
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    throw new UsageError([`Filen är inte giltig JSON: ${(error as Error).message}`]);
+  // A byte order mark is not JSON, but editors on Windows like to write one: decodeUtf8 drops it.
+  const reading = readJsonBytes(bytes);
+  if (reading.ok) return reading.value;
+  switch (reading.kind) {
+    case 'encoding':
+      throw new UsageError([`${capitalize(reading.problems[0]!.message)}.`]);
+    case 'syntax':
+      throw new UsageError([`Filen är inte giltig JSON: ${reading.problems[0]!.message}`]);
+    case 'duplicate-keys':
+      throw new UsageError([invalidFileMessage, ...reading.problems.map(({ path, message }) => `${path}: ${message}`)]);
   }
 }
+
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 async function exists(file: string): Promise<boolean> {
   try {

@@ -13,6 +13,7 @@ import { ServiceError } from '../services/errors';
 import { UsageError, type Context, type Lang } from './command';
 import { commands } from './commands';
 import { commandHelp, overview } from './help';
+import { cut, quote, terminalSafe } from '../domain/text';
 
 export interface Io {
   stdout(text: string): void;
@@ -29,8 +30,14 @@ const globalOptions = {
   debug: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
-/** Runs one command line (without the program name) and returns its exit code. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+/**
+ * Runs one command line (without the program name) and returns its exit code. Everything it
+ * prints goes through `terminalSafe` (domain/text.ts): a name, an argument or a value from a file
+ * with an escape sequence in it is shown as `\u001b…`, never acted on by the terminal. JSON stays
+ * the same JSON (such a character is only ever inside a string, where `\u001b` means it).
+ */
+export async function main(argv: string[], rawIo: Io = processIo()): Promise<number> {
+  const io: Io = { ...rawIo, stdout: (text) => rawIo.stdout(terminalSafe(text)), stderr: (text) => rawIo.stderr(terminalSafe(text)) };
   try {
     return await dispatch(argv, io);
   } catch (error) {
@@ -60,7 +67,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const command = commands.find((c) => c.name === name);
-  if (!command) throw new UsageError([`Okänt kommando: ${name}. Se placeringskollen --help.`]);
+  if (!command) throw new UsageError([`Okänt kommando: ${terminalSafe(cut(name), { oneLine: true })}. Se placeringskollen --help.`]);
   if (help) {
     io.stdout(commandHelp(command, lang));
     return 0;
@@ -77,7 +84,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
 function chooseLang(flag: string | boolean | undefined, env: NodeJS.ProcessEnv): Lang {
   if (flag === undefined) return env.LANG?.toLowerCase().startsWith('en') ? 'en' : 'sv';
   if (flag === 'sv' || flag === 'en') return flag;
-  throw new UsageError([`--lang: okänt värde ${JSON.stringify(flag)}; tillåtna: sv, en`]);
+  throw new UsageError([`--lang: okänt värde ${quote(String(flag))}; tillåtna: sv, en`]);
 }
 
 async function withServices<T>(

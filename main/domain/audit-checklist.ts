@@ -6,6 +6,7 @@
  * reason; the auditor confirms it or overrides it with a reason of their own.
  */
 import { z } from 'zod';
+import { textFieldMessage } from './text';
 import { addDays, type IsoDate } from './dates';
 import { computeDeadlines, type Deadline, type DeadlineRegister, type DeadlineSettings, type EngineEvent } from './deadlines';
 import type { CheckResult } from './checks';
@@ -51,7 +52,16 @@ export const checklistItemsSchema = z
   .array(
     z.strictObject({
       id: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'Id: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.'),
-      text: z.string().trim().min(1, 'Skriv vad som granskas.').max(500, 'Högst 500 tecken.'),
+      text: z
+        .string()
+        .superRefine((value, ctx) => {
+          // The register's text rule (text.ts): a checklist item is a textarea, so line breaks are fine.
+          const message = textFieldMessage(value, 'multi-line');
+          if (message !== null) ctx.addIssue({ code: 'custom', message, abort: true });
+        })
+        .trim()
+        .min(1, 'Skriv vad som granskas.')
+        .max(500, 'Högst 500 tecken.'),
       auto: z.enum(autoRules, 'Okänd regel.').nullable(),
     }),
   )

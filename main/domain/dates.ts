@@ -128,3 +128,20 @@ export function ageOn(birthDate: IsoDate, on: IsoDate): number {
 export function isUnder(birthDate: IsoDate, years: number, on: IsoDate): boolean {
   return compareDates(on, birthday(birthDate, years)) < 0;
 }
+
+/**
+ * The dates the register takes from a person or a file (issue 17): a placement, a check or a birth
+ * in year 0000 or 9999 is a typing or export error, not a fact. The calendar functions above work
+ * on any year; the borders (exchange file, the window's contract, the command line) refuse dates
+ * outside this range.
+ */
+export const DATE_MIN: IsoDate = '1900-01-01';
+export const DATE_MAX: IsoDate = '2199-12-31';
+
+/** A real calendar date within `DATE_MIN`–`DATE_MAX`. */
+export function isDateInRange(value: string): boolean {
+  return isIsoDate(value) && value >= DATE_MIN && value <= DATE_MAX;
+}
+
+/** "1900-01-01–2199-12-31", as the messages say it. */
+export const dateRangeText = `${DATE_MIN}–${DATE_MAX}`;

@@ -8,11 +8,13 @@
  */
 import { z } from 'zod';
 import { DAILY_COST_MAX } from './daily-cost';
-import { isIsoDate, type IsoDate } from './dates';
+import { dateRangeText, isDateInRange, isIsoDate, type IsoDate } from './dates';
 import { checkHomeFields } from './homes';
 import { validateOrgNr } from './orgnr';
 import { validatePersonnummer } from './personnummer';
 import { placementProblems } from './placements';
+import { pointer, shownKey } from './json';
+import { cut, isNfc, notNfcMessage, quote, textProblem, type TextShape } from './text';
 import {
   assessmentDimensions,
   checkOutcomes,
@@ -58,37 +60,61 @@ const isOneOf = <T extends string>(values: readonly T[], value: string): value i
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === null ? undefined : value), schema.optional());
 
+/**
+ * No lone surrogate, no control character (docs/data-format.md, "Text"; domain/text.ts). Checked
+ * before the length, so a 10 MB value with an escape sequence is told what is wrong with it once.
+ */
+const allowedText = (shape: TextShape) => (value: string, ctx: z.core.$RefinementCtx<string>) => {
+  const problem = textProblem(value, shape);
+  if (problem !== null) ctx.addIssue({ code: 'custom', input: value, message: problem, abort: true });
+};
+
 const id = z
   .string()
+  .superRefine(allowedText('single-line'))
   .min(1)
   .max(100)
-  .refine((value) => value.trim() === value, 'ett id får inte börja eller sluta med blanksteg');
-const text = (max: number) => z.string().trim().min(1).max(max);
+  .refine((value) => value.trim() === value, 'ett id får inte börja eller sluta med blanksteg')
+  // One id, one spelling: "Å1" in NFC and in NFD would otherwise be two records (docs/decisions.md).
+  .refine(isNfc, notNfcMessage);
+const text = (max: number, shape: TextShape = 'single-line') => z.string().superRefine(allowedText(shape)).trim().min(1).max(max);
+/** Notes, descriptions and comments: line breaks (LF) and tabs allowed. */
+const multiLineText = (max: number) => text(max, 'multi-line');
 /** An optional text may also be blank: empty or only spaces counts as absent (docs/data-format.md). */
-const optionalText = (max: number) =>
+const optionalText = (max: number, shape: TextShape = 'single-line') =>
   z.preprocess(
     (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
-    text(max).optional(),
+    text(max, shape).optional(),
   );
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO 8601 timestamp with its offset, as `Date.toISOString()` writes it (`2026-11-22T09:30:00.000Z`). */
 const TIMESTAMP_SHAPE = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
 export const isTimestamp = (value: string): boolean => {
   const match = TIMESTAMP_SHAPE.exec(value);
-  return match !== null && isIsoDate(match[1]!);
+  return match !== null && isDateInRange(match[1]!);
 };
 const timestamp = z.string().superRefine((value, ctx) => {
   if (isTimestamp(value)) return;
-  ctx.addIssue({ code: 'custom', input: value, message: `inte en tidpunkt på formen ÅÅÅÅ-MM-DDTtt:mm:ssZ: ${JSON.stringify(value)}` });
-});
-const isoDate = z.string().superRefine((value, ctx) => {
-  if (isIsoDate(value)) return;
+  const match = TIMESTAMP_SHAPE.exec(value);
   ctx.addIssue({
     code: 'custom',
     input: value,
-    message: DATE_SHAPE.test(value)
-      ? `inte ett giltigt datum: ${value}`
-      : `inte ett datum på formen ÅÅÅÅ-MM-DD: ${JSON.stringify(value)}`,
+    message:
+      match !== null && isIsoDate(match[1]!)
+        ? `${cut(value)} ligger utanför ${dateRangeText}`
+        : `inte en tidpunkt på formen ÅÅÅÅ-MM-DDTtt:mm:ssZ: ${quote(value)}`,
+  });
+});
+const isoDate = z.string().superRefine((value, ctx) => {
+  if (isDateInRange(value)) return;
+  ctx.addIssue({
+    code: 'custom',
+    input: value,
+    message: !DATE_SHAPE.test(value)
+      ? `inte ett datum på formen ÅÅÅÅ-MM-DD: ${quote(value)}`
+      : isIsoDate(value)
+        ? `${value} ligger utanför ${dateRangeText}`
+        : `inte ett giltigt datum: ${value}`,
   });
 });
 const list = <T extends z.ZodType>(item: T) => optional(z.array(item));
@@ -192,7 +218,7 @@ export const eventSchema = z.strictObject({
   type: z.enum(eventTypes),
   date: isoDate,
   /** Extension: a short comment (e.g. the särskilda skäl of a jourhem overrun). */
-  comment: optionalText(2000),
+  comment: optionalText(2000, 'multi-line'),
   /** Extension, `ivo-tillsyn` only: what IVO concluded. */
   verdict: optional(z.enum(ivoVerdicts)),
 });
@@ -204,7 +230,7 @@ export const noteSchema = z.strictObject({
   author: text(200),
   writtenOn: isoDate,
   category: text(60),
-  text: text(20000),
+  text: multiLineText(20000),
   /** Extension: when the note was signed (a date for notes from before signing); absent means `writtenOn`. */
   signedAt: optional(z.union([timestamp, isoDate])),
   /** Extension: the note this one corrects (the corrected note is kept). */
@@ -231,7 +257,7 @@ export const assessmentSchema = z.strictObject({
       message: `minst ett betyg behövs (${assessmentDimensions.join(', ')})`,
     }),
   childVoice: optional(z.enum(childVoices)),
-  comment: optionalText(5000),
+  comment: optionalText(5000, 'multi-line'),
   /** Extension: who recorded it in the app and when, and the assessment it replaces. */
   recordedBy: optionalText(200),
   recordedAt: optional(timestamp),
@@ -242,7 +268,7 @@ export const assessmentSchema = z.strictObject({
 export const deviationStepSchema = z.strictObject({
   step: z.enum(deviationSteps),
   date: isoDate,
-  text: optionalText(5000),
+  text: optionalText(5000, 'multi-line'),
   /** `bedomning` only: judged an allvarligt missförhållande or a påtaglig risk of one. */
   serious: optional(z.boolean()),
   recordedBy: optionalText(200),
@@ -256,7 +282,7 @@ export const deviationSchema = z.strictObject({
   reportedOn: isoDate,
   kind: z.enum(deviationKinds),
   severity: z.enum(severities),
-  description: text(5000),
+  description: multiLineText(5000),
   /** Absent means `oppen`. */
   status: optional(z.enum(deviationStatuses)),
   reportedToIvo: optional(z.boolean()),
@@ -274,7 +300,7 @@ const versionSchema = z.literal(exchangeVersion, {
   error: (issue) =>
     issue.input === undefined || issue.input === null
       ? 'saknas'
-      : `versionen ${JSON.stringify(issue.input)} stöds inte; den här versionen av programmet läser version ${exchangeVersion}`,
+      : `versionen ${typeof issue.input === 'string' ? quote(issue.input) : cut(String(JSON.stringify(issue.input)))} stöds inte; den här versionen av programmet läser version ${exchangeVersion}`,
 });
 
 /** The whole file: the type of a valid file, and the schema docs/data-format.md describes. */
@@ -498,7 +524,7 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
       if (typeof record.id !== 'string') return;
       const first = firstIndex.get(record.id);
       if (first === undefined) firstIndex.set(record.id, index);
-      else report([name, index, 'id'], `dubblett av id ${JSON.stringify(record.id)} (även ${pointer([name, first])})`);
+      else report([name, index, 'id'], `dubblett av id ${quote(record.id)} (även ${pointer([name, first])})`);
     });
     idsInFile[name] = new Set(firstIndex.keys());
   }
@@ -512,7 +538,7 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
   const unreadable = (name: ExchangeArray) => input[name] !== undefined && input[name] !== null && !Array.isArray(input[name]);
   const reference = (target: keyof typeof nouns, ref: string | undefined, path: (string | number)[]) => {
     if (ref !== undefined && !unreadable(target) && !exists[target](ref)) {
-      report(path, `hänvisar till ${nouns[target]} ${JSON.stringify(ref)} som inte finns`);
+      report(path, `hänvisar till ${nouns[target]} ${quote(ref)} som inte finns`);
     }
   };
 
@@ -559,7 +585,7 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
     reference('homes', person.homeId, at);
     const kind = homeKind(person.homeId);
     if (kind !== undefined && !isFosterHomeKind(kind)) {
-      report(at, `hemmet ${JSON.stringify(person.homeId)} är ${kind} och har inget hushåll; personer hör till familjehem, jourhem och nätverkshem`);
+      report(at, `hemmet ${quote(person.homeId)} är ${kind} och har inget hushåll; personer hör till familjehem, jourhem och nätverkshem`);
     }
   }
 
@@ -579,7 +605,7 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
     if (!fitting.includes(check.outcome)) {
       report(
         [...at, 'outcome'],
-        `${JSON.stringify(check.outcome)} passar inte registret ${check.register}; tillåtna: ${fitting.join(', ')}`,
+        `${quote(check.outcome)} passar inte registret ${check.register}; tillåtna: ${fitting.join(', ')}`,
       );
     }
     reference('persons', check.personId, [...at, 'personId']);
@@ -589,7 +615,7 @@ function crossCheck(input: Record<string, unknown>, parsed: Parsed, known: Known
     if (kind !== undefined && !isOneOf(permitForms, kind)) {
       report(
         [...at, 'homeId'],
-        `hemmet ${JSON.stringify(check.homeId)} är ${kind}; ett IVO-tillstånd kontrolleras bara för ${permitForms.join(' och ')}`,
+        `hemmet ${quote(check.homeId ?? '')} är ${kind}; ett IVO-tillstånd kontrolleras bara för ${permitForms.join(' och ')}`,
       );
     }
     if (check.permit !== undefined) {
@@ -687,15 +713,12 @@ function inFileOrder(problems: Problem[]): Problem[] {
     .map(({ problem }) => problem);
 }
 
-/** RFC 6901: `~` and `/` inside a segment are escaped. */
-export function pointer(path: readonly PropertyKey[]): string {
-  return path.map((segment) => `/${String(segment).replaceAll('~', '~0').replaceAll('/', '~1')}`).join('');
-}
+export { pointer };
 
 function toProblems(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[]): Problem[] {
   return issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: pointer([...prefix, ...issue.path, key]), message: 'okänt fält' }))
+      ? issue.keys.map((key) => ({ path: pointer([...prefix, ...issue.path, shownKey(key)]), message: 'okänt fält' }))
       : [{ path: pointer([...prefix, ...issue.path]), message: issue.message }],
   );
 }
@@ -711,7 +734,7 @@ const typeNames: Record<string, string> = {
 
 function describe(value: unknown): string {
   if (Array.isArray(value)) return 'en lista';
-  if (typeof value === 'string') return `texten ${JSON.stringify(value)}`;
+  if (typeof value === 'string') return `texten ${quote(value)}`;
   if (typeof value === 'number') return `talet ${value}`;
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'object') return 'ett objekt';
@@ -725,7 +748,7 @@ const swedish: z.core.$ZodErrorMap = (issue) => {
       if (issue.expected === 'int' && typeof issue.input === 'number') return `ska vara ett heltal, inte ${issue.input}`;
       return `fel typ: ska vara ${typeNames[issue.expected] ?? issue.expected}, inte ${describe(issue.input)}`;
     case 'invalid_value':
-      return `okänt värde ${JSON.stringify(issue.input)}; tillåtna: ${issue.values.map(String).join(', ')}`;
+      return `okänt värde ${typeof issue.input === 'string' ? quote(issue.input) : cut(JSON.stringify(issue.input) ?? String(issue.input))}; tillåtna: ${issue.values.map(String).join(', ')}`;
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'får inte vara tomt' : `minst ${issue.minimum} tecken`;
       if (issue.origin === 'array') return Number(issue.minimum) <= 1 ? 'listan får inte vara tom' : `minst ${issue.minimum} element`;

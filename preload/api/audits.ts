@@ -9,7 +9,7 @@ import { checklistAnswers, type AutoRule, type ChecklistAnswer, type ChecklistIt
 import type { ItemCompliance } from '../../main/domain/audit-summary';
 import { homeKinds, legalBases, type DeviationStatus } from '../../main/domain/vocabulary';
 import { channel } from './channel';
-import { date, empty, id, optionalText, trimmed } from './fields';
+import { date, empty, id, multiLineText, optionalText, plainText, trimmed } from './fields';
 
 export type { AutoRule, ChecklistAnswer, ChecklistItem, ItemCompliance };
 export { checklistAnswers };
@@ -20,7 +20,7 @@ export { complianceChartHeight, complianceChartOption, complianceChartText, shar
 /** The new round form's months before the rule setting (`auditExclusionMonths`, rules.md's 12) is read. */
 export const DEFAULT_EXCLUSION_MONTHS = 12;
 
-const filterText = (what: string) => z.string().trim().max(200, `Högst 200 tecken i ${what}.`).nullish().transform((v) => (v ? v : null));
+const filterText = (what: string) => plainText().trim().max(200, `Högst 200 tecken i ${what}.`).nullish().transform((v) => (v ? v : null));
 
 /** What a round draws from and how many: the form's fields, also for the preview. */
 export const auditDrawFields = z
@@ -56,7 +56,7 @@ export const createAuditRoundInput = auditDrawFields
   .extend({
     name: trimmed(200),
     /** Typed in (e.g. a published lottery number), or null for a fresh random one. */
-    seed: z.string().trim().max(200, 'Högst 200 tecken.').nullable(),
+    seed: plainText().trim().max(200, 'Högst 200 tecken.').nullable(),
     recordedBy: trimmed(200),
   })
   .strict();
@@ -179,11 +179,11 @@ export interface AuditFile {
 
 export const auditAnswerInput = z
   .object({
-    itemId: z.string().trim().min(1).max(40),
+    itemId: plainText().trim().min(1).max(40),
     answer: z.enum(checklistAnswers, 'Svara ja, nej eller ej tillämpligt.'),
-    comment: z.string().trim().max(2000, 'Högst 2 000 tecken.'),
+    comment: multiLineText(2000, 'Högst 2 000 tecken.'),
     /** Required when the answer is not the register's. */
-    overrideReason: optionalText(1000),
+    overrideReason: optionalText(1000, 'multi-line'),
     /** A "nej" already reported as a deviation elsewhere: no new one is made. */
     alreadyReported: z.boolean(),
   })
@@ -200,7 +200,7 @@ export const saveAuditFileInput = z
 export type SaveAuditFileInput = z.output<typeof saveAuditFileInput>;
 
 export const saveAuditAnalysisInput = z
-  .object({ roundId: id, text: z.string().trim().max(20_000, 'Högst 20 000 tecken.'), recordedBy: trimmed(200) })
+  .object({ roundId: id, text: multiLineText(20_000, 'Högst 20 000 tecken.'), recordedBy: trimmed(200) })
   .strict();
 export type SaveAuditAnalysisInput = z.output<typeof saveAuditAnalysisInput>;
 

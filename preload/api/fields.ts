@@ -3,24 +3,39 @@
  * user at the field it concerns, so none may speak of ids or types.
  */
 import { z } from 'zod';
-import { isIsoDate } from '../../main/domain/dates';
+import { dateRangeText, DATE_MAX, DATE_MIN, isIsoDate } from '../../main/domain/dates';
+import { textFieldMessage, type TextShape } from '../../main/domain/text';
 
-export const trimmed = (max: number) => z.string().trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
+/**
+ * Text as the register takes it (main/domain/text.ts, the same rule as the exchange format): no
+ * control characters, no bidi overrides, no lone surrogates; a multi-line field (a textarea) may
+ * hold line breaks and tabs. Checked first, so the field says what is wrong once.
+ */
+export const plainText = (shape: TextShape = 'single-line') =>
+  z.string().superRefine((value, ctx) => {
+    const message = textFieldMessage(value, shape);
+    if (message !== null) ctx.addIssue({ code: 'custom', message, abort: true });
+  });
+
+export const trimmed = (max: number, shape: TextShape = 'single-line') =>
+  plainText(shape).trim().min(1, 'Får inte vara tomt.').max(max, `Högst ${max} tecken.`);
 
 /** Optional text: absent, null and blank all become null. */
-export const optionalText = (max: number) =>
-  z
-    .string()
+export const optionalText = (max: number, shape: TextShape = 'single-line') =>
+  plainText(shape)
     .trim()
     .max(max, `Högst ${max} tecken.`)
     .nullish()
     .transform((value) => (value ? value : null));
 
+/** What a textarea holds (notes, descriptions, comments): line breaks allowed, may be empty. */
+export const multiLineText = (max: number, tooLong = `Högst ${max} tecken.`) => plainText('multi-line').trim().max(max, tooLong);
+
 /** A record the caller refers to (the one edited, removed or read): the window always has it. */
-export const id = z.string().trim().min(1, 'Uppgiften finns inte.').max(100, 'Uppgiften finns inte.');
+export const id = plainText().trim().min(1, 'Uppgiften finns inte.').max(100, 'Uppgiften finns inte.');
 
 /** A record the user chooses in the form ("Välj ett hem."), which may not yet be chosen. */
-export const chosen = (what: string) => z.string().trim().min(1, `Välj ${what}.`).max(100, `Välj ${what}.`);
+export const chosen = (what: string) => plainText().trim().min(1, `Välj ${what}.`).max(100, `Välj ${what}.`);
 
 export const age = z.int('Ange ett heltal.').min(0, 'Minst 0 år.').max(25, 'Högst 25 år.');
 
@@ -43,7 +58,8 @@ export const isCalendarDate = isIsoDate;
 export function dateProblem(text: string): string | null {
   const value = text.trim();
   if (!DATE_SHAPE.test(value)) return value === '' ? 'Ange ett datum.' : 'Ange datumet som ÅÅÅÅ-MM-DD.';
-  return isCalendarDate(value) ? null : 'Det datumet finns inte i kalendern.';
+  if (!isCalendarDate(value)) return 'Det datumet finns inte i kalendern.';
+  return value < DATE_MIN || value > DATE_MAX ? `Ange ett datum mellan ${dateRangeText.replace('–', ' och ')}.` : null;
 }
 
 export const date = z

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { homeSearchLimit } from '../../main/domain/homes';
 import { homeKinds, operators, personRoles, targetGenders, type HomeKind, type Operator, type PersonRole, type TargetGender } from '../../main/domain/vocabulary';
 import { channel } from './channel';
-import { age, byId, id, optionalText, orNull, query, trimmed } from './fields';
+import { age, byId, id, optionalText, orNull, plainText, query, trimmed } from './fields';
 
 export interface TargetGroup {
   minAge: number | null;
@@ -101,7 +101,7 @@ export interface SimilarHome {
 }
 
 export const similarHomesInput = z
-  .object({ id: id.optional(), name: z.string().trim().max(200), municipality: optionalText(100), orgNr: optionalText(20) })
+  .object({ id: id.optional(), name: plainText().trim().max(200), municipality: optionalText(100), orgNr: optionalText(20) })
   .strict();
 export type SimilarHomesInput = z.output<typeof similarHomesInput>;
 

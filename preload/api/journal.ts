@@ -25,7 +25,7 @@ import {
   type Severity,
 } from '../../main/domain/vocabulary';
 import { channel } from './channel';
-import { date, empty, id, optionalText, orNull, pageLimit, pageOffset, trimmed } from './fields';
+import { date, empty, id, optionalText, orNull, pageLimit, pageOffset, plainText, trimmed } from './fields';
 
 /** A piece of a text, `hit` when it is a word the search found (shown highlighted). */
 export interface TextSegment {
@@ -70,7 +70,7 @@ export const noteDraftInput = z
     ...noteTarget,
     category: noteCategory,
     writtenOn: date,
-    text: z.string().max(20_000, 'Högst 20 000 tecken.'),
+    text: plainText('multi-line').max(20_000, 'Högst 20 000 tecken.'),
     /** The signed note this draft corrects. */
     corrects: orNull(id),
   })
@@ -171,7 +171,7 @@ export const assessmentInput = z
     eventId: orNull(id),
     scores: z.object(Object.fromEntries(assessmentDimensions.map((d) => [d, score])) as Record<AssessmentDimension, typeof score>).strict(),
     childVoice: orNull(z.enum(childVoices, 'Välj vad barnet sa.')),
-    comment: optionalText(5000),
+    comment: optionalText(5000, 'multi-line'),
     /** The earlier assessment this one replaces. */
     corrects: orNull(id),
     recordedBy: trimmed(200),
@@ -207,7 +207,7 @@ export const deviationInput = z
     kind: z.enum(deviationKinds, 'Välj avvikelse eller lex Sarah.'),
     category: optionalText(60),
     severity: z.enum(severities, 'Välj allvarlighetsgrad.'),
-    description: trimmed(5000),
+    description: trimmed(5000, 'multi-line'),
     recordedBy: trimmed(200),
   })
   .strict()
@@ -219,7 +219,7 @@ export const deviationStepInput = z
     deviationId: id,
     step: z.enum(deviationSteps, 'Välj vad som har gjorts.'),
     date,
-    text: optionalText(5000),
+    text: optionalText(5000, 'multi-line'),
     /** `bedomning` only: judged an allvarligt missförhållande or a påtaglig risk of one. */
     serious: orNull(z.boolean('Ange om det är ett allvarligt missförhållande.')),
     recordedBy: trimmed(200),

@@ -55,7 +55,7 @@ export const ruleSettingsInput = z
             reference: trimmed(200),
             validFrom: optionalDate,
             validTo: optionalDate,
-            note: optionalText(500),
+            note: optionalText(500, 'multi-line'),
           })
           .strict(),
       )

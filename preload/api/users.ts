@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { accessLogActions } from '../../main/domain/access-log-actions';
 import { roles, type Role } from '../../main/domain/roles';
 import { channel } from './channel';
-import { date, empty, id, orNull, pageLimit, pageOffset, trimmed } from './fields';
+import { date, empty, id, orNull, pageLimit, pageOffset, plainText, trimmed } from './fields';
 
 export interface User {
   id: string;
@@ -36,7 +36,7 @@ export interface Session {
 }
 
 const pin = z.string().trim().regex(/^\d{4,8}$/, 'PIN-koden ska vara 4–8 siffror.');
-const initials = z.string().trim().min(1, 'Ange initialer.').max(5, 'Högst 5 tecken.');
+const initials = plainText().trim().min(1, 'Ange initialer.').max(5, 'Högst 5 tecken.');
 const units = z.array(trimmed(100)).max(20, 'Högst 20 enheter.');
 
 /**
@@ -60,7 +60,7 @@ export type UserInput = z.output<typeof userInput>;
 export const firstAdministratorInput = z.object({ name: trimmed(200), initials, units: units.default([]), pin: orNull(pin).optional() }).strict();
 export type FirstAdministratorInput = z.output<typeof firstAdministratorInput>;
 
-export const signInInput = z.object({ userId: z.string().trim().min(1, 'Välj vem du är.').max(100, 'Välj vem du är.'), pin: pin.optional() }).strict();
+export const signInInput = z.object({ userId: plainText().trim().min(1, 'Välj vem du är.').max(100, 'Välj vem du är.'), pin: pin.optional() }).strict();
 export type SignInInput = z.output<typeof signInInput>;
 
 export { accessLogActionLabel, accessLogActionLabels, accessLogActions, type AccessLogAction } from '../../main/domain/access-log-actions';
