@@ -238,9 +238,11 @@ for (const width of [1024, 1280, 1920]) {
     await expect(recheck).toHaveCount(1);
     await expect(recheck.locator('[col-id="legalRef"]')).toContainText('Räknat från: senast kontrollerad 2024-10-22');
     expect(await cutTexts(page, 'Bevakning')).toEqual([]);
-    // From the keyboard: Tab from the last filter reaches the grid, the arrows its cells, and the
-    // focused cell holds its whole text (the re-check is due first).
+    // From the keyboard: Tab from the last filter, over Exportera, reaches the grid, the arrows its
+    // cells, and the focused cell holds its whole text (the re-check is due first).
     await page.getByLabel('Regel').focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Exportera' })).toBeFocused();
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowRight');
