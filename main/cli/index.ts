@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
+import { DatabaseKeyError, openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
 import { databaseErrorMessage } from '../db/open-errors';
 import { clockFrom, createServices, type Clock, type Services } from '../services';
 import { ServiceError } from '../services/errors';
@@ -101,6 +101,8 @@ async function withServices<T>(
   try {
     connection = await openDatabaseFromEnv(path, env);
   } catch (error) {
+    // A malformed key is the caller's input: exit 2, and no file was made.
+    if (error instanceof DatabaseKeyError) throw new UsageError([error.message]);
     throw new DatabaseUnavailableError(path, error);
   }
   return using(connection, clock, work);

@@ -16,8 +16,29 @@ export class DatabaseOpenError extends Error {
   }
 }
 
+/**
+ * The key of an encrypted register: 64 hexadecimal characters, 256 random bits. Anything else
+ * (an empty string that would silently give a plaintext file, a word someone can guess) is refused.
+ */
+export const KEY_PATTERN = /^[0-9a-fA-F]{64}$/;
+
+export class DatabaseKeyError extends Error {
+  constructor() {
+    super('Nyckeln (PLACERINGSKOLLEN_DB_KEY) ska vara 64 hexadecimala tecken, 256 slumpade bitar, till exempel från "openssl rand -hex 32".');
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+/** The key in `PLACERINGSKOLLEN_DB_KEY`: absent is no key; set, it must be a whole key (an empty value is refused, not ignored). */
+export function keyFromEnv(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const key = env.PLACERINGSKOLLEN_DB_KEY;
+  if (key === undefined) return undefined;
+  if (!KEY_PATTERN.test(key)) throw new DatabaseKeyError();
+  return key;
+}
+
 export interface OpenOptions {
-  /** Passphrase for encryption at rest (SQLite3MultipleCiphers' default cipher). */
+  /** The key for encryption at rest (SQLite3MultipleCiphers' default cipher): 64 hexadecimal characters (KEY_PATTERN). */
   key?: string;
   /** Where the copy before a migration goes; beside the database by default. */
   backupDir?: string;
@@ -37,11 +58,13 @@ export interface Connection {
  * server database can take its place; the work here is synchronous.
  */
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Connection> {
+  // Before any file is made: a bad key must not leave an empty plaintext register behind.
+  if (options.key !== undefined && !KEY_PATTERN.test(options.key)) throw new DatabaseKeyError();
   const inMemory = file === ':memory:';
   if (!inMemory) createPrivately(file);
   const raw = new BetterSqlite3(file);
   try {
-    if (options.key) raw.pragma(`key = ${quote(options.key)}`);
+    if (options.key !== undefined) raw.pragma(`key = ${quote(options.key)}`);
     assertReadable(raw);
     raw.pragma('foreign_keys = ON');
     raw.pragma('busy_timeout = 5000');
@@ -59,13 +82,13 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     dialect: new SqliteDialect({ database: raw }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, raw, path: file, encrypted: Boolean(options.key), close: () => db.destroy() };
+  return { db, raw, path: file, encrypted: options.key !== undefined, close: () => db.destroy() };
 }
 
 /** The app, the browser host and the CLI all take the key from `PLACERINGSKOLLEN_DB_KEY`. */
-export function openDatabaseFromEnv(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
-  const key = env.PLACERINGSKOLLEN_DB_KEY;
-  return openDatabase(file, key ? { key } : {});
+export async function openDatabaseFromEnv(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+  const key = keyFromEnv(env);
+  return openDatabase(file, key === undefined ? {} : { key });
 }
 
 /**

@@ -1,9 +1,9 @@
-import { DatabaseOpenError } from './connection';
+import { DatabaseKeyError, DatabaseOpenError } from './connection';
 import { NewerDatabaseError } from './migrate';
 
 /** What the user reads when the register cannot be opened: Swedish, no stack, what to do next. */
 export function databaseErrorMessage(error: unknown, databasePath: string): string {
-  if (error instanceof NewerDatabaseError || error instanceof DatabaseOpenError) {
+  if (error instanceof NewerDatabaseError || error instanceof DatabaseOpenError || error instanceof DatabaseKeyError) {
     return `${error.message}\n\nDatabas: ${databasePath}`;
   }
   const code = (error as { code?: unknown } | null)?.code;

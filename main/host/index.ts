@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
+import { keyFromEnv } from '../db/connection';
 import { databaseErrorMessage } from '../db/open-errors';
 import Conf from 'conf';
 import { appDataDir, defaultDatabasePath } from '../db/paths';
@@ -31,7 +32,12 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port måste vara ett heltal 0–65535, inte "${values.port}".`);
   const databasePath = values.db ?? defaultDatabasePath();
-  const key = process.env.PLACERINGSKOLLEN_DB_KEY;
+  let key: string | undefined;
+  try {
+    key = keyFromEnv();
+  } catch (error) {
+    fail((error as Error).message);
+  }
 
   let host;
   try {

@@ -129,7 +129,7 @@ describe.concurrent('import and export', spawning, () => {
 
   it('uses PLACERINGSKOLLEN_DB_KEY for an encrypted database', async () => {
     const { cli, inDir } = sandbox();
-    const key = { PLACERINGSKOLLEN_DB_KEY: 'test-nyckel' };
+    const key = { PLACERINGSKOLLEN_DB_KEY: '0123456789abcdef'.repeat(4) };
     expect((await cli(['import', fixture, '--db', 'secret.sqlite'], key)).code).toBe(0);
     expect((await cli(['export', '--db', 'secret.sqlite'], key)).code).toBe(0);
 
@@ -138,6 +138,16 @@ describe.concurrent('import and export', spawning, () => {
     expect(lines(withoutKey.stderr)).toEqual([
       `Databasen kunde inte öppnas: fel nyckel eller inte en Placeringskollen-databas. Databas: ${inDir('secret.sqlite')}`,
     ]);
+  });
+
+  it('an empty or weak PLACERINGSKOLLEN_DB_KEY is refused with exit 2, and no database is made (issue 17, defect 6)', async () => {
+    const { cli, inDir } = sandbox();
+    for (const value of ['', 'test-nyckel']) {
+      const run = await cli(['import', fixture, '--db', 'nyckel.sqlite'], { PLACERINGSKOLLEN_DB_KEY: value });
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual(['Nyckeln (PLACERINGSKOLLEN_DB_KEY) ska vara 64 hexadecimala tecken, 256 slumpade bitar, till exempel från "openssl rand -hex 32".']);
+      expect(fs.existsSync(inDir('nyckel.sqlite'))).toBe(false);
+    }
   });
 
   it('export --out writes a file readable by its owner only, and replaces an existing file with one', async () => {

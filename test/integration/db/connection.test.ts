@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { DatabaseOpenError, openDatabase, openDatabaseFromEnv, type Connection } from '../../../main/db/connection';
+import { DatabaseKeyError, DatabaseOpenError, openDatabase, openDatabaseFromEnv, type Connection } from '../../../main/db/connection';
 import { defaultDatabasePath } from '../../../main/db/paths';
 import { useTempDir } from '../services/harness';
 
@@ -81,7 +81,9 @@ describe('openDatabase', () => {
 });
 
 describe('encryption at rest', () => {
-  const key = "hemlig 'nyckel' med citattecken";
+  // 256 bits as 64 hexadecimal characters (fictional; any key of this form).
+  const key = '3f6c0a9d2b7e4c18a5f0e2d9c6b3a8170e4d2c9b8a7f6e5d4c3b2a1908f7e6d5';
+  const otherKey = 'a'.repeat(64);
 
   async function encryptedRegister(): Promise<string> {
     const file = path.join(tmp.dir, 'krypterad.sqlite');
@@ -106,8 +108,23 @@ describe('encryption at rest', () => {
 
   it('cannot be opened with a wrong key: a clear Swedish error', async () => {
     const file = await encryptedRegister();
-    await expect(openDatabase(file, { key: 'fel' })).rejects.toThrow(DatabaseOpenError);
-    await expect(openDatabase(file, { key: 'fel' })).rejects.toThrow(WRONG_KEY);
+    await expect(openDatabase(file, { key: otherKey })).rejects.toThrow(DatabaseOpenError);
+    await expect(openDatabase(file, { key: otherKey })).rejects.toThrow(WRONG_KEY);
+  });
+
+  it('an empty key never gives a plaintext register: refused before any file is made (issue 17, defect 6)', async () => {
+    const file = path.join(tmp.dir, 'tom-nyckel.sqlite');
+    await expect(openDatabase(file, { key: '' })).rejects.toThrow(DatabaseKeyError);
+    await expect(openDatabaseFromEnv(file, { PLACERINGSKOLLEN_DB_KEY: '' })).rejects.toThrow('Nyckeln (PLACERINGSKOLLEN_DB_KEY) ska vara 64 hexadecimala tecken');
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('a key that is not 64 hexadecimal characters is refused, whatever it is (issue 17, defect 6)', async () => {
+    const file = path.join(tmp.dir, 'svag-nyckel.sqlite');
+    for (const weak of ['hemlig', 'test-nyckel', 'a'.repeat(63), 'g'.repeat(64), `${key} `]) {
+      await expect(openDatabase(file, { key: weak })).rejects.toThrow(DatabaseKeyError);
+    }
+    expect(fs.existsSync(file)).toBe(false);
   });
 
   it('opens with the right key, also from PLACERINGSKOLLEN_DB_KEY', async () => {
