@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DatabaseKeyError, openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
+import { DatabaseBusyError, isBusy } from '../db/writer-turn';
 import { databaseErrorMessage } from '../db/open-errors';
 import { clockFrom, createServices, type Clock, type Services } from '../services';
 import { ServiceError } from '../services/errors';
@@ -136,6 +137,10 @@ function report(error: unknown, io: Io, debug: boolean): number {
     io.stderr(`${error.message}\n`);
     for (const issue of error.issues) io.stderr(`${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
     return 2;
+  }
+  if (error instanceof DatabaseBusyError || isBusy(error)) {
+    io.stderr(`${new DatabaseBusyError().message}\n`);
+    return 1;
   }
   const details = error instanceof DatabaseUnavailableError ? error.cause : error;
   io.stderr(

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely } from 'kysely';
+import { BUSY_TIMEOUT_MS, TurnTakingDialect } from './writer-turn';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Database } from './schema';
@@ -42,6 +43,8 @@ export interface OpenOptions {
   key?: string;
   /** Where the copy before a migration goes; beside the database by default. */
   backupDir?: string;
+  /** How long a write waits for another program's (writer-turn.ts); tests shorten it. */
+  writeWaitMs?: number;
 }
 
 export interface Connection {
@@ -67,7 +70,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     if (options.key !== undefined) raw.pragma(`key = ${quote(options.key)}`);
     assertReadable(raw);
     raw.pragma('foreign_keys = ON');
-    raw.pragma('busy_timeout = 5000');
+    raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     registerSwedishFunctions(raw);
     registerLogFunctions(raw);
     migrate(raw, migrations, { databasePath: file, ...(options.backupDir ? { backupDir: options.backupDir } : {}) });
@@ -79,7 +82,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     throw error;
   }
   const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: raw }),
+    dialect: new TurnTakingDialect({ database: raw }, options.writeWaitMs),
     plugins: [new CamelCasePlugin()],
   });
   return { db, raw, path: file, encrypted: options.key !== undefined, close: () => db.destroy() };

@@ -8,7 +8,7 @@ import {
   type ChannelOutput,
   type Result,
 } from '../../preload/api';
-import { ServiceError } from '../services/errors';
+import { DatabaseBusyError, isBusy, ServiceError } from '../services/errors';
 
 /** One function per channel, taking the parsed input; a missing channel is a compile error. */
 export type Handlers = { [C in Channel]: (input: ChannelArgs<C>) => Promise<ChannelOutput<C>> };
@@ -46,6 +46,9 @@ export async function dispatch(channel: string, input: unknown, handlers: Handle
         ...(error.issues.length > 0 ? { issues: error.issues } : {}),
       });
     }
+    // Another program's write held the register past the wait: said as it is, not as an accident.
+    // (A single statement outside a transaction meets the lock as SQLite's own SQLITE_BUSY.)
+    if (error instanceof DatabaseBusyError || isBusy(error)) return failure({ code: 'CONFLICT', message: new DatabaseBusyError().message });
     console.error(`Placeringskollen: oväntat fel i ${channel}:`, error);
     return failure({ code: 'INTERNAL', message: INTERNAL_MESSAGE });
   }

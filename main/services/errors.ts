@@ -20,3 +20,6 @@ export class ServiceError extends Error {
 }
 
 export const notFound = (what: string): ServiceError => new ServiceError('NOT_FOUND', `${what} finns inte.`);
+
+/** Another program held the register's write lock past the wait (db/writer-turn.ts): a conflict, said in Swedish. */
+export { DatabaseBusyError, isBusy } from '../db/writer-turn';
