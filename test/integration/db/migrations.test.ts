@@ -168,7 +168,7 @@ describe('the migration runner', () => {
 
   it('the backup of an encrypted database is encrypted with the same key', async () => {
     const file = path.join(tmp.dir, 'krypterad.sqlite');
-    const key = 'exempel-nyckel';
+    const key = 'e'.repeat(64);
     await (await openDatabase(file, { key })).close();
 
     const raw = new BetterSqlite3(file);
