@@ -42,6 +42,21 @@ function facts(placements: BoardPlacement[], extra: Partial<BoardFacts> = {}): B
   return { placements, homes, deviations: [], auditRounds: [], checks: { persons: [], checks: [] }, gradeAtStart: new Map(), ...extra };
 }
 
+describe('yearBefore: the same period a year earlier', () => {
+  it('moves both days back twelve months', () => {
+    expect(yearBefore({ from: '2025-01-01', to: '2025-12-31' })).toEqual({ from: '2024-01-01', to: '2024-12-31' });
+    expect(yearBefore({ from: '2025-07-01', to: '2025-09-30' })).toEqual({ from: '2024-07-01', to: '2024-09-30' });
+  });
+
+  it('the last day of February stays the last, into and out of a leap year', () => {
+    // February 2025 beside February 2024, leap day included; and back from a leap day.
+    expect(yearBefore({ from: '2025-02-01', to: '2025-02-28' })).toEqual({ from: '2024-02-01', to: '2024-02-29' });
+    expect(yearBefore({ from: '2024-02-01', to: '2024-02-29' })).toEqual({ from: '2023-02-01', to: '2023-02-28' });
+    // A day that is not a month's last is moved as it is.
+    expect(yearBefore({ from: '2025-02-01', to: '2025-02-27' }).to).toBe('2024-02-27');
+  });
+});
+
 describe('renewals: a renewing duty counted as the deadline engine counts it', () => {
   it('each occasion is counted from the event that met the one before, on time or late', () => {
     // Due 2025-07-10 (6 months from the start), met 07-01; then due 2026-01-01, met 02-01 (late);
