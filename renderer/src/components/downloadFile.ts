@@ -4,7 +4,12 @@
  */
 export function downloadFile(base64: string, fileName: string, mimeType = 'application/pdf'): void {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  downloadBlob(new Blob([bytes], { type: mimeType }), fileName);
+}
+
+/** A file made in the window (the log's CSV), saved the same way. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -5,6 +5,7 @@ import { DateInput } from '../components/DateInput';
 import { dateProblem } from '../components/dateText';
 import { FilterSelect } from '../components/FilterSelect';
 import { Pager, swedishNumber } from '../components/Pager';
+import { downloadBlob } from '../components/downloadFile';
 import { useMainPage, type PageOf } from '../components/useMainPage';
 import { useDebounced } from '../register/useDebounced';
 import { actionLabel, actionLabels, channelLabel, logCsv, logTime, whatText } from './logText';
@@ -156,7 +157,7 @@ export function LogPage({ today }: Props) {
       setExported({ state: 'busy', fetched: rows.length, total: result.value.capped ? null : result.value.total });
     }
     const file = `logg-${today}.csv`;
-    download(logCsv(rows), file);
+    downloadBlob(new Blob([logCsv(rows)], { type: 'text/csv;charset=utf-8' }), file);
     setExported({ state: 'done', rows: rows.length, file });
   };
 
@@ -348,20 +349,6 @@ export function LogPage({ today }: Props) {
       )}
     </section>
   );
-}
-
-/** The text as a file the browser saves: a Blob behind an object URL, and a link with `download`. */
-function download(text: string, file: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // After the click has handed the URL to the download.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** A child's or home's id in a row: a click narrows the log to it ("Visa bara barn EXEMPEL-C01"). */
