@@ -3,6 +3,8 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { CamelCasePlugin, Kysely } from 'kysely';
 import { BUSY_TIMEOUT_MS, TurnTakingDialect } from './writer-turn';
+import { DatabaseKeyError, KEY_PATTERN, keyPragma } from './key';
+import { assertLocalDatabasePath } from './local-path';
 import { migrate } from './migrate';
 import { migrations } from './migrations';
 import type { Database } from './schema';
@@ -17,16 +19,16 @@ export class DatabaseOpenError extends Error {
   }
 }
 
-/**
- * The key of an encrypted register: 64 hexadecimal characters, 256 random bits. Anything else
- * (an empty string that would silently give a plaintext file, a word someone can guess) is refused.
- */
-export const KEY_PATTERN = /^[0-9a-fA-F]{64}$/;
+export { DatabaseKeyError, KEY_PATTERN } from './key';
 
-export class DatabaseKeyError extends Error {
-  constructor() {
-    super('Nyckeln (PLACERINGSKOLLEN_DB_KEY) ska vara 64 hexadecimala tecken, 256 slumpade bitar, till exempel från "openssl rand -hex 32".');
-    this.name = 'DatabaseKeyError';
+/** The file is readable but some of its pages are not what SQLite wrote (`PRAGMA quick_check`). */
+export class DatabaseDamagedError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`Registret ${file} är skadat och kan inte användas som det är.`);
+    this.name = 'DatabaseDamagedError';
   }
 }
 
@@ -41,8 +43,10 @@ export function keyFromEnv(env: NodeJS.ProcessEnv = process.env): string | undef
 export interface OpenOptions {
   /** The key for encryption at rest (SQLite3MultipleCiphers' default cipher): 64 hexadecimal characters (KEY_PATTERN). */
   key?: string;
-  /** Where the copy before a migration goes; beside the database by default. */
+  /** Where the copy before a migration goes; the register's backup folder by default (backups.ts). */
   backupDir?: string;
+  /** "Now", for the name of the copy before a migration. */
+  now?: () => Date;
   /** How long a write waits for another program's (writer-turn.ts); tests shorten it. */
   writeWaitMs?: number;
 }
@@ -64,28 +68,41 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   // Before any file is made: a bad key must not leave an empty plaintext register behind.
   if (options.key !== undefined && !KEY_PATTERN.test(options.key)) throw new DatabaseKeyError();
   const inMemory = file === ':memory:';
+  assertLocalDatabasePath(file);
   if (!inMemory) createPrivately(file);
   const raw = new BetterSqlite3(file);
   try {
-    if (options.key !== undefined) raw.pragma(`key = ${quote(options.key)}`);
+    if (options.key !== undefined) raw.pragma(keyPragma('key', options.key));
     assertReadable(raw);
+    assertIntact(raw, file);
     raw.pragma('foreign_keys = ON');
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     registerSwedishFunctions(raw);
     registerLogFunctions(raw);
-    migrate(raw, migrations, { databasePath: file, ...(options.backupDir ? { backupDir: options.backupDir } : {}) });
+    migrate(raw, migrations, {
+      databasePath: file,
+      key: options.key,
+      ...(options.backupDir ? { backupDir: options.backupDir } : {}),
+      ...(options.now ? { now: options.now } : {}),
+    });
     // After the migration: a database from a newer version must be refused byte for byte
     // untouched, and switching the journal mode writes to the file header.
     raw.pragma('journal_mode = WAL');
   } catch (error) {
     raw.close();
+    if ((error as { code?: string }).code?.startsWith('SQLITE_CORRUPT')) throw new DatabaseDamagedError(file, (error as Error).message);
     throw error;
   }
   const db = new Kysely<Database>({
     dialect: new TurnTakingDialect({ database: raw }, options.writeWaitMs),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, raw, path: file, encrypted: options.key !== undefined, close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely's driver opens lazily: without a query through Kysely, destroy leaves the file open.
+    if (raw.open) raw.close();
+  };
+  return { db, raw, path: file, encrypted: options.key !== undefined, close };
 }
 
 /** The app, the browser host and the CLI all take the key from `PLACERINGSKOLLEN_DB_KEY`. */
@@ -110,6 +127,17 @@ function assertReadable(raw: BetterSqlite3.Database): void {
 }
 
 /**
+ * Damage a crash, a failing disk or a copy by hand can leave. `quick_check` reads every page but
+ * skips comparing indexes with their tables, so it is fast enough for every start (the bench
+ * measures it at city scale); backups get the full `integrity_check`.
+ */
+function assertIntact(raw: BetterSqlite3.Database, file: string): void {
+  const problems = raw.pragma('quick_check(5)') as { quick_check: string }[];
+  const detail = problems.map((row) => row.quick_check).join('; ');
+  if (detail !== 'ok') throw new DatabaseDamagedError(file, detail);
+}
+
+/**
  * The register holds data about children: a new file (and the -wal/-shm files SQLite creates
  * with the same mode) is readable by its owner only.
  */
@@ -120,9 +148,4 @@ function createPrivately(file: string): void {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
-}
-
-/** An SQL string literal; the key never reaches the SQL unquoted. */
-function quote(value: string): string {
-  return `'${value.replaceAll("'", "''")}'`;
 }

@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import path from 'node:path';
+import { writeBackup } from './backups';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from './migrations';
 
@@ -18,9 +17,13 @@ export class NewerDatabaseError extends Error {
 }
 
 export interface MigrateOptions {
-  /** The database file; names the backup and, without `backupDir`, says where it goes. */
+  /** The database file; names the backup and, without `backupDir`, says where it goes (backups.ts). */
   databasePath: string;
   backupDir?: string;
+  /** The register's key: the copy is checked by opening it with it. */
+  key?: string | undefined;
+  /** "Now", for the copy's name. */
+  now?: () => Date;
 }
 
 export interface MigrateResult {
@@ -83,24 +86,16 @@ export function migrate(
 }
 
 /**
- * `VACUUM INTO` writes a consistent, compact copy. With SQLite3MultipleCiphers the copy of an
- * encrypted database is encrypted with the same key (tested in connection.test.ts).
- * The copy holds the same data about children as the register, so it is as private: SQLite
- * would create it with the umask's mode (often 0644), so we create it empty with 0600 first
- * (VACUUM INTO accepts an empty file), in a folder of our own with 0700.
+ * A checked copy (backups.ts) in the register's backup folder, encrypted with the same key; pruned
+ * with the other safety copies, so old ones do not pile up.
  */
 function backup(raw: BetterSqlite3.Database, version: number, options: MigrateOptions): string {
-  const dir = options.backupDir ?? path.dirname(options.databasePath);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const name = path.basename(options.databasePath).replace(/\.(sqlite3?|db)$/i, '');
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const file = path.join(dir, `${name}.fore-migrering-v${version}-${stamp}.sqlite`);
-  fs.closeSync(fs.openSync(file, 'wx', 0o600));
-  try {
-    raw.prepare('VACUUM INTO ?').run(file);
-  } catch (error) {
-    fs.rmSync(file, { force: true });
-    throw error;
-  }
-  return file;
+  return writeBackup(raw, {
+    databasePath: options.databasePath,
+    kind: 'fore-migrering',
+    schemaVersion: version,
+    at: options.now?.() ?? new Date(),
+    key: options.key,
+    ...(options.backupDir ? { dir: options.backupDir } : {}),
+  }).file;
 }

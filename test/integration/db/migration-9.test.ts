@@ -36,7 +36,7 @@ async function fromVersion8() {
   const backupDir = path.join(tmp.dir, 'kopior');
   const connection = tmp.closeAfter(await openDatabase(file, { backupDir }));
   expect(currentVersion(connection.raw)).toBe(latestVersion);
-  expect(fs.readdirSync(backupDir)).toEqual([expect.stringMatching(/^register\.fore-migrering-v8-/)]);
+  expect(fs.readdirSync(backupDir)).toEqual([expect.stringMatching(/^register\.[0-9T-]+Z\.fore-migrering-v8\.sqlite$/)]);
   return connection;
 }
 

@@ -12,7 +12,10 @@ const tmp = useTempDir('pk-migrate-');
 
 const tables = (raw: BetterSqlite3.Database): string[] =>
   raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-const backups = (): string[] => fs.readdirSync(tmp.dir).filter((f) => f.includes('.fore-migrering-'));
+const backups = (): string[] => {
+  const dir = path.join(tmp.dir, 'sakerhetskopior');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.includes('.fore-migrering')) : [];
+};
 const sha256 = (file: string): string => createHash('sha256').update(fs.readFileSync(file)).digest('hex');
 
 // A synthetic history: v1 creates a table, v2 adds a column.
@@ -57,7 +60,7 @@ describe('migrations of the real schema', () => {
 });
 
 describe('the migration runner', () => {
-  it('migrates from v1 to v2 after a VACUUM INTO backup of the v1 database', () => {
+  it('migrates from v1 to v2 after a VACUUM INTO backup of the v1 database, in the backup folder beside it', () => {
     const file = path.join(tmp.dir, 'register.sqlite');
     const raw = databaseAtV1(file);
     const result = migrate(raw, [v1, v2], { databasePath: file });
@@ -69,8 +72,8 @@ describe('the migration runner', () => {
     raw.close();
 
     expect(backups()).toHaveLength(1);
-    expect(backups()[0]).toMatch(/^register\.fore-migrering-v1-.+\.sqlite$/);
-    expect(result.backupPath).toBe(path.join(tmp.dir, backups()[0]!));
+    expect(backups()[0]).toMatch(/^register\.\d{4}-\d\d-\d\dT[\d-]+Z\.fore-migrering-v1\.sqlite$/);
+    expect(result.backupPath).toBe(path.join(tmp.dir, 'sakerhetskopior', backups()[0]!));
     const copy = new BetterSqlite3(result.backupPath!, { readonly: true });
     expect(currentVersion(copy)).toBe(1);
     expect(copy.prepare('SELECT * FROM a').all()).toEqual([{ id: 1, x: 'före' }]);
@@ -174,7 +177,7 @@ describe('the migration runner', () => {
     const raw = new BetterSqlite3(file);
     raw.pragma(`key = '${key}'`);
     const next: Migration = { version: latestVersion + 1, description: 'test', sql: 'CREATE TABLE extra (id INTEGER);' };
-    const { backupPath } = migrate(raw, [...migrations, next], { databasePath: file });
+    const { backupPath } = migrate(raw, [...migrations, next], { databasePath: file, key });
     raw.close();
 
     const withoutKey = new BetterSqlite3(backupPath!);
