@@ -6,17 +6,20 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import Store from 'electron-store';
-import { openDatabaseFromEnv, type Connection } from '../db/connection';
+import { keyFromEnv, type DatabaseDamagedError } from '../db/connection';
+import type { BackupFile } from '../db/backups';
 import { appDataDir, defaultDatabasePath } from '../db/paths';
+import { openRegister, type Register } from '../db/register';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { isTrustedSender } from '../security';
-import { clockFrom, createServices } from '../services';
+import { clockFrom, createServices, type Services } from '../services';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { databaseErrorMessage } from '../db/open-errors';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { openWindowStateStore } from './window-store';
+import { operatingSystemKeyStore } from './keystore';
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -30,7 +33,7 @@ app.enableSandbox();
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
-let connection: Connection | null = null;
+let register: Register | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -42,29 +45,52 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => void connection?.close());
+  app.on('will-quit', () => void register?.close());
   void app.whenReady().then(start);
 }
 
 async function start(): Promise<void> {
   const databasePath = defaultDatabasePath();
   try {
-    connection = await openDatabaseFromEnv(databasePath);
+    // A key from the environment (IT's own) wins; otherwise the register's own key, sealed by the keystore.
+    const envKey = keyFromEnv();
+    register = await openRegister(databasePath, {
+      keys: envKey ? { kind: 'env', key: envKey } : { kind: 'keystore', store: await operatingSystemKeyStore() },
+      now: () => new Date(),
+      restoreWhenDamaged: askToRestore,
+    });
   } catch (error) {
     console.error('Placeringskollen: databasen kunde inte öppnas:', error);
     dialog.showErrorBox('Placeringskollen kan inte starta', databaseErrorMessage(error, databasePath));
     app.quit();
     return;
   }
+  const opened = register;
   hardenSession(session.defaultSession);
   handleAppProtocol(rendererDir);
   // This computer's preferences: electron-store's config.json in userData; a damaged file is replaced.
   const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
-  const services = createServices(connection.db, { clock: clockFrom(() => new Date()), preferences, osAccount: os.userInfo().username });
+  const services = createServices(opened.connection.db, {
+    clock: clockFrom(() => new Date()),
+    preferences,
+    osAccount: os.userInfo().username,
+    register: {
+      register: opened,
+      // The copy is put in place with the register closed; the program then starts anew on it.
+      async restoreAndRestart(name, note) {
+        await opened.closeAndRestore(name, note);
+        setTimeout(() => {
+          app.relaunch();
+          app.exit(0);
+        }, 500);
+      },
+    },
+  });
+  if (opened.restored) await services.backups.recordRestore(opened.restored);
   const handlers = createHandlers(services, {
     host: 'electron',
-    databasePath: connection.path,
-    encrypted: connection.encrypted,
+    databasePath: opened.path,
+    encrypted: opened.connection.encrypted,
     version: app.getVersion(),
   });
   registerIpc(ipcMain, handlers, isTrustedSender);
@@ -73,4 +99,34 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => (mainWindow = null));
   // While the window loads its page in its own process.
   void services.warmUp();
+  scheduleBackups(services);
+}
+
+/** The daily copy: a minute after start (the window first), then checked every hour. */
+function scheduleBackups(services: Services): void {
+  const run = () => {
+    const { problem } = services.backups.runDue();
+    if (problem) console.error('Placeringskollen: den automatiska säkerhetskopian kunde inte göras:', problem);
+  };
+  setTimeout(run, 60_000);
+  setInterval(run, 60 * 60_000);
+}
+
+/** A damaged register at start: offer its newest good copy, with what that costs. */
+async function askToRestore(_damaged: DatabaseDamagedError, latest: BackupFile | null): Promise<boolean> {
+  const when = (iso: string) => new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short' }).format(new Date(iso));
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: 'Registret är skadat',
+    message: 'Registret är skadat och kan inte användas som det är.',
+    detail: latest
+      ? `Den senaste säkerhetskopian är från ${when(latest.createdAt)}. Det som sparats efter den kommer inte med. ` +
+        'Det skadade registret flyttas till mappen för säkerhetskopior och tas inte bort.'
+      : 'Det finns ingen säkerhetskopia att återställa. Kontakta IT; det skadade registret är orört.',
+    buttons: latest ? ['Återställ säkerhetskopian', 'Avsluta'] : ['Avsluta'],
+    defaultId: 0,
+    cancelId: latest ? 1 : 0,
+    noLink: true,
+  });
+  return latest !== null && response === 0;
 }

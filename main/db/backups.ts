@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { backupKinds, type BackupKind } from '../domain/backups';
 
-export const backupKinds = ['automatisk', 'manuell', 'fore-migrering', 'fore-kryptering', 'fore-aterstallning', 'fore-nyckelbyte'] as const;
-export type BackupKind = (typeof backupKinds)[number];
+export type { BackupKind };
 
 export interface BackupFile {
   /** The file's name in the backup folder: what the window and the command line name it by. */
@@ -77,13 +77,7 @@ export function writeBackup(raw: BetterSqlite3.Database, options: WriteBackupOpt
   const dir = options.dir ?? backupDirFor(options.databasePath);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const version = options.schemaVersion === undefined ? '' : `-v${options.schemaVersion}`;
-  const name = `${baseName(options.databasePath)}.${stamp(options.at)}.${options.kind}${version}.sqlite`;
-  const file = path.join(dir, name);
-  try {
-    fs.closeSync(fs.openSync(file, 'wx', 0o600));
-  } catch (error) {
-    throw new BackupError(`Säkerhetskopian kunde inte skapas i ${dir}: ${describeFsError(error)}`, { cause: error });
-  }
+  const { name, file } = createFreeFile(dir, (at) => `${baseName(options.databasePath)}.${stamp(at)}.${options.kind}${version}.sqlite`, options.at);
   try {
     raw.prepare('VACUUM INTO ?').run(file);
     checkBackup(file, options.key);
@@ -92,7 +86,25 @@ export function writeBackup(raw: BetterSqlite3.Database, options: WriteBackupOpt
     if (error instanceof BackupError) throw error;
     throw new BackupError(`Säkerhetskopian kunde inte skrivas: ${describeFsError(error)}`, { cause: error });
   }
-  return { name, file, kind: options.kind, createdAt: options.at.toISOString(), bytes: fs.statSync(file).size };
+  return { name, file, kind: options.kind, createdAt: parseName(name, baseName(options.databasePath))!.createdAt, bytes: fs.statSync(file).size };
+}
+
+/**
+ * An empty file of our own (0600) under the name for `at`; two copies within a millisecond (a clock
+ * standing still in a test) get the next free millisecond.
+ */
+function createFreeFile(dir: string, nameAt: (at: Date) => string, at: Date): { name: string; file: string } {
+  for (let ms = 0; ; ms += 1) {
+    const name = nameAt(new Date(at.getTime() + ms));
+    const file = path.join(dir, name);
+    try {
+      fs.closeSync(fs.openSync(file, 'wx', 0o600));
+      return { name, file };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST' && ms < 1000) continue;
+      throw new BackupError(`Säkerhetskopian kunde inte skapas i ${dir}: ${describeFsError(error)}`, { cause: error });
+    }
+  }
 }
 
 /** Opens a copy with the key and checks every page; throws a BackupError that says what is wrong. */

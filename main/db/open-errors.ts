@@ -1,9 +1,26 @@
-import { DatabaseKeyError, DatabaseOpenError } from './connection';
+import { listBackups } from './backups';
+import { DatabaseDamagedError, DatabaseKeyError, DatabaseOpenError } from './connection';
+import { KeyFileError } from './key-file';
+import { NetworkShareError } from './local-path';
 import { NewerDatabaseError } from './migrate';
 
 /** What the user reads when the register cannot be opened: Swedish, no stack, what to do next. */
 export function databaseErrorMessage(error: unknown, databasePath: string): string {
-  if (error instanceof NewerDatabaseError || error instanceof DatabaseOpenError || error instanceof DatabaseKeyError) {
+  if (error instanceof DatabaseDamagedError) {
+    const latest = listBackups(databasePath).find((b) => b.kind !== 'fore-aterstallning');
+    const advice = latest
+      ? `Den senaste säkerhetskopian är ${latest.file}. Starta skrivbordsprogrammet för att återställa den, eller kontakta IT.`
+      : 'Det finns ingen säkerhetskopia. Kontakta IT; filen är orörd.';
+    return `${error.message} ${advice}\n\nDatabas: ${databasePath}`;
+  }
+  if (
+    error instanceof NewerDatabaseError ||
+    error instanceof DatabaseOpenError ||
+    error instanceof DatabaseKeyError ||
+    error instanceof NetworkShareError ||
+    error instanceof KeyFileError ||
+    (error instanceof Error && error.name === 'KeystoreUnavailableError')
+  ) {
     return `${error.message}\n\nDatabas: ${databasePath}`;
   }
   const code = (error as { code?: unknown } | null)?.code;

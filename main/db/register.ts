@@ -39,8 +39,17 @@ export interface RegisterOptions {
   restoreWhenDamaged?: (damaged: DatabaseDamagedError, latest: BackupFile | null) => Promise<boolean>;
 }
 
+/** What a restore leaves for the register it brought back, to be said in its access log after the restart. */
+export interface RestoreNote {
+  backup: string;
+  userId: string | null;
+  at: string;
+}
+
 export interface Register {
   readonly connection: Connection;
+  /** The restore this register was just brought back by, if it was (read once, at open). */
+  readonly restored: RestoreNote | null;
   readonly path: string;
   /** Where the key comes from: the keystore, the environment, or nowhere (a plain register). */
   readonly keySource: KeySource['kind'];
@@ -51,7 +60,7 @@ export interface Register {
   /** Checks a copy by name and returns it; throws a BackupError that says what is wrong. */
   check(name: string): BackupFile;
   /** Closes the register and puts the copy in its place; the caller opens it again (a restart). */
-  closeAndRestore(name: string): Promise<void>;
+  closeAndRestore(name: string, note: RestoreNote): Promise<void>;
   /** A new key for the register and its copies. Returns how many copies could not be given it. */
   rekey(): Promise<{ backupsLeft: number }>;
   close(): Promise<void>;
@@ -88,6 +97,7 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
 
   return {
     connection,
+    restored: takeRestoreNote(file),
     path: file,
     keySource: keysource.kind,
     keystoreBackend: keysource.kind === 'keystore' ? keysource.store.backend : null,
@@ -99,11 +109,12 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
       checkBackup(backup.file, key);
       return backup;
     },
-    async closeAndRestore(name) {
+    async closeAndRestore(name, note) {
       const backup = find(name);
       checkBackup(backup.file, key);
       await connection.close();
       replaceWithBackup(file, backup.file, key);
+      fs.writeFileSync(restoreNoteFile(file), JSON.stringify(note), { mode: 0o600 });
     },
     async rekey() {
       if (keysource.kind !== 'keystore' || key === undefined) {
@@ -234,5 +245,19 @@ function setAside(file: string, label: string, at: Date): void {
   fs.renameSync(file, target);
   for (const suffix of ['-wal', '-shm']) {
     if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+  }
+}
+
+const restoreNoteFile = (file: string) => `${file}.aterstalld`;
+
+function takeRestoreNote(file: string): RestoreNote | null {
+  const noteFile = restoreNoteFile(file);
+  try {
+    const note = JSON.parse(fs.readFileSync(noteFile, 'utf8')) as RestoreNote;
+    return typeof note.backup === 'string' && typeof note.at === 'string' ? { backup: note.backup, at: note.at, userId: typeof note.userId === 'string' ? note.userId : null } : null;
+  } catch {
+    return null;
+  } finally {
+    fs.rmSync(noteFile, { force: true });
   }
 }

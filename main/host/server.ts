@@ -6,11 +6,12 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { channels, type Channel } from '../../preload/api';
-import { openDatabase } from '../db/connection';
+import { openRegister, type Register, type RestoreNote } from '../db/register';
 import { dispatch, invalid } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { contentSecurityPolicy, contentTypeFor, newNonce, renderIndexHtml, resolveAppAsset } from '../security';
-import { createServices, type Clock, type PreferenceStore } from '../services';
+import { createServices, type Clock, type PreferenceStore, type Services } from '../services';
+import type { Handlers } from '../ipc/dispatch';
 import packageJson from '../../package.json' with { type: 'json' };
 
 export interface HostOptions {
@@ -27,6 +28,8 @@ export interface HostOptions {
   preferences?: PreferenceStore;
   /** This computer's account name: the user last signed in from it is offered first. */
   osAccount?: string | null;
+  /** The automatic daily copy (on unless a test turns it off). */
+  backups?: boolean;
 }
 
 export interface Host {
@@ -52,18 +55,33 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new RendererMissingError(rendererDir);
   }
-  const connection = await openDatabase(options.databasePath, options.key ? { key: options.key } : {});
-  const services = createServices(connection.db, {
-    clock: options.clock,
-    osAccount: options.osAccount ?? null,
-    ...(options.preferences ? { preferences: options.preferences } : {}),
-  });
-  const handlers = createHandlers(services, {
-    host: 'browser',
-    databasePath: connection.path,
-    encrypted: connection.encrypted,
-    version: packageJson.version,
-  });
+  // The register, its services and handlers: opened anew after a restore, so one `let`.
+  let current = await open();
+  async function open(): Promise<{ register: Register; services: Services; handlers: Handlers }> {
+    const register = await openRegister(options.databasePath, {
+      keys: options.key ? { kind: 'env', key: options.key } : { kind: 'none' },
+      now: () => new Date(options.clock.now()),
+    });
+    const services = createServices(register.connection.db, {
+      clock: options.clock,
+      osAccount: options.osAccount ?? null,
+      ...(options.preferences ? { preferences: options.preferences } : {}),
+      register: { register, restoreAndRestart },
+    });
+    if (register.restored) await services.backups.recordRestore(register.restored);
+    const handlers = createHandlers(services, {
+      host: 'browser',
+      databasePath: register.path,
+      encrypted: register.connection.encrypted,
+      version: packageJson.version,
+    });
+    return { register, services, handlers };
+  }
+  /** The browser host's restart: the register closed, the copy put in place, everything opened again. */
+  async function restoreAndRestart(name: string, note: RestoreNote): Promise<void> {
+    await current.register.closeAndRestore(name, note);
+    current = await open();
+  }
   const token = randomBytes(32).toString('base64url');
   const tokenDigest = sha256(token);
   let allowedHosts: string[] = [];
@@ -129,7 +147,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return sendJson(res, 400, invalid([{ path: '', message: 'Anropet är inte giltig JSON.' }]));
     }
     res.setHeader('Cache-Control', 'no-store');
-    return sendJson(res, 200, await dispatch(name as Channel, input, handlers));
+    return sendJson(res, 200, await dispatch(name as Channel, input, current.handlers));
   }
 
   function isOriginAllowed(origin: string | undefined): boolean {
@@ -140,13 +158,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   }).catch(async (error: unknown) => {
-    await connection.close();
+    await current.register.close();
     throw error;
   });
   const { port } = server.address() as AddressInfo;
   allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   // While the browser is opened and loads the page.
-  void services.warmUp();
+  void current.services.warmUp();
+  // The daily copy, as in the app: after the start's work, then checked every hour.
+  const runBackups = () => {
+    const { problem } = current.services.backups.runDue();
+    if (problem) console.error('Placeringskollen: den automatiska säkerhetskopian kunde inte göras:', problem);
+  };
+  const backupTimers = options.backups === false ? [] : [setTimeout(runBackups, 60_000), setInterval(runBackups, 60 * 60_000)];
+  for (const timer of backupTimers) timer.unref();
   const origin = `http://127.0.0.1:${port}`;
 
   return {
@@ -158,7 +183,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
         server.close(() => resolve());
         server.closeAllConnections();
       });
-      await connection.close();
+      for (const timer of backupTimers) clearTimeout(timer);
+      await current.register.close();
     },
   };
 }

@@ -142,6 +142,12 @@ function serviceCalls(services: Services, context: HandlerContext) {
     cancelExport: async ({ jobId }) => services.exports.cancel(await owner(services), jobId),
     exportResult: async ({ jobId }) => services.exports.result(await owner(services), jobId),
 
+    getRegisterProtection: async () => services.backups.protection(),
+    backUpNow: () => services.backups.backUpNow(),
+    restoreBackup: ({ name }) => services.backups.restore(name),
+    changeRegisterKey: () => services.backups.changeKey(),
+    saveBackupSettings: async (input) => services.backups.saveSettings(input),
+
     getPreferences: async () => services.preferences.get(),
     savePreferences: async (input) => services.preferences.save(input),
   } satisfies Handlers;

@@ -103,12 +103,19 @@ export const channelAccess: Record<Channel, Access> = {
   getBoardReport: 'enhetschef',
   getBoardReportPdf: 'enhetschef',
   getIvoListPdf: 'enhetschef',
+  // The register's protection: an enhetschef sees it and makes a copy; restoring one (which
+  // undoes everyone's work since), a new key and how many copies are kept are the administratör's.
+  getRegisterProtection: 'enhetschef',
+  backUpNow: 'enhetschef',
 
   // An administratör also edits the users and the rules.
   listUsers: 'administrator',
   saveUser: 'administrator',
   saveRuleSettings: 'administrator',
   saveQualitySettings: 'administrator',
+  restoreBackup: 'administrator',
+  changeRegisterKey: 'administrator',
+  saveBackupSettings: 'administrator',
 };
 
 /**

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { appendEntry, setLogClock, withLogContext, type LogContext, type OwnEntry } from '../db/access-log';
 import type { Database } from '../db/schema';
 import { createAuditsService } from './audits';
+import { createBackupsService, type RegisterHost } from './backups';
 import { createChecksService } from './checks';
 import type { Clock } from './clock';
 import { createDeadlinesService } from './deadlines';
@@ -29,10 +30,12 @@ export interface ServiceOptions {
   osAccount?: string | null;
   /** How exports page and pause (tests make them small and slow). */
   exports?: ExportOptions;
+  /** The register file and its copies, where a window has it open (the app, the browser host). */
+  register?: RegisterHost | null;
 }
 
 /** Every use case over one database; main/ipc, the browser host and the CLI all start here. */
-export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore(), osAccount = null, exports = {} }: ServiceOptions) {
+export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore(), osAccount = null, exports = {}, register = null }: ServiceOptions) {
   // Writes outside a call (the demo data, a test's direct call) are logged at the services' "now".
   setLogClock(() => clock.now());
   const settings = createSettingsService(db, clock);
@@ -72,6 +75,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     audits,
     exports: createExportsService({ homes, placementViews, deadlines, checks, journal, audits, quality }, clock, exports),
     reports: createReportsService(db, clock, { journal, settings, quality, audits }),
+    backups: createBackupsService(register, clock, preferences, (entry) => appendEntry(db, entry)),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own
@@ -91,3 +95,4 @@ export type Services = ReturnType<typeof createServices>;
 export type { OwnEntry } from '../db/access-log';
 export { clockFrom, type Clock } from './clock';
 export type { PreferenceStore } from './preferences';
+export type { RegisterHost } from './backups';

@@ -11,6 +11,7 @@
 import type { z } from 'zod';
 import { appChannels } from './app';
 import { auditChannels } from './audits';
+import { backupChannels } from './backups';
 import type { Result } from './channel';
 import { checkChannels } from './checks';
 import { deadlineChannels } from './deadlines';
@@ -27,6 +28,7 @@ import { userChannels } from './users';
 export * from '../../main/domain/vocabulary';
 export * from './app';
 export * from './audits';
+export * from './backups';
 export * from './channel';
 export * from './checks';
 export * from './deadlines';
@@ -65,6 +67,7 @@ export const contract = {
   ...preferenceChannels,
   ...userChannels,
   ...exportChannels,
+  ...backupChannels,
 };
 
 export type Contract = typeof contract;

@@ -180,6 +180,7 @@ export function App() {
           user={user}
           usersCurrent={pathname === paths.users}
           logCurrent={pathname === paths.log}
+          securityCurrent={pathname === paths.security}
           onSwitchUser={() => void switchUser()}
         />
       </header>
@@ -240,6 +241,7 @@ const pageTitles: Record<string, string> = {
   [paths.notesSearch]: 'Sök i anteckningar',
   [paths.users]: 'Användare',
   [paths.log]: 'Logg',
+  [paths.security]: 'Säkerhet',
   [paths.accuracy]: 'Träffsäkerhet',
   [paths.boardReport]: 'Nämndrapport',
 };

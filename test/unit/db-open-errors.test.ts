@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { databaseErrorMessage } from '../../main/db/open-errors';
-import { DatabaseOpenError } from '../../main/db/connection';
+import { DatabaseDamagedError, DatabaseOpenError } from '../../main/db/connection';
+import { NetworkShareError } from '../../main/db/local-path';
 import { NewerDatabaseError } from '../../main/db/migrate';
 
 const file = '/home/handlaggare/.config/Placeringskollen/placeringskollen.sqlite';
@@ -22,6 +23,17 @@ describe('databaseErrorMessage: why the app cannot start, in Swedish, without a 
     expect(message).toContain('behörighet');
     expect(message).not.toContain('EACCES');
     expect(message).not.toMatch(/\n\s+at /);
+  });
+
+  it('explains a damaged register, and that there is no copy to restore', () => {
+    const message = databaseErrorMessage(new DatabaseDamagedError(file, 'Tree 4 page 7: btreeInitPage() returns error code 11'), file);
+    expect(message).toContain('är skadat');
+    expect(message).toContain('ingen säkerhetskopia');
+    expect(message).not.toContain('btreeInitPage');
+  });
+
+  it('explains a register on a network share', () => {
+    expect(databaseErrorMessage(new NetworkShareError('\\\\server\\delad\\r.sqlite'), file)).toContain('nätverksenhet');
   });
 
   it('says something useful for anything else', () => {

@@ -17,6 +17,8 @@ const entityLabels: Record<string, string> = {
   stays: 'Vistelse',
   events: 'Placeringshändelse',
   register_checks: 'Registerkontroll',
+  backups: 'Säkerhetskopia',
+  register: 'Registret',
   register_check_history: 'Registerkontroll, ändring',
   removed_records: 'Borttagen post',
   settings: 'Inställning',
@@ -121,6 +123,11 @@ const channelLabels: Record<Channel, string> = {
   saveRuleSettings: 'Spara regler',
   getPreferences: 'Inställningar på datorn',
   savePreferences: 'Inställningar på datorn',
+  getRegisterProtection: 'Säkerhet och säkerhetskopior',
+  backUpNow: 'Säkerhetskopiera nu',
+  restoreBackup: 'Återställ säkerhetskopia',
+  changeRegisterKey: 'Byt krypteringsnyckel',
+  saveBackupSettings: 'Spara inställning för säkerhetskopior',
 };
 
 /**

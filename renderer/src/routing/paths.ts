@@ -44,6 +44,8 @@ export const paths = {
   users: '/anvandare',
   /** The access log (enhetschef): in the user menu, not the main menu. */
   log: '/logg',
+  /** Säkerhet och säkerhetskopior (enhetschef): in the user menu. */
+  security: '/sakerhet',
 };
 
 /**

@@ -58,6 +58,7 @@ export function createAppRouter() {
             { path: 'regler/traffsakerhet', element: <AccuracyRoute /> },
             { path: 'anvandare', element: <UsersRoute /> },
             { path: 'logg', element: <LogRoute /> },
+            { path: 'sakerhet', element: <Lazy page={SecurityRoute} /> },
             { path: '*', element: <NotFound /> },
           ],
         },
@@ -79,6 +80,9 @@ const AuditFileRoute = lazy(() => auditRoutes().then((m) => ({ default: m.AuditF
 const reportRoutes = () => import('../reports/routes');
 const ReportsRoute = lazy(() => reportRoutes().then((m) => ({ default: m.ReportsRoute })));
 const BoardReportRoute = lazy(() => reportRoutes().then((m) => ({ default: m.BoardReportRoute })));
+
+/** Säkerhet: a chunk of its own as well. */
+const SecurityRoute = lazy(() => import('../security/routes').then((m) => ({ default: m.SecurityRoute })));
 
 function Lazy({ page: Page }: { page: ComponentType }) {
   return (

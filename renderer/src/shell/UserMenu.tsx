@@ -9,14 +9,16 @@ interface Props {
   usersCurrent: boolean;
   /** The Logg page is shown. */
   logCurrent: boolean;
+  /** The Säkerhet page is shown. */
+  securityCurrent: boolean;
   onSwitchUser: () => void;
 }
 
 /**
  * Who is working, at the header's end: the initials, which open the name and role, Användare
- * (administratör), Logg (enhetschef) and Byt användare. Small, so the main menu keeps its room at 900 px.
+ * (administratör), Logg and Säkerhet (enhetschef) and Byt användare. Small, so the main menu keeps its room at 900 px.
  */
-export function UserMenu({ user, usersCurrent, logCurrent, onSwitchUser }: Props) {
+export function UserMenu({ user, usersCurrent, logCurrent, securityCurrent, onSwitchUser }: Props) {
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -66,6 +68,11 @@ export function UserMenu({ user, usersCurrent, logCurrent, onSwitchUser }: Props
           {roleAllows(user.role, 'enhetschef') && (
             <Link to={paths.log} className="user-menu__item" aria-current={logCurrent ? 'page' : undefined} onClick={() => setOpen(false)}>
               Logg
+            </Link>
+          )}
+          {roleAllows(user.role, 'enhetschef') && (
+            <Link to={paths.security} className="user-menu__item" aria-current={securityCurrent ? 'page' : undefined} onClick={() => setOpen(false)}>
+              Säkerhet
             </Link>
           )}
           <button

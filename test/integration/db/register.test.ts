@@ -234,12 +234,17 @@ describe('backups', () => {
     await addHome(register.connection.raw, 'Före kopian');
     const copy = register.backup('manuell');
     await addHome(register.connection.raw, 'Efter kopian');
-    await register.closeAndRestore(copy.name);
+    await register.closeAndRestore(copy.name, { backup: copy.name, userId: 'u-1', at: '2026-12-06T05:00:00.000Z' });
     expect(fs.existsSync(`${file()}-wal`)).toBe(false);
 
     const reopened = await openRegister(file(), { keys, now });
     expect(reopened.connection.raw.prepare('SELECT name FROM homes').pluck().all()).toEqual(['Före kopian']);
+    // Said once, to the register brought back, so its log can tell who restored it.
+    expect(reopened.restored).toEqual({ backup: copy.name, userId: 'u-1', at: '2026-12-06T05:00:00.000Z' });
     await reopened.close();
+    const later = await openRegister(file(), { keys, now });
+    expect(later.restored).toBeNull();
+    await later.close();
   });
 });
 

@@ -53,6 +53,11 @@ export const validInputs: Record<Channel, unknown> = {
     reason: 'Vi väger utfall högre.',
   },
   getAppInfo: {},
+  getRegisterProtection: {},
+  backUpNow: {},
+  restoreBackup: { name: 'placeringskollen.2026-12-05T03-00-00-000Z.automatisk.sqlite' },
+  changeRegisterKey: {},
+  saveBackupSettings: { keepAutomatic: 14 },
   listHomes: { query: 'Solgården' },
   searchHomes: { query: 'Solgården', kind: 'hvb', municipality: 'Timrå', status: 'active', limit: 50 },
   getHome: { id: 'h-1' },
@@ -139,6 +144,11 @@ export const badForEveryChannel: unknown[] = [null, undefined, 42, 'listHomes', 
 
 /** Channel-specific bad values, each wrong in exactly one way. */
 export const badInputs: Record<Channel, unknown[]> = {
+  getRegisterProtection: [{ path: '/etc' }],
+  backUpNow: [{ kind: 'automatisk' }],
+  restoreBackup: [{}, { name: '' }, { name: '../placeringskollen.sqlite\u0000' }, { name: 'x'.repeat(201) }],
+  changeRegisterKey: [{ key: 'a'.repeat(64) }],
+  saveBackupSettings: [{}, { keepAutomatic: 0 }, { keepAutomatic: 366 }, { keepAutomatic: 1.5 }, { keepAutomatic: '14' }],
   listNotes: [{}, { homeId: 'h-1', limit: 0 }],
   listNoteDrafts: [{ id: 'x' }],
   saveNoteDraft: [

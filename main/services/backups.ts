@@ -1,0 +1,139 @@
+/**
+ * The register's protection as the window shows it (preload/api/backups.ts): copies made now and
+ * every day, kept as many as the setting says, restored after a safety copy, and a new key.
+ */
+import type { BackupRow, RegisterProtection } from '../../preload/api/backups';
+import { BackupError, backupDirFor, type BackupFile } from '../db/backups';
+import { KeyFileError } from '../db/key-file';
+import { RekeyError, type Register, type RestoreNote } from '../db/register';
+import { KEEP_AUTOMATIC_DEFAULT, KEEP_AUTOMATIC_MAX, KEEP_AUTOMATIC_MIN, KEEP_SAFETY, nextAutomaticBackupAt } from '../domain/backups';
+import { currentLogContext, withLogContext, type OwnEntry } from '../db/access-log';
+import type { Clock } from './clock';
+import { ServiceError } from './errors';
+import type { PreferenceStore } from './preferences';
+
+/** The register file as the app or the browser host keeps it open. */
+export interface RegisterHost {
+  register: Register;
+  /**
+   * Closes the register, puts the named copy in its place and starts again: the app relaunches,
+   * the browser host opens the register anew. Resolves once the copy is in place.
+   */
+  restoreAndRestart(name: string, note: RestoreNote): Promise<void>;
+}
+
+const KEEP_AUTOMATIC = 'backups.keepAutomatic';
+
+export function createBackupsService(host: RegisterHost | null, clock: Clock, preferences: PreferenceStore, log: (entry: OwnEntry) => Promise<void>) {
+  function registerHost(): RegisterHost {
+    if (!host) throw new ServiceError('NOT_FOUND', 'Säkerhetskopior görs av programmet som har registret öppet, inte här.');
+    return host;
+  }
+
+  function keepAutomatic(): number {
+    const kept = preferences.get(KEEP_AUTOMATIC);
+    // The file may have been edited by hand: anything but a whole number in range counts as unset.
+    return Number.isInteger(kept) && (kept as number) >= KEEP_AUTOMATIC_MIN && (kept as number) <= KEEP_AUTOMATIC_MAX ? (kept as number) : KEEP_AUTOMATIC_DEFAULT;
+  }
+
+  /** Writing a copy, restoring one or changing the key fails with words for the user, never a stack. */
+  async function said<T>(work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof BackupError || error instanceof RekeyError || error instanceof KeyFileError) {
+        throw new ServiceError('CONFLICT', error.message);
+      }
+      throw error;
+    }
+  }
+
+  function prune(register: Register): void {
+    register.prune({ automatic: keepAutomatic(), safety: KEEP_SAFETY });
+  }
+
+  return {
+    protection(): RegisterProtection {
+      const { register } = registerHost();
+      const backups = register.list();
+      const newestAutomatic = backups.find((b) => b.kind === 'automatisk')?.createdAt ?? null;
+      return {
+        databasePath: register.path,
+        backupDir: backupDirFor(register.path),
+        encrypted: register.connection.encrypted,
+        keySource: register.keySource,
+        keystore: register.keystoreBackend,
+        backups: backups.map(row),
+        keepAutomatic: keepAutomatic(),
+        nextAutomaticAt: nextAutomaticBackupAt(newestAutomatic, clock.now()),
+      };
+    },
+
+    backUpNow(): Promise<BackupRow> {
+      return said(async () => {
+        const made = registerHost().register.backup('manuell');
+        await log({ action: 'backup', entity: 'backups', entityId: made.name, childId: null, detail: { bytes: made.bytes } });
+        return row(made);
+      });
+    },
+
+    /** A copy of the register as it is comes first, so a restore of the wrong copy can be undone. */
+    restore(name: string): Promise<{ restarting: true }> {
+      const current = registerHost();
+      return said(async () => {
+        current.register.check(name);
+        const safety = current.register.backup('fore-aterstallning');
+        prune(current.register);
+        // Said in the register as it was (with the copy that keeps it), and again in the restored one (recordRestore).
+        await log({ action: 'restore', entity: 'backups', entityId: name, childId: null, detail: { safetyCopy: safety.name } });
+        await current.restoreAndRestart(name, { backup: name, userId: currentLogContext().userId, at: clock.now() });
+        return { restarting: true as const };
+      });
+    },
+
+    changeKey(): Promise<{ backupsLeft: number }> {
+      return said(async () => {
+        const result = await registerHost().register.rekey();
+        await log({ action: 'rekey', entity: 'register', entityId: null, childId: null, detail: result });
+        return result;
+      });
+    },
+
+    /** The entry a restored register gets: it did not exist when the copy was made. */
+    recordRestore(note: RestoreNote): Promise<void> {
+      return withLogContext({ userId: note.userId, channel: 'restoreBackup', at: note.at, rowChanges: true }, () =>
+        log({ action: 'restore', entity: 'backups', entityId: note.backup, childId: null, detail: null }),
+      );
+    },
+
+    saveSettings(input: { keepAutomatic: number }): { keepAutomatic: number } {
+      preferences.set(KEEP_AUTOMATIC, input.keepAutomatic);
+      if (host) prune(host.register);
+      return { keepAutomatic: keepAutomatic() };
+    },
+
+    /**
+     * The daily copy, when one is due, and the pruning after it; the app and the browser host call
+     * this at start and every hour. A copy that cannot be written is reported, not thrown: the
+     * register itself is fine and the work goes on.
+     */
+    runDue(): { made: BackupRow | null; problem: string | null } {
+      if (!host) return { made: null, problem: null };
+      const { register } = host;
+      const newest = register.list().find((b) => b.kind === 'automatisk')?.createdAt ?? null;
+      if (nextAutomaticBackupAt(newest, clock.now()) > clock.now()) return { made: null, problem: null };
+      try {
+        const made = register.backup('automatisk');
+        prune(register);
+        return { made: row(made), problem: null };
+      } catch (error) {
+        if (error instanceof BackupError) return { made: null, problem: error.message };
+        throw error;
+      }
+    },
+  };
+}
+
+function row(backup: BackupFile): BackupRow {
+  return { name: backup.name, kind: backup.kind, createdAt: backup.createdAt, bytes: backup.bytes };
+}
