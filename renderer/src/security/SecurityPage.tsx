@@ -182,22 +182,22 @@ function KeepForm({ keep, notify, onSaved }: { keep: number; notify: (message: s
     onSaved();
   };
   return (
-    <form className="security__keep" onSubmit={(event) => void submit(event)} noValidate>
-      <div className={problem ? 'field field--invalid field--narrow' : 'field field--narrow'}>
-        <label htmlFor="keep-automatic">Antal automatiska kopior som sparas</label>
-        <p id="keep-automatic-hint" className="field__hint">{KEEP_AUTOMATIC_MIN}–{KEEP_AUTOMATIC_MAX}. Kopior gjorda för hand tas aldrig bort automatiskt.</p>
+    <form className={problem ? 'security__keep field--invalid' : 'security__keep'} onSubmit={(event) => void submit(event)} noValidate>
+      <label htmlFor="keep-automatic">Antal automatiska kopior som sparas</label>
+      <p id="keep-automatic-hint" className="field__hint">{KEEP_AUTOMATIC_MIN}–{KEEP_AUTOMATIC_MAX}. Kopior gjorda för hand tas aldrig bort automatiskt.</p>
+      <div className="security__keep-row">
         <input
           id="keep-automatic"
-          className="input"
+          className="input security__keep-input"
           inputMode="numeric"
           value={value}
           onChange={(event) => setValue(event.target.value)}
           aria-invalid={problem ? true : undefined}
           aria-describedby={problem ? 'keep-automatic-hint keep-automatic-error' : 'keep-automatic-hint'}
         />
-        {problem && <p id="keep-automatic-error" className="field__error">{problem}</p>}
+        <button type="submit" className="button">Spara</button>
       </div>
-      <button type="submit" className="button">Spara</button>
+      {problem && <p id="keep-automatic-error" className="field__error">{problem}</p>}
     </form>
   );
 }
