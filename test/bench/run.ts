@@ -17,6 +17,7 @@
  *   npm run bench -- --only audit    egenkontroll alone: the draw, a round, its files and its PDF (audit.bench-part.ts)
  *   npm run bench -- --only report   the nämndrapport alone: its figures and its PDF (report.bench-part.ts)
  *   npm run bench -- --only export   the exports alone: 10 000 rows to xlsx, the list of placements to xlsx and csv (export.bench-part.ts)
+ *   npm run bench -- --only backup   the register's protection alone: encrypting, quick_check, a checked copy, a restore, a new key (backup.bench-part.ts)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -41,6 +42,7 @@ import { closeQualityBench, qualityFigures } from './quality.bench-part';
 import { auditFigures, closeAuditBench } from './audit.bench-part';
 import { closeReportBench, reportFigures } from './report.bench-part';
 import { exportFigures } from './export.bench-part';
+import { backupFigures } from './backup.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -60,7 +62,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report' | 'export';
+  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report' | 'export' | 'backup';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -479,6 +481,9 @@ const figures: Figure[] = [
 
   // A list to Excel or CSV: the export job.
   ...exportFigures,
+
+  // The register's protection: encrypting, the start's check, a copy, a restore, a new key.
+  ...backupFigures,
 
   // The access log: logging a read, and a year's log searched and verified.
   ...logFigures,
