@@ -1,6 +1,7 @@
 import { listBackups } from './backups';
 import { DatabaseDamagedError, DatabaseKeyError, DatabaseOpenError } from './connection';
-import { KeyFileError } from './key-file';
+import fs from 'node:fs';
+import { keyFileFor, KeyFileError } from './key-file';
 import { NetworkShareError } from './local-path';
 import { NewerDatabaseError } from './migrate';
 
@@ -12,6 +13,12 @@ export function databaseErrorMessage(error: unknown, databasePath: string): stri
       ? `Den senaste säkerhetskopian är ${latest.file}. Starta skrivbordsprogrammet för att återställa den, eller kontakta IT.`
       : 'Det finns ingen säkerhetskopia. Kontakta IT; filen är orörd.';
     return `${error.message} ${advice}\n\nDatabas: ${databasePath}`;
+  }
+  if (error instanceof DatabaseOpenError && fs.existsSync(keyFileFor(databasePath))) {
+    return (
+      'Registret är krypterat med en nyckel som skrivbordsprogrammet förvarar låst i datorns nyckelring. ' +
+      `Kommandoraden och webbläsarläget öppnar det bara med nyckeln i PLACERINGSKOLLEN_DB_KEY.\n\nDatabas: ${databasePath}`
+    );
   }
   if (
     error instanceof NewerDatabaseError ||

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseErrorMessage } from '../../main/db/open-errors';
 import { DatabaseDamagedError, DatabaseOpenError } from '../../main/db/connection';
@@ -30,6 +33,17 @@ describe('databaseErrorMessage: why the app cannot start, in Swedish, without a 
     expect(message).toContain('är skadat');
     expect(message).toContain('ingen säkerhetskopia');
     expect(message).not.toContain('btreeInitPage');
+  });
+
+  it('explains that a register encrypted by the desktop app opens elsewhere only with PLACERINGSKOLLEN_DB_KEY', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-open-errors-'));
+    try {
+      const register = path.join(dir, 'placeringskollen.sqlite');
+      fs.writeFileSync(`${register}.nyckel`, '{}');
+      expect(databaseErrorMessage(new DatabaseOpenError(), register)).toMatch(/nyckelring.*PLACERINGSKOLLEN_DB_KEY/s);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains a register on a network share', () => {
