@@ -1,7 +1,7 @@
 /**
  * Copies of the register (issue: hardening). A copy is written with `VACUUM INTO`, which gives a
  * consistent, compact file encrypted with the register's own key, and is opened and checked
- * (`PRAGMA integrity_check`) before it counts as a backup. What a copy is and when it was made is
+ * (`PRAGMA quick_check`) before it counts as a backup. What a copy is and when it was made is
  * in its name, not in the register: a restored register must not describe copies that are gone.
  */
 import fs from 'node:fs';
@@ -113,7 +113,10 @@ export function checkBackup(file: string, key: string | undefined): number {
   try {
     copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
     if (key !== undefined) copy.pragma(`key = '${key}'`);
-    const result = copy.pragma('integrity_check', { simple: true });
+    // Every page read and its b-tree checked. The cipher authenticates each page (Poly1305), so a
+    // page the disk did not keep as written fails here; integrity_check's extra, comparing indexes
+    // with their tables, would check SQLite's VACUUM itself at five times the time (the bench).
+    const result = copy.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new BackupError(`Säkerhetskopian ${path.basename(file)} är skadad.`);
     return copy.pragma('user_version', { simple: true }) as number;
   } catch (error) {

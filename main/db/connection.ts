@@ -129,7 +129,7 @@ function assertReadable(raw: BetterSqlite3.Database): void {
 /**
  * Damage a crash, a failing disk or a copy by hand can leave. `quick_check` reads every page but
  * skips comparing indexes with their tables, so it is fast enough for every start (the bench
- * measures it at city scale); backups get the full `integrity_check`.
+ * measures it at city scale). Copies are checked the same way (backups.ts).
  */
 function assertIntact(raw: BetterSqlite3.Database, file: string): void {
   const problems = raw.pragma('quick_check(5)') as { quick_check: string }[];

@@ -84,7 +84,7 @@ export const backupFigures: BackupFigure[] = [
   {
     section: 'detail',
     part: 'backup',
-    what: 'a checked copy of the encrypted city register (VACUUM INTO, then opened with the key and PRAGMA integrity_check), median',
+    what: 'a checked copy of the encrypted city register (VACUUM INTO, then opened with the key and PRAGMA quick_check), median',
     unit: 'ms',
     target: null,
     stat: 'median',
