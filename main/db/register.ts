@@ -81,9 +81,9 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
     ({ key, connection } = await openWithKeys(file, options));
   } catch (error) {
     if (!(error instanceof DatabaseDamagedError) || !options.restoreWhenDamaged) throw error;
-    const latest = listBackups(file).find((b) => b.kind !== 'fore-aterstallning') ?? null;
-    if (!(await options.restoreWhenDamaged(error, latest)) || !latest) throw error;
     key = await currentKey(file, options.keys);
+    const latest = newestGoodBackup(file, key);
+    if (!(await options.restoreWhenDamaged(error, latest)) || !latest) throw error;
     setAside(file, 'skadad', options.now());
     replaceWithBackup(file, latest.file, key);
     ({ key, connection } = await openWithKeys(file, options));
@@ -184,6 +184,19 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
   await writeKeys(keyFile, source.store, { current: key });
   rekeyBackups(file, undefined, key);
   return { key, connection: await openDatabase(file, { ...base, key }) };
+}
+
+/** The newest copy that passes its check: the one a damaged register is offered. */
+function newestGoodBackup(file: string, key: string | undefined): BackupFile | null {
+  for (const backup of listBackups(file)) {
+    try {
+      checkBackup(backup.file, key);
+      return backup;
+    } catch {
+      // Damaged too, or made with a retired key: try the one before.
+    }
+  }
+  return null;
 }
 
 /** The key the register should open with, for checking a copy when the register itself could not be opened. */

@@ -286,6 +286,23 @@ describe('a damaged register', () => {
     expect(fs.readdirSync(backupDirFor(file())).some((name) => name.endsWith('.skadad'))).toBe(true);
   });
 
+  it('is offered the newest copy that passes its check, not a newer damaged one', async () => {
+    const { copyName } = await damaged();
+    const later = path.join(backupDirFor(file()), 'placeringskollen.2030-01-01T00-00-00-000Z.manuell.sqlite');
+    fs.writeFileSync(later, Buffer.alloc(8192, 1));
+    const offered: (string | null)[] = [];
+    const register = await openRegister(file(), {
+      keys: { kind: 'none' },
+      now,
+      restoreWhenDamaged: async (_error, latest) => {
+        offered.push(latest?.name ?? null);
+        return true;
+      },
+    });
+    expect(offered).toEqual([copyName]);
+    await register.close();
+  });
+
   it('stays as it is when the user says no', async () => {
     await damaged();
     const bytes = fs.readFileSync(file());
