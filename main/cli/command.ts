@@ -6,6 +6,7 @@
 import type { ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import type { Services } from '../services';
+import type { Register } from '../db/register';
 import { quote } from '../domain/text';
 
 export type Lang = 'sv' | 'en';
@@ -22,6 +23,10 @@ export interface Context {
   withServices<T>(path: string, options: { create: boolean }, work: (services: Services) => Promise<T>): Promise<T>;
   /** The services over an empty register in memory: for checking a file without creating any. */
   withEmptyRegister<T>(work: (services: Services) => Promise<T>): Promise<T>;
+  /** Opens an existing register file for its copies (`backup`), then closes it. */
+  withRegister<T>(path: string, work: (register: Register) => Promise<T>): Promise<T>;
+  /** Puts the copy `from` in the place of the register at `path` (which must be closed everywhere). */
+  restoreRegister(path: string, from: string): Promise<{ safetyCopy: string | null }>;
 }
 
 /** Invalid input or arguments: each line goes to stderr, and the exit code is 2. */

@@ -20,6 +20,7 @@ import { ServiceError } from '../services/errors';
 import { drawRank, type Draw } from '../domain/sampling';
 import { findMunicipality, unknownMunicipalityMessage } from '../domain/municipalities';
 import { defineCommand, flags, UsageError, type Command, type Context, type Text } from './command';
+import { backupDirFor } from '../db/backups';
 import type { Register } from '../domain/vocabulary';
 import type { AccessLogRow } from '../../preload/api/users';
 import { accessLogActionLabel } from '../domain/access-log-actions';
@@ -539,6 +540,74 @@ async function loggedUserId(services: Services, given: string): Promise<string> 
 }
 
 /** Every command, in the order the help lists them. */
+const sizeText = (bytes: number) => `${(bytes / 1e6).toLocaleString('sv-SE', { maximumFractionDigits: 1 })} MB`;
+
+const backupCommand = defineCommand({
+  name: 'backup',
+  usage: { sv: 'backup --db <sökväg> [--json]', en: 'backup --db <path> [--json]' },
+  summary: {
+    sv: 'gör en kontrollerad säkerhetskopia av registret i mappen sakerhetskopior bredvid det',
+    en: 'makes a checked copy of the register in the folder sakerhetskopior beside it',
+  },
+  details: [
+    {
+      sv: 'Kopian skrivs med VACUUM INTO, krypterad med samma nyckel som registret, och kontrolleras innan den räknas. Programmet kan vara igång under tiden.',
+      en: 'The copy is written with VACUUM INTO, encrypted with the same key as the register, and checked before it counts. The app may be running meanwhile.',
+    },
+    existingDatabaseOnly,
+    { sv: '--json  skriver kopians uppgifter som JSON', en: '--json  prints the copy as JSON' },
+  ],
+  options: { ...dbFlag, ...jsonFlag },
+  schema: z.object({ positionals: z.tuple([]), values: flags({ db: dbPath, json: z.boolean().optional() }) }),
+  async run({ values }, context) {
+    const copy = await context.withRegister(path.resolve(context.cwd, values.db), async (register) => register.backup('manuell'));
+    if (values.json) printJson(context, { file: copy.file, kind: copy.kind, createdAt: copy.createdAt, bytes: copy.bytes });
+    else context.stdout(`Säkerhetskopian är gjord och kontrollerad: ${copy.file} (${sizeText(copy.bytes)}).\n`);
+    return 0;
+  },
+});
+
+const restoreCommand = defineCommand({
+  name: 'restore',
+  usage: { sv: 'restore --db <sökväg> --from <kopia>', en: 'restore --db <path> --from <copy>' },
+  summary: {
+    sv: 'ersätter registret med en säkerhetskopia, efter en kopia av registret som det är',
+    en: 'replaces the register with a copy, after a copy of the register as it is',
+  },
+  details: [
+    {
+      sv: '--from <kopia>  kopians fil, eller dess namn i mappen sakerhetskopior; den kontrolleras först',
+      en: '--from <copy>  the copy\'s file, or its name in the folder sakerhetskopior; it is checked first',
+    },
+    {
+      sv: 'Ingen får ha registret öppet under tiden. Ett skadat register flyttas till sakerhetskopior och tas inte bort.',
+      en: 'Nobody may have the register open meanwhile. A damaged register is moved into sakerhetskopior, never deleted.',
+    },
+    existingDatabaseOnly,
+  ],
+  options: { ...dbFlag, from: { type: 'string' } },
+  schema: z.object({
+    positionals: z.tuple([]),
+    values: flags({ db: dbPath, from: z.string({ error: 'ange kopian med --from' }).min(1, 'ange kopian med --from') }),
+  }),
+  async run({ values }, context) {
+    const database = path.resolve(context.cwd, values.db);
+    const named = path.join(backupDirFor(database), values.from);
+    const given = path.resolve(context.cwd, values.from);
+    // A bare name is looked for in the register's backup folder first.
+    const from = !values.from.includes('/') && !values.from.includes('\\') && (await isFile(named)) ? named : given;
+    if (!(await isFile(from))) throw new UsageError([`--from: kopian finns inte: ${cut(values.from)}`]);
+    const { safetyCopy } = await context.restoreRegister(database, from);
+    context.stdout(`Registret är återställt från ${from}.\n`);
+    context.stdout(safetyCopy ? `Registret som det var finns kvar som ${safetyCopy}.\n` : 'Det skadade registret finns kvar i mappen sakerhetskopior.\n');
+    return 0;
+  },
+});
+
+async function isFile(file: string): Promise<boolean> {
+  return (await fs.stat(file).catch(() => null))?.isFile() ?? false;
+}
+
 export const commands: Command[] = [
   importCommand,
   exportCommand,
@@ -548,6 +617,8 @@ export const commands: Command[] = [
   sampleCommand,
   qualityCommand,
   reportCommand,
+  backupCommand,
+  restoreCommand,
 ];
 
 const arrayNames: Record<ExchangeArray, string> = {

@@ -6,7 +6,9 @@
  */
 import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { DatabaseKeyError, openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
+import { DatabaseKeyError, keyFromEnv, openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
+import { BackupError } from '../db/backups';
+import { openRegister, restoreRegisterFile, type KeySource, type Register } from '../db/register';
 import { DatabaseBusyError, isBusy } from '../db/writer-turn';
 import { databaseErrorMessage } from '../db/open-errors';
 import { clockFrom, createServices, type Clock, type Services } from '../services';
@@ -78,6 +80,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     ...io,
     withServices: (path, options, work) => withServices(path, options, work, io),
     withEmptyRegister: async (work) => using(await openDatabase(':memory:'), io.clock, work),
+    withRegister: (path, work) => withRegister(path, work, io),
+    restoreRegister: (path, from) => restoreRegister(path, from, io),
   };
   return command.execute({ positionals: rest, values: own }, context);
 }
@@ -109,6 +113,50 @@ async function withServices<T>(
   return using(connection, clock, work);
 }
 
+/** The register's key from the environment, as everywhere on the command line: a bad key is exit 2. */
+function keysFrom(env: NodeJS.ProcessEnv): KeySource {
+  try {
+    const key = keyFromEnv(env);
+    return key === undefined ? { kind: 'none' } : { kind: 'env', key };
+  } catch (error) {
+    if (error instanceof DatabaseKeyError) throw new UsageError([error.message]);
+    throw error;
+  }
+}
+
+function existingRegister(path: string): void {
+  const stat = fs.statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new UsageError([`Databasen finns inte: ${path}`]);
+  if (stat.isDirectory()) throw new UsageError([`Det är en mapp, inte en databas: ${path}`]);
+}
+
+async function withRegister<T>(path: string, work: (register: Register) => Promise<T>, { env, clock }: Io): Promise<T> {
+  existingRegister(path);
+  const keys = keysFrom(env);
+  let register: Register;
+  try {
+    register = await openRegister(path, { keys, now: () => new Date(clock.now()) });
+  } catch (error) {
+    throw new DatabaseUnavailableError(path, error);
+  }
+  try {
+    return await work(register);
+  } finally {
+    await register.close();
+  }
+}
+
+async function restoreRegister(path: string, from: string, { env, clock }: Io): Promise<{ safetyCopy: string | null }> {
+  existingRegister(path);
+  const keys = keysFrom(env);
+  try {
+    return await restoreRegisterFile(path, from, { keys, now: () => new Date(clock.now()), note: { userId: null, at: clock.now() } });
+  } catch (error) {
+    if (error instanceof BackupError) throw error;
+    throw new DatabaseUnavailableError(path, error);
+  }
+}
+
 async function using<T>(connection: Connection, clock: Clock, work: (services: Services) => Promise<T>): Promise<T> {
   try {
     return await work(createServices(connection.db, { clock }));
@@ -137,6 +185,10 @@ function report(error: unknown, io: Io, debug: boolean): number {
     io.stderr(`${error.message}\n`);
     for (const issue of error.issues) io.stderr(`${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
     return 2;
+  }
+  if (error instanceof BackupError) {
+    io.stderr(`${error.message}\n`);
+    return 1;
   }
   if (error instanceof DatabaseBusyError || isBusy(error)) {
     io.stderr(`${new DatabaseBusyError().message}\n`);

@@ -10,7 +10,7 @@ export function databaseErrorMessage(error: unknown, databasePath: string): stri
   if (error instanceof DatabaseDamagedError) {
     const latest = listBackups(databasePath).find((b) => b.kind !== 'fore-aterstallning');
     const advice = latest
-      ? `Den senaste säkerhetskopian är ${latest.file}. Starta skrivbordsprogrammet för att återställa den, eller kontakta IT.`
+      ? `Den senaste säkerhetskopian är ${latest.file}. Starta skrivbordsprogrammet för att återställa den, eller kör "placeringskollen restore --db <registret> --from <kopian>".`
       : 'Det finns ingen säkerhetskopia. Kontakta IT; filen är orörd.';
     return `${error.message} ${advice}\n\nDatabas: ${databasePath}`;
   }

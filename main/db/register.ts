@@ -112,6 +112,7 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
     async closeAndRestore(name, note) {
       const backup = find(name);
       checkBackup(backup.file, key);
+      assertAlone(connection.raw);
       await connection.close();
       replaceWithBackup(file, backup.file, key);
       fs.writeFileSync(restoreNoteFile(file), JSON.stringify(note), { mode: 0o600 });
@@ -184,6 +185,48 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
   await writeKeys(keyFile, source.store, { current: key });
   rekeyBackups(file, undefined, key);
   return { key, connection: await openDatabase(file, { ...base, key }) };
+}
+
+/**
+ * Nobody else has the register open: a program that had it open would go on writing to the file
+ * that was replaced (or, on Windows, stop the replacing). Leaving WAL mode needs the register to
+ * itself, so trying is the test; it is put back at once.
+ */
+function assertAlone(raw: BetterSqlite3.Database): void {
+  try {
+    raw.pragma('journal_mode = DELETE');
+  } catch (error) {
+    throw new BackupError('Registret används av ett annat program, till exempel kommandoraden eller Placeringskollen på samma dator. Stäng det och försök igen.', { cause: error });
+  } finally {
+    raw.pragma('journal_mode = WAL');
+  }
+}
+
+/**
+ * A restore from outside the app (the command line): the register closed, a copy of it as it is
+ * first (or, if it is damaged, moved aside), then the copy put in its place. `from` is a file.
+ */
+export async function restoreRegisterFile(file: string, from: string, options: Pick<RegisterOptions, 'keys' | 'now'> & { note: Omit<RestoreNote, 'backup'> }): Promise<{ safetyCopy: string | null }> {
+  assertLocalDatabasePath(file);
+  const key = await currentKey(file, options.keys);
+  checkBackup(from, key);
+  let safetyCopy: string | null = null;
+  try {
+    const { connection } = await openWithKeys(file, { keys: options.keys, now: options.now });
+    try {
+      assertAlone(connection.raw);
+      safetyCopy = writeBackup(connection.raw, { databasePath: file, kind: 'fore-aterstallning', at: options.now(), key }).file;
+    } finally {
+      await connection.close();
+    }
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    setAside(file, 'skadad', options.now());
+  }
+  replaceWithBackup(file, from, key);
+  const note: RestoreNote = { backup: path.basename(from), ...options.note };
+  fs.writeFileSync(restoreNoteFile(file), JSON.stringify(note), { mode: 0o600 });
+  return { safetyCopy };
 }
 
 /** The newest copy that passes its check: the one a damaged register is offered. */

@@ -248,6 +248,24 @@ describe('backups', () => {
   });
 });
 
+describe('a restore while another program has the register open', () => {
+  it('is refused in Swedish and the register stays open and as it was', async () => {
+    const register = await openRegister(file(), { keys: { kind: 'none' }, now });
+    await addHome(register.connection.raw, 'Kvar');
+    const copy = register.backup('manuell');
+    const other = new BetterSqlite3(file());
+    other.prepare('SELECT count(*) FROM homes').get();
+    try {
+      await expect(register.closeAndRestore(copy.name, { backup: copy.name, userId: null, at: '2026-12-06T05:00:00.000Z' })).rejects.toThrow(/används av ett annat program/);
+      expect(register.connection.raw.prepare('SELECT name FROM homes').pluck().all()).toEqual(['Kvar']);
+      expect(register.connection.raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    } finally {
+      other.close();
+    }
+    await register.close();
+  });
+});
+
 describe('a damaged register', () => {
   async function damaged(): Promise<{ copyName: string }> {
     const register = await openRegister(file(), { keys: { kind: 'none' }, now });
