@@ -46,8 +46,9 @@ export default {
   // production node_modules are added by electron-builder and filtered by the '!' patterns.
   files: [
     'out/**/*',
-    '!out/**/*.map', // should source maps ever be turned on
     'package.json',
+    // Source maps, the app's should they ever be turned on and the dependencies' (60 MB of them).
+    '!**/*.{js,cjs,mjs,ts,css}.map',
     ...notShipped.map((name) => `!**/node_modules/${name}{,/**/*}`),
     // The native module's C sources, build leftovers and the other systems' prebuilds.
     `!**/node_modules/${nativeModule}/{deps,src,build}{,/**/*}`,

@@ -103,6 +103,7 @@ describe('Windows installer (electron-builder.config.ts)', () => {
   it.each([
     'out/main/index.js.map',
     'out/renderer/assets/index-x.js.map',
+    'out/renderer/assets/index-x.css.map',
     'test/unit/app/packaging.test.ts',
     'test/fixtures/exchange/spec-example.json',
     'docs/anvandarguide.md',
@@ -143,6 +144,10 @@ describe('Windows installer (electron-builder.config.ts)', () => {
     'node_modules/ag-grid-community/dist/package/main.cjs.js',
     'node_modules/tsx/dist/cli.mjs',
     'node_modules/@esbuild/win32-x64/esbuild.exe',
+    'node_modules/echarts/dist/echarts.js.map',
+    'node_modules/exceljs/dist/exceljs.min.js.map',
+    'node_modules/kysely/dist/cjs/index.d.ts.map',
+    'node_modules/zod/v4/core/core.cjs.map',
   ])('leaves out the dependency file %s', (file) => expect(moduleFile(file)).toBe(false));
 
   it('ships every module main loads, and all it needs in turn', () => {
