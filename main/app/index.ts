@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     });
   } catch (error) {
     console.error('Placeringskollen: databasen kunde inte öppnas:', error);
-    dialog.showErrorBox('Placeringskollen kan inte starta', databaseErrorMessage(error, databasePath));
+    dialog.showErrorBox('Placeringskollen kan inte starta', databaseErrorMessage(error, databasePath, { desktop: true }));
     app.quit();
     return;
   }
@@ -76,17 +76,21 @@ async function start(): Promise<void> {
     osAccount: os.userInfo().username,
     register: {
       register: opened,
-      // The copy is put in place with the register closed; the program then starts anew on it.
-      async restoreAndRestart(name, note) {
-        await opened.closeAndRestore(name, note);
-        setTimeout(() => {
-          app.relaunch();
-          app.exit(0);
-        }, 500);
+      // A restore or a new key closes the register; the program then starts anew on it, whatever happened.
+      async restart(work) {
+        try {
+          return await work();
+        } finally {
+          setTimeout(() => {
+            app.relaunch();
+            app.exit(0);
+          }, 500);
+        }
       },
     },
   });
-  if (opened.restored) await services.backups.recordRestore(opened.restored);
+  const restored = opened.takeRestoreNote();
+  if (restored) await services.backups.recordRestore(restored);
   const handlers = createHandlers(services, {
     host: 'electron',
     databasePath: opened.path,
@@ -106,7 +110,7 @@ async function start(): Promise<void> {
 function scheduleBackups(services: Services): void {
   const run = () => {
     const { problem } = services.backups.runDue();
-    if (problem) console.error('Placeringskollen: den automatiska säkerhetskopian kunde inte göras:', problem);
+    if (problem) console.error('Placeringskollen:', problem);
   };
   setTimeout(run, 60_000);
   setInterval(run, 60 * 60_000);

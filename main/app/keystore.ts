@@ -26,7 +26,9 @@ export async function operatingSystemKeyStore(env: NodeJS.ProcessEnv = process.e
     );
   }
   const backend = platform === 'linux' ? safeStorage.getSelectedStorageBackend() : platform === 'win32' ? 'dpapi' : 'keychain';
-  if (backend === 'basic_text' && env[ALLOW_BASIC_TEXT] !== '1') {
+  // Only the keystores that protect the key; one Electron does not name ('unknown') does not count.
+  const protecting = ['dpapi', 'keychain', 'gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6'];
+  if (!protecting.includes(backend) && !(backend === 'basic_text' && env[ALLOW_BASIC_TEXT] === '1')) {
     throw new KeystoreUnavailableError(
       'Datorn har ingen nyckelring (som GNOME Keyring eller KWallet), så registrets krypteringsnyckel skulle sparas oskyddad. ' +
         `Installera en nyckelring, eller låt en administratör som har skyddat datorn på annat sätt (krypterad disk) sätta ${ALLOW_BASIC_TEXT}=1.`,

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { backupKinds, type BackupKind } from '../domain/backups';
+import { keyPragma } from './key';
 
 export type { BackupKind };
 
@@ -69,40 +70,72 @@ export interface WriteBackupOptions {
 }
 
 /**
- * Writes and checks a copy of the open register. SQLite would create the file with the umask's
- * mode (often 0644), so it is created empty with 0600 first (VACUUM INTO accepts an empty file).
- * A copy that fails its check is removed: a backup that cannot be restored is worse than none.
+ * Writes and checks a copy of the open register. It is written under a working name and renamed
+ * to its copy's name only once checked, so a crash midway never leaves a half copy that looks like
+ * one. SQLite would create the file with the umask's mode (often 0644), so it is created empty with
+ * 0600 first (VACUUM INTO accepts an empty file). A copy that fails its check is removed: a backup
+ * that cannot be restored is worse than none.
  */
 export function writeBackup(raw: BetterSqlite3.Database, options: WriteBackupOptions): BackupFile {
   const dir = options.dir ?? backupDirFor(options.databasePath);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const version = options.schemaVersion === undefined ? '' : `-v${options.schemaVersion}`;
-  const { name, file } = createFreeFile(dir, (at) => `${baseName(options.databasePath)}.${stamp(at)}.${options.kind}${version}.sqlite`, options.at);
+  const { name, file, working } = createFreeFile(dir, (at) => `${baseName(options.databasePath)}.${stamp(at)}.${options.kind}${version}.sqlite`, options.at);
   try {
-    raw.prepare('VACUUM INTO ?').run(file);
-    checkBackup(file, options.key);
+    raw.prepare('VACUUM INTO ?').run(working);
+    checkBackup(working, options.key);
+    fs.renameSync(working, file);
   } catch (error) {
-    fs.rmSync(file, { force: true });
+    fs.rmSync(working, { force: true });
     if (error instanceof BackupError) throw error;
     throw new BackupError(`Säkerhetskopian kunde inte skrivas: ${describeFsError(error)}`, { cause: error });
   }
   return { name, file, kind: options.kind, createdAt: parseName(name, baseName(options.databasePath))!.createdAt, bytes: fs.statSync(file).size };
 }
 
+/** The suffix of work in progress beside a file (a copy being written, a register being rekeyed or restored). */
+export const WORKING = '.pagar';
+
 /**
- * An empty file of our own (0600) under the name for `at`; two copies within a millisecond (a clock
- * standing still in a test) get the next free millisecond.
+ * A free copy name for `at` and its working file, created empty with 0600; two copies within a
+ * millisecond (a clock standing still in a test) get the next free millisecond.
  */
-function createFreeFile(dir: string, nameAt: (at: Date) => string, at: Date): { name: string; file: string } {
+function createFreeFile(dir: string, nameAt: (at: Date) => string, at: Date): { name: string; file: string; working: string } {
   for (let ms = 0; ; ms += 1) {
     const name = nameAt(new Date(at.getTime() + ms));
     const file = path.join(dir, name);
+    const working = file + WORKING;
     try {
-      fs.closeSync(fs.openSync(file, 'wx', 0o600));
-      return { name, file };
+      if (fs.existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+      fs.closeSync(fs.openSync(working, 'wx', 0o600));
+      return { name, file, working };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST' && ms < 1000) continue;
       throw new BackupError(`Säkerhetskopian kunde inte skapas i ${dir}: ${describeFsError(error)}`, { cause: error });
+    }
+  }
+}
+
+/**
+ * Work a crash left behind (files ending in WORKING, and their journals) beside the register and
+ * among its copies: never a copy or a register, so it goes. A working file may hold a plain copy
+ * of a register being encrypted.
+ */
+export function removeStaleWork(databasePath: string): void {
+  for (const folder of [path.dirname(databasePath), backupDirFor(databasePath)]) {
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!/\.pagar(-journal|-wal|-shm)?$/.test(name)) continue;
+      try {
+        fs.rmSync(path.join(folder, name), { force: true, recursive: true });
+      } catch {
+        // In use by another program, or not ours to remove: it does no harm where it is.
+      }
     }
   }
 }
@@ -112,7 +145,8 @@ export function checkBackup(file: string, key: string | undefined): number {
   let copy: BetterSqlite3.Database | null = null;
   try {
     copy = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
-    if (key !== undefined) copy.pragma(`key = '${key}'`);
+    if (key !== undefined) copy.pragma(keyPragma('key', key));
+    copy.pragma('temp_store = MEMORY');
     // Every page read and its b-tree checked. The cipher authenticates each page (Poly1305), so a
     // page the disk did not keep as written fails here; integrity_check's extra, comparing indexes
     // with their tables, would check SQLite's VACUUM itself at five times the time (the bench).
@@ -180,48 +214,104 @@ export function pruneBackups(databasePath: string, keep: KeepRules, dir = backup
 }
 
 /**
- * Puts a checked copy in the register's place. The register must be closed. Its `-wal` and `-shm`
- * files go too: a stale write-ahead log would be replayed into the restored file and damage it.
- * The copy is written beside the register and renamed over it, so the register is either the old
- * one or the restored one, never half of each.
+ * A checked copy written beside the register under a working name, ready to be put in its place
+ * with `putInPlace` once the register is closed: the long part (checking, copying, syncing) is
+ * done while the register is still open, so a failure leaves it open and untouched.
  */
-export function replaceWithBackup(databasePath: string, backupFile: string, key: string | undefined): void {
+export function stageBackup(databasePath: string, backupFile: string, key: string | undefined): string {
   checkBackup(backupFile, key);
-  const incoming = `${databasePath}.aterstalls`;
-  fs.rmSync(incoming, { force: true });
-  fs.copyFileSync(backupFile, incoming, fs.constants.COPYFILE_EXCL);
-  fs.chmodSync(incoming, 0o600);
-  const handle = fs.openSync(incoming, 'r+');
+  const staged = databasePath + WORKING;
   try {
-    fs.fsyncSync(handle);
-  } finally {
-    fs.closeSync(handle);
+    fs.rmSync(staged, { force: true });
+    fs.copyFileSync(backupFile, staged, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(staged, 0o600);
+    syncFile(staged);
+  } catch (error) {
+    fs.rmSync(staged, { force: true });
+    throw new BackupError(`Säkerhetskopian kunde inte läggas på plats: ${describeFsError(error)}`, { cause: error });
   }
-  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-  fs.renameSync(incoming, databasePath);
+  return staged;
 }
 
 /**
- * Gives a closed database file a new key (or its first): `PRAGMA rekey` rewrites every page. Rekeying
- * is not supported in WAL mode, so the file is in rollback-journal mode meanwhile.
+ * Renames a staged file over the closed register. Its `-wal` and `-shm` go first: a stale
+ * write-ahead log would be replayed into the new file and damage it. The rename is one step, so the
+ * register is either the old file or the new one, never half of each.
  */
-export function rekeyFile(file: string, oldKey: string | undefined, newKey: string): void {
+export function putInPlace(databasePath: string, staged: string): void {
+  try {
+    for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
+    fs.renameSync(staged, databasePath);
+  } catch (error) {
+    fs.rmSync(staged, { force: true });
+    throw new BackupError(`Registret kunde inte bytas ut: ${describeFsError(error)} Det är kvar som det var.`, { cause: error });
+  }
+}
+
+/** Puts a checked copy in the place of the closed register (the command line's restore, a damaged register). */
+export function replaceWithBackup(databasePath: string, backupFile: string, key: string | undefined): void {
+  putInPlace(databasePath, stageBackup(databasePath, backupFile, key));
+}
+
+/**
+ * Gives a closed database file a new key (or its first). `PRAGMA rekey` rewrites every page, and
+ * killed midway it can leave a file that neither key opens, so it works on a copy: the copy is
+ * rekeyed, checked with the new key and renamed over the file. A crash leaves the file as it was
+ * (and a working copy that the next start removes) or the file with its new key. The file's WAL is
+ * folded in first, so the copy is the whole database.
+ */
+export function rekeyByCopy(file: string, oldKey: string | undefined, newKey: string): void {
+  const working = file + WORKING;
+  fs.rmSync(working, { force: true });
   const db = new BetterSqlite3(file, { fileMustExist: true });
   try {
-    if (oldKey !== undefined) db.pragma(`key = '${oldKey}'`);
+    if (oldKey !== undefined) db.pragma(keyPragma('key', oldKey));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  try {
+    fs.copyFileSync(file, working, fs.constants.COPYFILE_EXCL);
+    fs.chmodSync(working, 0o600);
+    rekeyFile(working, oldKey, newKey);
+    checkBackup(working, newKey);
+    syncFile(working);
+  } catch (error) {
+    fs.rmSync(working, { force: true });
+    throw error;
+  }
+  putInPlace(file, working);
+}
+
+/**
+ * `PRAGMA rekey` in place, for a working copy nobody else has (rekeyByCopy). Rekeying is not
+ * supported in WAL mode, so the file is in rollback-journal mode meanwhile.
+ */
+function rekeyFile(file: string, oldKey: string | undefined, newKey: string): void {
+  const db = new BetterSqlite3(file, { fileMustExist: true });
+  try {
+    if (oldKey !== undefined) db.pragma(keyPragma('key', oldKey));
+    db.pragma('temp_store = MEMORY');
     const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
-    if (wal) {
-      db.pragma('wal_checkpoint(TRUNCATE)');
-      db.pragma('journal_mode = DELETE');
-    }
-    db.pragma(`rekey = '${newKey}'`);
+    if (wal) db.pragma('journal_mode = DELETE');
+    db.pragma(keyPragma('rekey', newKey));
     if (wal) db.pragma('journal_mode = WAL');
   } finally {
     db.close();
   }
 }
 
-function describeFsError(error: unknown): string {
+function syncFile(file: string): void {
+  const handle = fs.openSync(file, 'r+');
+  try {
+    fs.fsyncSync(handle);
+  } finally {
+    fs.closeSync(handle);
+  }
+}
+
+/** Why a file operation failed, in words for the user. */
+export function describeFsError(error: unknown): string {
   const code = (error as { code?: string } | null)?.code;
   switch (code) {
     case 'ENOSPC':

@@ -74,6 +74,9 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
   try {
     if (options.key !== undefined) raw.pragma(keyPragma('key', options.key));
     assertReadable(raw);
+    // SQLite3MultipleCiphers does not encrypt temporary files: a sort or an index build that spills
+    // to disk would write rows in plaintext to the temp folder. They stay in memory instead.
+    raw.pragma('temp_store = MEMORY');
     assertIntact(raw, file);
     raw.pragma('foreign_keys = ON');
     raw.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);

@@ -5,7 +5,7 @@
  *
  * It holds the key in use and, while a key is being changed, the next one, so a crash between
  * rewriting the register and saving the new key never locks anyone out: whichever opens the file
- * is the right one.
+ * is the right one. After a change it keeps the retired key until every copy has the new one.
  */
 import fs from 'node:fs';
 import { KEY_PATTERN } from './key';
@@ -24,6 +24,8 @@ export interface RegisterKeys {
   current?: string;
   /** The key being changed to. */
   next?: string;
+  /** The key before a change, kept until every copy has been given the new one. */
+  retired?: string;
 }
 
 export class KeyFileError extends Error {
@@ -37,6 +39,7 @@ interface Sealed {
   format: 1;
   current?: string;
   next?: string;
+  retired?: string;
 }
 
 /** Where the sealed key of the register at `databasePath` is kept. */
@@ -62,7 +65,7 @@ export async function readKeys(file: string, store: KeyStore): Promise<RegisterK
   }
   const keys: RegisterKeys = {};
   let reseal = false;
-  for (const which of ['current', 'next'] as const) {
+  for (const which of ['current', 'next', 'retired'] as const) {
     const value = sealed[which];
     if (typeof value !== 'string') continue;
     let unsealed: { key: string; reseal: boolean };
@@ -87,6 +90,7 @@ export async function writeKeys(file: string, store: KeyStore, keys: RegisterKey
   const sealed: Sealed = { format: 1 };
   if (keys.current) sealed.current = (await store.seal(keys.current)).toString('base64');
   if (keys.next) sealed.next = (await store.seal(keys.next)).toString('base64');
+  if (keys.retired) sealed.retired = (await store.seal(keys.retired)).toString('base64');
   const incoming = `${file}.ny`;
   fs.writeFileSync(incoming, JSON.stringify(sealed), { mode: 0o600 });
   const handle = fs.openSync(incoming, 'r+');

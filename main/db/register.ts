@@ -3,6 +3,10 @@
  * own sealed by the operating system's keystore, a plain register encrypted on the first start
  * after a backup, the key changed on request, checked copies written, listed, pruned and restored.
  * The CLI and the browser host take a key only from PLACERINGSKOLLEN_DB_KEY (`env`).
+ *
+ * Every step that rewrites a whole file (encrypting, a new key, a restore) works on a copy beside
+ * it and renames that over it, with the key file written first; killed at any moment, the next
+ * start finds either the old file or the new one, and a key that opens it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,10 +15,13 @@ import {
   backupDirFor,
   BackupError,
   checkBackup,
+  describeFsError,
   listBackups,
   pruneBackups,
-  rekeyFile,
-  replaceWithBackup,
+  putInPlace,
+  rekeyByCopy,
+  removeStaleWork,
+  stageBackup,
   writeBackup,
   type BackupFile,
   type BackupKind,
@@ -22,7 +29,7 @@ import {
 } from './backups';
 import { DatabaseDamagedError, DatabaseOpenError, openDatabase, type Connection } from './connection';
 import { keyPragma, newKey } from './key';
-import { keyFileFor, readKeys, writeKeys, type KeyStore } from './key-file';
+import { keyFileFor, readKeys, writeKeys, type KeyStore, type RegisterKeys } from './key-file';
 import { assertLocalDatabasePath } from './local-path';
 
 export type KeySource = { kind: 'env'; key: string } | { kind: 'keystore'; store: KeyStore } | { kind: 'none' };
@@ -33,8 +40,9 @@ export interface RegisterOptions {
   now: () => Date;
   writeWaitMs?: number;
   /**
-   * Asked when the register is damaged: whether to put the newest good copy in its place. The
-   * damaged file is kept (moved into the backup folder), never deleted.
+   * Asked when the register is damaged (or no longer opens with its own key from the keystore):
+   * whether to put the newest good copy in its place. The damaged file is kept (moved into the
+   * backup folder), never deleted.
    */
   restoreWhenDamaged?: (damaged: DatabaseDamagedError, latest: BackupFile | null) => Promise<boolean>;
 }
@@ -48,8 +56,6 @@ export interface RestoreNote {
 
 export interface Register {
   readonly connection: Connection;
-  /** The restore this register was just brought back by, if it was (read once, at open). */
-  readonly restored: RestoreNote | null;
   readonly path: string;
   /** Where the key comes from: the keystore, the environment, or nowhere (a plain register). */
   readonly keySource: KeySource['kind'];
@@ -59,10 +65,17 @@ export interface Register {
   prune(keep: KeepRules): BackupFile[];
   /** Checks a copy by name and returns it; throws a BackupError that says what is wrong. */
   check(name: string): BackupFile;
+  /** Throws a BackupError when another program has the register open (a restore or a new key must wait). */
+  assertAlone(): void;
+  /** The restore this register was brought back by, once, for its log; null when it was not. */
+  takeRestoreNote(): RestoreNote | null;
   /** Closes the register and puts the copy in its place; the caller opens it again (a restart). */
   closeAndRestore(name: string, note: RestoreNote): Promise<void>;
-  /** A new key for the register and its copies. Returns how many copies could not be given it. */
-  rekey(): Promise<{ backupsLeft: number }>;
+  /**
+   * Closes the register and gives it and its copies a new key; the caller opens it again (a
+   * restart). Returns how many copies could not be given it.
+   */
+  closeAndRekey(): Promise<{ backupsLeft: number }>;
   close(): Promise<void>;
 }
 
@@ -75,20 +88,24 @@ export class RekeyError extends Error {
 
 export async function openRegister(file: string, options: RegisterOptions): Promise<Register> {
   assertLocalDatabasePath(file);
+  removeStaleWork(file);
   let key: string | undefined;
   let connection: Connection;
   try {
     ({ key, connection } = await openWithKeys(file, options));
   } catch (error) {
-    if (!(error instanceof DatabaseDamagedError) || !options.restoreWhenDamaged) throw error;
+    const damaged = await asDamaged(error, file, options.keys);
+    if (!damaged || !options.restoreWhenDamaged) throw error;
     key = await currentKey(file, options.keys);
     const latest = newestGoodBackup(file, key);
-    if (!(await options.restoreWhenDamaged(error, latest)) || !latest) throw error;
+    if (!(await options.restoreWhenDamaged(damaged, latest)) || !latest) throw error;
+    const staged = stageBackup(file, latest.file, key);
     setAside(file, 'skadad', options.now());
-    replaceWithBackup(file, latest.file, key);
+    putInPlace(file, staged);
     ({ key, connection } = await openWithKeys(file, options));
   }
-  const keysource = options.keys;
+  const source = options.keys;
+  if (source.kind === 'keystore' && key !== undefined) await finishCopies(file, source.store, key);
   const find = (name: string): BackupFile => {
     const backup = listBackups(file).find((b) => b.name === name);
     if (!backup) throw new BackupError('Säkerhetskopian finns inte längre.');
@@ -97,10 +114,9 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
 
   return {
     connection,
-    restored: takeRestoreNote(file),
     path: file,
-    keySource: keysource.kind,
-    keystoreBackend: keysource.kind === 'keystore' ? keysource.store.backend : null,
+    keySource: source.kind,
+    keystoreBackend: source.kind === 'keystore' ? source.store.backend : null,
     backup: (kind) => writeBackup(connection.raw, { databasePath: file, kind, at: options.now(), key }),
     list: () => listBackups(file),
     prune: (keep) => pruneBackups(file, keep),
@@ -109,31 +125,45 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
       checkBackup(backup.file, key);
       return backup;
     },
+    assertAlone: () => assertAlone(connection.raw),
+    takeRestoreNote: () => takeRestoreNote(file),
     async closeAndRestore(name, note) {
-      const backup = find(name);
-      checkBackup(backup.file, key);
-      assertAlone(connection.raw);
+      // The long part first, with the register still open: a failure here changes nothing.
+      const staged = stageBackup(file, find(name).file, key);
+      try {
+        assertAlone(connection.raw);
+      } catch (error) {
+        fs.rmSync(staged, { force: true });
+        throw error;
+      }
       await connection.close();
-      replaceWithBackup(file, backup.file, key);
+      putInPlace(file, staged);
       fs.writeFileSync(restoreNoteFile(file), JSON.stringify(note), { mode: 0o600 });
     },
-    async rekey() {
-      if (keysource.kind !== 'keystore' || key === undefined) {
+    async closeAndRekey() {
+      if (source.kind !== 'keystore' || key === undefined) {
         throw new RekeyError(
-          keysource.kind === 'env'
+          source.kind === 'env'
             ? 'Nyckeln kommer från PLACERINGSKOLLEN_DB_KEY och byts av den som har satt den.'
             : 'Registret är inte krypterat, så det finns ingen nyckel att byta.',
         );
       }
+      assertAlone(connection.raw);
       const keyFile = keyFileFor(file);
       const old = key;
       const next = newKey();
-      await writeKeys(keyFile, keysource.store, { current: old, next });
       writeBackup(connection.raw, { databasePath: file, kind: 'fore-nyckelbyte', at: options.now(), key: old });
-      rekeyLive(connection.raw, next);
+      // The next key is saved before the file changes: whichever of the two opens it is right.
+      await writeKeys(keyFile, source.store, { current: old, next });
+      await connection.close();
+      try {
+        rekeyByCopy(file, old, next);
+      } catch (error) {
+        throw new RekeyError(`Nyckeln kunde inte bytas: ${describeFsError(error)} Registret har kvar sin nyckel.`, { cause: error });
+      }
       key = next;
-      await writeKeys(keyFile, keysource.store, { current: next });
-      return { backupsLeft: rekeyBackups(file, old, next) };
+      await writeKeys(keyFile, source.store, { current: next, retired: old });
+      return { backupsLeft: await finishCopies(file, source.store, next) };
     },
     close: () => connection.close(),
   };
@@ -151,7 +181,8 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
   if (source.kind === 'env') return { key: source.key, connection: await openDatabase(file, { ...base, key: source.key }) };
 
   const keyFile = keyFileFor(file);
-  const keys = (await readKeys(keyFile, source.store)) ?? {};
+  const keys: RegisterKeys = (await readKeys(keyFile, source.store)) ?? {};
+  const kept = (current: string): RegisterKeys => (keys.retired ? { current, retired: keys.retired } : { current });
   const isNew = !fs.existsSync(file) || fs.statSync(file).size === 0;
   if (isNew && !keys.current) {
     const key = newKey();
@@ -160,7 +191,10 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
   }
   if (keys.current) {
     try {
-      return { key: keys.current, connection: await openDatabase(file, { ...base, key: keys.current }) };
+      const connection = await openDatabase(file, { ...base, key: keys.current });
+      // A change that failed before the file was rewritten: the next key was never used.
+      if (keys.next) await writeKeys(keyFile, source.store, kept(keys.current));
+      return { key: keys.current, connection };
     } catch (error) {
       if (!(error instanceof DatabaseOpenError) || !keys.next) throw error;
     }
@@ -168,23 +202,83 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
   if (keys.next) {
     try {
       const connection = await openDatabase(file, { ...base, key: keys.next });
-      await writeKeys(keyFile, source.store, { current: keys.next });
-      rekeyBackups(file, keys.current, keys.next);
+      await writeKeys(keyFile, source.store, keys.current ? { current: keys.next, retired: keys.current } : { current: keys.next });
       return { key: keys.next, connection };
     } catch (error) {
       if (!(error instanceof DatabaseOpenError) || keys.current) throw error;
     }
   }
-  // A plain register: a copy first, then every page rewritten encrypted, then the copies too.
+  // A plain register: a copy first, then the file rewritten encrypted; its copies follow (finishCopies).
   const key = keys.next ?? newKey();
   await writeKeys(keyFile, source.store, { next: key });
   const plain = await openDatabase(file, base);
-  writeBackup(plain.raw, { databasePath: file, kind: 'fore-kryptering', at: now() });
-  await plain.close();
-  rekeyFile(file, undefined, key);
+  try {
+    writeBackup(plain.raw, { databasePath: file, kind: 'fore-kryptering', at: now() });
+  } finally {
+    await plain.close();
+  }
+  rekeyByCopy(file, undefined, key);
   await writeKeys(keyFile, source.store, { current: key });
-  rekeyBackups(file, undefined, key);
   return { key, connection: await openDatabase(file, { ...base, key }) };
+}
+
+/**
+ * Gives every copy the register's key: those still with the retired key after a change, and plain
+ * ones from before the register was encrypted. A copy in use or on a full disk is left for the next
+ * start (counted); the retired key is forgotten once no copy needs it.
+ */
+async function finishCopies(file: string, store: KeyStore, key: string): Promise<number> {
+  const keyFile = keyFileFor(file);
+  const { retired } = (await readKeys(keyFile, store)) ?? {};
+  let left = 0;
+  let needRetired = 0;
+  for (const backup of listBackups(file)) {
+    if (opensWith(backup.file, key)) continue;
+    const from = retired !== undefined && opensWith(backup.file, retired) ? retired : opensWith(backup.file, undefined) ? undefined : null;
+    if (from === null) {
+      left += 1;
+      continue;
+    }
+    try {
+      rekeyByCopy(backup.file, from, key);
+    } catch {
+      left += 1;
+      if (from === retired) needRetired += 1;
+    }
+  }
+  if (retired !== undefined && needRetired === 0) await writeKeys(keyFile, store, { current: key });
+  return left;
+}
+
+/**
+ * The damage a restore may answer: pages SQLite finds broken, or (from the keystore) a file the
+ * register's own key no longer opens, which after a key the app made and kept is damage too.
+ */
+async function asDamaged(error: unknown, file: string, source: KeySource): Promise<DatabaseDamagedError | null> {
+  if (error instanceof DatabaseDamagedError) return error;
+  if (!(error instanceof DatabaseOpenError) || source.kind !== 'keystore') return null;
+  const keys = await readKeys(keyFileFor(file), source.store).catch(() => null);
+  return keys?.current ? new DatabaseDamagedError(file, 'öppnas inte med registrets nyckel') : null;
+}
+
+/** The key the register should open with, for checking a copy when the register itself could not be opened. */
+async function currentKey(file: string, source: KeySource): Promise<string | undefined> {
+  if (source.kind === 'none') return undefined;
+  if (source.kind === 'env') return source.key;
+  return (await readKeys(keyFileFor(file), source.store))?.current;
+}
+
+/** The newest copy that passes its check: the one a damaged register is offered. */
+function newestGoodBackup(file: string, key: string | undefined): BackupFile | null {
+  for (const backup of listBackups(file)) {
+    try {
+      checkBackup(backup.file, key);
+      return backup;
+    } catch {
+      // Damaged too, or made with another key: try the one before.
+    }
+  }
+  return null;
 }
 
 /**
@@ -203,13 +297,18 @@ function assertAlone(raw: BetterSqlite3.Database): void {
 }
 
 /**
- * A restore from outside the app (the command line): the register closed, a copy of it as it is
- * first (or, if it is damaged, moved aside), then the copy put in its place. `from` is a file.
+ * A restore from outside the app (the command line): a copy of the register as it is first (or,
+ * if it is damaged, moved aside), then the copy put in its place. `from` is a file.
  */
-export async function restoreRegisterFile(file: string, from: string, options: Pick<RegisterOptions, 'keys' | 'now'> & { note: Omit<RestoreNote, 'backup'> }): Promise<{ safetyCopy: string | null }> {
+export async function restoreRegisterFile(
+  file: string,
+  from: string,
+  options: Pick<RegisterOptions, 'keys' | 'now'> & { note: Omit<RestoreNote, 'backup'> },
+): Promise<{ safetyCopy: string | null }> {
   assertLocalDatabasePath(file);
+  removeStaleWork(file);
   const key = await currentKey(file, options.keys);
-  checkBackup(from, key);
+  const staged = stageBackup(file, from, key);
   let safetyCopy: string | null = null;
   try {
     const { connection } = await openWithKeys(file, { keys: options.keys, now: options.now });
@@ -220,63 +319,16 @@ export async function restoreRegisterFile(file: string, from: string, options: P
       await connection.close();
     }
   } catch (error) {
-    if (!(error instanceof DatabaseDamagedError)) throw error;
+    if (!(error instanceof DatabaseDamagedError)) {
+      fs.rmSync(staged, { force: true });
+      throw error;
+    }
     setAside(file, 'skadad', options.now());
   }
-  replaceWithBackup(file, from, key);
+  putInPlace(file, staged);
   const note: RestoreNote = { backup: path.basename(from), ...options.note };
   fs.writeFileSync(restoreNoteFile(file), JSON.stringify(note), { mode: 0o600 });
   return { safetyCopy };
-}
-
-/** The newest copy that passes its check: the one a damaged register is offered. */
-function newestGoodBackup(file: string, key: string | undefined): BackupFile | null {
-  for (const backup of listBackups(file)) {
-    try {
-      checkBackup(backup.file, key);
-      return backup;
-    } catch {
-      // Damaged too, or made with a retired key: try the one before.
-    }
-  }
-  return null;
-}
-
-/** The key the register should open with, for checking a copy when the register itself could not be opened. */
-async function currentKey(file: string, source: KeySource): Promise<string | undefined> {
-  if (source.kind === 'none') return undefined;
-  if (source.kind === 'env') return source.key;
-  return (await readKeys(keyFileFor(file), source.store))?.current;
-}
-
-/**
- * Rewrites the open register with a new key. Rekeying needs the rollback journal, and switching to
- * it needs the register to itself: with another program (the CLI) reading, SQLite says busy.
- */
-function rekeyLive(raw: BetterSqlite3.Database, next: string): void {
-  try {
-    raw.pragma('wal_checkpoint(TRUNCATE)');
-    raw.pragma('journal_mode = DELETE');
-    raw.pragma(keyPragma('rekey', next));
-  } catch (error) {
-    throw new RekeyError('Nyckeln kunde inte bytas: registret används av ett annat program. Stäng det och försök igen.', { cause: error });
-  } finally {
-    raw.pragma('journal_mode = WAL');
-  }
-}
-
-/**
- * Gives every copy the register's new key (or its first), so that no copy is left plain or opened
- * by a retired key. Copies that open with neither key are left as they are and counted.
- */
-function rekeyBackups(file: string, old: string | undefined, next: string): number {
-  let left = 0;
-  for (const backup of listBackups(file)) {
-    if (opensWith(backup.file, next)) continue;
-    if (opensWith(backup.file, old)) rekeyFile(backup.file, old, next);
-    else left += 1;
-  }
-  return left;
 }
 
 function opensWith(file: string, key: string | undefined): boolean {
@@ -317,3 +369,4 @@ function takeRestoreNote(file: string): RestoreNote | null {
     fs.rmSync(noteFile, { force: true });
   }
 }
+

@@ -6,7 +6,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { channels, type Channel } from '../../preload/api';
-import { openRegister, type Register, type RestoreNote } from '../db/register';
+import { openRegister, type Register } from '../db/register';
 import { dispatch, invalid } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { contentSecurityPolicy, contentTypeFor, newNonce, renderIndexHtml, resolveAppAsset } from '../security';
@@ -66,9 +66,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
       clock: options.clock,
       osAccount: options.osAccount ?? null,
       ...(options.preferences ? { preferences: options.preferences } : {}),
-      register: { register, restoreAndRestart },
+      register: { register, restart },
     });
-    if (register.restored) await services.backups.recordRestore(register.restored);
+    const restored = register.takeRestoreNote();
+    if (restored) await services.backups.recordRestore(restored);
     const handlers = createHandlers(services, {
       host: 'browser',
       databasePath: register.path,
@@ -77,10 +78,14 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
     return { register, services, handlers };
   }
-  /** The browser host's restart: the register closed, the copy put in place, everything opened again. */
-  async function restoreAndRestart(name: string, note: RestoreNote): Promise<void> {
-    await current.register.closeAndRestore(name, note);
-    current = await open();
+  /** The browser host's restart: the work closes the register, and everything is opened anew, whatever happened. */
+  async function restart<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      if (current.register.connection.raw.open) await current.register.close();
+      current = await open();
+    }
   }
   const token = randomBytes(32).toString('base64url');
   const tokenDigest = sha256(token);
@@ -168,7 +173,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
   // The daily copy, as in the app: after the start's work, then checked every hour.
   const runBackups = () => {
     const { problem } = current.services.backups.runDue();
-    if (problem) console.error('Placeringskollen: den automatiska säkerhetskopian kunde inte göras:', problem);
+    if (problem) console.error('Placeringskollen:', problem);
   };
   const backupTimers = options.backups === false ? [] : [setTimeout(runBackups, 60_000), setInterval(runBackups, 60 * 60_000)];
   for (const timer of backupTimers) timer.unref();

@@ -16,10 +16,12 @@ import type { PreferenceStore } from './preferences';
 export interface RegisterHost {
   register: Register;
   /**
-   * Closes the register, puts the named copy in its place and starts again: the app relaunches,
-   * the browser host opens the register anew. Resolves once the copy is in place.
+   * Runs `work`, which closes the register (a restore, a new key), and then starts again whatever
+   * happened: the app relaunches, the browser host opens the register anew. Resolves with the
+   * work's answer (or rejects with its error) once the register is open again, or the app is about
+   * to relaunch.
    */
-  restoreAndRestart(name: string, note: RestoreNote): Promise<void>;
+  restart<T>(work: () => Promise<T>): Promise<T>;
 }
 
 const KEEP_AUTOMATIC = 'backups.keepAutomatic';
@@ -77,25 +79,33 @@ export function createBackupsService(host: RegisterHost | null, clock: Clock, pr
       });
     },
 
-    /** A copy of the register as it is comes first, so a restore of the wrong copy can be undone. */
+    /**
+     * A copy of the register as it is comes first, with the restore already in its log, so a
+     * restore can be undone the same way. Nothing is pruned here: the copy being restored may be
+     * the oldest of its kind.
+     */
     restore(name: string): Promise<{ restarting: true }> {
       const current = registerHost();
       return said(async () => {
         current.register.check(name);
-        const safety = current.register.backup('fore-aterstallning');
-        prune(current.register);
-        // Said in the register as it was (with the copy that keeps it), and again in the restored one (recordRestore).
-        await log({ action: 'restore', entity: 'backups', entityId: name, childId: null, detail: { safetyCopy: safety.name } });
-        await current.restoreAndRestart(name, { backup: name, userId: currentLogContext().userId, at: clock.now() });
+        current.register.assertAlone();
+        await log({ action: 'restore', entity: 'backups', entityId: name, childId: null, detail: null });
+        current.register.backup('fore-aterstallning');
+        const note = { backup: name, userId: currentLogContext().userId, at: clock.now() };
+        await current.restart(() => current.register.closeAndRestore(name, note));
         return { restarting: true as const };
       });
     },
 
-    changeKey(): Promise<{ backupsLeft: number }> {
+    /** A new key for the register and its copies; the program then starts again on it. */
+    changeKey(): Promise<{ backupsLeft: number; restarting: true }> {
+      const current = registerHost();
       return said(async () => {
-        const result = await registerHost().register.rekey();
-        await log({ action: 'rekey', entity: 'register', entityId: null, childId: null, detail: result });
-        return result;
+        if (current.register.keySource !== 'keystore') return { ...(await current.register.closeAndRekey()), restarting: true as const }; // refused, in Swedish
+        current.register.assertAlone();
+        await log({ action: 'rekey', entity: 'register', entityId: null, childId: null, detail: null });
+        const result = await current.restart(() => current.register.closeAndRekey());
+        return { ...result, restarting: true as const };
       });
     },
 
@@ -120,15 +130,17 @@ export function createBackupsService(host: RegisterHost | null, clock: Clock, pr
     runDue(): { made: BackupRow | null; problem: string | null } {
       if (!host) return { made: null, problem: null };
       const { register } = host;
-      const newest = register.list().find((b) => b.kind === 'automatisk')?.createdAt ?? null;
-      if (nextAutomaticBackupAt(newest, clock.now()) > clock.now()) return { made: null, problem: null };
       try {
+        const newest = register.list().find((b) => b.kind === 'automatisk')?.createdAt ?? null;
+        if (nextAutomaticBackupAt(newest, clock.now()) > clock.now()) return { made: null, problem: null };
         const made = register.backup('automatisk');
         prune(register);
         return { made: row(made), problem: null };
       } catch (error) {
+        // On a timer nothing may escape: the register itself is fine and the work goes on.
         if (error instanceof BackupError) return { made: null, problem: error.message };
-        throw error;
+        console.error('Placeringskollen: den automatiska säkerhetskopian:', error);
+        return { made: null, problem: 'Den automatiska säkerhetskopian kunde inte göras: ett oväntat fel.' };
       }
     },
   };

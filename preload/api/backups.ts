@@ -38,8 +38,8 @@ export const backupChannels = {
   backUpNow: channel(empty).returns<BackupRow>(),
   /** Restores the named copy after a safety copy of the register as it is; the program then starts again. */
   restoreBackup: channel(z.object({ name: plainText().min(1, 'Välj en säkerhetskopia.').max(200, 'Välj en säkerhetskopia.') }).strict()).returns<{ restarting: true }>(),
-  /** A new key for the register and its copies; how many copies could not be given it. */
-  changeRegisterKey: channel(empty).returns<{ backupsLeft: number }>(),
+  /** A new key for the register and its copies (how many could not be given it); the program then starts again. */
+  changeRegisterKey: channel(empty).returns<{ backupsLeft: number; restarting: true }>(),
   saveBackupSettings: channel(
     z
       .object({

@@ -91,8 +91,12 @@ describe('restore', () => {
 
   it('refuses a file that is not a good copy, and touches nothing', async () => {
     fs.writeFileSync(inDir('trasig.sqlite'), Buffer.alloc(8192, 3));
+    const bytes = fs.readFileSync(inDir('register.sqlite'));
+    const copies = fs.readdirSync(inDir('sakerhetskopior')).length;
     const run = await cli(['restore', '--db', 'register.sqlite', '--from', 'trasig.sqlite']);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Säkerhetskopian trasig\.sqlite/);
+    expect(fs.readFileSync(inDir('register.sqlite')).equals(bytes)).toBe(true);
+    expect(fs.readdirSync(inDir('sakerhetskopior'))).toHaveLength(copies);
   });
 });

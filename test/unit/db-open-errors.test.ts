@@ -28,11 +28,20 @@ describe('databaseErrorMessage: why the app cannot start, in Swedish, without a 
     expect(message).not.toMatch(/\n\s+at /);
   });
 
-  it('explains a damaged register, and that there is no copy to restore', () => {
-    const message = databaseErrorMessage(new DatabaseDamagedError(file, 'Tree 4 page 7: btreeInitPage() returns error code 11'), file);
+  it('explains a damaged register and where its copies are: the command that restores one, or in the desktop app, to call IT', () => {
+    const damaged = new DatabaseDamagedError(file, 'Tree 4 page 7: btreeInitPage() returns error code 11');
+    const message = databaseErrorMessage(damaged, file);
     expect(message).toContain('är skadat');
-    expect(message).toContain('ingen säkerhetskopia');
+    expect(message).toContain('/home/handlaggare/.config/Placeringskollen/sakerhetskopior');
+    expect(message).toContain('placeringskollen restore');
     expect(message).not.toContain('btreeInitPage');
+    const desktop = databaseErrorMessage(damaged, file, { desktop: true });
+    expect(desktop).toContain('Kontakta IT');
+    expect(desktop).not.toContain('placeringskollen restore');
+  });
+
+  it('says a full disk as such', () => {
+    expect(databaseErrorMessage(Object.assign(new Error('ENOSPC'), { code: 'ENOSPC' }), file)).toContain('Disken är full.');
   });
 
   it('explains that a register encrypted by the desktop app opens elsewhere only with PLACERINGSKOLLEN_DB_KEY', () => {
@@ -41,6 +50,8 @@ describe('databaseErrorMessage: why the app cannot start, in Swedish, without a 
       const register = path.join(dir, 'placeringskollen.sqlite');
       fs.writeFileSync(`${register}.nyckel`, '{}');
       expect(databaseErrorMessage(new DatabaseOpenError(), register)).toMatch(/nyckelring.*PLACERINGSKOLLEN_DB_KEY/s);
+      // In the desktop app itself the key is its own: the file is what is wrong.
+      expect(databaseErrorMessage(new DatabaseOpenError(), register, { desktop: true })).toMatch(/öppnas inte med sin nyckel.*skadad eller utbytt/s);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

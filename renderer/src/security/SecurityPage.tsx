@@ -29,13 +29,13 @@ export function SecurityPage({ role, host, notify, confirm }: Props) {
   const [reload, setReload] = useState(0);
   const loaded = useLoaded(() => api.getRegisterProtection({}), String(reload));
   const [busy, setBusy] = useState<'backup' | 'restore' | 'rekey' | null>(null);
-  const [restarting, setRestarting] = useState(false);
+  const [restarting, setRestarting] = useState<string | null>(null);
   const administrator = roleAllows(role, 'administrator');
 
-  if (restarting) {
+  if (restarting !== null) {
     return (
       <section className="empty" aria-labelledby="restarting-title">
-        <h1 id="restarting-title" className="empty__title">Registret är återställt</h1>
+        <h1 id="restarting-title" className="empty__title">{restarting}</h1>
         <p className="empty__text" role="status">Programmet startar om. Logga in igen när det är klart.</p>
       </section>
     );
@@ -67,8 +67,12 @@ export function SecurityPage({ role, host, notify, confirm }: Props) {
     const result = await api.restoreBackup({ name: backup.name });
     setBusy(null);
     if (!result.ok) return notify(`Säkerhetskopian kunde inte återställas. ${result.error.message}`);
-    setRestarting(true);
-    // The desktop app starts itself again; in the browser the page loads again over the restored register.
+    restart('Registret är återställt');
+  };
+
+  /** The desktop app starts itself again; in the browser the page loads again over the register opened anew. */
+  const restart = (title: string) => {
+    setRestarting(title);
     if (host === 'browser') setTimeout(() => window.location.reload(), 1500);
   };
 
@@ -77,17 +81,22 @@ export function SecurityPage({ role, host, notify, confirm }: Props) {
       title: 'Byta krypteringsnyckel?',
       message:
         'Registret och alla säkerhetskopior krypteras om med en ny, slumpad nyckel, och den gamla slutar fungera. ' +
-        'Det tar en stund för ett stort register. Ingen annan ska ha programmet eller kommandoraden igång mot registret under tiden.',
-      confirmLabel: 'Byt nyckel',
+        'Först görs en säkerhetskopia. Det tar en stund för ett stort register, och programmet startar sedan om. ' +
+        'Ingen annan får ha registret öppet under tiden.',
+      confirmLabel: 'Byt nyckel och starta om',
     });
     if (!yes) return;
     setBusy('rekey');
     const result = await api.changeRegisterKey({});
     setBusy(null);
-    if (!result.ok) return notify(`Nyckeln kunde inte bytas. ${result.error.message}`);
+    if (!result.ok) {
+      notify(`Nyckeln kunde inte bytas. ${result.error.message}`);
+      // A failure after the register closed still starts the program again, on the key it has.
+      if (result.error.code !== 'CONFLICT') restart('Programmet startar om');
+      return;
+    }
     const left = result.value.backupsLeft;
-    notify(left === 0 ? 'Nyckeln är bytt. Registret och alla säkerhetskopior har den nya nyckeln.' : `Nyckeln är bytt. ${left} säkerhetskopior kunde inte öppnas och har kvar sin gamla nyckel.`);
-    setReload((n) => n + 1);
+    restart(left === 0 ? 'Nyckeln är bytt' : `Nyckeln är bytt; ${left} säkerhetskopior får den nya vid nästa start`);
   };
 
   return (
@@ -131,7 +140,15 @@ export function SecurityPage({ role, host, notify, confirm }: Props) {
         ) : (
           <BackupTable backups={protection.backups} mayRestore={administrator} busy={busy !== null} onRestore={(backup) => void restore(backup)} />
         )}
-        {administrator && <KeepForm keep={protection.keepAutomatic} notify={notify} onSaved={() => setReload((n) => n + 1)} />}
+        {administrator && (
+          <KeepForm
+            keep={protection.keepAutomatic}
+            automatic={protection.backups.filter((b) => b.kind === 'automatisk').length}
+            notify={notify}
+            confirm={confirm}
+            onSaved={() => setReload((n) => n + 1)}
+          />
+        )}
       </section>
     </section>
   );
@@ -169,12 +186,31 @@ function BackupTable({ backups, mayRestore, busy, onRestore }: { backups: Backup
   );
 }
 
-function KeepForm({ keep, notify, onSaved }: { keep: number; notify: (message: string) => void; onSaved: () => void }) {
+interface KeepProps {
+  keep: number;
+  /** How many automatic copies there are now: fewer to keep removes some, which is asked first. */
+  automatic: number;
+  notify: (message: string) => void;
+  confirm: (options: ConfirmOptions) => Promise<boolean>;
+  onSaved: () => void;
+}
+
+function KeepForm({ keep, automatic, notify, confirm, onSaved }: KeepProps) {
   const [value, setValue] = useState(String(keep));
   const [problem, setProblem] = useState<string | null>(null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const number = Number(value.trim());
+    const removed = Number.isInteger(number) && number >= KEEP_AUTOMATIC_MIN ? automatic - number : 0;
+    if (removed > 0) {
+      const yes = await confirm({
+        title: 'Ta bort automatiska kopior?',
+        message: `${removed === 1 ? 'Den äldsta automatiska kopian tas' : `De ${removed} äldsta automatiska kopiorna tas`} bort när inställningen sparas.`,
+        confirmLabel: 'Spara och ta bort',
+        tone: 'danger',
+      });
+      if (!yes) return;
+    }
     const result = await api.saveBackupSettings({ keepAutomatic: value.trim() === '' ? Number.NaN : number });
     if (!result.ok) return setProblem(result.error.issues?.[0]?.message ?? result.error.message);
     setProblem(null);

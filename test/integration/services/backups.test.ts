@@ -3,7 +3,8 @@
  * log says, the daily copy and its pruning, and a restore that brings the register back as it was.
  */
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openRegister, type Register } from '../../../main/db/register';
 import { createHandlers } from '../../../main/ipc/handlers';
 import { dispatch, type Handlers } from '../../../main/ipc/dispatch';
@@ -34,13 +35,18 @@ async function open(): Promise<Opened> {
     preferences,
     register: {
       register,
-      async restoreAndRestart(name, note) {
-        await register.closeAndRestore(name, note);
-        current = await open();
+      async restart(work) {
+        try {
+          return await work();
+        } finally {
+          if (register.connection.raw.open) await register.close();
+          current = await open();
+        }
       },
     },
   });
-  if (register.restored) await services.backups.recordRestore(register.restored);
+  const restored = register.takeRestoreNote();
+  if (restored) await services.backups.recordRestore(restored);
   const handlers = createHandlers(services, { host: 'browser', databasePath: file, encrypted: true, version: 'test' });
   return { register, services, handlers };
 }
@@ -142,6 +148,55 @@ describe('Säkerhet: copies', () => {
     const safety = current.register.list().find((b) => b.kind === 'fore-aterstallning')!;
     value(await call('restoreBackup', { name: safety.name }));
     expect((await current.services.homes.list({})).map((home) => home.name).sort()).toEqual(['Efter kopian HVB', 'Före kopian HVB']);
+  });
+
+  it('the oldest safety copy can be restored: a restore prunes nothing', async () => {
+    await signInAs(current.services, 'administrator');
+    const copies = [1, 2, 3].map(() => current.register.backup('fore-aterstallning'));
+    value(await call('restoreBackup', { name: copies[0]!.name }));
+    const restored = await current.services.users.accessLog({ action: 'restore', offset: 0, limit: 50 });
+    expect(restored.rows.map((row) => row.entityId)).toContain(copies[0]!.name);
+  });
+
+  it('the restore is in the log of the safety copy too, so undoing it keeps the record', async () => {
+    await signInAs(current.services, 'administrator');
+    const first = value(await call('backUpNow', {}));
+    value(await call('restoreBackup', { name: first.name }));
+    await signInAs(current.services, 'administrator');
+    const safety = current.register.list().find((b) => b.kind === 'fore-aterstallning')!;
+    value(await call('restoreBackup', { name: safety.name }));
+    const log = await current.services.users.accessLog({ action: 'restore', offset: 0, limit: 50 });
+    // The register now is the safety copy: it holds the first restore (written before the copy was
+    // made), and the entry for the restore that brought it back.
+    expect(log.rows.map((row) => row.entityId).sort()).toEqual([first.name, safety.name].sort());
+  });
+
+  it('a restore while another program has the register open is refused before anything is written', async () => {
+    await signInAs(current.services, 'administrator');
+    const copy = value(await call('backUpNow', {}));
+    const other = new BetterSqlite3(current.register.path);
+    other.pragma(`key = '${'c'.repeat(64)}'`);
+    other.prepare('SELECT count(*) FROM homes').get();
+    try {
+      const result = await call('restoreBackup', { name: copy.name });
+      expect(!result.ok && result.error.message).toMatch(/används av ett annat program/);
+    } finally {
+      other.close();
+    }
+    expect(current.register.list().map((b) => b.kind)).toEqual(['manuell']);
+    expect((await current.services.users.accessLog({ action: 'restore', offset: 0, limit: 50 })).rows).toEqual([]);
+  });
+
+  it('a daily copy that cannot be written is reported, never thrown from the timer', async () => {
+    const register = current.register;
+    const failing = { ...register, list: () => { throw Object.assign(new Error('EPERM'), { code: 'EPERM' }); } };
+    const services = createServices(register.connection.db, { clock, preferences, register: { register: failing, restart: (work) => work() } });
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(services.backups.runDue()).toEqual({ made: null, problem: 'Den automatiska säkerhetskopian kunde inte göras: ett oväntat fel.' });
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('an unknown copy is said in Swedish, and nothing is touched', async () => {

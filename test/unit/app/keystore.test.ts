@@ -50,6 +50,11 @@ describe('the keystore', () => {
     await expect(operatingSystemKeyStore({ [ALLOW_BASIC_TEXT]: 'ja' }, 'linux')).rejects.toBeInstanceOf(KeystoreUnavailableError);
   });
 
+  it('refuses a keystore Electron cannot name, even with the opt-in for basic_text', async () => {
+    safeStorage.getSelectedStorageBackend.mockReturnValue('unknown');
+    await expect(operatingSystemKeyStore({ [ALLOW_BASIC_TEXT]: '1' }, 'linux')).rejects.toBeInstanceOf(KeystoreUnavailableError);
+  });
+
   it('takes basic_text when an administrator has opted in', async () => {
     safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
     expect((await operatingSystemKeyStore({ [ALLOW_BASIC_TEXT]: '1' }, 'linux')).backend).toBe('basic_text');
