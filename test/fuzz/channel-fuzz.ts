@@ -87,6 +87,8 @@ export interface ChannelTally {
   findings: number;
   ms: number;
   slowestMs: number;
+  /** The slowest call's payload, as describe() shows it. */
+  slowest: string;
 }
 
 export interface FuzzOptions {
@@ -452,6 +454,8 @@ export function messageProblem(text: unknown): string | null {
 
 const errorCodes = new Set(['VALIDATION', 'NOT_FOUND', 'CONFLICT', 'FORBIDDEN', 'INTERNAL']);
 const CALL_TIMEOUT_MS = 60_000;
+/** A call slower than this is worth a look (the window waits for it), though no finding. */
+const SLOW_CALL_MS = 2_000;
 
 /** A stable seed per channel: adding a channel does not change the payloads of the others. */
 function channelSeed(seed: number, channel: string): number {
@@ -465,17 +469,25 @@ export function payloadCounts(channel: Channel, perChannel: number): { valid: nu
 }
 
 /** The payloads of a channel for `seed`: valid ones first, then mutated ones. */
-export function payloadsFor(channel: Channel, perChannel: number, seed: number, hints: SchemaHints, examples: readonly unknown[] = []): { payload: unknown; how: string[] }[] {
+export function payloadsFor(channel: Channel, perChannel: number, seed: number, hints: SchemaHints, examples: readonly unknown[] = []): Iterable<{ payload: unknown; how: string[] }> {
   const schema = contract[channel].input as z.ZodType;
   const { valid, mutated } = payloadCounts(channel, perChannel);
   const generated = arbitraryFor(schema, hints);
   const arbitrary = examples.length === 0 ? generated : fc.oneof({ arbitrary: generated, weight: 2 }, { arbitrary: fc.constantFrom(...examples), weight: 1 });
   const s = channelSeed(seed, channel);
-  return [
-    ...fc.sample(arbitrary, { seed: s, numRuns: valid }).map((payload) => ({ payload, how: [] as string[] })),
-    ...fc.sample(mutatedArbitrary(arbitrary), { seed: s + 1, numRuns: mutated }),
-  ];
+  const mutations = mutatedArbitrary(arbitrary);
+  // A chunk at a time, each from a seed of its own: thousands of payloads, some with a megabyte of text, are never all held at once.
+  return (function* () {
+    for (let done = 0, chunk = 0; done < valid; done += CHUNK, chunk++) {
+      for (const payload of fc.sample(arbitrary, { seed: s + 2 * chunk, numRuns: Math.min(CHUNK, valid - done) })) yield { payload, how: [] as string[] };
+    }
+    for (let done = 0, chunk = 0; done < mutated; done += CHUNK, chunk++) {
+      yield* fc.sample(mutations, { seed: s + 2 * chunk + 1, numRuns: Math.min(CHUNK, mutated - done) });
+    }
+  })();
 }
+
+const CHUNK = 100;
 
 interface Open {
   connection: Connection;
@@ -545,7 +557,7 @@ export async function fuzzChannel(
   const open = await openCopy(template, dir, channel);
   const { connection, services, handlers } = open;
   const findings: Finding[] = [];
-  const tally: ChannelTally = { channel, payloads: 0, accepted: 0, valid: 0, validAccepted: 0, ok: 0, contractRefused: 0, serviceRefused: {}, internal: 0, findings: 0, ms: 0, slowestMs: 0 };
+  const tally: ChannelTally = { channel, payloads: 0, accepted: 0, valid: 0, validAccepted: 0, ok: 0, contractRefused: 0, serviceRefused: {}, internal: 0, findings: 0, ms: 0, slowestMs: 0, slowest: '' };
   const schema = contract[channel].input as z.ZodType;
   const names = tableNames(connection);
   const startedJobs: string[] = [];
@@ -597,7 +609,11 @@ export async function fuzzChannel(
         continue;
       }
       const took = performance.now() - start;
-      tally.slowestMs = Math.max(tally.slowestMs, took);
+      if (took > SLOW_CALL_MS) observe(seen, `${channel}: a call took more than ${SLOW_CALL_MS / 1000} s`, `${Math.round(took)} ms for ${shown().slice(0, 200)}`);
+      if (took > tally.slowestMs) {
+        tally.slowestMs = took;
+        tally.slowest = `${shown().slice(0, 300)}${how.length > 0 ? ` [${how.join('; ')}]` : ''}`;
+      }
       if (result === 'timeout') {
         find('hung', `no answer in ${CALL_TIMEOUT_MS / 1000} s`);
         continue;

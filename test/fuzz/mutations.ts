@@ -258,7 +258,12 @@ function apply(root: unknown, op: Op): { root: unknown; how: string } {
       if (lists.length === 0) return fallback();
       const place = choose(lists);
       const list = place.value as unknown[];
-      const value = Array.from({ length: [501, 1_000, 100_000][op.pick % 3]! }, (_, i) => list[i % Math.max(1, list.length)] ?? i);
+      // Its own items over and over, but never a long text a hundred thousand times: no window could send that much.
+      const item = (i: number) => {
+        const each = list[i % Math.max(1, list.length)] ?? i;
+        return typeof each === 'string' && each.length > 200 ? each.slice(0, 200) : each;
+      };
+      const value = Array.from({ length: [501, 1_000, 100_000][op.pick % 3]! }, (_, i) => item(i));
       return { root: put(root, place, value), how: `grow ${place.path || '(payload)'} to ${value.length} items` };
     }
   }
