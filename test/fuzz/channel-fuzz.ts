@@ -440,12 +440,15 @@ const notForPeople: [RegExp, string][] = [
   [/\b(undefined|NaN|\[object Object\]|null is|is not a function|Cannot read)\b/, 'a programmer’s word'],
 ];
 
+/** A message without what it quotes back ("Ingen kommun heter "undefined"."): what a person typed is theirs. */
+const ownWords = (text: string) => text.replace(/"[^"]*"/g, '""');
+
 /** Why `text` is no message for a person, or null when it is one. */
 export function messageProblem(text: unknown): string | null {
   if (typeof text !== 'string') return `not a string: ${describe(text)}`;
   if (text.trim() === '') return 'empty';
   if (!/[A-Za-zÅÄÖåäö]/.test(text)) return 'no words';
-  for (const [pattern, what] of notForPeople) if (pattern.test(text)) return what;
+  for (const [pattern, what] of notForPeople) if (pattern.test(ownWords(text))) return what;
   return null;
 }
 
@@ -645,7 +648,7 @@ export async function fuzzChannel(
           messages.set(text, (messages.get(text) ?? 0) + 1);
           const problem = messageProblem(text);
           if (problem !== null) find('message', `${problem}: ${describe(text)} (${code})`);
-          const identifier = /\b[a-z]+[A-Z][A-Za-z]*\b/.exec(text);
+          const identifier = /\b[a-z]+[A-Z][A-Za-z]*\b/.exec(ownWords(text));
           if (identifier) observe(seen, `${channel}: a message names "${identifier[0]}" as the code does`, text);
         }
         if ((issues?.length ?? 0) > 1_000) observe(seen, `${channel}: ${code} with more than 1 000 issues in one answer`, `${issues!.length} issues for ${shown().slice(0, 200)}`);
