@@ -50,20 +50,27 @@ const autoRules = ['registerkontroll', 'ivo-tillstand', 'jourhem', 'vardplan', '
  */
 export const checklistItemsSchema = z
   .array(
-    z.strictObject({
-      id: z.string().trim().regex(/^[a-z0-9-]{1,40}$/, 'Id: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.'),
-      text: z
-        .string()
-        .superRefine((value, ctx) => {
-          // The register's text rule (text.ts): a checklist item is a textarea, so line breaks are fine.
-          const message = textFieldMessage(value, 'multi-line');
-          if (message !== null) ctx.addIssue({ code: 'custom', message, abort: true });
-        })
-        .trim()
-        .min(1, 'Skriv vad som granskas.')
-        .max(500, 'Högst 500 tecken.'),
-      auto: z.enum(autoRules, 'Okänd regel.').nullable(),
-    }),
+    z.strictObject(
+      {
+        id: z
+          .string('Ange ett id: små bokstäver a–z, siffror och bindestreck.')
+          .trim()
+          .regex(/^[a-z0-9-]{1,40}$/, 'Id: små bokstäver a–z, siffror och bindestreck, högst 40 tecken.'),
+        text: z
+          .string('Skriv vad som granskas.')
+          .superRefine((value, ctx) => {
+            // The register's text rule (text.ts): a checklist item is a textarea, so line breaks are fine.
+            const message = textFieldMessage(value, 'multi-line');
+            if (message !== null) ctx.addIssue({ code: 'custom', message, abort: true });
+          })
+          .trim()
+          .min(1, 'Skriv vad som granskas.')
+          .max(500, 'Högst 500 tecken.'),
+        auto: z.enum(autoRules, 'Okänd regel.').nullable(),
+      },
+      // The object's own issues: not an object at all, or a field the checklist does not have.
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? 'Okänt fält.' : 'Ange en punkt med id, text och regel.') },
+    ),
   )
   .min(1, 'Checklistan behöver minst en punkt.')
   .max(60, 'Högst 60 punkter.')

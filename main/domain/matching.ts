@@ -85,7 +85,8 @@ const FOSTER_LIMIT = 3;
 const fosterKinds: readonly HomeKind[] = ['familjehem', 'jourhem', 'natverkshem'];
 
 /** A suggested need in lower case inside a sentence; a need typed freely as it was typed ("ADHD"). */
-const needName = (need: string) => needNames[need]?.toLowerCase() ?? need;
+// Own keys only: a need typed as "constructor" or "__proto__" is the child's text, not an object's property.
+const needName = (need: string) => (Object.hasOwn(needNames, need) ? needNames[need]!.toLowerCase() : need);
 const list = (words: readonly string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} och ${words.at(-1)}`);
 const ages = (min: number | null, max: number | null) => `${min ?? 0}–${max ?? '…'} år`;
 const countyOf = (name: string | null) => municipalities.find((m) => m.name === name)?.countyCode ?? null;

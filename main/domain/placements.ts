@@ -55,7 +55,7 @@ export function placementProblems(placement: PlacementShape, context: PlacementC
     report(['endedOn'], `placeringen slutar (${endedOn}) innan den började (${placement.startedOn})`);
   }
   if (placement.endReason != null && endedOn === undefined) {
-    report(['endReason'], 'placeringen har inget slutdatum (endedOn)');
+    report(['endReason'], 'placeringen har inget slutdatum');
   }
   checkStays(placement, (path, message) => report(['stays', ...path], message));
   placement.stays.forEach((stay, k) => {
@@ -92,7 +92,7 @@ function checkStays(placement: PlacementShape, report: (path: (string | number)[
       else if (to > next.from) report([k, 'to'], `överlappar nästa vistelse, som börjar ${next.from}`);
       else if (to < next.from) report([k, 'to'], `glapp till nästa vistelse, som börjar ${next.from}`);
     } else if (endedOn === undefined && to !== undefined) {
-      report([k, 'to'], `placeringen pågår (endedOn saknas), så den sista vistelsen kan inte sluta ${to}`);
+      report([k, 'to'], `placeringen pågår (har inget slutdatum), så den sista vistelsen kan inte sluta ${to}`);
     } else if (endedOn !== undefined && to === undefined) {
       report([k, 'to'], `saknas; placeringen slutade ${endedOn}`);
     } else if (endedOn !== undefined && to !== endedOn) {

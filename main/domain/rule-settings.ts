@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { isIsoDate, type IsoDate } from './dates';
+import { registerNames } from './rule-texts';
 import { checkedRoles, personRegisters, ruleIds, type PersonRegister, type RuleId } from './vocabulary';
 
 /** "1 månad", "2 månader": a number with its unit in Swedish. */
@@ -161,7 +162,7 @@ export const registerCatalogueSchema = z.array(registerCatalogueEntrySchema).sup
     }
   });
   for (const register of personRegisters) {
-    if (!seen.has(register)) ctx.addIssue({ code: 'custom', path: [], message: `Registret ${register} saknas i listan.` });
+    if (!seen.has(register)) ctx.addIssue({ code: 'custom', path: [], message: `${registerNames[register]} saknas i listan.` });
   }
 });
 

@@ -103,7 +103,7 @@ function deadlineAbout(row: DeadlineRow): string | null {
   return row.childLabel;
 }
 const categoryName = (category: string | null) =>
-  category === null ? null : ((deviationCategoryNames as Record<string, string>)[category] ?? category);
+  category === null ? null : Object.hasOwn(deviationCategoryNames, category) ? (deviationCategoryNames as Record<string, string>)[category]! : category;
 
 const column = (header: string, kind: SheetColumn['kind'], width: number): SheetColumn => ({ header, kind, width });
 

@@ -117,9 +117,10 @@ export function createSettingsService(db: Kysely<Database>, clock: Clock) {
     async save(input: RuleSettingsInput): Promise<RuleSettings> {
       const issues: ServiceIssue[] = [];
       for (const key of Object.keys(input.parameters)) {
-        if (!(key in parameterInfo)) issues.push({ path: `/parameters/${key}`, message: 'Okänd inställning.' });
+        // Own keys only: `toString` or `constructor` is in every object, and no setting.
+        if (!Object.hasOwn(parameterInfo, key)) issues.push({ path: `/parameters/${key}`, message: 'Okänd inställning.' });
       }
-      const known = Object.fromEntries(Object.entries(input.parameters).filter(([key]) => key in parameterInfo));
+      const known = Object.fromEntries(Object.entries(input.parameters).filter(([key]) => Object.hasOwn(parameterInfo, key)));
       const before = await effective();
       const parameters = ruleParametersSchema.safeParse({ ...before.parameters, ...known });
       const catalogue = registerCatalogueSchema.safeParse(input.catalogue ?? before.catalogue);

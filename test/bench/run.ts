@@ -18,6 +18,7 @@
  *   npm run bench -- --only report   the nämndrapport alone: its figures and its PDF (report.bench-part.ts)
  *   npm run bench -- --only export   the exports alone: 10 000 rows to xlsx, the list of placements to xlsx and csv (export.bench-part.ts)
  *   npm run bench -- --only backup   the register's protection alone: encrypting, quick_check, a checked copy, a restore, a new key (backup.bench-part.ts)
+ *   npm run bench -- --only fuzz     every channel fuzzed on a register of its own (fuzz.bench-part.ts; BENCH_FUZZ_PER_CHANNEL)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -43,6 +44,7 @@ import { auditFigures, closeAuditBench } from './audit.bench-part';
 import { closeReportBench, reportFigures } from './report.bench-part';
 import { exportFigures } from './export.bench-part';
 import { backupFigures } from './backup.bench-part';
+import { fuzzFigures } from './fuzz.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -62,7 +64,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report' | 'export' | 'backup';
+  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report' | 'export' | 'backup' | 'fuzz';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -493,6 +495,9 @@ const figures: Figure[] = [
 
   // The quality index: every home, matching, träffsäkerhet.
   ...qualityFigures,
+
+  // Every channel fuzzed: how long, and that nothing is found.
+  ...fuzzFigures,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -705,7 +710,7 @@ const { scale, name } = benchScale();
 // `--only log`, `--only journal`, `--only quality`: only the figures of that part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
-if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit, report, export)`);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit, report, export, fuzz)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));

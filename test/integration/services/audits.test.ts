@@ -66,4 +66,16 @@ describe('the checklist: rules.md’s template as version 1, a municipality’s 
       { path: '/items/2/auto', message: 'Regeln besvarar redan en annan punkt.' },
     ]);
   });
+
+  it('says in Swedish what is wrong with an item that is no item: not an object, a field missing or unknown (the fuzzing found zod’s English here)', async () => {
+    const items: unknown[] = [[], { text: 'Utan id.', auto: null }, { id: 'extra', text: 'Med ett fält för mycket.', auto: null, then: 1 }, { id: 5, text: 7, auto: null }];
+    const error = await failure(db.services.audits.saveChecklist({ items, version: 1, changedBy: 'X', reason: 'Y' }));
+    expect(error.issues).toEqual([
+      { path: '/items/0', message: 'Ange en punkt med id, text och regel.' },
+      { path: '/items/1/id', message: 'Ange ett id: små bokstäver a–z, siffror och bindestreck.' },
+      { path: '/items/2', message: 'Okänt fält.' },
+      { path: '/items/3/id', message: 'Ange ett id: små bokstäver a–z, siffror och bindestreck.' },
+      { path: '/items/3/text', message: 'Skriv vad som granskas.' },
+    ]);
+  });
 });

@@ -26,6 +26,19 @@ describe('the law’s bounds on the rule parameters', () => {
     expect((await db.services.settings.get()).version).toBe(0);
   });
 
+  it('refuses a parameter named like a property of every object as an unknown setting, in Swedish (the fuzzing found zod’s English here)', async () => {
+    const { references, version } = await db.services.settings.get();
+    const refused = await issuesOf(db.services.settings.save({ parameters: { toString: 3, constructor: 4 }, references, version, ...who }));
+    expect(refused).toEqual({
+      code: 'VALIDATION',
+      message: 'Inställningarna kunde inte sparas.',
+      issues: [
+        { path: '/parameters/toString', message: 'Okänd inställning.' },
+        { path: '/parameters/constructor', message: 'Okänd inställning.' },
+      ],
+    });
+  });
+
   it('saves a stricter local value', async () => {
     const { references, version } = await db.services.settings.get();
     const saved = await db.services.settings.save({ parameters: { overvagandeMonths: 4 }, references, version, ...who });
