@@ -66,7 +66,8 @@ export const test = base.extend<Fixtures>({
       await connection.close();
     }
     // The host's clock stands on the page's day: a check dated after TODAY is in the future for both.
-    const host = await startHost({ databasePath, port: 0, rendererDir, clock: clockOnDay(TODAY) });
+    // No daily copy on a timer: a test's pictures and timings must not depend on when one falls.
+    const host = await startHost({ databasePath, port: 0, rendererDir, clock: clockOnDay(TODAY), backups: false });
     await use(host);
     await host.close();
   },
