@@ -9,6 +9,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { backupKinds, type BackupKind } from '../domain/backups';
 import { keyPragma } from './key';
+import { migrations } from './migrations';
 
 export type { BackupKind };
 
@@ -117,28 +118,36 @@ function createFreeFile(dir: string, nameAt: (at: Date) => string, at: Date): { 
 }
 
 /**
- * Work a crash left behind (files ending in WORKING, and their journals) beside the register and
- * among its copies: never a copy or a register, so it goes. A working file may hold a plain copy
- * of a register being encrypted.
+ * Work a crash left behind: this register's working file beside it and its copies' working files,
+ * with their journals. Never a copy or a register, and never anyone else's file (only these names,
+ * only files). A working file may hold a plain copy of a register being encrypted.
  */
 export function removeStaleWork(databasePath: string): void {
-  for (const folder of [path.dirname(databasePath), backupDirFor(databasePath)]) {
-    let names: string[];
+  const base = path.basename(databasePath);
+  const own = (name: string) => name.startsWith(`${base}${WORKING}`);
+  const copies = new RegExp(`^${escapeRegExp(baseName(databasePath))}\\.\\d{4}-\\d{2}-\\d{2}T[\\d-]+Z\\.[a-z0-9-]+\\.sqlite\\.pagar(-journal|-wal|-shm)?$`);
+  for (const [folder, stale] of [
+    [path.dirname(databasePath), own],
+    [backupDirFor(databasePath), (name: string) => copies.test(name)],
+  ] as const) {
+    let entries: fs.Dirent[];
     try {
-      names = fs.readdirSync(folder);
+      entries = fs.readdirSync(folder, { withFileTypes: true });
     } catch {
       continue;
     }
-    for (const name of names) {
-      if (!/\.pagar(-journal|-wal|-shm)?$/.test(name)) continue;
+    for (const entry of entries) {
+      if (!entry.isFile() || !stale(entry.name)) continue;
       try {
-        fs.rmSync(path.join(folder, name), { force: true, recursive: true });
+        fs.rmSync(path.join(folder, entry.name), { force: true });
       } catch {
-        // In use by another program, or not ours to remove: it does no harm where it is.
+        // In use by another program: it does no harm where it is, and goes next time.
       }
     }
   }
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Opens a copy with the key and checks every page; throws a BackupError that says what is wrong. */
 export function checkBackup(file: string, key: string | undefined): number {
@@ -219,7 +228,9 @@ export function pruneBackups(databasePath: string, keep: KeepRules, dir = backup
  * done while the register is still open, so a failure leaves it open and untouched.
  */
 export function stageBackup(databasePath: string, backupFile: string, key: string | undefined): string {
-  checkBackup(backupFile, key);
+  if (checkBackup(backupFile, key) > migrations.length) {
+    throw new BackupError(`Säkerhetskopian ${path.basename(backupFile)} är gjord av en nyare version av Placeringskollen och kan inte återställas med den här.`);
+  }
   const staged = databasePath + WORKING;
   try {
     fs.rmSync(staged, { force: true });
@@ -241,7 +252,7 @@ export function stageBackup(databasePath: string, backupFile: string, key: strin
 export function putInPlace(databasePath: string, staged: string): void {
   try {
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${databasePath}${suffix}`, { force: true });
-    fs.renameSync(staged, databasePath);
+    renameRetrying(staged, databasePath);
   } catch (error) {
     fs.rmSync(staged, { force: true });
     throw new BackupError(`Registret kunde inte bytas ut: ${describeFsError(error)} Det är kvar som det var.`, { cause: error });
@@ -263,10 +274,18 @@ export function replaceWithBackup(databasePath: string, backupFile: string, key:
 export function rekeyByCopy(file: string, oldKey: string | undefined, newKey: string): void {
   const working = file + WORKING;
   fs.rmSync(working, { force: true });
+  // The whole database in the file itself, and nobody else with it open: leaving WAL mode needs
+  // both (every frame checkpointed, no other connection), and says so by its answer.
   const db = new BetterSqlite3(file, { fileMustExist: true });
   try {
     if (oldKey !== undefined) db.pragma(keyPragma('key', oldKey));
-    db.pragma('wal_checkpoint(TRUNCATE)');
+    let mode: unknown;
+    try {
+      mode = db.pragma('journal_mode = DELETE', { simple: true });
+    } catch (error) {
+      throw new BackupError(IN_USE, { cause: error });
+    }
+    if (mode !== 'delete') throw new BackupError(IN_USE);
   } finally {
     db.close();
   }
@@ -301,6 +320,24 @@ function rekeyFile(file: string, oldKey: string | undefined, newKey: string): vo
   }
 }
 
+/**
+ * On Windows a rename fails while anything has either file open, an antivirus scanner or an
+ * indexer looking at a new file among them; they let go within moments, so it is tried again for
+ * up to ten seconds before it counts as failed.
+ */
+function renameRetrying(from: string, to: string): void {
+  const transient = new Set(['EPERM', 'EBUSY', 'EACCES']);
+  for (let wait = 50; ; wait *= 2) {
+    try {
+      fs.renameSync(from, to);
+      return;
+    } catch (error) {
+      if (!transient.has((error as NodeJS.ErrnoException).code ?? '') || wait > 6400) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
+    }
+  }
+}
+
 function syncFile(file: string): void {
   const handle = fs.openSync(file, 'r+');
   try {
@@ -309,6 +346,8 @@ function syncFile(file: string): void {
     fs.closeSync(handle);
   }
 }
+
+export const IN_USE = 'Registret används av ett annat program, till exempel kommandoraden eller Placeringskollen på samma dator. Stäng det och försök igen.';
 
 /** Why a file operation failed, in words for the user. */
 export function describeFsError(error: unknown): string {
@@ -324,6 +363,8 @@ export function describeFsError(error: unknown): string {
       return 'programmet får inte skriva där.';
     case 'EEXIST':
       return 'en fil med samma namn finns redan.';
+    case 'EBUSY':
+      return 'filen används av ett annat program, till exempel ett antivirusprogram.';
     default:
       return 'ett oväntat fel i filsystemet.';
   }

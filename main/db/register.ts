@@ -14,6 +14,7 @@ import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import {
   backupDirFor,
   BackupError,
+  IN_USE,
   checkBackup,
   describeFsError,
   listBackups,
@@ -79,6 +80,15 @@ export interface Register {
   close(): Promise<void>;
 }
 
+/** The register's file is gone, though it had a key and copies: something removed it, and a copy can take its place. */
+export class MissingRegisterError extends DatabaseDamagedError {
+  constructor(file: string) {
+    super(file, 'saknas');
+    this.message = `Registret ${file} finns inte längre, men det har säkerhetskopior.`;
+    this.name = 'MissingRegisterError';
+  }
+}
+
 export class RekeyError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
@@ -100,7 +110,9 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
     const latest = newestGoodBackup(file, key);
     if (!(await options.restoreWhenDamaged(damaged, latest)) || !latest) throw error;
     const staged = stageBackup(file, latest.file, key);
-    setAside(file, 'skadad', options.now());
+    // Copied aside, not moved: until the rename below, the damaged register stays where it was,
+    // so a crash in between finds it (and offers the copy) again instead of no register at all.
+    keepAside(file, 'skadad', options.now());
     putInPlace(file, staged);
     ({ key, connection } = await openWithKeys(file, options));
   }
@@ -137,8 +149,14 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
         throw error;
       }
       await connection.close();
-      putInPlace(file, staged);
+      // The note first: a crash after the rename must still leave the restored register its log entry.
       fs.writeFileSync(restoreNoteFile(file), JSON.stringify(note), { mode: 0o600 });
+      try {
+        putInPlace(file, staged);
+      } catch (error) {
+        fs.rmSync(restoreNoteFile(file), { force: true });
+        throw error;
+      }
     },
     async closeAndRekey() {
       if (source.kind !== 'keystore' || key === undefined) {
@@ -151,6 +169,12 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
       assertAlone(connection.raw);
       const keyFile = keyFileFor(file);
       const old = key;
+      // The key before this one must be done with first: only one retired key is kept.
+      await finishCopies(file, source.store, old);
+      const { retired } = (await readKeys(keyFile, source.store)) ?? {};
+      if (retired !== undefined && listBackups(file).some((b) => opensWith(b.file, retired))) {
+        throw new RekeyError('Några säkerhetskopior har ännu inte fått den förra nyckeln, så nyckeln kan inte bytas igen än. Starta om programmet och försök igen.');
+      }
       const next = newKey();
       writeBackup(connection.raw, { databasePath: file, kind: 'fore-nyckelbyte', at: options.now(), key: old });
       // The next key is saved before the file changes: whichever of the two opens it is right.
@@ -159,7 +183,8 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
       try {
         rekeyByCopy(file, old, next);
       } catch (error) {
-        throw new RekeyError(`Nyckeln kunde inte bytas: ${describeFsError(error)} Registret har kvar sin nyckel.`, { cause: error });
+        const why = error instanceof BackupError ? error.message : describeFsError(error);
+        throw new RekeyError(`Nyckeln kunde inte bytas: ${why} Registret har kvar sin nyckel.`, { cause: error });
       }
       key = next;
       await writeKeys(keyFile, source.store, { current: next, retired: old });
@@ -184,6 +209,8 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
   const keys: RegisterKeys = (await readKeys(keyFile, source.store)) ?? {};
   const kept = (current: string): RegisterKeys => (keys.retired ? { current, retired: keys.retired } : { current });
   const isNew = !fs.existsSync(file) || fs.statSync(file).size === 0;
+  // A register that had a key and copies is not new when its file is gone: something removed it.
+  if (isNew && keys.current && listBackups(file).length > 0) throw new MissingRegisterError(file);
   if (isNew && !keys.current) {
     const key = newKey();
     await writeKeys(keyFile, source.store, { current: key });
@@ -208,15 +235,18 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
       if (!(error instanceof DatabaseOpenError) || keys.current) throw error;
     }
   }
-  // A plain register: a copy first, then the file rewritten encrypted; its copies follow (finishCopies).
-  const key = keys.next ?? newKey();
-  await writeKeys(keyFile, source.store, { next: key });
+  // A plain register (opened without a key before anything is written: one encrypted with another
+  // key is refused here, with no key file left behind). A copy first, then the next key saved, then
+  // the file rewritten encrypted; its copies follow (finishCopies).
   const plain = await openDatabase(file, base);
   try {
+    assertAlone(plain.raw);
     writeBackup(plain.raw, { databasePath: file, kind: 'fore-kryptering', at: now() });
   } finally {
     await plain.close();
   }
+  const key = keys.next ?? newKey();
+  await writeKeys(keyFile, source.store, { next: key });
   rekeyByCopy(file, undefined, key);
   await writeKeys(keyFile, source.store, { current: key });
   return { key, connection: await openDatabase(file, { ...base, key }) };
@@ -225,13 +255,12 @@ async function openWithKeys(file: string, options: RegisterOptions): Promise<{ k
 /**
  * Gives every copy the register's key: those still with the retired key after a change, and plain
  * ones from before the register was encrypted. A copy in use or on a full disk is left for the next
- * start (counted); the retired key is forgotten once no copy needs it.
+ * start (counted); the retired key is forgotten once every copy opens with the key in use.
  */
 async function finishCopies(file: string, store: KeyStore, key: string): Promise<number> {
   const keyFile = keyFileFor(file);
   const { retired } = (await readKeys(keyFile, store)) ?? {};
   let left = 0;
-  let needRetired = 0;
   for (const backup of listBackups(file)) {
     if (opensWith(backup.file, key)) continue;
     const from = retired !== undefined && opensWith(backup.file, retired) ? retired : opensWith(backup.file, undefined) ? undefined : null;
@@ -243,10 +272,11 @@ async function finishCopies(file: string, store: KeyStore, key: string): Promise
       rekeyByCopy(backup.file, from, key);
     } catch {
       left += 1;
-      if (from === retired) needRetired += 1;
     }
   }
-  if (retired !== undefined && needRetired === 0) await writeKeys(keyFile, store, { current: key });
+  // Only when every copy opens with the key in use: a copy that could not be read just now may
+  // still need the retired one.
+  if (retired !== undefined && left === 0) await writeKeys(keyFile, store, { current: key });
   return left;
 }
 
@@ -290,7 +320,7 @@ function assertAlone(raw: BetterSqlite3.Database): void {
   try {
     raw.pragma('journal_mode = DELETE');
   } catch (error) {
-    throw new BackupError('Registret används av ett annat program, till exempel kommandoraden eller Placeringskollen på samma dator. Stäng det och försök igen.', { cause: error });
+    throw new BackupError(IN_USE, { cause: error });
   } finally {
     raw.pragma('journal_mode = WAL');
   }
@@ -323,11 +353,16 @@ export async function restoreRegisterFile(
       fs.rmSync(staged, { force: true });
       throw error;
     }
-    setAside(file, 'skadad', options.now());
+    keepAside(file, 'skadad', options.now());
   }
-  putInPlace(file, staged);
   const note: RestoreNote = { backup: path.basename(from), ...options.note };
   fs.writeFileSync(restoreNoteFile(file), JSON.stringify(note), { mode: 0o600 });
+  try {
+    putInPlace(file, staged);
+  } catch (error) {
+    fs.rmSync(restoreNoteFile(file), { force: true });
+    throw error;
+  }
   return { safetyCopy };
 }
 
@@ -345,14 +380,16 @@ function opensWith(file: string, key: string | undefined): boolean {
   }
 }
 
-/** Moves a damaged register into the backup folder under a name that says so; it is never deleted. */
-function setAside(file: string, label: string, at: Date): void {
+/** Keeps a copy of a damaged register in the backup folder under a name that says so; it is never deleted. */
+function keepAside(file: string, label: string, at: Date): void {
+  if (!fs.existsSync(file)) return;
   const dir = backupDirFor(file);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const target = path.join(dir, `${path.basename(file)}.${at.toISOString().replace(/[:.]/g, '-')}.${label}`);
-  fs.renameSync(file, target);
+  fs.copyFileSync(file, target);
+  fs.chmodSync(target, 0o600);
   for (const suffix of ['-wal', '-shm']) {
-    if (fs.existsSync(file + suffix)) fs.renameSync(file + suffix, target + suffix);
+    if (fs.existsSync(file + suffix)) fs.copyFileSync(file + suffix, target + suffix);
   }
 }
 

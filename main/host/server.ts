@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { channels, type Channel } from '../../preload/api';
 import { openRegister, type Register } from '../db/register';
+import { databaseErrorMessage } from '../db/open-errors';
 import { dispatch, invalid } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { contentSecurityPolicy, contentTypeFor, newNonce, renderIndexHtml, resolveAppAsset } from '../security';
@@ -78,13 +79,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
     return { register, services, handlers };
   }
-  /** The browser host's restart: the work closes the register, and everything is opened anew, whatever happened. */
+  /**
+   * The browser host's restart: the work closes the register, and everything is opened anew,
+   * whatever happened. If the register cannot be opened again, every call says so until the host
+   * is started again.
+   */
+  let broken: string | null = null;
   async function restart<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } finally {
-      if (current.register.connection.raw.open) await current.register.close();
-      current = await open();
+      try {
+        if (current.register.connection.raw.open) await current.register.close();
+        current = await open();
+      } catch (error) {
+        console.error('Placeringskollen: registret kunde inte öppnas igen:', error);
+        broken = `Registret kunde inte öppnas igen. ${databaseErrorMessage(error, options.databasePath).replace('\n\n', ' ')} Starta om webbläsarläget.`;
+      }
     }
   }
   const token = randomBytes(32).toString('base64url');
@@ -152,6 +163,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return sendJson(res, 400, invalid([{ path: '', message: 'Anropet är inte giltig JSON.' }]));
     }
     res.setHeader('Cache-Control', 'no-store');
+    if (broken !== null) return sendJson(res, 200, { ok: false, error: { code: 'INTERNAL', message: broken } });
     return sendJson(res, 200, await dispatch(name as Channel, input, current.handlers));
   }
 

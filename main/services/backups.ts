@@ -84,7 +84,7 @@ export function createBackupsService(host: RegisterHost | null, clock: Clock, pr
      * restore can be undone the same way. Nothing is pruned here: the copy being restored may be
      * the oldest of its kind.
      */
-    restore(name: string): Promise<{ restarting: true }> {
+    restore(name: string): Promise<{ restarting: true; problem: string | null }> {
       const current = registerHost();
       return said(async () => {
         current.register.check(name);
@@ -92,20 +92,22 @@ export function createBackupsService(host: RegisterHost | null, clock: Clock, pr
         await log({ action: 'restore', entity: 'backups', entityId: name, childId: null, detail: null });
         current.register.backup('fore-aterstallning');
         const note = { backup: name, userId: currentLogContext().userId, at: clock.now() };
-        await current.restart(() => current.register.closeAndRestore(name, note));
-        return { restarting: true as const };
+        const { problem } = await throughRestart(current, () => current.register.closeAndRestore(name, note));
+        return { restarting: true as const, problem };
       });
     },
 
     /** A new key for the register and its copies; the program then starts again on it. */
-    changeKey(): Promise<{ backupsLeft: number; restarting: true }> {
+    changeKey(): Promise<{ backupsLeft: number; restarting: true; problem: string | null }> {
       const current = registerHost();
       return said(async () => {
-        if (current.register.keySource !== 'keystore') return { ...(await current.register.closeAndRekey()), restarting: true as const }; // refused, in Swedish
+        if (current.register.keySource !== 'keystore') {
+          throw new ServiceError('CONFLICT', current.register.keySource === 'env' ? 'Nyckeln kommer från PLACERINGSKOLLEN_DB_KEY och byts av den som har satt den.' : 'Registret är inte krypterat, så det finns ingen nyckel att byta.');
+        }
         current.register.assertAlone();
         await log({ action: 'rekey', entity: 'register', entityId: null, childId: null, detail: null });
-        const result = await current.restart(() => current.register.closeAndRekey());
-        return { ...result, restarting: true as const };
+        const { value, problem } = await throughRestart(current, () => current.register.closeAndRekey());
+        return { backupsLeft: value?.backupsLeft ?? 0, restarting: true as const, problem };
       });
     },
 
@@ -144,6 +146,20 @@ export function createBackupsService(host: RegisterHost | null, clock: Clock, pr
       }
     },
   };
+}
+
+/**
+ * Work that closes the register, through the host's restart: the program starts again whatever
+ * happens, so a failure inside is said with the restart, not instead of it.
+ */
+async function throughRestart<T>(current: RegisterHost, work: () => Promise<T>): Promise<{ value: T | null; problem: string | null }> {
+  try {
+    return { value: await current.restart(work), problem: null };
+  } catch (error) {
+    if (error instanceof BackupError || error instanceof RekeyError || error instanceof KeyFileError) return { value: null, problem: error.message };
+    console.error('Placeringskollen:', error);
+    return { value: null, problem: 'Ett oväntat fel inträffade; registret är som det var.' };
+  }
 }
 
 function row(backup: BackupFile): BackupRow {

@@ -33,13 +33,19 @@ export interface RegisterProtection {
   nextAutomaticAt: string | null;
 }
 
+/** The program starts again after a restore or a new key, whatever happened; `problem` says what went wrong, if anything. */
+export interface Restarting {
+  restarting: true;
+  problem: string | null;
+}
+
 export const backupChannels = {
   getRegisterProtection: channel(empty).returns<RegisterProtection>(),
   backUpNow: channel(empty).returns<BackupRow>(),
   /** Restores the named copy after a safety copy of the register as it is; the program then starts again. */
-  restoreBackup: channel(z.object({ name: plainText().min(1, 'Välj en säkerhetskopia.').max(200, 'Välj en säkerhetskopia.') }).strict()).returns<{ restarting: true }>(),
+  restoreBackup: channel(z.object({ name: plainText().min(1, 'Välj en säkerhetskopia.').max(200, 'Välj en säkerhetskopia.') }).strict()).returns<Restarting>(),
   /** A new key for the register and its copies (how many could not be given it); the program then starts again. */
-  changeRegisterKey: channel(empty).returns<{ backupsLeft: number; restarting: true }>(),
+  changeRegisterKey: channel(empty).returns<Restarting & { backupsLeft: number }>(),
   saveBackupSettings: channel(
     z
       .object({

@@ -29,13 +29,14 @@ export function SecurityPage({ role, host, notify, confirm }: Props) {
   const [reload, setReload] = useState(0);
   const loaded = useLoaded(() => api.getRegisterProtection({}), String(reload));
   const [busy, setBusy] = useState<'backup' | 'restore' | 'rekey' | null>(null);
-  const [restarting, setRestarting] = useState<string | null>(null);
+  const [restarting, setRestarting] = useState<{ title: string; problem: string | null } | null>(null);
   const administrator = roleAllows(role, 'administrator');
 
   if (restarting !== null) {
     return (
       <section className="empty" aria-labelledby="restarting-title">
-        <h1 id="restarting-title" className="empty__title">{restarting}</h1>
+        <h1 id="restarting-title" className="empty__title">{restarting.title}</h1>
+        {restarting.problem && <p className="empty__text" role="alert">{restarting.problem}</p>}
         <p className="empty__text" role="status">Programmet startar om. Logga in igen när det är klart.</p>
       </section>
     );
@@ -67,12 +68,12 @@ export function SecurityPage({ role, host, notify, confirm }: Props) {
     const result = await api.restoreBackup({ name: backup.name });
     setBusy(null);
     if (!result.ok) return notify(`Säkerhetskopian kunde inte återställas. ${result.error.message}`);
-    restart('Registret är återställt');
+    restart(result.value.problem === null ? 'Registret är återställt' : 'Säkerhetskopian kunde inte återställas', result.value.problem);
   };
 
   /** The desktop app starts itself again; in the browser the page loads again over the register opened anew. */
-  const restart = (title: string) => {
-    setRestarting(title);
+  const restart = (title: string, problem: string | null) => {
+    setRestarting({ title, problem });
     if (host === 'browser') setTimeout(() => window.location.reload(), 1500);
   };
 
@@ -89,14 +90,10 @@ export function SecurityPage({ role, host, notify, confirm }: Props) {
     setBusy('rekey');
     const result = await api.changeRegisterKey({});
     setBusy(null);
-    if (!result.ok) {
-      notify(`Nyckeln kunde inte bytas. ${result.error.message}`);
-      // A failure after the register closed still starts the program again, on the key it has.
-      if (result.error.code !== 'CONFLICT') restart('Programmet startar om');
-      return;
-    }
-    const left = result.value.backupsLeft;
-    restart(left === 0 ? 'Nyckeln är bytt' : `Nyckeln är bytt; ${left} säkerhetskopior får den nya vid nästa start`);
+    if (!result.ok) return notify(`Nyckeln kunde inte bytas. ${result.error.message}`);
+    const { backupsLeft: left, problem } = result.value;
+    if (problem !== null) return restart('Nyckeln kunde inte bytas', problem);
+    restart(left === 0 ? 'Nyckeln är bytt' : `Nyckeln är bytt; ${left} säkerhetskopior får den nya vid nästa start`, null);
   };
 
   return (

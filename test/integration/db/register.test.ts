@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { backupDirFor, BackupError, rekeyByCopy } from '../../../main/db/backups';
+import { backupDirFor, BackupError, putInPlace, rekeyByCopy } from '../../../main/db/backups';
 import { DatabaseDamagedError, DatabaseOpenError, openDatabase } from '../../../main/db/connection';
 import { keyFileFor, KeyFileError, readKeys, writeKeys, type KeyStore } from '../../../main/db/key-file';
 import { newKey } from '../../../main/db/key';
@@ -207,6 +207,13 @@ describe('changing the key', () => {
     expect(keys.retired).toBe(old);
     await expect(openDatabase(copy.file, { key: old })).resolves.toBeDefined();
 
+    // While a copy still needs the retired key, another change would lose it: refused.
+    const meanwhile = await openRegister(file(), { keys: keystore(store), now });
+    await expect(meanwhile.closeAndRekey()).rejects.toThrow(/ännu inte fått den förra nyckeln/);
+    expect(meanwhile.connection.raw.open).toBe(true);
+    await meanwhile.close();
+
+    fs.rmdirSync(`${copy.file}.pagar`);
     const later = await openRegister(file(), { keys: keystore(store), now });
     await later.close();
     expect(await readKeys(keyFileFor(file()), store)).toEqual({ current: keys.current });
@@ -305,6 +312,79 @@ describe('backups', () => {
   });
 });
 
+describe('nobody else may have the register open while it is rewritten', () => {
+  it('a plain register another program has open is not encrypted, and no key is saved', async () => {
+    const plain = await openDatabase(file(), { now });
+    await addHome(plain.raw);
+    await plain.close();
+    const other = new BetterSqlite3(file());
+    other.prepare('SELECT count(*) FROM homes').get();
+    try {
+      await expect(openRegister(file(), { keys: keystore(), now })).rejects.toThrow(/används av ett annat program/);
+    } finally {
+      other.close();
+    }
+    expect(fs.existsSync(keyFileFor(file()))).toBe(false);
+    expect(filesWithPlaintext(tmp.dir, SECRET).length).toBeGreaterThan(0);
+    // Once it is closed, the next start encrypts it with every row.
+    const register = await openRegister(file(), { keys: keystore(), now });
+    expect(register.connection.raw.prepare('SELECT count(*) FROM homes').pluck().get()).toBe(1);
+    await register.close();
+  });
+
+  it('rekeyByCopy refuses a file another connection holds, and leaves it as it was', async () => {
+    const key = newKey();
+    const register = await openRegister(file(), { keys: { kind: 'env', key }, now });
+    await addHome(register.connection.raw);
+    expect(() => rekeyByCopy(file(), key, newKey())).toThrow(/används av ett annat program/);
+    expect(register.connection.raw.prepare('SELECT count(*) FROM homes').pluck().get()).toBe(1);
+    await register.close();
+    await expect(openDatabase(file(), { key })).resolves.toBeDefined();
+  });
+});
+
+describe('working files and putting a file in place', () => {
+  it('only this register’s own working files go at start, never another file', async () => {
+    fs.writeFileSync(`${file()}.pagar`, 'x');
+    fs.mkdirSync(path.join(tmp.dir, 'Utredningar.pagar'));
+    fs.writeFileSync(path.join(tmp.dir, 'Utredningar.pagar', 'anteckning.txt'), 'behålls');
+    fs.writeFileSync(path.join(tmp.dir, 'annat.sqlite.pagar'), 'behålls');
+    await (await openRegister(file(), { keys: { kind: 'none' }, now })).close();
+    expect(fs.existsSync(`${file()}.pagar`)).toBe(false);
+    expect(fs.readFileSync(path.join(tmp.dir, 'Utredningar.pagar', 'anteckning.txt'), 'utf8')).toBe('behålls');
+    expect(fs.existsSync(path.join(tmp.dir, 'annat.sqlite.pagar'))).toBe(true);
+  });
+
+  it('a stale WAL beside the register is removed before a file is put in its place', async () => {
+    const register = await openRegister(file(), { keys: { kind: 'none' }, now });
+    await addHome(register.connection.raw, 'Kopian');
+    const copy = register.backup('manuell');
+    await register.close();
+    fs.writeFileSync(`${file()}-wal`, Buffer.alloc(4096, 0x41));
+    const staged = `${file()}.pagar`;
+    fs.copyFileSync(copy.file, staged);
+    putInPlace(file(), staged);
+    expect(fs.existsSync(`${file()}-wal`)).toBe(false);
+    expect(fs.existsSync(staged)).toBe(false);
+    const reopened = await openDatabase(file());
+    expect(reopened.raw.prepare('SELECT name FROM homes').pluck().all()).toEqual(['Kopian']);
+    await reopened.close();
+  });
+
+  it('a copy made by a newer version is not restored', async () => {
+    const key = newKey();
+    const register = await openRegister(file(), { keys: { kind: 'env', key }, now });
+    const copy = register.backup('manuell');
+    const newer = new BetterSqlite3(copy.file);
+    newer.pragma(`key = '${key}'`);
+    newer.pragma('user_version = 999');
+    newer.close();
+    await expect(register.closeAndRestore(copy.name, { backup: copy.name, userId: null, at: '2026-12-06T05:00:00.000Z' })).rejects.toThrow(/nyare version/);
+    expect(register.connection.raw.open).toBe(true);
+    await register.close();
+  });
+});
+
 describe('a restore while another program has the register open', () => {
   it('is refused in Swedish and the register stays open and as it was', async () => {
     const register = await openRegister(file(), { keys: { kind: 'none' }, now });
@@ -376,6 +456,28 @@ describe('a damaged register', () => {
     });
     expect(offered).toEqual([copyName]);
     await register.close();
+  });
+
+  it('a register whose file is gone, though it had a key and copies, is offered its newest copy instead of starting empty', async () => {
+    const store = fakeStore();
+    const register = await openRegister(file(), { keys: keystore(store), now });
+    await addHome(register.connection.raw);
+    const copy = register.backup('automatisk');
+    await register.close();
+    fs.rmSync(file());
+    await expect(openRegister(file(), { keys: keystore(store), now })).rejects.toThrow(/finns inte längre, men det har säkerhetskopior/);
+    const offered: (string | null)[] = [];
+    const restored = await openRegister(file(), {
+      keys: keystore(store),
+      now,
+      restoreWhenDamaged: async (_error, latest) => {
+        offered.push(latest?.name ?? null);
+        return true;
+      },
+    });
+    expect(offered).toEqual([copy.name]);
+    expect(restored.connection.raw.prepare('SELECT name FROM homes').pluck().all()).toEqual([SECRET]);
+    await restored.close();
   });
 
   it('stays as it is when the user says no', async () => {

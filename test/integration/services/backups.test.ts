@@ -135,7 +135,7 @@ describe('Säkerhet: copies', () => {
     const copy = value(await call('backUpNow', {}));
     value(await call('saveHome', { kind: 'hvb', name: 'Efter kopian HVB' }));
 
-    expect(value(await call('restoreBackup', { name: copy.name }))).toEqual({ restarting: true });
+    expect(value(await call('restoreBackup', { name: copy.name }))).toEqual({ restarting: true, problem: null });
 
     // `current` is the register opened anew over the copy.
     expect((await current.services.homes.list({})).map((home) => home.name)).toEqual(['Före kopian HVB']);
