@@ -1,0 +1,169 @@
+/**
+ * The shared register on PostgreSQL (issue: a shared register for a whole unit): its address, a
+ * TLS connection that verifies the server against the municipality's CA certificate, and what is
+ * wrong said in Swedish when it cannot be reached. The database itself (its backups, point-in-time
+ * recovery) is the municipality's IT's to run; the app checks that it can connect.
+ */
+import fs from 'node:fs';
+import pg from 'pg';
+
+export class SharedRegisterError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SharedRegisterError';
+  }
+}
+
+export interface SharedRegisterAddress {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string | null;
+  /** verify-full: encrypted, and the server's certificate checked against `caFile` and its name; disable only on this computer. */
+  tls: { mode: 'verify-full'; caFile: string | null } | { mode: 'disable' };
+}
+
+const loopback = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+
+/** True for the text that names a shared register rather than a file: `postgres://` or `postgresql://`. */
+export function isSharedRegisterUrl(text: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(text.trim());
+}
+
+/**
+ * `postgres://user[:password]@host[:port]/database[?sslmode=verify-full&sslrootcert=<ca.pem>]`.
+ * TLS with a verified certificate is required; `sslmode=disable` is accepted only for a server on
+ * this computer (development and tests), where nothing crosses a network.
+ */
+export function parseSharedRegisterUrl(text: string): SharedRegisterAddress {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    throw new SharedRegisterError('Adressen till det gemensamma registret ska se ut som postgres://användare@server:5432/databas.');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new SharedRegisterError('Adressen till det gemensamma registret ska börja med postgres://.');
+  }
+  const host = decodeURIComponent(url.hostname);
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const user = decodeURIComponent(url.username);
+  if (host === '') throw new SharedRegisterError('Adressen saknar databasserverns namn (postgres://användare@server/databas).');
+  if (database === '' || database.includes('/')) throw new SharedRegisterError('Adressen saknar databasens namn (postgres://användare@server/databas).');
+  if (user === '') throw new SharedRegisterError('Adressen saknar användaren: var och en loggar in med sin egen databasanvändare (postgres://användare@server/databas).');
+  const port = url.port === '' ? 5432 : Number(url.port);
+  const known = new Set(['sslmode', 'sslrootcert']);
+  for (const name of url.searchParams.keys()) {
+    if (!known.has(name)) throw new SharedRegisterError(`Adressen har en okänd inställning: ${name}. Tillåtna är sslmode och sslrootcert.`);
+  }
+  const sslmode = url.searchParams.get('sslmode') ?? 'verify-full';
+  let tls: SharedRegisterAddress['tls'];
+  if (sslmode === 'verify-full') {
+    tls = { mode: 'verify-full', caFile: url.searchParams.get('sslrootcert') };
+  } else if (sslmode === 'disable' && loopback.has(host)) {
+    tls = { mode: 'disable' };
+  } else if (sslmode === 'disable') {
+    throw new SharedRegisterError('Anslutningen till en databasserver på nätverket måste vara krypterad: använd sslmode=verify-full med kommunens CA-certifikat.');
+  } else {
+    throw new SharedRegisterError(`sslmode=${sslmode} kontrollerar inte serverns certifikat fullt ut: använd sslmode=verify-full med kommunens CA-certifikat.`);
+  }
+  return { host, port, database, user, password: url.password === '' ? null : decodeURIComponent(url.password), tls };
+}
+
+/** The address as the footer and messages show it: never the password. */
+export function describeAddress(address: SharedRegisterAddress): string {
+  return `${address.user}@${address.host}:${address.port}/${address.database}`;
+}
+
+export interface SharedRegisterOptions {
+  /** The password when the address has none: from the keystore in the app, PGPASSWORD elsewhere. */
+  password?: string | null;
+  /** How long to wait for the server before saying it does not answer. */
+  connectTimeoutMs?: number;
+  maxConnections?: number;
+}
+
+/** A pool of connections to the shared register, tried once so that what is wrong is said at once. */
+export async function openSharedPool(address: SharedRegisterAddress, options: SharedRegisterOptions = {}): Promise<pg.Pool> {
+  const password = address.password ?? options.password ?? undefined;
+  let ssl: pg.PoolConfig['ssl'] = false;
+  if (address.tls.mode === 'verify-full') {
+    let ca: string | undefined;
+    if (address.tls.caFile !== null) {
+      try {
+        ca = fs.readFileSync(address.tls.caFile, 'utf8');
+      } catch (error) {
+        throw new SharedRegisterError(`CA-certifikatet ${address.tls.caFile} kan inte läsas.`, { cause: error });
+      }
+    }
+    // Node checks the chain and that the certificate names the host (verify-full).
+    ssl = { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
+  }
+  const pool = new pg.Pool({
+    host: address.host.replace(/^\[|\]$/g, ''),
+    port: address.port,
+    database: address.database,
+    user: address.user,
+    ...(password === undefined || password === null ? {} : { password }),
+    ssl,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    max: options.maxConnections ?? 10,
+    application_name: 'Placeringskollen',
+  });
+  // An idle connection the server drops must not take the process with it.
+  pool.on('error', () => undefined);
+  try {
+    const client = await pool.connect();
+    client.release();
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new SharedRegisterError(connectionProblem(error, address, options.connectTimeoutMs ?? 10_000), { cause: error });
+  }
+  return pool;
+}
+
+/** What went wrong when connecting, in Swedish, for the user and for IT. */
+export function connectionProblem(error: unknown, address: SharedRegisterAddress, timeoutMs = 10_000): string {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  const message = (error as { message?: string } | null)?.message ?? '';
+  const server = `${address.host}:${address.port}`;
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `Databasservern ${server} tar inte emot anslutningar. Kontrollera adressen och porten, eller att servern är igång.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Det finns ingen databasserver som heter ${address.host}. Kontrollera adressen.`;
+    case 'ETIMEDOUT':
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      return `Databasservern ${server} går inte att nå från den här datorn.`;
+    case '28P01':
+      return `Inloggningen till det gemensamma registret nekades: fel lösenord för ${address.user}.`;
+    case '28000':
+      return `${address.user} får inte logga in i databasen ${address.database} från den här datorn. Be IT lägga till en rad för användaren i serverns pg_hba.conf.`;
+    case '3D000':
+      return `Databasen ${address.database} finns inte på ${server}. Be IT skapa den.`;
+    case '53300':
+      return `Databasservern ${server} tar inte emot fler anslutningar just nu. Försök igen om en stund.`;
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'SELF_SIGNED_CERT_IN_CHAIN':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
+    case 'CERT_UNTRUSTED':
+      return `Databasserverns certifikat är inte utfärdat av kommunens CA. Ange kommunens CA-certifikat med sslrootcert, eller be IT kontrollera serverns certifikat.`;
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `Databasserverns certifikat gäller inte för namnet ${address.host}. Använd namnet i certifikatet, eller be IT kontrollera det.`;
+    case 'CERT_HAS_EXPIRED':
+      return 'Databasserverns certifikat har gått ut. Be IT förnya det.';
+    default:
+      if (/does not support SSL|The server does not support SSL/i.test(message)) {
+        return `Databasservern ${server} tar inte emot krypterade anslutningar (TLS). Be IT slå på TLS på servern.`;
+      }
+      if (/timeout/i.test(message)) return `Databasservern ${server} svarade inte inom ${Math.round(timeoutMs / 1000)} sekunder.`;
+      if (/password authentication|no password supplied|client password must be a string/i.test(message)) {
+        return `Inloggningen till det gemensamma registret nekades: lösenordet för ${address.user} saknas eller är fel.`;
+      }
+      return `Det gemensamma registret på ${server} kunde inte öppnas.`;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Migrations of the shared register: ordered, each in its own transaction with its version, a
+ * register made by a newer version refused untouched, and an advisory lock so that two apps
+ * starting at once never migrate together (the second waits, then finds the work done). The same
+ * rules as the local register's (../migrate.ts), on PostgreSQL's terms.
+ */
+import type pg from 'pg';
+import { NewerDatabaseError } from '../migrate';
+
+export interface PgMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+/** One number for the whole application: `pg_advisory_lock` takes a bigint ("PLKOLLEN" in ASCII). */
+export const MIGRATION_LOCK = 0x504c4b4f4c4c454en;
+
+export interface PgMigrateResult {
+  from: number;
+  to: number;
+}
+
+export async function currentPgVersion(client: pg.ClientBase): Promise<number> {
+  const exists = await client.query<{ present: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS present");
+  if (!exists.rows[0]?.present) return 0;
+  const result = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM schema_migrations');
+  return result.rows[0]?.version ?? 0;
+}
+
+export async function migratePg(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<PgMigrateResult> {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3…; found ${m.version} at ${i}.`);
+  });
+  const latest = migrations.length;
+  const client = await pool.connect();
+  try {
+    // Session-level: held across the transactions below, released however this ends.
+    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
+    try {
+      const from = await currentPgVersion(client);
+      if (from > latest) throw new NewerDatabaseError(from, latest);
+      for (const migration of migrations.slice(from)) {
+        await client.query('BEGIN');
+        try {
+          await client.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+            version integer PRIMARY KEY,
+            description text NOT NULL,
+            applied_at timestamptz NOT NULL DEFAULT now()
+          )`);
+          await client.query(migration.sql);
+          await client.query('INSERT INTO schema_migrations (version, description) VALUES ($1, $2)', [migration.version, migration.description]);
+          await client.query('COMMIT');
+        } catch (error) {
+          await client.query('ROLLBACK');
+          throw error;
+        }
+      }
+      return { from, to: await currentPgVersion(client) };
+    } finally {
+      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK.toString()]);
+    }
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The PostgreSQL half of the suite. `.ci/run` starts a cluster and sets PLACERINGSKOLLEN_TEST_PG to
+ * a role that may create databases; each test file gets a database of its own, dropped after it.
+ * Without the variable these tests do not run, and the run says so once.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+
+export const adminUrl = process.env.PLACERINGSKOLLEN_TEST_PG ?? null;
+
+if (adminUrl === null) {
+  console.warn('PostgreSQL-delen av testerna kördes inte: PLACERINGSKOLLEN_TEST_PG är inte satt (.ci/run sätter den).');
+}
+
+/** The URL of `database` on the test server, with the admin's login. */
+export function urlOf(database: string): string {
+  const url = new URL(adminUrl!);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** A database of the test file's own, created before its tests and dropped after them. */
+export function useTestDatabase(prefix: string): { readonly url: string; readonly name: string } {
+  let name = '';
+  beforeAll(async () => {
+    name = `${prefix}_${randomBytes(4).toString('hex')}`;
+    await admin(async (client) => client.query(`CREATE DATABASE ${name}`));
+  });
+  afterAll(async () => {
+    if (name) await admin(async (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  });
+  return {
+    get url() {
+      return urlOf(name);
+    },
+    get name() {
+      return name;
+    },
+  };
+}
+
+async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl!.replace(/[?&]sslmode=disable/, '') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * Migrations of the shared register (issue 18): ordered, each in a transaction with its version, a
+ * newer register refused untouched, and two apps starting at once migrating once.
+ */
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NewerDatabaseError } from '../../../main/db/migrate';
+import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
+import { currentPgVersion, migratePg, type PgMigration } from '../../../main/db/pg/migrate';
+import { adminUrl, useTestDatabase } from './harness';
+
+const v1: PgMigration = { version: 1, description: 'hem', sql: 'CREATE TABLE t_homes (id text PRIMARY KEY, name text NOT NULL)' };
+const v2: PgMigration = { version: 2, description: 'kommun', sql: "ALTER TABLE t_homes ADD COLUMN municipality text; INSERT INTO t_homes VALUES ('H1', 'Solgården', 'Timrå')" };
+
+describe.runIf(adminUrl)('migrations of the shared register', () => {
+  const database = useTestDatabase('pk_migrate');
+  const pools: pg.Pool[] = [];
+  const open = async () => {
+    const pool = await openSharedPool(parseSharedRegisterUrl(database.url));
+    pools.push(pool);
+    return pool;
+  };
+  afterEach(async () => {
+    const pool = await open();
+    await pool.query('DROP TABLE IF EXISTS t_homes, t_extra, schema_migrations');
+    for (const each of pools.splice(0)) await each.end();
+  });
+  const version = async (pool: pg.Pool) => {
+    const client = await pool.connect();
+    try {
+      return await currentPgVersion(client);
+    } finally {
+      client.release();
+    }
+  };
+
+  it('runs each migration in order, once, and records its version', async () => {
+    const pool = await open();
+    expect(await migratePg(pool, [v1])).toEqual({ from: 0, to: 1 });
+    expect(await migratePg(pool, [v1, v2])).toEqual({ from: 1, to: 2 });
+    expect(await migratePg(pool, [v1, v2])).toEqual({ from: 2, to: 2 });
+    expect((await pool.query('SELECT version, description FROM schema_migrations ORDER BY version')).rows).toEqual([
+      { version: 1, description: 'hem' },
+      { version: 2, description: 'kommun' },
+    ]);
+    expect((await pool.query('SELECT * FROM t_homes')).rows).toEqual([{ id: 'H1', name: 'Solgården', municipality: 'Timrå' }]);
+  });
+
+  it('a failing migration leaves the version before it, with nothing of itself', async () => {
+    const pool = await open();
+    const broken: PgMigration = { version: 2, description: 'trasig', sql: 'CREATE TABLE t_extra (id int); INSERT INTO finns_inte VALUES (1)' };
+    await expect(migratePg(pool, [v1, broken])).rejects.toThrow(/finns_inte/);
+    expect(await version(pool)).toBe(1);
+    expect((await pool.query("SELECT to_regclass('t_extra') AS t")).rows).toEqual([{ t: null }]);
+  });
+
+  it('a register made by a newer version is refused in Swedish and not changed', async () => {
+    const pool = await open();
+    await migratePg(pool, [v1, v2]);
+    const error = await migratePg(pool, [v1]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NewerDatabaseError);
+    expect((error as Error).message).toMatch(/nyare version.*databasen har inte ändrats/s);
+    expect(await version(pool)).toBe(2);
+  });
+
+  it('two apps starting at once migrate once: the second waits for the first, then finds the work done', async () => {
+    const [first, second] = [await open(), await open()];
+    // A migration slow enough that both are under way together.
+    const slow: PgMigration = { version: 1, description: 'långsam', sql: "CREATE TABLE t_homes (id text PRIMARY KEY, name text NOT NULL); SELECT pg_sleep(0.5); INSERT INTO t_homes VALUES ('H1', 'Solgården')" };
+    const results = await Promise.all([migratePg(first, [slow]), migratePg(second, [slow])]);
+    expect(results.map((r) => r.to)).toEqual([1, 1]);
+    expect(results.map((r) => r.from).sort()).toEqual([0, 1]);
+    expect((await first.query('SELECT count(*)::int AS n FROM t_homes')).rows).toEqual([{ n: 1 }]);
+  });
+});
