@@ -125,7 +125,7 @@ async function askToRestore(_damaged: DatabaseDamagedError, latest: BackupFile |
     message: 'Registret är skadat och kan inte användas som det är.',
     detail: latest
       ? `Den senaste säkerhetskopian är från ${when(latest.createdAt)}. Det som sparats efter den kommer inte med. ` +
-        'Det skadade registret flyttas till mappen för säkerhetskopior och tas inte bort.'
+        'En kopia av det skadade registret sparas i mappen för säkerhetskopior.'
       : 'Det finns ingen säkerhetskopia att återställa. Kontakta IT; det skadade registret är orört.',
     buttons: latest ? ['Återställ säkerhetskopian', 'Avsluta'] : ['Avsluta'],
     defaultId: 0,

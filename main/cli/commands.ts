@@ -580,8 +580,8 @@ const restoreCommand = defineCommand({
       en: '--from <copy>  the copy\'s file, or its name in the folder sakerhetskopior; it is checked first',
     },
     {
-      sv: 'Ingen får ha registret öppet under tiden. Ett skadat register flyttas till sakerhetskopior och tas inte bort.',
-      en: 'Nobody may have the register open meanwhile. A damaged register is moved into sakerhetskopior, never deleted.',
+      sv: 'Ingen får ha registret öppet under tiden. En kopia av ett skadat register sparas i sakerhetskopior.',
+      en: 'Nobody may have the register open meanwhile. A copy of a damaged register is kept in sakerhetskopior.',
     },
     existingDatabaseOnly,
   ],
