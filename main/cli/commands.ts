@@ -599,7 +599,7 @@ const restoreCommand = defineCommand({
     if (!(await isFile(from))) throw new UsageError([`--from: kopian finns inte: ${cut(values.from)}`]);
     const { safetyCopy } = await context.restoreRegister(database, from);
     context.stdout(`Registret är återställt från ${from}.\n`);
-    context.stdout(safetyCopy ? `Registret som det var finns kvar som ${safetyCopy}.\n` : 'Det skadade registret finns kvar i mappen sakerhetskopior.\n');
+    context.stdout(safetyCopy ? `Registret som det var finns kvar som ${safetyCopy}.\n` : 'En kopia av det skadade registret finns i mappen sakerhetskopior.\n');
     return 0;
   },
 });
