@@ -59,13 +59,21 @@ export function jsonPointer(path: readonly PropertyKey[]): string {
   return path.map((key) => '/' + String(key).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
 }
 
+/**
+ * At most this many issues travel back: a form has far fewer fields, and a list of 100 000 bad
+ * items must not answer with megabytes of the same message.
+ */
+export const MAX_ISSUES = 50;
+
 function toApiIssues(issues: readonly z.core.$ZodIssue[]): ApiIssue[] {
   // One issue per unknown key, pointing at the key itself, so the form can say which field.
-  return issues.flatMap((issue) =>
+  const all = issues.flatMap((issue) =>
     issue.code === 'unrecognized_keys'
       ? issue.keys.map((key) => ({ path: jsonPointer([...issue.path, key]), message: issue.message }))
       : [{ path: jsonPointer(issue.path), message: issue.message }],
   );
+  if (all.length <= MAX_ISSUES) return all;
+  return [...all.slice(0, MAX_ISSUES), { path: '', message: `Och ${all.length - MAX_ISSUES} fel till.` }];
 }
 
 /**
@@ -94,10 +102,13 @@ function swedishMessage(issue: z.core.$ZodRawIssue): string | undefined {
     case 'too_small':
       if (issue.origin === 'string') return `Minst ${issue.minimum} tecken.`;
       if (issue.origin === 'array') return `Minst ${issue.minimum} st.`;
+      // A bare integer's bound is JavaScript's safe range: no number for a person to read.
+      if (Number(issue.minimum) <= Number.MIN_SAFE_INTEGER) return 'Talet är för litet.';
       return `Minst ${issue.minimum}.`;
     case 'too_big':
       if (issue.origin === 'string') return `Högst ${issue.maximum} tecken.`;
       if (issue.origin === 'array') return `Högst ${issue.maximum} st.`;
+      if (Number(issue.maximum) >= Number.MAX_SAFE_INTEGER) return 'Talet är för stort.';
       return `Högst ${issue.maximum}.`;
     case 'invalid_value':
       return 'Värdet är inte ett av de tillåtna.';

@@ -108,6 +108,23 @@ describe('dispatch: validation issues are Swedish and point into the input', () 
     expect(handlers.savePlacement).toHaveBeenCalledWith(expect.objectContaining({ dailyCost: null }));
   });
 
+  it('answers at most 50 issues, and says how many more there were', async () => {
+    const handlers = fakeHandlers();
+    const result = await dispatch('getQualitySummaries', { homeIds: Array.from({ length: 3000 }, () => 7), date: '2026-11-22' }, handlers);
+    expect(result.ok).toBe(false);
+    const issues = !result.ok ? (result.error.issues ?? []) : [];
+    expect(issues).toHaveLength(51);
+    expect(issues.at(-1)).toEqual({ path: '', message: expect.stringMatching(/^Och \d+ fel till\.$/) });
+    expect(handlers.getQualitySummaries).not.toHaveBeenCalled();
+  });
+
+  it('a number beyond what JavaScript counts exactly is "för litet" or "för stort", not a 16-digit bound', async () => {
+    const big = await dispatch('saveAuditChecklist', { items: [{ id: 'beslut', text: 'Beslut finns.', auto: null }], version: 1e300, reason: 'Skäl.', changedBy: 'X' }, fakeHandlers());
+    expect(!big.ok && big.error.issues).toContainEqual({ path: '/version', message: 'Talet är för stort.' });
+    const small = await dispatch('saveQualitySettings', { ...validInputs.saveQualitySettings as object, version: -1e300 }, fakeHandlers());
+    expect(JSON.stringify(small)).not.toMatch(/9007199254740991/);
+  });
+
   it('escapes ~ and / in JSON pointers (RFC 6901)', () => {
     expect(jsonPointer([])).toBe('');
     expect(jsonPointer(['persons', 0, 'name'])).toBe('/persons/0/name');
