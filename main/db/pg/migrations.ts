@@ -1,0 +1,377 @@
+/**
+ * The shared register's schema on PostgreSQL (issue 18). Version 1 is the local register's schema
+ * as its migration 15 leaves it, table for table and column for column (a test compares the two, so
+ * a later migration on one engine without the other fails the suite). Types are kept as the
+ * repositories know them: dates as ISO text, flags as 0/1, JSON as text. What only SQLite has is
+ * left out here and comes with the seam that replaces it: the notes' FTS5 index (PostgreSQL's
+ * `swedish` text search) and the triggers that keep the access log and the search columns.
+ */
+import type { PgMigration } from './migrate';
+
+export const pgMigrations: readonly PgMigration[] = [
+  {
+    version: 1,
+    description: 'registret som i den lokala databasens schemaversion 15',
+    sql: `
+    CREATE TABLE homes (
+      id text PRIMARY KEY,
+      kind text NOT NULL CHECK (kind IN ('hvb', 'stodboende', 'sis', 'familjehem', 'jourhem', 'natverkshem')),
+      name text NOT NULL,
+      org_nr text,
+      operator text CHECK (operator IN ('enskild', 'kommunal', 'region', 'statlig')),
+      municipality text,
+      capacity integer CHECK (capacity >= 0),
+      target_group text,
+      agency text,
+      active integer NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+      search_name text NOT NULL DEFAULT '',
+      search_text text NOT NULL DEFAULT '',
+      search_org_nr text
+    );
+
+    CREATE TABLE persons (
+      id text PRIMARY KEY,
+      home_id text NOT NULL REFERENCES homes(id),
+      name text NOT NULL,
+      role text NOT NULL CHECK (role IN ('uppdragstagare', 'annan-vuxen', 'barn-i-hemmet')),
+      birth_year integer
+    );
+
+    CREATE INDEX persons_home ON persons(home_id);
+
+    CREATE TABLE children (
+      id text PRIMARY KEY,
+      name text,
+      birth_date text NOT NULL,
+      personnummer text,
+      protected_identity integer NOT NULL DEFAULT 0 CHECK (protected_identity IN (0, 1))
+    );
+
+    CREATE TABLE placements (
+      id text PRIMARY KEY,
+      child_id text NOT NULL REFERENCES children(id),
+      legal_basis text NOT NULL CHECK (legal_basis IN ('SoL', 'LVU2', 'LVU3')),
+      decided_on text NOT NULL,
+      started_on text NOT NULL,
+      ended_on text,
+      end_reason text CHECK (end_reason IN ('planerad', 'sammanbrott', 'hemflytt', 'myndig', 'annan')),
+      caseworker text,
+      unit text,
+      daily_cost integer CHECK (daily_cost BETWEEN 0 AND 1000000)
+    );
+
+    CREATE INDEX placements_child ON placements(child_id);
+
+    CREATE TABLE stays (
+      placement_id text NOT NULL REFERENCES placements(id),
+      ordinal integer NOT NULL,
+      home_id text NOT NULL REFERENCES homes(id),
+      form text NOT NULL CHECK (form IN ('hvb', 'stodboende', 'sis', 'familjehem', 'jourhem', 'natverkshem')),
+      from_date text NOT NULL,
+      to_date text,
+      decided_on text,
+      investigation_completed_on text,
+      PRIMARY KEY (placement_id, ordinal)
+    );
+
+    CREATE INDEX stays_home ON stays(home_id);
+
+    CREATE TABLE register_checks (
+      id text PRIMARY KEY,
+      person_id text REFERENCES persons(id),
+      home_id text REFERENCES homes(id),
+      register text NOT NULL CHECK (register IN ('belastningsregistret', 'misstankeregistret', 'socialregistret', 'kronofogden', 'forsakringskassan', 'ivo-tillstand')),
+      checked_on text NOT NULL,
+      outcome text NOT NULL CHECK (outcome IN ('utan-anmarkning', 'med-anmarkning', 'giltigt', 'ogiltigt')),
+      reference text,
+      permit text,
+      recorded_by text,
+      recorded_at text,
+      CHECK ((person_id IS NULL) <> (home_id IS NULL))
+    );
+
+    CREATE INDEX register_checks_person ON register_checks(person_id);
+
+    CREATE INDEX register_checks_home ON register_checks(home_id);
+
+    CREATE TABLE events (
+      id text PRIMARY KEY,
+      placement_id text REFERENCES placements(id),
+      home_id text REFERENCES homes(id),
+      type text NOT NULL,
+      date text NOT NULL,
+      comment text,
+      verdict text CHECK (verdict IN ('utan-anmarkning', 'kritik', 'forelaggande', 'aterkallelse')),
+      CHECK ((placement_id IS NULL) <> (home_id IS NULL))
+    );
+
+    CREATE INDEX events_home ON events(home_id);
+
+    CREATE TABLE assessments (
+      id text PRIMARY KEY,
+      home_id text NOT NULL REFERENCES homes(id),
+      placement_id text REFERENCES placements(id),
+      assessed_on text NOT NULL,
+      assessor text,
+      scores text NOT NULL,
+      child_voice text,
+      comment text,
+      recorded_by text,
+      recorded_at text,
+      corrects text REFERENCES assessments(id)
+    );
+
+    CREATE TABLE deviations (
+      id text PRIMARY KEY,
+      home_id text REFERENCES homes(id),
+      placement_id text REFERENCES placements(id),
+      reported_on text NOT NULL,
+      kind text NOT NULL,
+      severity text NOT NULL,
+      description text NOT NULL,
+      status text NOT NULL,
+      reported_to_ivo integer NOT NULL DEFAULT 0 CHECK (reported_to_ivo IN (0, 1)),
+      category text,
+      recorded_by text,
+      recorded_at text,
+      CHECK (home_id IS NOT NULL OR placement_id IS NOT NULL)
+    );
+
+    CREATE INDEX events_type_date ON events(type, date);
+
+    CREATE INDEX placements_ended ON placements(ended_on);
+
+    CREATE TABLE settings (
+      key text PRIMARY KEY,
+      value text NOT NULL,
+      version integer NOT NULL CHECK (version >= 1),
+      changed_at text NOT NULL
+    );
+
+    CREATE TABLE settings_history (
+      key text NOT NULL,
+      version integer NOT NULL,
+      value text NOT NULL,
+      changed_at text NOT NULL,
+      changed_by text,
+      reason text,
+      PRIMARY KEY (key, version)
+    );
+
+    CREATE TABLE register_check_history (
+      check_id text NOT NULL,
+      revision integer NOT NULL CHECK (revision >= 1),
+      person_id text,
+      home_id text,
+      register text NOT NULL,
+      checked_on text NOT NULL,
+      outcome text NOT NULL,
+      reference text,
+      permit text,
+      recorded_by text,
+      recorded_at text,
+      action text NOT NULL CHECK (action IN ('rattad', 'borttagen')),
+      changed_by text NOT NULL,
+      changed_at text NOT NULL,
+      reason text NOT NULL,
+      PRIMARY KEY (check_id, revision)
+    );
+
+    CREATE INDEX register_check_history_person ON register_check_history(person_id);
+
+    CREATE INDEX register_check_history_home ON register_check_history(home_id);
+
+    CREATE TABLE removed_records (
+      kind text NOT NULL CHECK (kind IN ('placement', 'child')),
+      record_id text NOT NULL,
+      record text NOT NULL,
+      removed_by text NOT NULL,
+      removed_at text NOT NULL,
+      reason text NOT NULL,
+      PRIMARY KEY (kind, record_id, removed_at)
+    );
+
+    CREATE TABLE change_counters (name text PRIMARY KEY, changes bigint NOT NULL DEFAULT 0);
+
+    CREATE INDEX events_placement_type_date ON events(placement_id, type, date);
+
+    CREATE TABLE users (
+      id text PRIMARY KEY,
+      name text NOT NULL,
+      initials text NOT NULL,
+      role text NOT NULL CHECK (role IN ('handlaggare', 'enhetschef', 'administrator')),
+      units text NOT NULL DEFAULT '[]',
+      active integer NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+      os_account text,
+      pin_hash text,
+      created_at text NOT NULL
+    );
+
+    CREATE TABLE access_log (
+      seq bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+      at text NOT NULL,
+      user_id text,
+      action text NOT NULL,
+      channel text,
+      entity text,
+      entity_id text,
+      child_id text,
+      home_id text,
+      detail text,
+      prev_hash text NOT NULL,
+      hash text NOT NULL
+    );
+
+    CREATE INDEX access_log_child ON access_log(child_id, seq) WHERE child_id IS NOT NULL;
+
+    CREATE INDEX access_log_home ON access_log(home_id, seq) WHERE home_id IS NOT NULL;
+
+    CREATE INDEX access_log_user ON access_log(user_id, seq);
+
+    CREATE INDEX access_log_at ON access_log(at);
+
+    CREATE TABLE "notes" (
+      seq bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+      id text NOT NULL UNIQUE,
+      home_id text REFERENCES homes(id),
+      placement_id text REFERENCES placements(id),
+      author text NOT NULL,
+      written_on text NOT NULL,
+      category text NOT NULL,
+      text text NOT NULL,
+      signed_at text NOT NULL,
+      corrects text REFERENCES "notes"(id),
+      CHECK (home_id IS NOT NULL OR placement_id IS NOT NULL),
+      CHECK (corrects IS DISTINCT FROM id)
+    );
+
+    CREATE INDEX notes_home ON notes(home_id, corrects, written_on) WHERE home_id IS NOT NULL;
+
+    CREATE INDEX notes_placement ON notes(placement_id, corrects, written_on) WHERE placement_id IS NOT NULL;
+
+    CREATE INDEX notes_corrects ON notes(corrects) WHERE corrects IS NOT NULL;
+
+    CREATE TABLE note_authors (author text PRIMARY KEY);
+
+    CREATE TABLE note_drafts (
+      id text PRIMARY KEY,
+      user_id text NOT NULL REFERENCES users(id),
+      home_id text REFERENCES homes(id),
+      placement_id text REFERENCES placements(id),
+      category text NOT NULL,
+      written_on text NOT NULL,
+      text text NOT NULL,
+      corrects text REFERENCES notes(id),
+      saved_at text NOT NULL,
+      CHECK (home_id IS NOT NULL OR placement_id IS NOT NULL)
+    );
+
+    CREATE INDEX note_drafts_user ON note_drafts(user_id, saved_at);
+
+    CREATE INDEX assessments_home ON assessments(home_id, assessed_on);
+
+    CREATE INDEX assessments_placement ON assessments(placement_id, assessed_on) WHERE placement_id IS NOT NULL;
+
+    CREATE INDEX deviations_home ON deviations(home_id, reported_on) WHERE home_id IS NOT NULL;
+
+    CREATE INDEX deviations_placement ON deviations(placement_id, reported_on) WHERE placement_id IS NOT NULL;
+
+    CREATE INDEX deviations_status ON deviations(status, reported_on);
+
+    CREATE TABLE deviation_steps (
+      deviation_id text NOT NULL REFERENCES deviations(id),
+      ordinal integer NOT NULL CHECK (ordinal >= 0),
+      step text NOT NULL CHECK (step IN ('under-utredning', 'bedomning', 'anmald-ivo', 'atgardad', 'avslutad')),
+      date text NOT NULL,
+      text text,
+      serious integer CHECK (serious IN (0, 1)),
+      recorded_by text,
+      recorded_at text,
+      PRIMARY KEY (deviation_id, ordinal),
+      CHECK ((step = 'bedomning') = (serious IS NOT NULL))
+    );
+
+    CREATE TABLE audit_rounds (
+      id text PRIMARY KEY,
+      name text NOT NULL,
+      from_date text NOT NULL,
+      to_date text NOT NULL,
+      unit text,
+      form text,
+      legal_basis text,
+      caseworker text,
+      size integer NOT NULL CHECK (size >= 1),
+      size_percent integer CHECK (size_percent BETWEEN 1 AND 100),
+      seed text NOT NULL CHECK (trim(seed) <> ''),
+      population_size integer NOT NULL CHECK (population_size >= size),
+      population_hash text NOT NULL,
+      exclusion_months integer CHECK (exclusion_months >= 1),
+      excluded integer NOT NULL DEFAULT 0,
+      checklist_version integer NOT NULL,
+      created_by text NOT NULL,
+      created_at text NOT NULL,
+      CHECK (from_date <= to_date)
+    );
+
+    CREATE INDEX audit_rounds_period ON audit_rounds(to_date);
+
+    CREATE TABLE audit_files (
+      round_id text NOT NULL REFERENCES audit_rounds(id),
+      ordinal integer NOT NULL CHECK (ordinal >= 1),
+      placement_id text NOT NULL,
+      rank text NOT NULL,
+      PRIMARY KEY (round_id, ordinal),
+      UNIQUE (round_id, placement_id)
+    );
+
+    CREATE INDEX audit_files_placement ON audit_files(placement_id);
+
+    CREATE TABLE audit_answers (
+      seq bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+      round_id text NOT NULL,
+      ordinal integer NOT NULL,
+      item_id text NOT NULL,
+      answer text NOT NULL CHECK (answer IN ('ja', 'nej', 'ej-tillampligt')),
+      comment text NOT NULL DEFAULT '',
+      proposed text CHECK (proposed IN ('ja', 'nej', 'ej-tillampligt')),
+      proposed_reason text,
+      override_reason text,
+      already_reported integer NOT NULL DEFAULT 0 CHECK (already_reported IN (0, 1)),
+      deviation_id text REFERENCES deviations(id),
+      answered_by text NOT NULL,
+      answered_at text NOT NULL,
+      FOREIGN KEY (round_id, ordinal) REFERENCES audit_files(round_id, ordinal),
+      CHECK (proposed IS NULL OR answer = proposed OR trim(coalesce(override_reason, '')) <> '')
+    );
+
+    CREATE INDEX audit_answers_file ON audit_answers(round_id, ordinal, item_id, seq);
+
+    CREATE TABLE audit_analyses (
+      seq bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+      round_id text NOT NULL REFERENCES audit_rounds(id),
+      text text NOT NULL,
+      written_by text NOT NULL,
+      written_at text NOT NULL
+    );
+
+    CREATE INDEX audit_analyses_round ON audit_analyses(round_id, seq);
+
+    CREATE TABLE audit_actions (
+      id text PRIMARY KEY,
+      round_id text NOT NULL REFERENCES audit_rounds(id),
+      action text NOT NULL,
+      responsible text NOT NULL,
+      due_on text NOT NULL,
+      done_on text,
+      done_by text,
+      created_by text NOT NULL,
+      created_at text NOT NULL,
+      CHECK ((done_on IS NULL) = (done_by IS NULL))
+    );
+
+    CREATE INDEX audit_actions_round ON audit_actions(round_id);
+
+    CREATE INDEX audit_actions_open ON audit_actions(due_on) WHERE done_on IS NULL;
+`,
+  },
+];
