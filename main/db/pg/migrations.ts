@@ -8,6 +8,83 @@
  */
 import type { PgMigration } from './migrate';
 
+/** The three roles of the app (main/domain/roles.ts) as PostgreSQL group roles; each person's login is made a member of one. */
+export const pgRoles = {
+  handlaggare: 'placeringskollen_handlaggare',
+  enhetschef: 'placeringskollen_enhetschef',
+  administrator: 'placeringskollen_administrator',
+} as const;
+
+/**
+ * What each role may do, enforced by the database as well as by the app: a handläggare who
+ * connects with psql still cannot change the rules, remove a placement or touch the log. Each role
+ * has the rights of the one before (role membership). Group roles are the cluster's, so they are
+ * made only if absent; the login that migrates owns the tables and is IT's, not a person's.
+ */
+const ROLES_SQL = `
+    DO $roles$
+    DECLARE
+      name text;
+    BEGIN
+      FOREACH name IN ARRAY ARRAY['placeringskollen_handlaggare', 'placeringskollen_enhetschef', 'placeringskollen_administrator'] LOOP
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) THEN
+          BEGIN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', name);
+          EXCEPTION WHEN duplicate_object OR unique_violation THEN
+            NULL; -- another register in the cluster made it just now
+          END;
+        END IF;
+      END LOOP;
+    END
+    $roles$;
+    GRANT placeringskollen_handlaggare TO placeringskollen_enhetschef;
+    GRANT placeringskollen_enhetschef TO placeringskollen_administrator;
+
+    REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+    GRANT USAGE ON SCHEMA public TO placeringskollen_handlaggare;
+    GRANT SELECT ON ALL TABLES IN SCHEMA public TO placeringskollen_handlaggare;
+    GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO placeringskollen_handlaggare;
+
+    -- A handläggare works with homes, children, placements, checks, notes, deviations and audited files.
+    GRANT INSERT, UPDATE ON homes, persons, children, placements, stays, events, register_checks, register_check_history,
+      assessments, deviations, deviation_steps, notes, note_authors, note_drafts, audit_answers, change_counters
+      TO placeringskollen_handlaggare;
+    GRANT DELETE ON stays, events, register_checks, persons, note_drafts, note_authors TO placeringskollen_handlaggare;
+    -- Signing in remembers the computer's account; nothing else of a user is theirs to change.
+    GRANT UPDATE (os_account) ON users TO placeringskollen_handlaggare;
+    -- The log only grows: every role appends, no role changes or removes (the owner neither, by trigger).
+    GRANT INSERT ON access_log TO placeringskollen_handlaggare;
+
+    -- An enhetschef also removes placements and children (with a reason), runs egenkontroll and keeps its checklist.
+    GRANT DELETE ON placements, children, homes, deviations, deviation_steps, assessments TO placeringskollen_enhetschef;
+    GRANT INSERT ON removed_records TO placeringskollen_enhetschef;
+    GRANT INSERT, UPDATE, DELETE ON audit_rounds, audit_files, audit_analyses, audit_actions TO placeringskollen_enhetschef;
+    GRANT INSERT, UPDATE ON settings, settings_history TO placeringskollen_enhetschef;
+
+    -- An administratör also edits the users and the rules.
+    GRANT INSERT, UPDATE ON users TO placeringskollen_administrator;
+
+    -- The settings are rows: an enhetschef may keep only the audit checklist; the rules are the administratör's.
+    ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE settings_history ENABLE ROW LEVEL SECURITY;
+    CREATE POLICY settings_read ON settings FOR SELECT USING (true);
+    CREATE POLICY settings_read ON settings_history FOR SELECT USING (true);
+    CREATE POLICY settings_write ON settings FOR ALL TO placeringskollen_enhetschef
+      USING (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'))
+      WITH CHECK (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'));
+    CREATE POLICY settings_write ON settings_history FOR ALL TO placeringskollen_enhetschef
+      USING (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'))
+      WITH CHECK (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'));
+
+    CREATE FUNCTION access_log_only_grows() RETURNS trigger LANGUAGE plpgsql AS $only$
+    BEGIN
+      RAISE EXCEPTION 'Åtkomstloggen kan inte ändras eller tas bort i efterhand.' USING ERRCODE = 'insufficient_privilege';
+    END
+    $only$;
+    CREATE TRIGGER access_log_no_update BEFORE UPDATE OR DELETE ON access_log FOR EACH ROW EXECUTE FUNCTION access_log_only_grows();
+    CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION access_log_only_grows();
+`;
+
 export const pgMigrations: readonly PgMigration[] = [
   {
     version: 1,
@@ -373,5 +450,10 @@ export const pgMigrations: readonly PgMigration[] = [
 
     CREATE INDEX audit_actions_open ON audit_actions(due_on) WHERE done_on IS NULL;
 `,
+  },
+  {
+    version: 2,
+    description: 'roller och rättigheter',
+    sql: ROLES_SQL,
   },
 ];

@@ -49,3 +49,18 @@ async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
     await client.end();
   }
 }
+
+/**
+ * Runs `work` while no other test file does the same: the app's group roles are the cluster's, not
+ * a database's, so two files migrating their own databases at once would make them together.
+ */
+export async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  return admin(async (client) => {
+    await client.query('SELECT pg_advisory_lock(4711)');
+    try {
+      return await work();
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(4711)');
+    }
+  });
+}
