@@ -85,6 +85,44 @@ const ROLES_SQL = `
     CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log FOR EACH STATEMENT EXECUTE FUNCTION access_log_only_grows();
 `;
 
+/**
+ * The access log's chain on PostgreSQL, the same as the local register's (main/db/access-log.ts):
+ * each entry's hash is SHA-256 over its fields as a JSON array written exactly as JavaScript's
+ * JSON.stringify writes it (no spaces, the same escapes), so one verifier reads both engines.
+ * Many people write at once here, so an entry is appended by one function that takes a lock for
+ * the rest of its transaction: the next number and the previous hash are read by one writer at a
+ * time, and the chain never forks.
+ */
+const LOG_CHAIN_SQL = `
+    CREATE FUNCTION log_json(value text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $json$ SELECT coalesce(to_json(value)::text, 'null') $json$;
+
+    CREATE FUNCTION log_hash(seq bigint, at text, user_id text, action text, channel text, entity text, entity_id text,
+        child_id text, home_id text, detail text, prev_hash text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+      AS $hash$ SELECT encode(sha256(convert_to(
+        '[' || seq::text || ',' || log_json(at) || ',' || log_json(user_id) || ',' || log_json(action) || ',' ||
+        log_json(channel) || ',' || log_json(entity) || ',' || log_json(entity_id) || ',' || log_json(child_id) || ',' ||
+        log_json(home_id) || ',' || log_json(detail) || ',' || log_json(prev_hash) || ']', 'UTF8')), 'hex') $hash$;
+
+    CREATE FUNCTION append_access_log(at text, user_id text, action text, channel text, entity text, entity_id text,
+        child_id text, home_id text, detail text) RETURNS bigint LANGUAGE plpgsql AS $append$
+    DECLARE
+      next_seq bigint;
+      prev text;
+    BEGIN
+      -- One writer at a time until this transaction ends ("PLKLOGG" in ASCII).
+      PERFORM pg_advisory_xact_lock(${0x504c4b4c4f4747n.toString()});
+      SELECT coalesce(max(l.seq), 0) + 1 INTO next_seq FROM access_log l;
+      SELECT coalesce((SELECT l.hash FROM access_log l ORDER BY l.seq DESC LIMIT 1), '') INTO prev;
+      INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev_hash, hash)
+        VALUES (next_seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev,
+          log_hash(next_seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev));
+      RETURN next_seq;
+    END
+    $append$;
+    GRANT EXECUTE ON FUNCTION append_access_log(text, text, text, text, text, text, text, text, text) TO placeringskollen_handlaggare;
+`;
+
 export const pgMigrations: readonly PgMigration[] = [
   {
     version: 1,
@@ -455,5 +493,10 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 2,
     description: 'roller och rättigheter',
     sql: ROLES_SQL,
+  },
+  {
+    version: 3,
+    description: 'åtkomstloggens kedja',
+    sql: LOG_CHAIN_SQL,
   },
 ];
