@@ -59,6 +59,7 @@ test('an administratör makes a copy, restores it after a confirmation, and the 
     await page.setViewportSize({ width: 1024, height: 860 });
     // Nothing wider than the window at 1 024 px (a long path wraps).
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+    await screenshot(page, 'sakerhet-1024');
     await page.setViewportSize({ width: 1280, height: 860 });
 
     // Work done after the copy, which the restore will take away.
