@@ -123,6 +123,9 @@ const LOG_CHAIN_SQL = `
     GRANT EXECUTE ON FUNCTION append_access_log(text, text, text, text, text, text, text, text, text) TO placeringskollen_handlaggare;
 `;
 
+/** The collation a list sorted in SQL on the shared register uses: `ORDER BY name COLLATE svenska`. */
+export const SWEDISH_COLLATION = 'svenska';
+
 export const pgMigrations: readonly PgMigration[] = [
   {
     version: 1,
@@ -498,5 +501,12 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 3,
     description: 'åtkomstloggens kedja',
     sql: LOG_CHAIN_SQL,
+  },
+  {
+    version: 4,
+    description: 'svensk sortering',
+    // ICU's Swedish order, as the window sorts (Intl.Collator('sv')): Å, Ä, Ö after Z. A server
+    // built without ICU refuses this, and the migration says so before anything else is changed.
+    sql: `CREATE COLLATION ${SWEDISH_COLLATION} (provider = icu, locale = 'sv-SE');`,
   },
 ];
