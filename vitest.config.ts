@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+    // Says once when the shared register's (PostgreSQL) half does not run.
+    globalSetup: ['test/integration/pg/announce.ts'],
     environment: 'node',
     // Electron is never available in tests: every test that touches main/app mocks it.
     server: { deps: { inline: ['electron-store'] } },

@@ -1,17 +1,13 @@
 /**
  * The PostgreSQL half of the suite. `.ci/run` starts a cluster and sets PLACERINGSKOLLEN_TEST_PG to
  * a role that may create databases; each test file gets a database of its own, dropped after it.
- * Without the variable these tests do not run, and the run says so once.
+ * Without the variable these tests do not run, and the run says so once (announce.ts).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 
 export const adminUrl = process.env.PLACERINGSKOLLEN_TEST_PG ?? null;
-
-if (adminUrl === null) {
-  console.warn('PostgreSQL-delen av testerna kördes inte: PLACERINGSKOLLEN_TEST_PG är inte satt (.ci/run sätter den).');
-}
 
 /** The URL of `database` on the test server, with the admin's login. */
 export function urlOf(database: string): string {
