@@ -27,6 +27,8 @@ export interface Context {
   withRegister<T>(path: string, work: (register: Register) => Promise<T>): Promise<T>;
   /** Puts the copy `from` in the place of the register at `path` (which must be closed everywhere). */
   restoreRegister(path: string, from: string): Promise<{ safetyCopy: string | null }>;
+  /** Copies the local register at `path` into the empty shared register at `url` (migrated first); the rows per table. */
+  moveToShared(path: string, url: string): Promise<Record<string, number>>;
 }
 
 /** Invalid input or arguments: each line goes to stderr, and the exit code is 2. */

@@ -8,6 +8,11 @@ import fs from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DatabaseKeyError, keyFromEnv, openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
 import { BackupError } from '../db/backups';
+import { NewerDatabaseError } from '../db/migrate';
+import { openSharedPool, parseSharedRegisterUrl, SharedRegisterError } from '../db/pg/connection';
+import { copyRegisterToShared, CopyRegisterError } from '../db/pg/copy-register';
+import { migratePg } from '../db/pg/migrate';
+import { pgMigrations } from '../db/pg/migrations';
 import { openRegister, restoreRegisterFile, type KeySource, type Register } from '../db/register';
 import { DatabaseBusyError, isBusy } from '../db/writer-turn';
 import { databaseErrorMessage } from '../db/open-errors';
@@ -82,6 +87,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     withEmptyRegister: async (work) => using(await openDatabase(':memory:'), io.clock, work),
     withRegister: (path, work) => withRegister(path, work, io),
     restoreRegister: (path, from) => restoreRegister(path, from, io),
+    moveToShared: (path, url) => moveToShared(path, url, io),
   };
   return command.execute({ positionals: rest, values: own }, context);
 }
@@ -157,6 +163,35 @@ async function restoreRegister(path: string, from: string, { env, clock }: Io): 
   }
 }
 
+async function moveToShared(path: string, url: string, { env }: Io): Promise<Record<string, number>> {
+  let address;
+  try {
+    address = parseSharedRegisterUrl(url);
+  } catch (error) {
+    if (error instanceof SharedRegisterError) throw new UsageError([`--to: ${error.message}`]);
+    throw error;
+  }
+  existingRegister(path);
+  let connection: Connection;
+  try {
+    connection = await openDatabaseFromEnv(path, env);
+  } catch (error) {
+    if (error instanceof DatabaseKeyError) throw new UsageError([error.message]);
+    throw new DatabaseUnavailableError(path, error);
+  }
+  try {
+    const pool = await openSharedPool(address, { password: env.PGPASSWORD ?? null });
+    try {
+      await migratePg(pool, pgMigrations);
+      return await copyRegisterToShared(connection.raw, pool);
+    } finally {
+      await pool.end();
+    }
+  } finally {
+    await connection.close();
+  }
+}
+
 async function using<T>(connection: Connection, clock: Clock, work: (services: Services) => Promise<T>): Promise<T> {
   try {
     return await work(createServices(connection.db, { clock }));
@@ -185,6 +220,10 @@ function report(error: unknown, io: Io, debug: boolean): number {
     io.stderr(`${error.message}\n`);
     for (const issue of error.issues) io.stderr(`${issue.path ? `${issue.path}: ` : ''}${issue.message}\n`);
     return 2;
+  }
+  if (error instanceof SharedRegisterError || error instanceof CopyRegisterError || error instanceof NewerDatabaseError) {
+    io.stderr(`${error.message}\n`);
+    return 1;
   }
   if (error instanceof BackupError) {
     io.stderr(`${error.message}\n`);

@@ -37,8 +37,21 @@ const ROLES_SQL = `
       END LOOP;
     END
     $roles$;
-    GRANT placeringskollen_handlaggare TO placeringskollen_enhetschef;
-    GRANT placeringskollen_enhetschef TO placeringskollen_administrator;
+    DO $members$
+    BEGIN
+      -- Already a member: a notice. Made a member by another register starting just now: this.
+      BEGIN
+        GRANT placeringskollen_handlaggare TO placeringskollen_enhetschef;
+      EXCEPTION WHEN unique_violation THEN
+        NULL;
+      END;
+      BEGIN
+        GRANT placeringskollen_enhetschef TO placeringskollen_administrator;
+      EXCEPTION WHEN unique_violation THEN
+        NULL;
+      END;
+    END
+    $members$;
 
     REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
     GRANT USAGE ON SCHEMA public TO placeringskollen_handlaggare;
