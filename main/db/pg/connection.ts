@@ -46,9 +46,16 @@ export function parseSharedRegisterUrl(text: string): SharedRegisterAddress {
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new SharedRegisterError('Adressen till det gemensamma registret ska börja med postgres://.');
   }
-  const host = decodeURIComponent(url.hostname);
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
-  const user = decodeURIComponent(url.username);
+  const decode = (part: string, what: string) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new SharedRegisterError(`Adressens ${what} innehåller ett %-tecken som inte är kodat; skriv %25 för %.`);
+    }
+  };
+  const host = decode(url.hostname, 'servernamn');
+  const database = decode(url.pathname.replace(/^\//, ''), 'databasnamn');
+  const user = decode(url.username, 'användare');
   if (host === '') throw new SharedRegisterError('Adressen saknar databasserverns namn (postgres://användare@server/databas).');
   if (database === '' || database.includes('/')) throw new SharedRegisterError('Adressen saknar databasens namn (postgres://användare@server/databas).');
   if (user === '') throw new SharedRegisterError('Adressen saknar användaren: var och en loggar in med sin egen databasanvändare (postgres://användare@server/databas).');
@@ -68,7 +75,7 @@ export function parseSharedRegisterUrl(text: string): SharedRegisterAddress {
   } else {
     throw new SharedRegisterError(`sslmode=${sslmode} kontrollerar inte serverns certifikat fullt ut: använd sslmode=verify-full med kommunens CA-certifikat.`);
   }
-  return { host, port, database, user, password: url.password === '' ? null : decodeURIComponent(url.password), tls };
+  return { host, port, database, user, password: url.password === '' ? null : decode(url.password, 'lösenord'), tls };
 }
 
 /** The address as the footer and messages show it: never the password. */

@@ -5,7 +5,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import type pg from 'pg';
-import { verifyChain, type LogEntry } from '../access-log';
+import { chainChecker, type LogEntry } from '../access-log';
 
 export class CopyRegisterError extends Error {
   constructor(message: string, options?: ErrorOptions) {
@@ -48,7 +48,6 @@ export const copyOrder: readonly { table: string; order: string }[] = [
 
 /** Columns that number rows on PostgreSQL (identity): their sequences continue after the copied rows. */
 const identities = [
-  { table: 'access_log', column: 'seq' },
   { table: 'notes', column: 'seq' },
   { table: 'audit_answers', column: 'seq' },
   { table: 'audit_analyses', column: 'seq' },
@@ -57,29 +56,53 @@ const identities = [
 /** PostgreSQL takes at most 65 535 parameters in one statement. */
 const MAX_PARAMETERS = 60_000;
 
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
 export async function copyRegisterToShared(source: BetterSqlite3.Database, pool: pg.Pool): Promise<Record<string, number>> {
+  // Nobody else may write the local register meanwhile (what they wrote would be left behind), and
+  // every table is read from one snapshot of it.
+  try {
+    source.pragma('journal_mode = DELETE');
+  } catch (error) {
+    throw new CopyRegisterError('Det lokala registret används av ett annat program, till exempel Placeringskollen. Stäng det och försök igen.', { cause: error });
+  } finally {
+    source.pragma('journal_mode = WAL');
+  }
+  source.exec('BEGIN');
   const client = await pool.connect();
   const counts: Record<string, number> = {};
+  let table = '';
   try {
     await client.query('BEGIN');
-    for (const { table } of copyOrder) {
-      const { rows } = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS present`);
+    for ({ table } of copyOrder) {
+      const { rows } = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoted(table)}) AS present`);
       if (rows[0]?.present) {
         throw new CopyRegisterError('Det gemensamma registret har redan uppgifter. Ett lokalt register flyttas bara till ett tomt gemensamt register.');
       }
     }
-    for (const { table, order } of copyOrder) {
-      const columns = (source.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]);
+    for (const step of copyOrder) {
+      table = step.table;
+      // The shared register's columns, by name from its own catalogue; the local one must have the same.
+      const { rows: shared } = await client.query<{ name: string }>(
+        "SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+        [table],
+      );
+      const columns = shared.map((c) => c.name);
+      const local = new Set(source.prepare('SELECT name FROM pragma_table_info(?)').pluck().all(table) as string[]);
+      if (columns.length !== local.size || columns.some((c) => !local.has(c))) {
+        throw new CopyRegisterError(`Tabellen ${table} ser inte likadan ut i de två registren. Öppna det lokala registret med den här versionen av Placeringskollen först.`);
+      }
+      const list = columns.map(quoted).join(', ');
       const perBatch = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
       let batch: unknown[][] = [];
       let count = 0;
       const flush = async () => {
         if (batch.length === 0) return;
         const placeholders = batch.map((_, r) => `(${columns.map((_c, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
-        await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${placeholders.join(', ')}`, batch.flat());
+        await client.query(`INSERT INTO ${quoted(table)} (${list}) VALUES ${placeholders.join(', ')}`, batch.flat());
         batch = [];
       };
-      for (const row of source.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY ${order}`).raw().iterate() as Iterable<unknown[]>) {
+      for (const row of source.prepare(`SELECT ${list} FROM ${quoted(table)} ORDER BY ${step.order}`).raw().iterate() as Iterable<unknown[]>) {
         batch.push(row.map((value) => (typeof value === 'bigint' ? value.toString() : value)));
         count += 1;
         if (batch.length >= perBatch) await flush();
@@ -87,21 +110,33 @@ export async function copyRegisterToShared(source: BetterSqlite3.Database, pool:
       await flush();
       counts[table] = count;
     }
-    for (const { table, column } of identities) {
-      await client.query(`SELECT setval(pg_get_serial_sequence('${table}', '${column}'), coalesce((SELECT max(${column}) FROM ${table}), 0) + 1, false)`);
+    table = '';
+    for (const { table: numbered, column } of identities) {
+      await client.query(`SELECT setval(pg_get_serial_sequence('${numbered}', '${column}'), coalesce((SELECT max(${column}) FROM ${numbered}), 0) + 1, false)`);
     }
-    // The log arrives whole, or not at all.
-    const { rows } = await client.query<LogEntry>(
-      'SELECT seq::int AS seq, at, user_id AS "userId", action, channel, entity, entity_id AS "entityId", child_id AS "childId", home_id AS "homeId", detail, prev_hash AS "prevHash", hash FROM access_log ORDER BY seq',
-    );
-    const { problem } = verifyChain(rows);
-    if (problem) throw new CopyRegisterError('Åtkomstloggen i det lokala registret är inte hel, så registret flyttas inte. Kontrollera loggen först (placeringskollen log verify).');
+    // The log arrives whole, or not at all: read back a page at a time, so a city's year fits in memory.
+    const check = chainChecker();
+    for (let after = 0; ; ) {
+      const { rows } = await client.query<LogEntry>(
+        'SELECT seq::int AS seq, at, user_id AS "userId", action, channel, entity, entity_id AS "entityId", child_id AS "childId", home_id AS "homeId", detail, prev_hash AS "prevHash", hash FROM access_log WHERE seq > $1 ORDER BY seq LIMIT 50000',
+        [after],
+      );
+      for (const entry of rows) {
+        if (check(entry)) throw new CopyRegisterError('Åtkomstloggen i det lokala registret är inte hel, så registret flyttas inte. Kontrollera loggen först (placeringskollen log verify).');
+      }
+      if (rows.length < 50_000) break;
+      after = rows.at(-1)!.seq;
+    }
     await client.query('COMMIT');
     return counts;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    if (error instanceof CopyRegisterError || !table) throw error;
+    const code = (error as { code?: string }).code;
+    const why = code === '22021' || code === '22P05' ? 'en text innehåller ett tecken som PostgreSQL inte kan lagra (ett nolltecken)' : `databasen svarade ${code ?? 'med ett fel'}`;
+    throw new CopyRegisterError(`Tabellen ${table} kunde inte flyttas: ${why}. Ingenting har skrivits.`, { cause: error });
   } finally {
     client.release();
+    if (source.inTransaction) source.exec('COMMIT');
   }
 }

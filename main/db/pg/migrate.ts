@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { NewerDatabaseError } from '../migrate';
+import { SharedRegisterError } from './connection';
 
 export interface PgMigration {
   version: number;
@@ -40,6 +41,11 @@ export async function migratePg(pool: pg.Pool, migrations: readonly PgMigration[
     try {
       const from = await currentPgVersion(client);
       if (from > latest) throw new NewerDatabaseError(from, latest);
+      // Swedish text (and ICU's Swedish order) needs UTF-8; a database made without a locale is SQL_ASCII.
+      const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]?.server_encoding;
+      if (from < latest && encoding !== 'UTF8') {
+        throw new SharedRegisterError(`Databasen har teckenkodningen ${encoding ?? 'okänd'}, men det gemensamma registret behöver UTF8. Be IT skapa den med ENCODING 'UTF8'.`);
+      }
       for (const migration of migrations.slice(from)) {
         await client.query('BEGIN');
         try {
@@ -53,6 +59,8 @@ export async function migratePg(pool: pg.Pool, migrations: readonly PgMigration[
           await client.query('COMMIT');
         } catch (error) {
           await client.query('ROLLBACK');
+          // A refusal the migration itself words (a login without CREATEROLE), said as it is.
+          if ((error as { code?: string }).code === '42501') throw new SharedRegisterError((error as Error).message, { cause: error });
           throw error;
         }
       }

@@ -8,87 +8,99 @@
  */
 import type { PgMigration } from './migrate';
 
-/** The three roles of the app (main/domain/roles.ts) as PostgreSQL group roles; each person's login is made a member of one. */
-export const pgRoles = {
-  handlaggare: 'placeringskollen_handlaggare',
-  enhetschef: 'placeringskollen_enhetschef',
-  administrator: 'placeringskollen_administrator',
-} as const;
+/**
+ * The three roles of the app (main/domain/roles.ts) as group roles of this register's own, named
+ * after its database: roles are the cluster's, and a handläggare of one register must have no
+ * rights in another on the same server. Each person's login is made a member of one.
+ */
+export function pgRoleNames(database: string): { handlaggare: string; enhetschef: string; administrator: string } {
+  return { handlaggare: `${database}_handlaggare`, enhetschef: `${database}_enhetschef`, administrator: `${database}_administrator` };
+}
 
 /**
  * What each role may do, enforced by the database as well as by the app: a handläggare who
- * connects with psql still cannot change the rules, remove a placement or touch the log. Each role
- * has the rights of the one before (role membership). Group roles are the cluster's, so they are
- * made only if absent; the login that migrates owns the tables and is IT's, not a person's.
+ * connects with psql still cannot change the rules, remove a placement, rewrite a signed note or
+ * touch the log. Each role has the rights of the one before (role membership). What only grows on
+ * the local register (signed notes, assessments, deviations and their steps, a round's draw and
+ * answers) takes INSERT only here, with UPDATE of just the columns the app changes (detaching a
+ * removed placement, a deviation's status, an action marked done). The login that migrates owns
+ * the tables and is IT's, not a person's; it needs CREATEROLE.
  */
 const ROLES_SQL = `
     DO $roles$
     DECLARE
+      db text := current_database();
+      h text := current_database() || '_handlaggare';
+      e text := current_database() || '_enhetschef';
+      a text := current_database() || '_administrator';
       name text;
     BEGIN
-      FOREACH name IN ARRAY ARRAY['placeringskollen_handlaggare', 'placeringskollen_enhetschef', 'placeringskollen_administrator'] LOOP
+      IF NOT (SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user) THEN
+        RAISE EXCEPTION 'Användaren % får inte skapa roller (CREATEROLE), och det gemensamma registret behöver sina roller. Låt databasens ägare göra uppdateringen.', current_user
+          USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      FOREACH name IN ARRAY ARRAY[h, e, a] LOOP
         IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) THEN
           BEGIN
             EXECUTE format('CREATE ROLE %I NOLOGIN', name);
           EXCEPTION WHEN duplicate_object OR unique_violation THEN
-            NULL; -- another register in the cluster made it just now
+            NULL; -- made by another start just now
           END;
         END IF;
       END LOOP;
+      BEGIN
+        EXECUTE format('GRANT %I TO %I', h, e);
+      EXCEPTION WHEN unique_violation THEN
+        NULL;
+      END;
+      BEGIN
+        EXECUTE format('GRANT %I TO %I', e, a);
+      EXCEPTION WHEN unique_violation THEN
+        NULL;
+      END;
+
+      -- Only this register's people connect to it.
+      EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', db);
+      EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', db, h);
+      REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
+      EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', h);
+      EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I', h);
+      EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', h);
+      -- A user's PIN hash is the administratör's to see.
+      EXECUTE format('REVOKE SELECT ON users FROM %I', h);
+      EXECUTE format('GRANT SELECT (id, name, initials, role, units, active, os_account, created_at) ON users TO %I', h);
+
+      -- A handläggare works with homes, children, placements, checks, notes, deviations and audited files.
+      EXECUTE format('GRANT INSERT, UPDATE ON homes, persons, children, placements, stays, events, register_checks, note_authors, note_drafts, change_counters TO %I', h);
+      EXECUTE format('GRANT INSERT ON register_check_history, assessments, deviations, deviation_steps, notes, audit_answers TO %I', h);
+      EXECUTE format('GRANT UPDATE (placement_id, home_id) ON notes, assessments TO %I', h);
+      EXECUTE format('GRANT UPDATE (placement_id, home_id, status, reported_to_ivo) ON deviations TO %I', h);
+      EXECUTE format('GRANT DELETE ON stays, events, register_checks, persons, note_drafts, note_authors TO %I', h);
+      -- Signing in remembers the computer's account; nothing else of a user is theirs to change.
+      EXECUTE format('GRANT UPDATE (os_account) ON users TO %I', h);
+
+      -- An enhetschef also removes placements and children (with a reason), runs egenkontroll and keeps its checklist.
+      EXECUTE format('GRANT DELETE ON placements, children, homes TO %I', e);
+      EXECUTE format('GRANT INSERT ON removed_records, audit_rounds, audit_files, audit_analyses, audit_actions TO %I', e);
+      EXECUTE format('GRANT UPDATE (done_on, done_by) ON audit_actions TO %I', e);
+      EXECUTE format('GRANT INSERT, UPDATE ON settings, settings_history TO %I', e);
+
+      -- An administratör also edits the users and the rules.
+      EXECUTE format('GRANT SELECT, INSERT, UPDATE ON users TO %I', a);
+
+      -- The settings are rows: an enhetschef may keep only the audit checklist; the rules are the administratör's.
+      ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE settings_history ENABLE ROW LEVEL SECURITY;
+      CREATE POLICY settings_read ON settings FOR SELECT USING (true);
+      CREATE POLICY settings_read ON settings_history FOR SELECT USING (true);
+      EXECUTE format('CREATE POLICY settings_write ON settings FOR ALL TO %I USING (key = %L OR pg_has_role(%L, %L)) WITH CHECK (key = %L OR pg_has_role(%L, %L))',
+        e, 'auditChecklist', a, 'MEMBER', 'auditChecklist', a, 'MEMBER');
+      EXECUTE format('CREATE POLICY settings_write ON settings_history FOR ALL TO %I USING (key = %L OR pg_has_role(%L, %L)) WITH CHECK (key = %L OR pg_has_role(%L, %L))',
+        e, 'auditChecklist', a, 'MEMBER', 'auditChecklist', a, 'MEMBER');
     END
     $roles$;
-    DO $members$
-    BEGIN
-      -- Already a member: a notice. Made a member by another register starting just now: this.
-      BEGIN
-        GRANT placeringskollen_handlaggare TO placeringskollen_enhetschef;
-      EXCEPTION WHEN unique_violation THEN
-        NULL;
-      END;
-      BEGIN
-        GRANT placeringskollen_enhetschef TO placeringskollen_administrator;
-      EXCEPTION WHEN unique_violation THEN
-        NULL;
-      END;
-    END
-    $members$;
 
-    REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC;
-    GRANT USAGE ON SCHEMA public TO placeringskollen_handlaggare;
-    GRANT SELECT ON ALL TABLES IN SCHEMA public TO placeringskollen_handlaggare;
-    GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO placeringskollen_handlaggare;
-
-    -- A handläggare works with homes, children, placements, checks, notes, deviations and audited files.
-    GRANT INSERT, UPDATE ON homes, persons, children, placements, stays, events, register_checks, register_check_history,
-      assessments, deviations, deviation_steps, notes, note_authors, note_drafts, audit_answers, change_counters
-      TO placeringskollen_handlaggare;
-    GRANT DELETE ON stays, events, register_checks, persons, note_drafts, note_authors TO placeringskollen_handlaggare;
-    -- Signing in remembers the computer's account; nothing else of a user is theirs to change.
-    GRANT UPDATE (os_account) ON users TO placeringskollen_handlaggare;
-    -- The log only grows: every role appends, no role changes or removes (the owner neither, by trigger).
-    GRANT INSERT ON access_log TO placeringskollen_handlaggare;
-
-    -- An enhetschef also removes placements and children (with a reason), runs egenkontroll and keeps its checklist.
-    GRANT DELETE ON placements, children, homes, deviations, deviation_steps, assessments TO placeringskollen_enhetschef;
-    GRANT INSERT ON removed_records TO placeringskollen_enhetschef;
-    GRANT INSERT, UPDATE, DELETE ON audit_rounds, audit_files, audit_analyses, audit_actions TO placeringskollen_enhetschef;
-    GRANT INSERT, UPDATE ON settings, settings_history TO placeringskollen_enhetschef;
-
-    -- An administratör also edits the users and the rules.
-    GRANT INSERT, UPDATE ON users TO placeringskollen_administrator;
-
-    -- The settings are rows: an enhetschef may keep only the audit checklist; the rules are the administratör's.
-    ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
-    ALTER TABLE settings_history ENABLE ROW LEVEL SECURITY;
-    CREATE POLICY settings_read ON settings FOR SELECT USING (true);
-    CREATE POLICY settings_read ON settings_history FOR SELECT USING (true);
-    CREATE POLICY settings_write ON settings FOR ALL TO placeringskollen_enhetschef
-      USING (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'))
-      WITH CHECK (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'));
-    CREATE POLICY settings_write ON settings_history FOR ALL TO placeringskollen_enhetschef
-      USING (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'))
-      WITH CHECK (key = 'auditChecklist' OR pg_has_role('placeringskollen_administrator', 'MEMBER'));
-
+    -- Nobody changes or removes what the log holds, the owner included; entries come only through append_access_log.
     CREATE FUNCTION access_log_only_grows() RETURNS trigger LANGUAGE plpgsql AS $only$
     BEGIN
       RAISE EXCEPTION 'Åtkomstloggen kan inte ändras eller tas bort i efterhand.' USING ERRCODE = 'insufficient_privilege';
@@ -118,7 +130,10 @@ const LOG_CHAIN_SQL = `
         log_json(home_id) || ',' || log_json(detail) || ',' || log_json(prev_hash) || ']', 'UTF8')), 'hex') $hash$;
 
     CREATE FUNCTION append_access_log(at text, user_id text, action text, channel text, entity text, entity_id text,
-        child_id text, home_id text, detail text) RETURNS bigint LANGUAGE plpgsql AS $append$
+        child_id text, home_id text, detail text) RETURNS bigint LANGUAGE plpgsql
+      -- The one way into the log for the people who use the register: they have no INSERT of their own,
+      -- so nobody can write an entry with a number or a hash of their choosing.
+      SECURITY DEFINER SET search_path = public, pg_temp AS $append$
     DECLARE
       next_seq bigint;
       prev text;
@@ -133,7 +148,14 @@ const LOG_CHAIN_SQL = `
       RETURN next_seq;
     END
     $append$;
-    GRANT EXECUTE ON FUNCTION append_access_log(text, text, text, text, text, text, text, text, text) TO placeringskollen_handlaggare;
+    REVOKE ALL ON FUNCTION log_json(text), log_hash(bigint, text, text, text, text, text, text, text, text, text, text),
+      append_access_log(text, text, text, text, text, text, text, text, text), access_log_only_grows() FROM PUBLIC;
+    DO $grant$
+    BEGIN
+      EXECUTE format('GRANT EXECUTE ON FUNCTION append_access_log(text, text, text, text, text, text, text, text, text) TO %I',
+        current_database() || '_handlaggare');
+    END
+    $grant$;
 `;
 
 /** The collation a list sorted in SQL on the shared register uses: `ORDER BY name COLLATE svenska`. */
@@ -339,7 +361,7 @@ export const pgMigrations: readonly PgMigration[] = [
     );
 
     CREATE TABLE access_log (
-      seq bigint GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY,
+      seq bigint PRIMARY KEY,
       at text NOT NULL,
       user_id text,
       action text NOT NULL,

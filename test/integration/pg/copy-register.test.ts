@@ -3,6 +3,10 @@
  * was, the access log's chain with it, in one transaction; a shared register that already holds
  * anything is refused, and so is a local log that does not verify, with nothing written.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Connection } from '../../../main/db/connection';
@@ -15,8 +19,8 @@ import { testClock } from '../../clock';
 import { adminUrl, oneAtATime, useTestDatabase } from './harness';
 
 /** A local register with rows in every table: the demo data, and the rest written as the app writes them. */
-async function fullLocalRegister(): Promise<Connection> {
-  const connection = await openDatabase(':memory:');
+async function fullLocalRegister(file = ':memory:'): Promise<Connection> {
+  const connection = await openDatabase(file);
   await createServices(connection.db, { clock: testClock() }).demo.load('2026-11-22');
   connection.raw.exec(`
     INSERT INTO users (id, name, initials, role, units, active, created_at) VALUES ('U1', 'Ulla Provanvändare', 'UP', 'administrator', '["Barn och unga"]', 1, '2026-11-01T08:00:00.000Z');
@@ -95,6 +99,28 @@ describe.runIf(adminUrl)('a local log that does not verify', () => {
     } finally {
       await pool.end();
       await local.close();
+    }
+  });
+});
+
+describe.runIf(adminUrl)('a local register another program has open', () => {
+  const database = useTestDatabase('pk_copy_busy');
+  it('is not moved while it may still be written, and the shared register stays empty', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pk-copy-busy-'));
+    const file = path.join(dir, 'register.sqlite');
+    const pool = await openSharedPool(parseSharedRegisterUrl(database.url));
+    const local = await fullLocalRegister(file);
+    const other = new BetterSqlite3(file);
+    try {
+      await oneAtATime(() => migratePg(pool, pgMigrations));
+      other.prepare('SELECT count(*) FROM homes').get();
+      await expect(copyRegisterToShared(local.raw, pool)).rejects.toThrow(/används av ett annat program/);
+      expect((await pool.query<{ n: number }>('SELECT count(*)::int AS n FROM homes')).rows[0]!.n).toBe(0);
+    } finally {
+      other.close();
+      await local.close();
+      await pool.end();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -21,7 +21,7 @@ export function useTestDatabase(prefix: string): { readonly url: string; readonl
   let name = '';
   beforeAll(async () => {
     name = `${prefix}_${randomBytes(4).toString('hex')}`;
-    await admin(async (client) => client.query(`CREATE DATABASE ${name}`));
+    await admin(async (client) => client.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`));
   });
   afterAll(async () => {
     if (name) await admin(async (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));

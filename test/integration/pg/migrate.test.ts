@@ -2,12 +2,14 @@
  * Migrations of the shared register (issue 18): ordered, each in a transaction with its version, a
  * newer register refused untouched, and two apps starting at once migrating once.
  */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NewerDatabaseError } from '../../../main/db/migrate';
-import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
+import { openSharedPool, parseSharedRegisterUrl, SharedRegisterError } from '../../../main/db/pg/connection';
+import { pgMigrations } from '../../../main/db/pg/migrations';
 import { currentPgVersion, migratePg, type PgMigration } from '../../../main/db/pg/migrate';
-import { adminUrl, useTestDatabase } from './harness';
+import { adminUrl, urlOf, useTestDatabase } from './harness';
 
 const v1: PgMigration = { version: 1, description: 'hem', sql: 'CREATE TABLE t_homes (id text PRIMARY KEY, name text NOT NULL)' };
 const v2: PgMigration = { version: 2, description: 'kommun', sql: "ALTER TABLE t_homes ADD COLUMN municipality text; INSERT INTO t_homes VALUES ('H1', 'Solgården', 'Timrå')" };
@@ -71,5 +73,44 @@ describe.runIf(adminUrl)('migrations of the shared register', () => {
     expect(results.map((r) => r.to)).toEqual([1, 1]);
     expect(results.map((r) => r.from).sort()).toEqual([0, 1]);
     expect((await first.query('SELECT count(*)::int AS n FROM t_homes')).rows).toEqual([{ n: 1 }]);
+  });
+
+  it('a database that is not UTF-8 is refused in Swedish before anything is made', async () => {
+    const name = `pk_ascii_${randomBytes(3).toString('hex')}`;
+    const admin = await open();
+    await admin.query(`CREATE DATABASE ${name} ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0`);
+    const pool = await openSharedPool(parseSharedRegisterUrl(urlOf(name)));
+    try {
+      const error = await migratePg(pool, pgMigrations).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SharedRegisterError);
+      expect((error as Error).message).toMatch(/teckenkodningen SQL_ASCII.*behöver UTF8/);
+      expect(await version(pool)).toBe(0);
+    } finally {
+      await pool.end();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
+  });
+
+  it('an owner that may not create roles is told so in Swedish, and the register stays at the version before', async () => {
+    const suffix = randomBytes(3).toString('hex');
+    const owner = `pk_t_owner_${suffix}`;
+    const name = `pk_owned_${suffix}`;
+    const admin = await open();
+    await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'provlosen'`);
+    await admin.query(`CREATE DATABASE ${name} OWNER ${owner} ENCODING 'UTF8' TEMPLATE template0`);
+    const url = new URL(urlOf(name));
+    url.username = owner;
+    url.password = 'provlosen';
+    const pool = await openSharedPool(parseSharedRegisterUrl(url.toString()));
+    try {
+      const error = await migratePg(pool, pgMigrations).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SharedRegisterError);
+      expect((error as Error).message).toBe(`Användaren ${owner} får inte skapa roller (CREATEROLE), och det gemensamma registret behöver sina roller. Låt databasens ägare göra uppdateringen.`);
+      expect(await version(pool)).toBe(1);
+    } finally {
+      await pool.end();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+      await admin.query(`DROP ROLE ${owner}`);
+    }
   });
 });

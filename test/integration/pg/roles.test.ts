@@ -8,7 +8,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
 import { migratePg } from '../../../main/db/pg/migrate';
-import { pgMigrations, pgRoles } from '../../../main/db/pg/migrations';
+import { pgMigrations, pgRoleNames } from '../../../main/db/pg/migrations';
 import { adminUrl, oneAtATime, useTestDatabase } from './harness';
 
 type Person = 'handlaggare' | 'enhetschef' | 'administrator';
@@ -31,10 +31,12 @@ describe.runIf(adminUrl)('roles in the shared register', () => {
       INSERT INTO placements (id, child_id, legal_basis, decided_on, started_on) VALUES ('P1', 'C1', 'SoL', '2026-01-01', '2026-01-02');
       INSERT INTO users (id, name, initials, role, created_at) VALUES ('U1', 'Hanna Handläggarsson', 'HH', 'handlaggare', '2026-01-01T00:00:00Z');
       INSERT INTO settings (key, value, version, changed_at) VALUES ('ruleParameters', '{}', 1, '2026-01-01T00:00:00Z'), ('auditChecklist', '[]', 1, '2026-01-01T00:00:00Z');
-      INSERT INTO access_log (at, action, prev_hash, hash) VALUES ('2026-01-01T00:00:00Z', 'read', '', 'h1');
+      SELECT append_access_log('2026-01-01T00:00:00Z', 'U1', 'read', NULL, NULL, NULL, NULL, NULL, NULL);
+      INSERT INTO notes (id, home_id, author, written_on, category, text, signed_at) VALUES ('N1', 'H1', 'Hanna', '2026-01-03', 'erfarenhet', 'Besök gjort.', '2026-01-03T10:00:00Z');
+      UPDATE users SET pin_hash = 'scrypt$hemligt' WHERE id = 'U1';
     `);
     for (const person of ['handlaggare', 'enhetschef', 'administrator'] as const) {
-      await owner.query(`CREATE ROLE ${login(person)} LOGIN PASSWORD '${password}' IN ROLE ${pgRoles[person]}`);
+      await owner.query(`CREATE ROLE ${login(person)} LOGIN PASSWORD '${password}' IN ROLE ${pgRoleNames(database.name)[person]}`);
       const url = new URL(database.url);
       const client = new pg.Client({ host: url.hostname, port: Number(url.port || 5432), database: url.pathname.slice(1), user: login(person), password });
       await client.connect();
@@ -54,7 +56,8 @@ describe.runIf(adminUrl)('roles in the shared register', () => {
     await as('handlaggare').query("INSERT INTO homes (id, kind, name) VALUES ('H2', 'familjehem', 'Familjen Exempelsson')");
     await as('handlaggare').query("UPDATE placements SET caseworker = 'Hanna' WHERE id = 'P1'");
     await as('handlaggare').query("UPDATE users SET os_account = 'hanna' WHERE id = 'U1'");
-    await as('handlaggare').query("INSERT INTO access_log (at, action, prev_hash, hash) VALUES ('2026-01-02T00:00:00Z', 'insert', 'h1', 'h2')");
+    await as('handlaggare').query("SELECT append_access_log('2026-01-02T00:00:00Z', 'U1', 'insert', 'saveHome', 'homes', 'H2', NULL, 'H2', NULL)");
+    expect((await as('handlaggare').query("SELECT name, initials FROM users WHERE id = 'U1'")).rows).toEqual([{ name: 'Hanna Handläggarsson', initials: 'HH' }]);
   });
 
   it('a handläggare cannot change the rules, a user’s role, remove a placement, or change the log', async () => {
@@ -64,6 +67,23 @@ describe.runIf(adminUrl)('roles in the shared register', () => {
     await expect(h.query("DELETE FROM placements WHERE id = 'P1'")).rejects.toThrow(denied);
     await expect(h.query('DELETE FROM access_log')).rejects.toThrow(denied);
     await expect(h.query("UPDATE access_log SET action = 'x'")).rejects.toThrow(denied);
+    // No entry of one's own making: only through append_access_log, which numbers and hashes it.
+    await expect(h.query("INSERT INTO access_log (seq, at, action, prev_hash, hash) VALUES (9223372036854775807, 'x', 'read', '', 'x')")).rejects.toThrow(denied);
+    // A signed note only grows; a user's PIN hash is not for a handläggare to read.
+    await expect(h.query("UPDATE notes SET text = 'Något annat.' WHERE id = 'N1'")).rejects.toThrow(denied);
+    await expect(h.query("SELECT pin_hash FROM users")).rejects.toThrow(denied);
+  });
+
+  it('a login that is no member of this register’s roles cannot even connect', async () => {
+    const stranger = `pk_t_stranger_${suffix}`;
+    await owner.query(`CREATE ROLE ${stranger} LOGIN PASSWORD '${password}'`);
+    try {
+      const url = new URL(database.url);
+      const client = new pg.Client({ host: url.hostname, port: Number(url.port || 5432), database: url.pathname.slice(1), user: stranger, password });
+      await expect(client.connect()).rejects.toThrow(/permission denied for database/);
+    } finally {
+      await owner.query(`DROP ROLE ${stranger}`);
+    }
   });
 
   it('an enhetschef keeps the audit checklist, but not the rules', async () => {
@@ -86,5 +106,6 @@ describe.runIf(adminUrl)('roles in the shared register', () => {
     await expect(owner.query("UPDATE access_log SET action = 'x'")).rejects.toThrow(/Åtkomstloggen kan inte ändras/);
     await expect(owner.query('TRUNCATE access_log')).rejects.toThrow(/Åtkomstloggen kan inte ändras/);
     expect((await owner.query('SELECT count(*)::int AS n FROM access_log')).rows).toEqual([{ n: 2 }]);
+    await expect(as('administrator').query('SELECT pin_hash FROM users')).resolves.toBeDefined();
   });
 });

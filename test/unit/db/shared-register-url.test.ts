@@ -35,6 +35,7 @@ describe('the shared register’s address', () => {
     ['postgres://db/reg', /saknar användaren/],
     ['postgres://u@db/', /saknar databasens namn/],
     ['postgres://u@db/reg?application_name=x', /okänd inställning: application_name/],
+    ['postgres://u:100%@db/reg', /%-tecken som inte är kodat/],
   ])('says what is wrong with %s', (text, message) => {
     expect(() => parseSharedRegisterUrl(text)).toThrow(message);
   });
