@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from '../../time-zone';
 import { accessLogActions, channels, type AccessLogRow } from '../../../preload/api';
 import { actionLabel, actionLabels, channelLabel, csvField, CSV_HEADER, logCsv, logTime, whatText } from '../../../renderer/src/log/logText';
 
@@ -18,14 +19,7 @@ const row = (change: Partial<AccessLogRow> = {}): AccessLogRow => ({
 });
 
 describe('the Logg page in Swedish', () => {
-  const zone = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = 'Europe/Stockholm';
-  });
-  afterAll(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
+  useTimeZone('Europe/Stockholm');
 
   it('has a Swedish label for every action of the contract', () => {
     expect(Object.keys(actionLabels).sort()).toEqual([...accessLogActions].sort());

@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from '../../time-zone';
 import { bytesText, dateTimeText, keyText } from '../../../renderer/src/security/securityText';
 
 describe('the security page’s words', () => {
-  const zone = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = 'Europe/Stockholm';
-  });
-  afterAll(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
+  useTimeZone('Europe/Stockholm');
 
   it('writes a copy’s time in Swedish, in local time', () => {
     // 04:30 UTC is 05:30 in Stockholm in winter.

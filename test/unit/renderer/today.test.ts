@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from '../../time-zone';
 import { deadlineRules, eventTypes, ruleIds } from '../../../preload/api';
 import { ruleTitles, statusLabels } from '../../../main/domain/rule-texts';
 import { deadlineStatusLabels, eventTypeLabels, ruleLabels } from '../../../renderer/src/labels';
@@ -6,14 +7,7 @@ import { daysBetween, localToday, relativeDays } from '../../../renderer/src/tod
 
 describe('localToday: the user\'s calendar date, never the UTC one', () => {
   // In Sweden local midnight is the day before in UTC: a toISOString() would give the wrong day.
-  const zone = process.env.TZ;
-  beforeAll(() => {
-    process.env.TZ = 'Europe/Stockholm';
-  });
-  afterAll(() => {
-    if (zone === undefined) delete process.env.TZ;
-    else process.env.TZ = zone;
-  });
+  useTimeZone('Europe/Stockholm');
 
   it('is built from the local date parts, also just after local midnight', () => {
     expect(localToday(new Date(2026, 10, 22, 0, 30))).toBe('2026-11-22');
