@@ -4,31 +4,19 @@
  * a time, so the chain verifies after them.
  */
 import fc from 'fast-check';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { entryHash, verifyChain, type LogEntry } from '../../../main/db/access-log';
-import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
-import { migratePg } from '../../../main/db/pg/migrate';
-import { pgMigrations } from '../../../main/db/pg/migrations';
-import { adminUrl, oneAtATime, useTestDatabase } from './harness';
+import { adminUrl, useMigratedRegister } from './harness';
 
 describe.runIf(adminUrl)('the access log on the shared register', () => {
-  const database = useTestDatabase('pk_log');
-  let pool: pg.Pool;
-  beforeAll(async () => {
-    pool = await openSharedPool(parseSharedRegisterUrl(database.url), { maxConnections: 20 });
-    await oneAtATime(() => migratePg(pool, pgMigrations));
-  });
-  afterAll(async () => {
-    await pool.end();
-  });
+  const register = useMigratedRegister('pk_log', { maxConnections: 20 });
 
   it('hashes an entry exactly as JavaScript does, whatever its text (quotes, line breaks, control characters, ÅÄÖ, emoji)', async () => {
     const text = fc.option(fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replaceAll('\u0000', '')), { nil: null });
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 40 }), text, text, text, text, async (seq, userId, entityId, detail, prevHash) => {
         const fields = { seq, at: '2026-12-06T05:00:00.000Z', userId, action: 'read', channel: 'getPlacement', entity: 'placements', entityId, childId: null, homeId: null, detail, prevHash: prevHash ?? '' };
-        const { rows } = await pool.query<{ hash: string }>('SELECT log_hash($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS hash', [
+        const { rows } = await register.pool.query<{ hash: string }>('SELECT log_hash($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) AS hash', [
           fields.seq, fields.at, fields.userId, fields.action, fields.channel, fields.entity, fields.entityId, fields.childId, fields.homeId, fields.detail, fields.prevHash,
         ]);
         expect(rows[0]!.hash).toBe(entryHash(fields));
@@ -38,7 +26,7 @@ describe.runIf(adminUrl)('the access log on the shared register', () => {
     // The characters JSON writes with escapes, one by one.
     for (const tricky of ['"', '\\', '\n', '\r', '\t', '\b', '\f', '\u001b', '\u007f', '\u2028', 'Åsa Öberg', '😀']) {
       const fields = { seq: 1, at: 'x', userId: tricky, action: 'read', channel: null, entity: null, entityId: null, childId: null, homeId: null, detail: null, prevHash: '' };
-      const { rows } = await pool.query<{ hash: string }>('SELECT log_hash(1, $1, $2, $3, NULL, NULL, NULL, NULL, NULL, NULL, $4) AS hash', ['x', tricky, 'read', '']);
+      const { rows } = await register.pool.query<{ hash: string }>('SELECT log_hash(1, $1, $2, $3, NULL, NULL, NULL, NULL, NULL, NULL, $4) AS hash', ['x', tricky, 'read', '']);
       expect(rows[0]!.hash, JSON.stringify(tricky)).toBe(entryHash(fields));
     }
   });
@@ -46,7 +34,7 @@ describe.runIf(adminUrl)('the access log on the shared register', () => {
   it('twenty writers appending at once leave one unbroken chain that the local register’s verifier accepts', async () => {
     await Promise.all(
       Array.from({ length: 20 }, async (_, writer) => {
-        const client = await pool.connect();
+        const client = await register.pool.connect();
         try {
           for (let i = 0; i < 15; i += 1) {
             await client.query('BEGIN');
@@ -62,7 +50,7 @@ describe.runIf(adminUrl)('the access log on the shared register', () => {
         }
       }),
     );
-    const { rows } = await pool.query<LogEntry>(
+    const { rows } = await register.pool.query<LogEntry>(
       'SELECT seq::int AS seq, at, user_id AS "userId", action, channel, entity, entity_id AS "entityId", child_id AS "childId", home_id AS "homeId", detail, prev_hash AS "prevHash", hash FROM access_log ORDER BY seq',
     );
     expect(rows).toHaveLength(300);

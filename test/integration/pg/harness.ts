@@ -5,6 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
+import { migratePg } from '../../../main/db/pg/migrate';
+import { pgMigrations } from '../../../main/db/pg/migrations';
 import { afterAll, beforeAll } from 'vitest';
 
 export const adminUrl = process.env.PLACERINGSKOLLEN_TEST_PG ?? null;
@@ -59,4 +62,25 @@ export async function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
       await client.query('SELECT pg_advisory_unlock(4711)');
     }
   });
+}
+
+/** A database of the test file's own, migrated to the last version, with a pool the tests share. */
+export function useMigratedRegister(prefix: string, { maxConnections = 10 } = {}): { readonly url: string; readonly pool: pg.Pool } {
+  const database = useTestDatabase(prefix);
+  let pool: pg.Pool;
+  beforeAll(async () => {
+    pool = await openSharedPool(parseSharedRegisterUrl(database.url), { maxConnections });
+    await oneAtATime(() => migratePg(pool, pgMigrations));
+  });
+  afterAll(async () => {
+    await pool.end();
+  });
+  return {
+    get url() {
+      return database.url;
+    },
+    get pool() {
+      return pool;
+    },
+  };
 }

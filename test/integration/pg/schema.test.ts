@@ -4,14 +4,11 @@
  * to the last version and PostgreSQL migrated to its own. A migration on one engine without the
  * other fails here. What only SQLite has (the notes' FTS5 index) is named below, with why.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/connection';
 import { latestVersion } from '../../../main/db/migrations';
-import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
-import { migratePg } from '../../../main/db/pg/migrate';
 import { pgMigrations } from '../../../main/db/pg/migrations';
-import { adminUrl, oneAtATime, useTestDatabase } from './harness';
+import { adminUrl, useMigratedRegister } from './harness';
 
 interface Column {
   table: string;
@@ -46,18 +43,10 @@ async function sqliteColumns(): Promise<Column[]> {
 }
 
 describe.runIf(adminUrl)('the shared register’s schema', () => {
-  const database = useTestDatabase('pk_schema');
-  let pool: pg.Pool;
-  beforeAll(async () => {
-    pool = await openSharedPool(parseSharedRegisterUrl(database.url));
-    await oneAtATime(() => migratePg(pool, pgMigrations));
-  });
-  afterAll(async () => {
-    await pool.end();
-  });
+  const register = useMigratedRegister('pk_schema');
 
   it('has every table and column of the local register, alike in type, nullability and key', async () => {
-    const { rows } = await pool.query<{ table: string; column: string; data_type: string; is_nullable: string; primary_key: boolean }>(`
+    const { rows } = await register.pool.query<{ table: string; column: string; data_type: string; is_nullable: string; primary_key: boolean }>(`
       SELECT c.table_name AS table, c.column_name AS column, c.data_type, c.is_nullable,
              EXISTS (
                SELECT 1 FROM information_schema.table_constraints t

@@ -2,13 +2,10 @@
  * Swedish in the shared register (issue 18): a list sorted by PostgreSQL is in the order the window
  * sorts in (Intl.Collator('sv')): Å, Ä, Ö after Z, case and accents as Swedish readers expect.
  */
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareSwedish } from '../../../main/domain/swedish';
-import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
-import { migratePg } from '../../../main/db/pg/migrate';
-import { pgMigrations, SWEDISH_COLLATION } from '../../../main/db/pg/migrations';
-import { adminUrl, oneAtATime, useTestDatabase } from './harness';
+import { SWEDISH_COLLATION } from '../../../main/db/pg/migrations';
+import { adminUrl, useMigratedRegister } from './harness';
 
 const names = [
   'Östergårdens HVB', 'Ängsgården', 'Åsbacka', 'Zetterbergs familjehem', 'Aspudden', 'aspudden', 'Ödmårdens jourhem',
@@ -17,18 +14,10 @@ const names = [
 ];
 
 describe.runIf(adminUrl)('Swedish order on the shared register', () => {
-  const database = useTestDatabase('pk_swedish');
-  let pool: pg.Pool;
-  beforeAll(async () => {
-    pool = await openSharedPool(parseSharedRegisterUrl(database.url));
-    await oneAtATime(() => migratePg(pool, pgMigrations));
-  });
-  afterAll(async () => {
-    await pool.end();
-  });
+  const register = useMigratedRegister('pk_swedish');
 
   it('sorts names as the window does: Å, Ä, Ö after Z', async () => {
-    const { rows } = await pool.query<{ name: string }>(`SELECT name FROM unnest($1::text[]) AS n(name) ORDER BY name COLLATE ${SWEDISH_COLLATION}`, [names]);
+    const { rows } = await register.pool.query<{ name: string }>(`SELECT name FROM unnest($1::text[]) AS n(name) ORDER BY name COLLATE ${SWEDISH_COLLATION}`, [names]);
     const inSql = rows.map((r) => r.name);
     expect(inSql).toEqual([...names].sort(compareSwedish));
     expect(inSql.indexOf('Zetterbergs familjehem')).toBeLessThan(inSql.indexOf('Åkerlund'));
