@@ -89,14 +89,12 @@ const ROLES_SQL = `
       EXECUTE format('GRANT SELECT, INSERT, UPDATE ON users TO %I', a);
 
       -- The settings are rows: an enhetschef may keep only the audit checklist; the rules are the administratör's.
-      ALTER TABLE settings ENABLE ROW LEVEL SECURITY;
-      ALTER TABLE settings_history ENABLE ROW LEVEL SECURITY;
-      CREATE POLICY settings_read ON settings FOR SELECT USING (true);
-      CREATE POLICY settings_read ON settings_history FOR SELECT USING (true);
-      EXECUTE format('CREATE POLICY settings_write ON settings FOR ALL TO %I USING (key = %L OR pg_has_role(%L, %L)) WITH CHECK (key = %L OR pg_has_role(%L, %L))',
-        e, 'auditChecklist', a, 'MEMBER', 'auditChecklist', a, 'MEMBER');
-      EXECUTE format('CREATE POLICY settings_write ON settings_history FOR ALL TO %I USING (key = %L OR pg_has_role(%L, %L)) WITH CHECK (key = %L OR pg_has_role(%L, %L))',
-        e, 'auditChecklist', a, 'MEMBER', 'auditChecklist', a, 'MEMBER');
+      FOREACH name IN ARRAY ARRAY['settings', 'settings_history'] LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', name);
+        EXECUTE format('CREATE POLICY settings_read ON %I FOR SELECT USING (true)', name);
+        EXECUTE format('CREATE POLICY settings_write ON %I FOR ALL TO %I USING (key = %L OR pg_has_role(%L, %L)) WITH CHECK (key = %L OR pg_has_role(%L, %L))',
+          name, e, 'auditChecklist', a, 'MEMBER', 'auditChecklist', a, 'MEMBER');
+      END LOOP;
     END
     $roles$;
 
