@@ -403,6 +403,18 @@ describe('a restore while another program has the register open', () => {
   });
 });
 
+/** A user who says yes to the copy offered for a damaged register; `offered` is what was offered. */
+function sayYes() {
+  const offered: (string | null)[] = [];
+  return {
+    offered,
+    restoreWhenDamaged: async (_error: DatabaseDamagedError, latest: { name: string } | null) => {
+      offered.push(latest?.name ?? null);
+      return true;
+    },
+  };
+}
+
 describe('a damaged register', () => {
   async function damaged(): Promise<{ copyName: string }> {
     const register = await openRegister(file(), { keys: { kind: 'none' }, now });
@@ -426,14 +438,11 @@ describe('a damaged register', () => {
 
   it('is replaced by the newest good copy when the user says so, and kept aside, not deleted', async () => {
     const { copyName } = await damaged();
-    const offered: (string | null)[] = [];
+    const { offered, restoreWhenDamaged } = sayYes();
     const register = await openRegister(file(), {
       keys: { kind: 'none' },
       now,
-      restoreWhenDamaged: async (_error, latest) => {
-        offered.push(latest?.name ?? null);
-        return true;
-      },
+      restoreWhenDamaged,
     });
     expect(offered).toEqual([copyName]);
     expect(register.connection.raw.prepare('SELECT count(*) FROM homes').pluck().get()).toBe(400);
@@ -445,14 +454,11 @@ describe('a damaged register', () => {
     const { copyName } = await damaged();
     const later = path.join(backupDirFor(file()), 'placeringskollen.2030-01-01T00-00-00-000Z.manuell.sqlite');
     fs.writeFileSync(later, Buffer.alloc(8192, 1));
-    const offered: (string | null)[] = [];
+    const { offered, restoreWhenDamaged } = sayYes();
     const register = await openRegister(file(), {
       keys: { kind: 'none' },
       now,
-      restoreWhenDamaged: async (_error, latest) => {
-        offered.push(latest?.name ?? null);
-        return true;
-      },
+      restoreWhenDamaged,
     });
     expect(offered).toEqual([copyName]);
     await register.close();
@@ -466,14 +472,11 @@ describe('a damaged register', () => {
     await register.close();
     fs.rmSync(file());
     await expect(openRegister(file(), { keys: keystore(store), now })).rejects.toThrow(/finns inte längre, men det har säkerhetskopior/);
-    const offered: (string | null)[] = [];
+    const { offered, restoreWhenDamaged } = sayYes();
     const restored = await openRegister(file(), {
       keys: keystore(store),
       now,
-      restoreWhenDamaged: async (_error, latest) => {
-        offered.push(latest?.name ?? null);
-        return true;
-      },
+      restoreWhenDamaged,
     });
     expect(offered).toEqual([copy.name]);
     expect(restored.connection.raw.prepare('SELECT name FROM homes').pluck().all()).toEqual([SECRET]);
