@@ -89,6 +89,13 @@ export class MissingRegisterError extends DatabaseDamagedError {
   }
 }
 
+/** Why the window cannot give this register a new key, or null when it can (the key is the keystore's). */
+export function rekeyRefusal(source: KeySource['kind']): string | null {
+  if (source === 'env') return 'Nyckeln kommer från PLACERINGSKOLLEN_DB_KEY och byts av den som har satt den.';
+  if (source === 'none') return 'Registret är inte krypterat, så det finns ingen nyckel att byta.';
+  return null;
+}
+
 export class RekeyError extends Error {
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
@@ -159,13 +166,7 @@ export async function openRegister(file: string, options: RegisterOptions): Prom
       }
     },
     async closeAndRekey() {
-      if (source.kind !== 'keystore' || key === undefined) {
-        throw new RekeyError(
-          source.kind === 'env'
-            ? 'Nyckeln kommer från PLACERINGSKOLLEN_DB_KEY och byts av den som har satt den.'
-            : 'Registret är inte krypterat, så det finns ingen nyckel att byta.',
-        );
-      }
+      if (source.kind !== 'keystore' || key === undefined) throw new RekeyError(rekeyRefusal(source.kind) ?? rekeyRefusal('none')!);
       assertAlone(connection.raw);
       const keyFile = keyFileFor(file);
       const old = key;

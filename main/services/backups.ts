@@ -5,7 +5,7 @@
 import type { BackupRow, RegisterProtection } from '../../preload/api/backups';
 import { BackupError, backupDirFor, type BackupFile } from '../db/backups';
 import { KeyFileError } from '../db/key-file';
-import { RekeyError, type Register, type RestoreNote } from '../db/register';
+import { RekeyError, rekeyRefusal, type Register, type RestoreNote } from '../db/register';
 import { KEEP_AUTOMATIC_DEFAULT, KEEP_AUTOMATIC_MAX, KEEP_AUTOMATIC_MIN, KEEP_SAFETY, nextAutomaticBackupAt } from '../domain/backups';
 import { currentLogContext, withLogContext, type OwnEntry } from '../db/access-log';
 import type { Clock } from './clock';
@@ -101,9 +101,9 @@ export function createBackupsService(host: RegisterHost | null, clock: Clock, pr
     changeKey(): Promise<{ backupsLeft: number; restarting: true; problem: string | null }> {
       const current = registerHost();
       return said(async () => {
-        if (current.register.keySource !== 'keystore') {
-          throw new ServiceError('CONFLICT', current.register.keySource === 'env' ? 'Nyckeln kommer från PLACERINGSKOLLEN_DB_KEY och byts av den som har satt den.' : 'Registret är inte krypterat, så det finns ingen nyckel att byta.');
-        }
+        // Refused before anything closes: a refusal needs no restart.
+        const refusal = rekeyRefusal(current.register.keySource);
+        if (refusal !== null) throw new ServiceError('CONFLICT', refusal);
         current.register.assertAlone();
         await log({ action: 'rekey', entity: 'register', entityId: null, childId: null, detail: null });
         const { value, problem } = await throughRestart(current, () => current.register.closeAndRekey());
