@@ -1,11 +1,10 @@
 import type { RegisterProtection } from '../../../preload/api';
-import { localToday, longDate } from '../today';
 
 /** "6 december 2026 kl. 05:30", in the computer's own time zone. */
 export function dateTimeText(iso: string): string {
-  const at = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${longDate(localToday(at))} kl. ${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  const dateTime = new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const parts = Object.fromEntries(dateTime.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
+  return `${parts.day} ${parts.month} ${parts.year} kl. ${parts.hour}:${parts.minute}`;
 }
 
 const oneDecimal = new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 });
