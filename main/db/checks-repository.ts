@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import { z } from 'zod';
+import { assertUpdated, nextVersion, StaleRowError } from './row-versions';
 import type { Database, EventsTable, RegisterCheckHistoryTable, RegisterChecksTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -102,6 +103,8 @@ export async function readHomeChecksSnapshot(db: Db, homeId: string): Promise<Ch
 // Register checks as the home panel reads them, and their writes with history (services/register-checks).
 
 export type CheckRow = Selectable<RegisterChecksTable>;
+/** A check as written: its version is the database's to raise. */
+export type CheckWrite = Omit<CheckRow, 'rowVersion'>;
 export type CheckRevisionRow = Selectable<RegisterCheckHistoryTable>;
 
 /**
@@ -230,18 +233,29 @@ export async function inspectionsOfHome(db: Db, homeId: string): Promise<Selecta
     .execute();
 }
 
-export async function insertCheck(db: Db, row: CheckRow): Promise<void> {
+export async function insertCheck(db: Db, row: CheckWrite): Promise<void> {
   await db.insertInto('registerChecks').values(row).execute();
 }
 
-/** Replaces every field of the stored check but its id and subject (a correction never moves a check). */
-export async function updateCheck(db: Db, row: CheckRow): Promise<void> {
+/**
+ * Replaces every field of the stored check at `version` but its id and subject (a correction never
+ * moves a check); `StaleRowError` when it is no longer at that version.
+ */
+export async function updateCheck(db: Db, row: CheckWrite, version: number): Promise<void> {
   const { id, personId: _personId, homeId: _homeId, ...fields } = row;
-  await db.updateTable('registerChecks').set(fields).where('id', '=', id).execute();
+  const result = await db
+    .updateTable('registerChecks')
+    .set({ ...fields, rowVersion: nextVersion('register_checks') })
+    .where('id', '=', id)
+    .where('rowVersion', '=', version)
+    .executeTakeFirst();
+  assertUpdated(result, 'register_checks', id);
 }
 
-export async function deleteCheck(db: Db, id: string): Promise<void> {
-  await db.deleteFrom('registerChecks').where('id', '=', id).execute();
+/** Removes the check at `version`; `StaleRowError` when it is no longer at that version. */
+export async function deleteCheck(db: Db, id: string, version: number): Promise<void> {
+  const result = await db.deleteFrom('registerChecks').where('id', '=', id).where('rowVersion', '=', version).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw new StaleRowError('register_checks', id);
 }
 
 /** The next revision number of a check's history: 1 for the first version kept. */
@@ -260,12 +274,12 @@ export async function nextRevision(db: Db, checkId: string): Promise<number> {
  * check itself still names exactly one subject; `toRevision` (services) reports it that way.
  */
 export function revisionRow(
-  check: CheckRow,
+  check: CheckWrite & { rowVersion?: number },
   revision: number,
   personHomeId: string | null,
   change: { action: 'rattad' | 'borttagen'; changedBy: string; changedAt: string; reason: string },
 ): CheckRevisionRow {
-  const { id, ...fields } = check;
+  const { id, rowVersion: _rowVersion, ...fields } = check;
   return { checkId: id, revision, ...fields, homeId: check.homeId ?? personHomeId, ...change };
 }
 
@@ -275,7 +289,7 @@ export function revisionRow(
  */
 export async function insertRevision(
   db: Db,
-  check: CheckRow,
+  check: CheckWrite & { rowVersion?: number },
   revision: number,
   change: { action: 'rattad' | 'borttagen'; changedBy: string; changedAt: string; reason: string },
 ): Promise<void> {

@@ -27,6 +27,7 @@ import {
   type MentionedIds,
 } from '../domain/exchange';
 import { parseStoredPermit, revisionRow, serializePermit, type CheckRevisionRow, type CheckRow } from './checks-repository';
+import { nextVersion, raiseVersions, versionedTables, type VersionedTable } from './row-versions';
 import type { Database, DeviationStepsTable, HomesTable, StaysTable } from './schema';
 import { assessmentDimensions, type HomeKind, type StayForm } from '../domain/vocabulary';
 
@@ -400,13 +401,17 @@ export async function upsertAll(trx: Transaction<Database>, file: ExchangeFile, 
   // Before any write: the versions kept are the stored ones, with each person's household as it was.
   await keepReplacedChecks(trx, rows.registerChecks as CheckRow[], importedAt);
 
+  // A home's version covers its household (row-versions.ts): the homes whose members the file changes.
+  const households = await householdsChanged(trx, rows.persons);
+
   const counts = {} as ImportCounts;
   // Referenced tables first (exchangeArrays is in that order), stays right after their placements.
   for (const array of exchangeArrays) {
     counts[array] = await upsertById(trx, array, rows[array]);
-    if (array === 'placements') await replaceStays(trx, file.placements ?? []);
+    if (array === 'placements') await raiseVersions(trx, 'placements', await replaceStays(trx, file.placements ?? []));
     if (array === 'deviations') await appendSteps(trx, file.deviations ?? []);
   }
+  await raiseVersions(trx, 'homes', households);
   return counts;
 }
 
@@ -484,10 +489,39 @@ async function appendSteps(trx: Transaction<Database>, deviations: readonly Exch
   for (const chunk of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('deviationSteps').values(chunk).execute();
 }
 
-async function replaceStays(trx: Transaction<Database>, placements: readonly ExchangePlacement[]): Promise<void> {
+/** The homes a household member of the file joins or leaves, or changes in: new members, and changed ones with their old home. */
+async function householdsChanged(trx: Transaction<Database>, persons: readonly Insertable<Database['persons']>[]): Promise<Set<string>> {
+  const stored = new Map<string, { homeId: string; name: string; role: string; birthYear: number | null }>();
+  for (const chunk of chunks(persons.map((p) => p.id))) {
+    for (const row of await trx.selectFrom('persons').select(['id', 'homeId', 'name', 'role', 'birthYear']).where('id', 'in', chunk).execute()) stored.set(row.id, row);
+  }
+  const homes = new Set<string>();
+  for (const person of persons) {
+    const before = stored.get(person.id);
+    if (before && before.homeId === person.homeId && before.name === person.name && before.role === person.role && before.birthYear === (person.birthYear ?? null)) continue;
+    homes.add(person.homeId);
+    if (before) homes.add(before.homeId);
+  }
+  return homes;
+}
+
+/** Replaces the stays of the file's placements; returns the placements whose stays are not as stored (their versions cover them). */
+async function replaceStays(trx: Transaction<Database>, placements: readonly ExchangePlacement[]): Promise<string[]> {
+  const storedStays = new Map<string, string>();
   for (const chunk of chunks(placements.map((p) => p.id))) {
+    const stored = await trx.selectFrom('stays').selectAll().where('placementId', 'in', chunk).orderBy('placementId').orderBy('ordinal').execute();
+    for (const stay of stored) {
+      const text = JSON.stringify([stay.homeId, stay.form, stay.fromDate, stay.toDate, stay.decidedOn, stay.investigationCompletedOn]);
+      storedStays.set(stay.placementId, `${storedStays.get(stay.placementId) ?? ''}${text}`);
+    }
     await trx.deleteFrom('stays').where('placementId', 'in', chunk).execute();
   }
+  const changed = placements
+    .filter((p) => {
+      const text = p.stays.map((s) => JSON.stringify([s.homeId, s.form, s.from, s.to ?? null, s.decidedOn ?? null, s.investigationCompletedOn ?? null])).join('');
+      return storedStays.has(p.id) && storedStays.get(p.id) !== text;
+    })
+    .map((p) => p.id);
   const rows: Insertable<StaysTable>[] = placements.flatMap((p) =>
     p.stays.map((s, ordinal) => ({
       placementId: p.id,
@@ -501,6 +535,7 @@ async function replaceStays(trx: Transaction<Database>, placements: readonly Exc
     })),
   );
   for (const chunk of chunks(rows, ROWS_PER_INSERT)) await trx.insertInto('stays').values(chunk).execute();
+  return changed;
 }
 
 /**
@@ -527,11 +562,31 @@ async function upsertById<K extends ExchangeArray>(
       .values(chunk as Insertable<HomesTable>[])
       .onConflict((oc) =>
         // `excluded` is SQLite's name for the row that was about to be inserted.
-        oc.column('id').doUpdateSet(Object.fromEntries(columns.map((column) => [column, sql.ref(`excluded.${column}`)]))),
+        oc.column('id').doUpdateSet({
+          ...Object.fromEntries(columns.map((column) => [column, sql.ref(`excluded.${column}`)])),
+          // A form open on a row the import changed must not save over it (row-versions.ts); a row
+          // the file has as stored keeps its version, so the same file twice changes nothing.
+          ...(versioned(table) ? { rowVersion: versionIfChanged(versioned(table)!, columns) } : {}),
+        }),
       )
       .execute();
   }
   return { created: ids.length - updated, updated };
+}
+
+/** In an upsert: the row's next version when the incoming row differs from it in any of `columns`, else its own. */
+function versionIfChanged(table: VersionedTable, columns: readonly string[]) {
+  const differs = sql.join(
+    columns.map((column) => sql`${sql.ref(`excluded.${column}`)} IS DISTINCT FROM ${sql.ref(`${table}.${column}`)}`),
+    sql` OR `,
+  );
+  return sql<number>`CASE WHEN ${differs} THEN ${nextVersion(table)} ELSE ${sql.ref(`${table}.row_version`)} END`;
+}
+
+/** The table's SQL name when its rows carry a version (migration 16). */
+function versioned(table: ExchangeArray): VersionedTable | undefined {
+  const name = table.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  return (versionedTables as readonly string[]).includes(name) ? (name as VersionedTable) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

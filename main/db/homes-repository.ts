@@ -7,6 +7,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import { compareSwedish, foldSwedish, searchWords } from '../domain/swedish';
 import { firstInOrder } from '../domain/top';
+import { assertUpdated, nextVersion } from './row-versions';
 import type { Database, HomesTable, PersonsTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -18,7 +19,7 @@ export type HomeWithPersons = HomeRow & { persons: PersonRow[] };
 export type HomeListItem = HomeRow & { adults: string[] };
 
 /** What a save writes: the home, and the whole household that replaces the stored one. */
-export type HomeWrite = Omit<HomeRow, 'active'> & { active?: boolean };
+export type HomeWrite = Omit<HomeRow, 'active' | 'rowVersion'> & { active?: boolean };
 export type PersonWrite = Omit<PersonRow, 'homeId'>;
 
 /** Removing these persons would orphan their register checks: the history must stay. */
@@ -68,7 +69,7 @@ export async function homeIdentities(db: Db): Promise<{ id: string; name: string
 }
 
 /** A home's own columns: not the folded search columns that the triggers keep (migration 9). */
-const homeColumns = ['id', 'kind', 'name', 'orgNr', 'operator', 'municipality', 'capacity', 'targetGroup', 'agency', 'active'] as const;
+const homeColumns = ['id', 'kind', 'name', 'orgNr', 'operator', 'municipality', 'capacity', 'targetGroup', 'agency', 'active', 'rowVersion'] as const;
 
 /** The names of the home's adults (JSON array): the register list shows them. */
 const adultNames = sql<string>`(SELECT json_group_array(p.name) FROM persons p
@@ -189,18 +190,27 @@ export async function getHome(db: Db, id: string): Promise<HomeWithPersons | und
 }
 
 /**
- * Inserts or updates the home and makes its household exactly `persons`: members not in the
- * list are removed, unless they have register checks (`PersonsWithChecksError`, nothing written).
+ * Inserts the home (`version` null) or updates the one at `version`, and makes its household
+ * exactly `persons`: members not in the list are removed, unless they have register checks
+ * (`PersonsWithChecksError`, nothing written). The home's version covers its household: it is
+ * raised by every save. `StaleRowError` when the home is no longer at `version`.
  * The caller has checked that every given person id is new or already belongs to this home.
  */
-export async function saveHome(db: Db, home: HomeWrite, persons: PersonWrite[]): Promise<void> {
+export async function saveHome(db: Db, home: HomeWrite, persons: PersonWrite[], version: number | null): Promise<void> {
   await inTransaction(db, async (trx) => {
     const { id, active, ...fields } = home;
-    await trx
-      .insertInto('homes')
-      .values({ id, ...fields, ...(active === undefined ? {} : { active: active ? 1 : 0 }) })
-      .onConflict((oc) => oc.column('id').doUpdateSet(fields))
-      .execute();
+    const activeValue = active === undefined ? {} : { active: active ? 1 : 0 };
+    if (version === null) {
+      await trx.insertInto('homes').values({ id, ...fields, ...activeValue }).execute();
+    } else {
+      const result = await trx
+        .updateTable('homes')
+        .set({ ...fields, ...activeValue, rowVersion: nextVersion('homes') })
+        .where('id', '=', id)
+        .where('rowVersion', '=', version)
+        .executeTakeFirst();
+      assertUpdated(result, 'homes', id);
+    }
 
     const keep = persons.map((p) => p.id);
     const removed = await trx
@@ -232,10 +242,15 @@ export async function saveHome(db: Db, home: HomeWrite, persons: PersonWrite[]):
   });
 }
 
-/** Returns whether the home exists. */
-export async function setHomeActive(db: Db, id: string, active: boolean): Promise<boolean> {
-  const result = await db.updateTable('homes').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+/** Marks the home at `version` active or not; `StaleRowError` when it is no longer at that version. */
+export async function setHomeActive(db: Db, id: string, active: boolean, version: number): Promise<void> {
+  const result = await db
+    .updateTable('homes')
+    .set({ active: active ? 1 : 0, rowVersion: nextVersion('homes') })
+    .where('id', '=', id)
+    .where('rowVersion', '=', version)
+    .executeTakeFirst();
+  assertUpdated(result, 'homes', id);
 }
 
 export async function countHomes(db: Db): Promise<number> {

@@ -21,6 +21,9 @@ const enumCheck = (column: string, values: readonly string[]) =>
 
 const homeKinds = ['hvb', 'stodboende', 'sis', 'familjehem', 'jourhem', 'natverkshem'];
 
+/** Migration 16's tables, frozen with it (row-versions.ts keeps the list the code uses). */
+export const versionedInMigration16 = ['homes', 'children', 'placements', 'register_checks', 'users'];
+
 export const migrations: Migration[] = [
   {
     version: 1,
@@ -370,7 +373,21 @@ export const migrations: Migration[] = [
       raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => table === 'placements')));
     },
   },
+  {
+    version: 16,
+    description: 'Radversioner: en sparning som bygger på en äldre version nekas',
+    sql: `${versionedInMigration16.map((table) => `ALTER TABLE ${table} ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1 CHECK (row_version >= 1);`).join('\n')}
+      -- Who saved a row last, for the refusal: its newest change, or an import after it (row-versions.ts).
+      CREATE INDEX access_log_changes ON access_log(entity, entity_id, seq) WHERE action IN ('insert', 'update');
+      CREATE INDEX access_log_imports ON access_log(seq) WHERE action = 'import';`,
+    up: (raw) => {
+      // The log keeps each row before and after with all its columns: the version too, from now on.
+      registerLogFunctions(raw);
+      raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => versionedInMigration16.includes(table))));
+    },
+  },
 ];
+
 
 const auditTables = ['audit_rounds', 'audit_files', 'audit_answers', 'audit_analyses', 'audit_actions'];
 
@@ -851,3 +868,4 @@ function fillHomeSearchColumns(raw: BetterSqlite3.Database): void {
   // Setting the name to itself fires homes_search_update for every home.
   raw.exec('UPDATE homes SET name = name');
 }
+

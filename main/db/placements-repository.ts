@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { fosterHomeKinds } from '../domain/vocabulary';
+import { assertUpdated, nextVersion } from './row-versions';
 import type { ChildrenTable, Database, EventsTable, PlacementsTable, RemovedRecordsTable, StaysTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -41,14 +42,21 @@ export async function childrenByIds(db: Db, ids: readonly string[]): Promise<Map
   return new Map(rows.map((row) => [row.id, toChild(row)]));
 }
 
-export async function saveChild(db: Db, child: ChildRow): Promise<void> {
+/** Inserts the child (`version` null) or updates the one at `version`; `StaleRowError` when it is no longer at it. */
+export async function saveChild(db: Db, child: Omit<ChildRow, 'rowVersion'>, version: number | null): Promise<void> {
   const { id, protectedIdentity, ...fields } = child;
   const values = { ...fields, protectedIdentity: protectedIdentity ? 1 : 0 };
-  await db
-    .insertInto('children')
-    .values({ id, ...values })
-    .onConflict((oc) => oc.column('id').doUpdateSet(values))
-    .execute();
+  if (version === null) {
+    await db.insertInto('children').values({ id, ...values }).execute();
+    return;
+  }
+  const result = await db
+    .updateTable('children')
+    .set({ ...values, rowVersion: nextVersion('children') })
+    .where('id', '=', id)
+    .where('rowVersion', '=', version)
+    .executeTakeFirst();
+  assertUpdated(result, 'children', id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,14 +205,29 @@ export async function findPlacements(db: Db, find: PlacementFind): Promise<{ fou
   };
 }
 
-/** Writes the placement and replaces its stays (in order: ordinal 0, 1, …). */
-export async function savePlacement(db: Db, placement: PlacementRow, stays: Omit<Selectable<StaysTable>, 'placementId' | 'ordinal'>[]): Promise<void> {
+/**
+ * Inserts the placement (`version` null) or updates the one at `version`, and replaces its stays
+ * (in order: ordinal 0, 1, …); the placement's version covers them. `StaleRowError` when the
+ * placement is no longer at `version`.
+ */
+export async function savePlacement(
+  db: Db,
+  placement: Omit<PlacementRow, 'rowVersion'>,
+  stays: Omit<Selectable<StaysTable>, 'placementId' | 'ordinal'>[],
+  version: number | null,
+): Promise<void> {
   const { id, ...fields } = placement;
-  await db
-    .insertInto('placements')
-    .values(placement)
-    .onConflict((oc) => oc.column('id').doUpdateSet(fields))
-    .execute();
+  if (version === null) {
+    await db.insertInto('placements').values(placement).execute();
+  } else {
+    const result = await db
+      .updateTable('placements')
+      .set({ ...fields, rowVersion: nextVersion('placements') })
+      .where('id', '=', id)
+      .where('rowVersion', '=', version)
+      .executeTakeFirst();
+    assertUpdated(result, 'placements', id);
+  }
   await db.deleteFrom('stays').where('placementId', '=', id).execute();
   if (stays.length > 0) {
     await db
@@ -289,6 +312,8 @@ export async function insertRemovedRecord(db: Db, row: Insertable<RemovedRecords
 
 /** Ends the placement's last stay again: an omplacering undone (the caller has checked which stay). */
 export async function removeLastStay(db: Db, placementId: string, ordinal: number): Promise<void> {
+  // The placement's version covers its stays; raised first, so the placement is locked before its stays, as a save locks them.
+  await db.updateTable('placements').set({ rowVersion: nextVersion('placements') }).where('id', '=', placementId).execute();
   await db.deleteFrom('stays').where('placementId', '=', placementId).where('ordinal', '=', ordinal).execute();
   await db.updateTable('stays').set({ toDate: null }).where('placementId', '=', placementId).where('ordinal', '=', ordinal - 1).execute();
 }
@@ -477,9 +502,15 @@ export type CountedTable =
  */
 export async function changeStamp(db: Db, tables: readonly CountedTable[]): Promise<string> {
   const counters = await sql<{ name: string; changes: number }>`
-    SELECT name, changes FROM change_counters WHERE name IN (SELECT value FROM json_each(${JSON.stringify(tables)})) ORDER BY name`.execute(db);
+    SELECT name, changes FROM change_counters WHERE name IN (${sql.join(tables)}) ORDER BY name`.execute(db);
   return counters.rows.map((row) => `${row.name}:${row.changes}`).join('|');
 }
+
+/** Every counted table: a change to any of them is a change the open lists may show. */
+export const countedTables: readonly CountedTable[] = [
+  'homes', 'persons', 'children', 'placements', 'stays', 'events', 'register_checks', 'settings',
+  'deviations', 'deviation_steps', 'assessments', 'audit_actions', 'audit_rounds',
+];
 
 export async function childOfPlacement(db: Db, placementId: string): Promise<string | undefined> {
   return (await db.selectFrom('placements').select('childId').where('id', '=', placementId).executeTakeFirst())?.childId;

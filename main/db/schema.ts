@@ -17,6 +17,8 @@ export interface HomesTable {
   targetGroup: string | null;
   agency: string | null;
   active: Generated<number>;
+  /** Raised by one with every save (migration 16); a save from an older version is refused. */
+  rowVersion: Generated<number>;
 }
 
 /**
@@ -46,6 +48,8 @@ export interface ChildrenTable {
   birthDate: string;
   personnummer: string | null;
   protectedIdentity: Generated<number>;
+  /** Raised by one with every save (migration 16); a save from an older version is refused. */
+  rowVersion: Generated<number>;
 }
 
 export interface PlacementsTable {
@@ -60,6 +64,8 @@ export interface PlacementsTable {
   unit: string | null;
   /** Dygnskostnad in whole kronor (0–1 000 000), null when not known (migration 15). */
   dailyCost: number | null;
+  /** Raised by one with every save (migration 16); a save from an older version is refused. */
+  rowVersion: Generated<number>;
 }
 
 export interface StaysTable {
@@ -87,6 +93,8 @@ export interface RegisterChecksTable {
   recordedBy: string | null;
   /** ISO timestamp. */
   recordedAt: string | null;
+  /** Raised by one with every save (migration 16); a save from an older version is refused. */
+  rowVersion: Generated<number>;
 }
 
 /** An earlier version of a register check, kept when it was corrected or removed. */
@@ -241,6 +249,8 @@ export interface UsersTable {
   /** scrypt of the optional PIN: `salt:hash`, both hex. */
   pinHash: string | null;
   createdAt: string;
+  /** Raised by one with every save (migration 16); a save from an older version is refused. */
+  rowVersion: Generated<number>;
 }
 
 /** Append-only (triggers refuse UPDATE and DELETE); written by triggers and by the access log's own statement. */

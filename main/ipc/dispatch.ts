@@ -44,6 +44,7 @@ export async function dispatch(channel: string, input: unknown, handlers: Handle
         code: error.code,
         message: error.message,
         ...(error.issues.length > 0 ? { issues: error.issues } : {}),
+        ...(error.changed ? { changed: error.changed } : {}),
       });
     }
     // Another program's write held the register past the wait: said as it is, not as an accident.

@@ -40,6 +40,7 @@ export const channelAccess: Record<Channel, Access> = {
   listDeadlines: 'handlaggare',
   listDeadlinePage: 'handlaggare',
   countDeadlines: 'handlaggare',
+  getChangeStamp: 'handlaggare',
   getHomeChecks: 'handlaggare',
   recordRegisterCheck: 'handlaggare',
   correctRegisterCheck: 'handlaggare',

@@ -9,7 +9,7 @@
  * within 30 days, most further ahead, and some already satisfied.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { insertRevision, type CheckRow } from '../db/checks-repository';
+import { insertRevision, type CheckWrite } from '../db/checks-repository';
 import { readKnown, upsertAll } from '../db/exchange-repository';
 import * as repo from '../db/homes-repository';
 import type { Database } from '../db/schema';
@@ -407,7 +407,7 @@ function demoChecks(at: At): {
  * One correction, so the history has something to show: Jonas's remark was first recorded as
  * without one. The version before the correction, as the history keeps it.
  */
-function demoRevisions(file: ExchangeFile): { before: CheckRow; by: string; at: string; reason: string }[] {
+function demoRevisions(file: ExchangeFile): { before: CheckWrite; by: string; at: string; reason: string }[] {
   const check = file.registerChecks?.find((c) => c.personId === 'EXEMPEL-P02' && c.register === 'belastningsregistret');
   if (!check) return [];
   const recordedAt = check.recordedAt ?? `${check.checkedOn}T09:00:00.000Z`;

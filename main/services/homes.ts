@@ -20,7 +20,8 @@ import type {
 import { findMunicipality } from '../domain/municipalities';
 import { validateOrgNr } from '../domain/orgnr';
 import type { Clock } from './clock';
-import { ServiceError, notFound, type ServiceIssue } from './errors';
+import { StaleRowError } from '../db/row-versions';
+import { changedSince, saving, ServiceError, notFound, type ServiceIssue } from './errors';
 import type { HomeKind, Operator, PersonRole } from '../domain/vocabulary';
 
 const SAVE_FAILED = 'Hemmet kunde inte sparas.';
@@ -99,6 +100,8 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
         const id = input.id ?? randomUUID();
         const existing = input.id === undefined ? undefined : await repo.getHome(trx, input.id);
         if (input.id !== undefined && !existing) throw notFound('Hemmet');
+        // Checked before the form's other checks: they would judge it against a home it was not made from.
+        if (existing && existing.rowVersion !== input.rowVersion) throw await changedSince(trx, 'homes', id, 'hemmet');
 
         const members = new Set(existing?.persons.map((p) => p.id));
         input.persons.forEach((person, i) => {
@@ -150,8 +153,10 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
               agency: input.agency,
             },
             input.persons.map((p) => ({ id: p.id ?? randomUUID(), name: p.name, role: p.role, birthYear: p.birthYear })),
+            existing ? existing.rowVersion : null,
           );
         } catch (error) {
+          if (error instanceof StaleRowError) throw await changedSince(trx, 'homes', id, 'hemmet');
           if (!(error instanceof repo.PersonsWithChecksError)) throw error;
           const names = existing?.persons.filter((p) => error.personIds.includes(p.id)).map((p) => p.name) ?? [];
           throw new ServiceError('CONFLICT', SAVE_FAILED, [
@@ -166,9 +171,10 @@ export function createHomesService(db: Kysely<Database>, clock: Clock) {
     },
 
     /** Deactivating keeps the home and its history; it only leaves the active register. */
-    async setActive(id: string, active: boolean): Promise<Home> {
+    async setActive(id: string, active: boolean, rowVersion: number): Promise<Home> {
       return repo.inTransaction(db, async (trx) => {
-        if (!(await repo.setHomeActive(trx, id, active))) throw notFound('Hemmet');
+        if (!(await repo.getHome(trx, id))) throw notFound('Hemmet');
+        await saving(trx, 'homes', id, 'hemmet', () => repo.setHomeActive(trx, id, active, rowVersion));
         return toHome((await repo.getHome(trx, id))!);
       });
     },
@@ -211,6 +217,7 @@ function toHome(row: repo.HomeWithPersons): Home {
     targetGroup: row.targetGroup === null ? null : parseTargetGroup(row.targetGroup),
     agency: row.agency,
     active: row.active,
+    rowVersion: row.rowVersion,
     persons: row.persons.map((p) => ({ ...p, role: p.role as PersonRole })),
   };
 }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { appendEntry, setLogClock, withLogContext, type LogContext, type OwnEntry } from '../db/access-log';
 import type { Database } from '../db/schema';
+import { changeStamp, countedTables } from '../db/placements-repository';
 import { createAuditsService } from './audits';
 import { createBackupsService, type RegisterHost } from './backups';
 import { createChecksService } from './checks';
@@ -59,6 +60,12 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
       append: (entry: OwnEntry) => appendEntry(db, entry),
     },
     homes,
+    /**
+     * Whether anything was written since the window last asked (by it, another window, the command
+     * line or a colleague on the shared register): an opaque stamp that changes with every write
+     * the open lists may show (change counters, migration 8). The window asks every few seconds.
+     */
+    changeStamp: (): Promise<string> => changeStamp(db, countedTables),
     demo: createDemoService(db, clock),
     exchange: createExchangeService(db, clock),
     settings,

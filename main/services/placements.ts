@@ -16,7 +16,7 @@ import { placementProblems } from '../domain/placements';
 import { identityMatches, validatePersonnummer } from '../domain/personnummer';
 import { compareSwedish, containsSwedish, foldSwedish, searchWords } from '../domain/swedish';
 import type { Clock } from './clock';
-import { ServiceError, notFound, type ServiceIssue } from './errors';
+import { changedSince, saving, ServiceError, notFound, type ServiceIssue } from './errors';
 import type {
   Child,
   ChildInput,
@@ -84,6 +84,7 @@ function toChild(row: repo.ChildRow, reveal: boolean): Child {
     protectedIdentity: row.protectedIdentity,
     masked,
     label: childLabel(row, reveal),
+    rowVersion: row.rowVersion,
   };
 }
 
@@ -99,6 +100,7 @@ export function toPlacement(row: repo.PlacementWithStays): Placement {
     caseworker: row.caseworker,
     unit: row.unit,
     dailyCost: row.dailyCost,
+    rowVersion: row.rowVersion,
     stays: row.stays.map((s) => ({
       ordinal: s.ordinal,
       homeId: s.homeId,
@@ -235,6 +237,7 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
     if (!child) issues.push({ path: '/childId', message: 'Barnet finns inte.' });
     const existing = input.id === undefined ? undefined : await repo.getPlacement(trx, input.id);
     if (input.id !== undefined && !existing) throw notFound('Placeringen');
+    if (existing && existing.rowVersion !== input.rowVersion) throw await changedSince(trx, 'placements', existing.id, 'placeringen');
     if (existing && existing.childId !== input.childId) {
       issues.push({ path: '/childId', message: 'En placering kan inte flyttas till ett annat barn.' });
     }
@@ -279,7 +282,7 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
     if (issues.length > 0) throw new ServiceError('VALIDATION', failed, issues);
 
     const id = input.id ?? randomUUID();
-    await repo.savePlacement(
+    await saving(trx, 'placements', id, 'placeringen', () => repo.savePlacement(
       trx,
       {
         id,
@@ -301,7 +304,8 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
         decidedOn: s.decidedOn,
         investigationCompletedOn: s.investigationCompletedOn,
       })),
-    );
+      existing ? existing.rowVersion : null,
+    ));
     return toPlacement((await repo.getPlacement(trx, id))!);
   }
 
@@ -317,6 +321,7 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
     }
     const existing = input.id === undefined ? undefined : await repo.getChild(trx, input.id);
     if (input.id !== undefined && !existing) throw notFound('Barnet');
+    if (existing && existing.rowVersion !== input.rowVersion) throw await changedSince(trx, 'children', existing.id, 'barnets uppgifter');
     if (existing) {
       const first = (await repo.listPlacements(trx, existing.id))[0];
       if (first && first.startedOn < input.birthDate) {
@@ -324,15 +329,11 @@ export function createPlacementsService(db: Kysely<Database>, clock: Clock) {
       }
     }
     if (issues.length > 0) throw new ServiceError('VALIDATION', CHILD_SAVE_FAILED, issues);
-    const row: repo.ChildRow = {
-      id: input.id ?? randomUUID(),
-      name: input.name,
-      birthDate: input.birthDate,
-      personnummer,
-      protectedIdentity: input.protectedIdentity,
-    };
-    await repo.saveChild(trx, row);
-    return row;
+    const id = input.id ?? randomUUID();
+    await saving(trx, 'children', id, 'barnets uppgifter', () =>
+      repo.saveChild(trx, { id, name: input.name, birthDate: input.birthDate, personnummer, protectedIdentity: input.protectedIdentity }, existing ? existing.rowVersion : null),
+    );
+    return (await repo.getChild(trx, id))!;
   }
 
   /** The last list of placements found (findPlacements): its question, with the database's change stamp, and its answer. */

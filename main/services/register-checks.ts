@@ -14,7 +14,7 @@ import { computeChecks, needsPermit, type RegisterCatalogueEntry } from '../doma
 import type { IsoDate } from '../domain/dates';
 import { validateOrgNr } from '../domain/orgnr';
 import type { Clock } from './clock';
-import { ServiceError, notFound, type ServiceIssue } from './errors';
+import { changedSince, saving, ServiceError, notFound, type ServiceIssue } from './errors';
 import { toCheckRegister } from './checks';
 import type { SettingsService } from './settings';
 import type {
@@ -69,7 +69,7 @@ const kindInSentence: Record<HomeKind, string> = {
 
 // Rows come out as stored; the database's CHECK constraints guarantee the enumerations.
 /** What a check and each of its earlier versions say. */
-function checkFields(row: repo.CheckRow | repo.CheckRevisionRow): Omit<RegisterCheck, 'id' | 'revisions'> {
+function checkFields(row: repo.CheckRow | repo.CheckRevisionRow): Omit<RegisterCheck, 'id' | 'revisions' | 'rowVersion'> {
   return {
     personId: row.personId,
     homeId: row.homeId,
@@ -84,7 +84,7 @@ function checkFields(row: repo.CheckRow | repo.CheckRevisionRow): Omit<RegisterC
 }
 
 function toCheck(row: repo.CheckRow, revisions: number): RegisterCheck {
-  return { id: row.id, ...checkFields(row), revisions };
+  return { id: row.id, ...checkFields(row), revisions, rowVersion: row.rowVersion };
 }
 
 function toRevision(row: repo.CheckRevisionRow): RegisterCheckRevision {
@@ -168,7 +168,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
     return { issues, permit: onHome ? repo.serializePermit(permit) : null };
   }
 
-  const rowOf = (id: string, input: RegisterCheckInput, permit: string | null, recordedAt: string): repo.CheckRow => ({
+  const rowOf = (id: string, input: RegisterCheckInput, permit: string | null, recordedAt: string): repo.CheckWrite => ({
     id,
     personId: input.personId ?? null,
     homeId: input.homeId ?? null,
@@ -267,7 +267,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
         if (issues.length > 0) throw new ServiceError('VALIDATION', RECORD_FAILED, issues);
         const row = rowOf(randomUUID(), input, permit, recordedAt);
         await repo.insertCheck(trx, row);
-        return toCheck(row, 0);
+        return toCheck((await repo.getCheck(trx, row.id))!, 0);
       });
     },
 
@@ -280,6 +280,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
       return inTransaction(db, async (trx) => {
         const existing = await repo.getCheck(trx, input.id);
         if (!existing) throw notFound('Kontrollen');
+        if (existing.rowVersion !== input.rowVersion) throw await changedSince(trx, 'register_checks', existing.id, 'kontrollen');
         const issues: ServiceIssue[] = [];
         if ((input.personId ?? null) !== existing.personId || (input.homeId ?? null) !== existing.homeId) {
           issues.push({
@@ -307,8 +308,8 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
           reason: input.reason,
         });
         const row = rowOf(existing.id, input, validated.permit, changedAt);
-        await repo.updateCheck(trx, row);
-        return toCheck(row, revision);
+        await saving(trx, 'register_checks', row.id, 'kontrollen', () => repo.updateCheck(trx, row, existing.rowVersion));
+        return toCheck((await repo.getCheck(trx, row.id))!, revision);
       });
     },
 
@@ -318,6 +319,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
       return inTransaction(db, async (trx) => {
         const existing = await repo.getCheck(trx, input.id);
         if (!existing) throw notFound('Kontrollen');
+        if (existing.rowVersion !== input.rowVersion) throw await changedSince(trx, 'register_checks', existing.id, 'kontrollen');
         const revision = await repo.nextRevision(trx, existing.id);
         await repo.insertRevision(trx, existing, revision, {
           action: 'borttagen',
@@ -325,7 +327,7 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
           changedAt,
           reason: input.reason,
         });
-        await repo.deleteCheck(trx, existing.id);
+        await saving(trx, 'register_checks', existing.id, 'kontrollen', () => repo.deleteCheck(trx, existing.id, existing.rowVersion));
         return toCheck(existing, revision - 1);
       });
     },

@@ -20,7 +20,8 @@ import type {
   UserInput,
 } from '../../preload/api/users';
 import type { Clock } from './clock';
-import { ServiceError } from './errors';
+import { changedSince, ServiceError } from './errors';
+import { nextVersion } from '../db/row-versions';
 
 const hashPin = (pin: string): string => {
   const salt = randomBytes(16);
@@ -44,6 +45,7 @@ function toUser(row: UserRow): User {
     units: JSON.parse(row.units) as string[],
     active: row.active === 1,
     hasPin: row.pinHash !== null,
+    rowVersion: row.rowVersion,
   };
 }
 
@@ -156,7 +158,8 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
         } else {
           const old = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
           if (!old) throw new ServiceError('NOT_FOUND', 'Användaren finns inte längre.');
-          await trx
+          if (old.rowVersion !== input.rowVersion) throw await changedSince(trx, 'users', id, 'användaren');
+          const updated = await trx
             .updateTable('users')
             .set({
               name: input.name,
@@ -165,9 +168,12 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
               units: JSON.stringify(input.units),
               active: input.active ? 1 : 0,
               ...(input.pin === undefined ? {} : { pinHash: input.pin === null ? null : hashPin(input.pin) }),
+              rowVersion: nextVersion('users'),
             })
             .where('id', '=', id)
-            .execute();
+            .where('rowVersion', '=', old.rowVersion)
+            .executeTakeFirst();
+          if (updated.numUpdatedRows === 0n) throw await changedSince(trx, 'users', id, 'användaren');
           const admins = await trx.selectFrom('users').select('id').where('role', '=', 'administrator').where('active', '=', 1).execute();
           if (admins.length === 0) {
             throw new ServiceError('CONFLICT', 'Det måste finnas minst en aktiv administratör.', [{ path: '/role', message: 'Det måste finnas minst en aktiv administratör.' }]);

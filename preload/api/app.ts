@@ -27,4 +27,6 @@ export const appChannels = {
   /** Dated relative to `today` (main's today when left out). */
   loadDemoData: channel(z.object({ today: date.optional() }).strict()).returns<DemoLoadResult>(),
   removeDemoData: channel(empty).returns<DemoLoadResult>(),
+  /** Changes whenever anything the lists show is written, by anyone: the window asks it every few seconds. */
+  getChangeStamp: channel(empty).returns<{ stamp: string }>(),
 };

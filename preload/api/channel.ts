@@ -22,6 +22,16 @@ export interface ApiError {
   code: ErrorCode;
   message: string;
   issues?: ApiIssue[];
+  /**
+   * A CONFLICT of versions: the record was saved by someone else after it was read. Who (null
+   * where the log does not say) and when (an ISO timestamp, null likewise).
+   */
+  changed?: ChangedBy;
+}
+
+export interface ChangedBy {
+  by: string | null;
+  at: string | null;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -20,7 +20,7 @@ import {
 } from '../../main/domain/vocabulary';
 import { checkListStatuses } from '../../main/domain/check-list';
 import { channel } from './channel';
-import { age, asOf, chosen, date, id, optionalText, orNull, pageLimit, pageOffset, query, sortBy, trimmed } from './fields';
+import { age, asOf, chosen, date, id, optionalText, orNull, pageLimit, pageOffset, query, rowVersion, sortBy, trimmed } from './fields';
 import type { RecordedEvent } from './placements';
 
 /** What an IVO permit covers, as verified (any part may be unknown). */
@@ -51,10 +51,12 @@ export interface RegisterCheck {
   recordedAt: string | null;
   /** How many earlier versions the history keeps. */
   revisions: number;
+  /** The version read: a correction or removal names it (fields.ts `rowVersion`). */
+  rowVersion: number;
 }
 
 /** An earlier version of a check, kept when it was corrected or removed (who, when, why). */
-export interface RegisterCheckRevision extends Omit<RegisterCheck, 'id' | 'revisions'> {
+export interface RegisterCheckRevision extends Omit<RegisterCheck, 'id' | 'revisions' | 'rowVersion'> {
   checkId: string;
   /** 1 for the first recorded version. */
   revision: number;
@@ -264,13 +266,13 @@ export type RegisterCheckInput = z.output<typeof registerCheckInput>;
 
 /** A correction: the earlier version is kept in the history with who, when and why. */
 export const correctRegisterCheckInput = z
-  .object({ ...registerCheckFields, id, reason: trimmed(500) })
+  .object({ ...registerCheckFields, id, reason: trimmed(500), rowVersion })
   .strict()
   .refine(oneSubject, oneSubjectIssue);
 export type CorrectRegisterCheckInput = z.output<typeof correctRegisterCheckInput>;
 
 /** Removal (a check entered by mistake, or Ångra): kept in the history with who and why. */
-export const removeRegisterCheckInput = z.object({ id, reason: trimmed(500), removedBy: trimmed(200) }).strict();
+export const removeRegisterCheckInput = z.object({ id, reason: trimmed(500), removedBy: trimmed(200), rowVersion }).strict();
 export type RemoveRegisterCheckInput = z.output<typeof removeRegisterCheckInput>;
 
 /** "Redo för beslut?": the checks a decision on `decisionOn` to place in `homeId` would rest on. */

@@ -43,6 +43,16 @@ export const age = z.int('Ange ett heltal.').min(0, 'Minst 0 år.').max(25, 'Hö
 export const orNull = <T extends z.ZodType>(schema: T) => schema.nullish().transform((v) => v ?? null);
 
 export const empty = z.object({}).strict();
+
+/**
+ * The version of a record a form was read at (every editable record has one): a save made from an
+ * older version is refused with who saved since, so nothing is silently overwritten.
+ */
+export const rowVersion = z.int('Versionen är inte giltig.').min(1, 'Versionen är inte giltig.').max(Number.MAX_SAFE_INTEGER, 'Versionen är inte giltig.');
+
+/** An edit names the version it was made from; a new record has none. For `.refine` on an input with an optional `id`. */
+export const versionIfEdit = (input: { id?: unknown; rowVersion?: unknown }) => (input.id === undefined) === (input.rowVersion === undefined);
+export const versionIfEditIssue = { message: 'Uppgifterna kan inte sparas: läs in dem igen och gör ändringen på nytt.', path: ['rowVersion'] };
 export const byId = z.object({ id }).strict();
 export const query = z.string().max(200, 'Sökningen är för lång.').optional();
 

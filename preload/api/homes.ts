@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { homeSearchLimit } from '../../main/domain/homes';
 import { homeKinds, operators, personRoles, targetGenders, type HomeKind, type Operator, type PersonRole, type TargetGender } from '../../main/domain/vocabulary';
 import { channel } from './channel';
-import { age, byId, id, optionalText, orNull, plainText, query, trimmed } from './fields';
+import { age, byId, id, optionalText, orNull, plainText, query, rowVersion, trimmed, versionIfEdit, versionIfEditIssue } from './fields';
 
 export interface TargetGroup {
   minAge: number | null;
@@ -32,6 +32,8 @@ export interface Home {
   agency: string | null;
   active: boolean;
   persons: Person[];
+  /** The version read: a save names it (fields.ts `rowVersion`). */
+  rowVersion: number;
 }
 
 /**
@@ -83,10 +85,13 @@ export const homeInput = z
     targetGroup: orNull(targetGroupInput),
     agency: optionalText(200),
     persons: z.array(personInput).max(30, 'Högst 30 personer i ett hushåll.').default([]),
+    /** The version the form was read at; absent when the home is created. */
+    rowVersion: rowVersion.optional(),
     /** The user has seen the homes that may be the same one (same org.nr, or name and kommun) and saves anyway. */
     duplicateConfirmed: z.boolean().optional(),
   })
-  .strict();
+  .strict()
+  .refine(versionIfEdit, versionIfEditIssue);
 export type HomeInput = z.output<typeof homeInput>;
 
 /** A home that may be the same as one being saved, and why. */
@@ -153,7 +158,7 @@ export const homeChannels = {
   searchHomes: channel(searchHomesInput).returns<HomeSearchResult>(),
   getHome: channel(byId).returns<Home>(),
   saveHome: channel(homeInput).returns<Home>(),
-  setHomeActive: channel(z.object({ id, active: z.boolean() }).strict()).returns<Home>(),
+  setHomeActive: channel(z.object({ id, active: z.boolean(), rowVersion }).strict()).returns<Home>(),
   /** Homes that may be the same as the one being saved: asked before a save, so the user can open the existing one. */
   findSimilarHomes: channel(similarHomesInput).returns<SimilarHome[]>(),
 };

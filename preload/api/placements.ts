@@ -18,7 +18,7 @@ import { DAILY_COST_MAX, DAILY_COST_MESSAGE } from '../../main/domain/daily-cost
 import { channel } from './channel';
 import type { DecisionCheckRow } from './checks';
 import type { DeadlineRow } from './deadlines';
-import { byId, chosen, date, empty, id, optionalDate, optionalText, orNull, pageLimit, pageOffset, query, sortBy, trimmed } from './fields';
+import { byId, chosen, date, empty, id, optionalDate, optionalText, orNull, pageLimit, pageOffset, query, rowVersion, sortBy, trimmed, versionIfEdit, versionIfEditIssue } from './fields';
 
 /** A child: minimal identity (data minimisation). */
 export interface Child {
@@ -38,6 +38,8 @@ export interface Child {
   masked: boolean;
   /** How the UI names the child: the name, "Skyddad identitet (f. 2012)", or "Barn f. 2012-03-04". */
   label: string;
+  /** The version read: a save names it (fields.ts `rowVersion`). */
+  rowVersion: number;
 }
 
 export interface ChildListRow extends Child {
@@ -78,6 +80,8 @@ export interface Placement {
   /** Dygnskostnad in whole kronor; null when not known. */
   dailyCost: number | null;
   stays: Stay[];
+  /** The version read: a save names it (fields.ts `rowVersion`). */
+  rowVersion: number;
 }
 
 /** An event on a placement (`placementId`) or on a home (`homeId`). */
@@ -142,6 +146,8 @@ export const childInput = z
     birthDate: date,
     personnummer: optionalText(20),
     protectedIdentity: z.boolean().default(false),
+    /** The version the form was read at; absent when the child is registered. */
+    rowVersion: rowVersion.optional(),
   })
   .strict();
 export type ChildInput = z.output<typeof childInput>;
@@ -166,7 +172,7 @@ export const placementInput = z
     id: id.optional(),
     /** The child, or `newChild` to register one in the same transaction (nothing is left behind if the placement fails). */
     childId: chosen('ett barn').optional(),
-    newChild: childInput.omit({ id: true }).optional(),
+    newChild: childInput.omit({ id: true, rowVersion: true }).optional(),
     legalBasis: z.enum(legalBases, 'Välj SoL, LVU 2 § eller LVU 3 §.'),
     decidedOn: date,
     startedOn: date,
@@ -180,12 +186,15 @@ export const placementInput = z
      */
     dailyCost: orNull(z.int(DAILY_COST_MESSAGE).min(0, DAILY_COST_MESSAGE).max(DAILY_COST_MAX, DAILY_COST_MESSAGE)).optional(),
     stays: z.array(stayInput).min(1, 'En placering har minst en vistelse.').max(100, 'Högst 100 vistelser.'),
+    /** The version the form was read at; absent when the placement is created. */
+    rowVersion: rowVersion.optional(),
   })
   .strict()
   .refine((p) => (p.childId === undefined) !== (p.newChild === undefined), {
     message: 'Välj ett barn, eller lägg in ett nytt.',
     path: ['childId'],
-  });
+  })
+  .refine(versionIfEdit, versionIfEditIssue);
 export type PlacementInput = z.output<typeof placementInput>;
 
 /** Omplacering: the current stay ends on `on` and a new one begins there, in `homeId`. */
@@ -286,7 +295,7 @@ export const placementChannels = {
   /** Children; a protected identity is masked unless `reveal` is asked for. */
   listChildren: channel(listChildrenInput).returns<ChildListRow[]>(),
   getChild: channel(z.object({ id, reveal: z.boolean().default(false), reason: revealReason }).strict().refine(withReason, reasonGiven)).returns<Child>(),
-  saveChild: channel(childInput).returns<Child>(),
+  saveChild: channel(childInput.refine(versionIfEdit, versionIfEditIssue)).returns<Child>(),
 
   /** Every placement the search finds, newest first: for callers that want them all (the whole list is large). */
   listPlacements: channel(listPlacementsInput).returns<PlacementListRow[]>(),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { accessLogActions } from '../../main/domain/access-log-actions';
 import { roles, type Role } from '../../main/domain/roles';
 import { channel } from './channel';
-import { date, empty, id, orNull, pageLimit, pageOffset, plainText, trimmed } from './fields';
+import { date, empty, id, orNull, pageLimit, pageOffset, plainText, rowVersion, trimmed, versionIfEdit, versionIfEditIssue } from './fields';
 
 export interface User {
   id: string;
@@ -19,6 +19,8 @@ export interface User {
   active: boolean;
   /** Whether signing in asks for a PIN (for shared workstations). */
   hasPin: boolean;
+  /** The version read: a save names it (fields.ts `rowVersion`). */
+  rowVersion: number;
 }
 
 /** A user to choose at sign-in: active users only. */
@@ -52,8 +54,11 @@ export const userInput = z
     units: units.default([]),
     active: z.boolean('Ange om användaren är aktiv.').default(true),
     pin: orNull(pin).optional(),
+    /** The version the form was read at; absent when the user is added. */
+    rowVersion: rowVersion.optional(),
   })
-  .strict();
+  .strict()
+  .refine(versionIfEdit, versionIfEditIssue);
 export type UserInput = z.output<typeof userInput>;
 
 /** The first start: the first administratör, who then adds the others. */

@@ -13,6 +13,7 @@ import type { AppContextValue } from './shell/AppContext';
 import { useHistoryKeys } from './shell/useHistoryKeys';
 import { useLeaveGuard } from './shell/useLeaveGuard';
 import { useSession } from './shell/SignIn';
+import { useRegisterChanges } from './shell/useRegisterChanges';
 import { UserMenu } from './shell/UserMenu';
 import { localToday } from './today';
 
@@ -86,7 +87,12 @@ export function App() {
     setToast({ id: ++toastIds, message, action });
   }, []);
 
-  const changed = useCallback(() => setVersion((n) => n + 1), []);
+  // Someone else wrote: every open list and count asks again, as after the window's own write.
+  const { seen } = useRegisterChanges(user !== null, useCallback(() => setVersion((n) => n + 1), []));
+  const changed = useCallback(() => {
+    setVersion((n) => n + 1);
+    seen();
+  }, [seen]);
 
   // Plain messages go away by themselves; one with an action (Ångra) waits for the user.
   useEffect(() => {

@@ -253,10 +253,10 @@ async function examplesFrom(handlers: Handlers, connection: Connection, roundId:
   const hvb = await homeOfKind('hvb');
   const open = (await connection.db.selectFrom('placements').select('id').where('endedOn', 'is', null).orderBy('id').execute()).map((p) => p.id);
 
-  type Detail = { placement: { id: string; childId: string; legalBasis: string; decidedOn: string; startedOn: string; endedOn: string | null; endReason: string | null; caseworker: string | null; unit: string | null; dailyCost: number | null; stays: { homeId: string | null; from: string; to: string | null; decidedOn: string | null; investigationCompletedOn: string | null }[] } };
+  type Detail = { placement: { id: string; childId: string; legalBasis: string; decidedOn: string; startedOn: string; endedOn: string | null; endReason: string | null; caseworker: string | null; unit: string | null; dailyCost: number | null; rowVersion: number; stays: { homeId: string | null; from: string; to: string | null; decidedOn: string | null; investigationCompletedOn: string | null }[] } };
   const asSaved = ({ placement: p }: Detail) => ({
     id: p.id, childId: p.childId, legalBasis: p.legalBasis, decidedOn: p.decidedOn, startedOn: p.startedOn, endedOn: p.endedOn, endReason: p.endReason,
-    caseworker: p.caseworker, unit: p.unit, dailyCost: p.dailyCost,
+    caseworker: p.caseworker, unit: p.unit, dailyCost: p.dailyCost, rowVersion: p.rowVersion,
     stays: p.stays.map((s) => ({ homeId: s.homeId, from: s.from, to: s.to, decidedOn: s.decidedOn, investigationCompletedOn: s.investigationCompletedOn })),
   });
   const placements = await Promise.all(open.slice(0, 3).map((id) => read<Detail>('getPlacement', { id, date: FUZZ_TODAY, reveal: true, reason: 'Fuzzning av kanalerna.' })));
@@ -266,13 +266,13 @@ async function examplesFrom(handlers: Handlers, connection: Connection, roundId:
   await read('movePlacement', { id: moved, on: '2026-11-15', homeId: familjehem });
   const lone = await read<{ id: string }>('saveChild', { name: 'E.E.', birthDate: '2014-04-04', personnummer: null, protectedIdentity: false });
 
-  type HomeView = { id: string; kind: string; name: string; orgNr: string | null; operator: string | null; municipality: string | null; capacity: number | null; targetGroup: unknown; agency: string | null; persons: { id: string; name: string; role: string; birthYear: number | null }[] };
+  type HomeView = { id: string; kind: string; name: string; orgNr: string | null; operator: string | null; municipality: string | null; capacity: number | null; targetGroup: unknown; agency: string | null; rowVersion: number; persons: { id: string; name: string; role: string; birthYear: number | null }[] };
   const homes = await Promise.all([familjehem, hvb].map((id) => read<HomeView>('getHome', { id })));
   const rules = await read<{ parameters: { key: string; value: number }[]; references: unknown[]; catalogue: unknown[]; version: number }>('getRuleSettings', {});
   const quality = await read<{ settings: unknown; version: number }>('getQualitySettings', {});
   const checklist = await read<{ version: number; items: unknown[] }>('getAuditChecklist', {});
   const file = await read<{ items: { item: { id: string }; proposed: { answer: string } | null }[] }>('getAuditFile', { roundId, ordinal: 1 });
-  const check = connection.raw.prepare("SELECT * FROM register_checks WHERE person_id IS NOT NULL ORDER BY id LIMIT 1").get() as Record<string, string>;
+  const check = connection.raw.prepare("SELECT * FROM register_checks WHERE person_id IS NOT NULL ORDER BY id LIMIT 1").get() as Record<string, string> & { row_version: number };
   const person = check.person_id!;
   const action = (await connection.db.selectFrom('auditActions').select('id').executeTakeFirstOrThrow()).id;
   const deviation = (await connection.db.selectFrom('deviations').select('id').executeTakeFirstOrThrow()).id;
@@ -286,8 +286,8 @@ async function examplesFrom(handlers: Handlers, connection: Connection, roundId:
       },
     ],
     saveHome: [
-      ...homes.map(({ id, kind, name, orgNr, operator, municipality, capacity, targetGroup, agency, persons }) => ({
-        id, kind, name, orgNr, operator, municipality, capacity, targetGroup, agency, persons: persons.map(({ id: pid, name: n, role, birthYear }) => ({ id: pid, name: n, role, birthYear })),
+      ...homes.map(({ id, kind, name, orgNr, operator, municipality, capacity, targetGroup, agency, rowVersion, persons }) => ({
+        id, kind, name, orgNr, operator, municipality, capacity, targetGroup, agency, rowVersion, persons: persons.map(({ id: pid, name: n, role, birthYear }) => ({ id: pid, name: n, role, birthYear })),
       })),
       { kind: 'hvb', name: 'Fuzzgårdens HVB', orgNr: null, operator: 'enskild', municipality: 'Timrå', capacity: 6, targetGroup: { minAge: 13, maxAge: 17, gender: 'alla', needs: ['missbruk'] }, agency: null, persons: [] },
     ],
@@ -304,7 +304,7 @@ async function examplesFrom(handlers: Handlers, connection: Connection, roundId:
       { homeId: hvb, register: 'ivo-tillstand', checkedOn: '2026-11-20', outcome: 'giltigt', reference: null, permit: { forms: ['hvb'], minAge: 13, maxAge: 17, places: 8, targetGroup: null, holderOrgNr: null }, recordedBy: 'x' },
     ],
     correctRegisterCheck: [
-      { id: check.id, personId: person, register: check.register, checkedOn: '2026-04-21', outcome: check.outcome, reference: check.reference, permit: null, recordedBy: 'x', reason: 'Fel datum.' },
+      { id: check.id, personId: person, register: check.register, checkedOn: '2026-04-21', outcome: check.outcome, reference: check.reference, permit: null, recordedBy: 'x', reason: 'Fel datum.', rowVersion: check.row_version },
     ],
     addDeviationStep: [{ deviationId: deviation, step: 'bedomning', date: '2026-11-15', text: null, serious: true, recordedBy: 'x' }],
     completeAuditAction: [{ id: action, doneOn: FUZZ_TODAY, recordedBy: 'x' }],
@@ -353,6 +353,8 @@ function hintsFor(channel: Channel, pools: Pools, jobs: readonly string[]): Sche
     numbersAt(at: SchemaPath) {
       const key = at.at(-1);
       if (key === 'version') return [0, 1, 2];
+      // A record's version as read (migration 16): the seeded register's rows are at their first few.
+      if (key === 'rowVersion') return [1, 2, 3];
       if (key === 'ordinal') return [1, 2, 3];
       return undefined;
     },

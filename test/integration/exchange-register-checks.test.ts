@@ -124,13 +124,14 @@ describe('the history of corrections stays in its database', () => {
     const a = await register();
     await a.services.exchange.importFile(extended);
     a.clock.set('2026-11-22T10:00:00.000Z');
+    const versionOf = (id: string) => a.connection.raw.prepare('SELECT row_version FROM register_checks WHERE id = ?').pluck().get(id) as number;
     await a.services.registerChecks.correct(
       {
         id: 'RC2', personId: 'P1', register: 'misstankeregistret', checkedOn: '2026-01-10', outcome: 'med-anmarkning', reference: 'Dnr 2026/13',
-        permit: null, recordedBy: 'Handläggare C', reason: 'Fel utfall.',
+        permit: null, recordedBy: 'Handläggare C', reason: 'Fel utfall.', rowVersion: versionOf('RC2'),
       },
     );
-    await a.services.registerChecks.remove({ id: 'RC1', reason: 'Registrerad två gånger.', removedBy: 'Handläggare C' });
+    await a.services.registerChecks.remove({ id: 'RC1', reason: 'Registrerad två gånger.', removedBy: 'Handläggare C', rowVersion: versionOf('RC1') });
     expect(a.connection.raw.prepare('SELECT count(*) FROM register_check_history').pluck().get()).toBe(2);
 
     const exported = await a.services.exchange.exportAll();

@@ -7,6 +7,7 @@
  * `swedish` text search) and the triggers that keep the access log and the search columns.
  */
 import type { PgMigration } from './migrate';
+import { versionedInMigration16 } from '../migrations';
 
 /**
  * The three roles of the app (main/domain/roles.ts) as group roles of this register's own, named
@@ -541,5 +542,16 @@ export const pgMigrations: readonly PgMigration[] = [
     // ICU's Swedish order, as the window sorts (Intl.Collator('sv')): Å, Ä, Ö after Z. A server
     // built without ICU refuses this, and the migration says so before anything else is changed.
     sql: `CREATE COLLATION ${SWEDISH_COLLATION} (provider = icu, locale = 'sv-SE');`,
+  },
+  {
+    version: 5,
+    description: 'radversioner',
+    // The local register's migration 16; a handläggare reads the users' columns one by one (version 2).
+    sql: `${versionedInMigration16.map((table) => `ALTER TABLE ${table} ADD COLUMN row_version integer NOT NULL DEFAULT 1 CHECK (row_version >= 1);`).join('\n')}
+    CREATE INDEX access_log_changes ON access_log(entity, entity_id, seq) WHERE action IN ('insert', 'update');
+    CREATE INDEX access_log_imports ON access_log(seq) WHERE action = 'import';
+    DO $grant$ BEGIN
+      EXECUTE format('GRANT SELECT (row_version) ON users TO %I', current_database() || '_handlaggare');
+    END $grant$;`,
   },
 ];

@@ -125,7 +125,7 @@ export function CheckForm(props: Props) {
     } as ChannelInput<'recordRegisterCheck'>;
     setSaving(true);
     const result = check
-      ? await api.correctRegisterCheck({ ...input, id: check.id, reason: values.reason })
+      ? await api.correctRegisterCheck({ ...input, id: check.id, rowVersion: check.rowVersion, reason: values.reason })
       : await api.recordRegisterCheck(input);
     setSaving(false);
     if (!result.ok) {

@@ -73,7 +73,7 @@ export function HomeChecks({ home, today, notify, onChanged }: Props) {
 
   // Ångra may come after the panel has closed: a plain call, and the list if it is still shown.
   function undo(check: RegisterCheck, label: string) {
-    void api.removeRegisterCheck({ id: check.id, reason: UNDO_REASON, removedBy: check.recordedBy ?? 'okänd' }).then((result) => {
+    void api.removeRegisterCheck({ id: check.id, rowVersion: check.rowVersion, reason: UNDO_REASON, removedBy: check.recordedBy ?? 'okänd' }).then((result) => {
       notify(result.ok ? `Registreringen är ångrad: ${label}.` : `Registreringen kunde inte ångras. ${result.error.message}`);
       setReloads((n) => n + 1);
       onChanged();

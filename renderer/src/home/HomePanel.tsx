@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { commonNeeds, findMunicipality, homeKinds, isFosterHomeKind, municipalityNames, operators, personRoles, targetGenders } from '../../../preload/api';
-import type { Home, HomeKind, Operator, PersonRole, SimilarHome, TargetGender } from '../../../preload/api';
+import type { ChangedBy, Home, HomeKind, Operator, PersonRole, SimilarHome, TargetGender } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { AppLink, BackButton } from '../routing/links';
 import { paths } from '../routing/paths';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
+import { ConflictPanel } from '../components/ConflictPanel';
 import { genderLabels, kindInText, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
 import { QualityBrief } from '../quality/QualityPanel';
 import { useAppVersion } from '../quality/useAppVersion';
 import { HomeChecks } from './HomeChecks';
 import { HomeEvents } from './HomeEvents';
-import { adoptIds, emptyValues, fieldLabel, fieldOf, inputId, newPersonKey, personField, sameValues, toInput, valuesFromHome } from './form';
+import { adoptIds, differences, emptyValues, fieldLabel, fieldOf, inputId, newPersonKey, personField, sameValues, toInput, valuesFromHome } from './form';
 import type { FormValues, PersonValues } from './form';
 
 interface Props {
@@ -58,6 +59,8 @@ export function HomePanel(props: Props) {
   const [failure, setFailure] = useState<Failure | null>(null);
   /** Homes that may be this one (same org.nr, or name and kommun): shown once before it is saved anyway. */
   const [similar, setSimilar] = useState<SimilarHome[]>([]);
+  /** Someone else saved the home while this user edited it: the saved version, until the user chooses. */
+  const [conflict, setConflict] = useState<{ changed: ChangedBy; saved: Home } | null>(null);
   const [saving, setSaving] = useState(false);
   const [seenRefresh, setSeenRefresh] = useState(refreshed);
   const titleRef = useRef<HTMLHeadingElement>(null);
@@ -134,7 +137,8 @@ export function HomePanel(props: Props) {
     requestAnimationFrame(() => document.getElementById(next)?.focus());
   }
 
-  async function save(duplicateConfirmed = false) {
+  /** `over`: the version the user chose to save over, after seeing it (ConflictPanel). */
+  async function save(duplicateConfirmed = false, over?: Home) {
     if (saving) return;
     if (home && isFosterHomeKind(home.kind) && home.persons.length > 0 && kind !== '' && !foster) {
       const count = home.persons.length;
@@ -149,11 +153,26 @@ export function HomePanel(props: Props) {
     const sent = values;
     const editsBefore = edits.current;
     setSaving(true);
-    const request = api.saveHome({ ...toInput(sent, home?.id), ...(duplicateConfirmed ? { duplicateConfirmed } : {}) });
+    const version = (over ?? home)?.rowVersion;
+    const request = api.saveHome({
+      ...toInput(sent, home?.id),
+      ...(home && version !== undefined ? { rowVersion: version } : {}),
+      ...(duplicateConfirmed ? { duplicateConfirmed } : {}),
+    });
     onSaving(request);
     const result = await request;
     setSaving(false);
     setSimilar([]);
+    setConflict(null);
+    if (!result.ok && result.error.changed && home) {
+      // Someone saved first: their version beside this user's, and the user chooses.
+      const stored = await api.getHome({ id: home.id });
+      if (stored.ok) {
+        setFailure(null);
+        setConflict({ changed: result.error.changed, saved: stored.value });
+        return;
+      }
+    }
     if (!result.ok && result.error.code === 'CONFLICT' && result.error.message === DUPLICATE) {
       // Named by main; asked for again with their ids, so each can be opened.
       const input = toInput(sent, home?.id);
@@ -184,6 +203,18 @@ export function HomePanel(props: Props) {
     }
     onSaved(result.value);
     notify(`Hemmet ”${result.value.name}” är sparat.`);
+  }
+
+  /** The user drops their edits for the version someone else saved. */
+  function takeSaved(saved: Home) {
+    const next = valuesFromHome(saved);
+    setConflict(null);
+    setHome(saved);
+    setBaseline(next);
+    setValues(next);
+    onSaved(saved);
+    notify(`Den sparade versionen av ”${saved.name}” visas.`);
+    requestAnimationFrame(() => titleRef.current?.focus());
   }
 
   function showFailure(next: Failure) {
@@ -219,7 +250,15 @@ export function HomePanel(props: Props) {
       });
       if (!confirmed) return;
     }
-    const result = await api.setHomeActive({ id: home.id, active: !home.active });
+    const result = await api.setHomeActive({ id: home.id, rowVersion: home.rowVersion, active: !home.active });
+    if (!result.ok && result.error.changed) {
+      // Someone saved the home since it was opened: the same choice as for a save, then try again.
+      const stored = await api.getHome({ id: home.id });
+      if (stored.ok) {
+        setConflict({ changed: result.error.changed, saved: stored.value });
+        return;
+      }
+    }
     if (!result.ok) {
       notify(result.error.message);
       return;
@@ -285,6 +324,20 @@ export function HomePanel(props: Props) {
           }}
         >
           <div className="panel__body">
+            {conflict && (
+              <ConflictPanel
+                what="hemmet"
+                changed={conflict.changed}
+                fields={differences(values, valuesFromHome(conflict.saved))}
+                busy={saving}
+                onKeepMine={() => {
+                  // The stored home is now theirs; the form keeps the user's values, saved from it.
+                  setHome(conflict.saved);
+                  void save(false, conflict.saved);
+                }}
+                onTakeSaved={() => takeSaved(conflict.saved)}
+              />
+            )}
             {similar.length > 0 && (
               <div className="similar-homes" role="alert" aria-labelledby="home-similar-title">
                 <h3 id="home-similar-title" className="similar-homes__title" tabIndex={-1}>Hemmet kan redan finnas i registret</h3>

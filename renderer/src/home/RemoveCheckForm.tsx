@@ -31,7 +31,7 @@ export function RemoveCheckForm(props: {
   async function remove() {
     if (saving) return;
     setSaving(true);
-    const result = await api.removeRegisterCheck({ id: check.id, reason, removedBy });
+    const result = await api.removeRegisterCheck({ id: check.id, rowVersion: check.rowVersion, reason, removedBy });
     setSaving(false);
     if (!result.ok) {
       const next = failureOf(result.error, (path) => (path === '/reason' ? 'reason' : path === '/removedBy' ? 'removedBy' : ''));

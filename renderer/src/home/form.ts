@@ -5,6 +5,8 @@
  */
 import { commonNeeds, isFosterHomeKind } from '../../../preload/api';
 import type { ChannelInput, Home, HomeKind, Operator, PersonRole, TargetGender } from '../../../preload/api';
+import type { ComparedField } from '../components/ConflictPanel';
+import { genderLabels, kindLabels, needLabels, operatorLabels, roleLabels } from '../labels';
 
 export interface PersonValues {
   /** React key; stable while the row exists. */
@@ -220,4 +222,33 @@ export function fieldLabel(field: string, index?: number): string {
 export function adoptIds(values: FormValues, saved: FormValues): FormValues {
   const ids = new Map(saved.persons.map((person) => [person.key, person.id]));
   return { ...values, persons: values.persons.map((person) => ({ ...person, id: person.id ?? ids.get(person.key) })) };
+}
+
+/**
+ * The fields in which the user's version and the saved one differ, as the form shows them: what
+ * the panel that refuses a save over someone else's lists (components/ConflictPanel). The
+ * household is one field, its members in the saved order.
+ */
+export function differences(mine: FormValues, saved: FormValues): ComparedField[] {
+  const person = (p: PersonValues) =>
+    [p.name.trim() || '(utan namn)', p.role === '' ? null : roleLabels[p.role].toLocaleLowerCase('sv'), p.birthYear.trim() || null].filter(Boolean).join(', ');
+  const needs = (v: FormValues) => [...v.needs.map((need) => needLabels[need] ?? need), ...v.otherNeeds.split(',').map((n) => n.trim()).filter(Boolean)].join(', ');
+  const shown = (v: FormValues): [string, string][] => [
+    ['kind', v.kind === '' ? '' : kindLabels[v.kind]],
+    ['name', v.name.trim()],
+    ['municipality', v.municipality.trim()],
+    ['orgNr', v.orgNr.trim()],
+    ['operator', v.operator === '' ? '' : operatorLabels[v.operator]],
+    ['capacity', v.capacity.trim()],
+    ['minAge', v.minAge.trim()],
+    ['maxAge', v.maxAge.trim()],
+    ['gender', v.gender === '' ? '' : genderLabels[v.gender]],
+    ['needs', needs(v)],
+    ['agency', v.agency.trim()],
+    ['persons', v.persons.map(person).join('; ')],
+  ];
+  const theirs = new Map(shown(saved));
+  return shown(mine)
+    .filter(([field, text]) => theirs.get(field) !== text)
+    .map(([field, text]) => ({ label: fieldLabels[field]!, mine: text, saved: theirs.get(field) ?? '' }));
 }

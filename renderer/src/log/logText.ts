@@ -76,6 +76,7 @@ const channelLabels: Record<Channel, string> = {
   listDeadlines: 'Bevakning',
   listDeadlinePage: 'Bevakning',
   countDeadlines: 'Bevakning',
+  getChangeStamp: 'Nya ändringar i registret',
   getHomeChecks: 'Hemmets kontroller',
   recordRegisterCheck: 'Registrera kontroll',
   correctRegisterCheck: 'Rätta kontroll',

@@ -308,7 +308,7 @@ export function EditChildForm(props: { child: Child; onCancel: () => void; onSav
   async function save() {
     if (saving) return;
     setSaving(true);
-    const result = await api.saveChild({ id: child.id, ...values });
+    const result = await api.saveChild({ id: child.id, rowVersion: child.rowVersion, ...values });
     setSaving(false);
     if (!result.ok) {
       setFailure(failureOf(result.error, childFieldOf));

@@ -1,18 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { legalBases, endReasons } from '../../../preload/api';
-import { ageOn, isCalendarDate, type ChildListRow, type HomeKind, type HomeListRow, type Placement, type PlacementSuggestions } from '../../../preload/api';
+import { ageOn, isCalendarDate, type ChangedBy, type ChildListRow, type HomeKind, type HomeListRow, type Placement, type PlacementSuggestions } from '../../../preload/api';
 import { api } from '../bridge/api';
 import { ChildFields } from '../children/ChildFields';
 import { childFieldLabels, childFieldOf, childInput, childInputId, emptyChild } from '../children/childForm';
 import type { ChildValues } from '../children/childForm';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
+import { ConflictPanel } from '../components/ConflictPanel';
 import { compareSv, endReasonLabels, kindLabels, legalBasisLabels } from '../labels';
 import { DateField, ErrorSummary, errorMap, failureOf, SelectField, TextField } from './fields';
 import { ReadinessPanel, readinessQuery, type ReadinessChild } from './ReadinessPanel';
 import type { Failure } from './fields';
 import { keepDraft, takeDraft } from './draft';
-import { emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
+import { differences, emptyPlacement, fieldLabel, fieldOf, inputId, sameValues, toInput, valuesFromPlacement } from './form';
 import type { PlacementValues, StayValues } from './form';
 
 const noSuggestions: PlacementSuggestions = { caseworkers: [], units: [] };
@@ -73,6 +74,10 @@ export function PlacementForm(props: Props) {
   /** The placement values a failed save sent, so its issues find their stays. */
   const [sent, setSent] = useState<PlacementValues | null>(null);
   const [saving, setSaving] = useState(false);
+  /** The stored version the form now builds on: the one opened, or the one someone else saved since and the user has seen. */
+  const [stored, setStored] = useState<Placement | null>(placement);
+  /** Someone else saved the placement while this user edited it: theirs, until the user chooses. */
+  const [conflict, setConflict] = useState<{ changed: ChangedBy; saved: Placement } | null>(null);
   /** A new child already saved by an earlier try whose placement failed: saved again, not twice. */
   const titleRef = useRef<HTMLHeadingElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -209,9 +214,11 @@ export function PlacementForm(props: Props) {
     requestAnimationFrame(() => summaryRef.current?.focus());
   }
 
-  async function save() {
+  /** `over`: the stored version the user chose to save over, after seeing it (ConflictPanel). */
+  async function save(over?: Placement) {
     if (saving) return;
     const state = values;
+    const base = over ?? stored;
     setSaving(true);
     try {
       let childId = placement?.childId ?? '';
@@ -225,10 +232,20 @@ export function PlacementForm(props: Props) {
       // A new child goes with the placement in one call: if the placement fails, no child is left behind.
       const newChild = isNew && state.child.mode !== 'existing' ? childInput(state.child, undefined) : undefined;
       const { id: _id, ...newChildFields } = newChild ?? { id: undefined };
-      const input = toInput(state.placement, childId, placement?.id, kindOf);
+      const input = { ...toInput(state.placement, childId, placement?.id, kindOf), ...(base ? { rowVersion: base.rowVersion } : {}) };
       const result = await api.savePlacement(
         newChild ? { ...input, childId: undefined, newChild: newChildFields as NonNullable<typeof input.newChild> } : input,
       );
+      setConflict(null);
+      if (!result.ok && result.error.changed && placement) {
+        // Someone saved first: their version beside this user's, and the user chooses.
+        const current = await api.getPlacement({ id: placement.id, date: today });
+        if (current.ok) {
+          setFailure(null);
+          setConflict({ changed: result.error.changed, saved: current.value.placement });
+          return;
+        }
+      }
       if (!result.ok) {
         setSent(state.placement);
         const childIssue = (result.error.issues ?? []).some((issue) => issue.path.startsWith('/newChild'));
@@ -253,6 +270,17 @@ export function PlacementForm(props: Props) {
     }
   }
 
+  /** The user drops their edits for the version someone else saved. */
+  function takeSaved(saved: Placement) {
+    const next = { ...values, placement: valuesFromPlacement(saved) };
+    setConflict(null);
+    setStored(saved);
+    setBaseline(next);
+    setValues(next);
+    requestAnimationFrame(() => titleRef.current?.focus());
+  }
+
+  const homeName = (homeId: string) => homeById.get(homeId)?.name ?? 'Okänt hem';
   const labelOf = (field: string) => childFieldLabels[field] ?? fieldLabel(field, sent ?? p);
   const focusField = (field: string) => {
     const id = field.startsWith('child') ? childInputId(field) : inputId(field);
@@ -315,6 +343,20 @@ export function PlacementForm(props: Props) {
               <p className="note" role="status">
                 Formuläret är som du lämnade det när du öppnade hemmet. Inget är sparat ännu.
               </p>
+            )}
+            {conflict && (
+              <ConflictPanel
+                what="placeringen"
+                changed={conflict.changed}
+                fields={differences(values.placement, valuesFromPlacement(conflict.saved), homeName)}
+                busy={saving}
+                onKeepMine={() => {
+                  // Built on from now on: a save that fails for another reason is tried again from it.
+                  setStored(conflict.saved);
+                  void save(conflict.saved);
+                }}
+                onTakeSaved={() => takeSaved(conflict.saved)}
+              />
             )}
             <ErrorSummary title={failureTitle} failure={failure} labelOf={labelOf} focusField={focusField} summaryRef={summaryRef} />
 

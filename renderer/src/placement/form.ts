@@ -4,6 +4,8 @@
  * begins when the placement does, each ends when the next begins, and the last on the end date.
  */
 import type { ChannelInput, EndReason, HomeKind, LegalBasis, Placement } from '../../../preload/api';
+import type { ComparedField } from '../components/ConflictPanel';
+import { endReasonLabels, legalBasisLabels } from '../labels';
 
 export interface StayValues {
   /** React key; stable while the row exists. */
@@ -165,4 +167,39 @@ export function fieldLabel(field: string, sent: PlacementValues | null): string 
     return which === 'Hem' && what === 'hem' ? 'Hem' : `${which}, ${what}`;
   }
   return fieldLabels[field] ?? 'Placeringen';
+}
+
+/**
+ * The fields in which the user's version and the saved one differ, as the form shows them, for the
+ * panel that refuses a save over someone else's (components/ConflictPanel). The stays are one
+ * field: each home with the day it begins.
+ */
+export function differences(mine: PlacementValues, saved: PlacementValues, homeName: (homeId: string) => string): ComparedField[] {
+  const stays = (v: PlacementValues) =>
+    v.stays
+      .map((stay, index) =>
+        [
+          `${homeName(stay.homeId)} från ${index === 0 ? v.startedOn : stay.from}`,
+          stay.decidedOn && `beslut ${stay.decidedOn}`,
+          stay.investigationCompletedOn && `utredning avslutad ${stay.investigationCompletedOn}`,
+        ]
+          .filter(Boolean)
+          .join(', '),
+      )
+      .join('; ');
+  const shown = (v: PlacementValues): [string, string][] => [
+    ['legalBasis', v.legalBasis === '' ? '' : legalBasisLabels[v.legalBasis]],
+    ['decidedOn', v.decidedOn],
+    ['startedOn', v.startedOn],
+    ['endedOn', v.endedOn],
+    ['endReason', v.endReason === '' ? '' : endReasonLabels[v.endReason]],
+    ['caseworker', v.caseworker.trim()],
+    ['unit', v.unit.trim()],
+    ['dailyCost', v.dailyCost.replace(/\s/g, '')],
+    ['stays', stays(v)],
+  ];
+  const theirs = new Map(shown(saved));
+  return shown(mine)
+    .filter(([field, text]) => theirs.get(field) !== text)
+    .map(([field, text]) => ({ label: fieldLabels[field]!, mine: text, saved: theirs.get(field) ?? '' }));
 }

@@ -112,7 +112,9 @@ export function RegisterRoute() {
   // then the list, and the panel only if it shows this very home (its unsaved edits stay).
   const undoDeactivate = useCallback(
     async (home: Home) => {
-      const result = await api.setHomeActive({ id: home.id, active: true });
+      // Only the status changes back, whatever was saved since: asked from the home as it is now.
+      const current = await api.getHome({ id: home.id });
+      const result = current.ok ? await api.setHomeActive({ id: home.id, rowVersion: current.value.rowVersion, active: true }) : current;
       if (!result.ok) {
         notify(result.error.message);
         return;

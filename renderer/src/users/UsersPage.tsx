@@ -5,6 +5,8 @@ import { api } from '../bridge/api';
 
 interface Draft {
   id?: string;
+  /** The version the user was read at (with `id`). */
+  rowVersion?: number;
   name: string;
   initials: string;
   role: Role;
@@ -21,6 +23,7 @@ const newDraft: Draft = { name: '', initials: '', role: 'handlaggare', units: ''
 
 const draftOf = (user: User): Draft => ({
   id: user.id,
+  rowVersion: user.rowVersion,
   name: user.name,
   initials: user.initials,
   role: user.role,
@@ -137,7 +140,7 @@ function UserForm({ draft: initial, onCancel, onSaved }: { draft: Draft; onCance
     const units = draft.units.split(',').map((unit) => unit.trim()).filter((unit) => unit !== '');
     const pin = draft.removePin ? { pin: null } : draft.pin.trim() === '' ? {} : { pin: draft.pin };
     const result = await api.saveUser({
-      ...(draft.id === undefined ? {} : { id: draft.id }),
+      ...(draft.id === undefined ? {} : { id: draft.id, rowVersion: draft.rowVersion }),
       name: draft.name,
       initials: draft.initials,
       role: draft.role,

@@ -22,7 +22,7 @@ const entries = async () => (await db.connection.db.selectFrom('accessLog').sele
 /** Some entries to tamper with: a home with an adult saved, changed, and two reads. */
 async function someHistory(): Promise<void> {
   const saved = await asUser(() => db.services.homes.save(home));
-  await asUser(() => db.services.homes.save({ ...home, id: saved.id, name: 'Familjen Loggberg-Ek', persons: [] }));
+  await asUser(() => db.services.homes.save({ ...home, id: saved.id, rowVersion: saved.rowVersion, name: 'Familjen Loggberg-Ek', persons: [] }));
   for (let i = 0; i < 2; i++) {
     await withLogContext({ userId: 'U2', channel: 'getHome', at: AT, rowChanges: true }, () =>
       appendEntry(db.connection.db, { action: 'read', entity: 'homes', entityId: saved.id, childId: null, homeId: saved.id, detail: null }),
@@ -47,8 +47,11 @@ describe('the access log', () => {
     // Every entry about the home, the adult's too, names the home.
     expect(homeRows.every((e) => e.homeId === homeRows[0]!.entityId)).toBe(true);
     expect(log.find((e) => e.entity === 'persons')?.homeId).toBe(homeRows[0]!.entityId);
-    const update = JSON.parse(homeRows[1]!.detail!) as { before: { name: string }; after: { name: string } };
+    const update = JSON.parse(homeRows[1]!.detail!) as { before: { name: string; row_version: number }; after: { name: string; row_version: number } };
     expect([update.before.name, update.after.name]).toEqual(['Familjen Loggberg', 'Familjen Loggberg-Ek']);
+    // The row's version is logged with it: the save raised it by one.
+    expect([update.before.row_version, update.after.row_version]).toEqual([1, 2]);
+    expect((JSON.parse(homeRows[0]!.detail!) as { after: { row_version: number } }).after.row_version).toBe(1);
     // The adult removed from the household is logged with what it was.
     const removed = log.find((e) => e.entity === 'persons' && e.action === 'delete');
     expect(JSON.parse(removed!.detail!).before.name).toBe('Anna Loggberg');
@@ -59,7 +62,7 @@ describe('the access log', () => {
   it('a change that fails writes no entry: the entry is in the change\'s transaction', async () => {
     await someHistory();
     const before = (await entries()).length;
-    await expect(asUser(() => db.services.homes.save({ ...home, id: 'no-such-home' }))).rejects.toThrow();
+    await expect(asUser(() => db.services.homes.save({ ...home, id: 'no-such-home', rowVersion: 1 }))).rejects.toThrow();
     expect((await entries()).length).toBe(before);
   });
 

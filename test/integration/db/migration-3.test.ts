@@ -109,7 +109,7 @@ describe('migration 3: checks and events', () => {
     expect(connection.raw.prepare('SELECT * FROM register_checks').all()).toEqual([
       {
         id: 'RC1', person_id: null, home_id: 'H1', register: 'ivo-tillstand', checked_on: '2025-03-01', outcome: 'giltigt',
-        reference: 'IVO 3.5.1-1234/2019', permit: null, recorded_by: null, recorded_at: null,
+        reference: 'IVO 3.5.1-1234/2019', permit: null, recorded_by: null, recorded_at: null, row_version: 1,
       },
     ]);
     expect(connection.raw.prepare('SELECT * FROM events').all()).toEqual([
@@ -123,7 +123,7 @@ describe('migration 3: checks and events', () => {
       {
         id: 'RC1', homeId: 'H1', register: 'ivo-tillstand', checkedOn: '2025-03-01', outcome: 'giltigt', reference: 'IVO 3.5.1-1234/2019',
         permit: { forms: ['hvb'], minAge: 13, maxAge: 17, places: null, targetGroup: null, holderOrgNr: null },
-        recordedBy: 'Handläggare A', reason: 'Omfattningen lades till.',
+        recordedBy: 'Handläggare A', reason: 'Omfattningen lades till.', rowVersion: 1,
       },
     );
     expect(corrected).toMatchObject({ revisions: 1, recordedBy: 'Handläggare A' });

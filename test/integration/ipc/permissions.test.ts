@@ -67,9 +67,9 @@ describe('the role each channel needs', () => {
   it('an inactive user is signed out at once and cannot sign in again', async () => {
     const admin = await signInAs(db.services, 'administrator');
     const hanna = await db.services.users.insert({ name: 'Hanna Handläggarsson', initials: 'HH', role: 'handlaggare', units: [], active: true, pin: null });
-    await db.services.users.signIn({ userId: hanna });
+    const { user: signedIn } = await db.services.users.signIn({ userId: hanna });
     await db.services.users.signIn({ userId: admin });
-    await db.services.users.save({ id: hanna, name: 'Hanna Handläggarsson', initials: 'HH', role: 'handlaggare', units: [], active: false });
+    await db.services.users.save({ id: hanna, name: 'Hanna Handläggarsson', initials: 'HH', role: 'handlaggare', units: [], active: false, rowVersion: signedIn!.rowVersion });
     await expect(db.services.users.signIn({ userId: hanna })).rejects.toThrow('Hanna Handläggarsson är inte längre aktiv och kan inte logga in.');
     await expect(db.services.users.signIn({ userId: 'nobody' })).rejects.toThrow('Användaren finns inte. Välj någon i listan.');
   });

@@ -66,8 +66,9 @@ describe('a child entered by mistake', () => {
   });
 
   it('has details that can be corrected', async () => {
-    const corrected = await db.services.placements.saveChild({ id: 'C1', name: 'Tolvan Testsson', birthDate: '2012-12-12', personnummer: '20121212-1212', protectedIdentity: false });
-    expect(corrected).toMatchObject({ id: 'C1', name: 'Tolvan Testsson', personnummer: '20121212-1212' });
+    const { rowVersion } = await db.services.placements.getChild('C1');
+    const corrected = await db.services.placements.saveChild({ id: 'C1', name: 'Tolvan Testsson', birthDate: '2012-12-12', personnummer: '20121212-1212', protectedIdentity: false, rowVersion });
+    expect(corrected).toMatchObject({ id: 'C1', name: 'Tolvan Testsson', personnummer: '20121212-1212', rowVersion: rowVersion + 1 });
   });
 });
 

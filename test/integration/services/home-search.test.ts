@@ -42,10 +42,12 @@ describe('the folded search columns stay in step on every write', () => {
     expect(await found('björk')).toEqual(['Familjen Ek']);
     expect(await found('5560000019')).toEqual(['Östergårdens HVB']);
 
-    await db.services.homes.save({ ...familjehem({ name: 'Familjen Åkerman', municipality: 'Ånge', agency: null }), id: created.id, persons: created.persons });
+    const renamed = await db.services.homes.save({
+      ...familjehem({ name: 'Familjen Åkerman', municipality: 'Ånge', agency: null }), id: created.id, rowVersion: created.rowVersion, persons: created.persons,
+    });
     await db.services.homes.save({
       kind: 'hvb', name: 'Västergårdens HVB', orgNr: '556000-0019', operator: 'enskild', municipality: 'Timrå',
-      capacity: 8, targetGroup: null, agency: null, persons: [], id: hvb.id, duplicateConfirmed: true,
+      capacity: 8, targetGroup: null, agency: null, persons: [], id: hvb.id, rowVersion: hvb.rowVersion, duplicateConfirmed: true,
     });
     inStep('home fields edited');
     expect(await found('ek')).toEqual([]);
@@ -58,6 +60,7 @@ describe('the folded search columns stay in step on every write', () => {
     const edited = await db.services.homes.save({
       ...familjehem({ name: 'Familjen Åkerman', municipality: 'Ånge', agency: null }),
       id: created.id,
+      rowVersion: renamed.rowVersion,
       persons: [
         { id: anna!.id, name: 'Anna Ström', role: 'uppdragstagare', birthYear: 1980 },
         { id: lisa!.id, name: 'Lisa Lönn', role: 'annan-vuxen', birthYear: 2000 },
@@ -70,16 +73,17 @@ describe('the folded search columns stay in step on every write', () => {
     expect(await found('lönn')).toEqual(['Familjen Åkerman']);
     expect(await found('örjan')).toEqual(['Familjen Åkerman']);
 
-    await db.services.homes.save({
+    const adultsRemoved = await db.services.homes.save({
       ...familjehem({ name: 'Familjen Åkerman', municipality: 'Ånge', agency: null }),
       id: created.id,
+      rowVersion: edited.rowVersion,
       persons: edited.persons.filter((p) => p.name !== 'Örjan Ek').map(({ id, name, birthYear }) => ({ id, name, role: 'barn-i-hemmet' as const, birthYear })),
     });
     inStep('adults removed and made children');
     expect(await found('örjan')).toEqual([]);
     expect(await found('ström')).toEqual([]);
 
-    await db.services.homes.setActive(created.id, false);
+    await db.services.homes.setActive(created.id, false, adultsRemoved.rowVersion);
     inStep('deactivated');
     expect((await db.services.homes.search({ query: 'åkerman', status: 'inactive' })).rows.map((r) => r.name)).toEqual(['Familjen Åkerman']);
   });

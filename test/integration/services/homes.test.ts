@@ -50,8 +50,8 @@ describe('homes service: create and edit', () => {
 
   it('edits a home in place', async () => {
     const created = await db.services.homes.save(hvb());
-    const edited = await db.services.homes.save(hvb({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null }));
-    expect(edited).toMatchObject({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null });
+    const edited = await db.services.homes.save(hvb({ id: created.id, rowVersion: created.rowVersion, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null }));
+    expect(edited).toMatchObject({ id: created.id, name: 'Östergårdens HVB Nord', capacity: 10, targetGroup: null, rowVersion: created.rowVersion + 1 });
     expect(await db.services.homes.count()).toBe(1);
   });
 
@@ -61,6 +61,7 @@ describe('homes service: create and edit', () => {
     const saved = await db.services.homes.save(
       familjehem({
         id: created.id,
+        rowVersion: created.rowVersion,
         persons: [
           { id: anna.id, name: 'Anna Björk-Ek', role: 'uppdragstagare', birthYear: 1980 },
           { name: 'Bo Ek', role: 'annan-vuxen', birthYear: 1979 },
@@ -77,18 +78,21 @@ describe('homes service: create and edit', () => {
   });
 
   it('deactivates and reactivates a home without losing it', async () => {
-    const { id } = await db.services.homes.save(hvb());
-    expect((await db.services.homes.setActive(id, false)).active).toBe(false);
+    const { id, rowVersion } = await db.services.homes.save(hvb());
+    const deactivated = await db.services.homes.setActive(id, false, rowVersion);
+    expect(deactivated.active).toBe(false);
     expect((await db.services.homes.list()).map((r) => [r.name, r.active])).toEqual([['Östergårdens HVB', false]]);
-    expect((await db.services.homes.setActive(id, true)).active).toBe(true);
+    const reactivated = await db.services.homes.setActive(id, true, deactivated.rowVersion);
+    expect(reactivated.active).toBe(true);
     // Saving the form does not touch the active flag.
-    await db.services.homes.setActive(id, false);
-    expect((await db.services.homes.save(hvb({ id }))).active).toBe(false);
+    const again = await db.services.homes.setActive(id, false, reactivated.rowVersion);
+    expect((await db.services.homes.save(hvb({ id, rowVersion: again.rowVersion }))).active).toBe(false);
   });
 
   it('unknown ids are NOT_FOUND: "Hemmet finns inte."', async () => {
-    for (const attempt of [db.services.homes.get('saknas'), db.services.homes.setActive('saknas', false), db.services.homes.save(hvb({ id: 'saknas' }))]) {
-      const error = await failure(attempt);
+    // One at a time: a failed expectation must not leave a later attempt running against a closed register.
+    for (const attempt of [() => db.services.homes.get('saknas'), () => db.services.homes.setActive('saknas', false, 1), () => db.services.homes.save(hvb({ id: 'saknas', rowVersion: 1 }))]) {
+      const error = await failure(attempt());
       expect(error.code).toBe('NOT_FOUND');
       expect(error.message).toBe('Hemmet finns inte.');
     }
@@ -138,7 +142,7 @@ describe('homes service: validation by field', () => {
     const other = await db.services.homes.save(familjehem({ name: 'Familjen Ask' }));
     const mine = await db.services.homes.save(familjehem());
     const error = await failure(
-      db.services.homes.save(familjehem({ id: mine.id, persons: [{ id: other.persons[0]!.id, name: 'Kapad', role: 'uppdragstagare', birthYear: null }] })),
+      db.services.homes.save(familjehem({ id: mine.id, rowVersion: mine.rowVersion, persons: [{ id: other.persons[0]!.id, name: 'Kapad', role: 'uppdragstagare', birthYear: null }] })),
     );
     expect(error.code).toBe('VALIDATION');
     expect(error.issues).toEqual([{ path: '/persons/0/id', message: 'Personen hör inte till det här hemmet.' }]);
@@ -152,7 +156,7 @@ describe('homes service: validation by field', () => {
       .prepare("INSERT INTO register_checks (id, person_id, register, checked_on, outcome) VALUES ('RC1', ?, 'belastningsregistret', '2025-01-10', 'utan-anmarkning')")
       .run(anna.id);
 
-    const error = await failure(db.services.homes.save(familjehem({ id: home.id, name: 'Familjen Ny', persons: [] })));
+    const error = await failure(db.services.homes.save(familjehem({ id: home.id, rowVersion: home.rowVersion, name: 'Familjen Ny', persons: [] })));
     expect(error.code).toBe('CONFLICT');
     expect(error.issues).toEqual([{ path: '/persons', message: 'Anna Björk har registerkontroller och kan inte tas bort ur hushållet.' }]);
     expect(await db.services.homes.get(home.id)).toEqual(home);
@@ -165,9 +169,9 @@ describe('homes service: validation by field', () => {
       INSERT INTO placements (id, child_id, legal_basis, decided_on, started_on) VALUES ('PL1', 'C1', 'SoL', '2025-02-01', '2025-02-03');
       INSERT INTO stays (placement_id, ordinal, home_id, form, from_date) VALUES ('PL1', 0, '${home.id}', 'familjehem', '2025-02-03');
     `);
-    const error = await failure(db.services.homes.save(familjehem({ id: home.id, kind: 'jourhem' })));
+    const error = await failure(db.services.homes.save(familjehem({ id: home.id, rowVersion: home.rowVersion, kind: 'jourhem' })));
     expect(error.issues.map((i) => i.path)).toEqual(['/kind']);
-    expect((await db.services.homes.save(familjehem({ id: home.id, name: 'Familjen Ek-Ask' }))).name).toBe('Familjen Ek-Ask');
+    expect((await db.services.homes.save(familjehem({ id: home.id, rowVersion: home.rowVersion, name: 'Familjen Ek-Ask' }))).name).toBe('Familjen Ek-Ask');
   });
 });
 
@@ -305,7 +309,7 @@ describe('the same home twice (issue 10)', () => {
 
   it('editing a home is not asked about itself, nor when its name, kommun and org.nr stay', async () => {
     const home = await db.services.homes.save(hvb());
-    await expect(db.services.homes.save(hvb({ id: home.id, capacity: 10 }))).resolves.toMatchObject({ capacity: 10 });
+    await expect(db.services.homes.save(hvb({ id: home.id, rowVersion: home.rowVersion, capacity: 10 }))).resolves.toMatchObject({ capacity: 10 });
     expect(await db.services.homes.findSimilar({ id: home.id, name: 'Östergårdens HVB', municipality: 'Timrå', orgNr: '556000-0019' })).toEqual([]);
   });
 });

@@ -50,8 +50,9 @@ describe('dates that cannot be true', () => {
   });
 
   it('an end after today is refused, in the form and when ending', async () => {
+    const { rowVersion } = await db.services.placements.getPlacement('PL1');
     const saved = await issuesOf(
-      db.services.placements.savePlacement(placement({ id: 'PL1', decidedOn: '2026-10-01', startedOn: '2026-10-05', endedOn: '2027-03-01', endReason: 'planerad', stays: [{ homeId: 'F1', from: '2026-10-05', to: '2027-03-01', decidedOn: null, investigationCompletedOn: null }] })),
+      db.services.placements.savePlacement(placement({ id: 'PL1', rowVersion, decidedOn: '2026-10-01', startedOn: '2026-10-05', endedOn: '2027-03-01', endReason: 'planerad', stays: [{ homeId: 'F1', from: '2026-10-05', to: '2027-03-01', decidedOn: null, investigationCompletedOn: null }] })),
     );
     expect(saved.issues).toEqual([{ path: '/endedOn', message: 'Placeringen kan inte avslutas efter i dag (2026-11-22). Avsluta den när barnet har flyttat.' }]);
     expect((await issuesOf(db.services.placements.end({ id: 'PL1', on: '2027-03-01', reason: 'planerad' }))).issues).toEqual([

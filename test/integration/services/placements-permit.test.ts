@@ -187,7 +187,7 @@ describe('an unchanged stay of an existing placement', () => {
     await setScope('I1', { forms: ['hvb'], minAge: 15, maxAge: 17 });
 
     // Editing other fields, ending the placement, and moving the child on are not blocked.
-    const edited = await db.services.placements.savePlacement({ ...placement('C3', 'H1'), id: saved.id, caseworker: 'Handläggare B' });
+    const edited = await db.services.placements.savePlacement({ ...placement('C3', 'H1'), id: saved.id, rowVersion: saved.rowVersion, caseworker: 'Handläggare B' });
     expect(edited.caseworker).toBe('Handläggare B');
     const moved = await db.services.placements.move({ id: saved.id, on: '2026-06-01', homeId: 'F1', decidedOn: '2026-05-25', investigationCompletedOn: null });
     expect(moved.stays.map((s) => [s.homeId, s.from, s.to])).toEqual([
@@ -202,6 +202,7 @@ describe('an unchanged stay of an existing placement', () => {
       db.services.placements.savePlacement({
         ...placement('C3', 'H1'),
         id: saved.id,
+        rowVersion: ended.rowVersion,
         endedOn: '2026-10-01',
         endReason: 'planerad',
         decidedOn: '2026-01-30',
@@ -217,7 +218,8 @@ describe('an unchanged stay of an existing placement', () => {
       version: 1,
       placements: [{ id: 'OLD', childId: 'C1', legalBasis: 'SoL', decidedOn: '2026-02-01', startedOn: '2026-02-03', stays: [{ homeId: 'H1', form: 'hvb', from: '2026-02-03' }] }],
     });
-    const edited = await db.services.placements.savePlacement({ ...placement('C1', 'H1'), id: 'OLD', unit: 'Barn och unga' });
+    const { rowVersion } = await db.services.placements.getPlacement('OLD');
+    const edited = await db.services.placements.savePlacement({ ...placement('C1', 'H1'), id: 'OLD', rowVersion, unit: 'Barn och unga' });
     expect(edited.unit).toBe('Barn och unga');
   });
 });

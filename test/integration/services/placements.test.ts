@@ -247,10 +247,10 @@ describe('the daily cost (dygnskostnad)', () => {
     expect((await db.services.placements.getPlacement(saved.id)).dailyCost).toBe(1850);
     expect((await db.services.placementViews.detail({ id: saved.id, date: '2026-11-22', reveal: false })).placement.dailyCost).toBe(1850);
 
-    const changed = await db.services.placements.savePlacement(placement(c.id, { id: saved.id, dailyCost: 2100 }));
+    const changed = await db.services.placements.savePlacement(placement(c.id, { id: saved.id, rowVersion: saved.rowVersion, dailyCost: 2100 }));
     expect(changed.dailyCost).toBe(2100);
     // Saved again without it (the form's empty field): not known any more.
-    const cleared = await db.services.placements.savePlacement(placement(c.id, { id: saved.id, dailyCost: null }));
+    const cleared = await db.services.placements.savePlacement(placement(c.id, { id: saved.id, rowVersion: changed.rowVersion, dailyCost: null }));
     expect(cleared.dailyCost).toBeNull();
     expect(logged()).toEqual([
       ['insert', undefined, 1850],

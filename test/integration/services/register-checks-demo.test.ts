@@ -169,7 +169,7 @@ describe('removing the demo', () => {
       { personId: 'EXEMPEL-P03', register: 'kronofogden', checkedOn: '2026-11-20', outcome: 'utan-anmarkning', reference: null, permit: null, recordedBy: 'Handläggare A' },
     );
     db.clock.set('2026-11-22T09:30:00.000Z');
-    await db.services.registerChecks.remove({ id: tried.id, reason: 'Bara ett test.', removedBy: 'Handläggare A' });
+    await db.services.registerChecks.remove({ id: tried.id, reason: 'Bara ett test.', removedBy: 'Handläggare A', rowVersion: tried.rowVersion });
     const demoCheck = (await db.services.registerChecks.homeChecks('EXEMPEL-H06', TODAY)).persons[0]!.checks[0]!;
     db.clock.set('2026-11-22T09:40:00.000Z');
     await db.services.registerChecks.correct(

@@ -77,9 +77,15 @@ const permitCheck = (fields: Partial<RegisterCheckInput> = {}): RegisterCheckInp
   ...fields,
 });
 
-const correction = (id: string, input: RegisterCheckInput, fields: Partial<CorrectRegisterCheckInput> = {}): CorrectRegisterCheckInput => ({
+/** A correction of `check` as read (its id and version). */
+const correction = (
+  { id, rowVersion }: { id: string; rowVersion: number },
+  input: RegisterCheckInput,
+  fields: Partial<CorrectRegisterCheckInput> = {},
+): CorrectRegisterCheckInput => ({
   ...input,
   id,
+  rowVersion,
   reason: 'Fel diarienummer.',
   recordedBy: 'Handläggare C',
   ...fields,
@@ -103,11 +109,12 @@ describe('recording a check', () => {
       recordedBy: 'Handläggare A',
       recordedAt: NOW,
       revisions: 0,
+      rowVersion: 1,
     });
     expect(rows('register_checks')).toEqual([
       {
         id: check.id, person_id: 'P1', home_id: null, register: 'belastningsregistret', checked_on: '2026-01-10',
-        outcome: 'utan-anmarkning', reference: 'Dnr 2026/12', permit: null, recorded_by: 'Handläggare A', recorded_at: NOW,
+        outcome: 'utan-anmarkning', reference: 'Dnr 2026/12', permit: null, recorded_by: 'Handläggare A', recorded_at: NOW, row_version: 1,
       },
     ]);
     const second = await checks.record(personCheck());
@@ -211,12 +218,12 @@ describe('correcting a check', () => {
   it('keeps the earlier version with who recorded it, who corrected it, when and why; revisions count up', async () => {
     const recorded = await checks.record(personCheck());
 
-    const first = await checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })));
-    expect(first).toEqual({ ...recorded, reference: 'Dnr 2026/21', recordedBy: 'Handläggare C', recordedAt: LATER, revisions: 1 });
+    const first = await checks.correct(correction(recorded, personCheck({ reference: 'Dnr 2026/21' })));
+    expect(first).toEqual({ ...recorded, reference: 'Dnr 2026/21', recordedBy: 'Handläggare C', recordedAt: LATER, revisions: 1, rowVersion: recorded.rowVersion + 1 });
 
     const second = await checks.correct(
-      correction(recorded.id, personCheck({ reference: 'Dnr 2026/21', outcome: 'med-anmarkning' }), { reason: 'Utdraget hade en anmärkning.', recordedBy: 'Handläggare D' }), '2026-11-23T08:00:00.000Z');
-    expect(second).toMatchObject({ outcome: 'med-anmarkning', recordedBy: 'Handläggare D', revisions: 2 });
+      correction(first, personCheck({ reference: 'Dnr 2026/21', outcome: 'med-anmarkning' }), { reason: 'Utdraget hade en anmärkning.', recordedBy: 'Handläggare D' }), '2026-11-23T08:00:00.000Z');
+    expect(second).toMatchObject({ outcome: 'med-anmarkning', recordedBy: 'Handläggare D', revisions: 2, rowVersion: first.rowVersion + 1 });
 
     // A person's version also keeps the home of her household then (the home's history finds it by that).
     expect(rows('register_check_history')).toEqual([
@@ -244,7 +251,7 @@ describe('correcting a check', () => {
   it('corrects an IVO permit’s scope and keeps the scope it had', async () => {
     const recorded = await checks.record(permitCheck());
     const corrected = await checks.correct(
-      correction(recorded.id, permitCheck({ permit: { ...permitCheck().permit!, maxAge: 20, forms: ['hvb', 'stodboende'] } })));
+      correction(recorded, permitCheck({ permit: { ...permitCheck().permit!, maxAge: 20, forms: ['hvb', 'stodboende'] } })));
     expect(corrected.permit).toMatchObject({ maxAge: 20, forms: ['hvb', 'stodboende'] });
     const { history } = await db.services.registerChecks.homeChecks('H1', TODAY);
     expect(history).toEqual([
@@ -256,7 +263,7 @@ describe('correcting a check', () => {
     const recorded = await checks.record(permitCheck());
     const before = rows('register_checks');
     // Another person correcting, and the org.nr written without the hyphen: still the same check.
-    const error = await failure(checks.correct(correction(recorded.id, permitCheck(), { recordedBy: 'Handläggare Z' })));
+    const error = await failure(checks.correct(correction(recorded, permitCheck(), { recordedBy: 'Handläggare Z' })));
     expect(error).toMatchObject({ code: 'VALIDATION', message: 'Inget har ändrats.' });
     expect(error.issues).toEqual([{ path: '', message: 'Inget har ändrats.' }]);
     expect(rows('register_checks')).toEqual(before);
@@ -265,20 +272,20 @@ describe('correcting a check', () => {
 
   it('cannot move a check to another person or another home', async () => {
     const personal = await checks.record(personCheck());
-    const moved = await failure(checks.correct(correction(personal.id, personCheck({ personId: 'P2' }))));
+    const moved = await failure(checks.correct(correction(personal, personCheck({ personId: 'P2' }))));
     expect(moved.issues).toEqual([
       { path: '/personId', message: 'En kontroll kan inte flyttas till en annan person eller ett annat hem. Ta bort den och registrera en ny.' },
     ]);
 
     const permit = await checks.record(permitCheck());
-    const toOtherHome = await failure(checks.correct(correction(permit.id, permitCheck({ homeId: 'S1' }))));
+    const toOtherHome = await failure(checks.correct(correction(permit, permitCheck({ homeId: 'S1' }))));
     expect(toOtherHome.issues.map((i) => i.path)).toEqual(['/homeId']);
     expect(count('register_check_history')).toBe(0);
   });
 
   it('is validated like a new check, and says the correction could not be saved', async () => {
     const recorded = await checks.record(personCheck());
-    const error = await failure(checks.correct(correction(recorded.id, personCheck({ checkedOn: '2026-12-01', outcome: 'giltigt' }))));
+    const error = await failure(checks.correct(correction(recorded, personCheck({ checkedOn: '2026-12-01', outcome: 'giltigt' }))));
     expect(error.message).toBe('Rättelsen kunde inte sparas.');
     expect(error.issues).toEqual([
       { path: '/outcome', message: 'En registerkontroll är utan eller med anmärkning.' },
@@ -288,7 +295,7 @@ describe('correcting a check', () => {
   });
 
   it('of a check that does not exist is NOT_FOUND', async () => {
-    const error = await failure(checks.correct(correction('RC-saknas', personCheck())));
+    const error = await failure(checks.correct(correction({ id: 'RC-saknas', rowVersion: 1 }, personCheck())));
     expect(error).toMatchObject({ code: 'NOT_FOUND', message: 'Kontrollen finns inte.' });
   });
 
@@ -296,12 +303,12 @@ describe('correcting a check', () => {
     const recorded = await checks.record(personCheck());
     const before = rows('register_checks');
     db.connection.raw.exec("CREATE TRIGGER refuse BEFORE UPDATE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
-    await expect(checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })))).rejects.toThrow(/nej/);
+    await expect(checks.correct(correction(recorded, personCheck({ reference: 'Dnr ny' })))).rejects.toThrow(/nej/);
     expect(count('register_check_history')).toBe(0);
     expect(rows('register_checks')).toEqual(before);
 
     db.connection.raw.exec('DROP TRIGGER refuse');
-    await expect(checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr ny' })))).resolves.toMatchObject({
+    await expect(checks.correct(correction(recorded, personCheck({ reference: 'Dnr ny' })))).resolves.toMatchObject({
       revisions: 1,
     });
   });
@@ -310,9 +317,12 @@ describe('correcting a check', () => {
 describe('removing a check', () => {
   it('removes it and keeps it in the history with who removed it and why; returns it as it was', async () => {
     const recorded = await checks.record(personCheck());
-    await checks.correct(correction(recorded.id, personCheck({ reference: 'Dnr 2026/21' })));
+    const corrected = await checks.correct(correction(recorded, personCheck({ reference: 'Dnr 2026/21' })));
 
-    const removed = await checks.remove({ id: recorded.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' }, '2026-11-22T16:00:00.000Z');
+    const removed = await checks.remove(
+      { id: recorded.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E', rowVersion: corrected.rowVersion },
+      '2026-11-22T16:00:00.000Z',
+    );
     expect(removed).toMatchObject({ id: recorded.id, reference: 'Dnr 2026/21', recordedBy: 'Handläggare C', recordedAt: LATER, revisions: 1 });
     expect(count('register_checks')).toBe(0);
 
@@ -325,7 +335,7 @@ describe('removing a check', () => {
   });
 
   it('of a check that does not exist is NOT_FOUND, and writes no history', async () => {
-    await expect(checks.remove({ id: 'RC-saknas', reason: 'x', removedBy: 'y' })).rejects.toMatchObject({
+    await expect(checks.remove({ id: 'RC-saknas', reason: 'x', removedBy: 'y', rowVersion: 1 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: 'Kontrollen finns inte.',
     });
@@ -335,7 +345,7 @@ describe('removing a check', () => {
   it('is one transaction: when the removal fails, nothing is kept in the history', async () => {
     const recorded = await checks.record(permitCheck());
     db.connection.raw.exec("CREATE TRIGGER refuse BEFORE DELETE ON register_checks BEGIN SELECT RAISE(ABORT, 'nej'); END;");
-    await expect(checks.remove({ id: recorded.id, reason: 'Fel hem.', removedBy: 'Handläggare E' })).rejects.toThrow(/nej/);
+    await expect(checks.remove({ id: recorded.id, reason: 'Fel hem.', removedBy: 'Handläggare E', rowVersion: recorded.rowVersion })).rejects.toThrow(/nej/);
     expect(count('register_check_history')).toBe(0);
     expect(count('register_checks')).toBe(1);
   });
@@ -470,9 +480,9 @@ describe('the home panel', () => {
     const anna = await record({});
     const dan = await record({ personId: 'P4' });
     const permit = await checks.record(permitCheck());
-    await checks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' });
-    await checks.remove({ id: dan.id, reason: 'Fel.', removedBy: 'Handläggare E' });
-    await checks.remove({ id: permit.id, reason: 'Fel hem.', removedBy: 'Handläggare E' });
+    await checks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E', rowVersion: anna.rowVersion });
+    await checks.remove({ id: dan.id, reason: 'Fel.', removedBy: 'Handläggare E', rowVersion: dan.rowVersion });
+    await checks.remove({ id: permit.id, reason: 'Fel hem.', removedBy: 'Handläggare E', rowVersion: permit.rowVersion });
     expect((await db.services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);
     expect((await db.services.registerChecks.homeChecks('F2', TODAY)).history.map((h) => h.checkId)).toEqual([dan.id]);
     expect((await db.services.registerChecks.homeChecks('H1', TODAY)).history.map((h) => h.checkId)).toEqual([permit.id]);
@@ -480,7 +490,7 @@ describe('the home panel', () => {
 
   it('history of a removed person’s checks stays with the home after she leaves the household', async () => {
     const bo = await record({ personId: 'P2', register: 'misstankeregistret' });
-    await checks.remove({ id: bo.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E' });
+    await checks.remove({ id: bo.id, reason: 'Registrerad på fel person.', removedBy: 'Handläggare E', rowVersion: bo.rowVersion });
     const home = await db.services.homes.get('F1');
     await db.services.homes.save({ ...home, persons: home.persons.filter((p) => p.id !== 'P2') });
     expect(db.connection.raw.prepare("SELECT count(*) FROM persons WHERE id = 'P2'").pluck().get()).toBe(0);
@@ -495,7 +505,7 @@ describe('the home panel', () => {
 
   it('history kept before home ids were stored (no home id) is still found through the household', async () => {
     const anna = await record({});
-    await checks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E' });
+    await checks.remove({ id: anna.id, reason: 'Fel.', removedBy: 'Handläggare E', rowVersion: anna.rowVersion });
     // As a version kept before this change (and the demo's older databases) looks: no home id.
     db.connection.raw.exec('UPDATE register_check_history SET home_id = NULL');
     expect((await db.services.registerChecks.homeChecks('F1', TODAY)).history.map((h) => h.checkId)).toEqual([anna.id]);

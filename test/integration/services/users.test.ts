@@ -23,10 +23,10 @@ describe('users and signing in', () => {
 
   it('never leaves the register without an active administratör, and writes nothing when refusing', async () => {
     const { user } = await db.services.users.createFirstAdministrator(ada);
-    const demoted = { ...ada, id: user!.id, role: 'handlaggare' as const, active: true };
+    const demoted = { ...ada, id: user!.id, rowVersion: user!.rowVersion, role: 'handlaggare' as const, active: true };
     await expect(db.services.users.save(demoted)).rejects.toThrow('Det måste finnas minst en aktiv administratör.');
     await expect(db.services.users.save({ ...demoted, role: 'administrator', active: false })).rejects.toThrow('Det måste finnas minst en aktiv administratör.');
-    expect((await db.services.users.list())[0]).toMatchObject({ role: 'administrator', active: true });
+    expect((await db.services.users.list())[0]).toMatchObject({ role: 'administrator', active: true, rowVersion: user!.rowVersion });
     // With a second administratör, the first may step down.
     await db.services.users.save({ name: 'Eva Ersättare', initials: 'EE', role: 'administrator', units: [], active: true });
     expect((await db.services.users.save(demoted)).role).toBe('handlaggare');

@@ -82,8 +82,12 @@ describe('dispatch: validation issues are Swedish and point into the input', () 
   it("gives Swedish messages where the schema gave none (zod's defaults are English)", async () => {
     expect(await issues('listHomes', null)).toEqual([{ path: '', message: 'Ange ett objekt med uppgifter.' }]);
     expect(await issues('listHomes', { query: 5 })).toEqual([{ path: '/query', message: 'Ange en text.' }]);
-    expect(await issues('setHomeActive', { id: 'h-1' })).toEqual([{ path: '/active', message: 'Uppgiften saknas.' }]);
-    expect(await issues('setHomeActive', { id: 'h-1', active: 'ja' })).toEqual([{ path: '/active', message: 'Ange ja eller nej.' }]);
+    expect(await issues('setHomeActive', { id: 'h-1', rowVersion: 1 })).toEqual([{ path: '/active', message: 'Uppgiften saknas.' }]);
+    expect(await issues('setHomeActive', { id: 'h-1', active: 'ja', rowVersion: 1 })).toEqual([{ path: '/active', message: 'Ange ja eller nej.' }]);
+    expect(await issues('setHomeActive', { id: 'h-1', active: true })).toEqual([{ path: '/rowVersion', message: 'Versionen är inte giltig.' }]);
+    expect(await issues('saveHome', { id: 'h-1', kind: 'hvb', name: 'A' })).toEqual([
+      { path: '/rowVersion', message: 'Uppgifterna kan inte sparas: läs in dem igen och gör ändringen på nytt.' },
+    ]);
     expect(await issues('saveHome', { kind: 'hvb', name: 'A', targetGroup: { gender: 'alla', needs: ['x'], minAge: 1, maxAge: 2, other: 1 } })).toEqual([
       { path: '/targetGroup/other', message: 'Okänt fält.' },
     ]);

@@ -4,7 +4,7 @@ import type { Placement } from '../../../preload/api';
 
 const saved: Placement = {
   id: 'PL1', childId: 'C1', legalBasis: 'SoL', decidedOn: '2026-09-28', startedOn: '2026-10-01', endedOn: null, endReason: null,
-  caseworker: null, unit: null, dailyCost: 1850,
+  caseworker: null, unit: null, dailyCost: 1850, rowVersion: 2,
   stays: [{ ordinal: 0, homeId: 'F1', homeName: 'Familjen Provberg', form: 'familjehem', from: '2026-10-01', to: null, decidedOn: null, investigationCompletedOn: null }],
 };
 

@@ -1,0 +1,71 @@
+/**
+ * Row versions on the shared register (issue 18): two people save the same home at the same
+ * moment, each in a transaction of their own. PostgreSQL lets both read version 1; the conditional
+ * UPDATE is what refuses the second (PostgreSQL re-reads the row the first changed before it
+ * updates it), so nothing is silently overwritten even between the check and the write.
+ */
+import { describe, expect, it } from 'vitest';
+import { sql, type Kysely } from 'kysely';
+import { getHome, saveHome, setHomeActive } from '../../../main/db/homes-repository';
+import { sharedKysely } from '../../../main/db/pg/kysely';
+import { StaleRowError } from '../../../main/db/row-versions';
+import type { Database } from '../../../main/db/schema';
+import { adminUrl, useMigratedRegister } from './harness';
+
+const home = { kind: 'familjehem', name: 'Familjen Ek', orgNr: null, operator: null, municipality: 'Sundsvall', capacity: 1, targetGroup: null, agency: null };
+
+/** Resolves once `pid`'s backend is waiting for a lock another transaction holds. */
+async function waitingForLock(db: Kysely<Database>, pid: number): Promise<void> {
+  for (let tries = 0; tries < 500; tries += 1) {
+    const { rows } = await sql<{ waiting: boolean }>`SELECT wait_event_type = 'Lock' AS waiting FROM pg_stat_activity WHERE pid = ${pid}`.execute(db);
+    if (rows[0]?.waiting) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('The second save never waited for the first');
+}
+
+describe.runIf(adminUrl)('row versions on the shared register', () => {
+  const register = useMigratedRegister('pk_rowversions');
+
+  it('of two saves made from the same version at once, the second waits for the first and is refused', async () => {
+    const db = sharedKysely(register.pool);
+    await saveHome(db, { id: 'F1', ...home }, [{ id: 'P1', name: 'Anna Björk', role: 'uppdragstagare', birthYear: 1980 }], null);
+    const read = (await getHome(db, 'F1'))!;
+    expect(read.rowVersion).toBe(1);
+
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => (releaseFirst = resolve));
+    let firstSaved!: () => void;
+    const firstHasSaved = new Promise<void>((resolve) => (firstSaved = resolve));
+    const first = db.transaction().execute(async (trx) => {
+      await saveHome(trx, { id: 'F1', ...home, capacity: 2 }, read.persons, read.rowVersion);
+      firstSaved();
+      await firstHolds;
+    });
+    await firstHasSaved;
+
+    let secondPid!: (pid: number) => void;
+    const pidOfSecond = new Promise<number>((resolve) => (secondPid = resolve));
+    const second = db.transaction().execute(async (trx) => {
+      secondPid((await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(trx)).rows[0]!.pid);
+      await saveHome(trx, { id: 'F1', ...home, capacity: 3, agency: 'Konsulentstöd Exempel AB' }, read.persons, read.rowVersion);
+    });
+    // The second has read version 1 as well, and now waits for the row the first holds.
+    await waitingForLock(db, await pidOfSecond);
+    releaseFirst();
+    await first;
+    await expect(second).rejects.toBeInstanceOf(StaleRowError);
+
+    const stored = (await getHome(db, 'F1'))!;
+    expect({ capacity: stored.capacity, agency: stored.agency, rowVersion: stored.rowVersion }).toEqual({ capacity: 2, agency: null, rowVersion: 2 });
+  });
+
+  it('a deactivation from an older version is refused; from the current one it is saved', async () => {
+    const db = sharedKysely(register.pool);
+    await saveHome(db, { id: 'H1', ...home, kind: 'hvb', name: 'Solgläntans HVB' }, [], null);
+    await setHomeActive(db, 'H1', false, 1);
+    await expect(setHomeActive(db, 'H1', true, 1)).rejects.toBeInstanceOf(StaleRowError);
+    await setHomeActive(db, 'H1', true, 2);
+    expect(await getHome(db, 'H1')).toMatchObject({ active: true, rowVersion: 3 });
+  });
+});
