@@ -386,6 +386,17 @@ export const migrations: Migration[] = [
       raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => versionedInMigration16.includes(table))));
     },
   },
+  {
+    version: 17,
+    description: 'Användare: inloggning i ett gemensamt register',
+    // The shared register's login of a person (its migration 6 names the log's user by it); unused on a local register.
+    sql: `ALTER TABLE users ADD COLUMN db_login TEXT;
+      CREATE UNIQUE INDEX users_db_login ON users(db_login) WHERE db_login IS NOT NULL;`,
+    up: (raw) => {
+      registerLogFunctions(raw);
+      raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => table === 'users')));
+    },
+  },
 ];
 
 

@@ -248,6 +248,8 @@ export interface UsersTable {
   osAccount: string | null;
   /** scrypt of the optional PIN: `salt:hash`, both hex. */
   pinHash: string | null;
+  /** The person's own login to a shared register (PostgreSQL), by which its log names them; null on a local register. */
+  dbLogin: Generated<string | null>;
   createdAt: string;
   /** Raised by one with every save (migration 16); a save from an older version is refused. */
   rowVersion: Generated<number>;

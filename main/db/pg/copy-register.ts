@@ -74,6 +74,8 @@ export async function copyRegisterToShared(source: BetterSqlite3.Database, pool:
   let table = '';
   try {
     await client.query('BEGIN');
+    // The local log is copied as it is: the rows copied are not logged again (migration 6's triggers).
+    await client.query("SET LOCAL placeringskollen.copying = 'on'");
     for ({ table } of copyOrder) {
       const { rows } = await client.query<{ present: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${quoted(table)}) AS present`);
       if (rows[0]?.present) {

@@ -7,6 +7,7 @@
  * `swedish` text search) and the triggers that keep the access log and the search columns.
  */
 import type { PgMigration } from './migrate';
+import { loggedTables } from '../access-log';
 import { versionedInMigration16 } from '../migrations';
 
 /**
@@ -156,6 +157,83 @@ const LOG_CHAIN_SQL = `
     END
     $grant$;
 `;
+
+/**
+ * Migration 6: the database vouches for who wrote. Each person connects with a login of their own,
+ * named on their user (`users.db_login`); an entry's user is the user of the session's login
+ * (`session_user`, which a SECURITY DEFINER function does not change), never what the program says,
+ * and its time is the database's. Every change of a logged table is logged by a trigger in the
+ * same transaction, with the row before and after, as the local register's triggers do
+ * (access-log.ts `loggedTables`), whoever writes: the program, psql or a tool. An IT login that is
+ * nobody's user writes entries without a user. A move from a local register
+ * (`placeringskollen.copying`) copies the local log instead.
+ */
+function logIdentitySql(): string {
+  const triggers = loggedTables.map(({ table, id, child, home }) => {
+    const on = (r: 'NEW' | 'OLD') => (expression: string) => `(${expression.replaceAll('R.', `${r}.`)})::text`;
+    const append = (r: 'NEW' | 'OLD', detail: string) =>
+      `PERFORM append_access_log(lower(TG_OP), current_setting('placeringskollen.channel', true), '${table}', ${on(r)(id)}, ${on(r)(child)}, ${on(r)(home)}, ${detail});`;
+    return `
+    CREATE FUNCTION ${table}_logged() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $logged$
+    BEGIN
+      IF logging_rows() IS NOT TRUE THEN RETURN NULL; END IF;
+      IF TG_OP = 'INSERT' THEN
+        ${append('NEW', "json_build_object('after', log_row(to_jsonb(NEW)))::text")}
+      ELSIF TG_OP = 'DELETE' THEN
+        ${append('OLD', "json_build_object('before', log_row(to_jsonb(OLD)))::text")}
+      ELSIF log_row(to_jsonb(OLD)) IS DISTINCT FROM log_row(to_jsonb(NEW)) THEN
+        ${append('NEW', "json_build_object('before', log_row(to_jsonb(OLD)), 'after', log_row(to_jsonb(NEW)))::text")}
+      END IF;
+      RETURN NULL;
+    END
+    $logged$;
+    CREATE TRIGGER ${table}_logged AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_logged();
+    REVOKE ALL ON FUNCTION ${table}_logged() FROM PUBLIC;`;
+  });
+  return `
+    ALTER TABLE users ADD COLUMN db_login text;
+    CREATE UNIQUE INDEX users_db_login ON users(db_login) WHERE db_login IS NOT NULL;
+
+    -- The user whose login this session is; null for a login that is nobody's (IT's, the owner's).
+    CREATE FUNCTION log_user() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp
+      AS $user$ SELECT id FROM users WHERE db_login = session_user $user$;
+    -- Rows are logged unless a move from a local register copies its log, or an import logs its counts.
+    CREATE FUNCTION logging_rows() RETURNS boolean LANGUAGE sql STABLE
+      AS $rows$ SELECT coalesce(current_setting('placeringskollen.copying', true), '') <> 'on'
+        AND coalesce(current_setting('placeringskollen.log_rows', true), '') <> 'off' $rows$;
+    -- A row as the log keeps it: without the folded search columns (derived, as on the local register).
+    CREATE FUNCTION log_row(r jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE
+      AS $row$ SELECT coalesce(jsonb_object_agg(key, value), '{}'::jsonb) FROM jsonb_each(r) WHERE key NOT LIKE 'search\\_%' $row$;
+
+    DROP FUNCTION append_access_log(text, text, text, text, text, text, text, text, text);
+    CREATE FUNCTION append_access_log(action text, channel text, entity text, entity_id text, child_id text, home_id text, detail text)
+      RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $append$
+    DECLARE
+      next_seq bigint;
+      prev text;
+      -- The transaction's start by the database's clock, as the local register writes its times.
+      stamp text := to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+      who text := log_user();
+    BEGIN
+      PERFORM pg_advisory_xact_lock(${0x504c4b4c4f4747n.toString()});
+      SELECT coalesce(max(l.seq), 0) + 1 INTO next_seq FROM access_log l;
+      SELECT coalesce((SELECT l.hash FROM access_log l ORDER BY l.seq DESC LIMIT 1), '') INTO prev;
+      INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev_hash, hash)
+        VALUES (next_seq, stamp, who, action, channel, entity, entity_id, child_id, home_id, detail, prev,
+          log_hash(next_seq, stamp, who, action, channel, entity, entity_id, child_id, home_id, detail, prev));
+      RETURN next_seq;
+    END
+    $append$;
+    REVOKE ALL ON FUNCTION log_user(), log_row(jsonb), append_access_log(text, text, text, text, text, text, text) FROM PUBLIC;
+    DO $grant$
+    BEGIN
+      EXECUTE format('GRANT SELECT (db_login) ON users TO %I', current_database() || '_handlaggare');
+      EXECUTE format('GRANT EXECUTE ON FUNCTION append_access_log(text, text, text, text, text, text, text) TO %I', current_database() || '_handlaggare');
+    END
+    $grant$;
+    ${triggers.join('\n')}
+  `;
+}
 
 /** The collation a list sorted in SQL on the shared register uses: `ORDER BY name COLLATE svenska`. */
 export const SWEDISH_COLLATION = 'svenska';
@@ -553,5 +631,10 @@ export const pgMigrations: readonly PgMigration[] = [
     DO $grant$ BEGIN
       EXECUTE format('GRANT SELECT (row_version) ON users TO %I', current_database() || '_handlaggare');
     END $grant$;`,
+  },
+  {
+    version: 6,
+    description: 'åtkomstloggen: användaren från databasens inloggning, varje ändring loggad',
+    sql: logIdentitySql(),
   },
 ];
