@@ -7,6 +7,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import { compareSwedish, foldSwedish, searchWords } from '../domain/swedish';
 import { firstInOrder } from '../domain/top';
+import { dialectOf } from './dialect';
 import { assertUpdated, nextVersion } from './row-versions';
 import type { Database, HomesTable, PersonsTable } from './schema';
 
@@ -72,23 +73,25 @@ export async function homeIdentities(db: Db): Promise<{ id: string; name: string
 const homeColumns = ['id', 'kind', 'name', 'orgNr', 'operator', 'municipality', 'capacity', 'targetGroup', 'agency', 'active', 'rowVersion'] as const;
 
 /** The names of the home's adults (JSON array): the register list shows them. */
-const adultNames = sql<string>`(SELECT json_group_array(p.name) FROM persons p
+const adultNames = (db: Db) =>
+  sql<string>`(SELECT ${dialectOf(db).jsonArrayOf(sql`p.name`)} FROM persons p
   WHERE p.home_id = homes.id AND p.role IN (${sql.join(adultRoles)}))`.as('adults');
 
 /**
  * Each word of a search must match one of the home's name, org.nr (with or without the hyphen),
  * kommun, konsulentverksamhet or an adult's name, Swedish-aware (`foldSwedish`: case-insensitive,
  * å, ä and ö letters of their own); the words may come in any order ("exempelsson anna" finds Anna
- * Exempelsson's home). SQLite's `instr` over the columns folded when they were written.
+ * Exempelsson's home). A substring search over the columns folded when they were written.
  */
-function matchesEveryWord(words: readonly string[]) {
-  if (words.length === 0) return sql<SqlBool>`1`;
+function matchesEveryWord(db: Db, words: readonly string[]) {
+  const { position } = dialectOf(db);
+  if (words.length === 0) return sql<SqlBool>`1 = 1`;
   return sql.join(
     words.map((word) => {
-      const inText = sql`instr(homes.search_text, ${foldSwedish(word)}) > 0`;
+      const inText = sql`${position(sql`homes.search_text`, foldSwedish(word))} > 0`;
       // "5560000019" finds 556000-0019.
       const digits = word.replaceAll('-', '');
-      return /^\d+$/.test(digits) ? sql`(${inText} OR instr(homes.search_org_nr, ${digits}) > 0)` : inText;
+      return /^\d+$/.test(digits) ? sql`(${inText} OR ${position(sql`homes.search_org_nr`, digits)} > 0)` : inText;
     }),
     sql` AND `,
   ) as RawBuilder<SqlBool>;
@@ -98,13 +101,15 @@ function matchesEveryWord(words: readonly string[]) {
  * How well a home's name answers a search, best first: 0 the name begins with it, 1 a word of the
  * name does, 2 the name holds every word, 3 only other fields do (kommun, org.nr, an adult…).
  */
-function nameRank(words: readonly string[]) {
+function nameRank(db: Db, words: readonly string[]) {
+  const { position } = dialectOf(db);
+  const name = sql`homes.search_name`;
   const folded = words.map(foldSwedish);
   const phrase = folded.join(' ');
-  const everyWord = folded.length === 0 ? sql`1` : sql.join(folded.map((word) => sql`instr(homes.search_name, ${word}) > 0`), sql` AND `);
+  const everyWord = folded.length === 0 ? sql`1 = 1` : sql.join(folded.map((word) => sql`${position(name, word)} > 0`), sql` AND `);
   return sql<number>`CASE
-    WHEN instr(homes.search_name, ${phrase}) = 1 THEN 0
-    WHEN instr(homes.search_name, ${` ${phrase}`}) > 0 THEN 1
+    WHEN ${position(name, phrase)} = 1 THEN 0
+    WHEN ${position(name, ` ${phrase}`)} > 0 THEN 1
     WHEN ${everyWord} THEN 2
     ELSE 3 END`;
 }
@@ -119,8 +124,8 @@ export async function listHomes(db: Db, query = ''): Promise<HomeListItem[]> {
   const rows = await db
     .selectFrom('homes')
     .select(homeColumns)
-    .select(adultNames)
-    .where(matchesEveryWord(words))
+    .select(adultNames(db))
+    .where(matchesEveryWord(db, words))
     .execute();
   return rows.map(toListItem).sort((a, b) => compareSwedish(a.name, b.name) || compareSwedish(a.id, b.id));
 }
@@ -156,7 +161,7 @@ export async function searchHomes(db: Db, search: HomeSearch): Promise<HomeSearc
   const words = searchWords(search.query ?? '');
   // Up to every home: plain SQL without the camelCase plugin's copy of each row.
   const { rows: matches } = await sql<{ id: string; name: string; kind: string; municipality: string | null; active: number; rank: number }>`
-    SELECT id, name, kind, municipality, active, ${nameRank(words)} AS rank FROM homes WHERE ${matchesEveryWord(words)}`.execute(
+    SELECT id, name, kind, municipality, active, ${nameRank(db, words)} AS rank FROM homes WHERE ${matchesEveryWord(db, words)}`.execute(
     db.withoutPlugins(),
   );
   const municipalities = [...new Set(matches.flatMap((home) => (home.municipality === null ? [] : [home.municipality])))];
@@ -170,7 +175,7 @@ export async function searchHomes(db: Db, search: HomeSearch): Promise<HomeSearc
   const page = firstInOrder(kept, search.limit, (a, b) => a.rank - b.rank || compareSwedish(a.name, b.name) || compareSwedish(a.id, b.id)).map(
     (home) => home.id,
   );
-  const rows = page.length === 0 ? [] : await db.selectFrom('homes').select(homeColumns).select(adultNames).where('id', 'in', page).execute();
+  const rows = page.length === 0 ? [] : await db.selectFrom('homes').select(homeColumns).select(adultNames(db)).where('id', 'in', page).execute();
   const byId = new Map(rows.map((row) => [row.id, toListItem(row)]));
   return {
     // A home removed between the two reads (by another window's request) is left out.

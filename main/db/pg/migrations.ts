@@ -8,6 +8,7 @@
  */
 import type { PgMigration } from './migrate';
 import { loggedTables } from '../access-log';
+import { svLowerSql } from './swedish';
 import { versionedInMigration16 } from '../migrations';
 
 /**
@@ -232,6 +233,41 @@ function logIdentitySql(): string {
     END
     $grant$;
     ${triggers.join('\n')}
+  `;
+}
+
+/**
+ * Migration 7: the homes' folded search columns, kept by triggers whoever writes, as the local
+ * register's migration 9 keeps them: the name, the text of name, org.nr, kommun,
+ * konsulentverksamhet and the adults' names (one per line), and the org.nr without its hyphen.
+ */
+function homeSearchSql(): string {
+  const adults = "('uppdragstagare', 'annan-vuxen')";
+  const text = (home: string) => `concat_ws(chr(10), sv_lower(${home}.name), sv_lower(${home}.org_nr), sv_lower(${home}.municipality), sv_lower(${home}.agency),
+      (SELECT string_agg(sv_lower(p.name), chr(10)) FROM persons p WHERE p.home_id = ${home}.id AND p.role IN ${adults}))`;
+  return `
+    ${svLowerSql()}
+    CREATE FUNCTION homes_searched() RETURNS trigger LANGUAGE plpgsql AS $searched$
+    BEGIN
+      NEW.search_name := sv_lower(NEW.name);
+      NEW.search_org_nr := sv_lower(replace(NEW.org_nr, '-', ''));
+      NEW.search_text := ${text('NEW')};
+      RETURN NEW;
+    END
+    $searched$;
+    CREATE TRIGGER homes_searched BEFORE INSERT OR UPDATE OF name, org_nr, municipality, agency ON homes
+      FOR EACH ROW EXECUTE FUNCTION homes_searched();
+    -- A change of the household: its home's text anew (and the home the person left).
+    CREATE FUNCTION persons_searched() RETURNS trigger LANGUAGE plpgsql AS $searched$
+    BEGIN
+      UPDATE homes h SET search_text = ${text('h')}
+        WHERE h.id IN (CASE WHEN TG_OP <> 'INSERT' THEN OLD.home_id END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.home_id END);
+      RETURN NULL;
+    END
+    $searched$;
+    CREATE TRIGGER persons_searched AFTER INSERT OR DELETE OR UPDATE OF home_id, name, role ON persons
+      FOR EACH ROW EXECUTE FUNCTION persons_searched();
+    UPDATE homes SET name = name;
   `;
 }
 
@@ -636,5 +672,10 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 6,
     description: 'åtkomstloggen: användaren från databasens inloggning, varje ändring loggad',
     sql: logIdentitySql(),
+  },
+  {
+    version: 7,
+    description: 'svensk sökning i hemmen',
+    sql: homeSearchSql(),
   },
 ];

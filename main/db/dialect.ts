@@ -1,0 +1,50 @@
+/**
+ * The seam between the two engines (issue 18): the few pieces of SQL that SQLite and PostgreSQL
+ * write differently, each as a function of the query's database, so a repository writes one query
+ * for both. Everything else is SQL both understand. A repository asks `dialectOf(db)`, which
+ * knows the engine from Kysely's adapter; the tests run the repositories on both.
+ */
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface SqlDialect {
+  engine: Engine;
+  /** Text `values` (ids) as a one-column subquery, for `id IN ${…}`: one parameter, however many values. */
+  valuesIn(values: readonly string[]): RawBuilder<unknown>;
+  /** An aggregate: the values of `expression` as a JSON array (text), `[]` for none. */
+  jsonArrayOf(expression: RawBuilder<unknown>): RawBuilder<string>;
+  /** A JSON object (text) of these keys and SQL values. */
+  jsonObject(fields: Record<string, RawBuilder<unknown>>): RawBuilder<string>;
+  /** An aggregate: the values of `expression` joined by `separator`, null for none. */
+  joined(expression: RawBuilder<unknown>, separator: string): RawBuilder<string | null>;
+  /** Where `needle` first begins in `haystack`, from 1; 0 when it does not. */
+  position(haystack: RawBuilder<unknown>, needle: RawBuilder<unknown> | string): RawBuilder<number>;
+  /** A line break, as SQL. */
+  newline: RawBuilder<string>;
+}
+
+const sqlite: SqlDialect = {
+  engine: 'sqlite',
+  valuesIn: (values) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`,
+  jsonArrayOf: (expression) => sql<string>`json_group_array(${expression})`,
+  jsonObject: (fields) => sql<string>`json_object(${sql.join(Object.entries(fields).map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`,
+  joined: (expression, separator) => sql<string | null>`group_concat(${expression}, ${sql.lit(separator)})`,
+  position: (haystack, needle) => sql<number>`instr(${haystack}, ${needle})`,
+  newline: sql<string>`char(10)`,
+};
+
+const postgres: SqlDialect = {
+  engine: 'postgres',
+  valuesIn: (values) => sql`(SELECT unnest(${[...values]}::text[]))`,
+  jsonArrayOf: (expression) => sql<string>`coalesce(json_agg(${expression}), '[]'::json)::text`,
+  jsonObject: (fields) => sql<string>`json_build_object(${sql.join(Object.entries(fields).map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`))})::text`,
+  joined: (expression, separator) => sql<string | null>`string_agg((${expression})::text, ${sql.lit(separator)})`,
+  position: (haystack, needle) => sql<number>`strpos(${haystack}, ${needle})`,
+  newline: sql<string>`chr(10)`,
+};
+
+/** The dialect of the engine `db` runs on. */
+export function dialectOf(db: { getExecutor(): { adapter: unknown } }): SqlDialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? postgres : sqlite;
+}
