@@ -21,6 +21,7 @@ import { drawRank, type Draw } from '../domain/sampling';
 import { findMunicipality, unknownMunicipalityMessage } from '../domain/municipalities';
 import { defineCommand, flags, UsageError, type Command, type Context, type Text } from './command';
 import { backupDirFor } from '../db/backups';
+import { isSharedRegisterUrl } from '../db/pg/connection';
 import type { Register } from '../domain/vocabulary';
 import type { AccessLogRow } from '../../preload/api/users';
 import { accessLogActionLabel } from '../domain/access-log-actions';
@@ -29,6 +30,9 @@ const dbFlag = { db: { type: 'string' } } as const;
 const jsonFlag = { json: { type: 'boolean' } } as const;
 const userFlag = { user: { type: 'string' } } as const;
 const dbPath = z.string().min(1);
+
+/** `--db` as a register: a shared register's address as given, a file relative to the working directory. */
+const registerAt = (context: Context, db: string): string => (isSharedRegisterUrl(db) ? db : path.resolve(context.cwd, db));
 const userArgument = z.string().trim().min(1, 'ange användarens id eller namn');
 
 /**
@@ -81,10 +85,10 @@ const importCommand = defineCommand({
   }),
   async run({ positionals: [file], values }, context) {
     const json = await readJsonFile(path.resolve(context.cwd, file));
-    const database = path.resolve(context.cwd, values.db);
+    const database = registerAt(context, values.db);
     // A new database is created only for a good file: check it first against an empty register.
     // An existing one is checked by the import itself, in the transaction that writes.
-    const created = !(await exists(database));
+    const created = !isSharedRegisterUrl(database) && !(await exists(database));
     // A new database has no users yet: nobody can be named, and nothing is created.
     if (created && values.user !== undefined) {
       throw new UsageError([`--user: databasen finns inte ännu och har inga användare; läs in utan --user första gången: ${values.user}`]);
@@ -122,7 +126,7 @@ const exportCommand = defineCommand({
     values: flags({ db: dbPath, out: z.string().min(1).optional() }),
   }),
   async run({ values }, context) {
-    const database = path.resolve(context.cwd, values.db);
+    const database = registerAt(context, values.db);
     const file = await context.withServices(database, { create: false }, (services) => services.exchange.exportAll());
     const text = `${JSON.stringify(file, null, 2)}\n`;
     if (values.out === undefined) {
@@ -167,7 +171,7 @@ const existingDatabaseOnly: Text = {
 
 /** Reads an existing database (never creates one: a mistyped path is exit 2, not an empty register). */
 function readDatabase<T>(context: Context, db: string, work: (services: Services) => Promise<T>): Promise<T> {
-  return context.withServices(path.resolve(context.cwd, db), { create: false }, work);
+  return context.withServices(registerAt(context, db), { create: false }, work);
 }
 
 const printJson = (context: Context, value: unknown) => context.stdout(`${JSON.stringify(value, null, 2)}\n`);
@@ -560,7 +564,7 @@ const backupCommand = defineCommand({
   options: { ...dbFlag, ...jsonFlag },
   schema: z.object({ positionals: z.tuple([]), values: flags({ db: dbPath, json: z.boolean().optional() }) }),
   async run({ values }, context) {
-    const copy = await context.withRegister(path.resolve(context.cwd, values.db), async (register) => register.backup('manuell'));
+    const copy = await context.withRegister(registerAt(context, values.db), async (register) => register.backup('manuell'));
     if (values.json) printJson(context, { file: copy.file, kind: copy.kind, createdAt: copy.createdAt, bytes: copy.bytes });
     else context.stdout(`Säkerhetskopian är gjord och kontrollerad: ${copy.file} (${sizeText(copy.bytes)}).\n`);
     return 0;
@@ -591,7 +595,7 @@ const restoreCommand = defineCommand({
     values: flags({ db: dbPath, from: z.string({ error: 'ange kopian med --from' }).min(1, 'ange kopian med --from') }),
   }),
   async run({ values }, context) {
-    const database = path.resolve(context.cwd, values.db);
+    const database = registerAt(context, values.db);
     const named = path.join(backupDirFor(database), values.from);
     const given = path.resolve(context.cwd, values.from);
     // A bare name is looked for in the register's backup folder first.

@@ -9,10 +9,11 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { DatabaseKeyError, keyFromEnv, openDatabase, openDatabaseFromEnv, type Connection } from '../db/connection';
 import { BackupError } from '../db/backups';
 import { NewerDatabaseError } from '../db/migrate';
-import { openSharedPool, parseSharedRegisterUrl, SharedRegisterError } from '../db/pg/connection';
+import { isSharedRegisterUrl, openSharedPool, parseSharedRegisterUrl, SharedRegisterError } from '../db/pg/connection';
 import { copyRegisterToShared, CopyRegisterError } from '../db/pg/copy-register';
 import { migratePg } from '../db/pg/migrate';
 import { pgMigrations } from '../db/pg/migrations';
+import { openSharedRegister } from '../db/pg/register';
 import { openRegister, restoreRegisterFile, type KeySource, type Register } from '../db/register';
 import { DatabaseBusyError, isBusy } from '../db/writer-turn';
 import { databaseErrorMessage } from '../db/open-errors';
@@ -104,6 +105,7 @@ async function withServices<T>(
   work: (services: Services) => Promise<T>,
   { env, clock }: Io,
 ): Promise<T> {
+  if (isSharedRegisterUrl(path)) return withSharedServices(path, work, { env, clock });
   // Reading must never create an empty register where the user mistyped a path.
   const stat = fs.statSync(path, { throwIfNoEntry: false });
   if (!create && !stat) throw new UsageError([`Databasen finns inte: ${path}`]);
@@ -117,6 +119,23 @@ async function withServices<T>(
     throw new DatabaseUnavailableError(path, error);
   }
   return using(connection, clock, work);
+}
+
+/** The same commands on the shared register: the password from PGPASSWORD when the address has none. */
+async function withSharedServices<T>(url: string, work: (services: Services) => Promise<T>, { env, clock }: Pick<Io, 'env' | 'clock'>): Promise<T> {
+  try {
+    parseSharedRegisterUrl(url);
+  } catch (error) {
+    // A malformed address is the caller's input (exit 2); a server that says no is not (exit 1).
+    if (error instanceof SharedRegisterError) throw new UsageError([`--db: ${error.message}`]);
+    throw error;
+  }
+  const shared = await openSharedRegister(url, { password: env.PGPASSWORD ?? null });
+  try {
+    return await work(createServices(shared.db, { clock }));
+  } finally {
+    await shared.close();
+  }
 }
 
 /** The register's key from the environment, as everywhere on the command line: a bad key is exit 2. */
@@ -137,6 +156,7 @@ function existingRegister(path: string): void {
 }
 
 async function withRegister<T>(path: string, work: (register: Register) => Promise<T>, { env, clock }: Io): Promise<T> {
+  if (isSharedRegisterUrl(path)) throw new UsageError([SHARED_BACKUPS]);
   existingRegister(path);
   const keys = keysFrom(env);
   let register: Register;
@@ -152,7 +172,12 @@ async function withRegister<T>(path: string, work: (register: Register) => Promi
   }
 }
 
+/** Copies of the shared register are the database's (docs/gemensamt-register.md), not the program's. */
+const SHARED_BACKUPS =
+  'Det gemensamma registret säkerhetskopieras och återställs av databasen (pg_dump och återställning till en tidpunkt), inte av programmet. Se docs/gemensamt-register.md.';
+
 async function restoreRegister(path: string, from: string, { env, clock }: Io): Promise<{ safetyCopy: string | null }> {
+  if (isSharedRegisterUrl(path)) throw new UsageError([SHARED_BACKUPS]);
   existingRegister(path);
   const keys = keysFrom(env);
   try {

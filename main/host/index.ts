@@ -1,10 +1,12 @@
 /**
  * `npx tsx main/host/index.ts [--db <path>] [--port N]`: Placeringskollen in the browser, for
  * development and machines without the Electron binary. Prints one Swedish line with the URL.
+ * `--db` (or PLACERINGSKOLLEN_DB) may be a shared register's `postgres://` address.
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { keyFromEnv } from '../db/connection';
+import { SharedRegisterError } from '../db/pg/connection';
 import { databaseErrorMessage } from '../db/open-errors';
 import Conf from 'conf';
 import { appDataDir, defaultDatabasePath } from '../db/paths';
@@ -17,7 +19,7 @@ function fail(message: string): never {
 }
 
 function explain(error: unknown, databasePath: string, port: number): string {
-  if (error instanceof RendererMissingError) return error.message;
+  if (error instanceof RendererMissingError || error instanceof SharedRegisterError) return error.message;
   if ((error as { code?: unknown } | null)?.code === 'EADDRINUSE') return `porten ${port} används redan. Välj en annan med --port.`;
   return databaseErrorMessage(error, databasePath).replace('\n\n', ' ');
 }
@@ -43,7 +45,16 @@ async function main(): Promise<void> {
   try {
     // The same preferences file as the desktop app's (electron-store's config.json in its userData).
     const preferences = new Conf({ projectName: 'Placeringskollen', cwd: appDataDir() });
-    host = await startHost({ databasePath, port, clock: clockFrom(() => new Date()), preferences, osAccount: os.userInfo().username, ...(key ? { key } : {}) });
+    host = await startHost({
+      databasePath,
+      port,
+      clock: clockFrom(() => new Date()),
+      preferences,
+      osAccount: os.userInfo().username,
+      ...(key ? { key } : {}),
+      // A shared register's password, as psql takes it, when its address has none.
+      password: process.env.PGPASSWORD ?? null,
+    });
   } catch (error) {
     fail(explain(error, databasePath, port));
   }

@@ -6,7 +6,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { channels, type Channel } from '../../preload/api';
-import { openRegister, type Register } from '../db/register';
+import { openRegister } from '../db/register';
+import { isSharedRegisterUrl } from '../db/pg/connection';
+import { openSharedRegister } from '../db/pg/register';
 import { databaseErrorMessage } from '../db/open-errors';
 import { dispatch, invalid } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
@@ -29,8 +31,10 @@ export interface HostOptions {
   preferences?: PreferenceStore;
   /** This computer's account name: the user last signed in from it is offered first. */
   osAccount?: string | null;
-  /** The automatic daily copy (on unless a test turns it off). */
+  /** The automatic daily copy (on unless a test turns it off; never for a shared register, whose copies are the database's). */
   backups?: boolean;
+  /** The shared register's password, when `databasePath` is a `postgres://` address without one (PGPASSWORD). */
+  password?: string | null;
 }
 
 export interface Host {
@@ -56,9 +60,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new RendererMissingError(rendererDir);
   }
+  const shared = isSharedRegisterUrl(options.databasePath);
   // The register, its services and handlers: opened anew after a restore, so one `let`.
   let current = await open();
-  async function open(): Promise<{ register: Register; services: Services; handlers: Handlers }> {
+  async function open(): Promise<Opened> {
+    if (shared) return openShared();
     const register = await openRegister(options.databasePath, {
       keys: options.key ? { kind: 'env', key: options.key } : { kind: 'none' },
       now: () => new Date(options.clock.now()),
@@ -77,7 +83,33 @@ export async function startHost(options: HostOptions): Promise<Host> {
       encrypted: register.connection.encrypted,
       version: packageJson.version,
     });
-    return { register, services, handlers };
+    return { services, handlers, close: () => register.close(), isOpen: () => register.connection.raw.open };
+  }
+  /** The unit's shared register (issue 18): no file, no copies of the program's, no restore. */
+  async function openShared(): Promise<Opened> {
+    const register = await openSharedRegister(options.databasePath, { password: options.password ?? null });
+    let open = true;
+    const services = createServices(register.db, {
+      clock: options.clock,
+      osAccount: options.osAccount ?? null,
+      ...(options.preferences ? { preferences: options.preferences } : {}),
+    });
+    const handlers = createHandlers(services, {
+      host: 'browser',
+      databasePath: register.description,
+      encrypted: register.encrypted,
+      version: packageJson.version,
+      register: 'shared',
+    });
+    return {
+      services,
+      handlers,
+      close: async () => {
+        open = false;
+        await register.close();
+      },
+      isOpen: () => open,
+    };
   }
   /**
    * The browser host's restart: the work closes the register, and everything is opened anew,
@@ -90,7 +122,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return await work();
     } finally {
       try {
-        if (current.register.connection.raw.open) await current.register.close();
+        if (current.isOpen()) await current.close();
         current = await open();
       } catch (error) {
         console.error('Placeringskollen: registret kunde inte öppnas igen:', error);
@@ -175,7 +207,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   }).catch(async (error: unknown) => {
-    await current.register.close();
+    await current.close();
     throw error;
   });
   const { port } = server.address() as AddressInfo;
@@ -187,7 +219,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const { problem } = current.services.backups.runDue();
     if (problem) console.error('Placeringskollen:', problem);
   };
-  const backupTimers = options.backups === false ? [] : [setTimeout(runBackups, 60_000), setInterval(runBackups, 60 * 60_000)];
+  const backupTimers = options.backups === false || shared ? [] : [setTimeout(runBackups, 60_000), setInterval(runBackups, 60 * 60_000)];
   for (const timer of backupTimers) timer.unref();
   const origin = `http://127.0.0.1:${port}`;
 
@@ -201,9 +233,16 @@ export async function startHost(options: HostOptions): Promise<Host> {
         server.closeAllConnections();
       });
       for (const timer of backupTimers) clearTimeout(timer);
-      await current.register.close();
+      await current.close();
     },
   };
+}
+
+interface Opened {
+  services: Services;
+  handlers: Handlers;
+  close(): Promise<void>;
+  isOpen(): boolean;
 }
 
 /** The renderer has not been built: nothing to serve. */

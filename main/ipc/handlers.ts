@@ -7,9 +7,12 @@ export type { Handlers } from './dispatch';
 
 export interface HandlerContext {
   host: 'electron' | 'browser';
+  /** The register's file, or the shared register's login, server and database. */
   databasePath: string;
   encrypted: boolean;
   version: string;
+  /** A file on this computer (the default) or the unit's shared register on PostgreSQL. */
+  register?: 'local' | 'shared';
 }
 
 /**
@@ -35,6 +38,7 @@ function serviceCalls(services: Services, context: HandlerContext) {
       host: context.host,
       databasePath: context.databasePath,
       encrypted: context.encrypted,
+      register: context.register ?? 'local',
       homeCount: await services.homes.count(),
       demoData: await services.demo.present(),
     }),

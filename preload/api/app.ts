@@ -6,8 +6,12 @@ import { date, empty } from './fields';
 export interface AppInfo {
   version: string;
   host: 'electron' | 'browser';
+  /** The register's file; for a shared register its login, server and database. */
   databasePath: string;
+  /** The file encrypted; for a shared register, the connection (TLS). */
   encrypted: boolean;
+  /** A file on this computer, or the unit's shared register on PostgreSQL. */
+  register: 'local' | 'shared';
   homeCount: number;
   /** The register holds the fictional demo homes: the app says so until they are removed. */
   demoData: boolean;

@@ -216,9 +216,12 @@ export function App() {
           <>
             <span>{info.host === 'electron' ? 'Skrivbordsläge' : 'Webbläsarläge'}</span>
             <span className="app-footer__db" title={info.databasePath}>
-              Databas: <span className="app-footer__path">{info.databasePath}</span>
+              {info.register === 'shared' ? 'Gemensamt register: ' : 'Databas: '}
+              <span className="app-footer__path">{info.databasePath}</span>
             </span>
-            <span>{info.encrypted ? 'Krypterad' : 'Inte krypterad'}</span>
+            <span>
+              {info.register === 'shared' ? (info.encrypted ? 'Krypterad anslutning' : 'Okrypterad anslutning') : info.encrypted ? 'Krypterad' : 'Inte krypterad'}
+            </span>
             <span>Version {info.version}</span>
           </>
         ) : (
