@@ -19,6 +19,8 @@
  *   npm run bench -- --only export   the exports alone: 10 000 rows to xlsx, the list of placements to xlsx and csv (export.bench-part.ts)
  *   npm run bench -- --only backup   the register's protection alone: encrypting, quick_check, a checked copy, a restore, a new key (backup.bench-part.ts)
  *   npm run bench -- --only fuzz     every channel fuzzed on a register of its own (fuzz.bench-part.ts; BENCH_FUZZ_PER_CHANNEL)
+ *   npm run bench -- --only load     the shared register under load: 30 case workers at once on PostgreSQL for 5 minutes
+ *                                     (load.bench-part.ts; BENCH_PG, BENCH_LOAD_SECONDS, BENCH_LOAD_WORKERS)
  *
  * The figures are the lines of `figures` below: a later change adds a line.
  */
@@ -45,6 +47,7 @@ import { closeReportBench, reportFigures } from './report.bench-part';
 import { exportFigures } from './export.bench-part';
 import { backupFigures } from './backup.bench-part';
 import { fuzzFigures } from './fuzz.bench-part';
+import { loadFigures } from './load.bench-part';
 import { benchScale } from './city-database';
 import { benchDate, describeRegister, syntheticCity, type CityFile } from './synthetic-register';
 
@@ -64,7 +67,7 @@ interface Figure {
   /** `target`: a figure with a target; `detail`: where the time goes, and the bench's older figures. */
   section: 'target' | 'detail';
   /** A part of the figures that `--only <part>` runs alone. */
-  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report' | 'export' | 'backup' | 'fuzz';
+  part?: 'log' | 'journal' | 'quality' | 'audit' | 'report' | 'export' | 'backup' | 'fuzz' | 'load';
   what: string;
   unit: Unit;
   /** The target: the figure should be at most this (null: no target). */
@@ -498,6 +501,7 @@ const figures: Figure[] = [
 
   // Every channel fuzzed: how long, and that nothing is found.
   ...fuzzFigures,
+  ...loadFigures,
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -710,7 +714,7 @@ const { scale, name } = benchScale();
 // `--only log`, `--only journal`, `--only quality`: only the figures of that part.
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const chosen = only === undefined ? figures : figures.filter((figure) => figure.part === only);
-if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit, report, export, fuzz)`);
+if (chosen.length === 0) throw new Error(`--only ${only ?? ''}: no such part of the figures (log, journal, quality, audit, report, export, backup, fuzz, load)`);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'placeringskollen-bench-'));
 try {
   const generated = await time(() => syntheticCity(scale));
@@ -783,7 +787,8 @@ try {
   await closeReportBench();
   await connection.close();
 
-  const { ui, note } = results.some((r) => r.measured === null) ? runUi(databasePath, dir) : { ui: null, note: '' };
+  // Chromium's figures, where a figure waits for them (the load test waits for a PostgreSQL server instead).
+  const { ui, note } = results.some((r) => r.measured === null && r.figure.part !== 'load') ? runUi(databasePath, dir) : { ui: null, note: '' };
   bench.ui = ui;
   bench.uiNote = note;
   for (const entry of results) {
@@ -802,7 +807,7 @@ try {
       const lines = wrap(figure.what, width);
       if (measured === null) {
         for (const [k, text] of lines.entries()) console.log(columns(text, k === lines.length - 1 ? 'not run' : '', k === lines.length - 1 ? formatTarget(figure) : '', ''));
-        console.log(`    ${bench.uiNote}`);
+        console.log(`    ${figure.part === 'load' ? 'no PostgreSQL server: set BENCH_PG to a login that may create databases and roles' : bench.uiNote}`);
         continue;
       }
       const value = figure.stat === 'p95' ? p95(measured.samples) : median(measured.samples);
