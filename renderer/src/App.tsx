@@ -126,11 +126,11 @@ export function App() {
     if (result.ok) {
       const { homes, persons, placements } = result.value;
       notify(`Exempeldata har laddats: ${homes} påhittade hem, ${persons} personer och ${placements} placeringar.`);
-      setVersion((n) => n + 1);
+      changed();
     } else {
       notify(`Exempeldata kunde inte laddas. ${result.error.message}`);
     }
-  }, [notify]);
+  }, [notify, changed]);
 
   const removeDemo = useCallback(async () => {
     const confirmed = await confirm({
@@ -150,8 +150,8 @@ export function App() {
         ? `Exempeldata har tagits bort: ${result.value.homes} hem och ${result.value.persons} personer.`
         : result.error.message,
     );
-    setVersion((n) => n + 1);
-  }, [confirm, mayLeave, notify, navigate, pathname, section]);
+    changed();
+  }, [confirm, mayLeave, notify, navigate, pathname, section, changed]);
 
   const context = useMemo<AppContextValue>(
     () => ({ today, version, info, changed, notify, confirm, loadDemo, onDirtyChange, onSaving }),
