@@ -8,12 +8,21 @@
  * hence the same transaction, as the change: no service can forget it. Who and which channel come
  * from the request's log context (AsyncLocalStorage, set by dispatch around each call), read by
  * the SQL functions registered here, so a trigger knows who is working without a parameter.
+ *
+ * On the shared register (PostgreSQL migration 6) the database writes the entries itself: its
+ * triggers log the row changes, `append_access_log` the call's own entries, with the session's
+ * login and the database's time; the channel and an import's "no rows" reach its triggers from
+ * the log context through the driver (pg/kysely.ts). Reading and verifying are the same on both.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { addDays } from '../domain/dates';
+import { dialectOf } from './dialect';
 import type { AccessLogTable, Database } from './schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
 
 /** Who is working and through which channel, for the entries one call writes. */
 export interface LogContext {
@@ -245,15 +254,29 @@ export interface OwnEntry {
   detail: Record<string, unknown> | null;
 }
 
-/** Appends `entry` with the log context's who, channel and time, linked to the last entry. */
-export async function appendEntry(db: Kysely<Database>, entry: OwnEntry): Promise<void> {
+/**
+ * Appends `entry` with the log context's who, channel and time, linked to the last entry.
+ *
+ * On the shared register the database numbers, links and signs the entry (`append_access_log`,
+ * PostgreSQL migration 6) and vouches for who and when itself: the user is the session's login and
+ * the time the database's, so the context's `userId` and `at` are ignored there by design; only
+ * its channel is passed on.
+ */
+export async function appendEntry(db: Db, entry: OwnEntry): Promise<void> {
+  const detail = entry.detail === null ? null : JSON.stringify(entry.detail);
+  const homeId = entry.homeId ?? null;
+  if (dialectOf(db).engine === 'postgres') {
+    const { channel } = currentLogContext();
+    await sql`SELECT append_access_log(${entry.action}, ${channel}, ${entry.entity}, ${entry.entityId}, ${entry.childId}, ${homeId}, ${detail})`.execute(db);
+    return;
+  }
   const values: Record<string, unknown> = {
     $action: entry.action,
     $entity: entry.entity,
     $entityId: entry.entityId,
     $childId: entry.childId,
-    $homeId: entry.homeId ?? null,
-    $detail: entry.detail === null ? null : JSON.stringify(entry.detail),
+    $homeId: homeId,
+    $detail: detail,
   };
   const text = appendEntrySql({ action: '$action', entity: '$entity', entityId: '$entityId', childId: '$childId', homeId: '$homeId', detail: '$detail' });
   const parts: RawBuilder<unknown>[] = text
@@ -263,18 +286,19 @@ export async function appendEntry(db: Kysely<Database>, entry: OwnEntry): Promis
 }
 
 /** Every entry in order, for verifying: read a page at a time so a year of a large city fits in memory. */
-export async function* readChain(db: Kysely<Database>, pageSize = 50_000): AsyncGenerator<LogEntry> {
+export async function* readChain(db: Db, pageSize = 50_000): AsyncGenerator<LogEntry> {
   let after = 0;
   for (;;) {
     const rows = await db.selectFrom('accessLog').selectAll().where('seq', '>', after).orderBy('seq').limit(pageSize).execute();
-    for (const row of rows) yield row;
+    // PostgreSQL's bigint comes back as text: the chain hashes the number.
+    for (const row of rows) yield { ...row, seq: Number(row.seq) };
     if (rows.length < pageSize) return;
-    after = rows.at(-1)!.seq;
+    after = Number(rows.at(-1)!.seq);
   }
 }
 
 /** verifyChain over the stored log. */
-export async function verifyStoredChain(db: Kysely<Database>): Promise<{ entries: number; problem: ChainProblem | null }> {
+export async function verifyStoredChain(db: Db): Promise<{ entries: number; problem: ChainProblem | null }> {
   const check = chainChecker();
   let count = 0;
   for await (const entry of readChain(db)) {
@@ -283,4 +307,45 @@ export async function verifyStoredChain(db: Kysely<Database>): Promise<{ entries
     if (problem) return { entries: count, problem };
   }
   return { entries: count, problem: null };
+}
+
+/** Which entries a page of the log shows: by child, home, user, action and days (ÅÅÅÅ-MM-DD, both included). */
+export interface LogPageQuery {
+  childId?: string | undefined;
+  homeId?: string | undefined;
+  userId?: string | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** An entry on a page, with its user's name as stored now (null: no user, or one no longer there). */
+export interface LogPageRow extends Omit<LogEntry, 'prevHash' | 'hash'> {
+  userName: string | null;
+}
+
+/**
+ * A page of the log, newest first, and how many entries the question finds, counted up to `cap`
+ * (a count of a year's log would take long; beyond the cap the window says "10 000+").
+ */
+export async function readLogPage(db: Db, query: LogPageQuery, cap: number): Promise<{ rows: LogPageRow[]; total: number }> {
+  let q = db.selectFrom('accessLog');
+  if (query.childId !== undefined) q = q.where('childId', '=', query.childId);
+  if (query.homeId !== undefined) q = q.where('homeId', '=', query.homeId);
+  if (query.userId !== undefined) q = q.where('userId', '=', query.userId);
+  if (query.action !== undefined) q = q.where('action', '=', query.action);
+  // `at` is an ISO instant: a day's entries are those from its start to the next day's.
+  if (query.from !== undefined) q = q.where('at', '>=', query.from);
+  if (query.to !== undefined) q = q.where('at', '<', addDays(query.to, 1));
+  const rows = await q
+    .leftJoin('users', 'users.id', 'accessLog.userId')
+    .select(['seq', 'at', 'userId', 'users.name as userName', 'action', 'channel', 'entity', 'entityId', 'childId', 'homeId', 'detail'])
+    .orderBy('seq', 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  const counted = await sql<{ n: number | string }>`SELECT count(*) AS n FROM (${q.select('seq').limit(cap + 1)}) AS found`.execute(db);
+  return { rows: rows.map((row) => ({ ...row, seq: Number(row.seq) })), total: Number(counted.rows[0]?.n ?? 0) };
 }

@@ -22,6 +22,8 @@ export interface SqlDialect {
   position(haystack: RawBuilder<unknown>, needle: RawBuilder<unknown> | string): RawBuilder<number>;
   /** A line break, as SQL. */
   newline: RawBuilder<string>;
+  /** Text `column` to sort by in code-point order, whatever the database's collation. */
+  codePointOrder(column: string): RawBuilder<string>;
 }
 
 const sqlite: SqlDialect = {
@@ -32,6 +34,8 @@ const sqlite: SqlDialect = {
   joined: (expression, separator) => sql<string | null>`group_concat(${expression}, ${sql.lit(separator)})`,
   position: (haystack, needle) => sql<number>`instr(${haystack}, ${needle})`,
   newline: sql<string>`char(10)`,
+  // BINARY, SQLite's default, compares UTF-8 bytes: code-point order.
+  codePointOrder: (column) => sql<string>`${sql.ref(column)}`,
 };
 
 const postgres: SqlDialect = {
@@ -42,6 +46,8 @@ const postgres: SqlDialect = {
   joined: (expression, separator) => sql<string | null>`string_agg((${expression})::text, ${sql.lit(separator)})`,
   position: (haystack, needle) => sql<number>`strpos(${haystack}, ${needle})`,
   newline: sql<string>`chr(10)`,
+  // "C" compares the bytes, UTF-8's code-point order; the database's own may be a language's.
+  codePointOrder: (column) => sql<string>`${sql.ref(column)} COLLATE "C"`,
 };
 
 /** The dialect of the engine `db` runs on. */

@@ -26,6 +26,7 @@ import {
   type KnownRecords,
   type MentionedIds,
 } from '../domain/exchange';
+import { dialectOf } from './dialect';
 import { parseStoredPermit, revisionRow, serializePermit, type CheckRevisionRow, type CheckRow } from './checks-repository';
 import { nextVersion, raiseVersions, versionedTables, type VersionedTable } from './row-versions';
 import type { Database, DeviationStepsTable, HomesTable, StaysTable } from './schema';
@@ -172,17 +173,18 @@ export async function keptRecordProblems(db: Db, file: ExchangeFile): Promise<Pr
 
 /** The whole register as an exchange file: records by id (code-point order), stays in order. */
 export async function readAll(db: Db): Promise<Required<ExchangeFile>> {
-  // SQLite's BINARY collation compares UTF-8 bytes, which is code-point order.
-  const homes = await db.selectFrom('homes').selectAll().orderBy('id').execute();
-  const persons = await db.selectFrom('persons').selectAll().orderBy('id').execute();
-  const registerChecks = await db.selectFrom('registerChecks').selectAll().orderBy('id').execute();
-  const children = await db.selectFrom('children').selectAll().orderBy('id').execute();
-  const placements = await db.selectFrom('placements').selectAll().orderBy('id').execute();
+  // By code point on both engines, as the file promises, whatever the database's collation.
+  const byId = dialectOf(db).codePointOrder('id');
+  const homes = await db.selectFrom('homes').selectAll().orderBy(byId).execute();
+  const persons = await db.selectFrom('persons').selectAll().orderBy(byId).execute();
+  const registerChecks = await db.selectFrom('registerChecks').selectAll().orderBy(byId).execute();
+  const children = await db.selectFrom('children').selectAll().orderBy(byId).execute();
+  const placements = await db.selectFrom('placements').selectAll().orderBy(byId).execute();
   const stays = await db.selectFrom('stays').selectAll().orderBy('placementId').orderBy('ordinal').execute();
-  const events = await db.selectFrom('events').selectAll().orderBy('id').execute();
-  const notes = await db.selectFrom('notes').selectAll().orderBy('id').execute();
-  const assessments = await db.selectFrom('assessments').selectAll().orderBy('id').execute();
-  const deviations = await db.selectFrom('deviations').selectAll().orderBy('id').execute();
+  const events = await db.selectFrom('events').selectAll().orderBy(byId).execute();
+  const notes = await db.selectFrom('notes').selectAll().orderBy(byId).execute();
+  const assessments = await db.selectFrom('assessments').selectAll().orderBy(byId).execute();
+  const deviations = await db.selectFrom('deviations').selectAll().orderBy(byId).execute();
   const steps = new Map<string, Selectable<DeviationStepsTable>[]>();
   for (const step of await db.selectFrom('deviationSteps').selectAll().orderBy('deviationId').orderBy('ordinal').execute()) {
     steps.set(step.deviationId, [...(steps.get(step.deviationId) ?? []), step]);

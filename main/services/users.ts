@@ -4,8 +4,8 @@
  * workstations) and kept only as scrypt with its own salt. The access log is read and verified here.
  */
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
-import { appendEntry, verifyStoredChain } from '../db/access-log';
+import type { Kysely, Selectable } from 'kysely';
+import { appendEntry, readLogPage, verifyStoredChain } from '../db/access-log';
 import type { Database, UsersTable } from '../db/schema';
 import type { Role } from '../domain/roles';
 import { compareSwedish } from '../domain/swedish';
@@ -185,23 +185,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
 
     /** A page of the access log, newest first, with the users' names. */
     async accessLog(query: AccessLogQuery): Promise<AccessLogPage> {
-      let q = db.selectFrom('accessLog');
-      if (query.childId !== undefined) q = q.where('childId', '=', query.childId);
-      if (query.homeId !== undefined) q = q.where('homeId', '=', query.homeId);
-      if (query.userId !== undefined) q = q.where('userId', '=', query.userId);
-      if (query.action !== undefined) q = q.where('action', '=', query.action);
-      // `at` is an ISO instant: a day's entries are those from its start to the next day's.
-      if (query.from !== undefined) q = q.where('at', '>=', query.from);
-      if (query.to !== undefined) q = q.where('at', '<', sql<string>`date(${query.to}, '+1 day')`);
-      const rows = await q
-        .leftJoin('users', 'users.id', 'accessLog.userId')
-        .select(['seq', 'at', 'userId', 'users.name as userName', 'action', 'channel', 'entity', 'entityId', 'childId', 'homeId', 'detail'])
-        .orderBy('seq', 'desc')
-        .limit(query.limit)
-        .offset(query.offset)
-        .execute();
-      const counted = await sql<{ n: number }>`SELECT count(*) AS n FROM (${q.select('seq').limit(COUNT_CAP + 1)})`.execute(db);
-      const total = Number(counted.rows[0]?.n ?? 0);
+      const { rows, total } = await readLogPage(db, query, COUNT_CAP);
       return {
         rows: rows.map((row) => ({ ...row, userName: row.userName ?? (row.userId === null ? 'Systemet' : 'Okänd användare') })),
         total: Math.min(total, COUNT_CAP),
