@@ -1,9 +1,13 @@
 /**
  * Notes (signed, and the drafts they come from), the search across them, assessments and
  * deviations with their steps. What is signed is only ever inserted: migration 12's triggers
- * refuse the rest, whoever writes.
+ * refuse the rest, whoever writes (on the shared register, its roles' rights). Both engines
+ * (issue 18): the search is FTS5 on the local register and the `swedish` text search on the shared
+ * one (its migration 9); everything else is one query for both.
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { searchWords } from '../domain/swedish-search';
+import { dialectOf } from './dialect';
 import type {
   AssessmentsTable,
   Database,
@@ -82,7 +86,9 @@ export async function homeStays(db: Db, homeId: string) {
     ])
     .where('stays.homeId', '=', homeId)
     .orderBy('stays.fromDate', 'desc')
-    .execute();
+    .execute()
+    // SQLite answers 0/1, PostgreSQL true/false.
+    .then((rows) => rows.map((row) => ({ ...row, isLast: Boolean(row.isLast) })));
 }
 
 export async function homeNames(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
@@ -93,6 +99,13 @@ export async function homeNames(db: Db, ids: readonly string[]): Promise<Map<str
 
 // ---------------------------------------------------------------------------------------------
 // Notes
+
+/**
+ * A note's own columns: not the shared register's `search_terms` (its migration 9). `seq` is a
+ * bigint there, which comes back as text: a note's seq is a number on both.
+ */
+const noteColumns = ['seq', 'id', 'homeId', 'placementId', 'author', 'writtenOn', 'category', 'text', 'signedAt', 'corrects'] as const;
+const asNote = (row: NoteRow): NoteRow => ({ ...row, seq: Number(row.seq) });
 
 export interface NoteTarget {
   homeId?: string | undefined;
@@ -107,20 +120,22 @@ export async function listRootNotes(db: Db, target: NoteTarget, offset: number, 
     .$if(target.homeId !== undefined, (q) => q.where('homeId', '=', target.homeId ?? ''))
     .$if(target.placementId !== undefined, (q) => q.where('placementId', '=', target.placementId ?? ''));
   const [rows, count] = await Promise.all([
-    base.selectAll().orderBy('writtenOn', 'desc').orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
+    base.select(noteColumns).orderBy('writtenOn', 'desc').orderBy('seq', 'desc').offset(offset).limit(limit).execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: rows.map(asNote), total: Number(count.n) };
 }
 
 /** The notes correcting any of `ids`, oldest first. */
 export async function corrections(db: Db, ids: readonly string[]): Promise<NoteRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('notes').selectAll().where('corrects', 'in', [...ids]).orderBy('signedAt').orderBy('seq').execute();
+  const rows = await db.selectFrom('notes').select(noteColumns).where('corrects', 'in', [...ids]).orderBy('signedAt').orderBy('seq').execute();
+  return rows.map(asNote);
 }
 
 export async function getNote(db: Db, id: string): Promise<NoteRow | undefined> {
-  return db.selectFrom('notes').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('notes').select(noteColumns).where('id', '=', id).executeTakeFirst();
+  return row && asNote(row);
 }
 
 export async function insertNote(db: Db, row: Insertable<NotesTable>): Promise<void> {
@@ -156,7 +171,9 @@ export async function deleteDraft(db: Db, id: string): Promise<void> {
 }
 
 export interface NoteSearch {
-  /** An FTS5 MATCH expression over the stems (swedish-search's matchQuery). */
+  /** What was typed: the shared register finds its words with PostgreSQL's own Swedish stemmer. */
+  query: string;
+  /** An FTS5 MATCH expression over the stems (swedish-search's matchQuery), for the local register. */
   match: string;
   homeId?: string | undefined;
   category?: string | undefined;
@@ -174,27 +191,46 @@ export interface NoteSearch {
 const BEST_AMONG = 2000;
 
 /**
- * Signed notes whose stems match, filtered, a page of them; and how many there are, up to the
- * count limit. The index's rows are keyed newest first (migration 12's noteSearchKey), so the
- * newest hits are read in the index's order and the walk stops at the page; the period is a range
- * of keys. "Best" ranks the newest BEST_AMONG hits that pass the filters.
+ * Signed notes whose stems match, filtered, a page of them, newest first (or the best of the
+ * newest BEST_AMONG hits that pass the filters); and how many there are, up to the count limit.
+ * Each engine has an index of its own and a stemmer of its own, so a search may find a little
+ * more on one than on the other; the filters, the order and the pages are the same.
  */
 export async function searchNotes(db: Db, q: NoteSearch): Promise<{ rows: NoteRow[]; total: number }> {
+  const found = dialectOf(db).engine === 'postgres' ? await searchOnPostgres(db, q) : await searchOnSqlite(db, q);
+  const seqs = found.seqs;
+  const rows = seqs.length === 0 ? [] : (await db.selectFrom('notes').select(noteColumns).where('seq', 'in', seqs).execute()).map(asNote);
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return { rows: seqs.flatMap((seq) => bySeq.get(seq) ?? []), total: found.total };
+}
+
+type Found = { seqs: number[]; total: number };
+
+/** The filters of a search that are the note's own, not its words' or its date's. */
+function onNote(q: NoteSearch) {
+  return [
+    ...(q.homeId === undefined ? [] : [sql`n.home_id = ${q.homeId}`]),
+    ...(q.category === undefined ? [] : [sql`n.category = ${q.category}`]),
+    ...(q.author === undefined ? [] : [sql`n.author = ${q.author}`]),
+  ];
+}
+
+/**
+ * The index's rows are keyed newest first (migration 12's noteSearchKey), so the newest hits are
+ * read in the index's order and the walk stops at the page; the period is a range of keys.
+ */
+async function searchOnSqlite(db: Db, q: NoteSearch): Promise<Found> {
   const inIndex = [
     sql`notes_search MATCH ${q.match}`,
     ...(q.from === undefined ? [] : [sql`notes_search.rowid >= (CAST(julianday(${q.from}) AS INTEGER) << 32)`]),
     ...(q.to === undefined ? [] : [sql`notes_search.rowid < ((CAST(julianday(${q.to}) AS INTEGER) + 1) << 32)`]),
   ];
-  const onNote = [
-    ...(q.homeId === undefined ? [] : [sql`n.home_id = ${q.homeId}`]),
-    ...(q.category === undefined ? [] : [sql`n.category = ${q.category}`]),
-    ...(q.author === undefined ? [] : [sql`n.author = ${q.author}`]),
-  ];
+  const filters = onNote(q);
   // The notes themselves are read only when a filter asks about them: a word and a period are the index's alone.
   const hits =
-    onNote.length === 0
+    filters.length === 0
       ? sql`notes_search WHERE ${sql.join(inIndex, sql` AND `)}`
-      : sql`notes_search JOIN notes n ON n.seq = (notes_search.rowid & 4294967295) WHERE ${sql.join([...inIndex, ...onNote], sql` AND `)}`;
+      : sql`notes_search JOIN notes n ON n.seq = (notes_search.rowid & 4294967295) WHERE ${sql.join([...inIndex, ...filters], sql` AND `)}`;
   const raw = db.withoutPlugins();
   const page =
     q.order === 'best'
@@ -207,10 +243,49 @@ export async function searchNotes(db: Db, q: NoteSearch): Promise<{ rows: NoteRo
     page.execute(raw),
     sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${hits} LIMIT ${q.countLimit + 1})`.execute(raw),
   ]);
-  const seqs = found.rows.map((r) => r.seq);
-  const rows = seqs.length === 0 ? [] : await db.selectFrom('notes').selectAll().where('seq', 'in', seqs).execute();
-  const bySeq = new Map(rows.map((r) => [r.seq, r]));
-  return { rows: seqs.flatMap((seq) => bySeq.get(seq) ?? []), total: Number(count.rows[0]?.n ?? 0) };
+  return { seqs: found.rows.map((r) => r.seq), total: Number(count.rows[0]?.n ?? 0) };
+}
+
+/**
+ * The query as a tsquery of the swedish configuration: every word required, each a prefix of its
+ * stem, as matchQuery asks FTS5 ("skolor barn" → 'skol':* & 'barn':*). The words are the domain's
+ * (letters and digits only, folded as the note's text is folded before it is indexed), quoted all
+ * the same. A word the configuration drops as too common ("och") asks nothing.
+ */
+function tsQueryText(query: string): string {
+  return [...new Set(searchWords(query))].map((word) => `'${word.replaceAll('\\', '\\\\').replaceAll("'", "''")}':*`).join(' & ');
+}
+
+/**
+ * The same search on the shared register (its migration 9): the notes' `search_terms` over a GIN
+ * index, newest first by the day and the order of signing, as the local index's keys are.
+ */
+async function searchOnPostgres(db: Db, q: NoteSearch): Promise<Found> {
+  const words = tsQueryText(q.query);
+  if (words === '') return { seqs: [], total: 0 };
+  const tsquery = sql`to_tsquery('swedish', ${words})`;
+  const where = sql.join(
+    [
+      sql`n.search_terms @@ ${tsquery}`,
+      ...(q.from === undefined ? [] : [sql`n.written_on >= ${q.from}`]),
+      ...(q.to === undefined ? [] : [sql`n.written_on <= ${q.to}`]),
+      ...onNote(q),
+    ],
+    sql` AND `,
+  );
+  const raw = db.withoutPlugins();
+  const page =
+    q.order === 'best'
+      ? sql<{ seq: string }>`SELECT seq FROM (
+          SELECT n.seq, n.written_on, ts_rank(n.search_terms, ${tsquery}) AS rank FROM notes n WHERE ${where}
+          ORDER BY n.written_on DESC, n.seq DESC LIMIT ${BEST_AMONG}) best
+        ORDER BY rank DESC, written_on DESC, seq DESC LIMIT ${q.limit} OFFSET ${q.offset}`
+      : sql<{ seq: string }>`SELECT n.seq FROM notes n WHERE ${where} ORDER BY n.written_on DESC, n.seq DESC LIMIT ${q.limit} OFFSET ${q.offset}`;
+  const [found, count] = await Promise.all([
+    page.execute(raw),
+    sql<{ n: string }>`SELECT count(*) AS n FROM (SELECT 1 FROM notes n WHERE ${where} LIMIT ${q.countLimit + 1}) hits`.execute(raw),
+  ]);
+  return { seqs: found.rows.map((r) => Number(r.seq)), total: Number(count.rows[0]?.n ?? 0) };
 }
 
 /** Which of `ids` some note corrects. */

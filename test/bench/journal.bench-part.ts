@@ -168,7 +168,7 @@ async function searchParts(connection: Connection) {
   };
   for (const query of queries) {
     const match = matchOf(query);
-    await timed(parts.page, () => searchNotes(connection.db, { match, order: 'newest', offset: 0, limit: 50, countLimit: NOTE_COUNT_LIMIT }));
+    await timed(parts.page, () => searchNotes(connection.db, { query, match, order: 'newest', offset: 0, limit: 50, countLimit: NOTE_COUNT_LIMIT }));
     await timed(parts.authors, () => noteAuthors(connection.db));
   }
   return parts;

@@ -8,6 +8,7 @@
  */
 import type { PgMigration } from './migrate';
 import { loggedTables } from '../access-log';
+import { notesSearchSql } from './notes-search';
 import { svLowerSql } from './swedish';
 import { versionedInMigration16 } from '../migrations';
 
@@ -677,5 +678,10 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 7,
     description: 'svensk sökning i hemmen',
     sql: homeSearchSql(),
+  },
+  {
+    version: 9,
+    description: 'svensk sökning i anteckningarna',
+    sql: notesSearchSql(),
   },
 ];
