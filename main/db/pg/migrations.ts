@@ -170,13 +170,13 @@ const LOG_CHAIN_SQL = `
  * nobody's user writes entries without a user. A move from a local register
  * (`placeringskollen.copying`) copies the local log instead.
  */
-function logIdentitySql(): string {
-  const triggers = loggedTables.map(({ table, id, child, home }) => {
-    const on = (r: 'NEW' | 'OLD') => (expression: string) => `(${expression.replaceAll('R.', `${r}.`)})::text`;
-    const append = (r: 'NEW' | 'OLD', detail: string) =>
-      `PERFORM append_access_log(lower(TG_OP), current_setting('placeringskollen.channel', true), '${table}', ${on(r)(id)}, ${on(r)(child)}, ${on(r)(home)}, ${detail});`;
-    return `
-    CREATE FUNCTION ${table}_logged() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $logged$
+/** The trigger function that logs the changes of `table` (migrations 6 and 10); `channel` is the SQL that reads the call's channel. */
+function loggedFunctionSql({ table, id, child, home }: (typeof loggedTables)[number], channel: string, create: 'CREATE' | 'CREATE OR REPLACE'): string {
+  const on = (r: 'NEW' | 'OLD') => (expression: string) => `(${expression.replaceAll('R.', `${r}.`)})::text`;
+  const append = (r: 'NEW' | 'OLD', detail: string) =>
+    `PERFORM append_access_log(lower(TG_OP), ${channel}, '${table}', ${on(r)(id)}, ${on(r)(child)}, ${on(r)(home)}, ${detail});`;
+  return `
+    ${create} FUNCTION ${table}_logged() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $logged$
     BEGIN
       IF logging_rows() IS NOT TRUE THEN RETURN NULL; END IF;
       IF TG_OP = 'INSERT' THEN
@@ -188,10 +188,15 @@ function logIdentitySql(): string {
       END IF;
       RETURN NULL;
     END
-    $logged$;
-    CREATE TRIGGER ${table}_logged AFTER INSERT OR UPDATE OR DELETE ON ${table} FOR EACH ROW EXECUTE FUNCTION ${table}_logged();
-    REVOKE ALL ON FUNCTION ${table}_logged() FROM PUBLIC;`;
-  });
+    $logged$;`;
+}
+
+function logIdentitySql(): string {
+  const triggers = loggedTables.map(
+    (logged) => `${loggedFunctionSql(logged, "current_setting('placeringskollen.channel', true)", 'CREATE')}
+    CREATE TRIGGER ${logged.table}_logged AFTER INSERT OR UPDATE OR DELETE ON ${logged.table} FOR EACH ROW EXECUTE FUNCTION ${logged.table}_logged();
+    REVOKE ALL ON FUNCTION ${logged.table}_logged() FROM PUBLIC;`,
+  );
   return `
     ALTER TABLE users ADD COLUMN db_login text;
     CREATE UNIQUE INDEX users_db_login ON users(db_login) WHERE db_login IS NOT NULL;
