@@ -501,9 +501,15 @@ export type CountedTable =
  * connection writes (so a nightly import by the command line is seen too), and nothing else.
  */
 export async function changeStamp(db: Db, tables: readonly CountedTable[]): Promise<string> {
-  const counters = await sql<{ name: string; changes: number }>`
-    SELECT name, changes FROM change_counters WHERE name IN (${sql.join(tables)}) ORDER BY name`.execute(db);
-  return counters.rows.map((row) => `${row.name}:${row.changes}`).join('|');
+  if (tables.length === 0) return '';
+  const counters = await sql<{ name: string; changes: number | string }>`
+    SELECT name, changes FROM change_counters WHERE name IN (${sql.join(tables)})`.execute(db);
+  const changes = new Map(counters.rows.map((row) => [row.name, String(row.changes)]));
+  // The shared register makes a table's counter at its first write (pg/change-counters.ts): none yet is 0, as locally.
+  return [...new Set(tables)]
+    .sort()
+    .map((name) => `${name}:${changes.get(name) ?? 0}`)
+    .join('|');
 }
 
 /** Every counted table: a change to any of them is a change the open lists may show. */

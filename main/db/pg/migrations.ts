@@ -9,6 +9,7 @@
 import type { PgMigration } from './migrate';
 import { loggedTables } from '../access-log';
 import { svLowerSql } from './swedish';
+import { changeCountersSql } from './change-counters';
 import { versionedInMigration16 } from '../migrations';
 
 /**
@@ -677,5 +678,10 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 7,
     description: 'svensk sökning i hemmen',
     sql: homeSearchSql(),
+  },
+  {
+    version: 8,
+    description: 'ändringsräknare',
+    sql: changeCountersSql(),
   },
 ];
