@@ -3,6 +3,7 @@
  * unit and handläggare, and (when a round filters on form) its stays' forms.
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { dialectOf } from './dialect';
 import type { AuditActionsTable, AuditAnalysesTable, AuditAnswersTable, AuditFilesTable, AuditRoundsTable, Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -98,7 +99,8 @@ export async function roundFiles(db: Db, roundId: string) {
 export async function roundAnswers(db: Db, roundId: string, ordinal?: number): Promise<AuditAnswerRow[]> {
   let query = db.selectFrom('auditAnswers').selectAll().where('roundId', '=', roundId);
   if (ordinal !== undefined) query = query.where('ordinal', '=', ordinal);
-  return query.orderBy('seq').execute();
+  // PostgreSQL's bigint arrives as text.
+  return (await query.orderBy('seq').execute()).map((row) => ({ ...row, seq: Number(row.seq) }));
 }
 
 export async function insertAnswers(db: Db, rows: readonly Insertable<AuditAnswersTable>[]): Promise<void> {
@@ -106,7 +108,8 @@ export async function insertAnswers(db: Db, rows: readonly Insertable<AuditAnswe
 }
 
 export async function latestAnalysis(db: Db, roundId: string) {
-  return db.selectFrom('auditAnalyses').selectAll().where('roundId', '=', roundId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const row = await db.selectFrom('auditAnalyses').selectAll().where('roundId', '=', roundId).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  return row && { ...row, seq: Number(row.seq) };
 }
 
 export async function insertAnalysis(db: Db, row: Insertable<AuditAnalysesTable>): Promise<void> {
@@ -153,13 +156,13 @@ export async function deviationStatuses(db: Db, ids: readonly string[]): Promise
  */
 export async function fileHomeFacts(db: Db, homeIds: readonly string[]) {
   const plain = db.withoutPlugins();
-  const ids = JSON.stringify([...new Set(homeIds)]);
+  const ids = dialectOf(db).valuesIn([...new Set(homeIds)]);
   const [homeStays, homeEvents] = await Promise.all([
     sql<{ homeId: string; fromDate: string; toDate: string | null }>`
-      SELECT home_id AS "homeId", from_date AS "fromDate", to_date AS "toDate" FROM stays WHERE home_id IN (SELECT value FROM json_each(${ids}))`.execute(plain),
+      SELECT home_id AS "homeId", from_date AS "fromDate", to_date AS "toDate" FROM stays WHERE home_id IN ${ids}`.execute(plain),
     sql<{ placementId: string | null; homeId: string | null; type: string; date: string }>`
       SELECT placement_id AS "placementId", home_id AS "homeId", type, date FROM events
-      WHERE placement_id IS NULL AND home_id IN (SELECT value FROM json_each(${ids}))`.execute(plain),
+      WHERE placement_id IS NULL AND home_id IN ${ids}`.execute(plain),
   ]);
   return { homeStays: homeStays.rows, homeEvents: homeEvents.rows };
 }

@@ -12,10 +12,18 @@ export interface SqlDialect {
   engine: Engine;
   /** Text `values` (ids) as a one-column subquery, for `id IN ${…}`: one parameter, however many values. */
   valuesIn(values: readonly string[]): RawBuilder<unknown>;
+  /** Text `values` as rows of a table named `alias` with one column, `value`: to join from. */
+  valueRows(values: readonly string[], alias: string): RawBuilder<unknown>;
   /** An aggregate: the values of `expression` as a JSON array (text), `[]` for none. */
   jsonArrayOf(expression: RawBuilder<unknown>): RawBuilder<string>;
   /** A JSON object (text) of these keys and SQL values. */
   jsonObject(fields: Record<string, RawBuilder<unknown>>): RawBuilder<string>;
+  /**
+   * An aggregate: a JSON object (as `jsonObject`) of each row, as a JSON array (text), `[]` for none.
+   * PostgreSQL orders them by `orderBy`; SQLite aggregates rows in the order they come, so a query
+   * that needs an order also reads them from a subquery ordered the same.
+   */
+  jsonObjectsOf(fields: Record<string, RawBuilder<unknown>>, orderBy: RawBuilder<unknown>): RawBuilder<string>;
   /** An aggregate: the values of `expression` joined by `separator`, null for none. */
   joined(expression: RawBuilder<unknown>, separator: string): RawBuilder<string | null>;
   /** Where `needle` first begins in `haystack`, from 1; 0 when it does not. */
@@ -26,11 +34,20 @@ export interface SqlDialect {
   codePointOrder(column: string): RawBuilder<string>;
 }
 
+const sqliteObject = (fields: Record<string, RawBuilder<unknown>>) =>
+  sql<string>`json_object(${sql.join(Object.entries(fields).map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`;
+
+const pgObject = (fields: Record<string, RawBuilder<unknown>>) =>
+  sql`json_build_object(${sql.join(Object.entries(fields).map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`))})`;
+
 const sqlite: SqlDialect = {
   engine: 'sqlite',
   valuesIn: (values) => sql`(SELECT value FROM json_each(${JSON.stringify(values)}))`,
+  valueRows: (values, alias) => sql`json_each(${JSON.stringify(values)}) AS ${sql.id(alias)}`,
   jsonArrayOf: (expression) => sql<string>`json_group_array(${expression})`,
-  jsonObject: (fields) => sql<string>`json_object(${sql.join(Object.entries(fields).map(([key, value]) => sql`${sql.lit(key)}, ${value}`))})`,
+  jsonObject: (fields) => sqliteObject(fields),
+  // SQLite marks json_object's text as JSON, so json_group_array holds it as an object.
+  jsonObjectsOf: (fields) => sql<string>`json_group_array(${sqliteObject(fields)})`,
   joined: (expression, separator) => sql<string | null>`group_concat(${expression}, ${sql.lit(separator)})`,
   position: (haystack, needle) => sql<number>`instr(${haystack}, ${needle})`,
   newline: sql<string>`char(10)`,
@@ -41,8 +58,11 @@ const sqlite: SqlDialect = {
 const postgres: SqlDialect = {
   engine: 'postgres',
   valuesIn: (values) => sql`(SELECT unnest(${[...values]}::text[]))`,
+  valueRows: (values, alias) => sql`unnest(${[...values]}::text[]) AS ${sql.id(alias)}(value)`,
   jsonArrayOf: (expression) => sql<string>`coalesce(json_agg(${expression}), '[]'::json)::text`,
-  jsonObject: (fields) => sql<string>`json_build_object(${sql.join(Object.entries(fields).map(([key, value]) => sql`${sql.lit(key)}::text, ${value}`))})::text`,
+  jsonObject: (fields) => sql<string>`${pgObject(fields)}::text`,
+  // The objects as json, not text: an array of text would hold them as strings.
+  jsonObjectsOf: (fields, orderBy) => sql<string>`coalesce(json_agg(${pgObject(fields)} ORDER BY ${orderBy}), '[]'::json)::text`,
   joined: (expression, separator) => sql<string | null>`string_agg((${expression})::text, ${sql.lit(separator)})`,
   position: (haystack, needle) => sql<number>`strpos(${haystack}, ${needle})`,
   newline: sql<string>`chr(10)`,

@@ -5,6 +5,7 @@
  */
 import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { fosterHomeKinds } from '../domain/vocabulary';
+import { dialectOf } from './dialect';
 import { assertUpdated, nextVersion } from './row-versions';
 import type { ChildrenTable, Database, EventsTable, PlacementsTable, RemovedRecordsTable, StaysTable } from './schema';
 
@@ -27,7 +28,7 @@ export async function listChildren(db: Db): Promise<(ChildRow & { placementCount
     .selectAll('children')
     .select(sql<number>`(SELECT count(*) FROM placements p WHERE p.child_id = children.id)`.as('placementCount'))
     .execute();
-  return rows.map((row) => ({ ...toChild(row), placementCount: row.placementCount }));
+  return rows.map((row) => ({ ...toChild(row), placementCount: Number(row.placementCount) }));
 }
 
 export async function getChild(db: Db, id: string): Promise<ChildRow | undefined> {
@@ -153,6 +154,7 @@ export interface FoundPlacement {
 export async function findPlacements(db: Db, find: PlacementFind): Promise<{ found: FoundPlacement[]; hidden: number }> {
   const { on } = find;
   const plain = db.withoutPlugins();
+  const { position, newline } = dialectOf(db);
   const label = sql`CASE WHEN c.id IS NULL THEN p.child_id
       WHEN c.protected_identity = 1 THEN 'Skyddad identitet (f. ' || substr(c.birth_date, 1, 4) || ')'
       ELSE coalesce(c.name, 'Barn f. ' || c.birth_date) END`;
@@ -171,14 +173,18 @@ export async function findPlacements(db: Db, find: PlacementFind): Promise<{ fou
         (SELECT max(x.ordinal) FROM stays x WHERE x.placement_id = p.id))
       LEFT JOIN homes h ON h.id = s.home_id
     )`;
+  const texts = sql`sv_lower(label || ${newline} || coalesce(home, '') || ${newline} || coalesce(caseworker, '') || ${newline} || coalesce(unit, '') || ${newline} || id)`;
+  // `child_found` is a truth value on PostgreSQL and 0/1 on SQLite: tested as itself, it is one on both.
   const matches = find.words.map(
     (word) => sql`(
-      instr(sv_lower(label || char(10) || coalesce(home, '') || char(10) || coalesce(caseworker, '') || char(10) || coalesce(unit, '') || char(10) || id), ${word.folded}) > 0
-      OR (child_found = 1 AND protected = 0 AND (
-        instr(birth_date, ${word.typed}) > 0
-        OR (${word.digits} IS NOT NULL AND (
-          instr(replace(replace(replace(coalesce(personnummer, ''), '-', ''), '+', ''), ' ', ''), ${word.digits}) > 0
-          OR instr(replace(birth_date, '-', ''), ${word.digits}) > 0)))))`,
+      ${position(texts, word.folded)} > 0
+      OR (child_found AND protected = 0 AND (
+        ${position(sql`birth_date`, word.typed)} > 0${
+          word.digits === null
+            ? sql``
+            : sql`
+        OR ${position(sql`replace(replace(replace(coalesce(personnummer, ''), '-', ''), '+', ''), ' ', '')`, word.digits)} > 0
+        OR ${position(sql`replace(birth_date, '-', '')`, word.digits)} > 0`})))`,
   );
   // "active" first: a search's words are matched once per placement, in one of the two queries.
   const where = (active: boolean | null) => {
@@ -201,7 +207,7 @@ export async function findPlacements(db: Db, find: PlacementFind): Promise<{ fou
   ]);
   return {
     found: found.rows.map((row) => (row.key === '' ? { ...row, key: null } : row)),
-    hidden: hidden?.rows[0]?.hidden ?? 0,
+    hidden: Number(hidden?.rows[0]?.hidden ?? 0),
   };
 }
 
@@ -370,9 +376,10 @@ export interface LexSarahRow {
 
 /** The lex Sarah reports judged at all: a handful in a municipality, read whole. */
 function readLexSarah(plain: Kysely<Database>) {
+  const steps = dialectOf(plain).jsonObjectsOf({ step: sql`s.step`, date: sql`s.date`, serious: sql`s.serious` }, sql`s.ordinal`);
   return sql<LexSarahRow>`
     SELECT d.id, d.placement_id AS "placementId", d.home_id AS "homeId",
-      (SELECT json_group_array(json_object('step', s.step, 'date', s.date, 'serious', s.serious))
+      (SELECT ${steps}
         FROM (SELECT * FROM deviation_steps WHERE deviation_id = d.id ORDER BY ordinal) s) AS steps
     FROM deviations d
     WHERE d.kind = 'lex-sarah' AND EXISTS (SELECT 1 FROM deviation_steps b WHERE b.deviation_id = d.id AND b.step = 'bedomning')`.execute(plain);
@@ -437,9 +444,8 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
       SELECT id FROM placements WHERE ended_on <= ${on} AND legal_basis <> 'SoL'
       EXCEPT
       SELECT e.placement_id FROM events e JOIN placements p ON p.id = e.placement_id
-      WHERE e.type = 'uppfoljning-avslutad' AND e.date <= ${on} AND e.date >= p.ended_on)`.execute(plain);
-  const ids = JSON.stringify(wanted.rows.map((row) => row.id));
-  const chosen = sql`(SELECT value FROM json_each(${ids}))`;
+      WHERE e.type = 'uppfoljning-avslutad' AND e.date <= ${on} AND e.date >= p.ended_on) AS waiting`.execute(plain);
+  const chosen = dialectOf(db).valuesIn(wanted.rows.map((row) => row.id));
   const fosterKinds = sql.join(fosterHomeKinds.map((kind) => sql.lit(kind)));
   const [children, placements, stays, events, homes, homeStays, lexSarah] = await Promise.all([
     sql<{ id: string; name: string | null; birthDate: string; protectedIdentity: number }>`
@@ -501,9 +507,15 @@ export type CountedTable =
  * connection writes (so a nightly import by the command line is seen too), and nothing else.
  */
 export async function changeStamp(db: Db, tables: readonly CountedTable[]): Promise<string> {
-  const counters = await sql<{ name: string; changes: number }>`
-    SELECT name, changes FROM change_counters WHERE name IN (${sql.join(tables)}) ORDER BY name`.execute(db);
-  return counters.rows.map((row) => `${row.name}:${row.changes}`).join('|');
+  if (tables.length === 0) return '';
+  const counters = await sql<{ name: string; changes: number | string }>`
+    SELECT name, changes FROM change_counters WHERE name IN (${sql.join(tables)})`.execute(db);
+  const changes = new Map(counters.rows.map((row) => [row.name, String(row.changes)]));
+  // The shared register makes a table's counter at its first write (pg/change-counters.ts): none yet is 0, as locally.
+  return [...new Set(tables)]
+    .sort()
+    .map((name) => `${name}:${changes.get(name) ?? 0}`)
+    .join('|');
 }
 
 /** Every counted table: a change to any of them is a change the open lists may show. */

@@ -3,6 +3,7 @@
  * home) or for all (matching, träffsäkerhet, the command line). Only the columns the index needs.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { dialectOf } from './dialect';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -48,9 +49,10 @@ export async function readQualityRows(db: Db, homeIds: readonly string[] | null)
     return { homes: [], inspections: [], stays: [], assessments: [], deviations: [], permits: [], persons: [], personChecks: [], placementStays: [] };
   }
   const plain = db.withoutPlugins();
-  const ids = homeIds === null ? null : JSON.stringify([...new Set(homeIds)]);
+  const ids = homeIds === null ? null : [...new Set(homeIds)];
+  const { valuesIn } = dialectOf(db);
   /** `column` is one of the homes asked for; always true for every home. */
-  const ofHomes = (column: RawBuilder<unknown>) => (ids === null ? sql`1 = 1` : sql`${column} IN (SELECT value FROM json_each(${ids}))`);
+  const ofHomes = (column: RawBuilder<unknown>) => (ids === null ? sql`1 = 1` : sql`${column} IN ${valuesIn(ids)}`);
   const [homes, inspections, stays, assessments, deviations, permits, persons, personChecks, placementStays] = await Promise.all([
     sql<QualityRows['homes'][number]>`
       SELECT id, kind, name, operator, municipality, capacity, target_group AS "targetGroup", active
@@ -71,13 +73,13 @@ export async function readQualityRows(db: Db, homeIds: readonly string[] | null)
       JOIN placements p ON p.id = s.placement_id JOIN children c ON c.id = p.child_id`.execute(plain),
     sql<QualityRows['assessments'][number]>`
       SELECT id, home_id AS "homeId", assessed_on AS date, scores, child_voice AS "childVoice",
-        id IN (SELECT corrects FROM assessments WHERE corrects IS NOT NULL) AS corrected
+        CASE WHEN id IN (SELECT corrects FROM assessments WHERE corrects IS NOT NULL) THEN 1 ELSE 0 END AS corrected
       FROM assessments WHERE ${ofHomes(sql.ref('home_id'))}`.execute(plain),
     sql<QualityRows['deviations'][number]>`
       SELECT id, home_id AS "homeId", placement_id AS "placementId", reported_on AS date, kind, severity
       FROM deviations
-      WHERE ${ids === null ? sql`1 = 1` : sql`(home_id IN (SELECT value FROM json_each(${ids}))
-        OR (home_id IS NULL AND placement_id IN (SELECT placement_id FROM stays WHERE home_id IN (SELECT value FROM json_each(${ids})))))`}`.execute(plain),
+      WHERE ${ids === null ? sql`1 = 1` : sql`(home_id IN ${valuesIn(ids)}
+        OR (home_id IS NULL AND placement_id IN (SELECT placement_id FROM stays WHERE home_id IN ${valuesIn(ids)})))`}`.execute(plain),
     sql<QualityRows['permits'][number]>`
       SELECT id, home_id AS "homeId", checked_on AS date, outcome, permit
       FROM register_checks WHERE register = 'ivo-tillstand' AND ${ofHomes(sql.ref('home_id'))}`.execute(plain),
@@ -86,7 +88,7 @@ export async function readQualityRows(db: Db, homeIds: readonly string[] | null)
     sql<QualityRows['personChecks'][number]>`
       SELECT c.id, c.person_id AS "personId", c.register, c.checked_on AS date, c.outcome
       FROM register_checks c ${ids === null ? sql`` : sql`JOIN persons p ON p.id = c.person_id`}
-      WHERE c.person_id IS NOT NULL AND ${ids === null ? sql`1 = 1` : sql`p.home_id IN (SELECT value FROM json_each(${ids}))`}`.execute(plain),
+      WHERE c.person_id IS NOT NULL AND ${ids === null ? sql`1 = 1` : sql`p.home_id IN ${valuesIn(ids)}`}`.execute(plain),
     sql<QualityRows['placementStays'][number]>`
       SELECT placement_id AS "placementId", home_id AS "homeId", from_date AS "from", to_date AS "to"
       FROM stays WHERE placement_id IN (SELECT placement_id FROM deviations WHERE home_id IS NULL)

@@ -10,6 +10,7 @@ import type { PgMigration } from './migrate';
 import { loggedTables } from '../access-log';
 import { notesSearchSql } from './notes-search';
 import { svLowerSql } from './swedish';
+import { changeCountersSql } from './change-counters';
 import { versionedInMigration16 } from '../migrations';
 
 /**
@@ -685,8 +686,20 @@ export const pgMigrations: readonly PgMigration[] = [
     sql: homeSearchSql(),
   },
   {
+    version: 8,
+    description: 'ändringsräknare',
+    sql: changeCountersSql(),
+  },
+  {
     version: 9,
     description: 'svensk sökning i anteckningarna',
     sql: notesSearchSql(),
+  },
+  {
+    version: 10,
+    description: 'åtkomstloggen: ingen kanal är ingen kanal',
+    // A connection that once set the channel reads it as '' ever after, not as unset: the same null
+    // as on the local register (and from psql) for a change made outside the program's calls.
+    sql: loggedTables.map((logged) => loggedFunctionSql(logged, "nullif(current_setting('placeringskollen.channel', true), '')", 'CREATE OR REPLACE')).join('\n'),
   },
 ];

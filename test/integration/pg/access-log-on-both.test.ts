@@ -118,7 +118,8 @@ describe.runIf(adminUrl)('the access log on both engines', () => {
       await db.updateTable('homes').set({ capacity: 5 }).where('id', '=', 'H10').execute();
 
       const written = await entriesAfter(db, before);
-      expect(written.map((e) => [e.action, e.entity, e.entityId, e.channel || null])).toEqual([
+      // No channel is null, as on the local register (PostgreSQL migration 10), not the '' a used connection reads.
+      expect(written.map((e) => [e.action, e.entity, e.entityId, e.channel])).toEqual([
         ['insert', 'homes', 'H9', 'saveHome'],
         ['update', 'homes', 'H9', 'setHomeActive'],
         ['update', 'homes', 'H9', null],
