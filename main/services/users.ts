@@ -4,9 +4,10 @@
  * workstations) and kept only as scrypt with its own salt. The access log is read and verified here.
  */
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendEntry, readLogPage, verifyStoredChain } from '../db/access-log';
-import type { Database, UsersTable } from '../db/schema';
+import type { Database } from '../db/schema';
+import { readUser, readUsers, sessionLogin, type UserRow } from '../db/users-repository';
 import type { Role } from '../domain/roles';
 import { compareSwedish } from '../domain/swedish';
 import type {
@@ -34,7 +35,6 @@ const pinMatches = (pin: string, stored: string): boolean => {
   return timingSafeEqual(given, Buffer.from(hash, 'hex'));
 };
 
-type UserRow = Selectable<UsersTable>;
 
 function toUser(row: UserRow): User {
   return {
@@ -60,13 +60,27 @@ const COUNT_CAP = 10_000;
 export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccount = null }: UsersOptions = {}) {
   let signedIn: string | null = null;
 
-  const all = async () => (await db.selectFrom('users').selectAll().execute()).map(toUser).sort((a, b) => compareSwedish(a.name, b.name));
+  const all = async () => (await readUsers(db)).map(toUser).sort((a, b) => compareSwedish(a.name, b.name));
 
   async function getRow(id: string) {
-    return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    return readUser(db, id);
+  }
+
+  /**
+   * On the shared register the database login says who one is: its user is signed in, always, and
+   * nobody else can be chosen (null on a local register, where the window chooses).
+   */
+  let login: Promise<string | null> | null = null;
+  const databaseLogin = () => (login ??= sessionLogin(db));
+  async function loginUser(): Promise<UserRow | null> {
+    const name = await databaseLogin();
+    if (name === null) return null;
+    return (await readUsers(db)).find((row) => row.dbLogin === name && row.active === 1) ?? null;
   }
 
   async function session(): Promise<Session> {
+    const vouched = await loginUser();
+    if ((await databaseLogin()) !== null) signedIn = vouched?.id ?? null;
     const users = await all();
     // Made inactive since signing in: no longer working here.
     const user = users.find((u) => u.id === signedIn && u.active) ?? null;
@@ -75,16 +89,17 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
       osAccount === null
         ? null
         : ((await db.selectFrom('users').select('id').where('osAccount', '=', osAccount).where('active', '=', 1).executeTakeFirst())?.id ?? null);
+    const chosen = vouched === null ? users.filter((u) => u.active) : users.filter((u) => u.id === vouched.id);
     return {
       user,
       firstStart: users.length === 0,
-      choices: users.filter((u) => u.active).map(({ id, name, initials, role, hasPin }) => ({ id, name, initials, role, hasPin })),
+      choices: chosen.map(({ id, name, initials, role, hasPin }) => ({ id, name, initials, role, hasPin })),
       suggestedUserId: suggested,
     };
   }
 
   /** A new user; `osAccount`: the computer account they are signed in from, if any. */
-  async function insert(input: Omit<UserInput, 'id'>, on: Kysely<Database> = db, account: string | null = null): Promise<string> {
+  async function insert(input: Omit<UserInput, 'id'>, on: Kysely<Database> = db, account: string | null = null, dbLogin: string | null = null): Promise<string> {
     const id = randomUUID();
     await on
       .insertInto('users')
@@ -98,6 +113,8 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
         osAccount: account,
         pinHash: input.pin ? hashPin(input.pin) : null,
         createdAt: clock.now(),
+        // The first administratör of a shared register is the login that made it.
+        ...(dbLogin === null ? {} : { dbLogin }),
       })
       .execute();
     return id;
@@ -121,7 +138,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
       const id = await db.transaction().execute(async (trx) => {
         const any = await trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
         if (any) throw new ServiceError('CONFLICT', 'Det finns redan användare. Be en administratör lägga till dig.');
-        return insert({ ...input, role: 'administrator', active: true }, trx, osAccount);
+        return insert({ ...input, role: 'administrator', active: true }, trx, osAccount, await databaseLogin());
       });
       signedIn = id;
       return session();
@@ -130,6 +147,10 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
     async signIn({ userId, pin }: SignInInput): Promise<Session> {
       const row = await getRow(userId);
       if (!row) throw new ServiceError('NOT_FOUND', 'Användaren finns inte. Välj någon i listan.');
+      const name = await databaseLogin();
+      if (name !== null && row.dbLogin !== name) {
+        throw new ServiceError('FORBIDDEN', `I det gemensamma registret är du den som databasinloggningen ${name} hör till, och kan inte logga in som någon annan.`);
+      }
       if (row.active !== 1) throw new ServiceError('FORBIDDEN', `${row.name} är inte längre aktiv och kan inte logga in.`);
       if (row.pinHash !== null && (pin === undefined || !pinMatches(pin, row.pinHash))) {
         await appendEntry(db, { action: 'refused', entity: 'users', entityId: row.id, childId: null, detail: { reason: 'Fel PIN-kod.' } });
@@ -156,7 +177,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
         if (id === undefined) {
           id = await insert(input, trx);
         } else {
-          const old = await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+          const old = await readUser(trx, id);
           if (!old) throw new ServiceError('NOT_FOUND', 'Användaren finns inte längre.');
           if (old.rowVersion !== input.rowVersion) throw await changedSince(trx, 'users', id, 'användaren');
           const updated = await trx
@@ -179,7 +200,7 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
             throw new ServiceError('CONFLICT', 'Det måste finnas minst en aktiv administratör.', [{ path: '/role', message: 'Det måste finnas minst en aktiv administratör.' }]);
           }
         }
-        return toUser(await trx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+        return toUser((await readUser(trx, id))!);
       });
     },
 
