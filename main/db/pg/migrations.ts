@@ -702,4 +702,17 @@ export const pgMigrations: readonly PgMigration[] = [
     // as on the local register (and from psql) for a change made outside the program's calls.
     sql: loggedTables.map((logged) => loggedFunctionSql(logged, "nullif(current_setting('placeringskollen.channel', true), '')", 'CREATE OR REPLACE')).join('\n'),
   },
+  {
+    version: 11,
+    description: 'åtkomstloggen: bara registrets ägare kan flytta in ett register utan radloggning',
+    // Anyone may set a custom setting, so a handläggare with psql could have switched off the log
+    // for her own changes. Only the register's owner (IT's login, which moves a local register in
+    // and imports in bulk) is heard; everyone else's rows are logged, imports included.
+    sql: `
+    CREATE OR REPLACE FUNCTION logging_rows() RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp
+      AS $rows$ SELECT NOT (
+        (coalesce(current_setting('placeringskollen.copying', true), '') = 'on' OR coalesce(current_setting('placeringskollen.log_rows', true), '') = 'off')
+        AND (SELECT pg_has_role(session_user, c.relowner, 'MEMBER') FROM pg_class c WHERE c.oid = 'public.access_log'::regclass)
+      ) $rows$;`,
+  },
 ];

@@ -102,6 +102,22 @@ describe.runIf(adminUrl)('who the shared register’s log names', () => {
     expect((await entries(owner)).length).toBe(before);
   });
 
+  it('a handläggare cannot switch the log off for her own changes with the settings the program uses for IT', async () => {
+    const before = (await entries(owner)).length;
+    const client = await as('hanna').connect();
+    try {
+      await client.query("SET placeringskollen.log_rows = 'off'");
+      await client.query("SET placeringskollen.copying = 'on'");
+      await client.query("UPDATE homes SET capacity = 12 WHERE id = 'H2'");
+      await client.query('RESET placeringskollen.log_rows');
+      await client.query('RESET placeringskollen.copying');
+    } finally {
+      client.release();
+    }
+    const written = (await entries(owner)).slice(before);
+    expect(written.map((e) => [e.userId, e.action, e.entity, e.entityId])).toEqual([['U1', 'update', 'homes', 'H2']]);
+  });
+
   it('many people changing rows at once leave one unbroken chain, each change under its own user', async () => {
     const before = (await entries(owner)).length;
     await Promise.all(
