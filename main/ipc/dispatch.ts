@@ -18,6 +18,9 @@ export const FORBIDDEN_MESSAGE = 'Anropet är inte tillåtet.';
 export const INTERNAL_MESSAGE =
   'Ett oväntat fel inträffade. Försök igen; kvarstår felet, kontakta systemförvaltaren.';
 
+export const GAVE_WAY_MESSAGE = 'Någon annan sparade samtidigt, och din ändring sparades inte. Försök igen.';
+const isGaveWay = (error: unknown) => ['40P01', '40001'].includes(String((error as { code?: unknown } | null)?.code));
+
 export const failure = (error: ApiError): { ok: false; error: ApiError } => ({ ok: false, error });
 export const forbidden = () => failure({ code: 'FORBIDDEN', message: FORBIDDEN_MESSAGE });
 export const invalid = (issues: ApiIssue[]) => failure({ code: 'VALIDATION', message: VALIDATION_MESSAGE, issues });
@@ -50,6 +53,8 @@ export async function dispatch(channel: string, input: unknown, handlers: Handle
     // Another program's write held the register past the wait: said as it is, not as an accident.
     // (A single statement outside a transaction meets the lock as SQLite's own SQLITE_BUSY.)
     if (error instanceof DatabaseBusyError || isBusy(error)) return failure({ code: 'CONFLICT', message: new DatabaseBusyError().message });
+    // The shared register chose this transaction to give way to another (a deadlock, or a write it could not order): nothing was written.
+    if (isGaveWay(error)) return failure({ code: 'CONFLICT', message: GAVE_WAY_MESSAGE });
     console.error(`Placeringskollen: oväntat fel i ${channel}:`, error);
     return failure({ code: 'INTERNAL', message: INTERNAL_MESSAGE });
   }

@@ -71,7 +71,11 @@ export function createUsersService(db: Kysely<Database>, clock: Clock, { osAccou
    * nobody else can be chosen (null on a local register, where the window chooses).
    */
   let login: Promise<string | null> | null = null;
-  const databaseLogin = () => (login ??= sessionLogin(db));
+  const databaseLogin = () =>
+    (login ??= sessionLogin(db).catch((error: unknown) => {
+      login = null; // asked again next time: a passing failure must not sign nobody in for good
+      throw error;
+    }));
   async function loginUser(): Promise<UserRow | null> {
     const name = await databaseLogin();
     if (name === null) return null;

@@ -704,15 +704,45 @@ export const pgMigrations: readonly PgMigration[] = [
   },
   {
     version: 11,
-    description: 'åtkomstloggen: bara registrets ägare kan flytta in ett register utan radloggning',
+    description: 'bara registrets ägare flyttar in ett register utan radloggning och anger användarnas inloggningar',
     // Anyone may set a custom setting, so a handläggare with psql could have switched off the log
     // for her own changes. Only the register's owner (IT's login, which moves a local register in
     // and imports in bulk) is heard; everyone else's rows are logged, imports included.
+    // The same for the counters and the notes' authors, and for who a user's login is: a login
+    // named on another person's user would write as that person.
     sql: `
+    CREATE FUNCTION is_register_owner() RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp
+      AS $owner$ SELECT pg_has_role(session_user, c.relowner, 'MEMBER') FROM pg_class c WHERE c.oid = 'public.access_log'::regclass $owner$;
+    CREATE FUNCTION copying_register() RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp
+      AS $copying$ SELECT coalesce(current_setting('placeringskollen.copying', true), '') = 'on' AND is_register_owner() $copying$;
     CREATE OR REPLACE FUNCTION logging_rows() RETURNS boolean LANGUAGE sql STABLE SET search_path = public, pg_temp
       AS $rows$ SELECT NOT (
         (coalesce(current_setting('placeringskollen.copying', true), '') = 'on' OR coalesce(current_setting('placeringskollen.log_rows', true), '') = 'off')
-        AND (SELECT pg_has_role(session_user, c.relowner, 'MEMBER') FROM pg_class c WHERE c.oid = 'public.access_log'::regclass)
-      ) $rows$;`,
+        AND is_register_owner()
+      ) $rows$;
+    CREATE OR REPLACE FUNCTION raise_change_counter() RETURNS trigger LANGUAGE plpgsql AS $raise$
+    BEGIN
+      IF NOT copying_register() THEN
+        INSERT INTO public.change_counters (name, changes) VALUES (TG_TABLE_NAME, 1)
+          ON CONFLICT (name) DO UPDATE SET changes = change_counters.changes + 1;
+      END IF;
+      RETURN NULL;
+    END $raise$;
+    CREATE OR REPLACE FUNCTION notes_author_known() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $known$
+    BEGIN
+      IF copying_register() THEN RETURN NULL; END IF;
+      INSERT INTO note_authors (author) VALUES (NEW.author) ON CONFLICT DO NOTHING;
+      RETURN NULL;
+    END
+    $known$;
+    CREATE FUNCTION users_login_kept() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $kept$
+    BEGIN
+      IF NEW.db_login IS DISTINCT FROM (CASE WHEN TG_OP = 'UPDATE' THEN OLD.db_login END) AND NOT is_register_owner() THEN
+        RAISE EXCEPTION 'En användares databasinloggning anges av registrets ägare (IT), inte i programmet.' USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN NEW;
+    END
+    $kept$;
+    CREATE TRIGGER users_login_kept BEFORE INSERT OR UPDATE OF db_login ON users FOR EACH ROW EXECUTE FUNCTION users_login_kept();`,
   },
 ];

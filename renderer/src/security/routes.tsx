@@ -24,5 +24,31 @@ export function SecurityRoute() {
       </section>
     );
   }
+  if (app.info?.register === 'shared') {
+    // The unit's register is in the municipality's database: its copies are the database's.
+    return (
+      <section className="security" aria-labelledby="security-title">
+        <h1 id="security-title" className="page-title">Säkerhet och säkerhetskopior</h1>
+        <p className="page-lead">Registret är enhetens gemensamma register i kommunens databas.</p>
+        <section className="security__section" aria-labelledby="security-register-title">
+          <h2 id="security-register-title" className="section-title">Registret</h2>
+          <dl className="security__facts">
+            <dt>Databas</dt>
+            <dd className="security__path">{app.info.databasePath}</dd>
+            <dt>Anslutning</dt>
+            <dd>
+              {app.info.encrypted ? (
+                <><strong>Krypterad. </strong>Servern har visat ett certifikat från kommunens CA.</>
+              ) : (
+                <><strong className="security__warning">Inte krypterad. </strong>Databasen finns på den här datorn.</>
+              )}
+            </dd>
+            <dt>Säkerhetskopior</dt>
+            <dd>Görs av databasen (pg_dump och återställning till en viss tidpunkt), inte av programmet. Kontakta IT om något behöver återställas.</dd>
+          </dl>
+        </section>
+      </section>
+    );
+  }
   return <SecurityPage role={user.role} host={app.info?.host ?? 'browser'} notify={app.notify} confirm={app.confirm} />;
 }

@@ -101,6 +101,15 @@ describe.runIf(adminUrl)('roles in the shared register', () => {
     expect((await a.query("UPDATE users SET role = 'enhetschef' WHERE id = 'U1'")).rowCount).toBe(1);
   });
 
+  it('but not whose login a user is: that would let her write as someone else; the owner (IT) says it', async () => {
+    const a = as('administrator');
+    await expect(a.query(`UPDATE users SET db_login = '${login('administrator')}' WHERE id = 'U1'`)).rejects.toThrow(/databasinloggning anges av registrets ägare/);
+    await expect(
+      a.query(`INSERT INTO users (id, name, initials, role, created_at, db_login) VALUES ('U9', 'Falsk Person', 'FP', 'handlaggare', '2026-01-01T00:00:00Z', '${login('handlaggare')}')`),
+    ).rejects.toThrow(/databasinloggning anges av registrets ägare/);
+    expect((await owner.query(`UPDATE users SET db_login = '${login('handlaggare')}' WHERE id = 'U1'`)).rowCount).toBe(1);
+  });
+
   it('nobody changes or removes what the log holds, not the administratör, not the owner', async () => {
     const held = (await owner.query('SELECT seq, hash FROM access_log ORDER BY seq')).rows;
     expect(held.length).toBeGreaterThan(2); // the rows written above, and the two reads
