@@ -10,6 +10,8 @@ import { keyFromEnv, type DatabaseDamagedError } from '../db/connection';
 import type { BackupFile } from '../db/backups';
 import { appDataDir, defaultDatabasePath } from '../db/paths';
 import { openRegister, type Register } from '../db/register';
+import { isSharedRegisterUrl, SharedRegisterError } from '../db/pg/connection';
+import { openSharedRegister, type SharedRegister } from '../db/pg/register';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { isTrustedSender } from '../security';
@@ -51,6 +53,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   const databasePath = defaultDatabasePath();
+  if (isSharedRegisterUrl(databasePath)) return startShared(databasePath);
   try {
     // A key from the environment (IT's own) wins; otherwise the register's own key, sealed by the keystore.
     const envKey = keyFromEnv();
@@ -104,6 +107,39 @@ async function start(): Promise<void> {
   // While the window loads its page in its own process.
   void services.warmUp();
   scheduleBackups(services);
+}
+
+/**
+ * The unit's shared register (PLACERINGSKOLLEN_DB=postgres://…, the password in PGPASSWORD): no
+ * file, no key, no copies of the program's; the database says who one is.
+ */
+async function startShared(url: string): Promise<void> {
+  let shared: SharedRegister;
+  try {
+    shared = await openSharedRegister(url, { password: process.env.PGPASSWORD ?? null });
+  } catch (error) {
+    console.error('Placeringskollen: det gemensamma registret kunde inte öppnas:', error);
+    dialog.showErrorBox('Placeringskollen kan inte starta', error instanceof SharedRegisterError ? error.message : databaseErrorMessage(error, url, { desktop: true }));
+    app.quit();
+    return;
+  }
+  app.on('will-quit', () => void shared.close());
+  hardenSession(session.defaultSession);
+  handleAppProtocol(rendererDir);
+  const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
+  const services = createServices(shared.db, { clock: clockFrom(() => new Date()), preferences, osAccount: os.userInfo().username });
+  const handlers = createHandlers(services, {
+    host: 'electron',
+    databasePath: shared.description,
+    encrypted: shared.encrypted,
+    version: app.getVersion(),
+    register: 'shared',
+  });
+  registerIpc(ipcMain, handlers, isTrustedSender);
+  installMenu({ mac: process.platform === 'darwin', development: !app.isPackaged });
+  mainWindow = createMainWindow(preloadPath, openWindowStateStore());
+  mainWindow.on('closed', () => (mainWindow = null));
+  void services.warmUp();
 }
 
 /** The daily copy: a minute after start (the window first), then checked every hour. */
