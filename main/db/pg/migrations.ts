@@ -745,4 +745,34 @@ export const pgMigrations: readonly PgMigration[] = [
     $kept$;
     CREATE TRIGGER users_login_kept BEFORE INSERT OR UPDATE OF db_login ON users FOR EACH ROW EXECUTE FUNCTION users_login_kept();`,
   },
+  {
+    version: 12,
+    description: 'en inaktiv användare skriver inget, och var och en antecknar bara sin egen dator',
+    // Made inactive in the program, a person keeps her database login until IT removes it: every
+    // logged change passes append_access_log, so an inactive user's change stops there. And the
+    // computer account a sign-in remembers (os_account) is one's own to write, not a colleague's.
+    sql: `
+    CREATE OR REPLACE FUNCTION log_user() RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $user$
+    DECLARE
+      found record;
+    BEGIN
+      SELECT id, active INTO found FROM users WHERE db_login = session_user;
+      IF found.id IS NOT NULL AND found.active <> 1 THEN
+        RAISE EXCEPTION 'Användaren för inloggningen % är inte längre aktiv och kan inte ändra något i registret.', session_user
+          USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN found.id;
+    END
+    $user$;
+    CREATE FUNCTION users_own_computer() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $own$
+    BEGIN
+      IF NEW.os_account IS DISTINCT FROM OLD.os_account AND OLD.db_login IS DISTINCT FROM session_user AND NOT is_register_owner()
+        AND NOT pg_has_role(session_user, current_database() || '_administrator', 'MEMBER') THEN
+        RAISE EXCEPTION 'Bara användaren själv kan ändra vilken dator hon loggar in från.' USING ERRCODE = 'insufficient_privilege';
+      END IF;
+      RETURN NEW;
+    END
+    $own$;
+    CREATE TRIGGER users_own_computer BEFORE UPDATE OF os_account ON users FOR EACH ROW EXECUTE FUNCTION users_own_computer();`,
+  },
 ];

@@ -118,6 +118,18 @@ describe.runIf(adminUrl)('who the shared register’s log names', () => {
     expect(written.map((e) => [e.userId, e.action, e.entity, e.entityId])).toEqual([['U1', 'update', 'homes', 'H2']]);
   });
 
+  it('a user made inactive changes nothing more, and each person notes only her own computer account', async () => {
+    await owner.query("UPDATE users SET active = 0 WHERE id = 'U2'");
+    try {
+      await expect(as('elin').query("UPDATE homes SET capacity = 13 WHERE id = 'H2'")).rejects.toThrow(/inte längre aktiv/);
+      expect((await owner.query<{ capacity: number }>("SELECT capacity FROM homes WHERE id = 'H2'")).rows[0]!.capacity).not.toBe(13);
+    } finally {
+      await owner.query("UPDATE users SET active = 1 WHERE id = 'U2'");
+    }
+    await expect(as('hanna').query("UPDATE users SET os_account = 'elins-dator' WHERE id = 'U2'")).rejects.toThrow(/Bara användaren själv/);
+    expect((await as('hanna').query("UPDATE users SET os_account = 'hannas-dator' WHERE id = 'U1'")).rowCount).toBe(1);
+  });
+
   it('many people changing rows at once leave one unbroken chain, each change under its own user', async () => {
     const before = (await entries(owner)).length;
     await Promise.all(

@@ -42,6 +42,8 @@ describe.runIf(adminUrl)('roles in the shared register', () => {
       await client.connect();
       clients.set(person, client);
     }
+    // Hanna's own login (PostgreSQL migration 6): the owner says whose a login is.
+    await owner.query(`UPDATE users SET db_login = '${login('handlaggare')}' WHERE id = 'U1'`);
   });
   afterAll(async () => {
     for (const client of clients.values()) await client.end();
