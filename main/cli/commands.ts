@@ -164,6 +164,10 @@ const asOfSchema = z.object({
   positionals: z.tuple([]),
   values: flags({ db: dbPath, date: isoDateArgument, json: z.boolean().optional() }),
 });
+/** Copies of the shared register are the database's (docs/gemensamt-register.md), not the program's. */
+export const SHARED_BACKUPS =
+  'Det gemensamma registret säkerhetskopieras och återställs av databasen (pg_dump och återställning till en tidpunkt), inte av programmet. Se docs/gemensamt-register.md.';
+
 const existingDatabaseOnly: Text = {
   sv: 'Databasen måste finnas; kommandot skapar ingen.',
   en: 'The database must exist; this command never creates one.',
@@ -596,6 +600,8 @@ const restoreCommand = defineCommand({
   }),
   async run({ values }, context) {
     const database = registerAt(context, values.db);
+    // Said first: a shared register has no copies of the program's to look for.
+    if (isSharedRegisterUrl(database)) throw new UsageError([SHARED_BACKUPS]);
     const named = path.join(backupDirFor(database), values.from);
     const given = path.resolve(context.cwd, values.from);
     // A bare name is looked for in the register's backup folder first.

@@ -20,7 +20,7 @@ import { databaseErrorMessage } from '../db/open-errors';
 import { clockFrom, createServices, type Clock, type Services } from '../services';
 import { ServiceError } from '../services/errors';
 import { UsageError, type Context, type Lang } from './command';
-import { commands } from './commands';
+import { commands, SHARED_BACKUPS } from './commands';
 import { commandHelp, overview } from './help';
 import { cut, quote, terminalSafe } from '../domain/text';
 
@@ -171,10 +171,6 @@ async function withRegister<T>(path: string, work: (register: Register) => Promi
     await register.close();
   }
 }
-
-/** Copies of the shared register are the database's (docs/gemensamt-register.md), not the program's. */
-const SHARED_BACKUPS =
-  'Det gemensamma registret säkerhetskopieras och återställs av databasen (pg_dump och återställning till en tidpunkt), inte av programmet. Se docs/gemensamt-register.md.';
 
 async function restoreRegister(path: string, from: string, { env, clock }: Io): Promise<{ safetyCopy: string | null }> {
   if (isSharedRegisterUrl(path)) throw new UsageError([SHARED_BACKUPS]);

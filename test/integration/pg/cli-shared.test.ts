@@ -28,6 +28,18 @@ describe.runIf(adminUrl)('the command line on a shared register', () => {
     expect((JSON.parse(shared.stdout) as { homes: unknown[] }).homes.length).toBeGreaterThan(0);
   });
 
+  it('the help says that --db takes a shared register’s address, and where its password comes from', async () => {
+    for (const [lang, address, password] of [
+      ['sv', /^--db tar en databasfil eller ett gemensamt registers adress: postgres:\/\//m, /^ {2}PGPASSWORD +lösenordet till ett gemensamt register/m],
+      ['en', /^--db takes a database file or a shared register's address: postgres:\/\//m, /^ {2}PGPASSWORD +the shared register's password/m],
+    ] as const) {
+      const help = await cli(['--help', '--lang', lang]);
+      expect(help.code).toBe(0);
+      expect(help.stdout).toMatch(address);
+      expect(help.stdout).toMatch(password);
+    }
+  });
+
   it('says what is wrong with an address (exit 2) or a server (exit 1), and leaves copies to the database', async () => {
     const insecure = await cli(['export', '--db', 'postgres://anna@db.kommun.se/reg?sslmode=disable']);
     expect(insecure.code).toBe(2);
@@ -38,5 +50,9 @@ describe.runIf(adminUrl)('the command line on a shared register', () => {
     const backup = await cli(['backup', '--db', database.url]);
     expect(backup.code).toBe(2);
     expect(backup.stderr).toMatch(/säkerhetskopieras och återställs av databasen/);
+    // Said before any copy is looked for: a shared register has none of the program's.
+    const restore = await cli(['restore', '--db', database.url, '--from', 'saknas.sqlite']);
+    expect(restore.code).toBe(2);
+    expect(restore.stderr).toMatch(/säkerhetskopieras och återställs av databasen/);
   });
 });
