@@ -8,12 +8,11 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { appendEntry, readLogPage, verifyStoredChain, withLogContext, type LogContext } from '../../../main/db/access-log';
-import { openDatabase } from '../../../main/db/connection';
 import * as homes from '../../../main/db/homes-repository';
 import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
 import { sharedKysely } from '../../../main/db/pg/kysely';
 import type { Database } from '../../../main/db/schema';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 const context = (channel: string | null, rowChanges = true): LogContext => ({ userId: 'U1', channel, at: '2026-02-01T10:00:00.000Z', rowChanges });
 
@@ -31,9 +30,7 @@ describe.runIf(adminUrl)('the access log on both engines', () => {
   const shared = useMigratedRegister('pk_log_both');
 
   it('a call’s own entries, its row changes, the pages and the verification read the same', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       const run = async (db: Kysely<Database>) => {
         const before = await lastSeq(db);
         // The user whose login the shared register's session is: the database names U1 there too.
@@ -90,9 +87,7 @@ describe.runIf(adminUrl)('the access log on both engines', () => {
       expect(onSqlite.reads.rows.map((r) => r.action)).toEqual(['read']);
       expect(onSqlite.none).toEqual({ total: 0, rows: [] });
       expect(onSqlite.second.rows).toEqual(onSqlite.ofHome.rows.slice(1, 3));
-    } finally {
-      await local.close();
-    }
+    });
   });
 
   it('gives the shared register’s triggers the call’s channel, and no row entries while an import writes', async () => {

@@ -5,11 +5,9 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import * as audits from '../../../main/db/audits-repository';
-import { openDatabase } from '../../../main/db/connection';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import type { Database } from '../../../main/db/schema';
 import { entries, sorted, writeFictionalRegister } from './fictional-register';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 async function ask(db: Kysely<Database>) {
   const facts = await audits.fileHomeFacts(db, ['F1', 'H1', 'F1']);
@@ -36,9 +34,7 @@ describe.runIf(adminUrl)('the file audits on both engines', () => {
   const shared = useMigratedRegister('pk_audits_both');
 
   it('the same round, answers and actions give the same reads', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       for (const db of [local.db, pg]) await writeFictionalRegister(db);
       const [onSqlite, onPg] = [await ask(local.db), await ask(pg)];
       expect(onPg).toEqual(onSqlite);
@@ -58,8 +54,6 @@ describe.runIf(adminUrl)('the file audits on both engines', () => {
       expect(onSqlite.statuses).toEqual([['D1', 'under-utredning'], ['D2', 'avslutad']]);
       expect(onSqlite.homeFacts.homeStays.map((s) => s.homeId)).toEqual(['F1', 'F1', 'H1', 'H1']);
       expect(onSqlite.homeFacts.homeEvents.map((e) => e.type)).toEqual(['ivo-anmalan-fler-an-tre', 'ivo-tillsyn']);
-    } finally {
-      await local.close();
-    }
+    });
   });
 });

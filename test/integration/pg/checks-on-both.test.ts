@@ -6,12 +6,10 @@
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import * as checks from '../../../main/db/checks-repository';
-import { openDatabase } from '../../../main/db/connection';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import { StaleRowError } from '../../../main/db/row-versions';
 import type { Database } from '../../../main/db/schema';
 import { entries, sorted, writeFictionalRegister } from './fictional-register';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 /** A snapshot's rows in one order: its queries have none. */
 const snapshot = async (read: Promise<checks.ChecksSnapshot>) => {
@@ -44,9 +42,7 @@ describe.runIf(adminUrl)('the register checks on both engines', () => {
   const shared = useMigratedRegister('pk_checks_both');
 
   it('the same writes give the same snapshots, checks and history', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       for (const db of [local.db, pg]) await writeFictionalRegister(db);
       const [onSqlite, onPg] = [await ask(local.db), await ask(pg)];
       expect(onPg).toEqual(onSqlite);
@@ -75,8 +71,6 @@ describe.runIf(adminUrl)('the register checks on both engines', () => {
         await expect(checks.deleteCheck(db, 'K1', k1.rowVersion + 1)).rejects.toThrow(StaleRowError);
         expect(await checks.getCheck(db, 'K1')).toEqual(k1);
       }
-    } finally {
-      await local.close();
-    }
+    });
   });
 });

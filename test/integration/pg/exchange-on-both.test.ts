@@ -8,12 +8,10 @@ import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { appendEntry, withLogContext } from '../../../main/db/access-log';
-import { openDatabase } from '../../../main/db/connection';
 import { keptRecordProblems, readAll, readKnown, upsertAll } from '../../../main/db/exchange-repository';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import type { Database } from '../../../main/db/schema';
 import { mentionedIds, validateExchangeFile, type ExchangeFile } from '../../../main/domain/exchange';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- test files are edited freely
 
@@ -52,9 +50,7 @@ describe.runIf(adminUrl)('the exchange format on both engines', () => {
   const shared = useMigratedRegister('pk_exchange_both');
 
   it('imports the same files to the same register, versions, check history and log entries', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       const run = async (db: Kysely<Database>) => {
         const before = await lastSeq(db);
         const counts = [
@@ -94,8 +90,6 @@ describe.runIf(adminUrl)('the exchange format on both engines', () => {
       // One entry per import, with its counts; no row of the files is logged on either engine.
       expect(onSqlite.entries.map((e) => [e.action, e.entity])).toEqual([['import', null], ['import', null], ['import', null]]);
       expect(onSqlite.entries[1]!.detail).toEqual({ counts: onSqlite.counts[1] });
-    } finally {
-      await local.close();
-    }
+    });
   });
 });

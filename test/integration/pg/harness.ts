@@ -4,7 +4,11 @@
  * Without the variable these tests do not run, and the run says so once (announce.ts).
  */
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { openDatabase, type Connection } from '../../../main/db/connection';
+import { sharedKysely } from '../../../main/db/pg/kysely';
+import type { Database } from '../../../main/db/schema';
 import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/connection';
 import { migratePg } from '../../../main/db/pg/migrate';
 import { pgMigrations } from '../../../main/db/pg/migrations';
@@ -83,4 +87,17 @@ export function useMigratedRegister(prefix: string, { maxConnections = 10 } = {}
       return pool;
     },
   };
+}
+
+/**
+ * For the repositories' tests on both engines: a fresh local register in memory beside the shared
+ * one, so `work` writes the same on each and compares what they answer; the local one is closed after.
+ */
+export async function onBothEngines<T>(shared: { readonly pool: pg.Pool }, work: (local: Connection, pg: Kysely<Database>) => Promise<T>): Promise<T> {
+  const local = await openDatabase(':memory:');
+  try {
+    return await work(local, sharedKysely(shared.pool));
+  } finally {
+    await local.close();
+  }
 }

@@ -5,11 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/db/connection';
 import * as homes from '../../../main/db/homes-repository';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import { foldSwedish } from '../../../main/domain/swedish';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 const household = (id: string, ...names: string[]) =>
   names.map((name, i) => ({ id: `${id}-P${i}`, name, role: i === names.length - 1 && names.length > 1 ? 'barn-i-hemmet' : 'uppdragstagare', birthYear: 1970 + i }));
@@ -27,9 +25,7 @@ describe.runIf(adminUrl)('the homes on both engines', () => {
   const shared = useMigratedRegister('pk_homes_both');
 
   it('the same writes give the same homes, searches and matches on the local and the shared register', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       const engines = [local.db, pg];
       for (const db of engines) {
         for (const [home, persons] of register) await homes.saveHome(db, home, persons, null);
@@ -54,9 +50,7 @@ describe.runIf(adminUrl)('the homes on both engines', () => {
       expect(onSqlite.searches[queries.indexOf('5560000019')]!.rows.map((h) => h.id)).toEqual(['H1']);
       expect(onSqlite.similar.map((h) => h.id).sort()).toEqual(['F1', 'H1']);
       expect(onSqlite.list.find((h) => h.id === 'F2')!.adults).toEqual(['Anna Exempelsson']);
-    } finally {
-      await local.close();
-    }
+    });
   });
 
   it('folds text as foldSwedish does: case, diacritics except on å, ä and ö, æ and ø as ä and ö', async () => {

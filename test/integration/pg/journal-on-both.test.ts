@@ -9,12 +9,11 @@
  */
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/db/connection';
 import * as journal from '../../../main/db/journal-repository';
 import { sharedKysely } from '../../../main/db/pg/kysely';
 import type { Database } from '../../../main/db/schema';
 import { matchQuery } from '../../../main/domain/swedish-search';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 type Db = Kysely<Database>;
 
@@ -110,9 +109,7 @@ describe.runIf(adminUrl)('the journal on both engines', () => {
   const shared = useMigratedRegister('pk_journal_both');
 
   it('the same writes give the same notes, drafts, assessments, deviations and authors on the local and the shared register', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       await register(local.db);
       await register(pg);
       const ask = async (db: Db) => ({
@@ -162,15 +159,11 @@ describe.runIf(adminUrl)('the journal on both engines', () => {
       expect(onSqlite.steps[0]![1].map((s) => s.step)).toEqual(['under-utredning', 'bedomning', 'anmald-ivo']);
       expect(onSqlite.missing).toEqual([{ home: false, placement: true }, { home: true, placement: false }]);
       expect(onSqlite.facts.map(([id, f]) => [id, f.protectedIdentity, f.stays.length])).toEqual([['P1', true, 2], ['P2', false, 1]]);
-    } finally {
-      await local.close();
-    }
+    });
   });
 
   it('finds notes alike on both: inflected forms and word beginnings, newest first, by date, author and page', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       // The first test's writes are the shared register's already, unless it ran alone.
       const engines = [local.db, pg];
       if ((await pg.selectFrom('notes').select('id').executeTakeFirst()) === undefined) await register(pg);
@@ -209,15 +202,11 @@ describe.runIf(adminUrl)('the journal on both engines', () => {
 
       // "Best first" ranks on each engine's own terms: the same notes, in an order of its own.
       for (const db of engines) expect((await search(db, 'fotboll', { order: 'best' })).ids.sort()).toEqual(['M1', 'M2', 'M3', 'M4', 'M5', 'M6', 'M7', 'N4']);
-    } finally {
-      await local.close();
-    }
+    });
   });
 
   it('never finds a protected child’s name, until the protection is lifted; a new name is hidden in its place', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       if ((await pg.selectFrom('notes').select('id').executeTakeFirst()) === undefined) await register(pg);
       await register(local.db);
       for (const db of [local.db, pg]) {
@@ -245,9 +234,7 @@ describe.runIf(adminUrl)('the journal on both engines', () => {
         expect((await search(db, 'ida')).ids).toEqual([]);
         expect((await search(db, 'mår')).ids).toEqual(['N1']);
       }
-    } finally {
-      await local.close();
-    }
+    });
   });
 
   it('keeps the search and the authors whoever writes: a handläggare, who may not update a signed note', async () => {

@@ -4,14 +4,12 @@
  * on the shared register a write raises its table's counter, whoever's connection wrote it.
  */
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/db/connection';
 import * as placements from '../../../main/db/placements-repository';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import type { Database } from '../../../main/db/schema';
 import type { Kysely } from 'kysely';
 import { foldSwedish } from '../../../main/domain/swedish';
 import { entries, sorted, writeFictionalRegister } from './fictional-register';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 const word = (typed: string): placements.PlacementSearchWord => {
   const digits = typed.replace(/[-+ ]/g, '');
@@ -104,9 +102,7 @@ describe.runIf(adminUrl)('the placements on both engines', () => {
   const shared = useMigratedRegister('pk_placements_both');
 
   it('the same writes give the same children, placements, searches, snapshots and change stamps', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       // Before any write: every counter at 0 on both (the shared register has no counter rows yet).
       const before = [await placements.changeStamp(local.db, placements.countedTables), await placements.changeStamp(pg, placements.countedTables)];
       expect(before[1]).toBe(before[0]);
@@ -161,8 +157,6 @@ describe.runIf(adminUrl)('the placements on both engines', () => {
       expect(withoutHomes(afterCountedPg)).toEqual(withoutHomes(afterCountedSqlite));
       // The removals counted: one stay removed and one updated, an event, P4 and its stay, C4 written and removed.
       expect(afterCountedPg).toMatchObject({ stays: 9 + 3, events: 8 + 1, placements: 5 + 2, children: 4 + 2, homes: countedPg.homes });
-    } finally {
-      await local.close();
-    }
+    });
   });
 });

@@ -4,12 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/db/connection';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import * as quality from '../../../main/db/quality-repository';
 import type { Database } from '../../../main/db/schema';
 import { sorted, writeFictionalRegister } from './fictional-register';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 async function rows(db: Kysely<Database>, homeIds: readonly string[] | null) {
   const read = await quality.readQualityRows(db, homeIds);
@@ -22,9 +20,7 @@ describe.runIf(adminUrl)('the quality evidence on both engines', () => {
   const shared = useMigratedRegister('pk_quality_both');
 
   it('the same writes give the same evidence, of every home and of some', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       for (const db of [local.db, pg]) await writeFictionalRegister(db);
       const ask = (db: Kysely<Database>) => Promise.all(asks.map((homeIds) => rows(db, homeIds)));
       const [onSqlite, onPg] = [await ask(local.db), await ask(pg)];
@@ -47,8 +43,6 @@ describe.runIf(adminUrl)('the quality evidence on both engines', () => {
       expect(some!.personChecks.map((c) => c.id)).toEqual(['K1', 'K2', 'K5']);
       expect(some!.permits.map((p) => p.id)).toEqual(['K3']);
       expect(Object.values(none!).every((list) => list.length === 0)).toBe(true);
-    } finally {
-      await local.close();
-    }
+    });
   });
 });

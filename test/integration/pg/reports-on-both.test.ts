@@ -4,12 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/db/connection';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import * as reports from '../../../main/db/reports-repository';
 import type { Database } from '../../../main/db/schema';
 import { sorted, writeFictionalRegister } from './fictional-register';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 const periods = [
   ['2025-01-01', '2025-12-31', null],
@@ -45,9 +43,7 @@ describe.runIf(adminUrl)('the reports’ facts on both engines', () => {
   const shared = useMigratedRegister('pk_reports_both');
 
   it('the same writes give the same facts for IVO’s list and the nämndrapport', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       for (const db of [local.db, pg]) await writeFictionalRegister(db);
       const [onSqlite, onPg] = [await ask(local.db), await ask(pg)];
       expect(onPg).toEqual(onSqlite);
@@ -70,8 +66,6 @@ describe.runIf(adminUrl)('the reports’ facts on both engines', () => {
       expect(unit!.ivo.stays.map((s) => s.childId)).toEqual(['C1', 'C1', 'C2']);
       expect(early!.ivo.stays).toEqual([]);
       expect(early!.board.placements.map((p) => p.id)).toEqual(['P2']);
-    } finally {
-      await local.close();
-    }
+    });
   });
 });

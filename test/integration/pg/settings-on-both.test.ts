@@ -4,11 +4,9 @@
  */
 import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../main/db/connection';
-import { sharedKysely } from '../../../main/db/pg/kysely';
 import type { Database } from '../../../main/db/schema';
 import { readSetting, readSettingsHistory, writeSetting } from '../../../main/db/settings-repository';
-import { adminUrl, useMigratedRegister } from './harness';
+import { adminUrl, onBothEngines, useMigratedRegister } from './harness';
 
 const change = (day: number, reason: string) => ({ changedAt: `2026-03-0${day}T08:00:00.000Z`, changedBy: 'Elin Enhetschefsson', reason });
 
@@ -16,9 +14,7 @@ describe.runIf(adminUrl)('the settings on both engines', () => {
   const shared = useMigratedRegister('pk_settings_both');
 
   it('the same saves give the same values, versions and history', async () => {
-    const local = await openDatabase(':memory:');
-    const pg = sharedKysely(shared.pool);
-    try {
+    await onBothEngines(shared, async (local, pg) => {
       const run = async (db: Kysely<Database>) => {
         const before = await readSetting(db, 'test.ledtid');
         await writeSetting(db, 'test.ledtid', { dagar: 30, text: 'Bevaka i god tid – före förfallodagen' }, 1, change(1, 'Första versionen'));
@@ -42,8 +38,6 @@ describe.runIf(adminUrl)('the settings on both engines', () => {
         ['test.lista', 1, 'En lista'],
         ['test.ledtid', 2, 'Fler dagar'],
       ]);
-    } finally {
-      await local.close();
-    }
+    });
   });
 });
