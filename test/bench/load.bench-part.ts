@@ -25,6 +25,7 @@ import { createHandlers } from '../../main/ipc/handlers';
 import { createServices } from '../../main/services';
 import type { Home } from '../../preload/api';
 import { testClock } from '../clock';
+import { saveInputOf } from '../home-input';
 import type { PartBench, PartFigure } from './bench-part';
 import { benchDate } from './synthetic-register';
 
@@ -127,17 +128,8 @@ async function runLoad(b: PartBench): Promise<LoadResult | null> {
               const home = read.value as Home;
               const capacity = 1 + (++marker % 900);
               const result = await call('save', 'saveHome', {
-                id: home.id,
-                rowVersion: home.rowVersion,
-                kind: home.kind,
-                name: home.name,
-                orgNr: home.orgNr,
-                operator: home.operator,
-                municipality: home.municipality,
+                ...saveInputOf(home),
                 capacity,
-                targetGroup: home.targetGroup,
-                agency: home.agency,
-                persons: home.persons.map(({ homeId: _homeId, ...person }) => person),
                 duplicateConfirmed: true,
               });
               if (result.ok) saved.push({ homeId, version: (result.value as Home).rowVersion, capacity });

@@ -1,6 +1,7 @@
 import { openDatabase } from '../../main/db/connection';
 import { createServices } from '../../main/services';
 import { testClock } from '../clock';
+import { saveInputOf } from '../home-input';
 import { expect, gotoRegister, openHome, screenshot, test, toast } from './fixtures';
 
 /**
@@ -37,7 +38,7 @@ async function colleagueSaves(databasePath: string, change: { capacity: number; 
     const home = (await services.homes.list({})).find((row) => row.name === NAME)!;
     const stored = await services.homes.get(home.id);
     await services.accessLog.within({ userId: sara, channel: 'saveHome', at: '2026-11-22T09:42:00.000Z', rowChanges: true }, () =>
-      services.homes.save({ ...stored, persons: stored.persons.map(({ homeId: _homeId, ...person }) => person), ...change }),
+      services.homes.save({ ...saveInputOf(stored), ...change }),
     );
   } finally {
     await connection.close();

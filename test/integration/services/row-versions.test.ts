@@ -12,6 +12,7 @@ import { createHandlers } from '../../../main/ipc/handlers';
 import { createServices, type Services } from '../../../main/services';
 import type { ApiError, Channel, Home, Placement, RegisterCheck, User } from '../../../preload/api';
 import { testClock, type TestClock } from '../../clock';
+import { saveInputOf } from '../../home-input';
 import { signInAs } from '../../signed-in';
 import { useServiceDatabase } from './harness';
 
@@ -65,19 +66,6 @@ afterEach(async () => {
   await other.close();
 });
 
-const homeInput = (home: Home) => ({
-  id: home.id,
-  rowVersion: home.rowVersion,
-  kind: home.kind,
-  name: home.name,
-  orgNr: home.orgNr,
-  operator: home.operator,
-  municipality: home.municipality,
-  capacity: home.capacity,
-  targetGroup: home.targetGroup,
-  agency: home.agency,
-  persons: home.persons.map(({ homeId: _homeId, ...person }) => person),
-});
 
 describe('a home edited by two people at once', () => {
   it('refuses the second save with who saved first and when, and keeps the first', async () => {
@@ -85,10 +73,10 @@ describe('a home edited by two people at once', () => {
     const alsoRead = await value<Home>(elin('getHome', { id: 'F1' }));
     expect(read.rowVersion).toBe(alsoRead.rowVersion);
 
-    const first = await value<Home>(elin('saveHome', { ...homeInput(alsoRead), capacity: 2 }));
+    const first = await value<Home>(elin('saveHome', { ...saveInputOf(alsoRead), capacity: 2 }));
     expect(first.rowVersion).toBe(read.rowVersion + 1);
 
-    const error = await refusal(hanna('saveHome', { ...homeInput(read), agency: 'Konsulentstöd Exempel AB' }));
+    const error = await refusal(hanna('saveHome', { ...saveInputOf(read), agency: 'Konsulentstöd Exempel AB' }));
     expect(error.code).toBe('CONFLICT');
     expect(error.changed).toEqual({ by: 'Elin Enhetschefsson', at: '2026-11-22T09:30:00.000Z' });
     expect(error.message).toMatch(/^Elin Enhetschefsson sparade hemmet 22 november 2026 kl\. \d\d:30 medan du redigerade\. Inget har skrivits över\.$/);
@@ -99,22 +87,22 @@ describe('a home edited by two people at once', () => {
 
   it('saves over the other version only when asked with it, after seeing it', async () => {
     const read = await value<Home>(hanna('getHome', { id: 'F1' }));
-    const first = await value<Home>(elin('saveHome', { ...homeInput(read), capacity: 2 }));
-    await refusal(hanna('saveHome', { ...homeInput(read), capacity: 3 }));
-    const chosen = await value<Home>(hanna('saveHome', { ...homeInput(first), capacity: 3 }));
+    const first = await value<Home>(elin('saveHome', { ...saveInputOf(read), capacity: 2 }));
+    await refusal(hanna('saveHome', { ...saveInputOf(read), capacity: 3 }));
+    const chosen = await value<Home>(hanna('saveHome', { ...saveInputOf(first), capacity: 3 }));
     expect({ capacity: chosen.capacity, rowVersion: chosen.rowVersion }).toEqual({ capacity: 3, rowVersion: first.rowVersion + 1 });
   });
 
   it('covers the household: a member added by one refuses the other’s save of the home', async () => {
     const read = await value<Home>(hanna('getHome', { id: 'F1' }));
-    await value<Home>(elin('saveHome', { ...homeInput(read), persons: [...homeInput(read).persons, { name: 'Bo Björk', role: 'annan-vuxen', birthYear: 1978 }] }));
-    expect((await refusal(hanna('saveHome', { ...homeInput(read), persons: [] }))).code).toBe('CONFLICT');
+    await value<Home>(elin('saveHome', { ...saveInputOf(read), persons: [...saveInputOf(read).persons, { name: 'Bo Björk', role: 'annan-vuxen', birthYear: 1978 }] }));
+    expect((await refusal(hanna('saveHome', { ...saveInputOf(read), persons: [] }))).code).toBe('CONFLICT');
     expect((await value<Home>(hanna('getHome', { id: 'F1' }))).persons.map((p) => p.name).sort()).toEqual(['Anna Björk', 'Bo Björk']);
   });
 
   it('deactivating names the version too', async () => {
     const read = await value<Home>(hanna('getHome', { id: 'H1' }));
-    await value<Home>(elin('saveHome', { ...homeInput(read), capacity: 9 }));
+    await value<Home>(elin('saveHome', { ...saveInputOf(read), capacity: 9 }));
     const error = await refusal(hanna('setHomeActive', { id: 'H1', active: false, rowVersion: read.rowVersion }));
     expect(error.changed?.by).toBe('Elin Enhetschefsson');
     expect((await value<Home>(hanna('getHome', { id: 'H1' }))).active).toBe(true);
@@ -122,7 +110,7 @@ describe('a home edited by two people at once', () => {
 
   it('an edit without the version it was made from is refused at the border', async () => {
     const read = await value<Home>(hanna('getHome', { id: 'F1' }));
-    const { rowVersion: _rowVersion, ...unversioned } = homeInput(read);
+    const { rowVersion: _rowVersion, ...unversioned } = saveInputOf(read);
     const error = await refusal(hanna('saveHome', unversioned));
     expect(error).toMatchObject({ code: 'VALIDATION', issues: [{ path: '/rowVersion' }] });
   });
@@ -132,7 +120,7 @@ describe('a home edited by two people at once', () => {
     otherClock.set('2026-11-22T10:15:00.000Z');
     const commandLine = createServices(other.db, { clock: otherClock });
     await commandLine.exchange.importFile({ format: 'placeringskollen-exchange', version: 1, homes: [{ id: 'F1', kind: 'familjehem', name: 'Familjen Ek-Björk', municipality: 'Sundsvall' }] });
-    const error = await refusal(hanna('saveHome', { ...homeInput(read), capacity: 2 }));
+    const error = await refusal(hanna('saveHome', { ...saveInputOf(read), capacity: 2 }));
     expect(error.changed).toEqual({ by: null, at: '2026-11-22T10:15:00.000Z' });
     expect(error.message).toMatch(/^Någon annan sparade hemmet 22 november 2026 kl\. \d\d:15 medan du redigerade\./);
   });
@@ -147,14 +135,14 @@ describe('a home edited by two people at once', () => {
         { id: 'P2', homeId: 'F1', name: 'Bo Björk', role: 'annan-vuxen', birthYear: 1978 },
       ],
     });
-    expect((await refusal(hanna('saveHome', { ...homeInput(read), capacity: 2 }))).code).toBe('CONFLICT');
+    expect((await refusal(hanna('saveHome', { ...saveInputOf(read), capacity: 2 }))).code).toBe('CONFLICT');
     expect((await value<Home>(hanna('getHome', { id: 'F1' }))).persons.map((p) => p.name).sort()).toEqual(['Anna Björk-Ek', 'Bo Björk']);
   });
 
   it('an import of the home as stored changes no version', async () => {
     const read = await value<Home>(hanna('getHome', { id: 'H1' }));
     await db.services.exchange.importFile({ format: 'placeringskollen-exchange', version: 1, homes: [{ id: 'H1', kind: 'hvb', name: 'Solgläntans HVB', operator: 'enskild' }] });
-    expect((await value<Home>(hanna('saveHome', { ...homeInput(read), capacity: 4 }))).capacity).toBe(4);
+    expect((await value<Home>(hanna('saveHome', { ...saveInputOf(read), capacity: 4 }))).capacity).toBe(4);
   });
 });
 
