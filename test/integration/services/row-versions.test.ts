@@ -66,7 +66,6 @@ afterEach(async () => {
   await other.close();
 });
 
-
 describe('a home edited by two people at once', () => {
   it('refuses the second save with who saved first and when, and keeps the first', async () => {
     const read = await value<Home>(hanna('getHome', { id: 'F1' }));
