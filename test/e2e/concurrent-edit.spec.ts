@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { openDatabase } from '../../main/db/connection';
 import { createServices } from '../../main/services';
 import { testClock } from '../clock';
@@ -45,15 +46,19 @@ async function colleagueSaves(databasePath: string, change: { capacity: number; 
   }
 }
 
-test('a save over a colleague’s newer version is refused with both versions, and the user chooses', async ({ page, openApp, databasePath }) => {
+/** The user opens the home and types 3 places; Sara Kollega saves 2 places and an agency meanwhile; the user saves. */
+async function saveAfterColleague(page: Page, openApp: () => Promise<void>, databasePath: string): Promise<void> {
   await seedHome(databasePath);
   await openApp();
   await gotoRegister(page);
   await openHome(page, NAME);
   await page.getByLabel('Antal platser').fill('3');
-
   await colleagueSaves(databasePath, { capacity: 2, agency: 'Konsulentstöd Exempel AB' });
   await page.getByRole('button', { name: 'Spara ändringar' }).click();
+}
+
+test('a save over a colleague’s newer version is refused with both versions, and the user chooses', async ({ page, openApp, databasePath }) => {
+  await saveAfterColleague(page, openApp, databasePath);
 
   const conflict = page.getByRole('region', { name: /^Sara Kollega sparade hemmet/ });
   await expect(page.locator('#conflict-title')).toHaveText(/^Sara Kollega sparade hemmet 22 november 2026 kl\. \d\d:42 medan du redigerade$/);
@@ -82,13 +87,7 @@ test('a save over a colleague’s newer version is refused with both versions, a
 });
 
 test('“Spara min version” saves the user’s version over the colleague’s, once it has been seen', async ({ page, openApp, databasePath }) => {
-  await seedHome(databasePath);
-  await openApp();
-  await gotoRegister(page);
-  await openHome(page, NAME);
-  await page.getByLabel('Antal platser').fill('3');
-  await colleagueSaves(databasePath, { capacity: 2, agency: 'Konsulentstöd Exempel AB' });
-  await page.getByRole('button', { name: 'Spara ändringar' }).click();
+  await saveAfterColleague(page, openApp, databasePath);
   await page.getByRole('button', { name: 'Spara min version' }).click();
   await expect(toast(page)).toContainText(`Hemmet ”${NAME}” är sparat.`);
   await expect(page.getByLabel('Antal platser')).toHaveValue('3');
