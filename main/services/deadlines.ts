@@ -7,7 +7,7 @@
  * The window, the command line and the audit checklist all come here.
  */
 import type { Kysely } from 'kysely';
-import { changeStamp, childOfPlacement, readOpenRegisterSnapshot, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
+import { changeStamp, childOfPlacement, childrenOfPlacements, readOpenRegisterSnapshot, readRegisterSnapshot, type RegisterSnapshot } from '../db/placements-repository';
 import type { Database } from '../db/schema';
 import { openActions } from '../db/audits-repository';
 import { computeDeadlines, currentStay, deadlineStatus, isActiveOn, type Deadline, type DeadlineRegister, type EnginePlacement } from '../domain/deadlines';
@@ -469,6 +469,23 @@ export function createDeadlinesService(db: Kysely<Database>, settings: SettingsS
     /** The engine's deadlines as of `date`, sorted (dueOn, placementId, rule). */
     async compute(date: string): Promise<Deadline[]> {
       return (await run(date)).deadlines;
+    },
+
+    /**
+     * How many overdue deadlines each of these placements has on `date`, from their children's
+     * records alone (all a placement's deadlines rest on, as `overview` with a placement): a page
+     * of the list of placements costs its own rows, not a run over the register, which on a
+     * shared register would follow every colleague's save.
+     */
+    async overdueOf(date: string, placementIds: readonly string[]): Promise<Map<string, number>> {
+      const overdue = new Map<string, number>();
+      if (placementIds.length === 0) return overdue;
+      const wanted = new Set(placementIds);
+      const { deadlines } = await compute(readRegisterSnapshot(db, await childrenOfPlacements(db, placementIds)), date);
+      for (const d of deadlines) {
+        if (d.status === 'overdue' && d.placementId !== null && wanted.has(d.placementId)) overdue.set(d.placementId, (overdue.get(d.placementId) ?? 0) + 1);
+      }
+      return overdue;
     },
 
     /**

@@ -11,6 +11,8 @@ import type { ListPlacementPageInput, PLACEMENT_PAGE_LIMIT, PlacementDetail, Pla
 /** The contract's cap on a page (services take types alone from it: a different number does not compile). */
 const PAGE_LIMIT: typeof PLACEMENT_PAGE_LIMIT = 500;
 
+const noCounts: ReadonlyMap<string, number> = new Map();
+
 export function createPlacementViews(placements: PlacementsService, deadlines: DeadlinesService, checks: ChecksService) {
   // The overdue count per placement, made once per run of the deadline engine (which keeps its
   // answer until anything is written): every page of the list asks for it.
@@ -45,9 +47,13 @@ export function createPlacementViews(placements: PlacementsService, deadlines: D
       const { date, offset } = input;
       const limit = Math.min(Math.max(1, Math.trunc(input.limit)), PAGE_LIMIT);
       const start = Math.max(0, Math.trunc(offset));
-      const overdue = await overdueCounts(date);
-      const { ids, hidden } = await placements.findPlacements(input, overdue);
-      return { rows: await placements.placementRows(ids.slice(start, start + limit), date, overdue), total: ids.length, hidden };
+      // Only the order by overdue deadlines needs every placement's count; otherwise the page's own.
+      const byOverdue = input.sort.column === 'overdue';
+      const everyCount = byOverdue ? await overdueCounts(date) : noCounts;
+      const { ids, hidden } = await placements.findPlacements(input, everyCount);
+      const shown = ids.slice(start, start + limit);
+      const overdue = byOverdue ? everyCount : await deadlines.overdueOf(date, shown);
+      return { rows: await placements.placementRows(shown, date, overdue), total: ids.length, hidden };
     },
 
     async detail({ id, date, reveal }: { id: string; date: string; reveal: boolean }): Promise<PlacementDetail> {

@@ -42,3 +42,30 @@ describe('the bevakningslista read for one day gives the deadlines of the whole 
     expect(a).toEqual(computeDeadlines(whole, day, settings));
   });
 });
+
+describe("a page of the list of placements counts its overdue deadlines from its own children's records", () => {
+  it.each(seeds.slice(0, 10))('random register, seed %i: each page counts what the whole register counts', async (seed) => {
+    const file = randomRegister(seed);
+    await db.services.exchange.importFile(file);
+    const settings = await db.services.settings.effective();
+    const whole = toDeadlineRegister(await readRegisterSnapshot(db.connection.db));
+    let overdueSeen = 0;
+    for (const day of daysToAsk(file, seed)) {
+      const expected = new Map<string, number>();
+      for (const d of computeDeadlines(whole, day, settings)) {
+        if (d.status === 'overdue' && d.placementId !== null) expected.set(d.placementId, (expected.get(d.placementId) ?? 0) + 1);
+      }
+      const ids = whole.placements.map((p) => p.id);
+      // Pages of three: a page holds some of a child's placements and not others.
+      for (let start = 0; start < ids.length; start += 3) {
+        const page = ids.slice(start, start + 3);
+        const counted = await db.services.deadlines.overdueOf(day, page);
+        expect(Object.fromEntries(counted), `seed ${seed}, ${day}, ${page.join(' ')}`).toEqual(
+          Object.fromEntries(page.filter((id) => expected.has(id)).map((id) => [id, expected.get(id)])),
+        );
+        overdueSeen += [...counted.values()].reduce((sum, n) => sum + n, 0);
+      }
+    }
+    expect(overdueSeen).toBeGreaterThan(0);
+  });
+});
