@@ -62,19 +62,6 @@ const same = (a: LogSettings, b: LogSettings) => a.channel === b.channel && a.lo
 const setSettings = ({ channel, logRows }: LogSettings) =>
   CompiledQuery.raw("SELECT set_config('placeringskollen.channel', $1, true), set_config('placeringskollen.log_rows', $2, true)", [channel, logRows]);
 
-/**
- * The access log's lock (PostgreSQL migration 3: "PLKLOGG"), which a logged change takes anyway and
- * holds until commit. Taken before a transaction's first write, so every writer takes it before any
- * row or counter lock: two writers then queue at one place instead of each holding what the other
- * waits for (a deadlock).
- */
-const LOG_LOCK = 0x504c4b4c4f4747n.toString();
-const lockAndSet = ({ channel, logRows }: LogSettings) =>
-  CompiledQuery.raw(
-    "SELECT pg_advisory_xact_lock($1::bigint), set_config('placeringskollen.channel', $2, true), set_config('placeringskollen.log_rows', $3, true)",
-    [LOG_LOCK, channel, logRows],
-  );
-
 /** A statement that cannot change a row: only then are the settings not needed. */
 function onlyReads({ query, sql }: CompiledQuery): boolean {
   // A SELECT may carry a writing CTE; append_access_log, called by a SELECT, takes its channel as an argument.
@@ -87,29 +74,23 @@ class LoggingConnection implements DatabaseConnection {
   inTransaction = false;
   /** The settings the open transaction has; null when not known (after a rollback to a savepoint). */
   applied: LogSettings | null = null;
-  /** Whether the open transaction holds the log's lock. */
-  locked = false;
-
   constructor(readonly inner: PostgresConnection) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     if (onlyReads(query)) return this.inner.executeQuery<R>(query);
     const wanted = contextSettings();
     if (this.inTransaction) {
-      if (!this.locked) {
-        await this.inner.executeQuery(lockAndSet(wanted));
-        this.locked = true;
-        this.applied = wanted;
-      } else if (this.applied === null || !same(this.applied, wanted)) {
+      if (this.applied === null || !same(this.applied, wanted)) {
         await this.inner.executeQuery(setSettings(wanted));
         this.applied = wanted;
       }
       return this.inner.executeQuery<R>(query);
     }
-    // A write of its own: in a transaction of its own, the lock first and the settings ending with it.
+    if (same(wanted, unset)) return this.inner.executeQuery<R>(query);
+    // A write of its own with a channel, or without row logging: in a transaction of its own, the settings ending with it.
     await this.inner.executeQuery(CompiledQuery.raw('begin'));
     try {
-      await this.inner.executeQuery(lockAndSet(wanted));
+      await this.inner.executeQuery(setSettings(wanted));
       const result = await this.inner.executeQuery<R>(query);
       await this.inner.executeQuery(CompiledQuery.raw('commit'));
       return result;
@@ -151,7 +132,6 @@ class LoggingPostgresDriver implements Driver {
     await this.#driver.beginTransaction(own.inner, settings);
     own.inTransaction = true;
     own.applied = unset;
-    own.locked = false;
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
@@ -174,8 +154,6 @@ class LoggingPostgresDriver implements Driver {
     // Settings made after the savepoint are undone with it: set them again before the next write.
     const own = connection as LoggingConnection;
     own.applied = null;
-    // A lock taken after the savepoint may go with it: taken again before the next write (it is re-entrant).
-    own.locked = false;
     return this.#driver.rollbackToSavepoint(own.inner, name, compile);
   }
 

@@ -11,6 +11,7 @@ import { loggedTables } from '../access-log';
 import { notesSearchSql } from './notes-search';
 import { svLowerSql } from './swedish';
 import { changeCountersSql } from './change-counters';
+import { logAtCommitSql } from './log-at-commit';
 import { versionedInMigration16 } from '../migrations';
 
 /**
@@ -774,5 +775,10 @@ export const pgMigrations: readonly PgMigration[] = [
     END
     $own$;
     CREATE TRIGGER users_own_computer BEFORE UPDATE OF os_account ON users FOR EACH ROW EXECUTE FUNCTION users_own_computer();`,
+  },
+  {
+    version: 13,
+    description: 'åtkomstloggens kedja och ändringsräknarna skrivs när en ändring sparas',
+    sql: logAtCommitSql(),
   },
 ];

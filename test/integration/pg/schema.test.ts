@@ -2,7 +2,8 @@
  * The shared register's schema is the local register's (issue 18): every table and column, with
  * its type family, whether it may be null, and the primary keys, compared between SQLite migrated
  * to the last version and PostgreSQL migrated to its own. A migration on one engine without the
- * other fails here. What only one engine has (the notes' search index) is named below, with why.
+ * other fails here. What only one engine has (the notes' search index, the shared register's pending entries) is
+ * named below, with why.
  */
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/connection';
@@ -26,6 +27,12 @@ const sqliteOnly = /^notes_search/;
  * local register keeps in FTS5 (`sqliteOnly`), kept by triggers and never copied.
  */
 const pgOnly = new Set(['notes.search_terms']);
+
+/**
+ * Where the shared register keeps a transaction's log entries and counts until it commits
+ * (PostgreSQL's migration 13): empty between transactions, as the local register has no such wait.
+ */
+const pgOnlyTables = new Set(['access_log_pending', 'change_counters_pending']);
 
 async function sqliteColumns(): Promise<Column[]> {
   const connection = await openDatabase(':memory:');
@@ -61,7 +68,7 @@ describe.runIf(adminUrl)('the shared register’s schema', () => {
              ) AS primary_key
       FROM information_schema.columns c
       WHERE c.table_schema = 'public' AND c.table_name <> 'schema_migrations'`);
-    const onPg: Column[] = rows.filter((r) => !pgOnly.has(`${r.table}.${r.column}`)).map((r) => ({
+    const onPg: Column[] = rows.filter((r) => !pgOnly.has(`${r.table}.${r.column}`) && !pgOnlyTables.has(r.table)).map((r) => ({
       table: r.table,
       column: r.column,
       type: r.data_type === 'text' ? 'text' : 'integer',
@@ -76,6 +83,6 @@ describe.runIf(adminUrl)('the shared register’s schema', () => {
   it('is the local register at the version it was translated from', () => {
     // A new local migration needs its PostgreSQL twin: bump this with it.
     expect(latestVersion).toBe(17);
-    expect(pgMigrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(pgMigrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
   });
 });

@@ -1,34 +1,68 @@
 /**
- * Many writers on the shared register (issue 18): transactions that lock the same rows in opposite
- * orders queue at the access log's lock, which the program takes before a transaction's first
- * write, instead of deadlocking (each would otherwise hold a row the other waits for, while the
- * log's triggers wait for the log).
+ * Many writers on the shared register (issue 18). The access log's chain and the change counters
+ * are written when a transaction commits (PostgreSQL migration 13), under the log's lock for that
+ * moment only: a writer does not wait for another's open transaction, and however many write at
+ * once, every change is logged once, in one unbroken chain, and counted.
  */
 import { describe, expect, it } from 'vitest';
+import { readChain, verifyChain, type LogEntry } from '../../../main/db/access-log';
+import { changeStamp } from '../../../main/db/placements-repository';
 import { sharedKysely } from '../../../main/db/pg/kysely';
 import { adminUrl, useMigratedRegister } from './harness';
 
 describe.runIf(adminUrl)('writers on the shared register', () => {
   const register = useMigratedRegister('pk_writers', { maxConnections: 12 });
 
-  it('lock the same rows in opposite orders without a deadlock, and every change is logged', async () => {
+  it('a write commits while another transaction that has written is still open, and both are logged in order of commit', async () => {
     const db = sharedKysely(register.pool);
     await db.insertInto('homes').values([{ id: 'H1', kind: 'hvb', name: 'Solgårdens HVB' }, { id: 'H2', kind: 'hvb', name: 'Björkens HVB' }]).execute();
-    const before = Number((await db.selectFrom('accessLog').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const open = await register.pool.connect();
+    try {
+      await open.query('BEGIN');
+      await open.query("UPDATE homes SET capacity = 7 WHERE id = 'H1'");
+      // Before migration 13 this waited for the open transaction's end: the log's lock was its until then.
+      const other = db.updateTable('homes').set({ capacity: 9 }).where('id', '=', 'H2').execute();
+      const waited = await Promise.race([other.then(() => 'committed'), new Promise((resolve) => setTimeout(() => resolve('waited'), 3000))]);
+      expect(waited).toBe('committed');
+      await open.query('COMMIT');
+    } finally {
+      open.release();
+    }
+    const entries: LogEntry[] = [];
+    for await (const entry of readChain(db)) entries.push(entry);
+    expect(verifyChain(entries).problem).toBeNull();
+    // The second update committed first, so it comes first.
+    expect(entries.filter((e) => e.action === 'update').map((e) => e.entityId)).toEqual(['H2', 'H1']);
+    expect(await changeStamp(db, ['homes'])).toBe('homes:4');
+  });
+
+  it('many at once: every change logged once in one unbroken chain, and every row counted', async () => {
+    const db = sharedKysely(register.pool);
+    const homes = Array.from({ length: 10 }, (_, i) => ({ id: `HW${i}`, kind: 'hvb' as const, name: `Provhemmet ${i}` }));
+    await db.insertInto('homes').values(homes).execute();
+    const before = await changeStamp(db, ['homes']);
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, worker) =>
+      homes.map((home, worker) =>
         db.transaction().execute(async (trx) => {
-          const [first, second] = worker % 2 === 0 ? ['H1', 'H2'] : ['H2', 'H1'];
-          for (let i = 0; i < 5; i += 1) {
-            await trx.updateTable('homes').set({ capacity: worker * 10 + i }).where('id', '=', first).execute();
-            await trx.updateTable('homes').set({ capacity: worker * 10 + i }).where('id', '=', second).execute();
-          }
+          for (let i = 1; i <= 5; i += 1) await trx.updateTable('homes').set({ capacity: worker * 10 + i }).where('id', '=', home.id).execute();
         }),
       ),
     );
     expect(outcomes.filter((o) => o.status === 'rejected').map((o) => String((o as PromiseRejectedResult).reason))).toEqual([]);
-    const after = Number((await db.selectFrom('accessLog').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    // Each worker's first update of each home changes it; its later ones with new values too.
-    expect(after - before).toBe(10 * 5 * 2);
+    const entries: LogEntry[] = [];
+    for await (const entry of readChain(db)) entries.push(entry);
+    expect(verifyChain(entries).problem).toBeNull();
+    expect(entries.map((e) => e.seq)).toEqual(entries.map((_, i) => i + 1));
+    const updates = entries.filter((e) => e.action === 'update' && e.entityId?.startsWith('HW'));
+    expect(updates).toHaveLength(10 * 5);
+    // One transaction's entries stay together, in the order written.
+    for (const home of homes) {
+      const own = updates.filter((e) => e.entityId === home.id).map((e) => e.seq);
+      expect(own.at(-1)! - own[0]!).toBe(4);
+    }
+    const count = (stamp: string) => Number(stamp.split(':')[1]);
+    expect(count(await changeStamp(db, ['homes'])) - count(before)).toBe(10 * 5);
+    // Nothing waits once everything has committed.
+    expect((await register.pool.query('SELECT (SELECT count(*) FROM access_log_pending) + (SELECT count(*) FROM change_counters_pending) AS n')).rows[0].n).toBe('0');
   });
 });
