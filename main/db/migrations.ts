@@ -397,6 +397,11 @@ export const migrations: Migration[] = [
       raw.exec(logChangesSql(raw, loggedTables.filter(({ table }) => table === 'users')));
     },
   },
+  {
+    version: 18,
+    description: 'Ändringsräknare för hemmens namn',
+    sql: homeNamesCountedSql(),
+  },
 ];
 
 
@@ -681,6 +686,23 @@ function journalSql(): string {
     INSERT INTO change_counters (name) VALUES ('deviations'), ('deviation_steps');
     ${countedSql(['deviations', 'deviation_steps'])}
   `;
+}
+
+/**
+ * Migration 18: a counter of the homes' names, raised when a home is added, removed or renamed.
+ * The list of placements shows a home only by its name: a colleague's new capacity or phone number
+ * no longer makes every open list search the register again (on the shared register, every
+ * window at once). PostgreSQL's migration 14 is the same.
+ */
+function homeNamesCountedSql(): string {
+  return `
+    INSERT INTO change_counters (name) VALUES ('home_names');
+    CREATE TRIGGER homes_insert_name_counted AFTER INSERT ON homes
+    BEGIN UPDATE change_counters SET changes = changes + 1 WHERE name = 'home_names'; END;
+    CREATE TRIGGER homes_delete_name_counted AFTER DELETE ON homes
+    BEGIN UPDATE change_counters SET changes = changes + 1 WHERE name = 'home_names'; END;
+    CREATE TRIGGER homes_rename_counted AFTER UPDATE OF name ON homes WHEN OLD.name IS NOT NEW.name
+    BEGIN UPDATE change_counters SET changes = changes + 1 WHERE name = 'home_names'; END;`;
 }
 
 /**

@@ -491,6 +491,8 @@ export async function readOpenRegisterSnapshot(db: Db, on: string): Promise<Regi
 /** The tables a cache of the lists may rest on, each with its change counter (migration 8). */
 export type CountedTable =
   | 'homes'
+  /** Not a table: the homes added, removed or renamed (migration 18), all the list of placements shows of them. */
+  | 'home_names'
   | 'persons'
   | 'children'
   | 'placements'

@@ -162,8 +162,8 @@ export interface FoundPlacements {
   hidden: number;
 }
 
-/** What the list of placements shows and searches: a write to any other table keeps its answer. */
-const listedTables = ['homes', 'children', 'placements', 'stays'] as const;
+/** What the list of placements shows and searches (of a home, only its name): a write to anything else keeps its answer. */
+const listedTables = ['home_names', 'children', 'placements', 'stays'] as const;
 
 /** How many placements' rows are read in one statement. */
 const ROWS_AT_A_TIME = 500;

@@ -105,3 +105,20 @@ export function logAtCommitSql(): string {
     CREATE CONSTRAINT TRIGGER change_counters_pending_committed AFTER INSERT ON change_counters_pending
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_pending_changes();`;
 }
+
+/** PostgreSQL migration 14: the homes' names counted, as the local register's migration 18 counts them. */
+export function homeNamesCountedSql(): string {
+  return `
+    CREATE FUNCTION raise_home_names_counter() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $raise$
+    BEGIN
+      IF NOT copying_register() THEN
+        INSERT INTO change_counters_pending (name, changes) VALUES ('home_names', 1)
+          ON CONFLICT (tx, name) DO UPDATE SET changes = change_counters_pending.changes + 1;
+      END IF;
+      RETURN NULL;
+    END $raise$;
+    REVOKE ALL ON FUNCTION raise_home_names_counter() FROM PUBLIC;
+    CREATE TRIGGER homes_name_counted AFTER INSERT OR DELETE ON homes FOR EACH ROW EXECUTE FUNCTION raise_home_names_counter();
+    CREATE TRIGGER homes_rename_counted AFTER UPDATE OF name ON homes FOR EACH ROW
+      WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION raise_home_names_counter();`;
+}

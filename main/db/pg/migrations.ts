@@ -11,7 +11,7 @@ import { loggedTables } from '../access-log';
 import { notesSearchSql } from './notes-search';
 import { svLowerSql } from './swedish';
 import { changeCountersSql } from './change-counters';
-import { logAtCommitSql } from './log-at-commit';
+import { homeNamesCountedSql, logAtCommitSql } from './log-at-commit';
 import { versionedInMigration16 } from '../migrations';
 
 /**
@@ -780,5 +780,10 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 13,
     description: 'åtkomstloggens kedja och ändringsräknarna skrivs när en ändring sparas',
     sql: logAtCommitSql(),
+  },
+  {
+    version: 14,
+    description: 'ändringsräknare för hemmens namn',
+    sql: homeNamesCountedSql(),
   },
 ];

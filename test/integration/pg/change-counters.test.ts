@@ -75,6 +75,28 @@ describe.runIf(adminUrl)('the change counters of the shared register', () => {
     expect(await placements.changeStamp(sharedKysely(shared.pool), ['homes'])).toBe('homes:1');
   });
 
+  it("counts a home added, renamed or removed under home_names, and not a home's other changes, as the local register does", async () => {
+    const stamps = async (db: Parameters<typeof placements.changeStamp>[0]) => placements.changeStamp(db, ['home_names']);
+    const local = await openDatabase(':memory:');
+    try {
+      const pgDb = sharedKysely(shared.pool);
+      const before = { local: await stamps(local.db), shared: await stamps(pgDb) };
+      const count = (stamp: string) => Number(stamp.split(':')[1]);
+      for (const db of [local.db, pgDb]) {
+        await db.insertInto('homes').values({ id: 'HN1', kind: 'hvb', name: 'Namngårdens HVB' }).execute();
+        await db.updateTable('homes').set({ capacity: 6 }).where('id', '=', 'HN1').execute();
+        await db.updateTable('homes').set({ name: 'Namngårdens HVB' }).where('id', '=', 'HN1').execute();
+        await db.updateTable('homes').set({ name: 'Nya namngårdens HVB' }).where('id', '=', 'HN1').execute();
+        await db.deleteFrom('homes').where('id', '=', 'HN1').execute();
+      }
+      // Added, renamed once (the same name again is no change), removed.
+      expect(count(await stamps(local.db)) - count(before.local)).toBe(3);
+      expect(count(await stamps(pgDb)) - count(before.shared)).toBe(3);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('a moved register keeps the local counters, and they go on from them', async () => {
     const local = await openDatabase(':memory:');
     try {

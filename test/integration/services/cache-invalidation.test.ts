@@ -8,6 +8,7 @@ import { openDatabase } from '../../../main/db/connection';
 import { registerCheckInput } from '../../../preload/api';
 import { useServiceDatabase } from './harness';
 import { randomRegister } from './random-register';
+import { saveInputOf } from '../../home-input';
 
 const db = useServiceDatabase('pk-cache-');
 const D = '2026-11-22';
@@ -34,6 +35,23 @@ describe('a cached list is recomputed by the changes it rests on, and only by th
     expect(deadlinesAfterEvent).not.toBe(deadlines);
     expect(deadlinesAfterEvent.some((d) => d.placementId === open.id && d.rule === 'barnsamtal' && d.basisOn === D)).toBe(true);
     expect(event.date).toBe(D);
+  });
+
+  it("the list of placements keeps its search when a home's capacity changes, and searches again when a home is renamed", async () => {
+    const file = randomRegister(14);
+    await db.services.exchange.importFile(file);
+    const question = { date: D, query: '', activeOnly: false, sort: { column: 'home', direction: 'asc' } } as const;
+    const find = () => db.services.placements.findPlacements(question, new Map());
+    const found = await find();
+    const homeId = (file.placements as { stays: { homeId: string }[] }[]).find((p) => p.stays.length > 0)!.stays[0]!.homeId;
+    const home = await db.services.homes.get(homeId);
+    const resized = await db.services.homes.save({ ...saveInputOf(home), capacity: (home.capacity ?? 0) + 1, duplicateConfirmed: true });
+    expect(await find()).toBe(found);
+    await db.services.homes.save({ ...saveInputOf(resized), name: 'Åbygårdens nya namn', duplicateConfirmed: true });
+    const renamed = await find();
+    expect(renamed).not.toBe(found);
+    const byNewName = await db.services.placements.findPlacements({ ...question, query: 'åbygårdens' }, new Map());
+    expect(byNewName.ids.length).toBeGreaterThan(0);
   });
 
   it('a write by another connection to the same file is seen', async () => {
