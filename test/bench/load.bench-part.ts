@@ -17,6 +17,7 @@ import { verifyChain, type LogEntry } from '../../main/db/access-log';
 import { openDatabase } from '../../main/db/connection';
 import { openSharedPool, parseSharedRegisterUrl } from '../../main/db/pg/connection';
 import { copyRegisterToShared } from '../../main/db/pg/copy-register';
+import { CREATE_DATABASE_OPTIONS } from '../pg-database';
 import { sharedKysely } from '../../main/db/pg/kysely';
 import { migratePg } from '../../main/db/pg/migrate';
 import { pgMigrations, pgRoleNames } from '../../main/db/pg/migrations';
@@ -50,7 +51,7 @@ async function runLoad(b: PartBench): Promise<LoadResult | null> {
   const name = `pk_load_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server.replace(/[?&]sslmode=disable/, '') });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+  await admin.query(`CREATE DATABASE ${name} ${CREATE_DATABASE_OPTIONS}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
   const owner = await openSharedPool(parseSharedRegisterUrl(url.toString()));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { startHost, type Host } from '../../main/host/server';
 import { clockOnDay } from '../clock';
+import { CREATE_DATABASE_OPTIONS } from '../pg-database';
 import { closeToasts, dataRows, expect, loadDemo, menuItem, screenshot, test, toast, TODAY } from './fixtures';
 
 /**
@@ -21,7 +22,7 @@ const shared = test.extend<{ sharedHost: Host }>({
     const admin = new pg.Client({ connectionString: adminUrl!.replace(/[?&]sslmode=disable/, '') });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.query(`CREATE DATABASE ${name} ${CREATE_DATABASE_OPTIONS}`);
     const url = new URL(adminUrl!);
     url.pathname = `/${name}`;
     const host = await startHost({ databasePath: url.toString(), port: 0, rendererDir, clock: clockOnDay(TODAY), backups: false });

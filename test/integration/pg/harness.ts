@@ -13,6 +13,7 @@ import { openSharedPool, parseSharedRegisterUrl } from '../../../main/db/pg/conn
 import { migratePg } from '../../../main/db/pg/migrate';
 import { pgMigrations } from '../../../main/db/pg/migrations';
 import { afterAll, beforeAll } from 'vitest';
+import { CREATE_DATABASE_OPTIONS } from '../../pg-database';
 
 export const adminUrl = process.env.PLACERINGSKOLLEN_TEST_PG ?? null;
 
@@ -23,15 +24,26 @@ export function urlOf(database: string): string {
   return url.toString();
 }
 
+/** Creates a database of its own, `<prefix>_<random>`, on the test server, and gives its name. */
+export async function createTestDatabase(prefix: string): Promise<string> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await admin(async (client) => client.query(`CREATE DATABASE ${name} ${CREATE_DATABASE_OPTIONS}`));
+  return name;
+}
+
+/** Drops a database `createTestDatabase` made, with whoever is still connected to it. */
+export async function dropTestDatabase(name: string): Promise<void> {
+  await admin(async (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+}
+
 /** A database of the test file's own, created before its tests and dropped after them. */
 export function useTestDatabase(prefix: string): { readonly url: string; readonly name: string } {
   let name = '';
   beforeAll(async () => {
-    name = `${prefix}_${randomBytes(4).toString('hex')}`;
-    await admin(async (client) => client.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`));
+    name = await createTestDatabase(prefix);
   });
   afterAll(async () => {
-    if (name) await admin(async (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    if (name) await dropTestDatabase(name);
   });
   return {
     get url() {

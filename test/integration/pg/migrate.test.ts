@@ -9,6 +9,7 @@ import { NewerDatabaseError } from '../../../main/db/migrate';
 import { openSharedPool, parseSharedRegisterUrl, SharedRegisterError } from '../../../main/db/pg/connection';
 import { pgMigrations } from '../../../main/db/pg/migrations';
 import { currentPgVersion, migratePg, type PgMigration } from '../../../main/db/pg/migrate';
+import { CREATE_DATABASE_OPTIONS } from '../../pg-database';
 import { adminUrl, urlOf, useTestDatabase } from './harness';
 
 const v1: PgMigration = { version: 1, description: 'hem', sql: 'CREATE TABLE t_homes (id text PRIMARY KEY, name text NOT NULL)' };
@@ -97,7 +98,7 @@ describe.runIf(adminUrl)('migrations of the shared register', () => {
     const name = `pk_owned_${suffix}`;
     const admin = await open();
     await admin.query(`CREATE ROLE ${owner} LOGIN PASSWORD 'provlosen'`);
-    await admin.query(`CREATE DATABASE ${name} OWNER ${owner} ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.query(`CREATE DATABASE ${name} OWNER ${owner} ${CREATE_DATABASE_OPTIONS}`);
     const url = new URL(urlOf(name));
     url.username = owner;
     url.password = 'provlosen';
