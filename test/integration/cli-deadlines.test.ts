@@ -10,19 +10,9 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importedRegister, lines } from './cli-harness';
+import { engines, importedRegister, lines } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/deadlines.json', import.meta.url));
-const register = importedRegister(fixture, 'pk-cli-deadlines-');
-const { cli, spawn, inDir } = register;
-
-async function deadlinesJson(date: string): Promise<Record<string, unknown>[]> {
-  const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', date, '--json']);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as Record<string, unknown>[];
-}
-
 /** rules.md's default table: [to 2025-06-30, from 2025-07-01]; a deadline cites the law in force on its due date. */
 const ref = {
   sol: ['SoL 6 kap. 8 §', 'SoL 22 kap. 13 §'],
@@ -103,194 +93,211 @@ const expectedOn20260310 = [
   row('PL4', 'vardnadsoverflyttning', '2028-01-15', '2026-01-15', 'upcoming', ref.vardnad),
 ];
 
-describe('deadlines --json', () => {
-  it('gives exactly the deadlines of rules.md, worked out by hand, in the contract order and shape', async () => {
-    const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10', '--json']);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    // One JSON value and nothing else.
-    const list = JSON.parse(run.stdout) as Record<string, unknown>[];
-    expect(list).toEqual(expectedOn20260310);
-    // No extra keys, and the contract's key order (external tools may compare text).
-    expect(list.map((item) => Object.keys(item))).toEqual(expectedOn20260310.map((item) => Object.keys(item)));
-  });
+for (const engine of engines) {
+  describe(`deadlines (${engine})`, () => {
+    const register = importedRegister(fixture, 'pk-cli-deadlines-', engine);
+    const { cli, spawn, inDir } = register;
 
-  it('is due-soon from exactly 30 days before the due date, and still due-soon on the day itself', async () => {
-    const status = (list: Record<string, unknown>[], placementId: string, rule: string) =>
-      list.find((d) => d.placementId === placementId && d.rule === rule)?.status;
-    // PL2 barnsamtal is due 2026-04-10: upcoming on 2026-03-10, due-soon on 2026-03-11.
-    expect(status(await deadlinesJson('2026-03-11'), 'PL2', 'barnsamtal')).toBe('due-soon');
-    // PL1 barnsamtal is due 2026-03-15: due-soon that day, overdue the next.
-    expect(status(await deadlinesJson('2026-03-15'), 'PL1', 'barnsamtal')).toBe('due-soon');
-    expect(status(await deadlinesJson('2026-03-16'), 'PL1', 'barnsamtal')).toBe('overdue');
-  });
+    async function deadlinesJson(date: string): Promise<Record<string, unknown>[]> {
+      const run = await cli(['deadlines', '--db', register.database, '--date', date, '--json']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout) as Record<string, unknown>[];
+    }
 
-  it('counts an event from its own date on: the övervägande of 2026-03-20 renews PL2 that day', async () => {
-    const before = (await deadlinesJson('2026-03-19')).find((d) => d.placementId === 'PL2' && d.rule === 'lvu-overvagande');
-    expect(before).toMatchObject({ dueOn: '2026-05-20', basisOn: '2025-11-20' });
-    const on = (await deadlinesJson('2026-03-20')).find((d) => d.placementId === 'PL2' && d.rule === 'lvu-overvagande');
-    expect(on).toMatchObject({ dueOn: '2026-09-20', basisOn: '2026-03-20', status: 'upcoming' });
-  });
+    describe('deadlines --json', () => {
+      it('gives exactly the deadlines of rules.md, worked out by hand, in the contract order and shape', async () => {
+        const run = await cli(['deadlines', '--db', register.database, '--date', '2026-03-10', '--json']);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe('');
+        // One JSON value and nothing else.
+        const list = JSON.parse(run.stdout) as Record<string, unknown>[];
+        expect(list).toEqual(expectedOn20260310);
+        // No extra keys, and the contract's key order (external tools may compare text).
+        expect(list.map((item) => Object.keys(item))).toEqual(expectedOn20260310.map((item) => Object.keys(item)));
+      });
 
-  it('drops the child rules on the 18th birthday but keeps the hälsoundersökning rule (under 21)', async () => {
-    const pl3 = async (date: string) =>
-      (await deadlinesJson(date)).filter((d) => d.placementId === 'PL3').map((d) => [d.rule, d.dueOn, d.basisOn]);
-    // 2026-02-28: C3 is 17. Övervägande 2026-02-01 → 2026-08-01; no barnsamtal since the start
-    // 2025-10-01 → 2026-01-01; in F1 since 2025-10-01 → 2027-10-01.
-    expect(await pl3('2026-02-28')).toEqual([
-      ['genomforandeplan', '2025-10-31', '2025-10-01'],
-      ['barnsamtal', '2026-01-01', '2025-10-01'],
-      ['sol-overvagande', '2026-08-01', '2026-02-01'],
-      ['vardnadsoverflyttning', '2027-10-01', '2025-10-01'],
-    ]);
-    expect(await pl3('2026-03-01')).toEqual([['genomforandeplan', '2025-10-31', '2025-10-01']]);
-  });
+      it('is due-soon from exactly 30 days before the due date, and still due-soon on the day itself', async () => {
+        const status = (list: Record<string, unknown>[], placementId: string, rule: string) =>
+          list.find((d) => d.placementId === placementId && d.rule === rule)?.status;
+        // PL2 barnsamtal is due 2026-04-10: upcoming on 2026-03-10, due-soon on 2026-03-11.
+        expect(status(await deadlinesJson('2026-03-11'), 'PL2', 'barnsamtal')).toBe('due-soon');
+        // PL1 barnsamtal is due 2026-03-15: due-soon that day, overdue the next.
+        expect(status(await deadlinesJson('2026-03-15'), 'PL1', 'barnsamtal')).toBe('due-soon');
+        expect(status(await deadlinesJson('2026-03-16'), 'PL1', 'barnsamtal')).toBe('overdue');
+      });
 
-  it('has no fler-an-tre-barn deadline before the fourth child arrives; it is due that very day', async () => {
-    const flerAnTre = async (date: string) => (await deadlinesJson(date)).filter((d) => d.rule === 'fler-an-tre-barn');
-    expect(await flerAnTre('2026-01-14')).toEqual([]);
-    // D = dueOn is still due-soon (D ≤ dueOn); overdue from the next day.
-    const due = { homeId: 'F1', placementId: null, rule: 'fler-an-tre-barn', dueOn: '2026-01-15', basisOn: '2026-01-15', legalRef: cite(ref.flerAnTre, '2026-01-15') };
-    expect(await flerAnTre('2026-01-15')).toEqual([{ ...due, status: 'due-soon' }]);
-    expect(await flerAnTre('2026-01-16')).toEqual([{ ...due, status: 'overdue' }]);
-  });
+      it('counts an event from its own date on: the övervägande of 2026-03-20 renews PL2 that day', async () => {
+        const before = (await deadlinesJson('2026-03-19')).find((d) => d.placementId === 'PL2' && d.rule === 'lvu-overvagande');
+        expect(before).toMatchObject({ dueOn: '2026-05-20', basisOn: '2025-11-20' });
+        const on = (await deadlinesJson('2026-03-20')).find((d) => d.placementId === 'PL2' && d.rule === 'lvu-overvagande');
+        expect(on).toMatchObject({ dueOn: '2026-09-20', basisOn: '2026-03-20', status: 'upcoming' });
+      });
 
-  it('prints an empty array when nothing is open', async () => {
-    const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', '2020-01-01', '--json']);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([]);
-  });
+      it('drops the child rules on the 18th birthday but keeps the hälsoundersökning rule (under 21)', async () => {
+        const pl3 = async (date: string) =>
+          (await deadlinesJson(date)).filter((d) => d.placementId === 'PL3').map((d) => [d.rule, d.dueOn, d.basisOn]);
+        // 2026-02-28: C3 is 17. Övervägande 2026-02-01 → 2026-08-01; no barnsamtal since the start
+        // 2025-10-01 → 2026-01-01; in F1 since 2025-10-01 → 2027-10-01.
+        expect(await pl3('2026-02-28')).toEqual([
+          ['genomforandeplan', '2025-10-31', '2025-10-01'],
+          ['barnsamtal', '2026-01-01', '2025-10-01'],
+          ['sol-overvagande', '2026-08-01', '2026-02-01'],
+          ['vardnadsoverflyttning', '2027-10-01', '2025-10-01'],
+        ]);
+        expect(await pl3('2026-03-01')).toEqual([['genomforandeplan', '2025-10-31', '2025-10-01']]);
+      });
 
-  it('as a process: exit 0 and stdout holding one JSON value', async () => {
-    const run = await spawn(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10', '--json']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(expectedOn20260310);
-  }, 60_000);
-});
+      it('has no fler-an-tre-barn deadline before the fourth child arrives; it is due that very day', async () => {
+        const flerAnTre = async (date: string) => (await deadlinesJson(date)).filter((d) => d.rule === 'fler-an-tre-barn');
+        expect(await flerAnTre('2026-01-14')).toEqual([]);
+        // D = dueOn is still due-soon (D ≤ dueOn); overdue from the next day.
+        const due = { homeId: 'F1', placementId: null, rule: 'fler-an-tre-barn', dueOn: '2026-01-15', basisOn: '2026-01-15', legalRef: cite(ref.flerAnTre, '2026-01-15') };
+        expect(await flerAnTre('2026-01-15')).toEqual([{ ...due, status: 'due-soon' }]);
+        expect(await flerAnTre('2026-01-16')).toEqual([{ ...due, status: 'overdue' }]);
+      });
 
-describe('deadlines as a table', () => {
-  it('is Swedish: headings, statuses, rule titles, homes, and a summary of the counts', async () => {
-    const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10']);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    const output = lines(run.stdout);
-    expect(output[0]).toMatch(/^Status\s+Förfaller\s+Regel\s+Placering\s+Barn\s+Hem\s+Räknat från\s+Lagrum$/);
-    expect(output[1]).toMatch(/^-+( +-+){7}$/);
-    const body = output.slice(2, -1);
-    expect(body).toHaveLength(21);
-    // In the order of the JSON list; each line starts with the status and the due date.
-    expect(body.map((line) => line.split(/\s{2,}/).slice(0, 2))).toEqual(
-      expectedOn20260310.map((d) => [{ overdue: 'Försenad', 'due-soon': 'Snart', upcoming: 'Kommande' }[d.status], d.dueOn]),
-    );
-    expect(body[0]).toContain('Övervägande om vårdnadsöverflyttning');
-    expect(body[0]).toContain('Familjen Åberg');
-    expect(body[0]).toContain('Ines Fiktiv');
-    expect(body[3]).toContain('Anmälan till IVO: fler än tre barn i hemmet');
-    expect(body[3]).toContain('Familjen Lindkvist');
-    expect(body[7]).toContain('Tidsgräns i jourhem');
-    // PL5's child has a protected identity: where it lives is withheld like its name.
-    expect(body[7]).toContain('Skyddat boende');
-    expect(body[7]).not.toContain('Björkudden');
-    expect(body[7]).toContain('2026-01-31');
-    expect(output.at(-1)).toBe('21 bevakningar per 2026-03-10: 6 försenade, 2 snart, 13 kommande.');
-  });
+      it('prints an empty array when nothing is open', async () => {
+        const run = await cli(['deadlines', '--db', register.database, '--date', '2020-01-01', '--json']);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual([]);
+      });
 
-  it('never shows the name of a child with protected identity', async () => {
-    const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10']);
-    const pl5 = lines(run.stdout).filter((line) => /\bPL5\b/.test(line));
-    expect(pl5).toHaveLength(3);
-    for (const line of pl5) {
-      expect(line).toContain('Skyddad identitet');
-      expect(line).not.toContain('Maja');
+      it('as a process: exit 0 and stdout holding one JSON value', async () => {
+        const run = await spawn(['deadlines', '--db', register.database, '--date', '2026-03-10', '--json']);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual(expectedOn20260310);
+      }, 60_000);
+    });
+
+    describe('deadlines as a table', () => {
+      it('is Swedish: headings, statuses, rule titles, homes, and a summary of the counts', async () => {
+        const run = await cli(['deadlines', '--db', register.database, '--date', '2026-03-10']);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe('');
+        const output = lines(run.stdout);
+        expect(output[0]).toMatch(/^Status\s+Förfaller\s+Regel\s+Placering\s+Barn\s+Hem\s+Räknat från\s+Lagrum$/);
+        expect(output[1]).toMatch(/^-+( +-+){7}$/);
+        const body = output.slice(2, -1);
+        expect(body).toHaveLength(21);
+        // In the order of the JSON list; each line starts with the status and the due date.
+        expect(body.map((line) => line.split(/\s{2,}/).slice(0, 2))).toEqual(
+          expectedOn20260310.map((d) => [{ overdue: 'Försenad', 'due-soon': 'Snart', upcoming: 'Kommande' }[d.status], d.dueOn]),
+        );
+        expect(body[0]).toContain('Övervägande om vårdnadsöverflyttning');
+        expect(body[0]).toContain('Familjen Åberg');
+        expect(body[0]).toContain('Ines Fiktiv');
+        expect(body[3]).toContain('Anmälan till IVO: fler än tre barn i hemmet');
+        expect(body[3]).toContain('Familjen Lindkvist');
+        expect(body[7]).toContain('Tidsgräns i jourhem');
+        // PL5's child has a protected identity: where it lives is withheld like its name.
+        expect(body[7]).toContain('Skyddat boende');
+        expect(body[7]).not.toContain('Björkudden');
+        expect(body[7]).toContain('2026-01-31');
+        expect(output.at(-1)).toBe('21 bevakningar per 2026-03-10: 6 försenade, 2 snart, 13 kommande.');
+      });
+
+      it('never shows the name of a child with protected identity', async () => {
+        const run = await cli(['deadlines', '--db', register.database, '--date', '2026-03-10']);
+        const pl5 = lines(run.stdout).filter((line) => /\bPL5\b/.test(line));
+        expect(pl5).toHaveLength(3);
+        for (const line of pl5) {
+          expect(line).toContain('Skyddad identitet');
+          expect(line).not.toContain('Maja');
+        }
+      });
+
+      it('says so in Swedish when nothing is open', async () => {
+        const run = await cli(['deadlines', '--db', register.database, '--date', '2020-01-01']);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toBe('Inga öppna bevakningar per 2020-01-01.\n');
+      });
+    });
+
+    describe('deadlines and lex Sarah', () => {
+      const lexSarah = importedRegister(fileURLToPath(new URL('../fixtures/exchange/lex-sarah.json', import.meta.url)), 'pk-cli-lex-sarah-', engine);
+
+      it("lists the spec's rules only: a lex Sarah report's anmälan till IVO is the window's (Bevakning, Avvikelser)", async () => {
+        const run = await lexSarah.cli(['deadlines', '--db', lexSarah.database, '--date', '2026-02-20', '--json']);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual([]);
+        const text = await lexSarah.cli(['deadlines', '--db', lexSarah.database, '--date', '2026-02-20']);
+        expect(text.stdout).not.toContain('lex Sarah');
+      });
+    });
+
+    // The arguments, the help and the file read left unchanged are the command line's and the file's: SQLite only.
+    if (engine === 'sqlite') {
+      describe('deadlines: invalid arguments (exit 2, one Swedish line each, no database created)', () => {
+        it.each([
+          [['--db', 'register.sqlite'], ['--date: saknas']],
+          [['--db', 'register.sqlite', '--date', '2025-02-30'], ['--date: datumet 2025-02-30 finns inte']],
+          [['--db', 'register.sqlite', '--date', '2025-2-3'], ['--date: inte ett datum i formen ÅÅÅÅ-MM-DD: 2025-2-3']],
+          [['--db', 'register.sqlite', '--date'], ['--date: behöver ett värde']],
+          [['--date', '2026-03-10'], ['--db: saknas']],
+          [['--json'], ['--date: saknas', '--db: saknas']],
+          [['extra', '--db', 'register.sqlite', '--date', '2026-03-10'], ['för många argument']],
+          [['--db', 'register.sqlite', '--date', '2026-03-10', '--out', 'x.json'], ['okänd flagga för det här kommandot: --out']],
+        ])('deadlines %j', async (args, expected) => {
+          const run = await cli(['deadlines', ...args]);
+          expect(run.code).toBe(2);
+          expect(lines(run.stderr).sort()).toEqual([...expected].sort());
+          expect(run.stdout).toBe('');
+        });
+
+        it('refuses a database that does not exist, and does not create it', async () => {
+          const run = await cli(['deadlines', '--db', 'saknas.sqlite', '--date', '2026-03-10', '--json']);
+          expect(run.code).toBe(2);
+          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('saknas.sqlite')}`]);
+          expect(run.stdout).toBe('');
+          expect(fs.existsSync(inDir('saknas.sqlite'))).toBe(false);
+        });
+
+        it('as a process: exit 2 for a missing database, nothing created', async () => {
+          const run = await spawn(['deadlines', '--db', 'ingen.sqlite', '--date', '2026-03-10']);
+          expect(run.code).toBe(2);
+          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('ingen.sqlite')}`]);
+          expect(fs.existsSync(inDir('ingen.sqlite'))).toBe(false);
+        }, 60_000);
+
+        it('leaves the database file it reads unchanged', async () => {
+          const before = fs.readFileSync(register.database);
+          await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10', '--json']);
+          // WAL: committed changes would show in the -wal file, if anything were written.
+          expect(fs.readFileSync(register.database).equals(before)).toBe(true);
+          const wal = `${register.database}-wal`;
+          expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
+        });
+      });
+
+      describe('deadlines --help', () => {
+        it('in Swedish: usage, the flags, and no "not yet" remark', async () => {
+          const run = await cli(['deadlines', '--help']);
+          expect(run.code).toBe(0);
+          expect(run.stdout).toContain('Användning: placeringskollen deadlines --db <sökväg> --date <ÅÅÅÅ-MM-DD> [--json]');
+          expect(run.stdout).toContain('--json  skriver en JSON-lista');
+          expect(run.stdout).toContain('Försenad');
+          expect(run.stdout).not.toContain('finns inte ännu');
+        });
+
+        it('in English', async () => {
+          const run = await cli(['deadlines', '--help', '--lang', 'en']);
+          expect(run.code).toBe(0);
+          expect(run.stdout).toContain('Usage: placeringskollen deadlines --db <path> --date <YYYY-MM-DD> [--json]');
+          expect(run.stdout).toContain('--json  prints one JSON array');
+          expect(run.stdout).not.toContain('not yet available');
+          expect((await cli(['deadlines', '--help'], { LANG: 'en_GB.UTF-8' })).stdout).toContain('Usage: placeringskollen deadlines');
+        });
+
+        it('the overview lists deadlines with what it does', async () => {
+          const help = lines((await cli(['--help'])).stdout);
+          const at = help.findIndex((line) => line.includes('deadlines --db <sökväg>'));
+          expect(at).toBeGreaterThan(0);
+          expect(help[at + 1]).toContain('öppna bevakningar per den dagen');
+          expect(help.some((line) => line.includes('finns inte ännu'))).toBe(false);
+        });
+      });
     }
   });
-
-  it('says so in Swedish when nothing is open', async () => {
-    const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', '2020-01-01']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe('Inga öppna bevakningar per 2020-01-01.\n');
-  });
-});
-
-describe('deadlines: invalid arguments (exit 2, one Swedish line each, no database created)', () => {
-  it.each([
-    [['--db', 'register.sqlite'], ['--date: saknas']],
-    [['--db', 'register.sqlite', '--date', '2025-02-30'], ['--date: datumet 2025-02-30 finns inte']],
-    [['--db', 'register.sqlite', '--date', '2025-2-3'], ['--date: inte ett datum i formen ÅÅÅÅ-MM-DD: 2025-2-3']],
-    [['--db', 'register.sqlite', '--date'], ['--date: behöver ett värde']],
-    [['--date', '2026-03-10'], ['--db: saknas']],
-    [['--json'], ['--date: saknas', '--db: saknas']],
-    [['extra', '--db', 'register.sqlite', '--date', '2026-03-10'], ['för många argument']],
-    [['--db', 'register.sqlite', '--date', '2026-03-10', '--out', 'x.json'], ['okänd flagga för det här kommandot: --out']],
-  ])('deadlines %j', async (args, expected) => {
-    const run = await cli(['deadlines', ...args]);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr).sort()).toEqual([...expected].sort());
-    expect(run.stdout).toBe('');
-  });
-
-  it('refuses a database that does not exist, and does not create it', async () => {
-    const run = await cli(['deadlines', '--db', 'saknas.sqlite', '--date', '2026-03-10', '--json']);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('saknas.sqlite')}`]);
-    expect(run.stdout).toBe('');
-    expect(fs.existsSync(inDir('saknas.sqlite'))).toBe(false);
-  });
-
-  it('as a process: exit 2 for a missing database, nothing created', async () => {
-    const run = await spawn(['deadlines', '--db', 'ingen.sqlite', '--date', '2026-03-10']);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('ingen.sqlite')}`]);
-    expect(fs.existsSync(inDir('ingen.sqlite'))).toBe(false);
-  }, 60_000);
-
-  it('leaves the database file it reads unchanged', async () => {
-    const before = fs.readFileSync(register.database);
-    await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10', '--json']);
-    // WAL: committed changes would show in the -wal file, if anything were written.
-    expect(fs.readFileSync(register.database).equals(before)).toBe(true);
-    const wal = `${register.database}-wal`;
-    expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
-  });
-});
-
-describe('deadlines --help', () => {
-  it('in Swedish: usage, the flags, and no "not yet" remark', async () => {
-    const run = await cli(['deadlines', '--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Användning: placeringskollen deadlines --db <sökväg> --date <ÅÅÅÅ-MM-DD> [--json]');
-    expect(run.stdout).toContain('--json  skriver en JSON-lista');
-    expect(run.stdout).toContain('Försenad');
-    expect(run.stdout).not.toContain('finns inte ännu');
-  });
-
-  it('in English', async () => {
-    const run = await cli(['deadlines', '--help', '--lang', 'en']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: placeringskollen deadlines --db <path> --date <YYYY-MM-DD> [--json]');
-    expect(run.stdout).toContain('--json  prints one JSON array');
-    expect(run.stdout).not.toContain('not yet available');
-    expect((await cli(['deadlines', '--help'], { LANG: 'en_GB.UTF-8' })).stdout).toContain('Usage: placeringskollen deadlines');
-  });
-
-  it('the overview lists deadlines with what it does', async () => {
-    const help = lines((await cli(['--help'])).stdout);
-    const at = help.findIndex((line) => line.includes('deadlines --db <sökväg>'));
-    expect(at).toBeGreaterThan(0);
-    expect(help[at + 1]).toContain('öppna bevakningar per den dagen');
-    expect(help.some((line) => line.includes('finns inte ännu'))).toBe(false);
-  });
-});
-
-describe('deadlines and lex Sarah', () => {
-  const lexSarah = importedRegister(fileURLToPath(new URL('../fixtures/exchange/lex-sarah.json', import.meta.url)), 'pk-cli-lex-sarah-');
-
-  it("lists the spec's rules only: a lex Sarah report's anmälan till IVO is the window's (Bevakning, Avvikelser)", async () => {
-    const run = await lexSarah.cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-02-20', '--json']);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([]);
-    const text = await lexSarah.cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-02-20']);
-    expect(text.stdout).not.toContain('lex Sarah');
-  });
-});
+}

@@ -2,6 +2,10 @@
  * The setup the command-line tests share: a fresh folder with a fixture imported through the
  * command line, the command line run in this process (output captured), and the real bin run as
  * a process for exit codes and stdout.
+ *
+ * The register is on either engine (issue 18): a file in the folder, or a database of its own on
+ * the test server (PLACERINGSKOLLEN_TEST_PG). A test file runs its tests on each of `engines`:
+ * `for (const engine of engines) describe(`… (${engine})`, …)`, with `--db register.database`.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { main } from '../../main/cli/index';
 import { testClock } from '../clock';
+import { adminUrl, createTestDatabase, dropTestDatabase, oneAtATime, urlOf } from './pg/harness';
 
 const bin = fileURLToPath(new URL('../../bin/placeringskollen.mjs', import.meta.url));
 
@@ -22,9 +27,19 @@ export interface Run {
 
 export const lines = (text: string) => text.split('\n').filter((line) => line !== '');
 
-/** Imports `fixture` into `register.sqlite` in a fresh folder before the file's tests, and removes it after. */
-export function importedRegister(fixture: string, prefix: string) {
+export type Engine = 'sqlite' | 'postgres';
+
+/** The engines the command-line tests run on: SQLite always, PostgreSQL where the suite has a server. */
+export const engines: readonly Engine[] = adminUrl ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/**
+ * Imports `fixture` before the file's tests into a fresh register on `engine`: `register.sqlite` in
+ * a fresh folder, or a fresh database on the test server (the import through the command line
+ * migrates it). The folder, and the database, are removed after.
+ */
+export function importedRegister(fixture: string, prefix: string, engine: Engine = 'sqlite') {
   let dir = '';
+  let pgName = '';
   const inDir = (name: string) => path.join(dir, name);
 
   /** The command line in this process, from the folder, in Swedish, without a database key. */
@@ -51,23 +66,29 @@ export function importedRegister(fixture: string, prefix: string) {
     });
   }
 
+  const database = () => (engine === 'postgres' ? urlOf(pgName) : inDir('register.sqlite'));
+
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-    const imported = await cli(['import', fixture, '--db', 'register.sqlite']);
+    // The app's group roles are the cluster's: one file migrates at a time (pg/harness.ts).
+    if (engine === 'postgres') pgName = await createTestDatabase(prefix.replace(/[^a-z0-9]+/g, '_').replace(/_+$/, ''));
+    const imported = await (engine === 'postgres' ? oneAtATime(() => cli(['import', fixture, '--db', database()])) : cli(['import', fixture, '--db', database()]));
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
   }, 60_000);
-  afterAll(() => {
+  afterAll(async () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
+    if (pgName) await dropTestDatabase(pgName);
   });
 
   return {
     cli,
     spawn,
     inDir,
-    /** The imported database. */
+    engine,
+    /** The imported register's address for `--db`: the file's absolute path, or the database's URL. */
     get database() {
-      return inDir('register.sqlite');
+      return database();
     },
   };
 }

@@ -8,11 +8,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importedRegister, lines } from './cli-harness';
+import { engines, importedRegister, lines } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/quality.json', import.meta.url));
-const { cli, spawn, inDir } = importedRegister(fixture, 'pk-cli-quality-');
-
 /** The default half-life, 24 months, in days (a month is 365.25 / 12 days). */
 const HALF_LIFE = 24 * (365.25 / 12);
 /** What evidence `days` old weighs. */
@@ -81,70 +79,77 @@ const expected = [
   },
 ];
 
-describe('quality --json', () => {
-  it('gives one object per home, exactly as the spec says, the numbers worked out by hand', async () => {
-    expect(h1Score).toBe(63);
-    const run = await cli(['quality', '--db', 'register.sqlite', '--date', '2026-12-01', '--json']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(expected);
-  });
+for (const engine of engines) {
+  describe(`quality (${engine})`, () => {
+    const register = importedRegister(fixture, 'pk-cli-quality-', engine);
+    const { cli, spawn, inDir } = register;
 
-  it('counts nothing dated after the day: a year earlier only the stays had begun', async () => {
-    const run = await cli(['quality', '--db', 'register.sqlite', '--date', '2025-12-31', '--json']);
-    const h1 = (JSON.parse(run.stdout) as { homeId: string; components: { dimension: string; evidence: number }[] }[]).find((home) => home.homeId === 'H1')!;
-    // Only PL1's first month there (avvikelser); PL2 began the next day, the rest came later.
-    expect(h1.components.map((c) => c.evidence)).toEqual([0, 0, 0, 1, 0, 0]);
-  });
+    describe('quality --json', () => {
+      it('gives one object per home, exactly as the spec says, the numbers worked out by hand', async () => {
+        expect(h1Score).toBe(63);
+        const run = await cli(['quality', '--db', register.database, '--date', '2026-12-01', '--json']);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual(expected);
+      });
 
-  it('as a process: exit 0 and stdout holding one JSON value', async () => {
-    const run = await spawn(['quality', '--db', 'register.sqlite', '--date', '2026-12-01', '--json']);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(expected);
-  }, 60_000);
-});
+      it('counts nothing dated after the day: a year earlier only the stays had begun', async () => {
+        const run = await cli(['quality', '--db', register.database, '--date', '2025-12-31', '--json']);
+        const h1 = (JSON.parse(run.stdout) as { homeId: string; components: { dimension: string; evidence: number }[] }[]).find((home) => home.homeId === 'H1')!;
+        // Only PL1's first month there (avvikelser); PL2 began the next day, the rest came later.
+        expect(h1.components.map((c) => c.evidence)).toEqual([0, 0, 0, 1, 0, 0]);
+      });
 
-describe('quality (table)', () => {
-  it('is a readable Swedish table with a summary line naming the settings', async () => {
-    const run = await cli(['quality', '--db', 'register.sqlite', '--date', '2026-12-01']);
-    expect(run.code).toBe(0);
-    const table = lines(run.stdout);
-    expect(table[0]).toMatch(/^Hem\s+Index\s+Betyg\s+Säkerhet\s+Kan ta emot\s+Underlag\s+Anmärkning$/);
-    expect(table.find((line) => line.startsWith('Solgläntans HVB'))).toMatch(/^Solgläntans HVB\s+63\s+C\s+medel\s+ja\s+8\s+–$/);
-    expect(table.find((line) => line.startsWith('Björkhagens HVB'))).toMatch(/nej\s+0\s+Hemmet ska ha IVO-tillstånd, men inget giltigt tillstånd är verifierat\. För lite underlag\.$/);
-    expect(table.at(-1)).toBe('3 hem per 2026-12-01, standardinställningar: 1 med index, 2 med för lite underlag, 1 kan inte ta emot placeringar.');
-  });
+      it('as a process: exit 0 and stdout holding one JSON value', async () => {
+        const run = await spawn(['quality', '--db', register.database, '--date', '2026-12-01', '--json']);
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual(expected);
+      }, 60_000);
+    });
 
-  it('refuses a bad date in Swedish, exit 2', async () => {
-    const run = await cli(['quality', '--db', 'register.sqlite', '--date', '2026-02-30']);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toContain('2026-02-30');
-  });
-});
+    describe('quality (table)', () => {
+      it('is a readable Swedish table with a summary line naming the settings', async () => {
+        const run = await cli(['quality', '--db', register.database, '--date', '2026-12-01']);
+        expect(run.code).toBe(0);
+        const table = lines(run.stdout);
+        expect(table[0]).toMatch(/^Hem\s+Index\s+Betyg\s+Säkerhet\s+Kan ta emot\s+Underlag\s+Anmärkning$/);
+        expect(table.find((line) => line.startsWith('Solgläntans HVB'))).toMatch(/^Solgläntans HVB\s+63\s+C\s+medel\s+ja\s+8\s+–$/);
+        expect(table.find((line) => line.startsWith('Björkhagens HVB'))).toMatch(/nej\s+0\s+Hemmet ska ha IVO-tillstånd, men inget giltigt tillstånd är verifierat\. För lite underlag\.$/);
+        expect(table.at(-1)).toBe('3 hem per 2026-12-01, standardinställningar: 1 med index, 2 med för lite underlag, 1 kan inte ta emot placeringar.');
+      });
 
-describe('report traffsakerhet', () => {
-  it('writes the PDF, readable only by its owner, with the figures and no child in it', async () => {
-    const run = await cli(['report', 'traffsakerhet', '--db', 'register.sqlite', '--out', 'traffsakerhet.pdf', '--kommun', 'timrå', '--date', '2026-12-01']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const file = inDir('traffsakerhet.pdf');
-    expect(lines(run.stdout)).toEqual([`Rapporten är skriven: ${file}`]);
-    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-    expect(text).toContain('Träffsäkerhet för kvalitetsindexet');
-    expect(text).toContain('Timrå');
-    // PL1 broke down; before it began nothing was known of its home: no number.
-    expect(text).toMatch(/Alla\s+2\s+1\s+50 %/);
-    expect(text).not.toContain('Testsson');
-    expect(text).toContain('Sida 1 av 1');
-  });
+      it('refuses a bad date in Swedish, exit 2', async () => {
+        const run = await cli(['quality', '--db', register.database, '--date', '2026-02-30']);
+        expect(run.code).toBe(2);
+        expect(lines(run.stderr)).toHaveLength(1);
+        expect(run.stderr).toContain('2026-02-30');
+      });
+    });
 
-  it('refuses a kommun that is none of the 290, at its flag, and writes nothing', async () => {
-    const run = await cli(['report', 'traffsakerhet', '--db', 'register.sqlite', '--out', 'x.pdf', '--kommun', 'Atlantis']);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toHaveLength(1);
-    expect(run.stderr).toMatch(/^--kommun: .*Atlantis/);
-    expect(fs.existsSync(inDir('x.pdf'))).toBe(false);
+    describe('report traffsakerhet', () => {
+      it('writes the PDF, readable only by its owner, with the figures and no child in it', async () => {
+        const run = await cli(['report', 'traffsakerhet', '--db', register.database, '--out', 'traffsakerhet.pdf', '--kommun', 'timrå', '--date', '2026-12-01']);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const file = inDir('traffsakerhet.pdf');
+        expect(lines(run.stdout)).toEqual([`Rapporten är skriven: ${file}`]);
+        expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+        const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+        expect(text).toContain('Träffsäkerhet för kvalitetsindexet');
+        expect(text).toContain('Timrå');
+        // PL1 broke down; before it began nothing was known of its home: no number.
+        expect(text).toMatch(/Alla\s+2\s+1\s+50 %/);
+        expect(text).not.toContain('Testsson');
+        expect(text).toContain('Sida 1 av 1');
+      });
+
+      it('refuses a kommun that is none of the 290, at its flag, and writes nothing', async () => {
+        const run = await cli(['report', 'traffsakerhet', '--db', register.database, '--out', 'x.pdf', '--kommun', 'Atlantis']);
+        expect(run.code).toBe(2);
+        expect(lines(run.stderr)).toHaveLength(1);
+        expect(run.stderr).toMatch(/^--kommun: .*Atlantis/);
+        expect(fs.existsSync(inDir('x.pdf'))).toBe(false);
+      });
+    });
   });
-});
+}
