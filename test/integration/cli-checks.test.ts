@@ -10,20 +10,10 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { importedRegister, lines } from './cli-harness';
+import { engines, importedRegister, lines } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/checks.json', import.meta.url));
-const register = importedRegister(fixture, 'pk-cli-checks-');
-const { cli, spawn, inDir } = register;
-
 type CheckJson = Record<string, unknown>;
-
-async function checksJson(date: string): Promise<CheckJson[]> {
-  const run = await cli(['checks', '--db', 'register.sqlite', '--date', date, '--json']);
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
-  return JSON.parse(run.stdout) as CheckJson[];
-}
 
 const B = 'belastningsregistret';
 const M = 'misstankeregistret';
@@ -119,87 +109,6 @@ const expectedOn20260615 = [
   recurring('J1', 'P4', B, '2026-07-10', 'due-soon'),
 ];
 
-describe('checks --json', () => {
-  it('gives exactly the checks of rules.md, worked out by hand, in the contract order and shape', async () => {
-    const run = await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15', '--json']);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    // One JSON value and nothing else.
-    const list = JSON.parse(run.stdout) as CheckJson[];
-    expect(list).toEqual(expectedOn20260615);
-    // No extra keys (no checkedOn), and the contract's key order (external tools may compare text).
-    expect(list.map((item) => Object.keys(item))).toEqual(expectedOn20260615.map((item) => Object.keys(item)));
-  });
-
-  it('has no row for an annan-vuxen, a kommunal HVB, or a stay that begins after the date', async () => {
-    const list = await checksJson('2026-06-15');
-    expect(list.filter((r) => r.personId === 'P3')).toEqual([]);
-    expect(list.filter((r) => r.homeId === 'H4')).toEqual([]);
-    expect(list.filter((r) => r.placementId === 'PL9')).toEqual([]);
-  });
-
-  it('counts a check from its own date on: P2 misstankeregistret of 2026-07-01', async () => {
-    const p2Misstanke = (list: CheckJson[]) => list.filter((r) => r.personId === 'P2' && r.register === M);
-    // The day before: not made yet.
-    expect(p2Misstanke(await checksJson('2026-06-30'))).toEqual([
-      before('PL1', 'F1', 'P2', M, '2025-03-01', 'missing'),
-      before('PL2', 'F1', 'P2', M, '2026-01-12', 'missing'),
-      before('PL3', 'F1', 'P2', M, '2024-05-01', 'missing'),
-      recurring('F1', 'P2', M, '2025-03-03', 'overdue'),
-    ]);
-    // That day: made, but after every decision. PL9's stay begins too (decided 2026-06-10), and
-    // the recurring check is renewed: 2026-07-01 + 12 months.
-    expect(p2Misstanke(await checksJson('2026-07-01'))).toEqual([
-      before('PL1', 'F1', 'P2', M, '2025-03-01', 'after-decision'),
-      before('PL2', 'F1', 'P2', M, '2026-01-12', 'after-decision'),
-      before('PL3', 'F1', 'P2', M, '2024-05-01', 'after-decision'),
-      before('PL9', 'F1', 'P2', M, '2026-06-10', 'after-decision'),
-      recurring('F1', 'P2', M, '2027-07-01', 'upcoming'),
-    ]);
-  });
-
-  it('judges a stay that begins on the date, with the placement decision (limit 2025-06-10)', async () => {
-    const pl9 = (await checksJson('2026-07-01')).filter((r) => r.placementId === 'PL9');
-    expect(pl9).toEqual([
-      before('PL9', 'F1', 'P1', B, '2026-06-10', 'ok'),
-      before('PL9', 'F1', 'P1', M, '2026-06-10', 'remark'),
-      // 2025-03-20 is before 2026-06-10 − 12 months.
-      before('PL9', 'F1', 'P2', B, '2026-06-10', 'too-old'),
-      before('PL9', 'F1', 'P2', M, '2026-06-10', 'after-decision'),
-    ]);
-  });
-
-  it('the recurring check is due-soon from exactly 30 days before, still due-soon on the day, then overdue', async () => {
-    const p4Belastning = async (date: string) =>
-      (await checksJson(date)).find((r) => r.check === 'registerkontroll-fortlopande' && r.personId === 'P4' && r.register === B)?.status;
-    // Due 2026-07-10; 30 days before is 2026-06-10.
-    expect(await p4Belastning('2026-06-09')).toBe('upcoming');
-    expect(await p4Belastning('2026-06-10')).toBe('due-soon');
-    expect(await p4Belastning('2026-07-10')).toBe('due-soon');
-    expect(await p4Belastning('2026-07-11')).toBe('overdue');
-  });
-
-  it('has no recurring checks for a home once nobody lives there', async () => {
-    // Before PL1 begins only PL3 (ended 2024-12-01) has been in F1: its checks, but no recurring ones.
-    const list = await checksJson('2025-01-15');
-    expect(list.filter((r) => r.check === 'registerkontroll-fortlopande')).toEqual([]);
-    expect(list.filter((r) => r.placementId === 'PL3')).toHaveLength(4);
-  });
-
-  it('prints an empty array when nothing has begun', async () => {
-    const run = await cli(['checks', '--db', 'register.sqlite', '--date', '2020-01-01', '--json']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe('[]\n');
-  });
-
-  it('as a process: exit 0 and stdout holding one JSON value', async () => {
-    const run = await spawn(['checks', '--db', 'register.sqlite', '--date', '2026-06-15', '--json']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual(expectedOn20260615);
-  }, 60_000);
-});
-
 const checkWords: Record<string, string> = {
   registerkontroll: 'Registerkontroll före beslut',
   'ivo-tillstand': 'IVO-tillstånd före beslut',
@@ -230,137 +139,235 @@ const registerWords: Record<string, string> = {
   'ivo-tillstand': 'IVO-tillstånd',
 };
 
-describe('checks as a table', () => {
-  it('is Swedish: headings, the rows of the JSON list in its order with names, and a summary', async () => {
-    const run = await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15']);
-    expect(run.code).toBe(0);
-    expect(run.stderr).toBe('');
-    const output = lines(run.stdout);
-    expect(output[0]).toMatch(/^Kontroll\s+Status\s+Hem\s+Person\s+Register\s+Beslut\/förfaller\s+Placering$/);
-    expect(output[1]).toMatch(/^-+( +-+){6}$/);
-    const body = output.slice(2, -1);
-    expect(body.map((line) => line.split(/\s{2,}/))).toEqual(
-      expectedOn20260615.map((r) => [
-        checkWords[r.check],
-        statusWords[r.status],
-        homeNames[r.homeId],
-        r.personId === null ? '–' : personNames[r.personId],
-        registerWords[r.register],
-        'decisionOn' in r ? r.decisionOn : r.dueOn,
-        r.placementId ?? '–',
-      ]),
-    );
-    expect(output.at(-1)).toBe(
-      '26 kontroller per 2026-06-15: 10 OK, 3 saknas, 3 efter beslut, 2 för gamla, 1 med anmärkning, 1 ogiltigt, 3 försenade, 1 snart, 2 kommande.',
-    );
-  });
+for (const engine of engines) {
+  describe(`checks (${engine})`, () => {
+    const register = importedRegister(fixture, 'pk-cli-checks-', engine);
+    const { cli, spawn, inDir } = register;
 
-  it('never names a child (nor shows an adult or home that has no check)', async () => {
-    const run = await cli(['checks', '--db', 'register.sqlite', '--date', '2026-07-01']);
-    expect(run.code).toBe(0);
-    const file = JSON.parse(fs.readFileSync(fixture, 'utf8')) as { children: { name: string }[] };
-    for (const { name } of file.children) {
-      for (const part of name.split(' ')) expect(run.stdout).not.toContain(part);
+    async function checksJson(date: string): Promise<CheckJson[]> {
+      const run = await cli(['checks', '--db', register.database, '--date', date, '--json']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      return JSON.parse(run.stdout) as CheckJson[];
     }
-    expect(run.stdout).not.toContain('Ebba');
-    expect(run.stdout).not.toContain('Forsens HVB');
-  });
 
-  it('says so in Swedish when there is nothing to check', async () => {
-    const run = await cli(['checks', '--db', 'register.sqlite', '--date', '2020-01-01']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toBe('Inga register- eller tillståndskontroller per 2020-01-01.\n');
-  });
-});
+    describe('checks --json', () => {
+      it('gives exactly the checks of rules.md, worked out by hand, in the contract order and shape', async () => {
+        const run = await cli(['checks', '--db', register.database, '--date', '2026-06-15', '--json']);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe('');
+        // One JSON value and nothing else.
+        const list = JSON.parse(run.stdout) as CheckJson[];
+        expect(list).toEqual(expectedOn20260615);
+        // No extra keys (no checkedOn), and the contract's key order (external tools may compare text).
+        expect(list.map((item) => Object.keys(item))).toEqual(expectedOn20260615.map((item) => Object.keys(item)));
+      });
 
-describe('checks: invalid arguments (exit 2, one Swedish line each, no database created)', () => {
-  it.each([
-    [['--db', 'register.sqlite'], ['--date: saknas']],
-    [['--db', 'register.sqlite', '--date', '2025-02-30'], ['--date: datumet 2025-02-30 finns inte']],
-    [['--db', 'register.sqlite', '--date', '2025-2-3'], ['--date: inte ett datum i formen ÅÅÅÅ-MM-DD: 2025-2-3']],
-    [['--db', 'register.sqlite', '--date'], ['--date: behöver ett värde']],
-    [['--date', '2026-06-15'], ['--db: saknas']],
-    [['--json'], ['--date: saknas', '--db: saknas']],
-    [['extra', '--db', 'register.sqlite', '--date', '2026-06-15'], ['för många argument']],
-    [['--db', 'register.sqlite', '--date', '2026-06-15', '--out', 'x.json'], ['okänd flagga för det här kommandot: --out']],
-  ])('checks %j', async (args, expected) => {
-    const run = await cli(['checks', ...args]);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr).sort()).toEqual([...expected].sort());
-    expect(run.stdout).toBe('');
-  });
+      it('has no row for an annan-vuxen, a kommunal HVB, or a stay that begins after the date', async () => {
+        const list = await checksJson('2026-06-15');
+        expect(list.filter((r) => r.personId === 'P3')).toEqual([]);
+        expect(list.filter((r) => r.homeId === 'H4')).toEqual([]);
+        expect(list.filter((r) => r.placementId === 'PL9')).toEqual([]);
+      });
 
-  it('refuses a database that does not exist, and does not create it', async () => {
-    const run = await cli(['checks', '--db', 'saknas.sqlite', '--date', '2026-06-15', '--json']);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('saknas.sqlite')}`]);
-    expect(run.stdout).toBe('');
-    expect(fs.existsSync(inDir('saknas.sqlite'))).toBe(false);
-  });
+      it('counts a check from its own date on: P2 misstankeregistret of 2026-07-01', async () => {
+        const p2Misstanke = (list: CheckJson[]) => list.filter((r) => r.personId === 'P2' && r.register === M);
+        // The day before: not made yet.
+        expect(p2Misstanke(await checksJson('2026-06-30'))).toEqual([
+          before('PL1', 'F1', 'P2', M, '2025-03-01', 'missing'),
+          before('PL2', 'F1', 'P2', M, '2026-01-12', 'missing'),
+          before('PL3', 'F1', 'P2', M, '2024-05-01', 'missing'),
+          recurring('F1', 'P2', M, '2025-03-03', 'overdue'),
+        ]);
+        // That day: made, but after every decision. PL9's stay begins too (decided 2026-06-10), and
+        // the recurring check is renewed: 2026-07-01 + 12 months.
+        expect(p2Misstanke(await checksJson('2026-07-01'))).toEqual([
+          before('PL1', 'F1', 'P2', M, '2025-03-01', 'after-decision'),
+          before('PL2', 'F1', 'P2', M, '2026-01-12', 'after-decision'),
+          before('PL3', 'F1', 'P2', M, '2024-05-01', 'after-decision'),
+          before('PL9', 'F1', 'P2', M, '2026-06-10', 'after-decision'),
+          recurring('F1', 'P2', M, '2027-07-01', 'upcoming'),
+        ]);
+      });
 
-  it('as a process: exit 2 for a missing database, nothing created', async () => {
-    const run = await spawn(['checks', '--db', 'ingen.sqlite', '--date', '2026-06-15']);
-    expect(run.code).toBe(2);
-    expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('ingen.sqlite')}`]);
-    expect(fs.existsSync(inDir('ingen.sqlite'))).toBe(false);
-  }, 60_000);
+      it('judges a stay that begins on the date, with the placement decision (limit 2025-06-10)', async () => {
+        const pl9 = (await checksJson('2026-07-01')).filter((r) => r.placementId === 'PL9');
+        expect(pl9).toEqual([
+          before('PL9', 'F1', 'P1', B, '2026-06-10', 'ok'),
+          before('PL9', 'F1', 'P1', M, '2026-06-10', 'remark'),
+          // 2025-03-20 is before 2026-06-10 − 12 months.
+          before('PL9', 'F1', 'P2', B, '2026-06-10', 'too-old'),
+          before('PL9', 'F1', 'P2', M, '2026-06-10', 'after-decision'),
+        ]);
+      });
 
-  it('leaves the database file it reads unchanged', async () => {
-    const unchanged = fs.readFileSync(register.database);
-    await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15']);
-    await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15', '--json']);
-    // WAL: committed changes would show in the -wal file, if anything were written.
-    expect(fs.readFileSync(register.database).equals(unchanged)).toBe(true);
-    const wal = `${register.database}-wal`;
-    expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
-  });
-});
+      it('the recurring check is due-soon from exactly 30 days before, still due-soon on the day, then overdue', async () => {
+        const p4Belastning = async (date: string) =>
+          (await checksJson(date)).find((r) => r.check === 'registerkontroll-fortlopande' && r.personId === 'P4' && r.register === B)?.status;
+        // Due 2026-07-10; 30 days before is 2026-06-10.
+        expect(await p4Belastning('2026-06-09')).toBe('upcoming');
+        expect(await p4Belastning('2026-06-10')).toBe('due-soon');
+        expect(await p4Belastning('2026-07-10')).toBe('due-soon');
+        expect(await p4Belastning('2026-07-11')).toBe('overdue');
+      });
 
-describe('checks --help', () => {
-  it('in Swedish: usage, the flags, the statuses, and no "not yet" remark', async () => {
-    const run = await cli(['checks', '--help']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Användning: placeringskollen checks --db <sökväg> --date <ÅÅÅÅ-MM-DD> [--json]');
-    expect(run.stdout).toContain('--json  skriver en JSON-lista');
-    expect(run.stdout).toContain('Anmärkning – bedöm');
-    expect(run.stdout).toContain('Databasen måste finnas');
-    expect(run.stdout).not.toContain('finns inte ännu');
-  });
+      it('has no recurring checks for a home once nobody lives there', async () => {
+        // Before PL1 begins only PL3 (ended 2024-12-01) has been in F1: its checks, but no recurring ones.
+        const list = await checksJson('2025-01-15');
+        expect(list.filter((r) => r.check === 'registerkontroll-fortlopande')).toEqual([]);
+        expect(list.filter((r) => r.placementId === 'PL3')).toHaveLength(4);
+      });
 
-  it('in English', async () => {
-    const run = await cli(['checks', '--help', '--lang', 'en']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Usage: placeringskollen checks --db <path> --date <YYYY-MM-DD> [--json]');
-    expect(run.stdout).toContain('--json  prints one JSON array');
-    expect(run.stdout).toContain('The database must exist');
-    expect(run.stdout).not.toContain('not yet available');
-    expect((await cli(['checks', '--help'], { LANG: 'en_GB.UTF-8' })).stdout).toContain('Usage: placeringskollen checks');
-  });
+      it('prints an empty array when nothing has begun', async () => {
+        const run = await cli(['checks', '--db', register.database, '--date', '2020-01-01', '--json']);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toBe('[]\n');
+      });
 
-  it('the overview lists checks as available', async () => {
-    const help = lines((await cli(['--help'])).stdout);
-    const at = help.findIndex((line) => line.includes('checks --db <sökväg>'));
-    expect(at).toBeGreaterThan(0);
-    expect(help[at + 1]).toContain('register- och tillståndskontroller per den dagen');
-    expect(help[at + 1]).not.toContain('finns inte ännu');
-  });
-});
+      it('as a process: exit 0 and stdout holding one JSON value', async () => {
+        const run = await spawn(['checks', '--db', register.database, '--date', '2026-06-15', '--json']);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        expect(JSON.parse(run.stdout)).toEqual(expectedOn20260615);
+      }, 60_000);
+    });
 
-describe('checks: an HVB whose huvudman is not given (rules.md: only kommunal, region and statlig homes need no permit)', () => {
-  it('gets an ivo-tillstand row like an enskild one, as in the window', async () => {
-    fs.writeFileSync(
-      inDir('okand-huvudman.json'),
-      JSON.stringify({
-        format: 'placeringskollen-exchange',
-        version: 1,
-        homes: [{ id: 'HX', kind: 'hvb', name: 'Okända HVB', orgNr: '556000-0027' }],
-        children: [{ id: 'CX', name: 'Testa T.', birthDate: '2011-05-05' }],
-        placements: [{ id: 'PX', childId: 'CX', legalBasis: 'SoL', decidedOn: '2026-03-01', startedOn: '2026-03-02', stays: [{ homeId: 'HX', form: 'hvb', from: '2026-03-02' }] }],
-      }),
-    );
-    expect((await cli(['import', 'okand-huvudman.json', '--db', 'okand.sqlite'])).code).toBe(0);
-    const run = await cli(['checks', '--db', 'okand.sqlite', '--date', '2026-11-22', '--json']);
-    expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toEqual([permit('PX', 'HX', '2026-03-01', 'missing')]);
+    describe('checks as a table', () => {
+      it('is Swedish: headings, the rows of the JSON list in its order with names, and a summary', async () => {
+        const run = await cli(['checks', '--db', register.database, '--date', '2026-06-15']);
+        expect(run.code).toBe(0);
+        expect(run.stderr).toBe('');
+        const output = lines(run.stdout);
+        expect(output[0]).toMatch(/^Kontroll\s+Status\s+Hem\s+Person\s+Register\s+Beslut\/förfaller\s+Placering$/);
+        expect(output[1]).toMatch(/^-+( +-+){6}$/);
+        const body = output.slice(2, -1);
+        expect(body.map((line) => line.split(/\s{2,}/))).toEqual(
+          expectedOn20260615.map((r) => [
+            checkWords[r.check],
+            statusWords[r.status],
+            homeNames[r.homeId],
+            r.personId === null ? '–' : personNames[r.personId],
+            registerWords[r.register],
+            'decisionOn' in r ? r.decisionOn : r.dueOn,
+            r.placementId ?? '–',
+          ]),
+        );
+        expect(output.at(-1)).toBe(
+          '26 kontroller per 2026-06-15: 10 OK, 3 saknas, 3 efter beslut, 2 för gamla, 1 med anmärkning, 1 ogiltigt, 3 försenade, 1 snart, 2 kommande.',
+        );
+      });
+
+      it('never names a child (nor shows an adult or home that has no check)', async () => {
+        const run = await cli(['checks', '--db', register.database, '--date', '2026-07-01']);
+        expect(run.code).toBe(0);
+        const file = JSON.parse(fs.readFileSync(fixture, 'utf8')) as { children: { name: string }[] };
+        for (const { name } of file.children) {
+          for (const part of name.split(' ')) expect(run.stdout).not.toContain(part);
+        }
+        expect(run.stdout).not.toContain('Ebba');
+        expect(run.stdout).not.toContain('Forsens HVB');
+      });
+
+      it('says so in Swedish when there is nothing to check', async () => {
+        const run = await cli(['checks', '--db', register.database, '--date', '2020-01-01']);
+        expect(run.code).toBe(0);
+        expect(run.stdout).toBe('Inga register- eller tillståndskontroller per 2020-01-01.\n');
+      });
+    });
+
+    // The arguments, the help, the file read left unchanged and a second file are the command line's and SQLite's: once.
+    if (engine === 'sqlite') {
+      describe('checks: invalid arguments (exit 2, one Swedish line each, no database created)', () => {
+        it.each([
+          [['--db', 'register.sqlite'], ['--date: saknas']],
+          [['--db', 'register.sqlite', '--date', '2025-02-30'], ['--date: datumet 2025-02-30 finns inte']],
+          [['--db', 'register.sqlite', '--date', '2025-2-3'], ['--date: inte ett datum i formen ÅÅÅÅ-MM-DD: 2025-2-3']],
+          [['--db', 'register.sqlite', '--date'], ['--date: behöver ett värde']],
+          [['--date', '2026-06-15'], ['--db: saknas']],
+          [['--json'], ['--date: saknas', '--db: saknas']],
+          [['extra', '--db', 'register.sqlite', '--date', '2026-06-15'], ['för många argument']],
+          [['--db', 'register.sqlite', '--date', '2026-06-15', '--out', 'x.json'], ['okänd flagga för det här kommandot: --out']],
+        ])('checks %j', async (args, expected) => {
+          const run = await cli(['checks', ...args]);
+          expect(run.code).toBe(2);
+          expect(lines(run.stderr).sort()).toEqual([...expected].sort());
+          expect(run.stdout).toBe('');
+        });
+
+        it('refuses a database that does not exist, and does not create it', async () => {
+          const run = await cli(['checks', '--db', 'saknas.sqlite', '--date', '2026-06-15', '--json']);
+          expect(run.code).toBe(2);
+          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('saknas.sqlite')}`]);
+          expect(run.stdout).toBe('');
+          expect(fs.existsSync(inDir('saknas.sqlite'))).toBe(false);
+        });
+
+        it('as a process: exit 2 for a missing database, nothing created', async () => {
+          const run = await spawn(['checks', '--db', 'ingen.sqlite', '--date', '2026-06-15']);
+          expect(run.code).toBe(2);
+          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('ingen.sqlite')}`]);
+          expect(fs.existsSync(inDir('ingen.sqlite'))).toBe(false);
+        }, 60_000);
+
+        it('leaves the database file it reads unchanged', async () => {
+          const unchanged = fs.readFileSync(register.database);
+          await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15']);
+          await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15', '--json']);
+          // WAL: committed changes would show in the -wal file, if anything were written.
+          expect(fs.readFileSync(register.database).equals(unchanged)).toBe(true);
+          const wal = `${register.database}-wal`;
+          expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
+        });
+      });
+
+      describe('checks --help', () => {
+        it('in Swedish: usage, the flags, the statuses, and no "not yet" remark', async () => {
+          const run = await cli(['checks', '--help']);
+          expect(run.code).toBe(0);
+          expect(run.stdout).toContain('Användning: placeringskollen checks --db <sökväg> --date <ÅÅÅÅ-MM-DD> [--json]');
+          expect(run.stdout).toContain('--json  skriver en JSON-lista');
+          expect(run.stdout).toContain('Anmärkning – bedöm');
+          expect(run.stdout).toContain('Databasen måste finnas');
+          expect(run.stdout).not.toContain('finns inte ännu');
+        });
+
+        it('in English', async () => {
+          const run = await cli(['checks', '--help', '--lang', 'en']);
+          expect(run.code).toBe(0);
+          expect(run.stdout).toContain('Usage: placeringskollen checks --db <path> --date <YYYY-MM-DD> [--json]');
+          expect(run.stdout).toContain('--json  prints one JSON array');
+          expect(run.stdout).toContain('The database must exist');
+          expect(run.stdout).not.toContain('not yet available');
+          expect((await cli(['checks', '--help'], { LANG: 'en_GB.UTF-8' })).stdout).toContain('Usage: placeringskollen checks');
+        });
+
+        it('the overview lists checks as available', async () => {
+          const help = lines((await cli(['--help'])).stdout);
+          const at = help.findIndex((line) => line.includes('checks --db <sökväg>'));
+          expect(at).toBeGreaterThan(0);
+          expect(help[at + 1]).toContain('register- och tillståndskontroller per den dagen');
+          expect(help[at + 1]).not.toContain('finns inte ännu');
+        });
+      });
+
+      describe('checks: an HVB whose huvudman is not given (rules.md: only kommunal, region and statlig homes need no permit)', () => {
+        it('gets an ivo-tillstand row like an enskild one, as in the window', async () => {
+          fs.writeFileSync(
+            inDir('okand-huvudman.json'),
+            JSON.stringify({
+              format: 'placeringskollen-exchange',
+              version: 1,
+              homes: [{ id: 'HX', kind: 'hvb', name: 'Okända HVB', orgNr: '556000-0027' }],
+              children: [{ id: 'CX', name: 'Testa T.', birthDate: '2011-05-05' }],
+              placements: [{ id: 'PX', childId: 'CX', legalBasis: 'SoL', decidedOn: '2026-03-01', startedOn: '2026-03-02', stays: [{ homeId: 'HX', form: 'hvb', from: '2026-03-02' }] }],
+            }),
+          );
+          expect((await cli(['import', 'okand-huvudman.json', '--db', 'okand.sqlite'])).code).toBe(0);
+          const run = await cli(['checks', '--db', 'okand.sqlite', '--date', '2026-11-22', '--json']);
+          expect(run.code).toBe(0);
+          expect(JSON.parse(run.stdout)).toEqual([permit('PX', 'HX', '2026-03-01', 'missing')]);
+        });
+      });
+    }
   });
-});
+}
