@@ -52,6 +52,16 @@ async function activeUserId(services: Services, given: string): Promise<string> 
   return user.id;
 }
 
+/** On the shared register, `--user` may name only the login's own user: the one the log will name. */
+async function mustBeTheLogin(services: Services, userId: string): Promise<void> {
+  const login = (await services.users.session()).user;
+  if (login?.id === userId) return;
+  const named = (await services.users.list()).find((user) => user.id === userId)!;
+  throw new UsageError([
+    `--user: på det gemensamma registret loggar databasen inläsningen som inloggningens användare (${login?.name ?? 'Systemet'}), inte som ${named.name}; logga in som ${named.name} eller läs in utan --user`,
+  ]);
+}
+
 const importCommand = defineCommand({
   name: 'import',
   usage: { sv: 'import <fil> --db <sökväg> [--user <id>] [--json]', en: 'import <file> --db <path> [--user <id>] [--json]' },
@@ -69,8 +79,8 @@ const importCommand = defineCommand({
       en: 'Records merge by id: importing the same file twice leaves the register as after once.',
     },
     {
-      sv: '--user <id>  användaren som läser in filen (id eller exakt namn på en aktiv användare i databasen); utan den loggas inläsningen som Systemet',
-      en: '--user <id>  the user loading the file (id or exact name of an active user of the database); without it the import is logged as the system',
+      sv: '--user <id>  användaren som läser in filen (id eller exakt namn på en aktiv användare i databasen); utan den loggas inläsningen som Systemet. På det gemensamma registret loggar databasen den som inloggningens användare, och --user kan bara ange den',
+      en: '--user <id>  the user loading the file (id or exact name of an active user of the database); without it the import is logged as the system. On the shared register the database logs it as the login\'s user, and --user can name only that one',
     },
     {
       sv: 'Inläsningen blir en post i åtkomstloggen, med antalen per lista (se log).',
@@ -96,6 +106,9 @@ const importCommand = defineCommand({
     if (created) await context.withEmptyRegister((services) => services.exchange.checkFile(json));
     const summary = await context.withServices(database, { create: true }, async (services) => {
       const userId = values.user === undefined ? null : await activeUserId(services, values.user);
+      // On the shared register the database writes the entry as the login's user (session_user),
+      // whatever the program says: naming someone else would be logged as another person unseen.
+      if (userId !== null && isSharedRegisterUrl(database)) await mustBeTheLogin(services, userId);
       // The import's one entry in the access log carries who ran it (the import itself turns
       // off the per-row entries).
       const logContext = { userId, channel: 'cli:import', at: services.clock.now(), rowChanges: true };

@@ -2,19 +2,22 @@
  * `placeringskollen log` and `import --user` end to end: the access log as a revisor reads it on
  * the command line. A fictional register (test/fixtures/exchange/full.json) is imported through
  * the command line; each test works on its own copy of it, with invented users added through the
- * services, and some entries written as the app's gate writes them.
+ * services, and some entries written as the app's gate writes them. The shared register's log,
+ * which the database writes itself, has its own tests at the end.
  *
  * Most runs are in-process (`main` with captured output); a few start the real bin to see the
  * exit code and stdout of a process.
  */
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../../main/db/connection';
+import { openSharedRegister } from '../../main/db/pg/register';
 import { createServices, type Services } from '../../main/services';
 import { testClock, TEST_NOW } from '../clock';
-import { importedRegister, lines } from './cli-harness';
+import { engines, importedRegister, lines } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/full.json', import.meta.url));
 const register = importedRegister(fixture, 'pk-cli-log-');
@@ -250,5 +253,118 @@ describe('log', () => {
     const help = await cli(['log', '--help', '--lang', 'en']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Usage: placeringskollen log [verify] --db <path>');
+  });
+});
+
+/**
+ * The log on the shared register (issue 18). There the database writes every entry itself: its
+ * time is the database's (not the command's clock, TEST_NOW), and its user is the user of the
+ * session's login (`session_user`), never one the program names. So these expected values differ
+ * from the file's above, by design: the test server's login has no user at first ("Systemet"),
+ * `import --user` may name only the login's own user, and tampering needs the owner.
+ */
+describe.runIf(engines.includes('postgres'))('log and import --user on the shared register (postgres)', () => {
+  const register = importedRegister(fixture, 'pk-cli-log-', 'postgres');
+  const { cli, spawn } = register;
+  const logOf = (...args: string[]) => logJson(['--db', register.database, ...args]);
+
+  async function logJson(args: string[]): Promise<LogJson[]> {
+    const run = await cli(['log', ...args, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout) as LogJson[];
+  }
+
+  /** The services over the shared register, as the app would open it, and SQL as its login. */
+  async function withShared<T>(work: (services: Services, query: (text: string) => Promise<unknown>) => Promise<T>): Promise<T> {
+    const shared = await openSharedRegister(register.database);
+    try {
+      return await work(createServices(shared.db, { clock: testClock() }), (text) => sql.raw(text).execute(shared.db));
+    } finally {
+      await shared.close();
+    }
+  }
+
+  it("without --user the import is the login's: no user yet, so the system's, at the database's time", async () => {
+    const [first] = await logOf();
+    expect(first).toMatchObject({ seq: 1, userId: null, userName: 'Systemet', action: 'import', channel: 'cli:import' });
+    expect(counts(first!.detail)).toMatchObject({ homes: { created: 7, updated: 0 } });
+    expect(first!.at).not.toBe(TEST_NOW);
+    expect(first!.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(Math.abs(Date.parse(first!.at) - Date.now())).toBeLessThan(10 * 60_000);
+  });
+
+  it('log verify: an intact log, one line with the number of entries, exit 0 (the real bin)', async () => {
+    const entries = (await logOf()).length;
+    expect(entries).toBeGreaterThan(0);
+    const run = await spawn(['log', 'verify', '--db', register.database]);
+    expect(run).toEqual({ code: 0, stdout: `Loggen är hel: ${entries} ${entries === 1 ? 'post' : 'poster'}.\n`, stderr: '' });
+  }, 60_000);
+
+  it("--user may name only the login's own user: another is refused (exit 2), nothing written", async () => {
+    const { maja } = await withShared(async (services) => ({
+      maja: await services.users.insert(user('Maja Testberg', 'MT')),
+      former: await services.users.insert(user('Olle Förrberg', 'OF', false)),
+    }));
+    const before = await logOf();
+    const asMaja = await cli(['import', fixture, '--db', register.database, '--user', maja]);
+    expect(asMaja.code).toBe(2);
+    expect(asMaja.stdout).toBe('');
+    expect(lines(asMaja.stderr)).toEqual([
+      '--user: på det gemensamma registret loggar databasen inläsningen som inloggningens användare (Systemet), inte som Maja Testberg; logga in som Maja Testberg eller läs in utan --user',
+    ]);
+    // An unknown user is refused as on a file.
+    const unknown = await cli(['import', fixture, '--db', register.database, '--user', 'U-finns-inte']);
+    expect(unknown.code).toBe(2);
+    expect(lines(unknown.stderr)).toEqual(['--user: det finns ingen användare med id eller namn U-finns-inte i databasen']);
+    expect(await logOf()).toEqual(before);
+  });
+
+  it("the login's own user: the import and every entry after it are hers, and the filters find them", async () => {
+    const maja = await withShared(async (services, query) => {
+      // Only the owner names a person's login (migration 11); the test server's login is the owner.
+      await query("UPDATE users SET db_login = session_user WHERE name = 'Maja Testberg'");
+      const id = (await services.users.session()).user!.id;
+      // Reads of two children's files, as the gate logs them: the program's user and time are not the log's.
+      const read = (childId: string) =>
+        services.accessLog.within({ userId: 'U-someone-else', channel: 'getChild', at: '2026-11-23T08:30:00.000Z', rowChanges: true }, () =>
+          services.accessLog.append({ action: 'read', entity: 'children', entityId: childId, childId, detail: null }),
+        );
+      await read('C1');
+      await read('C2');
+      await read('C1');
+      return id;
+    });
+    const run = await cli(['import', fixture, '--db', register.database, '--user', 'Maja Testberg']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+
+    const [newest] = await logOf();
+    expect(newest).toMatchObject({ userId: maja, userName: 'Maja Testberg', action: 'import', channel: 'cli:import' });
+    expect(counts(newest!.detail)).toMatchObject({ homes: { created: 0, updated: 7 } });
+
+    const ofC1 = await logOf('--child', 'C1');
+    expect(ofC1.map((e) => [e.userId, e.action, e.channel, e.childId])).toEqual([
+      [maja, 'read', 'getChild', 'C1'],
+      [maja, 'read', 'getChild', 'C1'],
+    ]);
+    expect(ofC1[0]!.seq).toBeGreaterThan(ofC1[1]!.seq);
+    expect(ofC1.every((e) => e.at !== '2026-11-23T08:30:00.000Z')).toBe(true);
+    expect((await logOf('--user', 'Maja Testberg')).filter((e) => e.action === 'import')).toHaveLength(1);
+    const all = await logOf();
+    expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => all.length - i));
+    expect((await cli(['log', 'verify', '--db', register.database])).code).toBe(0);
+  });
+
+  it('a tampered entry (the owner dropped the guard): exit 1 and one line naming it', async () => {
+    await withShared(async (_services, query) => {
+      await query('ALTER TABLE access_log DISABLE TRIGGER access_log_no_update');
+      await query("UPDATE access_log SET channel = 'gui:import' WHERE seq = 1");
+    });
+    const run = await cli(['log', 'verify', '--db', register.database]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('');
+    expect(lines(run.stdout)).toHaveLength(1);
+    expect(run.stdout).toMatch(/^Post 1 har ändrats/);
   });
 });
