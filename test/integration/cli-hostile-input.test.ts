@@ -3,18 +3,22 @@
  * lines with where the problem is, exit code 2, and nothing written; what the command line prints
  * never carries a control character to the terminal. Each test failed on the code before the fix.
  *
- * In-process runs (`main` with captured output) from a fresh folder per test.
+ * In-process runs (`main` with captured output) from a fresh folder per test. On the shared
+ * register (issue 18) the same files are refused against an existing register, which they leave
+ * as it was, and what the register holds is printed escaped there too.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { openDatabase } from '../../main/db/connection';
+import { openSharedRegister } from '../../main/db/pg/register';
 import { afterAll, describe, expect, it } from 'vitest';
 /* eslint-disable no-control-regex -- the tests look for control characters */
 import { main } from '../../main/cli/index';
 import { testClock } from '../clock';
-import { lines, type Run } from './cli-harness';
+import { engines, importedRegister, lines, type Run } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/spec-example.json', import.meta.url));
 const checksFixture = fileURLToPath(new URL('../fixtures/exchange/checks.json', import.meta.url));
@@ -204,5 +208,54 @@ describe('defect 7: duplicate keys, NFC, dates out of range', () => {
     const run = await cli(['deadlines', '--db', 'register.sqlite', '--date', '9999-12-31']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('1900-01-01–2199-12-31');
+  });
+});
+
+describe.runIf(engines.includes('postgres'))('the shared register (postgres): hostile files leave it as it was, and what it holds is printed escaped', () => {
+  const register = importedRegister(checksFixture, 'pk-cli-hostile-', 'postgres');
+  const { cli, inDir } = register;
+  const specText = () => fs.readFileSync(fixture, 'utf8');
+  const exported = async () => (await cli(['export', '--db', register.database])).stdout;
+  const stderrHas = (test: (line: string) => boolean) => (run: Run) => expect(lines(run.stderr).some(test)).toBe(true);
+
+  it.each([
+    ['lone surrogates', () => specText().replaceAll('"H1"', '"S\\ud800"'), stderrHas((line) => line.startsWith('/homes/0/id: ') && line.includes('U+D800'))],
+    ['Latin-1', () => Buffer.from(specText(), 'latin1'), stderrHas((line) => line.startsWith('Filen är inte UTF-8: byte '))],
+    ['an escape sequence in a name', () => specText().replace('"Solgläntans HVB"', '"Sol\\u001b]0;pwned\\u0007\\u001b[2J"'), stderrHas((line) => line.startsWith('/homes/0/name: ') && line.includes('U+001B'))],
+    ['a key given twice', () => specText().replace('"name": "Solgläntans HVB"', '"name": "Solgläntans HVB", "name": "Annat namn"'), stderrHas((line) => line.startsWith('/homes/0/name: ') && line.includes('två gånger'))],
+    ['an id in NFD', () => specText().replaceAll('"H1"', `"${'HÅ1'.normalize('NFD')}"`), stderrHas((line) => line.startsWith('/homes/0/id: ') && line.includes('NFC'))],
+    ['a birth date out of range', () => specText().replace('"birthDate": "2012-03-04"', '"birthDate": "9999-12-31"'), stderrHas((line) => line === '/children/0/birthDate: 9999-12-31 ligger utanför 1900-01-01–2199-12-31')],
+  ] as const)('%s: exit 2, Swedish lines without control characters, nothing written', async (label, content, check) => {
+    const before = await exported();
+    fs.writeFileSync(inDir(`${label}.json`), content());
+    const run = await cli(['import', `${label}.json`, '--db', register.database]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stderr).not.toMatch(TERMINAL_CONTROL);
+    check(run);
+    expect(await exported()).toBe(before);
+  });
+
+  it('checks and log print a name stored with control characters (from before the rule) escaped', async () => {
+    const shared = await openSharedRegister(register.database);
+    try {
+      await sql`UPDATE homes SET name = ${'Ek\u001b]0;pwned\u0007\u001b[2J\u202e\u0085'}`.execute(shared.db);
+      // The log names the login's user (session_user): this one is the test login's.
+      await sql`INSERT INTO users (id, name, initials, role, units, active, created_at, db_login)
+        VALUES ('u-x', ${'Ada\u001b[31m\u0007\u202e'}, 'X', 'handlaggare', '[]', 1, '2026-01-01T00:00:00.000Z', session_user)`.execute(shared.db);
+    } finally {
+      await shared.close();
+    }
+    const checks = await cli(['checks', '--db', register.database, '--date', '2025-06-01']);
+    expect(checks.code).toBe(0);
+    expect(checks.stdout).not.toMatch(TERMINAL_CONTROL);
+    expect(checks.stdout).toContain('Ek\\u001b]0;pwned\\u0007\\u001b[2J\\u202e\\u0085');
+
+    expect((await cli(['import', checksFixture, '--db', register.database, '--user', 'u-x'])).code).toBe(0);
+    const log = await cli(['log', '--db', register.database]);
+    expect(log.code).toBe(0);
+    expect(log.stdout).not.toMatch(TERMINAL_CONTROL);
+    expect(log.stdout).toContain('Ada\\u001b[31m\\u0007\\u202e');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The command line as a black box (spec/exchange-and-cli.md): the real bin, spawned with the
  * Node that runs the tests (the project's Node 24), from a working directory outside the project.
+ * Import and export on the shared register (issue 18) are at the end, on one database of their own.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
+import { engines, importedRegister } from './cli-harness';
 
 const bin = fileURLToPath(new URL('../../bin/placeringskollen.mjs', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/exchange/full.json', import.meta.url));
@@ -341,4 +343,84 @@ describe.concurrent('exit code 1: anything else', spawning, () => {
     expect(lines(run.stderr)).toHaveLength(1);
     expect(run.stderr).not.toContain('    at ');
   });
+});
+
+/**
+ * Import and export on the shared register: the real bin with `--db postgres://…`, one after the
+ * other on one database that already holds the fixture (a new database per test would be slow).
+ * A register there exists before the first import, so "Databasen skapades" is the file's alone.
+ */
+describe.runIf(engines.includes('postgres'))('import and export on the shared register (postgres)', () => {
+  const register = importedRegister(fixture, 'pk-cli-', 'postgres');
+  const { spawn: cli, inDir } = register;
+  const writeJson = (name: string, value: unknown): string => {
+    fs.writeFileSync(inDir(name), JSON.stringify(value));
+    return inDir(name);
+  };
+  const exported = async () => {
+    const run = await cli(['export', '--db', register.database]);
+    expect(run.code).toBe(0);
+    return run.stdout;
+  };
+
+  it('exports exactly the JSON on stdout; importing that export again changes nothing', async () => {
+    const text = await exported();
+    const file = JSON.parse(text) as { homes: unknown[]; placements: unknown[] };
+    expect(text).toBe(`${JSON.stringify(file, null, 2)}\n`);
+    expect(file.homes).toHaveLength(7);
+    expect(file.placements).toHaveLength(6);
+
+    const out = await cli(['export', '--db', register.database, '--out', 'a.json']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toBe('');
+    expect(mode(inDir('a.json'))).toBe(0o600);
+    const again = await cli(['import', 'a.json', '--db', register.database, '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout)).toMatchObject({ homes: { created: 0, updated: 7 }, events: { created: 0, updated: 12 } });
+    expect(await exported()).toBe(text);
+  }, 60_000);
+
+  it('checks a file against the register: a reference to one of its homes is good there', async () => {
+    const file = writeJson('tillagg.json', { ...emptyFile, persons: [{ id: 'P9', homeId: 'F1', name: 'Gun Ek', role: 'annan-vuxen' }] });
+    const run = await cli(['import', file, '--db', register.database, '--json']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ persons: { created: 1, updated: 0 } });
+    const persons = (JSON.parse(await exported()) as { persons: { id: string; homeId: string }[] }).persons;
+    expect(persons.find((p) => p.id === 'P9')).toMatchObject({ homeId: 'F1', name: 'Gun Ek' });
+  }, 60_000);
+
+  it('writes nothing when the file has an error, and says each problem at its path', async () => {
+    const before = await exported();
+    const file = readFixture();
+    file.homes[0].name = 'Nytt namn';
+    file.persons[0].homeId = 'H404';
+    const run = await cli(['import', writeJson('bad.json', file), '--db', register.database]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(lines(run.stderr)).toContain('/persons/0/homeId: hänvisar till hem "H404" som inte finns');
+    expect(await exported()).toBe(before);
+  }, 60_000);
+
+  it('a file without records leaves the register unchanged, and says so', async () => {
+    const before = await exported();
+    const file = writeJson('tom.json', emptyFile);
+    const run = await cli(['import', file, '--db', register.database]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${file} innehöll inga poster; databasen är oförändrad.\n`);
+    expect(await exported()).toBe(before);
+  }, 60_000);
+
+  it('the same home twice (same org.nr) gets the warning naming both', async () => {
+    const file = writeJson('dubbel.json', {
+      ...emptyFile,
+      homes: [
+        { id: 'HD1', kind: 'hvb', name: 'Dubbletten HVB', orgNr: '559900-0014', operator: 'enskild' },
+        { id: 'HD2', kind: 'hvb', name: 'Dubbletten', orgNr: '5599000014', operator: 'enskild' },
+      ],
+    });
+    const run = await cli(['import', file, '--db', register.database]);
+    expect(run.code).toBe(0);
+    expect(lines(run.stdout).at(-1)).toBe('Varning: Hemmen HD1 (Dubbletten HVB) och HD2 (Dubbletten) har samma org.nr 559900-0014: kan det vara samma hem två gånger?');
+  }, 60_000);
 });
