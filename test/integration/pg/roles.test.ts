@@ -15,6 +15,8 @@ type Person = 'handlaggare' | 'enhetschef' | 'administrator';
 
 describe.runIf(adminUrl)('roles in the shared register', () => {
   const database = useTestDatabase('pk_roles');
+  // Another unit's register on the same server: a unit sees only its own (docs/gemensamt-register.md).
+  const otherUnit = useTestDatabase('pk_roles_other');
   const suffix = randomBytes(3).toString('hex');
   const login = (person: Person) => `pk_t_${person}_${suffix}`;
   const password = 'provlosen-' + suffix;
@@ -85,6 +87,20 @@ describe.runIf(adminUrl)('roles in the shared register', () => {
       await expect(client.connect()).rejects.toThrow(/permission denied for database/);
     } finally {
       await owner.query(`DROP ROLE ${stranger}`);
+    }
+  });
+
+  it("the administratör of one unit's register cannot connect to another unit's on the same server", async () => {
+    const other = await openSharedPool(parseSharedRegisterUrl(otherUnit.url));
+    try {
+      await oneAtATime(() => migratePg(other, pgMigrations));
+      const url = new URL(otherUnit.url);
+      for (const person of ['handlaggare', 'administrator'] as const) {
+        const client = new pg.Client({ host: url.hostname, port: Number(url.port || 5432), database: otherUnit.name, user: login(person), password });
+        await expect(client.connect(), person).rejects.toThrow(/permission denied for database/);
+      }
+    } finally {
+      await other.end();
     }
   });
 
