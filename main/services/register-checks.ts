@@ -300,6 +300,11 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
           validated.permit === repo.serializePermit(repo.parseStoredPermit(existing.permit));
         if (unchanged) throw new ServiceError('VALIDATION', NOTHING_CHANGED, [{ path: '', message: NOTHING_CHANGED }]);
 
+        // The check first, from its version: a colleague's correction at the same moment holds the row
+        // until she commits, and this one is then refused as changed. The history's next number is
+        // read only after, when nobody else can be taking it (on the shared register too).
+        const row = rowOf(existing.id, input, validated.permit, changedAt);
+        await saving(trx, 'register_checks', row.id, 'kontrollen', () => repo.updateCheck(trx, row, existing.rowVersion));
         const revision = await repo.nextRevision(trx, existing.id);
         await repo.insertRevision(trx, existing, revision, {
           action: 'rattad',
@@ -307,8 +312,6 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
           changedAt,
           reason: input.reason,
         });
-        const row = rowOf(existing.id, input, validated.permit, changedAt);
-        await saving(trx, 'register_checks', row.id, 'kontrollen', () => repo.updateCheck(trx, row, existing.rowVersion));
         return toCheck((await repo.getCheck(trx, row.id))!, revision);
       });
     },
@@ -320,6 +323,8 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
         const existing = await repo.getCheck(trx, input.id);
         if (!existing) throw notFound('Kontrollen');
         if (existing.rowVersion !== input.rowVersion) throw await changedSince(trx, 'register_checks', existing.id, 'kontrollen');
+        // Removed first, from its version, for the same reason as a correction.
+        await saving(trx, 'register_checks', existing.id, 'kontrollen', () => repo.deleteCheck(trx, existing.id, existing.rowVersion));
         const revision = await repo.nextRevision(trx, existing.id);
         await repo.insertRevision(trx, existing, revision, {
           action: 'borttagen',
@@ -327,7 +332,6 @@ export function createRegisterChecksService(db: Kysely<Database>, settings: Sett
           changedAt,
           reason: input.reason,
         });
-        await saving(trx, 'register_checks', existing.id, 'kontrollen', () => repo.deleteCheck(trx, existing.id, existing.rowVersion));
         return toCheck(existing, revision - 1);
       });
     },

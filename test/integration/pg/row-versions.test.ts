@@ -10,6 +10,9 @@ import { getHome, saveHome, setHomeActive } from '../../../main/db/homes-reposit
 import { sharedKysely } from '../../../main/db/pg/kysely';
 import { StaleRowError } from '../../../main/db/row-versions';
 import type { Database } from '../../../main/db/schema';
+import { createServices } from '../../../main/services';
+import { correctRegisterCheckInput, registerCheckInput, removeRegisterCheckInput } from '../../../preload/api';
+import { testClock } from '../../clock';
 import { adminUrl, useMigratedRegister } from './harness';
 
 const home = { kind: 'familjehem', name: 'Familjen Ek', orgNr: null, operator: null, municipality: 'Sundsvall', capacity: 1, targetGroup: null, agency: null };
@@ -67,5 +70,40 @@ describe.runIf(adminUrl)('row versions on the shared register', () => {
     await expect(setHomeActive(db, 'H1', true, 1)).rejects.toBeInstanceOf(StaleRowError);
     await setHomeActive(db, 'H1', true, 2);
     expect(await getHome(db, 'H1')).toMatchObject({ active: true, rowVersion: 3 });
+  });
+
+  it('of two corrections of one register check at once, the second is refused as changed, not failed on the history number', async () => {
+    const db = sharedKysely(register.pool);
+    const services = createServices(db, { clock: testClock() });
+    await saveHome(db, { id: 'F2', ...home, name: 'Familjen Lind' }, [{ id: 'P2', name: 'Bo Lind', role: 'uppdragstagare', birthYear: 1975 }], null);
+    const fields = { personId: 'P2', register: 'belastningsregistret', checkedOn: '2026-11-02', outcome: 'utan-anmarkning', recordedBy: 'Saga Handläggarsson' } as const;
+    const check = await services.registerChecks.record(registerCheckInput.parse(fields));
+
+    for (const second of ['correct', 'remove'] as const) {
+      const current = { rowVersion: (await register.pool.query<{ v: number }>('SELECT row_version AS v FROM register_checks WHERE id = $1', [check.id])).rows[0]!.v };
+      // A colleague's correction, made from the same version and not yet committed: the check's row and
+      // the next number of its history are hers until she commits.
+      const colleague = await register.pool.connect();
+      try {
+        await colleague.query('BEGIN');
+        await colleague.query("UPDATE register_checks SET checked_on = '2026-11-03', row_version = row_version + 1 WHERE id = $1", [check.id]);
+        await colleague.query(
+          `INSERT INTO register_check_history (check_id, revision, person_id, register, checked_on, outcome, changed_by, changed_at, reason, action)
+           SELECT id, (SELECT coalesce(max(revision), 0) + 1 FROM register_check_history WHERE check_id = $1), person_id, register, checked_on, outcome,
+             'Sara Kollega', '2026-11-22T10:00:00.000Z', 'Fel datum.', 'rattad' FROM register_checks WHERE id = $1`,
+          [check.id],
+        );
+        const mine =
+          second === 'correct'
+            ? services.registerChecks.correct(correctRegisterCheckInput.parse({ ...fields, id: check.id, checkedOn: '2026-11-04', reason: 'Fel datum.', rowVersion: current.rowVersion }))
+            : services.registerChecks.remove(removeRegisterCheckInput.parse({ id: check.id, reason: 'Fel person.', removedBy: 'Saga Handläggarsson', rowVersion: current.rowVersion }));
+        const outcome = mine.then(() => 'saved', (error: { code?: string }) => error.code ?? String(error));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await colleague.query('COMMIT');
+        expect(await outcome, second).toBe('CONFLICT');
+      } finally {
+        colleague.release();
+      }
+    }
   });
 });
