@@ -24,16 +24,22 @@ export interface SettingChange {
   reason: string;
 }
 
-/** Writes version `version` of `key` and keeps it in the history with who, when and why. */
-export async function writeSetting(db: Db, key: string, value: unknown, version: number, change: SettingChange): Promise<void> {
+/**
+ * Writes version `version` of `key` and keeps it in the history with who, when and why. False, and
+ * nothing written, when the stored version is already `version` or newer: someone else saved
+ * meanwhile (on the shared register, a save still open when this one read the version).
+ */
+export async function writeSetting(db: Db, key: string, value: unknown, version: number, change: SettingChange): Promise<boolean> {
   const json = JSON.stringify(value);
   const { changedAt } = change;
-  await db
+  const result = await db
     .insertInto('settings')
     .values({ key, value: json, version, changedAt })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, version, changedAt }))
-    .execute();
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, version, changedAt }).where('settings.version', '<', version))
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0n) === 0) return false;
   await db.insertInto('settingsHistory').values({ key, version, value: json, ...change }).execute();
+  return true;
 }
 
 export interface StoredVersion {

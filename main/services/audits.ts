@@ -108,10 +108,9 @@ export function createAuditsService(db: Kysely<Database>, clock: Clock, settings
       }
       return inTransaction(db, async (trx) => {
         const current = (await readSetting(trx, CHECKLIST))?.version ?? 0;
-        if (checklistVersionOf(current) !== version) {
-          throw new ServiceError('CONFLICT', 'Någon annan har ändrat checklistan under tiden. Läs in den igen och gör ändringen på nytt.');
-        }
-        await writeSetting(trx, CHECKLIST, parsed.data, current + 1, { changedAt: clock.now(), changedBy, reason });
+        const changedMeanwhile = () => new ServiceError('CONFLICT', 'Någon annan har ändrat checklistan under tiden. Läs in den igen och gör ändringen på nytt.');
+        if (checklistVersionOf(current) !== version) throw changedMeanwhile();
+        if (!(await writeSetting(trx, CHECKLIST, parsed.data, current + 1, { changedAt: clock.now(), changedBy, reason }))) throw changedMeanwhile();
         return { version: checklistVersionOf(current + 1), items: parsed.data };
       });
     },

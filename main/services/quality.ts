@@ -215,10 +215,10 @@ export function createQualityService(db: Kysely<Database>, clock: Clock, ruleSet
       if (!parsed.success) throw new ServiceError('VALIDATION', 'Inställningarna kunde inte sparas.', settingsIssues(parsed.error.issues));
       await inTransaction(db, async (trx) => {
         const current = (await readSetting(trx, SETTINGS_KEY))?.version ?? 0;
-        if (current !== input.version) {
-          throw new ServiceError('CONFLICT', 'Någon annan har ändrat inställningarna under tiden. Läs in dem igen och gör ändringen på nytt.');
-        }
-        await writeSetting(trx, SETTINGS_KEY, parsed.data, current + 1, { changedAt: clock.now(), changedBy: input.changedBy, reason: input.reason });
+        const changedMeanwhile = () => new ServiceError('CONFLICT', 'Någon annan har ändrat inställningarna under tiden. Läs in dem igen och gör ändringen på nytt.');
+        if (current !== input.version) throw changedMeanwhile();
+        const change = { changedAt: clock.now(), changedBy: input.changedBy, reason: input.reason };
+        if (!(await writeSetting(trx, SETTINGS_KEY, parsed.data, current + 1, change))) throw changedMeanwhile();
       });
       return this.getSettings();
     },

@@ -149,13 +149,12 @@ export function createSettingsService(db: Kysely<Database>, clock: Clock) {
       const saved = { parameters: parameters.data, references: input.references, catalogue: catalogue.data, version: input.version + 1 };
       await inTransaction(db, async (trx) => {
         const current = await currentVersion(trx);
-        if (current !== input.version) {
-          throw new ServiceError('CONFLICT', 'Någon annan har ändrat inställningarna under tiden. Läs in dem igen och gör ändringen på nytt.');
-        }
+        const changedMeanwhile = () => new ServiceError('CONFLICT', 'Någon annan har ändrat inställningarna under tiden. Läs in dem igen och gör ändringen på nytt.');
+        if (current !== input.version) throw changedMeanwhile();
         const version = current + 1;
-        await writeSetting(trx, PARAMETERS, parameters.data, version, change);
-        await writeSetting(trx, REFERENCES, input.references, version, change);
-        await writeSetting(trx, CATALOGUE, catalogue.data, version, change);
+        for (const [key, value] of [[PARAMETERS, parameters.data], [REFERENCES, input.references], [CATALOGUE, catalogue.data]] as const) {
+          if (!(await writeSetting(trx, key, value, version, change))) throw changedMeanwhile();
+        }
       });
       return present(saved);
     },

@@ -106,4 +106,31 @@ describe.runIf(adminUrl)('row versions on the shared register', () => {
       }
     }
   });
+
+  it('of two saves of the audit checklist at once, the second is refused as changed, not failed on the history', async () => {
+    const services = createServices(sharedKysely(register.pool), { clock: testClock() });
+    const view = await services.audits.checklistView();
+    const items = view.items.slice(0, 3);
+    const colleague = await register.pool.connect();
+    try {
+      await colleague.query('BEGIN');
+      await colleague.query(
+        `INSERT INTO settings (key, value, version, changed_at) VALUES ('auditChecklist', $1, 1, '2026-11-22T10:00:00.000Z')
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, version = settings.version + 1`,
+        [JSON.stringify(view.items.slice(0, 2))],
+      );
+      await colleague.query(
+        `INSERT INTO settings_history (key, version, value, changed_at, changed_by, reason)
+         SELECT key, version, value, changed_at, 'Sara Kollega', 'Kortare.' FROM settings WHERE key = 'auditChecklist'`,
+      );
+      const mine = services.audits.saveChecklist({ items, version: view.version, changedBy: 'Elin Enhetschef', reason: 'Tre frågor räcker.' });
+      const outcome = mine.then(() => 'saved', (error: { code?: string }) => error.code ?? String(error));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await colleague.query('COMMIT');
+      expect(await outcome).toBe('CONFLICT');
+    } finally {
+      colleague.release();
+    }
+    expect((await services.audits.checklistView()).items).toHaveLength(2);
+  });
 });
