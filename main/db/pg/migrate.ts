@@ -7,12 +7,16 @@
 import type pg from 'pg';
 import { NewerDatabaseError } from '../migrate';
 import { SharedRegisterError } from './connection';
+import { pgRoleNames } from './migrations';
 
 export interface PgMigration {
   version: number;
   description: string;
   sql: string;
 }
+
+/** PostgreSQL's longest name (NAMEDATALEN - 1), in bytes. */
+const MAX_NAME_BYTES = 63;
 
 /** One number for the whole application: `pg_advisory_lock` takes a bigint ("PLKOLLEN" in ASCII). */
 export const MIGRATION_LOCK = 0x504c4b4f4c4c454en;
@@ -45,6 +49,15 @@ export async function migratePg(pool: pg.Pool, migrations: readonly PgMigration[
       const encoding = (await client.query<{ server_encoding: string }>('SHOW server_encoding')).rows[0]?.server_encoding;
       if (from < latest && encoding !== 'UTF8') {
         throw new SharedRegisterError(`Databasen har teckenkodningen ${encoding ?? 'okänd'}, men det gemensamma registret behöver UTF8. Be IT skapa den med ENCODING 'UTF8'.`);
+      }
+      // The roles are named after the database (pgRoleNames), and PostgreSQL cuts a name at 63 bytes:
+      // two long names alike at the start would share their roles, and so each other's registers.
+      // Checked before migration 2 makes them.
+      const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
+      if (from < 2 && latest >= 2 && Buffer.byteLength(pgRoleNames(database).administrator) > MAX_NAME_BYTES) {
+        throw new SharedRegisterError(
+          `Databasens namn ${database} är för långt för registrets roller: högst ${MAX_NAME_BYTES - Buffer.byteLength('_administrator')} tecken (a–z, 0–9, _). Be IT skapa databasen med ett kortare namn.`,
+        );
       }
       for (const migration of migrations.slice(from)) {
         await client.query('BEGIN');

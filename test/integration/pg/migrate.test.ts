@@ -92,6 +92,24 @@ describe.runIf(adminUrl)('migrations of the shared register', () => {
     }
   });
 
+  it("a database whose name leaves no room for its roles' names is refused in Swedish before anything is made", async () => {
+    // PostgreSQL cuts a name at 63 bytes: two long names alike at the start would share their roles.
+    const name = `pk_long_${randomBytes(3).toString('hex')}_${'x'.repeat(36)}`;
+    expect(name.length).toBe(51);
+    const admin = await open();
+    await admin.query(`CREATE DATABASE ${name} ${CREATE_DATABASE_OPTIONS}`);
+    const pool = await openSharedPool(parseSharedRegisterUrl(urlOf(name)));
+    try {
+      const error = await migratePg(pool, pgMigrations).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SharedRegisterError);
+      expect((error as Error).message).toMatch(/Databasens namn .* är för långt.*högst 49/);
+      expect(await version(pool)).toBe(0);
+    } finally {
+      await pool.end();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
+  });
+
   it('an owner that may not create roles is told so in Swedish, and the register stays at the version before', async () => {
     const suffix = randomBytes(3).toString('hex');
     const owner = `pk_t_owner_${suffix}`;
