@@ -155,5 +155,9 @@ function serviceCalls(services: Services, context: HandlerContext) {
 
     getPreferences: async () => services.preferences.get(),
     savePreferences: async (input) => services.preferences.save(input),
+
+    getRegisterChoice: () => services.registerChoice.get(),
+    testRegisterConnection: (input) => services.registerChoice.testConnection(input),
+    saveRegisterChoice: (input) => services.registerChoice.save(input),
   } satisfies Handlers;
 }

@@ -117,6 +117,10 @@ export const channelAccess: Record<Channel, Access> = {
   restoreBackup: 'administrator',
   changeRegisterKey: 'administrator',
   saveBackupSettings: 'administrator',
+  // Which register this computer opens, and the login to it: the administratör's, like the key.
+  getRegisterChoice: 'administrator',
+  testRegisterConnection: 'administrator',
+  saveRegisterChoice: 'administrator',
 };
 
 /**

@@ -19,6 +19,7 @@ import { createQualityService } from './quality';
 import { createReportsService } from './reports';
 import { createPreferencesService, memoryPreferenceStore, type PreferenceStore } from './preferences';
 import { createRegisterChecksService } from './register-checks';
+import { createRegisterChoiceService, type RegisterChoiceHost } from './register-choice';
 import { createSettingsService } from './settings';
 import { createUsersService } from './users';
 
@@ -33,10 +34,12 @@ export interface ServiceOptions {
   exports?: ExportOptions;
   /** The register file and its copies, where a window has it open (the app, the browser host). */
   register?: RegisterHost | null;
+  /** Which register this computer opens, and where its password can be kept; the browser host's defaults when left out. */
+  registerChoice?: RegisterChoiceHost;
 }
 
 /** Every use case over one database; main/ipc, the browser host and the CLI all start here. */
-export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore(), osAccount = null, exports = {}, register = null }: ServiceOptions) {
+export function createServices(db: Kysely<Database>, { clock, preferences = memoryPreferenceStore(), osAccount = null, exports = {}, register = null, registerChoice }: ServiceOptions) {
   // Writes outside a call (the demo data, a test's direct call) are logged at the services' "now".
   setLogClock(() => clock.now());
   const settings = createSettingsService(db, clock);
@@ -83,6 +86,7 @@ export function createServices(db: Kysely<Database>, { clock, preferences = memo
     exports: createExportsService({ homes, placementViews, deadlines, checks, journal, audits, quality }, clock, exports),
     reports: createReportsService(db, clock, { journal, settings, quality, audits }),
     backups: createBackupsService(register, clock, preferences, (entry) => appendEntry(db, entry)),
+    registerChoice: createRegisterChoiceService(preferences, (entry) => appendEntry(db, entry), registerChoice),
     /**
      * What the window asks first (Bevakning's first page, the navigation's counts) started as the
      * register opens, while the window loads. A failure is not reported here: the window's own
@@ -103,3 +107,4 @@ export type { OwnEntry } from '../db/access-log';
 export { clockFrom, type Clock } from './clock';
 export type { PreferenceStore } from './preferences';
 export type { RegisterHost } from './backups';
+export type { RegisterChoiceHost } from './register-choice';

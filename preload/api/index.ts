@@ -21,6 +21,7 @@ import { journalChannels } from './journal';
 import { placementChannels } from './placements';
 import { preferenceChannels } from './preferences';
 import { qualityChannels } from './quality';
+import { registerChoiceChannels } from './register-choice';
 import { reportChannels } from './reports';
 import { settingsChannels } from './settings';
 import { userChannels } from './users';
@@ -48,6 +49,7 @@ export * from './journal';
 export * from './placements';
 export * from './preferences';
 export * from './quality';
+export * from './register-choice';
 export * from './reports';
 export * from './settings';
 export * from './users';
@@ -68,6 +70,7 @@ export const contract = {
   ...userChannels,
   ...exportChannels,
   ...backupChannels,
+  ...registerChoiceChannels,
 };
 
 export type Contract = typeof contract;

@@ -7,10 +7,16 @@
 import fs from 'node:fs';
 import pg from 'pg';
 
+/** A part of the address, for a form that says what is wrong next to the field. */
+export type AddressField = 'host' | 'port' | 'database' | 'user' | 'tls' | 'caFile';
+
 export class SharedRegisterError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
+  /** The part of the address that is wrong, where one is. */
+  readonly field: AddressField | null;
+  constructor(message: string, options?: ErrorOptions & { field?: AddressField }) {
     super(message, options);
     this.name = 'SharedRegisterError';
+    this.field = options?.field ?? null;
   }
 }
 
@@ -24,7 +30,23 @@ export interface SharedRegisterAddress {
   tls: { mode: 'verify-full'; caFile: string | null } | { mode: 'disable' };
 }
 
+/** The address in parts, as a form or a URL gives them, before they are checked. */
+export interface SharedRegisterParts {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+  password: string | null;
+  sslmode: string;
+  caFile: string | null;
+}
+
 const loopback = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
+
+/** A server on this computer: the only one a connection without TLS may go to. */
+export function isLoopbackHost(host: string): boolean {
+  return loopback.has(host.trim().toLowerCase());
+}
 
 /** True for the text that names a shared register rather than a file: `postgres://` or `postgresql://`. */
 export function isSharedRegisterUrl(text: string): boolean {
@@ -32,9 +54,44 @@ export function isSharedRegisterUrl(text: string): boolean {
 }
 
 /**
- * `postgres://user[:password]@host[:port]/database[?sslmode=verify-full&sslrootcert=<ca.pem>]`.
- * TLS with a verified certificate is required; `sslmode=disable` is accepted only for a server on
- * this computer (development and tests), where nothing crosses a network.
+ * The one check of an address, whether it came as a URL or from the settings page: each part
+ * present and sane, and TLS with a verified certificate (verify-full) unless the server is on this
+ * computer (development and tests), where nothing crosses a network.
+ */
+export function sharedRegisterAddress(parts: SharedRegisterParts): SharedRegisterAddress {
+  const host = parts.host.trim();
+  const database = parts.database.trim();
+  const user = parts.user.trim();
+  if (host === '') throw new SharedRegisterError('Ange databasserverns namn.', { field: 'host' });
+  // A host name or an IP address: no spaces, slashes or @, which would make another address of it.
+  if (!/^(\[[0-9a-fA-F:.]+\]|[^\s/@?#[\]]+)$/.test(host)) {
+    throw new SharedRegisterError(`${host} är inget servernamn. Ange bara namnet, till exempel db.kommun.se.`, { field: 'host' });
+  }
+  if (!Number.isInteger(parts.port) || parts.port < 1 || parts.port > 65535) {
+    throw new SharedRegisterError('Porten ska vara ett heltal 1–65535; PostgreSQL använder oftast 5432.', { field: 'port' });
+  }
+  if (database === '' || database.includes('/')) throw new SharedRegisterError('Ange databasens namn.', { field: 'database' });
+  // PostgreSQL's own limit on a name (NAMEDATALEN - 1 bytes).
+  if (Buffer.byteLength(database) > 63) throw new SharedRegisterError('Databasens namn är för långt (högst 63 tecken).', { field: 'database' });
+  if (user === '') throw new SharedRegisterError('Ange användaren: var och en loggar in med sin egen databasanvändare.', { field: 'user' });
+  if (Buffer.byteLength(user) > 63) throw new SharedRegisterError('Användarnamnet är för långt (högst 63 tecken).', { field: 'user' });
+  const caFile = parts.caFile === null || parts.caFile.trim() === '' ? null : parts.caFile.trim();
+  let tls: SharedRegisterAddress['tls'];
+  if (parts.sslmode === 'verify-full') {
+    tls = { mode: 'verify-full', caFile };
+  } else if (parts.sslmode === 'disable' && isLoopbackHost(host)) {
+    tls = { mode: 'disable' };
+  } else if (parts.sslmode === 'disable') {
+    throw new SharedRegisterError('Anslutningen till en databasserver på nätverket måste vara krypterad: använd sslmode=verify-full med kommunens CA-certifikat.', { field: 'tls' });
+  } else {
+    throw new SharedRegisterError(`sslmode=${parts.sslmode} kontrollerar inte serverns certifikat fullt ut: använd sslmode=verify-full med kommunens CA-certifikat.`, { field: 'tls' });
+  }
+  return { host, port: parts.port, database, user, password: parts.password, tls };
+}
+
+/**
+ * `postgres://user[:password]@host[:port]/database[?sslmode=verify-full&sslrootcert=<ca.pem>]`,
+ * checked by `sharedRegisterAddress` after what only a URL can get wrong.
  */
 export function parseSharedRegisterUrl(text: string): SharedRegisterAddress {
   let url: URL;
@@ -56,26 +113,23 @@ export function parseSharedRegisterUrl(text: string): SharedRegisterAddress {
   const host = decode(url.hostname, 'servernamn');
   const database = decode(url.pathname.replace(/^\//, ''), 'databasnamn');
   const user = decode(url.username, 'användare');
+  // What is missing said as the address is written; the rest is the same check as the settings page's.
   if (host === '') throw new SharedRegisterError('Adressen saknar databasserverns namn (postgres://användare@server/databas).');
   if (database === '' || database.includes('/')) throw new SharedRegisterError('Adressen saknar databasens namn (postgres://användare@server/databas).');
   if (user === '') throw new SharedRegisterError('Adressen saknar användaren: var och en loggar in med sin egen databasanvändare (postgres://användare@server/databas).');
-  const port = url.port === '' ? 5432 : Number(url.port);
   const known = new Set(['sslmode', 'sslrootcert']);
   for (const name of url.searchParams.keys()) {
     if (!known.has(name)) throw new SharedRegisterError(`Adressen har en okänd inställning: ${name}. Tillåtna är sslmode och sslrootcert.`);
   }
-  const sslmode = url.searchParams.get('sslmode') ?? 'verify-full';
-  let tls: SharedRegisterAddress['tls'];
-  if (sslmode === 'verify-full') {
-    tls = { mode: 'verify-full', caFile: url.searchParams.get('sslrootcert') };
-  } else if (sslmode === 'disable' && loopback.has(host)) {
-    tls = { mode: 'disable' };
-  } else if (sslmode === 'disable') {
-    throw new SharedRegisterError('Anslutningen till en databasserver på nätverket måste vara krypterad: använd sslmode=verify-full med kommunens CA-certifikat.');
-  } else {
-    throw new SharedRegisterError(`sslmode=${sslmode} kontrollerar inte serverns certifikat fullt ut: använd sslmode=verify-full med kommunens CA-certifikat.`);
-  }
-  return { host, port, database, user, password: url.password === '' ? null : decode(url.password, 'lösenord'), tls };
+  return sharedRegisterAddress({
+    host,
+    port: url.port === '' ? 5432 : Number(url.port),
+    database,
+    user,
+    password: url.password === '' ? null : decode(url.password, 'lösenord'),
+    sslmode: url.searchParams.get('sslmode') ?? 'verify-full',
+    caFile: url.searchParams.get('sslrootcert'),
+  });
 }
 
 /** The address as the footer and messages show it: never the password. */
@@ -101,7 +155,7 @@ export async function openSharedPool(address: SharedRegisterAddress, options: Sh
       try {
         ca = fs.readFileSync(address.tls.caFile, 'utf8');
       } catch (error) {
-        throw new SharedRegisterError(`CA-certifikatet ${address.tls.caFile} kan inte läsas.`, { cause: error });
+        throw new SharedRegisterError(`CA-certifikatet ${address.tls.caFile} kan inte läsas.`, { cause: error, field: 'caFile' });
       }
     }
     // Node checks the chain and that the certificate names the host (verify-full).
@@ -158,7 +212,7 @@ export function connectionProblem(error: unknown, address: SharedRegisterAddress
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'CERT_UNTRUSTED':
-      return `Databasserverns certifikat är inte utfärdat av kommunens CA. Ange kommunens CA-certifikat med sslrootcert, eller be IT kontrollera serverns certifikat.`;
+      return `Databasserverns certifikat är inte utfärdat av kommunens CA. Ange kommunens CA-certifikat (sslrootcert i en adress), eller be IT kontrollera serverns certifikat.`;
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
       return `Databasserverns certifikat gäller inte för namnet ${address.host}. Använd namnet i certifikatet, eller be IT kontrollera det.`;
     case 'CERT_HAS_EXPIRED':
@@ -173,4 +227,22 @@ export function connectionProblem(error: unknown, address: SharedRegisterAddress
       }
       return `Det gemensamma registret på ${server} kunde inte öppnas.`;
   }
+}
+
+/**
+ * Which part of the address a connection problem is about (connectionProblem's codes), so a form
+ * can say it next to that field; null where it is the server's or IT's to fix.
+ */
+export function problemField(error: unknown): AddressField | 'password' | null {
+  if (error instanceof SharedRegisterError && error.field !== null) return error.field;
+  const cause = error instanceof SharedRegisterError ? error.cause : error;
+  const code = (cause as { code?: string } | null)?.code ?? '';
+  const message = (cause as { message?: string } | null)?.message ?? '';
+  if (['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH'].includes(code)) return 'host';
+  if (code === '28P01' || /password authentication|no password supplied|client password must be a string/i.test(message)) return 'password';
+  if (code === '28000') return 'user';
+  if (code === '3D000') return 'database';
+  if (['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED'].includes(code)) return 'caFile';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'host';
+  return null;
 }

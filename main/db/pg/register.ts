@@ -5,9 +5,9 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
-import { describeAddress, openSharedPool, parseSharedRegisterUrl, type SharedRegisterAddress } from './connection';
+import { describeAddress, openSharedPool, parseSharedRegisterUrl, SharedRegisterError, type SharedRegisterAddress } from './connection';
 import { sharedKysely } from './kysely';
-import { migratePg } from './migrate';
+import { currentPgVersion, migratePg } from './migrate';
 import { pgMigrations } from './migrations';
 
 export interface SharedRegister {
@@ -22,7 +22,11 @@ export interface SharedRegister {
 
 /** Opens the shared register at `url`; `password` when the address has none (PGPASSWORD, the keystore). */
 export async function openSharedRegister(url: string, { password = null }: { password?: string | null } = {}): Promise<SharedRegister> {
-  const address = parseSharedRegisterUrl(url);
+  return openSharedRegisterAt(parseSharedRegisterUrl(url), { password });
+}
+
+/** Opens the shared register at an address already checked (the settings page's, a URL's). */
+export async function openSharedRegisterAt(address: SharedRegisterAddress, { password = null }: { password?: string | null } = {}): Promise<SharedRegister> {
   const pool = await openSharedPool(address, { password });
   try {
     await migratePg(pool, pgMigrations);
@@ -38,4 +42,44 @@ export async function openSharedRegister(url: string, { password = null }: { pas
     encrypted: address.tls.mode === 'verify-full',
     close: () => db.destroy(),
   };
+}
+
+/** What a test of the connection found: who the database says one is, and what the database holds. */
+export interface SharedRegisterProbe {
+  /** The database's `current_user`: the login the register will log one's work under. */
+  login: string;
+  /** empty: nothing yet, the register is set up when it is first opened; older: brought up to date then; newer: this version cannot open it. */
+  state: 'empty' | 'current' | 'older' | 'newer';
+  version: number;
+  latest: number;
+}
+
+/**
+ * Connects once, without changing anything, and says whether the database is a Placeringskollen
+ * register (or an empty one to become one): the settings page's "Testa anslutningen", so an
+ * address is never saved that the next start could not open. A database holding something else
+ * is refused, so the program never writes its tables among another system's.
+ */
+export async function probeSharedRegister(address: SharedRegisterAddress, { password = null, connectTimeoutMs = 10_000 }: { password?: string | null; connectTimeoutMs?: number } = {}): Promise<SharedRegisterProbe> {
+  const pool = await openSharedPool(address, { password, connectTimeoutMs, maxConnections: 1 });
+  try {
+    const client = await pool.connect();
+    try {
+      const login = (await client.query<{ login: string }>('SELECT current_user AS login')).rows[0]?.login ?? address.user;
+      const version = await currentPgVersion(client);
+      const latest = pgMigrations.length;
+      if (version === 0) {
+        const tables = await client.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'");
+        if (Number(tables.rows[0]?.n ?? 0) > 0) {
+          throw new SharedRegisterError(`Databasen ${address.database} innehåller redan annat än ett register från Placeringskollen. Ange en egen databas för registret, eller be IT skapa en.`, { field: 'database' });
+        }
+        return { login, state: 'empty', version, latest };
+      }
+      return { login, state: version === latest ? 'current' : version < latest ? 'older' : 'newer', version, latest };
+    } finally {
+      client.release();
+    }
+  } finally {
+    await pool.end().catch(() => undefined);
+  }
 }

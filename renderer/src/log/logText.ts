@@ -129,6 +129,9 @@ const channelLabels: Record<Channel, string> = {
   restoreBackup: 'Återställ säkerhetskopia',
   changeRegisterKey: 'Byt krypteringsnyckel',
   saveBackupSettings: 'Spara inställning för säkerhetskopior',
+  getRegisterChoice: 'Vilket register datorn öppnar',
+  testRegisterConnection: 'Testa anslutningen till gemensamt register',
+  saveRegisterChoice: 'Spara vilket register datorn öppnar',
 };
 
 /**

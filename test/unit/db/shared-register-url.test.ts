@@ -3,7 +3,7 @@
  * this computer, each person's own login, and what is wrong with an address said in Swedish.
  */
 import { describe, expect, it } from 'vitest';
-import { connectionProblem, describeAddress, isSharedRegisterUrl, parseSharedRegisterUrl, SharedRegisterError } from '../../../main/db/pg/connection';
+import { connectionProblem, describeAddress, isSharedRegisterUrl, parseSharedRegisterUrl, problemField, sharedRegisterAddress, SharedRegisterError } from '../../../main/db/pg/connection';
 
 describe('the shared register’s address', () => {
   it('takes host, port, database and user, and requires verify-full TLS by default', () => {
@@ -45,6 +45,55 @@ describe('the shared register’s address', () => {
     expect(isSharedRegisterUrl(' POSTGRESQL://u@db/reg')).toBe(true);
     expect(isSharedRegisterUrl('C:\\register\\placeringskollen.sqlite')).toBe(false);
     expect(describeAddress(parseSharedRegisterUrl('postgres://u:hemligt@db/reg'))).toBe('u@db:5432/reg');
+  });
+});
+
+describe('the same check for the settings page’s fields', () => {
+  const parts = { host: 'db.exempelkommun.se', port: 5432, database: 'reg', user: 'u', password: null, sslmode: 'verify-full', caFile: '' };
+  it('gives the same address as the URL', () => {
+    expect(sharedRegisterAddress({ ...parts, caFile: '/etc/ca.pem' })).toEqual(parseSharedRegisterUrl('postgres://u@db.exempelkommun.se/reg?sslrootcert=/etc/ca.pem'));
+    expect(sharedRegisterAddress(parts).tls).toEqual({ mode: 'verify-full', caFile: null });
+  });
+
+  it.each([
+    [{ host: ' ' }, 'host'],
+    [{ host: 'anna@db' }, 'host'],
+    [{ host: 'db kommun' }, 'host'],
+    [{ port: 0 }, 'port'],
+    [{ port: 65536 }, 'port'],
+    [{ port: 54.32 }, 'port'],
+    [{ database: '' }, 'database'],
+    [{ database: 'x'.repeat(64) }, 'database'],
+    [{ user: '' }, 'user'],
+    [{ sslmode: 'disable' }, 'tls'],
+    [{ sslmode: 'require' }, 'tls'],
+  ])('names the field of %o', (change, field) => {
+    const error = (() => {
+      try {
+        sharedRegisterAddress({ ...parts, ...change });
+      } catch (e) {
+        return e;
+      }
+      return null;
+    })();
+    expect(error).toBeInstanceOf(SharedRegisterError);
+    expect((error as SharedRegisterError).field).toBe(field);
+  });
+
+  it('allows no TLS only to this computer, whatever the case of its name', () => {
+    expect(sharedRegisterAddress({ ...parts, host: 'LOCALHOST', sslmode: 'disable' }).tls).toEqual({ mode: 'disable' });
+    expect(sharedRegisterAddress({ ...parts, host: '::1', sslmode: 'disable' }).tls).toEqual({ mode: 'disable' });
+  });
+
+  it('says which field a connection problem is about', () => {
+    const failed = (code: string) => new SharedRegisterError('x', { cause: Object.assign(new Error('x'), { code }) });
+    expect(problemField(failed('28P01'))).toBe('password');
+    expect(problemField(failed('ENOTFOUND'))).toBe('host');
+    expect(problemField(failed('3D000'))).toBe('database');
+    expect(problemField(failed('28000'))).toBe('user');
+    expect(problemField(failed('SELF_SIGNED_CERT_IN_CHAIN'))).toBe('caFile');
+    expect(problemField(new SharedRegisterError('CA-certifikatet kan inte läsas.', { field: 'caFile' }))).toBe('caFile');
+    expect(problemField(failed('53300'))).toBeNull();
   });
 });
 
