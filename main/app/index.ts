@@ -10,18 +10,21 @@ import { keyFromEnv, type DatabaseDamagedError } from '../db/connection';
 import type { BackupFile } from '../db/backups';
 import { appDataDir, defaultDatabasePath } from '../db/paths';
 import { openRegister, type Register } from '../db/register';
-import { isSharedRegisterUrl, SharedRegisterError } from '../db/pg/connection';
-import { openSharedRegister, type SharedRegister } from '../db/pg/register';
+import type { KeyStore } from '../db/key-file';
+import { describeAddress, SharedRegisterError } from '../db/pg/connection';
+import { openSharedRegister, openSharedRegisterAt } from '../db/pg/register';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
 import { isTrustedSender } from '../security';
-import { clockFrom, createServices, type Services } from '../services';
+import { clockFrom, createServices, type RegisterChoiceHost, type Services } from '../services';
+import { keptPassword } from '../services/register-choice';
 import { installMenu } from './menu';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { databaseErrorMessage } from '../db/open-errors';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { openWindowStateStore } from './window-store';
-import { operatingSystemKeyStore } from './keystore';
+import { KeystoreUnavailableError, operatingSystemKeyStore } from './keystore';
+import { askAboutSharedRegister, openSharedAtStart, registerTarget, type RegisterTarget } from './start-register';
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -52,13 +55,51 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const databasePath = defaultDatabasePath();
-  if (isSharedRegisterUrl(databasePath)) return startShared(databasePath);
+  // This computer's preferences: electron-store's config.json in userData; a damaged file is replaced.
+  // Read first: it says which register to open.
+  const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
+  // The keystore seals the local register's key and the shared register's password; without one the
+  // local register says why it cannot start, and the settings page why no password is kept.
+  let keyStore: KeyStore | null = null;
+  let keystoreProblem: Error | null = null;
+  try {
+    keyStore = await operatingSystemKeyStore();
+  } catch (error) {
+    if (!(error instanceof KeystoreUnavailableError)) throw error;
+    keystoreProblem = error;
+  }
+  const choosing = { preferences, keyStore, keystoreProblem: keystoreProblem?.message ?? null };
+  const target = registerTarget(preferences);
+  if (target.kind === 'shared') return startShared(target, choosing);
+  if (target.problem) console.error('Placeringskollen:', target.problem);
+  return startLocal(target.path, choosing);
+}
+
+interface Choosing {
+  preferences: Store<Record<string, unknown>>;
+  keyStore: KeyStore | null;
+  keystoreProblem: string | null;
+}
+
+/** The settings page's view of where it runs: IT's PLACERINGSKOLLEN_DB decides, or the saved choice does. */
+function choiceHost({ keyStore, keystoreProblem }: Choosing, opened: 'local' | 'shared'): RegisterChoiceHost {
+  return { keyStore, keystoreProblem, host: 'electron', opened, decidedByIt: Boolean(process.env.PLACERINGSKOLLEN_DB?.trim()), restart: relaunchSoon };
+}
+
+/** Starts the program anew, a moment after the answer has reached the window. */
+function relaunchSoon(): void {
+  setTimeout(() => {
+    app.relaunch();
+    app.exit(0);
+  }, 500);
+}
+
+async function startLocal(databasePath: string, choosing: Choosing): Promise<void> {
   try {
     // A key from the environment (IT's own) wins; otherwise the register's own key, sealed by the keystore.
     const envKey = keyFromEnv();
     register = await openRegister(databasePath, {
-      keys: envKey ? { kind: 'env', key: envKey } : { kind: 'keystore', store: await operatingSystemKeyStore() },
+      keys: envKey ? { kind: 'env', key: envKey } : { kind: 'keystore', store: choosing.keyStore ?? (await operatingSystemKeyStore()) },
       now: () => new Date(),
       restoreWhenDamaged: askToRestore,
     });
@@ -71,11 +112,9 @@ async function start(): Promise<void> {
   const opened = register;
   hardenSession(session.defaultSession);
   handleAppProtocol(rendererDir);
-  // This computer's preferences: electron-store's config.json in userData; a damaged file is replaced.
-  const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
   const services = createServices(opened.connection.db, {
     clock: clockFrom(() => new Date()),
-    preferences,
+    preferences: choosing.preferences,
     osAccount: os.userInfo().username,
     register: {
       register: opened,
@@ -84,13 +123,11 @@ async function start(): Promise<void> {
         try {
           return await work();
         } finally {
-          setTimeout(() => {
-            app.relaunch();
-            app.exit(0);
-          }, 500);
+          relaunchSoon();
         }
       },
     },
+    registerChoice: choiceHost(choosing, 'local'),
   });
   const restored = opened.takeRestoreNote();
   if (restored) await services.backups.recordRestore(restored);
@@ -110,24 +147,37 @@ async function start(): Promise<void> {
 }
 
 /**
- * The unit's shared register (PLACERINGSKOLLEN_DB=postgres://…, the password in PGPASSWORD): no
+ * The unit's shared register: IT's address (PLACERINGSKOLLEN_DB, the password in PGPASSWORD) or
+ * the one saved on the settings page (the password kept by the keystore, else PGPASSWORD). No
  * file, no key, no copies of the program's; the database says who one is.
  */
-async function startShared(url: string): Promise<void> {
-  let shared: SharedRegister;
-  try {
-    shared = await openSharedRegister(url, { password: process.env.PGPASSWORD ?? null });
-  } catch (error) {
-    console.error('Placeringskollen: det gemensamma registret kunde inte öppnas:', error);
-    dialog.showErrorBox('Placeringskollen kan inte starta', error instanceof SharedRegisterError ? error.message : databaseErrorMessage(error, url, { desktop: true }));
+async function startShared(target: Extract<RegisterTarget, { kind: 'shared' }>, choosing: Choosing): Promise<void> {
+  const password = (target.source === 'setting' ? await keptPassword(choosing.preferences, choosing.keyStore) : null) ?? process.env.PGPASSWORD ?? null;
+  const where = target.source === 'it' ? target.url : describeAddress(target.address);
+  const outcome = await openSharedAtStart(
+    () => (target.source === 'it' ? openSharedRegister(target.url, { password }) : openSharedRegisterAt(target.address, { password })),
+    askAboutSharedRegister,
+    {
+      offerLocal: target.source === 'setting',
+      explain: (error) => (error instanceof SharedRegisterError ? error.message : databaseErrorMessage(error, where, { desktop: true })),
+    },
+  );
+  if (outcome === 'quit') {
     app.quit();
     return;
   }
+  // The local register for this time only: the saved choice stays until an administratör changes it.
+  if (outcome === 'local') return startLocal(defaultDatabasePath(), choosing);
+  const shared = outcome.opened;
   app.on('will-quit', () => void shared.close());
   hardenSession(session.defaultSession);
   handleAppProtocol(rendererDir);
-  const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
-  const services = createServices(shared.db, { clock: clockFrom(() => new Date()), preferences, osAccount: os.userInfo().username });
+  const services = createServices(shared.db, {
+    clock: clockFrom(() => new Date()),
+    preferences: choosing.preferences,
+    osAccount: os.userInfo().username,
+    registerChoice: choiceHost(choosing, 'shared'),
+  });
   const handlers = createHandlers(services, {
     host: 'electron',
     databasePath: shared.description,
