@@ -59,16 +59,14 @@ async function start(): Promise<void> {
   // Read first: it says which register to open.
   const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
   // The keystore seals the local register's key and the shared register's password; without one the
-  // local register says why it cannot start, and the settings page why no password is kept.
+  // local register says why it cannot start, and the settings page that no password is kept.
   let keyStore: KeyStore | null = null;
-  let keystoreProblem: Error | null = null;
   try {
     keyStore = await operatingSystemKeyStore();
   } catch (error) {
     if (!(error instanceof KeystoreUnavailableError)) throw error;
-    keystoreProblem = error;
   }
-  const choosing = { preferences, keyStore, keystoreProblem: keystoreProblem?.message ?? null };
+  const choosing = { preferences, keyStore };
   const target = registerTarget(preferences);
   if (target.kind === 'shared') return startShared(target, choosing);
   if (target.problem) console.error('Placeringskollen:', target.problem);
@@ -78,12 +76,11 @@ async function start(): Promise<void> {
 interface Choosing {
   preferences: Store<Record<string, unknown>>;
   keyStore: KeyStore | null;
-  keystoreProblem: string | null;
 }
 
 /** The settings page's view of where it runs: IT's PLACERINGSKOLLEN_DB decides, or the saved choice does. */
-function choiceHost({ keyStore, keystoreProblem }: Choosing, opened: 'local' | 'shared'): RegisterChoiceHost {
-  return { keyStore, keystoreProblem, host: 'electron', opened, decidedByIt: Boolean(process.env.PLACERINGSKOLLEN_DB?.trim()), restart: relaunchSoon };
+function choiceHost({ keyStore }: Choosing, opened: 'local' | 'shared'): RegisterChoiceHost {
+  return { keyStore, host: 'electron', opened, decidedByIt: Boolean(process.env.PLACERINGSKOLLEN_DB?.trim()), restart: relaunchSoon };
 }
 
 /** Starts the program anew, a moment after the answer has reached the window. */

@@ -89,8 +89,6 @@ export async function keptPassword(store: PreferenceStore, keyStore: KeyStore | 
 export interface RegisterChoiceHost {
   /** The computer's keystore (the desktop app); null where there is none. */
   keyStore: KeyStore | null;
-  /** Why the desktop app has no keystore, in Swedish; null elsewhere. */
-  keystoreProblem?: string | null;
   host: 'electron' | 'browser';
   /** Which register is open now. */
   opened: 'local' | 'shared';
@@ -128,7 +126,6 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
       choice,
       passwordKept: host.keyStore !== null && choice.kind === 'shared' && typeof store.get(REGISTER_PASSWORD) === 'string',
       passwordStore: host.host === 'browser' ? 'browser' : host.keyStore === null ? 'no-keystore' : 'keystore',
-      keystoreProblem: host.host === 'electron' && host.keyStore === null ? (host.keystoreProblem ?? null) : null,
       decidedByIt: host.decidedByIt,
       problem,
     };

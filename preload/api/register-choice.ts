@@ -33,8 +33,6 @@ export interface RegisterChoiceView {
    * usable keystore, or nowhere because the browser host has none.
    */
   passwordStore: 'keystore' | 'no-keystore' | 'browser';
-  /** Why the computer's keystore cannot be used, in Swedish, when it cannot. */
-  keystoreProblem: string | null;
   /** IT's setting on this computer (PLACERINGSKOLLEN_DB) decides which register opens, whatever is saved here. */
   decidedByIt: boolean;
   /** The saved choice could not be read (the file edited by hand): what was wrong; the local register is used. */

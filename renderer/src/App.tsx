@@ -187,6 +187,7 @@ export function App() {
           usersCurrent={pathname === paths.users}
           logCurrent={pathname === paths.log}
           securityCurrent={pathname === paths.security}
+          registerChoiceCurrent={pathname === paths.registerChoice}
           onSwitchUser={() => void switchUser()}
         />
       </header>

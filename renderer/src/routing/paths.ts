@@ -46,6 +46,8 @@ export const paths = {
   log: '/logg',
   /** Säkerhet och säkerhetskopior (enhetschef): in the user menu. */
   security: '/sakerhet',
+  /** Registerval (administratör): which register this computer opens; in the user menu. */
+  registerChoice: '/registerval',
 };
 
 /**

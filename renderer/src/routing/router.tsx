@@ -59,6 +59,7 @@ export function createAppRouter() {
             { path: 'anvandare', element: <UsersRoute /> },
             { path: 'logg', element: <LogRoute /> },
             { path: 'sakerhet', element: <Lazy page={SecurityRoute} /> },
+            { path: 'registerval', element: <Lazy page={RegisterChoiceRoute} /> },
             { path: '*', element: <NotFound /> },
           ],
         },
@@ -83,6 +84,8 @@ const BoardReportRoute = lazy(() => reportRoutes().then((m) => ({ default: m.Boa
 
 /** Säkerhet: a chunk of its own as well. */
 const SecurityRoute = lazy(() => import('../security/routes').then((m) => ({ default: m.SecurityRoute })));
+/** Registerval likewise. */
+const RegisterChoiceRoute = lazy(() => import('../register-choice/routes').then((m) => ({ default: m.RegisterChoiceRoute })));
 
 function Lazy({ page: Page }: { page: ComponentType }) {
   return (

@@ -11,14 +11,16 @@ interface Props {
   logCurrent: boolean;
   /** The Säkerhet page is shown. */
   securityCurrent: boolean;
+  /** The Registerval page is shown. */
+  registerChoiceCurrent: boolean;
   onSwitchUser: () => void;
 }
 
 /**
  * Who is working, at the header's end: the initials, which open the name and role, Användare
- * (administratör), Logg and Säkerhet (enhetschef) and Byt användare. Small, so the main menu keeps its room at 900 px.
+ * (administratör), Logg and Säkerhet (enhetschef), Registerval (administratör) and Byt användare. Small, so the main menu keeps its room at 900 px.
  */
-export function UserMenu({ user, usersCurrent, logCurrent, securityCurrent, onSwitchUser }: Props) {
+export function UserMenu({ user, usersCurrent, logCurrent, securityCurrent, registerChoiceCurrent, onSwitchUser }: Props) {
   const [open, setOpen] = useState(false);
   const wrap = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -73,6 +75,11 @@ export function UserMenu({ user, usersCurrent, logCurrent, securityCurrent, onSw
           {roleAllows(user.role, 'enhetschef') && (
             <Link to={paths.security} className="user-menu__item" aria-current={securityCurrent ? 'page' : undefined} onClick={() => setOpen(false)}>
               Säkerhet
+            </Link>
+          )}
+          {user.role === 'administrator' && (
+            <Link to={paths.registerChoice} className="user-menu__item" aria-current={registerChoiceCurrent ? 'page' : undefined} onClick={() => setOpen(false)}>
+              Registerval
             </Link>
           )}
           <button

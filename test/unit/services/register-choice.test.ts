@@ -171,10 +171,10 @@ describe('saving a shared register', () => {
     expect(saved.restarting).toBe(false);
   });
 
-  it('a desktop app without a keystore says why, and keeps no password', async () => {
-    const { choice, store } = service({ keyStore: null, keystoreProblem: 'Datorns nyckelring går inte att använda.' });
+  it('a desktop app without a keystore says so, and keeps no password', async () => {
+    const { choice, store } = service({ keyStore: null });
     const saved = await choice.save({ kind: 'shared', ...shared });
-    expect(saved.view).toMatchObject({ passwordKept: false, passwordStore: 'no-keystore', keystoreProblem: 'Datorns nyckelring går inte att använda.' });
+    expect(saved.view).toMatchObject({ passwordKept: false, passwordStore: 'no-keystore' });
     expect(store.get(REGISTER_PASSWORD)).toBeUndefined();
   });
 });
