@@ -80,7 +80,22 @@ interface Choosing {
 
 /** The settings page's view of where it runs: IT's PLACERINGSKOLLEN_DB decides, or the saved choice does. */
 function choiceHost({ keyStore }: Choosing, opened: 'local' | 'shared'): RegisterChoiceHost {
-  return { keyStore, host: 'electron', opened, decidedByIt: Boolean(process.env.PLACERINGSKOLLEN_DB?.trim()), restart: relaunchSoon };
+  return { keyStore, host: 'electron', opened, decidedByIt: Boolean(process.env.PLACERINGSKOLLEN_DB?.trim()), restart: relaunchSoon, chooseFile: chooseCaFile };
+}
+
+/** "Välj fil…" for the municipality's CA certificate: the main process's own dialog, over the window. */
+async function chooseCaFile(): Promise<string | null> {
+  const options: Electron.OpenDialogOptions = {
+    title: 'Välj kommunens CA-certifikat',
+    buttonLabel: 'Välj',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Certifikat', extensions: ['pem', 'crt', 'cer'] },
+      { name: 'Alla filer', extensions: ['*'] },
+    ],
+  };
+  const chosen = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
 }
 
 /** Starts the program anew, a moment after the answer has reached the window. */

@@ -159,5 +159,6 @@ function serviceCalls(services: Services, context: HandlerContext) {
     getRegisterChoice: () => services.registerChoice.get(),
     testRegisterConnection: (input) => services.registerChoice.testConnection(input),
     saveRegisterChoice: (input) => services.registerChoice.save(input),
+    chooseRegisterCaFile: () => services.registerChoice.chooseCaFile(),
   } satisfies Handlers;
 }

@@ -121,6 +121,7 @@ export const channelAccess: Record<Channel, Access> = {
   getRegisterChoice: 'administrator',
   testRegisterConnection: 'administrator',
   saveRegisterChoice: 'administrator',
+  chooseRegisterCaFile: 'administrator',
 };
 
 /**

@@ -96,6 +96,8 @@ export interface RegisterChoiceHost {
   decidedByIt: boolean;
   /** The desktop app starts again on the saved choice; absent in the browser host. */
   restart?: (() => void) | null;
+  /** The desktop app's file dialog for the CA certificate (null: cancelled); absent in the browser host. */
+  chooseFile?: (() => Promise<string | null>) | null;
   /** Connects and looks; a test may give its own. */
   probe?: (address: SharedRegisterAddress, password: string | null) => Promise<SharedRegisterProbe>;
 }
@@ -163,6 +165,12 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
 
   return {
     get: async (): Promise<RegisterChoiceView> => view(),
+
+    /** "Välj fil…": the desktop app's dialog; a browser tab cannot give a file's path, so there it is typed. */
+    async chooseCaFile(): Promise<{ path: string | null }> {
+      if (!host.chooseFile) throw new ServiceError('VALIDATION', 'Här går det inte att välja en fil. Skriv sökvägen till CA-certifikatet.');
+      return { path: await host.chooseFile() };
+    },
 
     /** Connects once and says what it found; changes nothing. */
     testConnection: async (input: SharedRegisterInput): Promise<RegisterConnectionTest> => (await test(input)).result,

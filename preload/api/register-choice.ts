@@ -84,4 +84,6 @@ export const registerChoiceChannels = {
   testRegisterConnection: channel(sharedRegisterInput).returns<RegisterConnectionTest>(),
   /** Tests the connection first and refuses to save one that does not work. */
   saveRegisterChoice: channel(registerChoiceInput).returns<RegisterChoiceSaved>(),
+  /** The desktop app's file dialog for the CA certificate: its path, or null when the person cancels. */
+  chooseRegisterCaFile: channel(empty).returns<{ path: string | null }>(),
 };

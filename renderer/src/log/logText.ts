@@ -132,6 +132,7 @@ const channelLabels: Record<Channel, string> = {
   getRegisterChoice: 'Vilket register datorn öppnar',
   testRegisterConnection: 'Testa anslutningen till gemensamt register',
   saveRegisterChoice: 'Spara vilket register datorn öppnar',
+  chooseRegisterCaFile: 'Välj CA-certifikat',
 };
 
 /**

@@ -126,6 +126,13 @@ function ChoiceForm({ view, info, notify, confirm, onSaved }: Props & { view: Re
     setProblem(Object.keys(at).length === 0 ? (general ?? result.error.message) : null);
   };
 
+  /** The desktop app's file dialog; a browser tab cannot give a path, so there the path is typed. */
+  const chooseFile = async () => {
+    const result = await api.chooseRegisterCaFile({});
+    if (!result.ok) return setErrors((now) => ({ ...now, caFile: result.error.message }));
+    if (result.value.path !== null) set('caFile', result.value.path);
+  };
+
   const test = async () => {
     setProblem(null);
     setTested(null);
@@ -273,7 +280,14 @@ function ChoiceForm({ view, info, notify, confirm, onSaved }: Props & { view: Re
                 Sökvägen till kommunens CA-certifikat (en .pem-fil) på den här datorn. Anslutningen krypteras alltid, och serverns certifikat kontrolleras
                 mot det och mot serverns namn.
               </p>
-              <input className="input" autoComplete="off" spellCheck={false} value={values.caFile} onChange={(e) => set('caFile', e.target.value)} {...fieldProps('caFile', 'hint')} />
+              <div className="register-choice__file">
+                <input className="input" autoComplete="off" spellCheck={false} value={values.caFile} onChange={(e) => set('caFile', e.target.value)} {...fieldProps('caFile', 'hint')} />
+                {desktop && (
+                  <button type="button" className="button" disabled={busy !== null} onClick={() => void chooseFile()}>
+                    Välj fil…
+                  </button>
+                )}
+              </div>
               {error('caFile')}
             </div>
             {loopbackHost && (

@@ -59,6 +59,7 @@ export const validInputs: Record<Channel, unknown> = {
   changeRegisterKey: {},
   saveBackupSettings: { keepAutomatic: 14 },
   getRegisterChoice: {},
+  chooseRegisterCaFile: {},
   testRegisterConnection: { host: 'db.exempelkommun.se', port: 5432, database: 'placeringskollen', user: 'anna_provsson', tls: 'verify-full', caFile: '/etc/exempelkommun-ca.pem', password: 'hemligt' },
   saveRegisterChoice: { kind: 'shared', host: 'db.exempelkommun.se', port: 5432, database: 'placeringskollen', user: 'anna_provsson', tls: 'verify-full', caFile: null, password: null },
   listHomes: { query: 'Solgården' },
@@ -155,6 +156,7 @@ export const badInputs: Record<Channel, unknown[]> = {
   changeRegisterKey: [{ key: 'a'.repeat(64) }],
   saveBackupSettings: [{}, { keepAutomatic: 0 }, { keepAutomatic: 366 }, { keepAutomatic: 1.5 }, { keepAutomatic: '14' }],
   getRegisterChoice: [{ password: 'x' }],
+  chooseRegisterCaFile: [{ path: '/etc/passwd' }],
   testRegisterConnection: [
     { host: 'db', port: 5432, database: 'reg', user: 'u', tls: 'verify-full', caFile: null },
     { host: 'db', port: 0, database: 'reg', user: 'u', tls: 'verify-full', caFile: null, password: null },

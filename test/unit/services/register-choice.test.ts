@@ -179,6 +179,17 @@ describe('saving a shared register', () => {
   });
 });
 
+describe('Välj fil… for the CA certificate', () => {
+  it('is the desktop app’s dialog, cancelled as null, and refused where a browser tab cannot give a path', async () => {
+    const chooseFile = vi.fn<() => Promise<string | null>>().mockResolvedValueOnce('/etc/exempelkommun-ca.pem').mockResolvedValueOnce(null);
+    const { choice } = service({ chooseFile });
+    expect(await choice.chooseCaFile()).toEqual({ path: '/etc/exempelkommun-ca.pem' });
+    expect(await choice.chooseCaFile()).toEqual({ path: null });
+    const inBrowser = service({ host: 'browser', keyStore: null });
+    await expect(inBrowser.choice.chooseCaFile()).rejects.toThrow('Skriv sökvägen till CA-certifikatet.');
+  });
+});
+
 describe('after saving', () => {
   it('the desktop app starts again on a shared register, and on the local one only when the shared one is open', async () => {
     const restart = vi.fn();
