@@ -59,12 +59,13 @@ async function start(): Promise<void> {
   // Read first: it says which register to open.
   const preferences = new Store<Record<string, unknown>>({ clearInvalidConfig: true });
   // The keystore seals the local register's key and the shared register's password; without one the
-  // local register says why it cannot start, and the settings page that no password is kept.
+  // local register says why it cannot start (it asks again, and shows that refusal), and the settings
+  // page that no password is kept. Nothing here may stop a start that needs no keystore (IT's key).
   let keyStore: KeyStore | null = null;
   try {
     keyStore = await operatingSystemKeyStore();
   } catch (error) {
-    if (!(error instanceof KeystoreUnavailableError)) throw error;
+    if (!(error instanceof KeystoreUnavailableError)) console.error('Placeringskollen: nyckelringen:', error);
   }
   const choosing = { preferences, keyStore };
   const target = registerTarget(preferences);
