@@ -165,7 +165,7 @@ async function startLocal(databasePath: string, choosing: Choosing): Promise<voi
  * file, no key, no copies of the program's; the database says who one is.
  */
 async function startShared(target: Extract<RegisterTarget, { kind: 'shared' }>, choosing: Choosing): Promise<void> {
-  const password = (target.source === 'setting' ? await keptPassword(choosing.preferences, choosing.keyStore) : null) ?? process.env.PGPASSWORD ?? null;
+  const password = (target.source === 'setting' ? await keptPassword(choosing.preferences, choosing.keyStore, target.address) : null) ?? process.env.PGPASSWORD ?? null;
   const where = target.source === 'it' ? target.url : describeAddress(target.address);
   const outcome = await openSharedAtStart(
     () => (target.source === 'it' ? openSharedRegister(target.url, { password }) : openSharedRegisterAt(target.address, { password })),

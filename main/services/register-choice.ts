@@ -75,15 +75,37 @@ export function addressOfSetting(setting: SharedRegisterSetting, password: strin
   return sharedRegisterAddress({ ...setting, sslmode: setting.tls, password });
 }
 
-/** The kept password, unsealed; null when none is kept or this keystore cannot open it (another user's). */
-export async function keptPassword(store: PreferenceStore, keyStore: KeyStore | null): Promise<string | null> {
+/**
+ * The password sealed together with the address it was typed for (user@host:port/database), so
+ * that it only ever goes to that server: a changed address in the form, or a hand-edited
+ * config.json, must not send the old password to a new server.
+ */
+export async function sealPassword(keyStore: KeyStore, address: SharedRegisterAddress, password: string): Promise<string> {
+  return (await keyStore.seal(JSON.stringify({ for: describeAddress(address), password }))).toString('base64');
+}
+
+/**
+ * The kept password for `address`, unsealed; null when none is kept, this keystore cannot open it
+ * (another user's), or it was typed for another address.
+ */
+export async function keptPassword(store: PreferenceStore, keyStore: KeyStore | null, address: SharedRegisterAddress): Promise<string | null> {
   const sealed = store.get(REGISTER_PASSWORD);
   if (keyStore === null || typeof sealed !== 'string' || sealed === '') return null;
+  let text: string;
   try {
-    return (await keyStore.unseal(Buffer.from(sealed, 'base64'))).key;
+    text = (await keyStore.unseal(Buffer.from(sealed, 'base64'))).key;
   } catch {
     return null;
   }
+  let kept: unknown;
+  try {
+    kept = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof kept !== 'object' || kept === null) return null;
+  const { for: boundTo, password } = kept as { for?: unknown; password?: unknown };
+  return boundTo === describeAddress(address) && typeof password === 'string' ? password : null;
 }
 
 export interface RegisterChoiceHost {
@@ -122,11 +144,12 @@ export function probeMessage(probe: SharedRegisterProbe, address: SharedRegister
 export function createRegisterChoiceService(store: PreferenceStore, log: (entry: OwnEntry) => Promise<void>, host: RegisterChoiceHost = defaultHost) {
   const probe = host.probe ?? ((address, password) => probeSharedRegister(address, { password, connectTimeoutMs: 8_000 }));
 
-  function view(): RegisterChoiceView {
+  async function view(): Promise<RegisterChoiceView> {
     const { choice, problem } = readRegisterChoice(store);
     return {
       choice,
-      passwordKept: host.keyStore !== null && choice.kind === 'shared' && typeof store.get(REGISTER_PASSWORD) === 'string',
+      // Kept for this address and openable here: the page says "leave it empty to keep it" only then.
+      passwordKept: choice.kind === 'shared' && (await keptPassword(store, host.keyStore, addressOfSetting(choice))) !== null,
       passwordStore: host.host === 'browser' ? 'browser' : host.keyStore === null ? 'no-keystore' : 'keystore',
       decidedByIt: host.decidedByIt,
       problem,
@@ -143,15 +166,15 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
     }
   }
 
-  /** The password typed, or else the one kept. */
-  async function passwordFor(input: SharedRegisterInput): Promise<string | null> {
+  /** The password typed, or else the one kept for this very address. */
+  async function passwordFor(input: SharedRegisterInput, address: SharedRegisterAddress): Promise<string | null> {
     if (input.password !== null && input.password !== '') return input.password;
-    return keptPassword(store, host.keyStore);
+    return keptPassword(store, host.keyStore, address);
   }
 
   async function test(input: SharedRegisterInput): Promise<{ address: SharedRegisterAddress; result: RegisterConnectionTest }> {
     const address = checked(input);
-    const password = await passwordFor(input);
+    const password = await passwordFor(input, address);
     let found: SharedRegisterProbe;
     try {
       found = await probe(address, password);
@@ -164,7 +187,7 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
   }
 
   return {
-    get: async (): Promise<RegisterChoiceView> => view(),
+    get: (): Promise<RegisterChoiceView> => view(),
 
     /** "Välj fil…": the desktop app's dialog; a browser tab cannot give a file's path, so there it is typed. */
     async chooseCaFile(): Promise<{ path: string | null }> {
@@ -192,9 +215,9 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
         const setting = settingOf(address);
         const typed = input.password !== null && input.password !== '' ? input.password : null;
         if (typed !== null && host.keyStore !== null) {
-          store.set(REGISTER_PASSWORD, (await host.keyStore.seal(typed)).toString('base64'));
-        } else if (typed !== null) {
-          // Nowhere to keep it sealed: not kept at all (the page has said so).
+          store.set(REGISTER_PASSWORD, await sealPassword(host.keyStore, address, typed));
+        } else if (typed !== null || (await keptPassword(store, host.keyStore, address)) === null) {
+          // Nowhere to keep it sealed (the page has said so), or the kept one is another address's: none kept.
           store.delete(REGISTER_PASSWORD);
         }
         store.set(REGISTER_CHOICE, { kind: 'shared', ...setting });
@@ -206,7 +229,7 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
           detail: { register: 'shared', address: describeAddress(address), tls: setting.tls, caFile: setting.caFile },
         });
       }
-      const saved = view();
+      const saved = await view();
       const restarting = host.host === 'electron' && !host.decidedByIt && host.restart != null && (saved.choice.kind === 'shared' || host.opened === 'shared');
       if (restarting) host.restart!();
       return { view: saved, restarting };

@@ -61,6 +61,9 @@ const shared: SharedRegisterInput = {
   password: 'Hemligt-lösen-42',
 };
 
+/** The address of `shared`, as the service checks it. */
+const sharedAddress = (input: SharedRegisterInput = shared) => addressOfSetting({ ...input, caFile: input.caFile });
+
 function service(host: Partial<RegisterChoiceHost> = {}, store = jsonStore()) {
   const log = vi.fn(async () => undefined);
   const probe = vi.fn(async (_address: SharedRegisterAddress, _password: string | null): Promise<SharedRegisterProbe> => ({ login: 'anna_provsson', state: 'current', version: 12, latest: 12 }));
@@ -113,7 +116,7 @@ describe('saving a shared register', () => {
     expect(saved.view.passwordKept).toBe(true);
     expect(store.text()).not.toContain('Hemligt-lösen-42');
     expect(store.text()).not.toContain([...'Hemligt-lösen-42'].reverse().join(''));
-    expect(await keptPassword(store, fakeKeyStore())).toBe('Hemligt-lösen-42');
+    expect(await keptPassword(store, fakeKeyStore(), sharedAddress())).toBe('Hemligt-lösen-42');
     expect(log).toHaveBeenCalledWith(expect.objectContaining({ action: 'update', entity: 'settings', entityId: 'register' }));
     expect(JSON.stringify(log.mock.calls)).not.toContain('Hemligt');
     expect(JSON.stringify(log.mock.calls)).toContain('anna_provsson@db.exempelkommun.se:5432/placeringskollen');
@@ -124,8 +127,35 @@ describe('saving a shared register', () => {
     await choice.save({ kind: 'shared', ...shared });
     await choice.testConnection({ ...shared, password: null });
     expect(probe.mock.calls[1]![1]).toBe('Hemligt-lösen-42');
-    await choice.save({ kind: 'shared', ...shared, port: 6432, password: '' });
-    expect(await keptPassword(store, fakeKeyStore())).toBe('Hemligt-lösen-42');
+    const saved = await choice.save({ kind: 'shared', ...shared, caFile: '/etc/ny-ca.pem', password: '' });
+    expect(probe.mock.calls[2]![1]).toBe('Hemligt-lösen-42');
+    expect(saved.view.passwordKept).toBe(true);
+    expect(await keptPassword(store, fakeKeyStore(), sharedAddress())).toBe('Hemligt-lösen-42');
+  });
+
+  it.each([
+    ['another server', { host: 'db.annan-server.se' }],
+    ['another port', { port: 6432 }],
+    ['another database', { database: 'annat' }],
+    ['another user', { user: 'bertil_provsson' }],
+  ])('never sends the kept password to %s: it is typed again, and the old one is not kept', async (_what, change) => {
+    const { choice, store, probe } = service();
+    await choice.save({ kind: 'shared', ...shared });
+    await choice.testConnection({ ...shared, ...change, password: null });
+    expect(probe.mock.calls[1]![1]).toBeNull();
+    const saved = await choice.save({ kind: 'shared', ...shared, ...change, password: null });
+    expect(probe.mock.calls[2]![1]).toBeNull();
+    expect(saved.view.passwordKept).toBe(false);
+    expect(store.get(REGISTER_PASSWORD)).toBeUndefined();
+  });
+
+  it('a hand-edited config.json that points the choice at another server does not take the password there', async () => {
+    const { choice, store } = service();
+    await choice.save({ kind: 'shared', ...shared });
+    store.set(REGISTER_CHOICE, { ...(store.get(REGISTER_CHOICE) as object), host: 'db.angripare.example' });
+    expect((await choice.get()).passwordKept).toBe(false);
+    expect(await keptPassword(store, fakeKeyStore(), sharedAddress({ ...shared, host: 'db.angripare.example' }))).toBeNull();
+    expect(await keptPassword(store, fakeKeyStore(), sharedAddress())).toBe('Hemligt-lösen-42');
   });
 
   it('refuses what does not connect, with the problem at its field, and saves nothing', async () => {
@@ -223,7 +253,7 @@ describe('after saving', () => {
   it('a password sealed by another keystore (another user) counts as none', async () => {
     const store = memoryPreferenceStore();
     store.set(REGISTER_PASSWORD, Buffer.from('något annat').toString('base64'));
-    expect(await keptPassword(store, fakeKeyStore())).toBeNull();
-    expect(await keptPassword(store, null)).toBeNull();
+    expect(await keptPassword(store, fakeKeyStore(), sharedAddress())).toBeNull();
+    expect(await keptPassword(store, null, sharedAddress())).toBeNull();
   });
 });
