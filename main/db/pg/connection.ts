@@ -145,19 +145,49 @@ export interface SharedRegisterOptions {
   maxConnections?: number;
 }
 
+/** Far more than a CA certificate, or a chain of them, ever is. */
+export const CA_FILE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The municipality's CA certificate, read with care: the path is typed on a settings page or in
+ * config.json, so it may be missing, a folder, a device or pipe that never ends (which would hang
+ * the main process), far too large, or not a certificate in PEM form at all, which Node would
+ * silently ignore and then trust nothing, so that every connection failed as "not issued by the
+ * municipality's CA".
+ */
+export function readCaCertificate(caFile: string): string {
+  const unreadable = (why: string, cause?: unknown) =>
+    new SharedRegisterError(`CA-certifikatet ${caFile} ${why}`, { field: 'caFile', ...(cause === undefined ? {} : { cause }) });
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(caFile);
+  } catch (error) {
+    throw unreadable((error as { code?: string }).code === 'ENOENT' ? 'finns inte. Kontrollera sökvägen.' : 'kan inte läsas.', error);
+  }
+  if (!stat.isFile()) throw unreadable('är ingen vanlig fil. Ange sökvägen till certifikatfilen (.pem).');
+  if (stat.size > CA_FILE_MAX_BYTES) throw unreadable('är för stor för att vara ett CA-certifikat (högst 1 MB).');
+  let text: string;
+  try {
+    text = fs.readFileSync(caFile, 'utf8');
+  } catch (error) {
+    throw unreadable('kan inte läsas.', error);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----')) {
+    throw unreadable('är inget certifikat i PEM-form (text som börjar med -----BEGIN CERTIFICATE-----). Be IT om kommunens CA-certifikat som .pem.');
+  }
+  return text;
+}
+
 /** A pool of connections to the shared register, tried once so that what is wrong is said at once. */
 export async function openSharedPool(address: SharedRegisterAddress, options: SharedRegisterOptions = {}): Promise<pg.Pool> {
+  // Checked again here, whoever built the address: no connection without TLS leaves this computer.
+  if (address.tls.mode === 'disable' && !isLoopbackHost(address.host)) {
+    throw new SharedRegisterError('Anslutningen till en databasserver på nätverket måste vara krypterad: använd sslmode=verify-full med kommunens CA-certifikat.', { field: 'tls' });
+  }
   const password = address.password ?? options.password ?? undefined;
   let ssl: pg.PoolConfig['ssl'] = false;
   if (address.tls.mode === 'verify-full') {
-    let ca: string | undefined;
-    if (address.tls.caFile !== null) {
-      try {
-        ca = fs.readFileSync(address.tls.caFile, 'utf8');
-      } catch (error) {
-        throw new SharedRegisterError(`CA-certifikatet ${address.tls.caFile} kan inte läsas.`, { cause: error, field: 'caFile' });
-      }
-    }
+    const ca = address.tls.caFile === null ? undefined : readCaCertificate(address.tls.caFile);
     // Node checks the chain and that the certificate names the host (verify-full).
     ssl = { rejectUnauthorized: true, ...(ca ? { ca } : {}) };
   }
