@@ -11,7 +11,7 @@ import type { BackupFile } from '../db/backups';
 import { appDataDir, defaultDatabasePath } from '../db/paths';
 import { openRegister, type Register } from '../db/register';
 import type { KeyStore } from '../db/key-file';
-import { describeAddress, SharedRegisterError } from '../db/pg/connection';
+import { SharedRegisterError } from '../db/pg/connection';
 import { openSharedRegister, openSharedRegisterAt } from '../db/pg/register';
 import { createHandlers } from '../ipc/handlers';
 import { registerIpc } from '../ipc/register';
@@ -24,7 +24,7 @@ import { databaseErrorMessage } from '../db/open-errors';
 import { createMainWindow, hardenSession, hardenWebContents } from './window';
 import { openWindowStateStore } from './window-store';
 import { KeystoreUnavailableError, operatingSystemKeyStore } from './keystore';
-import { askAboutSharedRegister, openSharedAtStart, registerTarget, type RegisterTarget } from './start-register';
+import { askAboutSharedRegister, describeTarget, openSharedAtStart, registerTarget, type RegisterTarget } from './start-register';
 
 // Built layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
 const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
@@ -166,7 +166,7 @@ async function startLocal(databasePath: string, choosing: Choosing): Promise<voi
  */
 async function startShared(target: Extract<RegisterTarget, { kind: 'shared' }>, choosing: Choosing): Promise<void> {
   const password = (target.source === 'setting' ? await keptPassword(choosing.preferences, choosing.keyStore, target.address) : null) ?? process.env.PGPASSWORD ?? null;
-  const where = target.source === 'it' ? target.url : describeAddress(target.address);
+  const where = describeTarget(target);
   const outcome = await openSharedAtStart(
     () => (target.source === 'it' ? openSharedRegister(target.url, { password }) : openSharedRegisterAt(target.address, { password })),
     askAboutSharedRegister,

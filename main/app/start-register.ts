@@ -6,7 +6,7 @@
  */
 import { dialog } from 'electron';
 import { defaultDatabasePath } from '../db/paths';
-import { isSharedRegisterUrl, type SharedRegisterAddress } from '../db/pg/connection';
+import { describeAddress, isSharedRegisterUrl, parseSharedRegisterUrl, type SharedRegisterAddress } from '../db/pg/connection';
 import type { PreferenceStore } from '../services';
 import { addressOfSetting, readRegisterChoice } from '../services/register-choice';
 
@@ -24,6 +24,20 @@ export function registerTarget(store: PreferenceStore, env: NodeJS.ProcessEnv = 
   const { choice, problem } = readRegisterChoice(store);
   if (choice.kind === 'shared') return { kind: 'shared', source: 'setting', address: addressOfSetting(choice) };
   return { kind: 'local', path: defaultDatabasePath(env, platform), problem };
+}
+
+/**
+ * Where the register is, for the start dialog and the console: never a password, not even one IT
+ * wrote into PLACERINGSKOLLEN_DB (postgres://user:password@…).
+ */
+export function describeTarget(target: RegisterTarget): string {
+  if (target.kind === 'local') return target.path;
+  if (target.source === 'setting') return describeAddress(target.address);
+  try {
+    return describeAddress(parseSharedRegisterUrl(target.url));
+  } catch {
+    return 'adressen i PLACERINGSKOLLEN_DB';
+  }
 }
 
 /** What the person chose when the shared register could not be opened. */

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const dialog = { showMessageBox: vi.fn(async (_options: { buttons: string[]; detail: string }) => ({ response: 0 })) };
 vi.mock('electron', () => ({ dialog }));
-const { askAboutSharedRegister, openSharedAtStart, registerTarget } = await import('../../../main/app/start-register');
+const { askAboutSharedRegister, describeTarget, openSharedAtStart, registerTarget } = await import('../../../main/app/start-register');
 const { memoryPreferenceStore } = await import('../../../main/services/preferences');
 const { REGISTER_CHOICE } = await import('../../../main/services/register-choice');
 
@@ -43,6 +43,19 @@ describe('which register opens', () => {
     const target = registerTarget(store, { XDG_CONFIG_HOME: '/home/anna/.config' }, 'linux');
     expect(target).toMatchObject({ kind: 'local', path: '/home/anna/.config/Placeringskollen/placeringskollen.sqlite' });
     expect(target.kind === 'local' && target.problem).toMatch(/måste vara krypterad/);
+  });
+});
+
+describe('where the register is, as the start dialog says it', () => {
+  it('never shows a password, not even one IT wrote into PLACERINGSKOLLEN_DB', () => {
+    const it_ = registerTarget(memoryPreferenceStore(), { PLACERINGSKOLLEN_DB: 'postgres://it_konto:Hemligt-lösen-42@db.exempelkommun.se:6432/reg' }, 'linux');
+    expect(describeTarget(it_)).toBe('it_konto@db.exempelkommun.se:6432/reg');
+    const broken = registerTarget(memoryPreferenceStore(), { PLACERINGSKOLLEN_DB: 'postgres://it_konto:Hemligt-lösen-42@db.exempelkommun.se/reg?sslmode=require' }, 'linux');
+    expect(describeTarget(broken)).toBe('adressen i PLACERINGSKOLLEN_DB');
+    const store = memoryPreferenceStore();
+    store.set(REGISTER_CHOICE, setting);
+    expect(describeTarget(registerTarget(store, {}, 'linux'))).toBe('anna_provsson@db.exempelkommun.se:5432/placeringskollen');
+    expect(describeTarget({ kind: 'local', path: '/srv/register.sqlite', problem: null })).toBe('/srv/register.sqlite');
   });
 });
 
