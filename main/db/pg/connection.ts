@@ -143,6 +143,8 @@ export interface SharedRegisterOptions {
   /** How long to wait for the server before saying it does not answer. */
   connectTimeoutMs?: number;
   maxConnections?: number;
+  /** How long one query may wait for the server's answer; none by default (the register's own work). */
+  queryTimeoutMs?: number;
 }
 
 /** Far more than a CA certificate, or a chain of them, ever is. */
@@ -201,6 +203,7 @@ export async function openSharedPool(address: SharedRegisterAddress, options: Sh
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     max: options.maxConnections ?? 10,
     application_name: 'Placeringskollen',
+    ...(options.queryTimeoutMs === undefined ? {} : { query_timeout: options.queryTimeoutMs }),
   });
   // An idle connection the server drops must not take the process with it.
   pool.on('error', () => undefined);

@@ -4,6 +4,7 @@
  * given to the same repositories as the local register through Kysely.
  */
 import type { Kysely } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../schema';
 import { describeAddress, openSharedPool, parseSharedRegisterUrl, SharedRegisterError, type SharedRegisterAddress } from './connection';
 import { sharedKysely } from './kysely';
@@ -60,26 +61,44 @@ export interface SharedRegisterProbe {
  * address is never saved that the next start could not open. A database holding something else
  * is refused, so the program never writes its tables among another system's.
  */
-export async function probeSharedRegister(address: SharedRegisterAddress, { password = null, connectTimeoutMs = 10_000 }: { password?: string | null; connectTimeoutMs?: number } = {}): Promise<SharedRegisterProbe> {
-  const pool = await openSharedPool(address, { password, connectTimeoutMs, maxConnections: 1 });
+export async function probeSharedRegister(
+  address: SharedRegisterAddress,
+  { password = null, connectTimeoutMs = 10_000, queryTimeoutMs = 10_000 }: { password?: string | null; connectTimeoutMs?: number; queryTimeoutMs?: number } = {},
+): Promise<SharedRegisterProbe> {
+  // A server that lets one in and then never answers must not leave "Testar…" on the page for ever.
+  const pool = await openSharedPool(address, { password, connectTimeoutMs, maxConnections: 1, queryTimeoutMs });
   try {
-    const client = await pool.connect();
-    try {
-      const login = (await client.query<{ login: string }>('SELECT current_user AS login')).rows[0]?.login ?? address.user;
-      const version = await currentPgVersion(client);
-      const latest = pgMigrations.length;
-      if (version === 0) {
-        const tables = await client.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'");
-        if (Number(tables.rows[0]?.n ?? 0) > 0) {
-          throw new SharedRegisterError(`Databasen ${address.database} innehåller redan annat än ett register från Placeringskollen. Ange en egen databas för registret, eller be IT skapa en.`, { field: 'database' });
-        }
-        return { login, state: 'empty', version, latest };
-      }
-      return { login, state: version === latest ? 'current' : version < latest ? 'older' : 'newer', version, latest };
-    } finally {
-      client.release();
-    }
+    return await lookAround(pool, address);
+  } catch (error) {
+    if (error instanceof SharedRegisterError) throw error;
+    const silent = /timeout/i.test((error as { message?: string } | null)?.message ?? '');
+    throw new SharedRegisterError(
+      silent
+        ? `Databasservern ${address.host}:${address.port} släppte in ${address.user} men svarade sedan inte. Försök igen, eller be IT se efter servern.`
+        : `Databasen ${address.database} på ${address.host}:${address.port} kunde inte undersökas. Be IT kontrollera att ${address.user} får läsa den.`,
+      { cause: error },
+    );
   } finally {
     await pool.end().catch(() => undefined);
+  }
+}
+
+/** Who the database says one is, and which version of the register it holds. */
+async function lookAround(pool: pg.Pool, address: SharedRegisterAddress): Promise<SharedRegisterProbe> {
+  const client = await pool.connect();
+  try {
+    const login = (await client.query<{ login: string }>('SELECT current_user AS login')).rows[0]?.login ?? address.user;
+    const version = await currentPgVersion(client);
+    const latest = pgMigrations.length;
+    if (version === 0) {
+      const tables = await client.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'");
+      if (Number(tables.rows[0]?.n ?? 0) > 0) {
+        throw new SharedRegisterError(`Databasen ${address.database} innehåller redan annat än ett register från Placeringskollen. Ange en egen databas för registret, eller be IT skapa en.`, { field: 'database' });
+      }
+      return { login, state: 'empty', version, latest };
+    }
+    return { login, state: version === latest ? 'current' : version < latest ? 'older' : 'newer', version, latest };
+  } finally {
+    client.release();
   }
 }
