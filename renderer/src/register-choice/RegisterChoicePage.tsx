@@ -4,6 +4,7 @@ import type { AppInfo, RegisterChoiceInput, RegisterChoiceView, RegisterConnecti
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { useLoaded } from '../components/useLoaded';
+import { addressChanged, passwordHint } from './registerChoiceText';
 
 interface Props {
   info: AppInfo;
@@ -24,6 +25,8 @@ interface Values {
   caFile: string;
 }
 
+// Only whether to offer the unencrypted box: the layers keep the renderer from main/db, whose
+// isLoopbackHost is the rule that counts and is checked again on every save, test and connection.
 const loopback = new Set(['127.0.0.1', '::1', '[::1]', 'localhost']);
 const isLoopback = (host: string) => loopback.has(host.trim().toLowerCase());
 
@@ -263,7 +266,7 @@ function ChoiceForm({ view, info, notify, confirm, onSaved }: Props & { view: Re
             </div>
             <div className={errors.password ? 'field field--invalid' : 'field'}>
               <label htmlFor="register-password">Lösenord</label>
-              <p id="register-password-hint" className="field__hint">{passwordHint(view)}</p>
+              <p id="register-password-hint" className="field__hint">{passwordHint(view, addressChanged(view, values))}</p>
               <input
                 className="input register-choice__password"
                 type="password"
@@ -321,19 +324,6 @@ function ChoiceForm({ view, info, notify, confirm, onSaved }: Props & { view: Re
       </form>
     </section>
   );
-}
-
-function passwordHint(view: RegisterChoiceView): string {
-  switch (view.passwordStore) {
-    case 'keystore':
-      return view.passwordKept
-        ? 'Ett lösenord är sparat, skyddat av datorns nyckelring. Lämna fältet tomt för att behålla det.'
-        : 'Sparas skyddat av datorns nyckelring, som registrets krypteringsnyckel, och aldrig i klartext.';
-    case 'no-keystore':
-      return 'Datorns nyckelring går inte att använda, så lösenordet kan inte sparas. Här används det bara för att testa anslutningen; programmet tar sedan lösenordet från PGPASSWORD, om IT har angett det.';
-    case 'browser':
-      return 'Lösenordet sparas bara i skrivbordsappen, skyddat av datorns nyckelring. Här används det bara för att testa anslutningen; webbläsarläget tar lösenordet från PGPASSWORD.';
-  }
 }
 
 function Notice({ tone, children }: { tone?: 'warning'; children: ReactNode }) {
