@@ -9,6 +9,7 @@
  * config.json may be edited by hand: a choice that does not hold up is read as the local register,
  * with what was wrong, so a start never fails on it.
  */
+import path from 'node:path';
 import type { KeyStore } from '../db/key-file';
 import type { OwnEntry } from '../db/access-log';
 import { describeAddress, problemField, sharedRegisterAddress, SharedRegisterError, type SharedRegisterAddress } from '../db/pg/connection';
@@ -158,6 +159,11 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
 
   /** The fields checked by the one check of an address; what is wrong said at its field. */
   function checked(input: SharedRegisterInput): SharedRegisterAddress {
+    // A relative path would be read from wherever the program happens to start: never the same file.
+    if (input.caFile !== null && input.caFile.trim() !== '' && !path.isAbsolute(input.caFile.trim())) {
+      const message = 'Ange hela sökvägen till CA-certifikatet, med enhet och mappar, inte bara filens namn.';
+      throw new ServiceError('VALIDATION', message, [{ path: '/caFile', message }]);
+    }
     try {
       return sharedRegisterAddress({ ...input, sslmode: input.tls, password: null });
     } catch (error) {

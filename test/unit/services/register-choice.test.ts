@@ -175,6 +175,7 @@ describe('saving a shared register', () => {
     [{ database: ' ' }, '/database', /databasens namn/],
     [{ user: '' }, '/user', /egen databasanvändare/],
     [{ tls: 'disable' as const }, '/tls', /måste vara krypterad/],
+    [{ caFile: 'kommun-ca.pem' }, '/caFile', /hela sökvägen/],
   ])('says at the field what is wrong with %o, before connecting', async (change, path, message) => {
     const { choice, probe } = service();
     const error = (await choice.save({ kind: 'shared', ...shared, ...change }).catch((e: unknown) => e)) as ServiceError;
