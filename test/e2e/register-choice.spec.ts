@@ -69,6 +69,14 @@ test('the fields say what is wrong, next to the field, before anything is saved'
   await expect(page.getByRole('checkbox', { name: /Okrypterad anslutning/ })).toHaveCount(0);
   await expect(page.getByText('Lokalt register:')).toBeVisible();
   await expect(page.locator('body')).not.toContainText(/undefined|null|ECONNREFUSED|Error/);
+
+  // Nothing is saved yet: leaving asks first, and names this page's form.
+  await page.getByRole('button', { name: new RegExp(E2E_USER) }).click();
+  await page.getByRole('link', { name: 'Logg', exact: true }).click();
+  const leave = page.getByRole('dialog', { name: 'Lämna utan att spara?' });
+  await expect(leave).toContainText('Du har ändringar i registervalet som inte är sparade.');
+  await leave.getByRole('button', { name: 'Fortsätt redigera' }).click();
+  await expect(page.getByLabel('Server', { exact: true })).toHaveValue('db.exempelkommun.se');
 });
 
 test('a handläggare is told the choice is an administratör’s', async ({ page, host, databasePath, pageErrors: _pageErrors }) => {

@@ -1,29 +1,22 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import type { AppInfo, RegisterChoiceInput, RegisterChoiceView, RegisterConnectionTest, Result, SharedRegisterInput } from '../../../preload/api';
 import { api } from '../bridge/api';
 import type { ConfirmOptions } from '../components/ConfirmDialog';
 import { useLoaded } from '../components/useLoaded';
-import { addressChanged, passwordHint } from './registerChoiceText';
+import { addressChanged, choiceDirty, passwordHint, type ChoiceValues } from './registerChoiceText';
 
 interface Props {
   info: AppInfo;
   notify: (message: string) => void;
   confirm: (options: ConfirmOptions) => Promise<boolean>;
+  /** The unsaved-changes guard (shell/useLeaveGuard): leaving with edits asks first. */
+  onDirtyChange: (dirty: boolean) => void;
 }
 
 type Field = 'host' | 'port' | 'database' | 'user' | 'password' | 'tls' | 'caFile';
 
-interface Values {
-  kind: 'local' | 'shared';
-  host: string;
-  port: string;
-  database: string;
-  user: string;
-  password: string;
-  unencrypted: boolean;
-  caFile: string;
-}
+type Values = ChoiceValues;
 
 // Only whether to offer the unencrypted box: the layers keep the renderer from main/db, whose
 // isLoopbackHost is the rule that counts and is checked again on every save, test and connection.
@@ -49,7 +42,7 @@ function valuesOf(view: RegisterChoiceView): Values {
  * Registerval (administratör): which register Placeringskollen opens on this computer, the local
  * file or the unit's shared register, with a test of the connection before anything is saved.
  */
-export function RegisterChoicePage({ info, notify, confirm }: Props) {
+export function RegisterChoicePage({ info, notify, confirm, onDirtyChange }: Props) {
   const loaded = useLoaded(() => api.getRegisterChoice({}), 'once');
   // The choice as the last save answered it: the form starts afresh from it (the password field empty).
   const [saved, setSaved] = useState<{ view: RegisterChoiceView; count: number } | null>(null);
@@ -63,18 +56,23 @@ export function RegisterChoicePage({ info, notify, confirm }: Props) {
       info={info}
       notify={notify}
       confirm={confirm}
+      onDirtyChange={onDirtyChange}
       onSaved={(next) => setSaved((now) => ({ view: next, count: (now?.count ?? 0) + 1 }))}
     />
   );
 }
 
-function ChoiceForm({ view, info, notify, confirm, onSaved }: Props & { view: RegisterChoiceView; onSaved: (view: RegisterChoiceView) => void }) {
+function ChoiceForm({ view, info, notify, confirm, onDirtyChange, onSaved }: Props & { view: RegisterChoiceView; onSaved: (view: RegisterChoiceView) => void }) {
   const [values, setValues] = useState<Values>(() => valuesOf(view));
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [tested, setTested] = useState<RegisterConnectionTest | null>(null);
   const [busy, setBusy] = useState<'test' | 'save' | null>(null);
   const [restarting, setRestarting] = useState<string | null>(null);
+  // Saved (and starting again) is nothing left to lose.
+  const dirty = restarting === null && choiceDirty(view, values);
+  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
+  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
   const desktop = info.host === 'electron';
   const loopbackHost = isLoopback(values.host);
 

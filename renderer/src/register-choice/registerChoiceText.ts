@@ -1,6 +1,6 @@
 /**
- * Registerval's words that depend on the state: kept apart from the page so they are unit-tested
- * (test/unit/renderer/register-choice-text.test.ts).
+ * Registerval's words and form state that depend on what is saved: kept apart from the page so
+ * they are unit-tested (test/unit/renderer/register-choice-text.test.ts).
  */
 import type { RegisterChoiceView } from '../../../preload/api';
 
@@ -41,4 +41,24 @@ export function passwordHint(view: RegisterChoiceView, changed: boolean): string
     case 'browser':
       return 'Lösenordet sparas bara i skrivbordsappen, skyddat av datorns nyckelring. Här används det bara för att testa anslutningen; webbläsarläget tar lösenordet från PGPASSWORD.';
   }
+}
+
+/** The form as the page holds it (text fields as typed). */
+export interface ChoiceValues extends AddressFields {
+  kind: 'local' | 'shared';
+  password: string;
+  unencrypted: boolean;
+  caFile: string;
+}
+
+/**
+ * The form differs from the saved choice, so leaving the page would lose it (the unsaved-changes
+ * question). Fields typed under "Gemensamt register" and then left for "Lokalt" count as nothing:
+ * saving would keep none of them either.
+ */
+export function choiceDirty(view: RegisterChoiceView, values: ChoiceValues): boolean {
+  const { choice } = view;
+  if (values.kind !== choice.kind) return true;
+  if (choice.kind === 'local') return false;
+  return addressChanged(view, values) || values.password !== '' || values.caFile.trim() !== (choice.caFile ?? '') || values.unencrypted !== (choice.tls === 'disable');
 }

@@ -24,5 +24,5 @@ export function RegisterChoiceRoute() {
     );
   }
   if (app.info === null) return <p className="page-message" role="status">Hämtar inställningen…</p>;
-  return <RegisterChoicePage info={app.info} notify={app.notify} confirm={app.confirm} />;
+  return <RegisterChoicePage info={app.info} notify={app.notify} confirm={app.confirm} onDirtyChange={app.onDirtyChange} />;
 }

@@ -95,6 +95,8 @@ export function openedState(pathname: string, state: unknown): Opened {
 
 /** What unsaved edits on a page are lost in, for the question before leaving it. */
 export function unsavedWhat(pathname: string): string {
+  // Before the register's own: /registerval begins with /register too.
+  if (pathname === paths.registerChoice) return 'registervalet';
   if (pathname.startsWith('/register')) return 'hemmet';
   if (pathname.startsWith('/placeringar/')) return 'placeringen';
   if (pathname === paths.section('regler')) return 'reglerna';

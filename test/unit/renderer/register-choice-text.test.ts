@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addressChanged, passwordHint } from '../../../renderer/src/register-choice/registerChoiceText';
+import { addressChanged, choiceDirty, passwordHint } from '../../../renderer/src/register-choice/registerChoiceText';
 import type { RegisterChoiceView } from '../../../preload/api';
 
 const view: RegisterChoiceView = {
@@ -26,5 +26,22 @@ describe('Registerval’s password hint', () => {
     expect(passwordHint({ ...view, passwordKept: false }, true)).toMatch(/nyckelring.*aldrig i klartext/);
     expect(passwordHint({ ...view, passwordStore: 'browser', passwordKept: false }, false)).toMatch(/bara i skrivbordsappen/);
     expect(addressChanged({ ...view, choice: { kind: 'local' } }, same)).toBe(true);
+  });
+});
+
+describe('Registerval’s unsaved changes', () => {
+  const saved = { kind: 'shared' as const, ...same, password: '', unencrypted: false, caFile: '' };
+
+  it('are none when the form is as saved, and any changed field or typed password is one', () => {
+    expect(choiceDirty(view, saved)).toBe(false);
+    for (const change of [{ host: 'db.annan.se' }, { port: '6432' }, { password: 'x' }, { caFile: '/etc/ca.pem' }, { unencrypted: true }, { kind: 'local' as const }]) {
+      expect(choiceDirty(view, { ...saved, ...change })).toBe(true);
+    }
+  });
+
+  it('on the local register: only choosing the shared one counts', () => {
+    const local = { ...view, choice: { kind: 'local' as const } };
+    expect(choiceDirty(local, { ...saved, kind: 'local', host: 'skrivet men lämnat' })).toBe(false);
+    expect(choiceDirty(local, saved)).toBe(true);
   });
 });

@@ -43,6 +43,7 @@ describe('addresses', () => {
     expect(unsavedWhat('/register/nytt')).toBe('hemmet');
     expect(unsavedWhat('/placeringar/p-1')).toBe('placeringen');
     expect(unsavedWhat('/regler')).toBe('reglerna');
+    expect(unsavedWhat('/registerval')).toBe('registervalet');
     expect(unsavedWhat('/placeringar')).toBe('formuläret');
   });
 });
