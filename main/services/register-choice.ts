@@ -222,8 +222,12 @@ export function createRegisterChoiceService(store: PreferenceStore, log: (entry:
         const typed = input.password !== null && input.password !== '' ? input.password : null;
         if (typed !== null && host.keyStore !== null) {
           store.set(REGISTER_PASSWORD, await sealPassword(host.keyStore, address, typed));
-        } else if (typed !== null || (await keptPassword(store, host.keyStore, address)) === null) {
-          // Nowhere to keep it sealed (the page has said so), or the kept one is another address's: none kept.
+        } else if (typed !== null) {
+          // Nowhere to keep it sealed (the page has said so): none kept.
+          store.delete(REGISTER_PASSWORD);
+        } else if (host.keyStore !== null && (await keptPassword(store, host.keyStore, address)) === null) {
+          // The kept one is another address's (or unreadable here): dropped. Without a keystore (the
+          // browser host) it cannot be told, and stays: it is only ever used for its own address.
           store.delete(REGISTER_PASSWORD);
         }
         store.set(REGISTER_CHOICE, { kind: 'shared', ...setting });

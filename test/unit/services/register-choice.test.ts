@@ -202,6 +202,14 @@ describe('saving a shared register', () => {
     expect(saved.restarting).toBe(false);
   });
 
+  it('the browser host saving the same address again leaves the desktop app’s kept password alone', async () => {
+    const store = jsonStore();
+    await service({}, store).choice.save({ kind: 'shared', ...shared });
+    const inBrowser = service({ keyStore: null, host: 'browser' }, store);
+    await inBrowser.choice.save({ kind: 'shared', ...shared, password: null });
+    expect(await keptPassword(store, fakeKeyStore(), sharedAddress())).toBe('Hemligt-lösen-42');
+  });
+
   it('a desktop app without a keystore says so, and keeps no password', async () => {
     const { choice, store } = service({ keyStore: null });
     const saved = await choice.save({ kind: 'shared', ...shared });
