@@ -11,6 +11,7 @@ import { loggedTables } from '../access-log';
 import { notesSearchSql } from './notes-search';
 import { svLowerSql } from './swedish';
 import { changeCountersSql } from './change-counters';
+import { countersOwnedSql } from './counters-owned';
 import { homeNamesCountedSql, logAtCommitSql } from './log-at-commit';
 import { versionedInMigration16 } from '../migrations';
 
@@ -785,5 +786,10 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 14,
     description: 'ändringsräknare för hemmens namn',
     sql: homeNamesCountedSql(),
+  },
+  {
+    version: 15,
+    description: 'bara databasen själv skriver ändringsräknarna',
+    sql: countersOwnedSql(),
   },
 ];

@@ -121,6 +121,25 @@ describe.runIf(adminUrl)('who the shared register’s log names', () => {
     expect(written.map((e) => [e.userId, e.action, e.entity, e.entityId])).toEqual([['U1', 'update', 'homes', 'H2']]);
   });
 
+  it('a handläggare cannot write the change counters herself: her change is counted, and she cannot take it back', async () => {
+    const homes = async () => Number((await owner.query<{ changes: string }>("SELECT changes FROM change_counters WHERE name = 'homes'")).rows[0]!.changes);
+    const before = await homes();
+    // With UPDATE on the counters she could lower one in the change's own transaction, and no
+    // colleague's open list would see her change; and a row lock of hers would stop every commit.
+    const client = await as('hanna').connect();
+    try {
+      await client.query('BEGIN');
+      await client.query("UPDATE homes SET capacity = 13 WHERE id = 'H2'");
+      await expect(client.query("UPDATE change_counters SET changes = changes - 1 WHERE name = 'homes'")).rejects.toThrow(/permission denied/);
+      await client.query('ROLLBACK');
+    } finally {
+      client.release();
+    }
+    await expect(as('hanna').query("INSERT INTO change_counters (name, changes) VALUES ('zz_egen', 1)")).rejects.toThrow(/permission denied/);
+    await as('hanna').query("UPDATE homes SET capacity = 14 WHERE id = 'H2'");
+    expect(await homes()).toBe(before + 1);
+  });
+
   it('a user made inactive changes nothing more, and each person notes only her own computer account', async () => {
     await owner.query("UPDATE users SET active = 0 WHERE id = 'U2'");
     try {
