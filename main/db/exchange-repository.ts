@@ -555,7 +555,10 @@ async function upsertById<K extends ExchangeArray>(
   for (const chunk of chunks(ids)) {
     updated += (await trx.selectFrom(anyTable).select('id').where('id', 'in', chunk).execute()).length;
   }
-  for (const chunk of chunks(rows, ROWS_PER_INSERT)) {
+  // In the order of their ids, whatever the file's: on the shared register two imports naming the
+  // same rows then lock them in the same order, and one waits for the other instead of a deadlock.
+  const inOrder = [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const chunk of chunks(inOrder, ROWS_PER_INSERT)) {
     const first = chunk[0];
     if (!first) continue;
     const columns = Object.keys(first).filter((column) => column !== 'id');

@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { readChain, verifyChain, type LogEntry } from '../../../main/db/access-log';
 import { changeStamp } from '../../../main/db/placements-repository';
 import { sharedKysely } from '../../../main/db/pg/kysely';
+import { createServices } from '../../../main/services';
+import { testClock } from '../../clock';
 import { adminUrl, useMigratedRegister } from './harness';
 
 describe.runIf(adminUrl)('writers on the shared register', () => {
@@ -64,5 +66,34 @@ describe.runIf(adminUrl)('writers on the shared register', () => {
     expect(count(await changeStamp(db, ['homes'])) - count(before)).toBe(10 * 5);
     // Nothing waits once everything has committed.
     expect((await register.pool.query('SELECT (SELECT count(*) FROM access_log_pending) + (SELECT count(*) FROM change_counters_pending) AS n')).rows[0].n).toBe('0');
+  });
+
+  it('two imports of the same homes in different orders do not deadlock: an import writes its rows in the order of their ids', async () => {
+    // Until migration 13 every writer took the log's lock first and no two writes overlapped; now
+    // they do, and two files naming the same homes in opposite orders each held one row the other
+    // waited for. Here the other import is a transaction that has written X and is about to write
+    // Y, as an import of [X, Y] does; the import under test names them [Y, X].
+    const db = sharedKysely(register.pool);
+    const importer = createServices(db, { clock: testClock() });
+    await db.insertInto('homes').values([{ id: 'HX', kind: 'hvb', name: 'Ekens HVB' }, { id: 'HY', kind: 'hvb', name: 'Granens HVB' }]).execute();
+    const other = await register.pool.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query("UPDATE homes SET capacity = 3 WHERE id = 'HX'");
+      const imported = importer.exchange.importFile({
+        format: 'placeringskollen-exchange',
+        version: 1,
+        homes: [{ id: 'HY', kind: 'hvb', name: 'Granens HVB', capacity: 5 }, { id: 'HX', kind: 'hvb', name: 'Ekens HVB', capacity: 5 }],
+      });
+      const settled = imported.then(() => null, (error: unknown) => String(error));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const written = await other.query("UPDATE homes SET capacity = 4 WHERE id = 'HY'").then(() => null, (error: unknown) => String(error));
+      await other.query(written === null ? 'COMMIT' : 'ROLLBACK');
+      expect({ other: written, imported: await settled }).toEqual({ other: null, imported: null });
+    } finally {
+      other.release();
+    }
+    // The import came second and wrote both.
+    expect((await db.selectFrom('homes').select(['id', 'capacity']).where('id', 'in', ['HX', 'HY']).orderBy('id').execute()).map((h) => h.capacity)).toEqual([5, 5]);
   });
 });
