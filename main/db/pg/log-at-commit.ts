@@ -12,8 +12,8 @@
  * which only these functions write) and moved, at commit, by a deferred trigger: under the lock,
  * the counters in the order of their names, then the entries in the order written, each numbered
  * and linked to the last. The lock is held for that moment only, and the waiter holds no row a
- * holder could wait for. Who and when are still taken when the change is made (`log_user`, the
- * transaction's `now()`), and a transaction rolled back leaves nothing: its pending rows go with it.
+ * holder could wait for. Who is still taken when the change is made (`log_user`), the time at
+ * commit since migration 16, and a transaction rolled back leaves nothing: its pending rows go with it.
  */
 
 /** The log's lock ("PLKLOGG" in ASCII), as migration 3 names it. */
@@ -66,19 +66,39 @@ export function logAtCommitSql(): string {
       RETURN NULL;
     END $raise$;
 
-    CREATE FUNCTION commit_pending_changes() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $commit$
+${commitPendingChangesSql('CREATE', 'entry.at')}
+    REVOKE ALL ON FUNCTION commit_pending_changes(), raise_change_counter() FROM PUBLIC;
+
+    CREATE CONSTRAINT TRIGGER access_log_pending_committed AFTER INSERT ON access_log_pending
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_pending_changes();
+    CREATE CONSTRAINT TRIGGER change_counters_pending_committed AFTER INSERT ON change_counters_pending
+      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_pending_changes();`;
+}
+
+/**
+ * The function that moves a transaction's pending entries and counts at commit (migrations 13 and
+ * 16); `at` is the SQL of an entry's time.
+ */
+function commitPendingChangesSql(create: 'CREATE' | 'CREATE OR REPLACE', at: 'entry.at' | 'committed_at'): string {
+  const atCommit = at === 'committed_at';
+  return `
+    ${create} FUNCTION commit_pending_changes() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $commit$
     DECLARE
       this_tx bigint := txid_current();
       entry record;
       next_seq bigint;
-      prev text;
+      prev text;${atCommit ? '\n      committed_at text;' : ''}
     BEGIN
       -- Fired for each pending row; the first that finds any moves them all.
       IF NOT EXISTS (SELECT 1 FROM access_log_pending p WHERE p.tx = this_tx)
         AND NOT EXISTS (SELECT 1 FROM change_counters_pending c WHERE c.tx = this_tx) THEN
         RETURN NULL;
       END IF;
-      PERFORM pg_advisory_xact_lock(${LOG_LOCK});
+      PERFORM pg_advisory_xact_lock(${LOG_LOCK});${
+        atCommit
+          ? `\n      -- Read under the lock: each commit's time after the one before it.\n      committed_at := to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');`
+          : ''
+      }
       INSERT INTO change_counters (name, changes)
         SELECT c.name, c.changes FROM change_counters_pending c WHERE c.tx = this_tx ORDER BY c.name
         ON CONFLICT (name) DO UPDATE SET changes = change_counters.changes + EXCLUDED.changes;
@@ -88,22 +108,25 @@ export function logAtCommitSql(): string {
       FOR entry IN SELECT * FROM access_log_pending p WHERE p.tx = this_tx ORDER BY p.ord LOOP
         next_seq := next_seq + 1;
         INSERT INTO access_log (seq, at, user_id, action, channel, entity, entity_id, child_id, home_id, detail, prev_hash, hash)
-          VALUES (next_seq, entry.at, entry.user_id, entry.action, entry.channel, entry.entity, entry.entity_id, entry.child_id,
+          VALUES (next_seq, ${at}, entry.user_id, entry.action, entry.channel, entry.entity, entry.entity_id, entry.child_id,
             entry.home_id, entry.detail, prev,
-            log_hash(next_seq, entry.at, entry.user_id, entry.action, entry.channel, entry.entity, entry.entity_id, entry.child_id,
+            log_hash(next_seq, ${at}, entry.user_id, entry.action, entry.channel, entry.entity, entry.entity_id, entry.child_id,
               entry.home_id, entry.detail, prev))
           RETURNING hash INTO prev;
       END LOOP;
       DELETE FROM access_log_pending p WHERE p.tx = this_tx;
       RETURN NULL;
     END
-    $commit$;
-    REVOKE ALL ON FUNCTION commit_pending_changes(), raise_change_counter() FROM PUBLIC;
+    $commit$;`;
+}
 
-    CREATE CONSTRAINT TRIGGER access_log_pending_committed AFTER INSERT ON access_log_pending
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_pending_changes();
-    CREATE CONSTRAINT TRIGGER change_counters_pending_committed AFTER INSERT ON change_counters_pending
-      DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_pending_changes();`;
+/**
+ * PostgreSQL migration 16: an entry's time is when its transaction commits (the database's clock,
+ * read under the log's lock), not when the transaction began. Entries are numbered in the order of
+ * commit, so their times now run in the same order; a save is "saved at" when others could see it.
+ */
+export function logTimeAtCommitSql(): string {
+  return commitPendingChangesSql('CREATE OR REPLACE', 'committed_at');
 }
 
 /** PostgreSQL migration 14: the homes' names counted, as the local register's migration 18 counts them. */

@@ -12,7 +12,7 @@ import { notesSearchSql } from './notes-search';
 import { svLowerSql } from './swedish';
 import { changeCountersSql } from './change-counters';
 import { countersOwnedSql } from './counters-owned';
-import { homeNamesCountedSql, logAtCommitSql } from './log-at-commit';
+import { homeNamesCountedSql, logAtCommitSql, logTimeAtCommitSql } from './log-at-commit';
 import { versionedInMigration16 } from '../migrations';
 
 /**
@@ -791,5 +791,10 @@ export const pgMigrations: readonly PgMigration[] = [
     version: 15,
     description: 'bara databasen själv skriver ändringsräknarna',
     sql: countersOwnedSql(),
+  },
+  {
+    version: 16,
+    description: 'åtkomstloggens tid är när ändringen sparas',
+    sql: logTimeAtCommitSql(),
   },
 ];

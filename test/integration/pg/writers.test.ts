@@ -2,7 +2,8 @@
  * Many writers on the shared register (issue 18). The access log's chain and the change counters
  * are written when a transaction commits (PostgreSQL migration 13), under the log's lock for that
  * moment only: a writer does not wait for another's open transaction, and however many write at
- * once, every change is logged once, in one unbroken chain, and counted.
+ * once, every change is logged once, in one unbroken chain, and counted. An entry's time is its
+ * commit's (migration 16), so times run in the chain's order.
  */
 import { describe, expect, it } from 'vitest';
 import { readChain, verifyChain, type LogEntry } from '../../../main/db/access-log';
@@ -22,6 +23,8 @@ describe.runIf(adminUrl)('writers on the shared register', () => {
     try {
       await open.query('BEGIN');
       await open.query("UPDATE homes SET capacity = 7 WHERE id = 'H1'");
+      // Begun well before the other, committed after it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
       // Before migration 13 this waited for the open transaction's end: the log's lock was its until then.
       const other = db.updateTable('homes').set({ capacity: 9 }).where('id', '=', 'H2').execute();
       const waited = await Promise.race([other.then(() => 'committed'), new Promise((resolve) => setTimeout(() => resolve('waited'), 3000))]);
@@ -33,8 +36,12 @@ describe.runIf(adminUrl)('writers on the shared register', () => {
     const entries: LogEntry[] = [];
     for await (const entry of readChain(db)) entries.push(entry);
     expect(verifyChain(entries).problem).toBeNull();
-    // The second update committed first, so it comes first.
-    expect(entries.filter((e) => e.action === 'update').map((e) => e.entityId)).toEqual(['H2', 'H1']);
+    // The second update committed first, so it comes first, and the times run in the same order
+    // (an entry's time is its commit's, PostgreSQL migration 16).
+    const updates = entries.filter((e) => e.action === 'update');
+    expect(updates.map((e) => e.entityId)).toEqual(['H2', 'H1']);
+    expect(updates[0]!.at < updates[1]!.at, updates.map((e) => e.at).join(' ')).toBe(true);
+    expect(entries.map((e) => e.at)).toEqual(entries.map((e) => e.at).sort());
     expect(await changeStamp(db, ['homes'])).toBe('homes:4');
   });
 
