@@ -216,3 +216,10 @@ export async function withServices<T>(databasePath: string, use: (services: Serv
 export async function fillWhoAndWhy(page: Page, reason = 'Enligt nämndens beslut.'): Promise<void> {
   await page.getByLabel('Skäl till ändringen').fill(reason);
 }
+
+/** Registerval, from the user menu (an administratör's). */
+export async function openRegisterChoice(page: Page): Promise<void> {
+  await page.getByRole('button', { name: new RegExp(E2E_USER) }).click();
+  await page.getByRole('link', { name: 'Registerval', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Registerval' })).toBeVisible();
+}

@@ -1,22 +1,12 @@
 import net from 'node:net';
-import type { Page } from '@playwright/test';
-import pg from 'pg';
-import { closeToasts, E2E_USER, expect, expectAccessible, screenshot, signIn, test, toast, TODAY, withServices } from './fixtures';
+import { E2E_USER, expect, openRegisterChoice, signIn, test, TODAY, withServices } from './fixtures';
 
 /**
  * Registerval (issue 18): an administratör chooses which register this computer opens, tests the
  * connection to the shared register before saving, and is told at the field what is wrong. In the
  * browser host the choice is saved for the desktop app; the host keeps the register it was started
- * with, and says so.
+ * with, and says so. The test against a real server is register-choice.pg.spec.ts.
  */
-const adminUrl = process.env.PLACERINGSKOLLEN_TEST_PG ?? null;
-
-async function gotoRegisterChoice(page: Page) {
-  await page.getByRole('button', { name: new RegExp(E2E_USER) }).click();
-  await page.getByRole('link', { name: 'Registerval', exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Registerval' })).toBeVisible();
-}
-
 /** A port on this computer where nothing listens: it was free a moment ago. */
 function closedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -29,7 +19,7 @@ function closedPort(): Promise<number> {
 
 test('the fields say what is wrong, next to the field, before anything is saved', async ({ page, openApp }) => {
   await openApp();
-  await gotoRegisterChoice(page);
+  await openRegisterChoice(page);
   await expect(page.getByText('Lokalt register:')).toBeVisible();
   await expect(page.getByText(/Webbläsarläget öppnar det register som anges när det startas/)).toBeVisible();
   await expect(page.getByRole('radio', { name: 'Lokalt register på den här datorn' })).toBeChecked();
@@ -94,69 +84,4 @@ test('a handläggare is told the choice is an administratör’s', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Registerval' })).toBeVisible();
   await expect(page.getByText('Vilket register datorn öppnar väljs av en administratör.')).toBeVisible();
   await expect(page.getByRole('radio')).toHaveCount(0);
-});
-
-test.describe('with a PostgreSQL server', () => {
-  test.skip(adminUrl === null, 'PostgreSQL-delen körs bara med PLACERINGSKOLLEN_TEST_PG (som .ci/run sätter).');
-  // A name of this spec's own: other specs run against the same server at the same time.
-  const name = 'pk_e2e_regval';
-  let admin: pg.Client;
-
-  test.beforeEach(async () => {
-    admin = new pg.Client({ connectionString: adminUrl!.replace(/[?&]sslmode=disable/, '') });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name} ENCODING 'UTF8' TEMPLATE template0`);
-  });
-
-  test.afterEach(async () => {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  });
-
-  test('the connection is tested, a wrong password is said at its field, and the choice is saved', async ({ page, openApp }) => {
-    const url = new URL(adminUrl!);
-    await openApp();
-    await gotoRegisterChoice(page);
-    await page.getByRole('radio', { name: 'Gemensamt register (PostgreSQL)' }).check();
-    await page.getByLabel('Server', { exact: true }).fill(url.hostname);
-    await page.getByLabel('Port', { exact: true }).fill(url.port || '5432');
-    await page.getByLabel('Databas', { exact: true }).fill(name);
-    await page.getByLabel('Användare', { exact: true }).fill(decodeURIComponent(url.username));
-    await page.getByRole('checkbox', { name: /Okrypterad anslutning/ }).check();
-
-    await page.getByLabel('Lösenord', { exact: true }).fill('fel-lösenord');
-    await page.getByRole('button', { name: 'Testa anslutningen' }).click();
-    await expect(page.getByLabel('Lösenord', { exact: true })).toHaveAccessibleDescription(/Inloggningen till det gemensamma registret nekades/);
-
-    await page.getByLabel('Lösenord', { exact: true }).fill(decodeURIComponent(url.password));
-    await page.getByRole('button', { name: 'Testa anslutningen' }).click();
-    const result = page.getByRole('status').filter({ hasText: 'Anslutningen fungerar.' });
-    await expect(result).toContainText(`Databasen känner dig som ${decodeURIComponent(url.username)}.`);
-    await expect(result).toContainText(`Databasen ${name} är tom`);
-    await expect(page.getByLabel('Lösenord', { exact: true })).not.toHaveAttribute('aria-invalid');
-    await expectAccessible(page);
-    // Tall enough for the whole page, from its title to the result and the buttons.
-    for (const width of [1024, 1280]) {
-      await page.setViewportSize({ width, height: 1240 });
-      await page.getByLabel('Lösenord', { exact: true }).blur();
-      await page.locator('#main').evaluate((main) => main.scrollTo(0, 0));
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await screenshot(page, `registerval-${width}`);
-    }
-
-    await page.getByRole('button', { name: 'Spara' }).click();
-    await expect(toast(page)).toContainText('Valet är sparat. Skrivbordsappen på den här datorn öppnar det gemensamma registret nästa gång den startar.');
-    await closeToasts(page);
-    // Read back: the fields as saved, never the password; the host still has its own register open.
-    await expect(page.getByRole('radio', { name: 'Gemensamt register (PostgreSQL)' })).toBeChecked();
-    await expect(page.getByLabel('Databas', { exact: true })).toHaveValue(name);
-    await expect(page.getByLabel('Lösenord', { exact: true })).toHaveValue('');
-    await expect(page.getByText('Lokalt register:')).toBeVisible();
-
-    // The change is in the access log, without the password.
-    await page.getByRole('button', { name: new RegExp(E2E_USER) }).click();
-    await page.getByRole('link', { name: 'Logg', exact: true }).click();
-    await expect(page.getByRole('main')).toContainText('Spara vilket register datorn öppnar');
-  });
 });

@@ -1,5 +1,5 @@
 /**
- * Vitest's global setup: says once, at the start of a run, when the PostgreSQL half of the tests
+ * Vitest's and Playwright's global setup: says once, at the start of a run, when the PostgreSQL half of the tests
  * does not run (PLACERINGSKOLLEN_TEST_PG unset), so a green run without it is not mistaken for both.
  */
 export default function announce(): void {

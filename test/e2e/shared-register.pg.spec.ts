@@ -4,14 +4,15 @@ import { startHost, type Host } from '../../main/host/server';
 import { clockOnDay } from '../clock';
 import { CREATE_DATABASE_OPTIONS } from '../pg-database';
 import { closeToasts, dataRows, expect, loadDemo, menuItem, screenshot, test, toast, TODAY } from './fixtures';
+import { pgAdminUrl } from './pg';
 
 /**
  * The same app on the unit's shared register (issue 18): the browser host opened at a postgres://
  * address, the first administratör made, the demo register loaded, and the pages a case worker
- * uses worked through, with no error in the console. Runs where the suite has a PostgreSQL server
- * (PLACERINGSKOLLEN_TEST_PG, as .ci/run sets it).
+ * uses worked through, with no error in the console. Run only where the suite has a PostgreSQL
+ * server (PLACERINGSKOLLEN_TEST_PG, as .ci/run sets it; playwright.config.ts).
  */
-const adminUrl = process.env.PLACERINGSKOLLEN_TEST_PG ?? null;
+const adminUrl = pgAdminUrl();
 const rendererDir = path.resolve('out/renderer');
 
 const shared = test.extend<{ sharedHost: Host }>({
@@ -19,11 +20,11 @@ const shared = test.extend<{ sharedHost: Host }>({
   sharedHost: async ({}, use) => {
     // A fixed name: the footer shows it, and the pictures must come out the same every run.
     const name = 'pk_e2e_gemensamt';
-    const admin = new pg.Client({ connectionString: adminUrl!.replace(/[?&]sslmode=disable/, '') });
+    const admin = new pg.Client({ connectionString: adminUrl.replace(/[?&]sslmode=disable/, '') });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.query(`CREATE DATABASE ${name} ${CREATE_DATABASE_OPTIONS}`);
-    const url = new URL(adminUrl!);
+    const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const host = await startHost({ databasePath: url.toString(), port: 0, rendererDir, clock: clockOnDay(TODAY), backups: false });
     try {
@@ -36,8 +37,6 @@ const shared = test.extend<{ sharedHost: Host }>({
     }
   },
 });
-
-shared.skip(adminUrl === null, 'PostgreSQL-delen körs bara med PLACERINGSKOLLEN_TEST_PG (som .ci/run sätter).');
 
 shared('the whole day’s work on the shared register: first start, demo data, lists, a home saved, a placement, the log', async ({ page, sharedHost, pageErrors: _pageErrors }) => {
   await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
