@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { engines, importedRegister, lines } from './cli-harness';
+import { describeDayCommandRefusals, engines, importedRegister, lines } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/checks.json', import.meta.url));
 type CheckJson = Record<string, unknown>;
@@ -277,48 +277,7 @@ for (const engine of engines) {
 
     // The arguments, the help, the file read left unchanged and a second file are the command line's and SQLite's: once.
     if (engine === 'sqlite') {
-      describe('checks: invalid arguments (exit 2, one Swedish line each, no database created)', () => {
-        it.each([
-          [['--db', 'register.sqlite'], ['--date: saknas']],
-          [['--db', 'register.sqlite', '--date', '2025-02-30'], ['--date: datumet 2025-02-30 finns inte']],
-          [['--db', 'register.sqlite', '--date', '2025-2-3'], ['--date: inte ett datum i formen ÅÅÅÅ-MM-DD: 2025-2-3']],
-          [['--db', 'register.sqlite', '--date'], ['--date: behöver ett värde']],
-          [['--date', '2026-06-15'], ['--db: saknas']],
-          [['--json'], ['--date: saknas', '--db: saknas']],
-          [['extra', '--db', 'register.sqlite', '--date', '2026-06-15'], ['för många argument']],
-          [['--db', 'register.sqlite', '--date', '2026-06-15', '--out', 'x.json'], ['okänd flagga för det här kommandot: --out']],
-        ])('checks %j', async (args, expected) => {
-          const run = await cli(['checks', ...args]);
-          expect(run.code).toBe(2);
-          expect(lines(run.stderr).sort()).toEqual([...expected].sort());
-          expect(run.stdout).toBe('');
-        });
-
-        it('refuses a database that does not exist, and does not create it', async () => {
-          const run = await cli(['checks', '--db', 'saknas.sqlite', '--date', '2026-06-15', '--json']);
-          expect(run.code).toBe(2);
-          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('saknas.sqlite')}`]);
-          expect(run.stdout).toBe('');
-          expect(fs.existsSync(inDir('saknas.sqlite'))).toBe(false);
-        });
-
-        it('as a process: exit 2 for a missing database, nothing created', async () => {
-          const run = await spawn(['checks', '--db', 'ingen.sqlite', '--date', '2026-06-15']);
-          expect(run.code).toBe(2);
-          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('ingen.sqlite')}`]);
-          expect(fs.existsSync(inDir('ingen.sqlite'))).toBe(false);
-        }, 60_000);
-
-        it('leaves the database file it reads unchanged', async () => {
-          const unchanged = fs.readFileSync(register.database);
-          await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15']);
-          await cli(['checks', '--db', 'register.sqlite', '--date', '2026-06-15', '--json']);
-          // WAL: committed changes would show in the -wal file, if anything were written.
-          expect(fs.readFileSync(register.database).equals(unchanged)).toBe(true);
-          const wal = `${register.database}-wal`;
-          expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
-        });
-      });
+      describeDayCommandRefusals('checks', '2026-06-15', register);
 
       describe('checks --help', () => {
         it('in Swedish: usage, the flags, the statuses, and no "not yet" remark', async () => {

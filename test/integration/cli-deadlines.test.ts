@@ -7,10 +7,9 @@
  * Most runs are in-process (`main` with captured output); a few start the real bin to see the
  * exit code and stdout of a process.
  */
-import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { engines, importedRegister, lines } from './cli-harness';
+import { describeDayCommandRefusals, engines, importedRegister, lines } from './cli-harness';
 
 const fixture = fileURLToPath(new URL('../fixtures/exchange/deadlines.json', import.meta.url));
 /** rules.md's default table: [to 2025-06-30, from 2025-07-01]; a deadline cites the law in force on its due date. */
@@ -96,7 +95,7 @@ const expectedOn20260310 = [
 for (const engine of engines) {
   describe(`deadlines (${engine})`, () => {
     const register = importedRegister(fixture, 'pk-cli-deadlines-', engine);
-    const { cli, spawn, inDir } = register;
+    const { cli, spawn } = register;
 
     async function deadlinesJson(date: string): Promise<Record<string, unknown>[]> {
       const run = await cli(['deadlines', '--db', register.database, '--date', date, '--json']);
@@ -229,47 +228,7 @@ for (const engine of engines) {
 
     // The arguments, the help and the file read left unchanged are the command line's and the file's: SQLite only.
     if (engine === 'sqlite') {
-      describe('deadlines: invalid arguments (exit 2, one Swedish line each, no database created)', () => {
-        it.each([
-          [['--db', 'register.sqlite'], ['--date: saknas']],
-          [['--db', 'register.sqlite', '--date', '2025-02-30'], ['--date: datumet 2025-02-30 finns inte']],
-          [['--db', 'register.sqlite', '--date', '2025-2-3'], ['--date: inte ett datum i formen ÅÅÅÅ-MM-DD: 2025-2-3']],
-          [['--db', 'register.sqlite', '--date'], ['--date: behöver ett värde']],
-          [['--date', '2026-03-10'], ['--db: saknas']],
-          [['--json'], ['--date: saknas', '--db: saknas']],
-          [['extra', '--db', 'register.sqlite', '--date', '2026-03-10'], ['för många argument']],
-          [['--db', 'register.sqlite', '--date', '2026-03-10', '--out', 'x.json'], ['okänd flagga för det här kommandot: --out']],
-        ])('deadlines %j', async (args, expected) => {
-          const run = await cli(['deadlines', ...args]);
-          expect(run.code).toBe(2);
-          expect(lines(run.stderr).sort()).toEqual([...expected].sort());
-          expect(run.stdout).toBe('');
-        });
-
-        it('refuses a database that does not exist, and does not create it', async () => {
-          const run = await cli(['deadlines', '--db', 'saknas.sqlite', '--date', '2026-03-10', '--json']);
-          expect(run.code).toBe(2);
-          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('saknas.sqlite')}`]);
-          expect(run.stdout).toBe('');
-          expect(fs.existsSync(inDir('saknas.sqlite'))).toBe(false);
-        });
-
-        it('as a process: exit 2 for a missing database, nothing created', async () => {
-          const run = await spawn(['deadlines', '--db', 'ingen.sqlite', '--date', '2026-03-10']);
-          expect(run.code).toBe(2);
-          expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('ingen.sqlite')}`]);
-          expect(fs.existsSync(inDir('ingen.sqlite'))).toBe(false);
-        }, 60_000);
-
-        it('leaves the database file it reads unchanged', async () => {
-          const before = fs.readFileSync(register.database);
-          await cli(['deadlines', '--db', 'register.sqlite', '--date', '2026-03-10', '--json']);
-          // WAL: committed changes would show in the -wal file, if anything were written.
-          expect(fs.readFileSync(register.database).equals(before)).toBe(true);
-          const wal = `${register.database}-wal`;
-          expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
-        });
-      });
+      describeDayCommandRefusals('deadlines', '2026-03-10', register);
 
       describe('deadlines --help', () => {
         it('in Swedish: usage, the flags, and no "not yet" remark', async () => {

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../main/cli/index';
 import { testClock } from '../clock';
 import { adminUrl, createTestDatabase, dropTestDatabase, oneAtATime, urlOf } from './pg/harness';
@@ -91,4 +91,55 @@ export function importedRegister(fixture: string, prefix: string, engine: Engine
       return database();
     },
   };
+}
+
+/**
+ * What a command that reads the register on a day (`checks`, `deadlines`) refuses, and that it
+ * writes nothing: bad arguments (exit 2, one Swedish line each), a database that does not exist
+ * (not created), and the file it reads left as it was. The command line's and the file's: SQLite.
+ */
+export function describeDayCommandRefusals(command: 'checks' | 'deadlines', day: string, register: ReturnType<typeof importedRegister>): void {
+  const { cli, spawn, inDir } = register;
+  describe(`${command}: invalid arguments (exit 2, one Swedish line each, no database created)`, () => {
+    it.each([
+      [['--db', 'register.sqlite'], ['--date: saknas']],
+      [['--db', 'register.sqlite', '--date', '2025-02-30'], ['--date: datumet 2025-02-30 finns inte']],
+      [['--db', 'register.sqlite', '--date', '2025-2-3'], ['--date: inte ett datum i formen ÅÅÅÅ-MM-DD: 2025-2-3']],
+      [['--db', 'register.sqlite', '--date'], ['--date: behöver ett värde']],
+      [['--date', day], ['--db: saknas']],
+      [['--json'], ['--date: saknas', '--db: saknas']],
+      [['extra', '--db', 'register.sqlite', '--date', day], ['för många argument']],
+      [['--db', 'register.sqlite', '--date', day, '--out', 'x.json'], ['okänd flagga för det här kommandot: --out']],
+    ])(`${command} %j`, async (args, expected) => {
+      const run = await cli([command, ...args]);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr).sort()).toEqual([...expected].sort());
+      expect(run.stdout).toBe('');
+    });
+
+    it('refuses a database that does not exist, and does not create it', async () => {
+      const run = await cli([command, '--db', 'saknas.sqlite', '--date', day, '--json']);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('saknas.sqlite')}`]);
+      expect(run.stdout).toBe('');
+      expect(fs.existsSync(inDir('saknas.sqlite'))).toBe(false);
+    });
+
+    it('as a process: exit 2 for a missing database, nothing created', async () => {
+      const run = await spawn([command, '--db', 'ingen.sqlite', '--date', day]);
+      expect(run.code).toBe(2);
+      expect(lines(run.stderr)).toEqual([`Databasen finns inte: ${inDir('ingen.sqlite')}`]);
+      expect(fs.existsSync(inDir('ingen.sqlite'))).toBe(false);
+    }, 60_000);
+
+    it('leaves the database file it reads unchanged', async () => {
+      const unchanged = fs.readFileSync(register.database);
+      await cli([command, '--db', 'register.sqlite', '--date', day]);
+      await cli([command, '--db', 'register.sqlite', '--date', day, '--json']);
+      // WAL: committed changes would show in the -wal file, if anything were written.
+      expect(fs.readFileSync(register.database).equals(unchanged)).toBe(true);
+      const wal = `${register.database}-wal`;
+      expect(fs.existsSync(wal) ? fs.statSync(wal).size : 0).toBe(0);
+    });
+  });
 }
