@@ -33,6 +33,18 @@ export async function currentPgVersion(client: pg.ClientBase): Promise<number> {
   return result.rows[0]?.version ?? 0;
 }
 
+/**
+ * The tables, views and sequences in the public schema besides the register's bookkeeping: in a
+ * database the register has not been made in, another system's, among which it never writes.
+ */
+export async function otherTables(client: pg.ClientBase): Promise<string[]> {
+  const { rows } = await client.query<{ name: string }>(`
+    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND c.relname <> 'schema_migrations'
+    ORDER BY c.relname`);
+  return rows.map((row) => row.name);
+}
+
 export async function migratePg(pool: pg.Pool, migrations: readonly PgMigration[]): Promise<PgMigrateResult> {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migrations must be numbered 1, 2, 3…; found ${m.version} at ${i}.`);
@@ -50,10 +62,20 @@ export async function migratePg(pool: pg.Pool, migrations: readonly PgMigration[
       if (from < latest && encoding !== 'UTF8') {
         throw new SharedRegisterError(`Databasen har teckenkodningen ${encoding ?? 'okänd'}, men det gemensamma registret behöver UTF8. Be IT skapa den med ENCODING 'UTF8'.`);
       }
+      const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
+      // A reading command or a first start pointed at another system's database must not make the
+      // register's tables among its own.
+      if (from === 0) {
+        const others = await otherTables(client);
+        if (others.length > 0) {
+          throw new SharedRegisterError(
+            `Databasen ${database} innehåller redan annat än ett register från Placeringskollen (${others.slice(0, 3).join(', ')}${others.length > 3 ? ' …' : ''}), så inget skrivs där. Ange registrets egen databas, eller be IT skapa en tom.`,
+          );
+        }
+      }
       // The roles are named after the database (pgRoleNames), and PostgreSQL cuts a name at 63 bytes:
       // two long names alike at the start would share their roles, and so each other's registers.
       // Checked before migration 2 makes them.
-      const database = (await client.query<{ name: string }>('SELECT current_database() AS name')).rows[0]!.name;
       if (from < 2 && latest >= 2 && Buffer.byteLength(pgRoleNames(database).administrator) > MAX_NAME_BYTES) {
         throw new SharedRegisterError(
           `Databasens namn ${database} är för långt för registrets roller: högst ${MAX_NAME_BYTES - Buffer.byteLength('_administrator')} tecken (a–z, 0–9, _). Be IT skapa databasen med ett kortare namn.`,

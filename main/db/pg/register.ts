@@ -8,7 +8,7 @@ import type pg from 'pg';
 import type { Database } from '../schema';
 import { describeAddress, openSharedPool, parseSharedRegisterUrl, SharedRegisterError, type SharedRegisterAddress } from './connection';
 import { sharedKysely } from './kysely';
-import { currentPgVersion, migratePg } from './migrate';
+import { currentPgVersion, migratePg, otherTables } from './migrate';
 import { pgMigrations } from './migrations';
 
 export interface SharedRegister {
@@ -91,8 +91,7 @@ async function lookAround(pool: pg.Pool, address: SharedRegisterAddress): Promis
     const version = await currentPgVersion(client);
     const latest = pgMigrations.length;
     if (version === 0) {
-      const tables = await client.query<{ n: string }>("SELECT count(*) AS n FROM information_schema.tables WHERE table_schema = 'public'");
-      if (Number(tables.rows[0]?.n ?? 0) > 0) {
+      if ((await otherTables(client)).length > 0) {
         throw new SharedRegisterError(`Databasen ${address.database} innehåller redan annat än ett register från Placeringskollen. Ange en egen databas för registret, eller be IT skapa en.`, { field: 'database' });
       }
       return { login, state: 'empty', version, latest };

@@ -92,6 +92,25 @@ describe.runIf(adminUrl)('migrations of the shared register', () => {
     }
   });
 
+  it("another system's database is refused in Swedish, and nothing of the register is written among its tables", async () => {
+    const name = `pk_other_${randomBytes(3).toString('hex')}`;
+    const admin = await open();
+    await admin.query(`CREATE DATABASE ${name} ${CREATE_DATABASE_OPTIONS}`);
+    const pool = await openSharedPool(parseSharedRegisterUrl(urlOf(name)));
+    try {
+      await pool.query('CREATE TABLE kunder (id integer PRIMARY KEY)');
+      const error = await migratePg(pool, pgMigrations).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SharedRegisterError);
+      expect((error as Error).message).toMatch(new RegExp(`Databasen ${name} innehåller redan annat än ett register från Placeringskollen \\(kunder\\)`));
+      expect(await version(pool)).toBe(0);
+      const tables = await pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'");
+      expect(tables.rows.map((r) => r.name)).toEqual(['kunder']);
+    } finally {
+      await pool.end();
+      await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
+  });
+
   it("a database whose name leaves no room for its roles' names is refused in Swedish before anything is made", async () => {
     // PostgreSQL cuts a name at 63 bytes: two long names alike at the start would share their roles.
     const name = `pk_long_${randomBytes(3).toString('hex')}_${'x'.repeat(36)}`;
